@@ -1,0 +1,104 @@
+//! Accounts: creating the first national-team account and setting a password from a
+//! single-use link. Sign-up, sign-in and sessions arrive with the accounts issue.
+
+use crate::{App, AppError, passwords};
+use anyhow::Context;
+use argon2::password_hash::rand_core::{OsRng, RngCore};
+use chrono::{Duration, Utc};
+use mentorat_domain::{Email, Locale, PersonName, RoleGrant};
+use mentorat_store::{NewUser, TokenPurpose};
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+/// How long a printed or e-mailed set-password link stays valid.
+pub const SET_PASSWORD_VALIDITY: Duration = Duration::hours(48);
+/// Shortest password accepted.
+pub const MIN_PASSWORD_CHARS: usize = 12;
+
+/// A fresh random token (256 bits, hex) and the hash under which it is stored.
+fn new_token() -> (String, String) {
+    let mut bytes = [0u8; 32];
+    OsRng.fill_bytes(&mut bytes);
+    let token: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let hash = token_hash(&token);
+    (token, hash)
+}
+
+fn token_hash(token: &str) -> String {
+    Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// What `mentorat admin create` reports.
+#[derive(Debug)]
+pub struct CreatedAdmin {
+    pub set_password_url: String,
+}
+
+impl App {
+    /// Creates a national-team account without a password and returns the one-time
+    /// link with which its owner chooses one.
+    pub async fn create_national_team_account(&self, email: &str) -> Result<CreatedAdmin, AppError> {
+        let email = Email::parse(email)
+            .map_err(|e| AppError::Invalid { field: "email", key: e.key() })?;
+        let local = email.as_str().split('@').next().unwrap_or("admin");
+        let name = PersonName::parse(local, "").context("a local part is a valid name")?;
+        let mut tx = self.store.begin().await?;
+        let id = Uuid::new_v4();
+        let created = tx
+            .insert_user_if_absent(&NewUser {
+                id,
+                email: email.clone(),
+                name,
+                locale: Locale::Fr,
+                password_hash: None,
+                verified_at: Some(Utc::now()),
+            })
+            .await?;
+        if !created {
+            return Err(AppError::Invalid { field: "email", key: "error-account-exists" });
+        }
+        tx.grant_role(id, &RoleGrant::national_team()).await?;
+        let (token, hash) = new_token();
+        tx.insert_token(&hash, id, TokenPurpose::SetPassword, Utc::now() + SET_PASSWORD_VALIDITY)
+            .await?;
+        tx.commit().await?;
+        Ok(CreatedAdmin {
+            set_password_url: format!("{}/compte/mot-de-passe/{token}", self.settings.base_url),
+        })
+    }
+
+    /// Whether a set-password link is still usable (to show the form or an error).
+    pub async fn set_password_link_is_live(&self, token: &str) -> Result<bool, AppError> {
+        let mut tx = self.store.begin().await?;
+        let live = tx
+            .token_is_live(&token_hash(token), TokenPurpose::SetPassword, Utc::now())
+            .await?;
+        tx.commit().await?;
+        Ok(live)
+    }
+
+    /// Sets the password of the link's account and spends the link.
+    pub async fn set_password_with_link(&self, token: &str, password: &str, confirmation: &str) -> Result<(), AppError> {
+        check_new_password(password, confirmation)?;
+        let hash = passwords::hash_blocking(password.to_owned()).await;
+        let mut tx = self.store.begin().await?;
+        let user_id = tx
+            .consume_token(&token_hash(token), TokenPurpose::SetPassword, Utc::now())
+            .await?
+            .ok_or(AppError::NotFound)?;
+        tx.set_password_hash(user_id, &hash).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+/// The rules every new password follows; long passphrases are taken whole.
+pub fn check_new_password(password: &str, confirmation: &str) -> Result<(), AppError> {
+    if password.chars().count() < MIN_PASSWORD_CHARS {
+        return Err(AppError::Invalid { field: "password", key: "error-password-too-short" });
+    }
+    if password != confirmation {
+        return Err(AppError::Invalid { field: "confirmation", key: "error-password-mismatch" });
+    }
+    Ok(())
+}

@@ -1,0 +1,79 @@
+//! What anyone may see without an account: the circles, their figures and the next
+//! events. Numbers only; no person is ever named here.
+
+use crate::{App, AppError};
+use chrono::Utc;
+use mentorat_domain::{CircleEdition, CircleStatus, Event, Slug};
+use mentorat_store::CircleSummary;
+use std::collections::HashMap;
+use uuid::Uuid;
+
+/// The network's targets (editable by the national team with the dashboard issue).
+pub const TARGET_MENTORS: i64 = 10_000;
+pub const TARGET_CIRCLES: i64 = 300;
+
+/// An upcoming event with the name of its circle, ready to list.
+#[derive(Debug, Clone)]
+pub struct UpcomingEvent {
+    pub event: Event,
+    pub circle_name: Option<String>,
+    pub circle_slug: Option<Slug>,
+}
+
+/// The home page's content.
+#[derive(Debug, Clone)]
+pub struct Overview {
+    pub circles: Vec<CircleSummary>,
+    pub upcoming: Vec<UpcomingEvent>,
+    pub approved_mentors: i64,
+    pub active_circles: i64,
+}
+
+/// A public circle page's content.
+#[derive(Debug, Clone)]
+pub struct CirclePage {
+    pub summary: CircleSummary,
+    pub editions: Vec<CircleEdition>,
+    pub upcoming: Vec<Event>,
+}
+
+impl App {
+    pub async fn overview(&self) -> Result<Overview, AppError> {
+        let circles = self.store.list_circles().await?;
+        let events = self.store.upcoming_events(Utc::now(), None, 6).await?;
+        let by_id: HashMap<Uuid, &CircleSummary> =
+            circles.iter().map(|c| (c.circle.id, c)).collect();
+        let upcoming = events
+            .into_iter()
+            .map(|event| {
+                let circle = event.circle_id.and_then(|id| by_id.get(&id));
+                UpcomingEvent {
+                    circle_name: circle.map(|c| c.circle.name.clone()),
+                    circle_slug: circle.map(|c| c.circle.slug.clone()),
+                    event,
+                }
+            })
+            .collect();
+        Ok(Overview {
+            approved_mentors: self.store.count_approved_mentors().await?,
+            active_circles: circles
+                .iter()
+                .filter(|c| c.circle.status == CircleStatus::Active)
+                .count() as i64,
+            circles,
+            upcoming,
+        })
+    }
+
+    pub async fn circles(&self) -> Result<Vec<CircleSummary>, AppError> {
+        Ok(self.store.list_circles().await?)
+    }
+
+    pub async fn circle_page(&self, slug: &str) -> Result<CirclePage, AppError> {
+        let slug = Slug::parse(slug).map_err(|_| AppError::NotFound)?;
+        let summary = self.store.circle_by_slug(&slug).await?.ok_or(AppError::NotFound)?;
+        let editions = self.store.editions_of(summary.circle.id).await?;
+        let upcoming = self.store.upcoming_events(Utc::now(), Some(summary.circle.id), 10).await?;
+        Ok(CirclePage { summary, editions, upcoming })
+    }
+}

@@ -1,0 +1,45 @@
+//! The pure heart of mentorat: the names of the network (circles, events, people, roles)
+//! and the rules they obey. Nothing here does I/O; every type is built by parsing.
+
+pub mod circle;
+pub mod email;
+pub mod event;
+pub mod locale;
+pub mod person;
+pub mod slug;
+
+pub use circle::{Circle, CircleEdition, CircleStatus};
+pub use email::Email;
+pub use event::{Event, EventKind, EventStatus, TimeZone};
+pub use locale::Locale;
+pub use person::{PersonName, Role, RoleGrant};
+pub use slug::Slug;
+
+/// Why a raw value could not become a domain value. The variant names are stable
+/// keys: the web layer turns them into a message in the user's language.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ParseError {
+    #[error("the value is empty")]
+    Empty,
+    #[error("the value is too long (at most {max} characters)")]
+    TooLong { max: usize },
+    #[error("the value is not a valid e-mail address")]
+    InvalidEmail,
+    #[error("the value is not one of the allowed choices")]
+    UnknownChoice,
+    #[error("the value contains characters that are not allowed")]
+    InvalidCharacters,
+}
+
+impl ParseError {
+    /// A stable key naming the error, used to look up the user-facing message.
+    pub fn key(&self) -> &'static str {
+        match self {
+            ParseError::Empty => "error-empty",
+            ParseError::TooLong { .. } => "error-too-long",
+            ParseError::InvalidEmail => "error-invalid-email",
+            ParseError::UnknownChoice => "error-unknown-choice",
+            ParseError::InvalidCharacters => "error-invalid-characters",
+        }
+    }
+}

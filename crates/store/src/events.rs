@@ -1,0 +1,125 @@
+//! Events: conferences, circle editions and other gatherings.
+
+use crate::db;
+use crate::{Result, Store, StoreError, Tx};
+use chrono::{DateTime, Utc};
+use mentorat_domain::{Event, EventKind, EventStatus, TimeZone};
+use sea_query::{Expr, ExprTrait, OnConflict, Order, Query};
+use uuid::Uuid;
+
+/// An event to create (the domain [`Event`] carries everything it needs).
+pub type NewEvent = Event;
+
+#[derive(sqlx::FromRow)]
+struct EventRow {
+    id: Uuid,
+    circle_id: Option<Uuid>,
+    partner_id: Option<Uuid>,
+    kind: String,
+    status: String,
+    title: String,
+    description: String,
+    starts_at: DateTime<Utc>,
+    time_zone: String,
+    duration_minutes: i64,
+    venue: String,
+    address: String,
+    commune_code: String,
+    capacity: i64,
+}
+
+impl EventRow {
+    fn into_event(self) -> Result<Event> {
+        let corrupt = |what: &str| StoreError::Corrupt(format!("{what} of event {}", self.id));
+        Ok(Event {
+            id: self.id,
+            circle_id: self.circle_id,
+            partner_id: self.partner_id,
+            kind: EventKind::parse(&self.kind).map_err(|_| corrupt("kind"))?,
+            status: EventStatus::parse(&self.status).map_err(|_| corrupt("status"))?,
+            time_zone: TimeZone::parse(&self.time_zone).map_err(|_| corrupt("time zone"))?,
+            title: self.title,
+            description: self.description,
+            starts_at: self.starts_at,
+            duration_minutes: self.duration_minutes,
+            venue: self.venue,
+            address: self.address,
+            commune_code: self.commune_code,
+            capacity: self.capacity,
+        })
+    }
+}
+
+const EVENT_COLUMNS: [&str; 14] = [
+    "id",
+    "circle_id",
+    "partner_id",
+    "kind",
+    "status",
+    "title",
+    "description",
+    "starts_at",
+    "time_zone",
+    "duration_minutes",
+    "venue",
+    "address",
+    "commune_code",
+    "capacity",
+];
+
+impl Store {
+    /// Scheduled events starting after `now`, soonest first; only those of one
+    /// circle when `circle_id` is given.
+    pub async fn upcoming_events(
+        &self,
+        now: DateTime<Utc>,
+        circle_id: Option<Uuid>,
+        limit: u64,
+    ) -> Result<Vec<Event>> {
+        let mut query = Query::select();
+        query
+            .columns(EVENT_COLUMNS)
+            .from("events")
+            .and_where(Expr::col("starts_at").gt(now))
+            .and_where(Expr::col("status").eq(EventStatus::Scheduled.as_str()))
+            .order_by("starts_at", Order::Asc)
+            .order_by("id", Order::Asc)
+            .limit(limit);
+        if let Some(circle_id) = circle_id {
+            query.and_where(Expr::col("circle_id").eq(circle_id));
+        }
+        db::fetch_all::<EventRow>(&mut &*self, &query)
+            .await?
+            .into_iter()
+            .map(EventRow::into_event)
+            .collect()
+    }
+}
+
+impl Tx {
+    pub async fn insert_event_if_absent(&mut self, event: &NewEvent) -> Result<bool> {
+        let query = Query::insert()
+            .into_table("events")
+            .columns(EVENT_COLUMNS.into_iter().chain(["created_at"]))
+            .values_panic([
+                event.id.into(),
+                event.circle_id.into(),
+                event.partner_id.into(),
+                event.kind.as_str().into(),
+                event.status.as_str().into(),
+                event.title.as_str().into(),
+                event.description.as_str().into(),
+                event.starts_at.into(),
+                event.time_zone.as_str().into(),
+                event.duration_minutes.into(),
+                event.venue.as_str().into(),
+                event.address.as_str().into(),
+                event.commune_code.as_str().into(),
+                event.capacity.into(),
+                Utc::now().into(),
+            ])
+            .on_conflict(OnConflict::new().do_nothing().to_owned())
+            .to_owned();
+        Ok(db::execute(self, &query).await? == 1)
+    }
+}

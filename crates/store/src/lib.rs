@@ -1,0 +1,111 @@
+//! The storage boundary: the only place that knows SQL. The rest of the platform talks
+//! to [`Store`] in domain types; SQLite or PostgreSQL is chosen from the URL at start.
+//!
+//! Each query is written once with sea-query and rendered for the backend in use by
+//! the small dispatch module [`db`]; see `docs/ARCHITECTURE.md`.
+
+mod circles;
+mod db;
+mod events;
+mod people;
+mod tokens;
+mod users;
+
+pub use circles::{CircleSummary, NewEdition};
+pub use db::{Backend, Tx};
+pub use events::NewEvent;
+pub use people::{MentorStatus, NewMentor, NewPartner, NewProject, ProjectStatus};
+pub use tokens::TokenPurpose;
+pub use users::{Account, NewUser};
+
+use std::time::Duration;
+
+/// What can go wrong at the storage boundary. Callers match on `NotFound` and
+/// `Conflict`; everything else is a fault to log, never to show.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("record not found")]
+    NotFound,
+    /// A uniqueness or foreign-key rule refused the change; `constraint` names it.
+    #[error("conflict with constraint {constraint}")]
+    Conflict { constraint: String },
+    /// A stored value no longer parses into its domain type (a bug or a manual edit).
+    #[error("stored value is invalid: {0}")]
+    Corrupt(String),
+    #[error("invalid database URL: {0}")]
+    InvalidUrl(String),
+    #[error("database error: {0}")]
+    Database(#[source] sqlx::Error),
+    #[error("migration failed: {0}")]
+    Migration(#[source] sqlx::migrate::MigrateError),
+}
+
+impl From<sqlx::Error> for StoreError {
+    fn from(e: sqlx::Error) -> Self {
+        match &e {
+            sqlx::Error::RowNotFound => StoreError::NotFound,
+            sqlx::Error::Database(db)
+                if db.is_unique_violation() || db.is_foreign_key_violation() =>
+            {
+                StoreError::Conflict {
+                    constraint: db.constraint().unwrap_or("unknown").to_owned(),
+                }
+            }
+            _ => StoreError::Database(e),
+        }
+    }
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// Connection settings that do not belong in the URL.
+#[derive(Debug, Clone)]
+pub struct StoreOptions {
+    /// Upper bound of the PostgreSQL pool (SQLite uses a few readers and one writer).
+    pub max_connections: u32,
+    /// How long SQLite waits for the write lock before giving up.
+    pub busy_timeout: Duration,
+}
+
+impl Default for StoreOptions {
+    fn default() -> Self {
+        StoreOptions { max_connections: 10, busy_timeout: Duration::from_secs(5) }
+    }
+}
+
+/// The handle every use case receives. Cheap to clone (it holds pools).
+#[derive(Clone, Debug)]
+pub struct Store {
+    db: db::Db,
+}
+
+impl Store {
+    /// Opens `sqlite://path` (created if absent) or `postgres://…`.
+    pub async fn connect(url: &str, options: &StoreOptions) -> Result<Store> {
+        Ok(Store { db: db::Db::connect(url, options).await? })
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.db.backend()
+    }
+
+    /// Applies the migrations embedded in the binary that are not applied yet.
+    pub async fn migrate(&self) -> Result<()> {
+        self.db.migrate().await
+    }
+
+    /// Whether the database answers a trivial query (used by `/readyz`).
+    pub async fn ping(&self) -> Result<()> {
+        self.db.ping().await
+    }
+
+    /// Starts a write transaction (on SQLite `BEGIN IMMEDIATE`, so that two writers
+    /// queue on the busy timeout instead of failing half-way).
+    pub async fn begin(&self) -> Result<Tx> {
+        self.db.begin().await
+    }
+
+    pub async fn close(&self) {
+        self.db.close().await
+    }
+}

@@ -1,0 +1,158 @@
+//! Partner associations, mentor profiles and projects: the people side of a circle.
+
+use crate::db::{self, Count};
+use crate::{Result, Store, Tx};
+use chrono::Utc;
+use sea_query::{Expr, ExprTrait, OnConflict, Query};
+use uuid::Uuid;
+
+#[derive(Debug, Clone)]
+pub struct NewPartner {
+    pub id: Uuid,
+    pub slug: String,
+    pub name: String,
+    pub commune_code: String,
+    pub contact_email: String,
+    pub description: String,
+}
+
+/// Where a mentor stands in vetting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentorStatus {
+    Submitted,
+    InterviewPlanned,
+    Approved,
+    Declined,
+    Paused,
+}
+
+impl MentorStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MentorStatus::Submitted => "submitted",
+            MentorStatus::InterviewPlanned => "interview_planned",
+            MentorStatus::Approved => "approved",
+            MentorStatus::Declined => "declined",
+            MentorStatus::Paused => "paused",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct NewMentor {
+    pub user_id: Uuid,
+    pub circle_id: Option<Uuid>,
+    pub commune_code: String,
+    pub bio: String,
+    pub status: MentorStatus,
+    pub capacity: i64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProjectStatus {
+    Submitted,
+    NeedsDetails,
+    Validated,
+    Matched,
+    Closed,
+}
+
+impl ProjectStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProjectStatus::Submitted => "submitted",
+            ProjectStatus::NeedsDetails => "needs_details",
+            ProjectStatus::Validated => "validated",
+            ProjectStatus::Matched => "matched",
+            ProjectStatus::Closed => "closed",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct NewProject {
+    pub id: Uuid,
+    pub mentee_id: Uuid,
+    pub circle_id: Option<Uuid>,
+    pub title: String,
+    pub description: String,
+    pub commune_code: String,
+    pub status: ProjectStatus,
+}
+
+impl Store {
+    /// Approved mentors across the network (the figure set against the 10,000 target).
+    pub async fn count_approved_mentors(&self) -> Result<i64> {
+        let query = Query::select()
+            .expr_as(Expr::col("user_id").count(), "n")
+            .from("mentors")
+            .and_where(Expr::col("status").eq(MentorStatus::Approved.as_str()))
+            .to_owned();
+        Ok(db::fetch_one::<Count>(&mut &*self, &query).await?.n)
+    }
+
+    pub async fn count_projects(&self) -> Result<i64> {
+        let query = Query::select()
+            .expr_as(Expr::col("id").count(), "n")
+            .from("projects")
+            .to_owned();
+        Ok(db::fetch_one::<Count>(&mut &*self, &query).await?.n)
+    }
+}
+
+impl Tx {
+    pub async fn insert_partner_if_absent(&mut self, partner: &NewPartner) -> Result<bool> {
+        let query = Query::insert()
+            .into_table("partners")
+            .columns(["id", "slug", "name", "commune_code", "contact_email", "description", "created_at"])
+            .values_panic([
+                partner.id.into(),
+                partner.slug.as_str().into(),
+                partner.name.as_str().into(),
+                partner.commune_code.as_str().into(),
+                partner.contact_email.as_str().into(),
+                partner.description.as_str().into(),
+                Utc::now().into(),
+            ])
+            .on_conflict(OnConflict::new().do_nothing().to_owned())
+            .to_owned();
+        Ok(db::execute(self, &query).await? == 1)
+    }
+
+    pub async fn insert_mentor_if_absent(&mut self, mentor: &NewMentor) -> Result<bool> {
+        let query = Query::insert()
+            .into_table("mentors")
+            .columns(["user_id", "circle_id", "commune_code", "bio", "status", "capacity", "created_at"])
+            .values_panic([
+                mentor.user_id.into(),
+                mentor.circle_id.into(),
+                mentor.commune_code.as_str().into(),
+                mentor.bio.as_str().into(),
+                mentor.status.as_str().into(),
+                mentor.capacity.into(),
+                Utc::now().into(),
+            ])
+            .on_conflict(OnConflict::new().do_nothing().to_owned())
+            .to_owned();
+        Ok(db::execute(self, &query).await? == 1)
+    }
+
+    pub async fn insert_project_if_absent(&mut self, project: &NewProject) -> Result<bool> {
+        let query = Query::insert()
+            .into_table("projects")
+            .columns(["id", "mentee_id", "circle_id", "title", "description", "commune_code", "status", "created_at"])
+            .values_panic([
+                project.id.into(),
+                project.mentee_id.into(),
+                project.circle_id.into(),
+                project.title.as_str().into(),
+                project.description.as_str().into(),
+                project.commune_code.as_str().into(),
+                project.status.as_str().into(),
+                Utc::now().into(),
+            ])
+            .on_conflict(OnConflict::new().do_nothing().to_owned())
+            .to_owned();
+        Ok(db::execute(self, &query).await? == 1)
+    }
+}

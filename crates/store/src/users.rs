@@ -1,0 +1,190 @@
+//! Accounts and their role grants.
+
+use crate::db::{self, Count};
+use crate::{Result, Store, StoreError, Tx};
+use chrono::{DateTime, Utc};
+use mentorat_domain::{Email, Locale, PersonName, Role, RoleGrant};
+use sea_query::{Expr, ExprTrait, OnConflict, Order, Query};
+use uuid::Uuid;
+
+/// An account to create.
+#[derive(Debug, Clone)]
+pub struct NewUser {
+    pub id: Uuid,
+    pub email: Email,
+    pub name: PersonName,
+    pub locale: Locale,
+    /// A PHC string (Argon2id); `None` for accounts that have not chosen a password.
+    pub password_hash: Option<String>,
+    pub verified_at: Option<DateTime<Utc>>,
+}
+
+/// An account as the rest of the platform sees it (never its password hash).
+#[derive(Debug, Clone)]
+pub struct Account {
+    pub id: Uuid,
+    pub email: Email,
+    pub name: PersonName,
+    pub locale: Locale,
+    pub email_verified: bool,
+    pub roles: Vec<RoleGrant>,
+}
+
+#[derive(sqlx::FromRow)]
+struct UserRow {
+    id: Uuid,
+    email: String,
+    first_name: String,
+    last_name: String,
+    locale: String,
+    email_verified_at: Option<DateTime<Utc>>,
+}
+
+#[derive(sqlx::FromRow)]
+struct GrantRow {
+    role: String,
+    circle_id: Option<Uuid>,
+    partner_id: Option<Uuid>,
+}
+
+impl GrantRow {
+    fn into_grant(self) -> Result<RoleGrant> {
+        Ok(RoleGrant {
+            role: Role::parse(&self.role).map_err(|_| StoreError::Corrupt(self.role))?,
+            circle_id: self.circle_id,
+            partner_id: self.partner_id,
+        })
+    }
+}
+
+impl UserRow {
+    fn into_account(self, roles: Vec<RoleGrant>) -> Result<Account> {
+        Ok(Account {
+            id: self.id,
+            email: Email::parse(&self.email)
+                .map_err(|_| StoreError::Corrupt(format!("email of user {}", self.id)))?,
+            name: PersonName::parse(&self.first_name, &self.last_name)
+                .map_err(|_| StoreError::Corrupt(format!("name of user {}", self.id)))?,
+            locale: Locale::parse(&self.locale).unwrap_or_default(),
+            email_verified: self.email_verified_at.is_some(),
+            roles,
+        })
+    }
+}
+
+const USER_COLUMNS: [&str; 6] =
+    ["id", "email", "first_name", "last_name", "locale", "email_verified_at"];
+
+impl Store {
+    /// The account with this e-mail (compared case-insensitively), with its roles.
+    pub async fn account_by_email(&self, email: &Email) -> Result<Option<Account>> {
+        let query = Query::select()
+            .columns(USER_COLUMNS)
+            .from("users")
+            .and_where(Expr::col("email_folded").eq(email.folded()))
+            .to_owned();
+        let Some(row) = db::fetch_optional::<UserRow>(&mut &*self, &query).await? else {
+            return Ok(None);
+        };
+        let roles = self.roles_of(row.id).await?;
+        row.into_account(roles).map(Some)
+    }
+
+    pub async fn roles_of(&self, user_id: Uuid) -> Result<Vec<RoleGrant>> {
+        let query = Query::select()
+            .columns(["role", "circle_id", "partner_id"])
+            .from("role_grants")
+            .and_where(Expr::col("user_id").eq(user_id))
+            .order_by("role", Order::Asc)
+            .to_owned();
+        db::fetch_all::<GrantRow>(&mut &*self, &query)
+            .await?
+            .into_iter()
+            .map(GrantRow::into_grant)
+            .collect()
+    }
+
+    pub async fn count_users(&self) -> Result<i64> {
+        let query = Query::select()
+            .expr_as(Expr::col("id").count(), "n")
+            .from("users")
+            .to_owned();
+        Ok(db::fetch_one::<Count>(&mut &*self, &query).await?.n)
+    }
+
+    /// How many accounts hold `role` (any scope).
+    pub async fn count_with_role(&self, role: Role) -> Result<i64> {
+        let query = Query::select()
+            .expr_as(Expr::col("user_id").count_distinct(), "n")
+            .from("role_grants")
+            .and_where(Expr::col("role").eq(role.as_str()))
+            .to_owned();
+        Ok(db::fetch_one::<Count>(&mut &*self, &query).await?.n)
+    }
+}
+
+impl Tx {
+    /// Creates the account unless one with the same e-mail exists; tells which.
+    pub async fn insert_user_if_absent(&mut self, user: &NewUser) -> Result<bool> {
+        let query = Query::insert()
+            .into_table("users")
+            .columns([
+                "id",
+                "email",
+                "email_folded",
+                "first_name",
+                "last_name",
+                "locale",
+                "password_hash",
+                "email_verified_at",
+                "created_at",
+            ])
+            .values_panic([
+                user.id.into(),
+                user.email.as_str().into(),
+                user.email.folded().into(),
+                user.name.first().into(),
+                user.name.last().into(),
+                user.locale.code().into(),
+                user.password_hash.clone().into(),
+                user.verified_at.into(),
+                Utc::now().into(),
+            ])
+            .on_conflict(OnConflict::new().do_nothing().to_owned())
+            .to_owned();
+        Ok(db::execute(self, &query).await? == 1)
+    }
+
+    /// The id of the account with this e-mail, if any.
+    pub async fn user_id_by_email(&mut self, email: &Email) -> Result<Option<Uuid>> {
+        #[derive(sqlx::FromRow)]
+        struct Id {
+            id: Uuid,
+        }
+        let query = Query::select()
+            .column("id")
+            .from("users")
+            .and_where(Expr::col("email_folded").eq(email.folded()))
+            .to_owned();
+        Ok(db::fetch_optional::<Id>(self, &query).await?.map(|r| r.id))
+    }
+
+    /// Grants a role; granting one that is already held changes nothing.
+    pub async fn grant_role(&mut self, user_id: Uuid, grant: &RoleGrant) -> Result<()> {
+        let query = Query::insert()
+            .into_table("role_grants")
+            .columns(["id", "user_id", "role", "circle_id", "partner_id", "created_at"])
+            .values_panic([
+                Uuid::new_v4().into(),
+                user_id.into(),
+                grant.role.as_str().into(),
+                grant.circle_id.into(),
+                grant.partner_id.into(),
+                Utc::now().into(),
+            ])
+            .on_conflict(OnConflict::new().do_nothing().to_owned())
+            .to_owned();
+        db::execute(self, &query).await?;
+        Ok(())
+    }
+}
