@@ -1,1 +1,152 @@
-fn main() {}
+//! The `mentorat` binary: reads the configuration once, then serves the platform or
+//! runs one administration command. All the work happens in the library crates.
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use mentorat_app::{App, Settings};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use tokio::net::TcpListener;
+
+#[derive(Parser)]
+#[command(name = "mentorat", version, about = "The platform of the Cercles des Mentors network")]
+struct Cli {
+    /// Configuration file (optional; MENTORAT_* environment variables override it).
+    #[arg(long, global = true, default_value = "mentorat.toml")]
+    config: PathBuf,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the platform (the default command).
+    Serve {
+        /// Load the demo data before serving.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Apply the database migrations embedded in this binary.
+    Migrate,
+    /// Load realistic demo data into the configured database (safe to repeat).
+    Demo,
+    /// Administration tasks.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    /// Create a national-team account and print a one-time link to set its password.
+    Create {
+        #[arg(long)]
+        email: String,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let settings = match Settings::load(&cli.config) {
+        Ok(settings) => settings,
+        Err(e) => {
+            eprintln!("mentorat: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    init_logging(&settings.log);
+    let runtime = tokio::runtime::Runtime::new().expect("the async runtime starts");
+    match runtime.block_on(run(cli.command.unwrap_or(Command::Serve { demo: false }), settings)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("mentorat: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_logging(filter: &str) {
+    let filter = tracing_subscriber::EnvFilter::try_new(filter)
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    tracing_subscriber::fmt().with_env_filter(filter).with_target(false).init();
+}
+
+async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
+    match command {
+        Command::Serve { demo } => {
+            let listen = settings.listen;
+            let base_url = settings.base_url.clone();
+            let app = open(settings).await?;
+            if demo {
+                load_demo(&app).await?;
+            }
+            let listener = TcpListener::bind(listen)
+                .await
+                .with_context(|| format!("cannot listen on {listen}"))?;
+            tracing::info!(%listen, backend = ?app.store.backend(), "serving mentorat at {base_url}");
+            let store = app.store.clone();
+            mentorat_web::serve(listener, mentorat_web::AppState::new(app), shutdown_signal()).await?;
+            store.close().await;
+            Ok(())
+        }
+        Command::Migrate => {
+            open(settings).await?;
+            println!("Migrations applied.");
+            Ok(())
+        }
+        Command::Demo => load_demo(&open(settings).await?).await,
+        Command::Admin { command: AdminCommand::Create { email } } => {
+            let app = open(settings).await?;
+            let created = app.create_national_team_account(&email).await.map_err(|e| match e {
+                mentorat_app::AppError::Invalid { key: "error-account-exists", .. } => {
+                    anyhow::anyhow!("an account already exists with this e-mail address")
+                }
+                mentorat_app::AppError::Invalid { .. } => anyhow::anyhow!("invalid e-mail address"),
+                other => anyhow::Error::new(other),
+            })?;
+            println!("National-team account created.");
+            println!("Open this link within 48 hours to choose its password (it works once):");
+            println!("{}", created.set_password_url);
+            Ok(())
+        }
+    }
+}
+
+/// Connects and migrates, naming the database in the error (without its password).
+async fn open(settings: Settings) -> anyhow::Result<App> {
+    let shown = mentorat_app::config::redact_url(&settings.database_url);
+    App::open(settings)
+        .await
+        .with_context(|| format!("cannot open the database {shown}"))
+}
+
+async fn load_demo(app: &App) -> anyhow::Result<()> {
+    let report = app.load_demo().await?;
+    println!(
+        "Demo data loaded: {} records created, {} already present. Demo accounts use the password \"{}\".",
+        report.created,
+        report.already_present,
+        mentorat_app::demo::DEMO_PASSWORD
+    );
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

@@ -4,7 +4,7 @@
 use crate::{App, AppError};
 use chrono::Utc;
 use mentorat_domain::{CircleEdition, CircleStatus, Event, Slug};
-use mentorat_store::CircleSummary;
+pub use mentorat_store::CircleSummary;
 use std::collections::HashMap;
 use uuid::Uuid;
 

@@ -8,6 +8,8 @@ mod circles;
 mod db;
 mod events;
 mod people;
+#[cfg(feature = "testing")]
+pub mod testing;
 mod tokens;
 mod users;
 

@@ -104,6 +104,22 @@ impl Store {
             .collect()
     }
 
+    /// The stored password hash of an account (`None` when none was chosen).
+    pub async fn password_hash_of(&self, user_id: Uuid) -> Result<Option<String>> {
+        #[derive(sqlx::FromRow)]
+        struct Hash {
+            password_hash: Option<String>,
+        }
+        let query = Query::select()
+            .column("password_hash")
+            .from("users")
+            .and_where(Expr::col("id").eq(user_id))
+            .to_owned();
+        Ok(db::fetch_optional::<Hash>(&mut &*self, &query)
+            .await?
+            .and_then(|h| h.password_hash))
+    }
+
     pub async fn count_users(&self) -> Result<i64> {
         let query = Query::select()
             .expr_as(Expr::col("id").count(), "n")

@@ -1,1 +1,60 @@
-//! placeholder
+//! The web face of mentorat: one router per feature, merged in [`router`], over the
+//! shared [`AppState`]. HTML pages and JSON endpoints of a feature call the same use
+//! case of `mentorat-app`; handlers never see SQL.
+
+mod assets;
+mod error;
+mod health;
+pub mod i18n;
+mod middleware;
+mod page;
+mod pages;
+
+pub use error::WebError;
+
+use axum::Router;
+use mentorat_app::App;
+use std::sync::Arc;
+use tokio::net::TcpListener;
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub app: App,
+    pub i18n: Arc<i18n::I18n>,
+    pub assets: Arc<assets::Assets>,
+}
+
+impl AppState {
+    pub fn new(app: App) -> AppState {
+        AppState {
+            app,
+            i18n: Arc::new(i18n::I18n::load()),
+            assets: Arc::new(assets::Assets::load()),
+        }
+    }
+}
+
+/// The whole platform: every feature's router, then the layers that apply to all.
+pub fn router(state: AppState) -> Router {
+    let routes = Router::new()
+        .merge(health::router())
+        .merge(assets::router())
+        .merge(pages::home::router())
+        .merge(pages::circles::router())
+        .merge(pages::account::router())
+        .merge(pages::language::router())
+        .fallback(error::not_found);
+    middleware::apply(routes, state.clone()).with_state(state)
+}
+
+/// Serves until `shutdown` resolves, then finishes the requests in flight.
+pub async fn serve(
+    listener: TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(shutdown)
+        .await
+}

@@ -1,0 +1,258 @@
+//! The storage contract: what every backend must do. Runs on SQLite by default and on
+//! PostgreSQL when `MENTORAT_TEST_POSTGRES_URL` is set (CI runs both).
+
+use chrono::{Duration, NaiveDate, TimeZone, Utc};
+use mentorat_domain::{
+    Circle, CircleStatus, Email, Event, EventKind, EventStatus, Locale, PersonName, Role,
+    RoleGrant, Slug, TimeZone as Tz,
+};
+use mentorat_store::testing::TestDatabase;
+use mentorat_store::{
+    MentorStatus, NewEdition, NewMentor, NewProject, NewUser, ProjectStatus, Store, StoreOptions,
+    TokenPurpose,
+};
+use uuid::Uuid;
+
+async fn store() -> (Store, TestDatabase) {
+    let db = TestDatabase::create().await;
+    let store = Store::connect(&db.url, &StoreOptions::default()).await.expect("connect");
+    store.migrate().await.expect("migrate");
+    (store, db)
+}
+
+fn user(email: &str) -> NewUser {
+    NewUser {
+        id: Uuid::new_v4(),
+        email: Email::parse(email).unwrap(),
+        name: PersonName::parse("Camille", "Durand").unwrap(),
+        locale: Locale::Fr,
+        password_hash: None,
+        verified_at: None,
+    }
+}
+
+fn circle(slug: &str, status: CircleStatus) -> Circle {
+    Circle {
+        id: Uuid::new_v4(),
+        slug: Slug::parse(slug).unwrap(),
+        name: slug.to_uppercase(),
+        commune_code: "60159".into(),
+        status,
+        inaugurated_on: NaiveDate::from_ymd_opt(2016, 2, 11),
+        description_fr: "Un cercle".into(),
+        description_en: "A circle".into(),
+    }
+}
+
+fn event(circle_id: Uuid, starts_at: chrono::DateTime<Utc>, status: EventStatus) -> Event {
+    Event {
+        id: Uuid::new_v4(),
+        circle_id: Some(circle_id),
+        partner_id: None,
+        kind: EventKind::Conference,
+        status,
+        title: Event::CONFERENCE_TITLE.into(),
+        description: String::new(),
+        starts_at,
+        time_zone: Tz::Paris,
+        duration_minutes: 120,
+        venue: "Salle".into(),
+        address: "Rue".into(),
+        commune_code: "60159".into(),
+        capacity: 50,
+    }
+}
+
+#[tokio::test]
+async fn migrations_can_run_twice() {
+    let (store, _db) = store().await;
+    store.migrate().await.expect("second run is a no-op");
+    store.ping().await.unwrap();
+}
+
+#[tokio::test]
+async fn an_email_is_one_account_whatever_its_case() {
+    let (store, _db) = store().await;
+    let mut tx = store.begin().await.unwrap();
+    assert!(tx.insert_user_if_absent(&user("Jeanne@Exemple.fr")).await.unwrap());
+    assert!(!tx.insert_user_if_absent(&user("jeanne@exemple.fr")).await.unwrap());
+    tx.commit().await.unwrap();
+    let account = store
+        .account_by_email(&Email::parse("JEANNE@exemple.FR").unwrap())
+        .await
+        .unwrap()
+        .expect("found case-insensitively");
+    assert_eq!(account.email.as_str(), "Jeanne@exemple.fr");
+    assert_eq!(account.name.short(), "Camille D.");
+    assert_eq!(store.count_users().await.unwrap(), 1);
+}
+
+#[tokio::test]
+async fn role_grants_are_idempotent_and_scoped() {
+    let (store, _db) = store().await;
+    let c = circle("compiegne", CircleStatus::Active);
+    let u = user("coord@exemple.fr");
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_circle_if_absent(&c).await.unwrap();
+    tx.insert_user_if_absent(&u).await.unwrap();
+    tx.grant_role(u.id, &RoleGrant::coordinator(c.id)).await.unwrap();
+    tx.grant_role(u.id, &RoleGrant::coordinator(c.id)).await.unwrap();
+    tx.grant_role(u.id, &RoleGrant::plain(Role::Mentor)).await.unwrap();
+    tx.grant_role(u.id, &RoleGrant::plain(Role::Mentor)).await.unwrap();
+    tx.commit().await.unwrap();
+    let roles = store.roles_of(u.id).await.unwrap();
+    assert_eq!(roles.len(), 2, "{roles:?}");
+    assert!(roles.contains(&RoleGrant::coordinator(c.id)));
+    assert_eq!(store.count_with_role(Role::Mentor).await.unwrap(), 1);
+}
+
+#[tokio::test]
+async fn a_rolled_back_transaction_leaves_nothing() {
+    let (store, _db) = store().await;
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_user_if_absent(&user("a@exemple.fr")).await.unwrap();
+    drop(tx);
+    assert_eq!(store.count_users().await.unwrap(), 0);
+}
+
+#[tokio::test]
+async fn circles_list_with_public_figures_in_status_order() {
+    let (store, _db) = store().await;
+    let planned = circle("amiens", CircleStatus::Planned);
+    let active = circle("paris", CircleStatus::Active);
+    let launching = circle("lille", CircleStatus::Launching);
+    let mut tx = store.begin().await.unwrap();
+    for c in [&planned, &active, &launching] {
+        assert!(tx.insert_circle_if_absent(c).await.unwrap());
+    }
+    assert!(!tx.insert_circle_if_absent(&active).await.unwrap(), "same id twice");
+    for (i, status) in [MentorStatus::Approved, MentorStatus::Approved, MentorStatus::Submitted]
+        .into_iter()
+        .enumerate()
+    {
+        let u = user(&format!("m{i}@exemple.fr"));
+        tx.insert_user_if_absent(&u).await.unwrap();
+        tx.insert_mentor_if_absent(&NewMentor {
+            user_id: u.id,
+            circle_id: Some(active.id),
+            commune_code: "75056".into(),
+            bio: String::new(),
+            status,
+            capacity: 2,
+        })
+        .await
+        .unwrap();
+    }
+    let mentee = user("p@exemple.fr");
+    tx.insert_user_if_absent(&mentee).await.unwrap();
+    for status in [ProjectStatus::Matched, ProjectStatus::Submitted] {
+        tx.insert_project_if_absent(&NewProject {
+            id: Uuid::new_v4(),
+            mentee_id: mentee.id,
+            circle_id: Some(active.id),
+            title: "Projet".into(),
+            description: String::new(),
+            commune_code: "75056".into(),
+            status,
+        })
+        .await
+        .unwrap();
+    }
+    for number in [1, 2] {
+        tx.insert_edition_if_absent(&NewEdition {
+            id: Uuid::new_v4(),
+            circle_id: active.id,
+            number,
+            held_on: NaiveDate::from_ymd_opt(2016, number as u32 + 2, 1).unwrap(),
+            venue: "Mairie".into(),
+            new_mentors: 3,
+        })
+        .await
+        .unwrap();
+    }
+    tx.commit().await.unwrap();
+
+    let list = store.list_circles().await.unwrap();
+    let slugs: Vec<_> = list.iter().map(|c| c.circle.slug.as_str()).collect();
+    assert_eq!(slugs, ["paris", "lille", "amiens"]);
+    let paris = &list[0];
+    assert_eq!(paris.active_mentors, 2, "only approved mentors count");
+    assert_eq!(paris.projects_supported, 1, "only matched or closed projects count");
+    assert_eq!(paris.editions, 2);
+    assert_eq!(paris.circle, active, "every field round-trips");
+    assert_eq!(list[2].active_mentors, 0);
+    assert_eq!(store.count_approved_mentors().await.unwrap(), 2);
+
+    let found = store.circle_by_slug(&Slug::parse("paris").unwrap()).await.unwrap().unwrap();
+    assert_eq!(found.circle.id, active.id);
+    assert!(store.circle_by_slug(&Slug::parse("nowhere").unwrap()).await.unwrap().is_none());
+    let editions = store.editions_of(active.id).await.unwrap();
+    assert_eq!(editions.iter().map(|e| e.number).collect::<Vec<_>>(), [2, 1], "latest first");
+}
+
+#[tokio::test]
+async fn upcoming_events_are_future_scheduled_and_soonest_first() {
+    let (store, _db) = store().await;
+    let c = circle("compiegne", CircleStatus::Active);
+    let other = circle("paris", CircleStatus::Active);
+    let now = Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap();
+    let soon = event(c.id, now + Duration::days(3), EventStatus::Scheduled);
+    let later = event(c.id, now + Duration::days(30), EventStatus::Scheduled);
+    let past = event(c.id, now - Duration::days(1), EventStatus::Scheduled);
+    let cancelled = event(c.id, now + Duration::days(5), EventStatus::Cancelled);
+    let elsewhere = event(other.id, now + Duration::days(4), EventStatus::Scheduled);
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_circle_if_absent(&c).await.unwrap();
+    tx.insert_circle_if_absent(&other).await.unwrap();
+    for e in [&later, &past, &soon, &cancelled, &elsewhere] {
+        tx.insert_event_if_absent(e).await.unwrap();
+    }
+    tx.commit().await.unwrap();
+
+    let all = store.upcoming_events(now, None, 10).await.unwrap();
+    assert_eq!(all.iter().map(|e| e.id).collect::<Vec<_>>(), [soon.id, elsewhere.id, later.id]);
+    assert_eq!(all[0], soon, "every field round-trips, the instant exactly");
+    let mine = store.upcoming_events(now, Some(c.id), 10).await.unwrap();
+    assert_eq!(mine.iter().map(|e| e.id).collect::<Vec<_>>(), [soon.id, later.id]);
+    assert_eq!(store.upcoming_events(now, None, 1).await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn a_token_works_once_and_not_after_it_expires() {
+    let (store, _db) = store().await;
+    let u = user("admin@exemple.fr");
+    let now = Utc::now();
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_user_if_absent(&u).await.unwrap();
+    tx.insert_token("live", u.id, TokenPurpose::SetPassword, now + Duration::hours(1)).await.unwrap();
+    tx.insert_token("old", u.id, TokenPurpose::SetPassword, now - Duration::seconds(1)).await.unwrap();
+    tx.commit().await.unwrap();
+
+    let mut tx = store.begin().await.unwrap();
+    assert!(tx.token_is_live("live", TokenPurpose::SetPassword, now).await.unwrap());
+    assert!(!tx.token_is_live("old", TokenPurpose::SetPassword, now).await.unwrap());
+    assert_eq!(tx.consume_token("live", TokenPurpose::SetPassword, now).await.unwrap(), Some(u.id));
+    assert_eq!(tx.consume_token("live", TokenPurpose::SetPassword, now).await.unwrap(), None);
+    assert_eq!(tx.consume_token("old", TokenPurpose::SetPassword, now).await.unwrap(), None);
+    assert_eq!(tx.consume_token("unknown", TokenPurpose::SetPassword, now).await.unwrap(), None);
+    tx.commit().await.unwrap();
+}
+
+#[tokio::test]
+async fn two_writers_queue_instead_of_failing() {
+    let (store, _db) = store().await;
+    let mut handles = Vec::new();
+    for i in 0..8 {
+        let store = store.clone();
+        handles.push(tokio::spawn(async move {
+            let mut tx = store.begin().await?;
+            tx.insert_user_if_absent(&user(&format!("w{i}@exemple.fr"))).await?;
+            tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+            tx.commit().await
+        }));
+    }
+    for h in handles {
+        h.await.unwrap().expect("each writer commits");
+    }
+    assert_eq!(store.count_users().await.unwrap(), 8);
+}

@@ -1,0 +1,114 @@
+//! Layers that apply to every response: security headers, compression, size limits,
+//! panic catching, friendly error pages and request logs without personal data.
+
+use crate::AppState;
+use crate::error::ErrorPage;
+use crate::page::{Ctx, locale_of};
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, MatchedPath, Request, State};
+use axum::http::{HeaderName, HeaderValue, StatusCode, header};
+use axum::middleware::{Next, from_fn, from_fn_with_state};
+use axum::response::Response;
+use std::time::Instant;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+/// Largest request body accepted (forms are small; nothing is uploaded).
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// Scripts and styles only from our own origin, no plug-ins, no framing, no `<base>`.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; \
+style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; \
+form-action 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+pub fn apply(routes: Router<AppState>, state: AppState) -> Router<AppState> {
+    let header = |name: HeaderName, value: &'static str| {
+        SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
+    };
+    routes
+        // Innermost first: a panic becomes a marked 500; size refusals and other bare
+        // rejections happen inside the error-page layer, so that they get a page too.
+        .layer(CatchPanicLayer::custom(|_| {
+            tracing::error!("a request handler panicked");
+            crate::error::error_response(StatusCode::INTERNAL_SERVER_ERROR)
+        }))
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(from_fn_with_state(state, render_error_pages))
+        .layer(CompressionLayer::new())
+        .layer(header(header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY))
+        .layer(header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .layer(header(header::REFERRER_POLICY, "no-referrer"))
+        .layer(header(header::X_FRAME_OPTIONS, "DENY"))
+        .layer(header(
+            HeaderName::from_static("cross-origin-opener-policy"),
+            "same-origin",
+        ))
+        .layer(header(
+            HeaderName::from_static("permissions-policy"),
+            "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+        ))
+        .layer(from_fn(log_request))
+}
+
+/// One log line per request: method, route template (never the raw path, which may
+/// carry a token), status and latency. No query string, no header, no body.
+async fn log_request(request: Request, next: Next) -> Response {
+    let started = Instant::now();
+    let method = request.method().clone();
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|p| p.as_str().to_owned());
+    let response = next.run(request).await;
+    let route = route.as_deref().unwrap_or("<unmatched>");
+    tracing::info!(
+        target: "mentorat::http",
+        %method,
+        route,
+        status = response.status().as_u16(),
+        latency_ms = started.elapsed().as_secs_f64() * 1000.0,
+        "request"
+    );
+    response
+}
+
+/// An error answered by axum or a layer itself (a refused body, a wrong method…)
+/// comes as plain text; people get the same friendly page as for our own errors.
+fn is_bare_rejection(response: &Response) -> bool {
+    let plain = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_none_or(|v| v.as_bytes().starts_with(b"text/plain"));
+    plain
+        && matches!(
+            response.status(),
+            StatusCode::BAD_REQUEST
+                | StatusCode::FORBIDDEN
+                | StatusCode::NOT_FOUND
+                | StatusCode::METHOD_NOT_ALLOWED
+                | StatusCode::PAYLOAD_TOO_LARGE
+                | StatusCode::UNSUPPORTED_MEDIA_TYPE
+                | StatusCode::UNPROCESSABLE_ENTITY
+                | StatusCode::INTERNAL_SERVER_ERROR
+        )
+}
+
+/// Gives marked error responses their page, in the language of the request.
+async fn render_error_pages(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let locale = locale_of(request.headers());
+    let path = request.uri().path().to_owned();
+    let response = next.run(request).await;
+    let status = match response.extensions().get::<ErrorPage>() {
+        Some(ErrorPage(status)) => *status,
+        None if is_bare_rejection(&response) => response.status(),
+        None => return response,
+    };
+    let ctx = Ctx::new(state, locale, path);
+    let mut page = crate::pages::errors::render(&ctx, status);
+    *page.status_mut() = status;
+    page
+}
+

@@ -1,0 +1,23 @@
+//! HTML pages, one module per feature, each with its templates beside it.
+
+pub mod account;
+pub mod circles;
+pub mod errors;
+pub mod home;
+pub mod language;
+mod views;
+
+use askama::Template;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+
+/// Renders a template into an HTML response; a rendering failure is a 500.
+pub fn render(template: &impl Template) -> Response {
+    match template.render() {
+        Ok(html) => Html(html).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "template rendering failed");
+            (StatusCode::INTERNAL_SERVER_ERROR, "internal error").into_response()
+        }
+    }
+}

@@ -1,0 +1,97 @@
+//! `spawn_app()`: a running platform for one test, and a client to talk to it.
+
+use mentorat_app::{App, Settings};
+use mentorat_store::testing::TestDatabase;
+use tokio::net::TcpListener;
+
+pub struct TestApp {
+    pub address: String,
+    pub app: App,
+    /// A client that keeps cookies and does not follow redirects (tests look at them).
+    pub client: reqwest::Client,
+    _db: TestDatabase,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+}
+
+pub async fn spawn_app() -> TestApp {
+    let db = TestDatabase::create().await;
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind a free port");
+    let address = format!("http://{}", listener.local_addr().unwrap());
+    let mut settings = Settings::for_database(&db.url);
+    settings.listen = listener.local_addr().unwrap();
+    settings.base_url = address.clone();
+    let app = App::open(settings).await.expect("open the app");
+    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    let state = mentorat_web::AppState::new(app.clone());
+    tokio::spawn(async move {
+        mentorat_web::serve(listener, state, async {
+            let _ = rx.await;
+        })
+        .await
+        .expect("server runs");
+    });
+    TestApp {
+        address,
+        app,
+        client: reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap(),
+        _db: db,
+        shutdown: Some(tx),
+    }
+}
+
+/// A platform with the demo data loaded.
+pub async fn spawn_demo_app() -> TestApp {
+    let app = spawn_app().await;
+    app.app.load_demo().await.expect("demo loads");
+    app
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.expect("request")
+    }
+
+    pub async fn get_en(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .header("Accept-Language", "en-GB,en;q=0.9")
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn get_html(&self, path: &str) -> String {
+        let response = self.get(path).await;
+        assert_eq!(response.status(), 200, "GET {path}");
+        response.text().await.unwrap()
+    }
+
+    pub async fn post_form(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .header("Origin", &self.address)
+            .form(form)
+            .send()
+            .await
+            .expect("request")
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+    }
+}
+
+/// The pages a visitor can reach so far (the browser suite visits the same ones).
+pub const PUBLIC_PAGES: &[&str] = &["/", "/cercles", "/cercles/compiegne", "/cercles/ath", "/page-inconnue"];

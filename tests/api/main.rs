@@ -1,0 +1,10 @@
+//! The integration suite: the real server on 127.0.0.1:0 with its own fresh database
+//! per test (SQLite, or PostgreSQL when MENTORAT_TEST_POSTGRES_URL is set).
+
+mod accounts;
+mod cli;
+mod demo;
+mod helpers;
+mod i18n;
+mod pages;
+mod security;
