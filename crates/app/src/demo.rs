@@ -2,7 +2,9 @@
 //! deterministic id (UUID v5 of a stable name) and is inserted only if absent, so
 //! running the loader twice changes nothing and later issues can extend it.
 
+use crate::territories::territories;
 use crate::{App, AppError, passwords};
+use mentorat_domain::territory::CoverageLevel;
 use chrono::{Days, NaiveDate, NaiveTime, TimeZone as _, Utc};
 use mentorat_domain::{
     Circle, CircleStatus, Email, Event, EventKind, EventStatus, Locale, PersonName, RoleGrant,
@@ -46,7 +48,7 @@ const CIRCLES: &[DemoCircle] = &[
         fr: "Un cercle en projet à Orléans, avec une association partenaire locale.", en: "A planned circle in Orléans, with a local partner association." },
     DemoCircle { slug: "amiens", name: "Amiens", commune: "80021", status: CircleStatus::Planned, inaugurated: None,
         fr: "Un cercle en projet à Amiens.", en: "A planned circle in Amiens." },
-    DemoCircle { slug: "ath", name: "Ath", commune: "51004", status: CircleStatus::Planned, inaugurated: None,
+    DemoCircle { slug: "ath", name: "Ath", commune: "BE-51004", status: CircleStatus::Planned, inaugurated: None,
         fr: "Le premier cercle belge, en projet à Ath, dans le Hainaut.", en: "The first Belgian circle, planned in Ath, Hainaut." },
     DemoCircle { slug: "bordeaux", name: "Bordeaux", commune: "33063", status: CircleStatus::Planned, inaugurated: None,
         fr: "Un cercle en projet à Bordeaux.", en: "A planned circle in Bordeaux." },
@@ -73,7 +75,7 @@ const PARTNERS: &[DemoPartner] = &[
         description: "Association d'éducation populaire active dans les quartiers du nord-est parisien." },
     DemoPartner { slug: "centre-social-lille-sud", name: "Centre social Lille Sud", commune: "59350", circle: "lille",
         description: "Centre social qui prépare la conférence fondatrice du cercle de Lille." },
-    DemoPartner { slug: "foyer-culturel-ath", name: "Foyer culturel d'Ath", commune: "51004", circle: "ath",
+    DemoPartner { slug: "foyer-culturel-ath", name: "Foyer culturel d'Ath", commune: "BE-51004", circle: "ath",
         description: "Lieu de culture et de rencontre au cœur d'Ath." },
 ];
 
@@ -197,6 +199,11 @@ async fn load_circles(tx: &mut Tx, report: &mut DemoReport) -> Result<(), AppErr
             description_en: c.en.into(),
         };
         report.count(tx.insert_circle_if_absent(&circle).await?);
+        // Each demo circle covers the intercommunality of its town.
+        let commune = territories().commune(c.commune).expect("demo circles are in real communes");
+        if let Some(epci) = &commune.epci {
+            tx.add_circle_territory(circle.id, CoverageLevel::Epci, &commune.country.key(epci)).await?;
+        }
     }
     // Compiègne: two editions; Paris: three.
     let editions: &[(&str, i64, (i32, u32, u32), &str, i64)] = &[
@@ -364,7 +371,7 @@ async fn load_events(tx: &mut Tx, report: &mut DemoReport) -> Result<(), AppErro
         ("conference/lille/next", "lille", Some("centre-social-lille-sud"), EventKind::Conference, Event::CONFERENCE_TITLE, upcoming(20), (18, 30), TimeZone::Paris, "Centre social Lille Sud", "Rue de Marquillies", "59350", 80),
         ("edition/compiegne/3", "compiegne", Some("maison-des-associations-compiegne"), EventKind::Edition, "Cercle des Mentors de Compiègne — 3e édition", upcoming(34), (19, 0), TimeZone::Paris, "Maison des associations", "Rue Saint-Fiacre", "60159", 60),
         ("conference/compiegne/next", "compiegne", Some("maison-des-associations-compiegne"), EventKind::Conference, Event::CONFERENCE_TITLE, upcoming(12), (19, 0), TimeZone::Paris, "Espace Jean Legendre", "Place Briet-Daubigny", "60159", 100),
-        ("conference/ath/next", "ath", Some("foyer-culturel-ath"), EventKind::Conference, Event::CONFERENCE_TITLE, upcoming(45), (19, 30), TimeZone::Brussels, "Foyer culturel d'Ath", "Rue de Brantignies", "51004", 70),
+        ("conference/ath/next", "ath", Some("foyer-culturel-ath"), EventKind::Conference, Event::CONFERENCE_TITLE, upcoming(45), (19, 30), TimeZone::Brussels, "Foyer culturel d'Ath", "Rue de Brantignies", "BE-51004", 70),
         ("conference/orleans/next", "orleans", None, EventKind::Conference, Event::CONFERENCE_TITLE, upcoming(62), (18, 30), TimeZone::Paris, "Salle Eiffel", "Rue Jean Hupeau", "45234", 90),
         ("edition/paris/4", "paris", Some("quartiers-solidaires-paris"), EventKind::Edition, "Cercle des Mentors de Paris — 4e édition", upcoming(27), (19, 0), TimeZone::Paris, "Maison des associations du 20e", "18 rue Ramponeau", "75056", 80),
     ];

@@ -6,6 +6,7 @@ pub mod config;
 pub mod demo;
 pub mod passwords;
 pub mod public;
+pub mod territories;
 
 pub use config::Settings;
 pub use mentorat_store::{Backend, Store, StoreError, StoreOptions};

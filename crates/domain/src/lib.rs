@@ -7,6 +7,7 @@ pub mod event;
 pub mod locale;
 pub mod person;
 pub mod slug;
+pub mod territory;
 
 pub use circle::{Circle, CircleEdition, CircleStatus};
 pub use email::Email;

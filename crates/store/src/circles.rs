@@ -28,7 +28,7 @@ pub struct NewEdition {
 }
 
 #[derive(sqlx::FromRow)]
-struct CircleRow {
+pub(crate) struct CircleRow {
     id: Uuid,
     slug: String,
     name: String,
@@ -59,7 +59,7 @@ struct EditionRow {
 }
 
 impl CircleRow {
-    fn into_circle(self) -> Result<Circle> {
+    pub(crate) fn into_circle(self) -> Result<Circle> {
         Ok(Circle {
             id: self.id,
             slug: Slug::parse(&self.slug).map_err(|_| StoreError::Corrupt(self.slug.clone()))?,
@@ -74,7 +74,7 @@ impl CircleRow {
     }
 }
 
-const CIRCLE_COLUMNS: [&str; 8] = [
+pub(crate) const CIRCLE_COLUMNS: [&str; 8] = [
     "id",
     "slug",
     "name",

@@ -5,6 +5,7 @@
 //! the small dispatch module [`db`]; see `docs/ARCHITECTURE.md`.
 
 mod circles;
+mod coverage;
 mod db;
 mod events;
 mod people;

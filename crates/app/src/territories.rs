@@ -1,0 +1,73 @@
+//! The territory reference data of `data/territories/`, embedded in the binary and
+//! parsed once, and the use cases that read it: commune search and details, and the
+//! circle that covers a commune.
+
+use crate::{App, AppError};
+use mentorat_domain::Circle;
+use mentorat_domain::territory::{
+    Commune, Departement, Epci, Hit, MapProjection, Region, TerritoryFiles, Territories,
+    coverage_keys,
+};
+use std::sync::OnceLock;
+
+const DATA: TerritoryFiles<'static> = TerritoryFiles {
+    regions: include_str!("../../../data/territories/regions.tsv"),
+    departements: include_str!("../../../data/territories/departements.tsv"),
+    epci: include_str!("../../../data/territories/epci.tsv"),
+    communes: include_str!("../../../data/territories/communes.tsv"),
+    arrondissements: include_str!("../../../data/territories/arrondissements.tsv"),
+};
+
+/// The SVG paths of the départements of mainland France: `code<TAB>name<TAB>d` lines.
+pub const MAP_DEPARTEMENTS: &str = include_str!("../../../data/territories/map-departements.tsv");
+const MAP_PROJECTION: &str = include_str!("../../../data/territories/map-projection.tsv");
+/// The licences and versions of the sources, shown where the data is credited.
+pub const SOURCES: &str = include_str!("../../../data/territories/sources.tsv");
+
+/// Every commune of France and Belgium. Parsed at first use (tens of milliseconds).
+pub fn territories() -> &'static Territories {
+    static TERRITORIES: OnceLock<Territories> = OnceLock::new();
+    TERRITORIES.get_or_init(|| Territories::parse(&DATA).expect("the embedded territory data is valid"))
+}
+
+pub fn map_projection() -> MapProjection {
+    MapProjection::parse(MAP_PROJECTION).expect("the embedded map projection is valid")
+}
+
+/// A commune with everything around it, for its public description.
+#[derive(Debug, Clone)]
+pub struct CommuneDetail {
+    pub commune: &'static Commune,
+    pub epci: Option<&'static Epci>,
+    pub departement: Option<&'static Departement>,
+    pub region: Option<&'static Region>,
+    pub circle: Option<Circle>,
+}
+
+/// Results never exceed this, whatever the client asks.
+pub const MAX_RESULTS: usize = 20;
+
+impl App {
+    /// Communes matching what someone typed (name prefix or postal code).
+    pub fn search_communes(&self, query: &str, limit: usize) -> Vec<Hit<'static>> {
+        territories().search(query, limit.clamp(1, MAX_RESULTS))
+    }
+
+    /// The circle that covers a commune (the most specific one), if any.
+    pub async fn circle_for_commune(&self, commune: &Commune) -> Result<Option<Circle>, AppError> {
+        Ok(self.store.circle_covering(&coverage_keys(commune)).await?)
+    }
+
+    /// A commune by key (`60159`, `BE-51004`) or arrondissement code (`75115`).
+    pub async fn commune_detail(&self, key: &str) -> Result<CommuneDetail, AppError> {
+        let t = territories();
+        let commune = t.resolve(key.trim()).ok_or(AppError::NotFound)?;
+        Ok(CommuneDetail {
+            commune,
+            epci: t.epci_of(commune),
+            departement: t.departement_of(commune),
+            region: t.region_of(commune),
+            circle: self.circle_for_commune(commune).await?,
+        })
+    }
+}

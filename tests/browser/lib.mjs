@@ -1,0 +1,154 @@
+// Helpers for the mentorat browser suite: one headless Debian Chromium per test
+// file (driven by playwright-core, never a downloaded browser), pages in French by
+// default, and `visit` / `check`, which fail on console errors, CSP violations and
+// any axe-core WCAG 2.1 A/AA violation.
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** Where screenshots go (git-ignored). */
+export const ARTIFACTS = join(here, 'artifacts');
+
+/** The running server, exported by run.sh. */
+export const BASE_URL = (process.env.BASE_URL ?? '').replace(/\/+$/, '');
+
+export const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
+
+/** The WCAG levels we hold every page to. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+// Without the background-networking flags Chromium hangs on network lookups in CI.
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+// Injected with page.evaluate (a DevTools evaluation), because the site's CSP
+// (script-src 'self') rightly blocks an inline <script> from addScriptTag.
+const AXE_SOURCE = readFileSync(join(here, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+let browser;
+
+/** Starts Chromium; call it from `before` in each test file. */
+export async function launchBrowser() {
+  assert.ok(BASE_URL, 'BASE_URL is not set: run the suite with `bash tests/browser/run.sh`');
+  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium`);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 });
+  return browser;
+}
+
+/** Closes Chromium; call it from `after` in each test file. */
+export async function closeBrowser() {
+  await browser?.close();
+  browser = undefined;
+}
+
+/**
+ * A new page in a fresh context (its own cookies). French by default; any
+ * Playwright context option may be given (locale, viewport, javaScriptEnabled…).
+ * Never bypasses the CSP: we want the real behaviour.
+ */
+export async function newPage({ locale = 'fr-FR', ...options } = {}) {
+  assert.ok(browser, 'launchBrowser() must be called first (in before())');
+  const context = await browser.newContext({ locale, baseURL: BASE_URL, ...options });
+  context.setDefaultTimeout(10_000);
+  context.setDefaultNavigationTimeout(15_000);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') {
+      const where = message.location()?.url;
+      problems.push({ kind: 'console error', text: message.text(), url: where });
+    }
+  });
+  page.on('pageerror', (error) => {
+    problems.push({ kind: 'uncaught exception', text: String(error?.stack ?? error) });
+  });
+  // Also catch CSP violations through the DOM event (when JavaScript is on), in
+  // case a future Chromium stops reporting them on the console.
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (event) => {
+      window.__cspViolations.push(`${event.violatedDirective} blocked ${event.blockedURI || 'inline code'}`
+        + ` (${event.sourceFile || 'document'}:${event.lineNumber || 0})`);
+    });
+  });
+  page.problems = problems;
+  page.closeAll = () => context.close();
+  return page;
+}
+
+/**
+ * Goes to BASE_URL + path and checks the page (see `check`). `status` is the
+ * expected HTTP status of the document (200 unless told).
+ */
+export async function visit(page, path, { status = 200 } = {}) {
+  const response = await page.goto(BASE_URL + path, { waitUntil: 'load' });
+  assert.ok(response, `no response for ${path}`);
+  assert.equal(response.status(), status, `GET ${path} answered ${response.status()}, expected ${status}`);
+  await check(page, { status });
+  return response;
+}
+
+/**
+ * Checks the page currently shown: no console error, no uncaught exception, no
+ * CSP violation since the previous check, and no axe WCAG 2.1 A/AA violation.
+ */
+export async function check(page, { status = 200 } = {}) {
+  await page.waitForLoadState('load');
+  const url = page.url();
+  // Chromium logs a non-2xx document as "Failed to load resource"; that one is expected.
+  const expected = (p) => status >= 400 && p.url === url
+    && p.text.includes(`the server responded with a status of ${status}`);
+  const problems = page.problems.splice(0).filter((p) => !expected(p));
+  if (await javaScriptRuns(page)) {
+    const csp = await page.evaluate(() => (window.__cspViolations ?? []).splice(0));
+    for (const text of csp) problems.push({ kind: 'CSP violation', text });
+  }
+  assert.deepEqual(problems, [], `${url}: the browser reported problems:\n${problems
+    .map((p) => `  - ${p.kind}: ${p.text}${p.url ? ` (${p.url})` : ''}`).join('\n')}`);
+  await assertAxeClean(page);
+}
+
+async function javaScriptRuns(page) {
+  try {
+    return await page.evaluate(() => true);
+  } catch {
+    return false;
+  }
+}
+
+/** Runs axe-core on the page and fails with a readable list of violations. */
+export async function assertAxeClean(page) {
+  const hasAxe = await page.evaluate(() => typeof window.axe !== 'undefined');
+  if (!hasAxe) await page.evaluate(AXE_SOURCE);
+  const results = await page.evaluate(
+    (values) => window.axe.run(document, { runOnly: { type: 'tag', values }, resultTypes: ['violations'] }),
+    WCAG_TAGS,
+  );
+  const report = results.violations.map((v) => {
+    const nodes = v.nodes.map((n) => `      at ${n.target.join(' ')}${n.failureSummary
+      ? `\n         ${n.failureSummary.replace(/\n/g, '\n         ')}` : ''}`);
+    return `  - ${v.id} [${v.impact}] ${v.help}\n    ${v.helpUrl}\n${nodes.join('\n')}`;
+  });
+  assert.equal(report.length, 0,
+    `${page.url()}: ${report.length} axe violation(s) of WCAG 2.1 A/AA:\n${report.join('\n')}`);
+}
+
+/** Saves a screenshot under tests/browser/artifacts/ and returns its path. */
+export async function screenshot(page, name, { fullPage = true } = {}) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const path = join(ARTIFACTS, name);
+  await page.screenshot({ path, fullPage });
+  return path;
+}
