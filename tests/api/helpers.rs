@@ -94,4 +94,5 @@ impl Drop for TestApp {
 }
 
 /// The pages a visitor can reach so far (the browser suite visits the same ones).
-pub const PUBLIC_PAGES: &[&str] = &["/", "/cercles", "/cercles/compiegne", "/cercles/ath", "/page-inconnue"];
+pub const PUBLIC_PAGES: &[&str] =
+    &["/", "/cercles", "/cercles/compiegne", "/cercles/ath", "/communes", "/communes?q=compi", "/page-inconnue"];

@@ -74,6 +74,30 @@ edition-new-mentors = { $count ->
 circle-join-title = Join the circle
 circle-join-text = Come to the next conference or the circle's next edition: that is where people become mentors, and where project holders find a mentor.
 
+## Communes and map
+nav-communes = My town
+communes-title = Find my town
+communes-lead = Search for your town by name or postal code to find the Cercle des Mentors near you.
+commune-field = Town
+commune-hint = The start of the name or the postal code, for example “Compiègne” or “60200”.
+commune-search = Search
+commune-suggestions = { $count ->
+    [0] No town found.
+    [one] One town found. Use the arrow keys to choose it.
+   *[other] { $count } towns found. Use the arrow keys to choose.
+}
+communes-results = Towns for “{ $query }”
+communes-none = No town matches “{ $query }”. Check the spelling, or try the postal code.
+commune-covered-by = Covered by the Cercle des Mentors of { $name }
+commune-no-circle = No circle here yet. A circle is born from a conference: what if the next one took place in your town?
+country-fr = France
+country-be = Belgium
+circles-find-mine = Which circle is near me?
+map-title = Map of the Cercles des Mentors
+map-alt = Map of France showing the Cercles des Mentors. Each circle carries the number it has in the list next to the map.
+map-caption = The numbers on the map refer to the list of circles.
+map-credit = Base map: svg-maps (CC BY 4.0). Towns: Etalab (Licence Ouverte 2.0), Statbel and GeoNames (CC BY 4.0).
+
 ## Events
 event-kind-conference = Conference
 event-kind-edition = Circle edition

@@ -75,6 +75,33 @@ edition-new-mentors = { $count ->
 circle-join-title = Rejoindre le cercle
 circle-join-text = Venez à la prochaine conférence ou à la prochaine édition du cercle : c'est là que l'on devient mentor, et que l'on trouve un mentor pour son projet.
 
+## Communes et carte
+nav-communes = Ma commune
+communes-title = Trouver ma commune
+communes-lead = Cherchez votre commune par son nom ou son code postal pour savoir quel Cercle des Mentors est près de chez vous.
+commune-field = Commune
+commune-hint = Le début du nom ou le code postal, par exemple « Compiègne » ou « 60200 ».
+commune-search = Chercher
+commune-suggestions = { $count ->
+    [0] Aucune commune trouvée.
+    [one] Une commune trouvée. Utilisez les flèches pour la choisir.
+   *[other] { $count } communes trouvées. Utilisez les flèches pour choisir.
+}
+communes-results = Communes pour « { $query } »
+communes-none = Aucune commune ne correspond à « { $query } ». Vérifiez l'orthographe, ou essayez le code postal.
+commune-covered-by = Couverte par le Cercle des Mentors { $elide ->
+    [yes] d'{ $name }
+   *[no] de { $name }
+}
+commune-no-circle = Pas encore de cercle ici. Un cercle naît d'une conférence : et si la prochaine avait lieu chez vous ?
+country-fr = France
+country-be = Belgique
+circles-find-mine = Quel cercle est près de chez moi ?
+map-title = Carte des Cercles des Mentors
+map-alt = Carte de France des Cercles des Mentors. Chaque cercle y porte le numéro qu'il a dans la liste à côté de la carte.
+map-caption = Les numéros de la carte renvoient à la liste des cercles.
+map-credit = Fond de carte : svg-maps (CC BY 4.0). Communes : Etalab (Licence Ouverte 2.0), Statbel et GeoNames (CC BY 4.0).
+
 ## Événements
 event-kind-conference = Conférence
 event-kind-edition = Édition du cercle

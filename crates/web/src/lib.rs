@@ -2,6 +2,7 @@
 //! shared [`AppState`]. HTML pages and JSON endpoints of a feature call the same use
 //! case of `mentorat-app`; handlers never see SQL.
 
+mod api;
 mod assets;
 mod error;
 mod health;
@@ -44,6 +45,9 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::circles::router())
         .merge(pages::account::router())
         .merge(pages::language::router())
+        .merge(pages::communes::router())
+        .merge(pages::map::router())
+        .merge(api::communes::router())
         .fallback(error::not_found);
     middleware::apply(routes, state.clone()).with_state(state)
 }

@@ -2,9 +2,11 @@
 
 pub mod account;
 pub mod circles;
+pub mod communes;
 pub mod errors;
 pub mod home;
 pub mod language;
+pub mod map;
 mod views;
 
 use askama::Template;
