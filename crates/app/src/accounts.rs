@@ -59,7 +59,7 @@ impl App {
         }
         tx.grant_role(id, &RoleGrant::national_team()).await?;
         let (token, hash) = new_token();
-        tx.insert_token(&hash, id, TokenPurpose::SetPassword, Utc::now() + SET_PASSWORD_VALIDITY)
+        tx.insert_token(&hash, id, TokenPurpose::SetPassword, Utc::now() + SET_PASSWORD_VALIDITY, "")
             .await?;
         tx.commit().await?;
         Ok(CreatedAdmin {
@@ -82,7 +82,7 @@ impl App {
         check_new_password(password, confirmation)?;
         let hash = passwords::hash_blocking(password.to_owned()).await;
         let mut tx = self.store.begin().await?;
-        let user_id = tx
+        let (user_id, _) = tx
             .consume_token(&token_hash(token), TokenPurpose::SetPassword, Utc::now())
             .await?
             .ok_or(AppError::NotFound)?;

@@ -5,7 +5,9 @@ pub mod circle;
 pub mod email;
 pub mod event;
 pub mod locale;
+pub mod password;
 pub mod person;
+pub mod policy;
 pub mod slug;
 pub mod territory;
 

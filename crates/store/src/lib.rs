@@ -4,11 +4,14 @@
 //! Each query is written once with sea-query and rendered for the backend in use by
 //! the small dispatch module [`db`]; see `docs/ARCHITECTURE.md`.
 
+mod audit;
 mod circles;
 mod coverage;
 mod db;
 mod events;
+mod outbox;
 mod people;
+mod sessions;
 #[cfg(feature = "testing")]
 pub mod testing;
 mod tokens;
@@ -17,9 +20,12 @@ mod users;
 pub use circles::{CircleSummary, NewEdition};
 pub use db::{Backend, Tx};
 pub use events::NewEvent;
+pub use audit::{AuditEntry, AuditFilter};
+pub use outbox::{NewMessage, OutboxMessage};
+pub use sessions::SessionRecord;
 pub use people::{MentorStatus, NewMentor, NewPartner, NewProject, ProjectStatus};
 pub use tokens::TokenPurpose;
-pub use users::{Account, NewUser};
+pub use users::{Account, Credentials, NewUser};
 
 use std::time::Duration;
 

@@ -75,7 +75,34 @@ impl UserRow {
 const USER_COLUMNS: [&str; 6] =
     ["id", "email", "first_name", "last_name", "locale", "email_verified_at"];
 
+/// What sign-in needs to know about an account.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Credentials {
+    pub id: Uuid,
+    pub password_hash: Option<String>,
+    pub email_verified_at: Option<DateTime<Utc>>,
+    pub deletion_requested_at: Option<DateTime<Utc>>,
+}
+
 impl Store {
+    pub async fn credentials_by_email(&self, email: &Email) -> Result<Option<Credentials>> {
+        let query = Query::select()
+            .columns(["id", "password_hash", "email_verified_at", "deletion_requested_at"])
+            .from("users")
+            .and_where(Expr::col("email_folded").eq(email.folded()))
+            .to_owned();
+        db::fetch_optional(&mut &*self, &query).await
+    }
+
+    pub async fn account_by_id(&self, id: Uuid) -> Result<Option<Account>> {
+        let query = Query::select().columns(USER_COLUMNS).from("users").and_where(Expr::col("id").eq(id)).to_owned();
+        let Some(row) = db::fetch_optional::<UserRow>(&mut &*self, &query).await? else {
+            return Ok(None);
+        };
+        let roles = self.roles_of(row.id).await?;
+        row.into_account(roles).map(Some)
+    }
+
     /// The account with this e-mail (compared case-insensitively), with its roles.
     pub async fn account_by_email(&self, email: &Email) -> Result<Option<Account>> {
         let query = Query::select()
@@ -183,6 +210,50 @@ impl Tx {
             .and_where(Expr::col("email_folded").eq(email.folded()))
             .to_owned();
         Ok(db::fetch_optional::<Id>(self, &query).await?.map(|r| r.id))
+    }
+
+    pub async fn mark_email_verified(&mut self, user_id: Uuid, now: DateTime<Utc>) -> Result<()> {
+        let query = Query::update()
+            .table("users")
+            .value("email_verified_at", now)
+            .and_where(Expr::col("id").eq(user_id))
+            .and_where(Expr::col("email_verified_at").is_null())
+            .to_owned();
+        db::execute(self, &query).await?;
+        Ok(())
+    }
+
+    /// Changes the address of an account (already confirmed by the new address).
+    pub async fn set_email(&mut self, user_id: Uuid, email: &Email, now: DateTime<Utc>) -> Result<()> {
+        let query = Query::update()
+            .table("users")
+            .value("email", email.as_str())
+            .value("email_folded", email.folded())
+            .value("email_verified_at", now)
+            .and_where(Expr::col("id").eq(user_id))
+            .to_owned();
+        db::execute(self, &query).await?;
+        Ok(())
+    }
+
+    pub async fn request_deletion(&mut self, user_id: Uuid, now: DateTime<Utc>) -> Result<()> {
+        let query = Query::update()
+            .table("users")
+            .value("deletion_requested_at", now)
+            .and_where(Expr::col("id").eq(user_id))
+            .to_owned();
+        db::execute(self, &query).await?;
+        Ok(())
+    }
+
+    pub async fn set_locale(&mut self, user_id: Uuid, locale: Locale) -> Result<()> {
+        let query = Query::update()
+            .table("users")
+            .value("locale", locale.code())
+            .and_where(Expr::col("id").eq(user_id))
+            .to_owned();
+        db::execute(self, &query).await?;
+        Ok(())
     }
 
     /// Grants a role; granting one that is already held changes nothing.

@@ -224,14 +224,14 @@ async fn a_token_works_once_and_not_after_it_expires() {
     let now = Utc::now();
     let mut tx = store.begin().await.unwrap();
     tx.insert_user_if_absent(&u).await.unwrap();
-    tx.insert_token("live", u.id, TokenPurpose::SetPassword, now + Duration::hours(1)).await.unwrap();
-    tx.insert_token("old", u.id, TokenPurpose::SetPassword, now - Duration::seconds(1)).await.unwrap();
+    tx.insert_token("live", u.id, TokenPurpose::SetPassword, now + Duration::hours(1), "").await.unwrap();
+    tx.insert_token("old", u.id, TokenPurpose::SetPassword, now - Duration::seconds(1), "").await.unwrap();
     tx.commit().await.unwrap();
 
     let mut tx = store.begin().await.unwrap();
     assert!(tx.token_is_live("live", TokenPurpose::SetPassword, now).await.unwrap());
     assert!(!tx.token_is_live("old", TokenPurpose::SetPassword, now).await.unwrap());
-    assert_eq!(tx.consume_token("live", TokenPurpose::SetPassword, now).await.unwrap(), Some(u.id));
+    assert_eq!(tx.consume_token("live", TokenPurpose::SetPassword, now).await.unwrap(), Some((u.id, String::new())));
     assert_eq!(tx.consume_token("live", TokenPurpose::SetPassword, now).await.unwrap(), None);
     assert_eq!(tx.consume_token("old", TokenPurpose::SetPassword, now).await.unwrap(), None);
     assert_eq!(tx.consume_token("unknown", TokenPurpose::SetPassword, now).await.unwrap(), None);

@@ -20,6 +20,9 @@ CREATE TABLE users (
     -- NULL until the person has chosen a password (invited accounts, demo people).
     password_hash     TEXT,
     email_verified_at TEXT,
+    -- Set when the person asks for their account to be erased; the national team
+    -- completes the erasure (data-protection duties).
+    deletion_requested_at TEXT,
     created_at        TEXT NOT NULL
 );
 
@@ -126,13 +129,15 @@ CREATE TABLE projects (
 );
 CREATE INDEX projects_circle ON projects (circle_id, status);
 
--- Single-use secrets sent by e-mail or printed by `mentorat admin create` (set a
--- password, later: verify an address, reset a password). Only a SHA-256 of the
--- token is kept, so a copy of the database cannot be used to take over accounts.
+-- Single-use secrets sent by e-mail or printed by `mentorat admin create`: set a
+-- password, verify an address, reset a forgotten password, confirm a new address
+-- (kept in `payload`). Only a SHA-256 of the token is kept, so a copy of the database
+-- cannot be used to take over accounts.
 CREATE TABLE account_tokens (
     token_hash TEXT PRIMARY KEY NOT NULL,
     user_id    BLOB NOT NULL REFERENCES users (id) ON DELETE CASCADE,
-    purpose    TEXT NOT NULL CHECK (purpose IN ('set_password')),
+    purpose    TEXT NOT NULL CHECK (purpose IN ('set_password', 'verify_email', 'reset_password', 'change_email')),
+    payload    TEXT NOT NULL DEFAULT '',
     expires_at TEXT NOT NULL,
     used_at    TEXT,
     created_at TEXT NOT NULL
