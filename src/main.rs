@@ -86,7 +86,19 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
                 .with_context(|| format!("cannot listen on {listen}"))?;
             tracing::info!(%listen, backend = ?app.store.backend(), "serving mentorat at {base_url}");
             let store = app.store.clone();
+            let stop_mail = std::sync::Arc::new(tokio::sync::Notify::new());
+            let mail = match mentorat_app::email::MailWorker::new(app.clone())? {
+                Some(worker) => Some(tokio::spawn(worker.run(stop_mail.clone()))),
+                None => {
+                    tracing::info!("no SMTP server configured: e-mails stay in the outbox");
+                    None
+                }
+            };
             mentorat_web::serve(listener, mentorat_web::AppState::new(app), shutdown_signal()).await?;
+            stop_mail.notify_one();
+            if let Some(mail) = mail {
+                let _ = mail.await;
+            }
             store.close().await;
             Ok(())
         }

@@ -74,11 +74,23 @@ impl TestApp {
         response.text().await.unwrap()
     }
 
+    /// The CSRF token of this client's session (read from a page, as a browser would).
+    pub async fn csrf_token(&self) -> String {
+        let html = self.get_html("/").await;
+        let marker = r#"<meta name="csrf-token" content=""#;
+        let start = html.find(marker).expect("every page carries the CSRF token") + marker.len();
+        html[start..start + html[start..].find('"').unwrap()].to_owned()
+    }
+
+    /// Submits a form as a browser does: with this session's CSRF token and Origin.
     pub async fn post_form(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        let token = self.csrf_token().await;
+        let mut fields: Vec<(&str, &str)> = form.to_vec();
+        fields.push(("csrf", &token));
         self.client
             .post(self.url(path))
             .header("Origin", &self.address)
-            .form(form)
+            .form(&fields)
             .send()
             .await
             .expect("request")

@@ -108,6 +108,7 @@ test('the pages work without JavaScript', async () => {
   const page = await newPage({ javaScriptEnabled: false });
   try {
     await visit(page, '/');
+    assert.equal(await page.evaluate(() => matchMedia('(scripting: none)').matches), true, 'JavaScript is still on');
     await page.getByRole('navigation').getByRole('link', { name: 'Les cercles', exact: true }).click();
     await page.waitForURL('**/cercles');
     await check(page);

@@ -95,7 +95,7 @@ fi
 mkdir -p "$here/artifacts"
 export BASE_URL="$base_url"
 status=0
-node --test --test-concurrency=1 tests/browser/*.test.mjs || status=$?
+node --test --test-concurrency=1 --test-timeout=60000 tests/browser/*.test.mjs || status=$?
 if [ "$status" -ne 0 ]; then
   echo "tests/browser: FAILED (exit $status); the last lines of the server log:" >&2
   tail -n 40 "$log" >&2

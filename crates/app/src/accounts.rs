@@ -1,31 +1,22 @@
 //! Accounts: creating the first national-team account and setting a password from a
 //! single-use link. Sign-up, sign-in and sessions arrive with the accounts issue.
 
+use crate::security::{random_token, token_hash};
 use crate::{App, AppError, passwords};
 use anyhow::Context;
-use argon2::password_hash::rand_core::{OsRng, RngCore};
 use chrono::{Duration, Utc};
 use mentorat_domain::{Email, Locale, PersonName, RoleGrant};
 use mentorat_store::{NewUser, TokenPurpose};
-use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 /// How long a printed or e-mailed set-password link stays valid.
 pub const SET_PASSWORD_VALIDITY: Duration = Duration::hours(48);
-/// Shortest password accepted.
-pub const MIN_PASSWORD_CHARS: usize = 12;
 
-/// A fresh random token (256 bits, hex) and the hash under which it is stored.
+/// A fresh random token and the hash under which it is stored.
 fn new_token() -> (String, String) {
-    let mut bytes = [0u8; 32];
-    OsRng.fill_bytes(&mut bytes);
-    let token: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let token = random_token();
     let hash = token_hash(&token);
     (token, hash)
-}
-
-fn token_hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// What `mentorat admin create` reports.
@@ -94,9 +85,8 @@ impl App {
 
 /// The rules every new password follows; long passphrases are taken whole.
 pub fn check_new_password(password: &str, confirmation: &str) -> Result<(), AppError> {
-    if password.chars().count() < MIN_PASSWORD_CHARS {
-        return Err(AppError::Invalid { field: "password", key: "error-password-too-short" });
-    }
+    mentorat_domain::password::check_new_password(password, "")
+        .map_err(|p| AppError::Invalid { field: "password", key: p.key() })?;
     if password != confirmation {
         return Err(AppError::Invalid { field: "confirmation", key: "error-password-mismatch" });
     }

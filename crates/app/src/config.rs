@@ -16,7 +16,13 @@ struct RawSettings {
     listen: String,
     base_url: Option<String>,
     smtp_url: Option<String>,
+    smtp_from: Option<String>,
     log: String,
+    session_idle_minutes: String,
+    session_max_hours: String,
+    trusted_proxies: String,
+    rate_burst: String,
+    rate_refill_seconds: String,
 }
 
 impl Default for RawSettings {
@@ -26,7 +32,13 @@ impl Default for RawSettings {
             listen: "127.0.0.1:8080".into(),
             base_url: None,
             smtp_url: None,
+            smtp_from: None,
             log: "info".into(),
+            session_idle_minutes: "120".into(),
+            session_max_hours: "12".into(),
+            trusted_proxies: String::new(),
+            rate_burst: "10".into(),
+            rate_refill_seconds: "60".into(),
         }
     }
 }
@@ -42,8 +54,20 @@ pub struct Settings {
     pub base_url: String,
     /// `smtp://` or `smtps://`; without it, e-mails stay in the outbox.
     pub smtp_url: Option<String>,
+    /// The sender of e-mails, e.g. `Cercles des Mentors <ne-pas-repondre@example.org>`.
+    pub smtp_from: String,
     /// A tracing filter such as `info` or `mentorat=debug`.
     pub log: String,
+    /// A session unused for this long ends (default 2 hours).
+    pub session_idle: chrono::Duration,
+    /// A session ends this long after sign-in, however active (default 12 hours).
+    pub session_max: chrono::Duration,
+    /// Addresses of reverse proxies whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// Rate limits: a burst of this many attempts…
+    pub rate_burst: i64,
+    /// …then one more every this many seconds.
+    pub rate_refill: chrono::Duration,
 }
 
 /// A setting that could not be read; `Display` is the one line shown at start-up.
@@ -126,7 +150,42 @@ impl Settings {
                 return Err(ConfigError::new("MENTORAT_SMTP_URL", "expected smtp://HOST:PORT or smtps://HOST:PORT"));
             }
         };
-        Ok(Settings { database_url, listen, base_url, smtp_url, log: raw.log })
+        let host = base_url.split("://").nth(1).unwrap_or("localhost").split([':', '/']).next().unwrap_or("localhost").to_owned();
+        let smtp_from = match raw.smtp_from.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            Some(from) if from.contains('@') => from.to_owned(),
+            Some(_) => return Err(ConfigError::new("MENTORAT_SMTP_FROM", "expected an address such as Name <noreply@example.org>")),
+            None => format!("Cercles des Mentors <ne-pas-repondre@{host}>"),
+        };
+        let positive = |setting: &str, raw: &str, max: i64| -> Result<i64, ConfigError> {
+            match raw.trim().parse::<i64>() {
+                Ok(n) if (1..=max).contains(&n) => Ok(n),
+                _ => Err(ConfigError::new(setting, format!("expected a whole number from 1 to {max}"))),
+            }
+        };
+        let session_idle = chrono::Duration::minutes(positive("MENTORAT_SESSION_IDLE_MINUTES", &raw.session_idle_minutes, 60 * 24 * 30)?);
+        let session_max = chrono::Duration::hours(positive("MENTORAT_SESSION_MAX_HOURS", &raw.session_max_hours, 24 * 90)?);
+        let trusted_proxies = raw
+            .trusted_proxies
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|s| s.parse().map_err(|_| ConfigError::new("MENTORAT_TRUSTED_PROXIES", format!("{s:?} is not an IP address"))))
+            .collect::<Result<Vec<_>, _>>()?;
+        let rate_burst = positive("MENTORAT_RATE_BURST", &raw.rate_burst, 10_000)?;
+        let rate_refill = chrono::Duration::seconds(positive("MENTORAT_RATE_REFILL_SECONDS", &raw.rate_refill_seconds, 86_400)?);
+        Ok(Settings {
+            database_url,
+            listen,
+            base_url,
+            smtp_url,
+            smtp_from,
+            log: raw.log,
+            session_idle,
+            session_max,
+            trusted_proxies,
+            rate_burst,
+            rate_refill,
+        })
     }
 
     /// Whether cookies must be `Secure` (the platform is served over https).
@@ -143,7 +202,13 @@ impl fmt::Debug for Settings {
             .field("listen", &self.listen)
             .field("base_url", &self.base_url)
             .field("smtp_url", &self.smtp_url.as_deref().map(redact_url))
+            .field("smtp_from", &self.smtp_from)
             .field("log", &self.log)
+            .field("session_idle", &self.session_idle)
+            .field("session_max", &self.session_max)
+            .field("trusted_proxies", &self.trusted_proxies)
+            .field("rate_burst", &self.rate_burst)
+            .field("rate_refill", &self.rate_refill)
             .finish()
     }
 }
@@ -177,6 +242,11 @@ mod tests {
         assert_eq!(s.listen.to_string(), "127.0.0.1:8080");
         assert_eq!(s.base_url, "http://127.0.0.1:8080");
         assert!(s.smtp_url.is_none());
+        assert_eq!(s.smtp_from, "Cercles des Mentors <ne-pas-repondre@127.0.0.1>");
+        assert_eq!(s.session_idle, chrono::Duration::hours(2));
+        assert_eq!(s.session_max, chrono::Duration::hours(12));
+        assert_eq!((s.rate_burst, s.rate_refill), (10, chrono::Duration::minutes(1)));
+        assert!(s.trusted_proxies.is_empty());
     }
 
     #[test]
@@ -190,6 +260,10 @@ mod tests {
         assert!(e.contains("MENTORAT_BASE_URL"), "{e}");
         let e = from(&[("smtp_url", "http://mail")]).unwrap_err().to_string();
         assert!(e.contains("MENTORAT_SMTP_URL"), "{e}");
+        let e = from(&[("trusted_proxies", "10.0.0.1, proxy")]).unwrap_err().to_string();
+        assert!(e.contains("MENTORAT_TRUSTED_PROXIES"), "{e}");
+        let e = from(&[("session_idle_minutes", "0")]).unwrap_err().to_string();
+        assert!(e.contains("MENTORAT_SESSION_IDLE_MINUTES"), "{e}");
     }
 
     #[test]

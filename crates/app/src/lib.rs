@@ -2,10 +2,15 @@
 //! coordinator or the national team can do, independent of HTTP and of SQL.
 
 pub mod accounts;
+pub mod admin;
+pub mod auth;
 pub mod config;
 pub mod demo;
+pub mod email;
+pub mod i18n;
 pub mod passwords;
 pub mod public;
+pub mod security;
 pub mod territories;
 
 pub use config::Settings;
@@ -18,6 +23,10 @@ use std::sync::Arc;
 pub struct App {
     pub store: Store,
     pub settings: Arc<Settings>,
+    pub i18n: Arc<i18n::I18n>,
+    pub secrets: Arc<security::Secrets>,
+    /// Notified when mail is queued, so that the worker sends it at once.
+    pub mail_wakeup: Arc<tokio::sync::Notify>,
 }
 
 impl App {
@@ -25,7 +34,14 @@ impl App {
     pub async fn open(settings: Settings) -> Result<App, AppError> {
         let store = Store::connect(&settings.database_url, &StoreOptions::default()).await?;
         store.migrate().await?;
-        Ok(App { store, settings: Arc::new(settings) })
+        let secrets = security::Secrets::load(&store).await?;
+        Ok(App {
+            store,
+            settings: Arc::new(settings),
+            i18n: Arc::new(i18n::I18n::load()),
+            secrets: Arc::new(secrets),
+            mail_wakeup: Arc::new(tokio::sync::Notify::new()),
+        })
     }
 }
 
@@ -38,6 +54,9 @@ pub enum AppError {
     /// Bad input; `key` names the message (a Fluent id), `field` the form field.
     #[error("invalid input: {key}")]
     Invalid { field: &'static str, key: &'static str },
+    /// Too many attempts: try again later.
+    #[error("rate limited")]
+    RateLimited,
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]

@@ -31,11 +31,43 @@ pub fn verify(password: &str, phc: &str) -> bool {
     }
 }
 
-/// Hashes on the blocking pool: a hash takes tens of milliseconds of CPU.
+/// At most this many hashes are computed at once (each takes 19 MiB and tens of
+/// milliseconds), so that a burst of sign-ins cannot exhaust memory; others queue.
+pub const CONCURRENT_HASHES: usize = 2;
+static PERMITS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(CONCURRENT_HASHES);
+
+/// Hashes on the blocking pool, within the concurrency limit.
 pub async fn hash_blocking(password: String) -> String {
+    let _permit = PERMITS.acquire().await.expect("the semaphore is never closed");
     tokio::task::spawn_blocking(move || hash(&password))
         .await
         .expect("password hashing does not panic")
+}
+
+/// Verifies on the blocking pool, within the concurrency limit.
+pub async fn verify_blocking(password: String, phc: String) -> bool {
+    let _permit = PERMITS.acquire().await.expect("the semaphore is never closed");
+    tokio::task::spawn_blocking(move || verify(&password, &phc))
+        .await
+        .expect("password verification does not panic")
+}
+
+/// Whether a stored hash is weaker than today's parameters (or not Argon2id), and
+/// must be replaced at the next successful sign-in.
+pub fn needs_rehash(phc: &str) -> bool {
+    let Ok(parsed) = PasswordHash::new(phc) else { return true };
+    if parsed.algorithm.as_str() != "argon2id" {
+        return true;
+    }
+    let param = |name: &str| parsed.params.get_decimal(name).unwrap_or(0);
+    param("m") < MEMORY_KIB || param("t") < ITERATIONS || param("p") < PARALLELISM
+}
+
+/// A hash of nothing, verified when the account is unknown so that a sign-in takes the
+/// same time whether or not the address has an account.
+pub fn dummy_hash() -> &'static str {
+    static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DUMMY.get_or_init(|| hash("no account has this password"))
 }
 
 #[cfg(test)]
@@ -49,5 +81,17 @@ mod tests {
         assert!(verify("une phrase de passe assez longue", &h));
         assert!(!verify("une phrase de passe assez longuE", &h));
         assert!(!verify("x", "not a hash"));
+        assert!(!needs_rehash(&h));
+    }
+
+    #[test]
+    fn weaker_hashes_are_marked_for_upgrade() {
+        let weak = Argon2::new(Algorithm::Argon2id, Version::V0x13, Params::new(4096, 1, 1, None).unwrap())
+            .hash_password(b"secret", &SaltString::generate(&mut OsRng))
+            .unwrap()
+            .to_string();
+        assert!(verify("secret", &weak), "old hashes still verify");
+        assert!(needs_rehash(&weak));
+        assert!(needs_rehash("garbage"));
     }
 }

@@ -10,6 +10,13 @@ use mentorat_app::AppError;
 pub enum WebError {
     #[error("not found")]
     NotFound,
+    #[error("forbidden")]
+    Forbidden,
+    /// Anonymous on a page that needs an account: go and sign in, then come back.
+    #[error("sign in required")]
+    SignIn { back_to: String },
+    #[error("too many requests")]
+    TooManyRequests,
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -22,6 +29,7 @@ impl From<AppError> for WebError {
     fn from(e: AppError) -> Self {
         match e {
             AppError::NotFound => WebError::NotFound,
+            AppError::RateLimited => WebError::TooManyRequests,
             other => WebError::Internal(other.to_string()),
         }
     }
@@ -31,6 +39,12 @@ impl IntoResponse for WebError {
     fn into_response(self) -> Response {
         let status = match &self {
             WebError::NotFound => StatusCode::NOT_FOUND,
+            WebError::Forbidden => StatusCode::FORBIDDEN,
+            WebError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
+            WebError::SignIn { back_to } => {
+                let location = format!("/connexion?retour={}", crate::page::encode_path(back_to));
+                return axum::response::Redirect::to(&location).into_response();
+            }
             WebError::Internal(cause) => {
                 // The cause may name a table or a constraint, never a person: the
                 // domain types redact personal data from their Debug output.

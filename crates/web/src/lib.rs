@@ -6,10 +6,11 @@ mod api;
 mod assets;
 mod error;
 mod health;
-pub mod i18n;
+pub use mentorat_app::i18n;
 mod middleware;
 mod page;
 mod pages;
+pub mod session;
 
 pub use error::WebError;
 
@@ -22,17 +23,12 @@ use tokio::net::TcpListener;
 #[derive(Clone)]
 pub struct AppState {
     pub app: App,
-    pub i18n: Arc<i18n::I18n>,
     pub assets: Arc<assets::Assets>,
 }
 
 impl AppState {
     pub fn new(app: App) -> AppState {
-        AppState {
-            app,
-            i18n: Arc::new(i18n::I18n::load()),
-            assets: Arc::new(assets::Assets::load()),
-        }
+        AppState { app, assets: Arc::new(assets::Assets::load()) }
     }
 }
 
@@ -44,6 +40,8 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::home::router())
         .merge(pages::circles::router())
         .merge(pages::account::router())
+        .merge(pages::auth::router())
+        .merge(pages::admin::router())
         .merge(pages::language::router())
         .merge(pages::communes::router())
         .merge(pages::map::router())
@@ -58,7 +56,7 @@ pub async fn serve(
     state: AppState,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(state))
+    axum::serve(listener, router(state).into_make_service_with_connect_info::<std::net::SocketAddr>())
         .with_graceful_shutdown(shutdown)
         .await
 }

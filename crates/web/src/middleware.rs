@@ -34,6 +34,7 @@ pub fn apply(routes: Router<AppState>, state: AppState) -> Router<AppState> {
             tracing::error!("a request handler panicked");
             crate::error::error_response(StatusCode::INTERNAL_SERVER_ERROR)
         }))
+        .layer(from_fn_with_state(state.clone(), crate::session::layer))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(from_fn_with_state(state, render_error_pages))
@@ -92,6 +93,7 @@ fn is_bare_rejection(response: &Response) -> bool {
                 | StatusCode::PAYLOAD_TOO_LARGE
                 | StatusCode::UNSUPPORTED_MEDIA_TYPE
                 | StatusCode::UNPROCESSABLE_ENTITY
+                | StatusCode::TOO_MANY_REQUESTS
                 | StatusCode::INTERNAL_SERVER_ERROR
         )
 }
@@ -106,7 +108,7 @@ async fn render_error_pages(State(state): State<AppState>, request: Request, nex
         None if is_bare_rejection(&response) => response.status(),
         None => return response,
     };
-    let ctx = Ctx::new(state, locale, path);
+    let ctx = Ctx::new(state, locale, path, None);
     let mut page = crate::pages::errors::render(&ctx, status);
     *page.status_mut() = status;
     page

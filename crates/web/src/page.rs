@@ -1,8 +1,13 @@
 //! What every page template needs: the translator, the current path (for the
 //! language switch), asset URLs. Extracted once per request.
 
-use crate::AppState;
 use crate::i18n::Tr;
+use crate::session::RequestSession;
+use crate::{AppState, WebError};
+use mentorat_app::auth::Client;
+use mentorat_domain::Role;
+use mentorat_domain::policy::{Action, Decision, Resource, Viewer, authorize};
+use mentorat_app::auth::Account;
 use axum::extract::{FromRequestParts, OriginalUri};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, header};
@@ -37,11 +42,26 @@ pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
         .map(|(_, v)| v.to_owned())
 }
 
+/// The confirmations a redirect may ask a page to show.
+fn notice_key(query: &str) -> Option<&'static str> {
+    let value = query.split('&').find_map(|pair| pair.strip_prefix("avis="))?;
+    match value {
+        "deconnecte" => Some("signed-out-notice"),
+        "mot-de-passe-change" => Some("change-password-done"),
+        "adresse-envoyee" => Some("change-email-sent"),
+        "suppression" => Some("delete-done-text"),
+        _ => None,
+    }
+}
+
 /// Per-request page context, owned so that templates can borrow it.
 pub struct Ctx {
     pub locale: Locale,
     pub path: String,
+    /// The message key of a `?avis=` confirmation, from a fixed list.
+    notice: Option<&'static str>,
     state: AppState,
+    session: Option<RequestSession>,
 }
 
 impl FromRequestParts<AppState> for Ctx {
@@ -53,17 +73,48 @@ impl FromRequestParts<AppState> for Ctx {
             .get::<OriginalUri>()
             .map(|u| u.0.path().to_owned())
             .unwrap_or_else(|| parts.uri.path().to_owned());
-        Ok(Ctx::new(state.clone(), locale_of(&parts.headers), path))
+        let session = parts.extensions.get::<RequestSession>().cloned();
+        let mut ctx = Ctx::new(state.clone(), locale_of(&parts.headers), path, session);
+        ctx.notice = parts.uri.query().and_then(notice_key);
+        Ok(ctx)
     }
 }
 
 impl Ctx {
-    pub fn new(state: AppState, locale: Locale, path: String) -> Ctx {
-        Ctx { locale, path, state }
+    pub fn new(state: AppState, locale: Locale, path: String, session: Option<RequestSession>) -> Ctx {
+        Ctx { locale, path, notice: None, state, session }
+    }
+
+    /// The signed-in account, if any.
+    pub fn account(&self) -> Option<&Account> {
+        self.session.as_ref().and_then(|s| s.account.as_ref())
+    }
+
+    pub fn session(&self) -> Option<&RequestSession> {
+        self.session.as_ref()
+    }
+
+    /// Asks the policy; anonymous visitors are sent to sign in and come back here.
+    pub fn require(&self, action: Action, resource: &Resource) -> Result<&Account, WebError> {
+        let account = self.account();
+        let viewer = account.map(|a| Viewer { user_id: a.id, roles: &a.roles });
+        match (authorize(viewer.as_ref(), action, resource), account) {
+            (Decision::Allow, Some(account)) => Ok(account),
+            (Decision::Allow, None) | (Decision::SignIn, _) => Err(WebError::SignIn { back_to: self.path.clone() }),
+            (Decision::Deny, _) => Err(WebError::Forbidden),
+        }
+    }
+
+    /// The client as the abuse limits see it.
+    pub fn client(&self) -> Client {
+        Client {
+            ip: self.session.as_ref().map_or(std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST), |s| s.client_ip),
+            device: self.session.as_ref().and_then(|s| s.device.clone()),
+        }
     }
 
     pub fn tr(&self) -> Tr<'_> {
-        Tr { locale: self.locale, i18n: &self.state.i18n }
+        Tr { locale: self.locale, i18n: &self.state.app.i18n }
     }
 
     pub fn state(&self) -> &AppState {
@@ -83,6 +134,10 @@ impl Ctx {
             path: self.path.clone(),
             switch_lang: other.code(),
             switch_href: format!("/langue/{}?retour={}", other.code(), encode_path(&self.path)),
+            csrf: self.session.as_ref().map(|s| s.csrf.clone()).unwrap_or_default(),
+            signed_in: self.account().is_some(),
+            notice: self.notice.map(|key| self.tr().t(key)),
+            admin: self.account().is_some_and(|a| a.roles.iter().any(|g| g.role == Role::NationalTeam)),
             css: self.state.assets.url("app.css"),
             js: self.state.assets.url("app.js"),
             icon: self.state.assets.url("icon.svg"),
@@ -98,6 +153,13 @@ pub struct Page<'a> {
     pub path: String,
     pub switch_lang: &'static str,
     pub switch_href: String,
+    /// The CSRF token every form carries (hidden field `csrf`).
+    pub csrf: String,
+    pub signed_in: bool,
+    /// The national team's navigation entries are shown.
+    pub admin: bool,
+    /// A one-line confirmation after a redirect (`?avis=…`).
+    pub notice: Option<String>,
     pub css: String,
     pub js: String,
     pub icon: String,

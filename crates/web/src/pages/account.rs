@@ -1,90 +1,225 @@
-//! Account pages available so far: choosing a password from a single-use link (the
-//! link printed by `mentorat admin create`).
+//! One's own account: the page, changing password or address (asking the current
+//! password again), asking for erasure; and the single-use links that set a first
+//! password (`mentorat admin create`) or confirm a new address.
 
+use super::auth::{NewPasswordInput, form_error, message, new_password_view, render_form};
+use super::forms::{Field, FormView};
 use crate::page::{Ctx, Page};
+use crate::session::{session_cookie_name, set_cookie};
 use crate::{AppState, WebError};
 use askama::Template;
 use axum::extract::Path;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
 use axum::{Form, Router};
 use mentorat_app::AppError;
+use mentorat_app::auth::Account;
+use mentorat_app::security::random_token;
+use mentorat_domain::policy::{Action, Resource};
 use serde::Deserialize;
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/compte/mot-de-passe/{token}", get(form).post(submit))
+    Router::new()
+        .route("/compte", get(account_page))
+        .route("/compte/mot-de-passe", post(change_password))
+        .route("/compte/adresse", post(change_email))
+        .route("/compte/suppression", post(request_deletion))
+        .route("/compte/confirmer-adresse/{token}", get(confirm_email_form).post(confirm_email))
+        .route("/compte/mot-de-passe/{token}", get(set_password_form).post(set_password))
 }
 
 #[derive(Template)]
-#[template(path = "pages/set_password.html")]
-struct FormTemplate<'a> {
+#[template(path = "pages/account.html")]
+struct AccountTemplate<'a> {
     page: Page<'a>,
-    error: Option<String>,
-    error_field: &'static str,
+    identity: String,
+    roles: Vec<String>,
+    forms: Vec<FormView>,
 }
 
-#[derive(Template)]
-#[template(path = "pages/message.html")]
-struct MessageTemplate<'a> {
-    page: Page<'a>,
-    heading: String,
-    message: String,
-    link_href: &'static str,
-    link_label: String,
-}
-
-fn expired(ctx: &Ctx) -> Response {
+fn password_form(ctx: &Ctx) -> FormView {
     let tr = ctx.tr();
-    let mut response = super::render(&MessageTemplate {
-        page: ctx.page(tr.t("password-link-expired-title")),
-        heading: tr.t("password-link-expired-title"),
-        message: tr.t("password-link-expired-text"),
-        link_href: "/",
-        link_label: tr.t("back-home"),
+    let mut form = FormView::new(
+        "change-password",
+        "/compte/mot-de-passe",
+        tr.t("change-password-submit"),
+        vec![
+            Field::new("current_password", tr.t("current-password"), "password", "current-password"),
+            Field::new("password", tr.t("password-new"), "password", "new-password").hint(tr.t("password-rules")),
+            Field::new("confirmation", tr.t("password-confirm"), "password", "new-password"),
+        ],
+    );
+    form.title = Some(tr.t("change-password-title"));
+    form
+}
+
+fn email_form(ctx: &Ctx, new_email: &str) -> FormView {
+    let tr = ctx.tr();
+    let mut form = FormView::new(
+        "change-email",
+        "/compte/adresse",
+        tr.t("change-email-submit"),
+        vec![
+            Field::new("new_email", tr.t("new-email"), "email", "email").value(new_email).hint(tr.t("email-hint")),
+            Field::new("current_password", tr.t("current-password"), "password", "current-password"),
+        ],
+    );
+    form.title = Some(tr.t("change-email-title"));
+    form
+}
+
+fn deletion_form(ctx: &Ctx) -> FormView {
+    let tr = ctx.tr();
+    let mut form = FormView::new(
+        "delete",
+        "/compte/suppression",
+        tr.t("delete-submit"),
+        vec![Field::new("current_password", tr.t("current-password"), "password", "current-password")],
+    );
+    form.title = Some(tr.t("delete-title"));
+    form.lead = Some(tr.t("delete-lead"));
+    form.confirm = Some(tr.t("delete-confirm"));
+    form.danger = true;
+    form
+}
+
+/// The account page with `replace` standing in for the form of the same id.
+fn render_account(ctx: &Ctx, account: &Account, replace: Option<FormView>, status: StatusCode) -> Response {
+    let tr = ctx.tr();
+    let mut forms = vec![password_form(ctx), email_form(ctx, ""), deletion_form(ctx)];
+    if let Some(replacement) = replace
+        && let Some(slot) = forms.iter_mut().find(|f| f.id == replacement.id)
+    {
+        *slot = replacement;
+    }
+    let mut response = super::render(&AccountTemplate {
+        page: ctx.page(tr.t("account-title")),
+        identity: tr.tv("account-identity", &[("name", &account.name.full()), ("email", account.email.as_str())]),
+        roles: account.roles.iter().map(|g| tr.t(&format!("role-{}", g.role.as_str()))).collect(),
+        forms,
     });
-    *response.status_mut() = StatusCode::GONE;
+    *response.status_mut() = status;
     response
 }
 
-async fn form(ctx: Ctx, Path(token): Path<String>) -> Result<Response, WebError> {
+fn own(ctx: &Ctx) -> Result<Account, WebError> {
+    let id = ctx.account().map(|a| a.id).unwrap_or_default();
+    ctx.require(Action::ManageOwnAccount, &Resource::Account(id)).cloned()
+}
+
+async fn account_page(ctx: Ctx) -> Result<Response, WebError> {
+    let account = own(&ctx)?;
+    Ok(render_account(&ctx, &account, None, StatusCode::OK))
+}
+
+/// The use case failed on a form of the account page: show the page again with it.
+fn account_form_error(ctx: &Ctx, account: &Account, err: AppError, form: FormView) -> Result<Response, WebError> {
+    match err {
+        AppError::Invalid { field, key } => {
+            let form = form.with_error(field, ctx.tr().t(key));
+            Ok(render_account(ctx, account, Some(form), StatusCode::UNPROCESSABLE_ENTITY))
+        }
+        other => Err(other.into()),
+    }
+}
+
+/// After the sessions of the account end: a fresh anonymous cookie and a redirect.
+fn signed_out_to(ctx: &Ctx, location: &str) -> Response {
+    let https = ctx.state().app.settings.is_https();
+    let cookie = set_cookie(session_cookie_name(https), &random_token(), https, None);
+    ([(header::SET_COOKIE, cookie)], Redirect::to(location)).into_response()
+}
+
+#[derive(Deserialize)]
+struct ChangePassword {
+    #[serde(default)]
+    current_password: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    confirmation: String,
+}
+
+async fn change_password(ctx: Ctx, Form(input): Form<ChangePassword>) -> Result<Response, WebError> {
+    let account = own(&ctx)?;
+    let app = &ctx.state().app;
+    match app.change_password(&account, &input.current_password, &input.password, &input.confirmation).await {
+        Ok(()) => Ok(signed_out_to(&ctx, "/connexion?avis=mot-de-passe-change")),
+        Err(e) => account_form_error(&ctx, &account, e, password_form(&ctx)),
+    }
+}
+
+#[derive(Deserialize)]
+struct ChangeEmail {
+    #[serde(default)]
+    new_email: String,
+    #[serde(default)]
+    current_password: String,
+}
+
+async fn change_email(ctx: Ctx, Form(input): Form<ChangeEmail>) -> Result<Response, WebError> {
+    let account = own(&ctx)?;
+    match ctx.state().app.change_email(&account, &input.current_password, &input.new_email).await {
+        Ok(()) => Ok(Redirect::to("/compte?avis=adresse-envoyee").into_response()),
+        Err(e) => account_form_error(&ctx, &account, e, email_form(&ctx, &input.new_email)),
+    }
+}
+
+#[derive(Deserialize)]
+struct CurrentPassword {
+    #[serde(default)]
+    current_password: String,
+}
+
+async fn request_deletion(ctx: Ctx, Form(input): Form<CurrentPassword>) -> Result<Response, WebError> {
+    let account = own(&ctx)?;
+    match ctx.state().app.request_account_deletion(&account, &input.current_password).await {
+        Ok(()) => Ok(signed_out_to(&ctx, "/?avis=suppression")),
+        Err(e) => account_form_error(&ctx, &account, e, deletion_form(&ctx)),
+    }
+}
+
+async fn confirm_email_form(ctx: Ctx, Path(token): Path<String>) -> Response {
+    let tr = ctx.tr();
+    let form = FormView::new("confirm-email", format!("/compte/confirmer-adresse/{token}"), tr.t("email-confirm-email-action"), Vec::new());
+    render_form(&ctx, tr.t("email-confirm-email-subject"), Some(tr.t("email-confirm-email-p1")), form, Vec::new(), StatusCode::OK)
+}
+
+async fn confirm_email(ctx: Ctx, Path(token): Path<String>) -> Result<Response, WebError> {
+    match ctx.state().app.confirm_email_change(&token).await {
+        Ok(()) => Ok(message(&ctx, "email-confirmed-title", "email-confirmed-text", ("/compte", "nav-account"), StatusCode::OK)),
+        Err(AppError::NotFound) => {
+            Ok(message(&ctx, "verify-link-invalid-title", "verify-link-invalid-text", ("/compte", "nav-account"), StatusCode::GONE))
+        }
+        Err(AppError::Invalid { key, .. }) => {
+            Ok(message(&ctx, "verify-link-invalid-title", key, ("/compte", "nav-account"), StatusCode::CONFLICT))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn expired(ctx: &Ctx) -> Response {
+    message(ctx, "password-link-expired-title", "password-link-expired-text", ("/", "back-home"), StatusCode::GONE)
+}
+
+async fn set_password_form(ctx: Ctx, Path(token): Path<String>) -> Result<Response, WebError> {
     if !ctx.state().app.set_password_link_is_live(&token).await? {
         return Ok(expired(&ctx));
     }
     let tr = ctx.tr();
-    Ok(super::render(&FormTemplate {
-        page: ctx.page(tr.t("password-set-title")),
-        error: None,
-        error_field: "",
-    }))
+    let form = new_password_view(&ctx, "set-password", format!("/compte/mot-de-passe/{token}"));
+    Ok(render_form(&ctx, tr.t("password-set-title"), Some(tr.t("password-set-lead")), form, Vec::new(), StatusCode::OK))
 }
 
-#[derive(Deserialize)]
-struct PasswordForm {
-    password: String,
-    confirmation: String,
-}
-
-async fn submit(ctx: Ctx, Path(token): Path<String>, Form(input): Form<PasswordForm>) -> Result<Response, WebError> {
-    let tr = ctx.tr();
+async fn set_password(ctx: Ctx, Path(token): Path<String>, Form(input): Form<NewPasswordInput>) -> Result<Response, WebError> {
     match ctx.state().app.set_password_with_link(&token, &input.password, &input.confirmation).await {
-        Ok(()) => Ok(super::render(&MessageTemplate {
-            page: ctx.page(tr.t("password-set-done-title")),
-            heading: tr.t("password-set-done-title"),
-            message: tr.t("password-set-done-text"),
-            link_href: "/",
-            link_label: tr.t("back-home"),
-        })),
-        Err(AppError::Invalid { field, key }) => {
-            let mut response = super::render(&FormTemplate {
-                page: ctx.page(tr.t("password-set-title")),
-                error: Some(tr.t(key)),
-                error_field: field,
-            });
-            *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-            Ok(response.into_response())
-        }
+        Ok(()) => Ok(message(&ctx, "password-set-done-title", "password-set-done-text", ("/connexion", "nav-sign-in"), StatusCode::OK)),
         Err(AppError::NotFound) => Ok(expired(&ctx)),
-        Err(other) => Err(other.into()),
+        Err(e) => {
+            let tr = ctx.tr();
+            let form = new_password_view(&ctx, "set-password", format!("/compte/mot-de-passe/{token}"));
+            form_error(&ctx, e, form, tr.t("password-set-title"), Some(tr.t("password-set-lead")), Vec::new())
+        }
     }
 }

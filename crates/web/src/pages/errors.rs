@@ -23,6 +23,7 @@ pub fn render(ctx: &Ctx, status: StatusCode) -> Response {
             ("error-400-title", "error-400-text")
         }
         StatusCode::METHOD_NOT_ALLOWED => ("error-404-title", "error-404-text"),
+        StatusCode::TOO_MANY_REQUESTS => ("too-many-title", "too-many-text"),
         _ => ("error-500-title", "error-500-text"),
     };
     super::render(&ErrorTemplate {

@@ -1,9 +1,12 @@
 //! HTML pages, one module per feature, each with its templates beside it.
 
 pub mod account;
+pub mod admin;
+pub mod auth;
 pub mod circles;
 pub mod communes;
 pub mod errors;
+pub mod forms;
 pub mod home;
 pub mod language;
 pub mod map;

@@ -1,5 +1,6 @@
-//! Translations: one Fluent file per language (`i18n/fr.ftl`, `i18n/en.ftl`), compiled
-//! into the binary. French is the default and the fallback for a missing message.
+//! Translations: one Fluent file per language (`crates/app/i18n/fr.ftl`, `en.ftl`),
+//! compiled into the binary, shared by the web pages and the e-mails. French is the
+//! default and the fallback for a missing message.
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -73,6 +74,15 @@ impl<'a> Tr<'a> {
     pub fn tn(&self, key: &str, name: &str, n: i64) -> String {
         let mut args = FluentArgs::new();
         args.set(name.to_owned(), FluentValue::from(n));
+        self.i18n.message(self.locale, key, Some(&args))
+    }
+
+    /// A message with several text arguments.
+    pub fn tv(&self, key: &str, values: &[(&str, &str)]) -> String {
+        let mut args = FluentArgs::new();
+        for (name, value) in values {
+            args.set(name.to_string(), FluentValue::from(value.to_string()));
+        }
         self.i18n.message(self.locale, key, Some(&args))
     }
 
@@ -172,14 +182,14 @@ mod tests {
         assert!(only_en.is_empty(), "only in en.ftl: {only_en:?}");
     }
 
-    /// Every `.t("…")`, `.tn("…"` and `.ts("…"` in templates and handlers names a message
-    /// that exists, so no page ever shows a raw key.
+    /// Every `.t("…")`, `.tn("…"` and `.ts("…"` in templates, handlers and e-mails names
+    /// a message that exists, so no page ever shows a raw key.
     #[test]
     fn every_key_used_in_the_code_exists() {
         let fr = ids(FR_FTL);
         let mut missing = Vec::new();
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-        let mut stack = vec![root];
+        let crates = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let mut stack = vec![crates.join("app/src"), crates.join("web/src")];
         while let Some(dir) = stack.pop() {
             for entry in std::fs::read_dir(&dir).unwrap() {
                 let path = entry.unwrap().path();
@@ -188,7 +198,7 @@ mod tests {
                     continue;
                 }
                 let text = std::fs::read_to_string(&path).unwrap();
-                for marker in [".t(\"", ".tn(\"", ".ts(\"", ".of_place(\""] {
+                for marker in [".t(\"", ".tn(\"", ".ts(\"", ".tv(\"", ".of_place(\""] {
                     for (i, _) in text.match_indices(marker) {
                         let rest = &text[i + marker.len()..];
                         let key = &rest[..rest.find('"').unwrap()];

@@ -1,0 +1,308 @@
+# English messages of mentorat. French (fr.ftl) is the default and the fallback.
+# Every message also exists in fr.ftl (a test checks it).
+
+## Shared layout
+site-name = Cercles des Mentors
+site-description = The societal mentoring network between inhabitants of the same territory, in France and Belgium.
+skip-to-content = Skip to content
+nav-label = Main navigation
+nav-home = Home
+nav-circles = Circles
+switch-language = Français
+footer-about = Cercles des Mentors — a societal mentoring network in France and Belgium. Every mentoring relationship is one of a kind: neither charity nor patronage.
+back-home = Back to the home page
+
+## Home
+home-title = Mentoring between people of the same territory
+home-lead = Do you carry a project close to your heart? A mentor with experience in that field who lives near you can help you ask the right questions and take better decisions.
+home-relation = Mentoring is a one-to-one relationship: it helps each person dare to become the entrepreneur of their own life.
+home-conference-title = The conference “In search of lost mentoring”
+home-conference-intro = Every Cercle des Mentors is born from a two-hour public conference hosted by a local association. It answers three questions:
+question-1 = What is mentoring?
+question-2 = Can one become a mentor, or are we mentors without knowing it?
+question-3 = How can one do their part and contribute?
+home-conference-buffet = The evening ends with a friendly buffet.
+home-events-title = Upcoming events
+home-events-empty = No event is announced yet. Come back soon, or discover the circle nearest to you.
+home-circles-title = The Cercles des Mentors
+home-figures = Committed mentors: { $mentors }.
+home-target-mentors = Our target: { $target } mentors.
+home-figures-circles = Active circles: { $circles }.
+home-target-circles = Our target: { $target } circles.
+home-all-circles = See all circles
+
+## Circles
+circles-title = The Cercles des Mentors
+circles-lead = Mentors meet in town circles. Each circle is born from a conference, then meets in successive editions.
+circles-empty = No circle is open yet. The first one will be born from a conference: write to us to organise one in your town.
+circle-title = Cercle des Mentors of { $name }
+circle-status-planned = Planned
+circle-status-launching = Launching
+circle-status-active = Active
+circle-status-paused = Paused
+circle-active-mentors = { $count ->
+    [one] { $count } active mentor
+   *[other] { $count } active mentors
+}
+circle-inaugurated = — inaugurated on { $date }
+circle-figures-title = The circle in figures
+circle-figure-mentors = { $count ->
+    [one] active mentor
+   *[other] active mentors
+}
+circle-figure-projects = { $count ->
+    [one] project supported
+   *[other] projects supported
+}
+circle-figure-editions = { $count ->
+    [one] edition
+   *[other] editions
+}
+circle-events-title = The circle's upcoming events
+circle-events-empty = No event is announced for this circle yet.
+circle-editions-title = The circle's editions
+edition-ordinal = { $number ->
+    [1] 1st edition
+    [2] 2nd edition
+    [3] 3rd edition
+   *[other] { $number }th edition
+}
+edition-new-mentors = { $count ->
+    [one] { $count } new mentor
+   *[other] { $count } new mentors
+}
+circle-join-title = Join the circle
+circle-join-text = Come to the next conference or the circle's next edition: that is where people become mentors, and where project holders find a mentor.
+
+## Communes and map
+nav-communes = My town
+communes-title = Find my town
+communes-lead = Search for your town by name or postal code to find the Cercle des Mentors near you.
+commune-field = Town
+commune-hint = The start of the name or the postal code, for example “Compiègne” or “60200”.
+commune-search = Search
+commune-suggestions = { $count ->
+    [0] No town found.
+    [one] One town found. Use the arrow keys to choose it.
+   *[other] { $count } towns found. Use the arrow keys to choose.
+}
+communes-results = Towns for “{ $query }”
+communes-none = No town matches “{ $query }”. Check the spelling, or try the postal code.
+commune-covered-by = Covered by the Cercle des Mentors of { $name }
+commune-no-circle = No circle here yet. A circle is born from a conference: what if the next one took place in your town?
+country-fr = France
+country-be = Belgium
+circles-find-mine = Which circle is near me?
+map-title = Map of the Cercles des Mentors
+map-alt = Map of France showing the Cercles des Mentors. Each circle carries the number it has in the list next to the map.
+map-caption = The numbers on the map refer to the list of circles.
+map-credit = Base map: svg-maps (CC BY 4.0). Towns: Etalab (Licence Ouverte 2.0), Statbel and GeoNames (CC BY 4.0).
+
+## Events
+event-kind-conference = Conference
+event-kind-edition = Circle edition
+event-kind-other = Event
+event-circle = Cercle des Mentors of { $name }
+
+## Account
+password-set-title = Choose your password
+password-set-lead = This link works only once. Choose a password you use nowhere else.
+password-new = New password
+password-rules = At least 12 characters. A sentence of several words is ideal.
+password-confirm = Confirm the password
+password-save = Save the password
+password-set-done-title = Password saved
+password-set-done-text = Your password is saved. You will be able to sign in with your e-mail address.
+password-link-expired-title = This link is no longer valid
+password-link-expired-text = The link has already been used or has expired. Ask the national team for a new one.
+
+## Accounts
+nav-sign-in = Sign in
+nav-sign-up = Create an account
+nav-account = My account
+nav-sign-out = Sign out
+sign-up-title = Create an account
+sign-up-lead = An account lets you offer your help as a mentor or present your project. We will send you an e-mail to confirm your address.
+first-name = First name
+last-name = Last name
+last-name-hint = Optional. Other members only see the initial of your last name.
+email-field = E-mail address
+email-hint = For example: first.last@example.org
+password-field = Password
+current-password = Current password
+sign-up-submit = Create my account
+sign-up-sent-title = Check your inbox
+sign-up-sent-text = If the address is valid, an e-mail has just been sent to it. Open the link it contains to confirm your address, then sign in. Remember to look in your spam folder.
+already-account = Already have an account?
+no-account = No account yet?
+sign-in-title = Sign in
+sign-in-submit = Sign in
+forgot-password-link = Forgotten password?
+signed-in-notice = You are signed in.
+signed-out-notice = You are signed out. See you soon!
+verified-title = Address confirmed
+verified-text = Thank you, your e-mail address is confirmed. You can now sign in.
+verify-link-invalid-title = This link is no longer valid
+verify-link-invalid-text = The link has already been used or has expired. Sign in with your address: if it is not confirmed yet, we will send you a new link.
+forgot-title = Forgotten password
+forgot-lead = Enter the address of your account: we will send you a link to choose a new password. The link is valid for one hour.
+forgot-submit = Send me the link
+forgot-sent-title = Check your inbox
+forgot-sent-text = If an account exists with this address, an e-mail has just been sent to it with a link valid for one hour.
+reset-title = Choose a new password
+reset-done-title = Password changed
+reset-done-text = Your new password is saved and all your sessions have been closed. Sign in with your new password.
+account-title = My account
+account-lead = Your address, your password and your data.
+account-identity = You are signed in as { $name } ({ $email }).
+account-roles = Your roles
+role-national_team = National team
+role-coordinator = Circle coordination
+role-partner = Partner association
+role-mentor = Mentor
+role-mentee = Project holder
+account-no-role = No role yet. You will be able to offer your help as a mentor or present a project.
+change-password-title = Change password
+change-password-submit = Change the password
+change-password-done = Your password is changed. For your security, all your sessions have been closed: sign in with the new password.
+change-email-title = Change e-mail address
+new-email = New e-mail address
+change-email-submit = Change address
+change-email-sent = We have sent a link to the new address. Your address will change when you open it.
+email-confirmed-title = New address confirmed
+email-confirmed-text = Your new e-mail address is saved.
+delete-title = Delete my account
+delete-lead = You can ask for your account and your data to be deleted. The national team does it within a month, as the GDPR requires. You will be signed out.
+delete-submit = Ask for deletion
+delete-confirm = Do you really want to ask for your account to be deleted?
+delete-done-title = Request recorded
+delete-done-text = Your deletion request is recorded and you are signed out. You will receive a confirmation by e-mail.
+sign-in-required = Sign in to reach this page.
+too-many-title = Too many attempts
+too-many-text = For security, this action is blocked for a moment. Wait a minute before trying again.
+error-sign-in = Wrong e-mail address or password.
+error-not-verified = Your address is not confirmed yet. We have just sent you a new link by e-mail.
+error-current-password = The current password is not right.
+error-password-too-long = The password is too long (1,024 characters at most).
+error-password-common = This password is too easy to guess. Choose a sentence of a few unrelated words instead.
+error-password-email = The password must not contain your e-mail address.
+
+## Administration
+admin-audit-title = Audit log
+admin-audit-lead = Who did what, and when: sign-ins, failed sign-ins, role changes, exports and views of project holders' records.
+admin-outbox-title = E-mails
+admin-outbox-lead = E-mails sent or waiting. Without an SMTP server configured, they stay here and are not sent.
+audit-action = Action
+audit-any = All
+audit-since = From
+audit-until = Until
+audit-filter = Filter
+audit-at = Date
+audit-actor = By
+audit-subject = Record
+audit-detail = Detail
+audit-empty = No entry matches these filters.
+audit-count = { $count ->
+    [one] { $count } entry
+   *[other] { $count } entries
+}
+action-sign_in = Sign-in
+action-sign_in_failed = Failed sign-in
+action-sign_up = Account created
+action-email_verified = Address confirmed
+action-password_reset = Password reset
+action-password_changed = Password changed
+action-email_changed = Address changed
+action-deletion_requested = Deletion requested
+action-role_granted = Role granted
+action-role_revoked = Role removed
+action-export = Export
+action-mentee_viewed = Record viewed
+outbox-to = To
+outbox-subject = Subject
+outbox-status = Status
+outbox-created = Created
+outbox-sent = Sent
+outbox-waiting = Waiting
+outbox-failed = Failed
+outbox-empty = No e-mail yet.
+outbox-smtp-off = No SMTP server is configured (MENTORAT_SMTP_URL): e-mails stay here.
+pagination-label = Pagination
+pagination-previous = Previous page
+pagination-next = Next page
+pagination-status = Page { $page } of { $pages }
+nav-admin-audit = Audit log
+nav-admin-outbox = E-mails
+
+## E-mails
+email-greeting = Hello,
+email-greeting-name = Hello { $name },
+email-signature = The Cercles des Mentors team
+email-footer = You receive this message after an action on { $site }. If you did not do it, ignore it.
+email-link-hint = If the button does not work, copy this address into your browser:
+email-verify-subject = Confirm your e-mail address
+email-verify-p1 = Welcome to the Cercles des Mentors network! To activate your account, confirm your e-mail address.
+email-verify-p2 = This link is valid for three days.
+email-verify-action = Confirm my address
+email-exists-subject = A sign-up with your address
+email-exists-p1 = Someone, maybe you, tried to create an account with this address. But an account already exists.
+email-exists-p2 = If you have forgotten your password, you can choose a new one. Otherwise, ignore this message.
+email-exists-action = Choose a new password
+email-reset-subject = Your link to choose a new password
+email-reset-p1 = You asked to change your password. This link is valid for one hour and works only once.
+email-reset-p2 = If you did not ask for anything, ignore this message: your password stays the same.
+email-reset-action = Choose a new password
+email-password-changed-subject = Your password was changed
+email-password-changed-p1 = The password of your account has just been changed and all your sessions have been closed. If it was not you, use “Forgotten password” at once and tell the national team.
+email-confirm-email-subject = Confirm your new e-mail address
+email-confirm-email-p1 = To make this address the one of your account, open the link below. It is valid for three days.
+email-confirm-email-action = Confirm this address
+email-email-changed-subject = The address of your account has changed
+email-email-changed-p1 = The e-mail address of your account has just been replaced by a new one. If it was not you, tell the national team at once.
+email-deletion-subject = Your account deletion request
+email-deletion-p1 = We have received your deletion request. The national team will delete your account and your data within a month.
+
+## Form error messages
+error-empty = This field is required.
+error-too-long = This text is too long.
+error-invalid-email = This e-mail address is not valid. Example: first.last@example.org
+error-unknown-choice = Choose one of the options offered.
+error-invalid-characters = This text contains characters that are not allowed.
+error-account-exists = An account already exists with this address.
+error-password-too-short = The password must be at least 12 characters long.
+error-password-mismatch = The two passwords are not the same.
+
+## Error pages
+error-400-title = Incomplete form
+error-400-text = The information sent is incomplete or malformed. Go back, check the form and try again.
+error-404-title = Page not found
+error-404-text = This page does not exist or has moved. Check the address, or start again from the home page.
+error-403-title = Access denied
+error-403-text = You do not have access to this page, or the form has expired. Reload the page and try again.
+error-413-title = Too much data sent
+error-413-text = The information sent is too large. Shorten it and try again.
+error-500-title = Something went wrong
+error-500-text = We could not show this page. The team has been told; please try again in a moment.
+
+## Dates
+date-long = { $day } { $month } { $year }
+date-time = { $weekday } { $date } at { $time }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+weekday-1 = Monday
+weekday-2 = Tuesday
+weekday-3 = Wednesday
+weekday-4 = Thursday
+weekday-5 = Friday
+weekday-6 = Saturday
+weekday-7 = Sunday

@@ -1,0 +1,315 @@
+# Messages en français — la langue par défaut et de repli de mentorat.
+# Chaque message existe aussi dans en.ftl (un test le vérifie).
+
+## Gabarit commun
+site-name = Cercles des Mentors
+site-description = Le réseau de mentorat sociétal entre habitants d'un même territoire, en France et en Belgique.
+skip-to-content = Aller au contenu
+nav-label = Navigation principale
+nav-home = Accueil
+nav-circles = Les cercles
+switch-language = English
+footer-about = Cercles des Mentors — un réseau de mentorat sociétal en France et en Belgique. Chaque relation mentorale est singulière : ni charité, ni clientélisme.
+back-home = Retour à l'accueil
+
+## Accueil
+home-title = Le mentorat entre habitants d'un même territoire
+home-lead = Vous portez un projet qui vous tient à cœur ? Un mentor qui a l'expérience de ce domaine et vit près de chez vous peut vous aider à vous poser les bonnes questions et à prendre de meilleures décisions.
+home-relation = Le mentorat est une relation singulière, d'une personne à une autre : il aide chacun à oser devenir l'entrepreneur de sa propre vie.
+home-conference-title = La conférence « À la recherche du mentorat perdu »
+home-conference-intro = Chaque Cercle des Mentors naît d'une conférence publique de deux heures, accueillie par une association locale. Elle répond à trois questions :
+question-1 = Qu'est-ce que le mentorat ?
+question-2 = Peut-on devenir mentor, ou sommes-nous mentors sans le savoir ?
+question-3 = Comment apporter sa pierre à l'édifice ?
+home-conference-buffet = La soirée se termine par un buffet convivial.
+home-events-title = Prochains rendez-vous
+home-events-empty = Aucun rendez-vous n'est annoncé pour l'instant. Revenez bientôt, ou découvrez le cercle le plus proche de chez vous.
+home-circles-title = Les Cercles des Mentors
+home-figures = Mentors engagés : { $mentors }.
+home-target-mentors = Notre objectif : { $target } mentors.
+home-figures-circles = Cercles actifs : { $circles }.
+home-target-circles = Notre objectif : { $target } cercles.
+home-all-circles = Voir tous les cercles
+
+## Cercles
+circles-title = Les Cercles des Mentors
+circles-lead = Les mentors se retrouvent dans des cercles de ville. Chaque cercle naît d'une conférence, puis se réunit en éditions successives.
+circles-empty = Aucun cercle n'est encore ouvert. Le premier naîtra d'une conférence : écrivez-nous pour en organiser une dans votre ville.
+circle-title = Cercle des Mentors { $elide ->
+    [yes] d'{ $name }
+   *[no] de { $name }
+}
+circle-status-planned = En projet
+circle-status-launching = En lancement
+circle-status-active = Actif
+circle-status-paused = En pause
+circle-active-mentors = { $count ->
+    [one] { $count } mentor actif
+   *[other] { $count } mentors actifs
+}
+circle-inaugurated = — inauguré le { $date }
+circle-figures-title = Le cercle en chiffres
+circle-figure-mentors = { $count ->
+    [one] mentor actif
+   *[other] mentors actifs
+}
+circle-figure-projects = { $count ->
+    [one] projet accompagné
+   *[other] projets accompagnés
+}
+circle-figure-editions = { $count ->
+    [one] édition
+   *[other] éditions
+}
+circle-events-title = Prochains rendez-vous du cercle
+circle-events-empty = Aucun rendez-vous n'est annoncé pour ce cercle pour l'instant.
+circle-editions-title = Les éditions du cercle
+edition-ordinal = { $number ->
+    [1] 1re édition
+   *[other] { $number }e édition
+}
+edition-new-mentors = { $count ->
+    [one] { $count } nouveau mentor
+   *[other] { $count } nouveaux mentors
+}
+circle-join-title = Rejoindre le cercle
+circle-join-text = Venez à la prochaine conférence ou à la prochaine édition du cercle : c'est là que l'on devient mentor, et que l'on trouve un mentor pour son projet.
+
+## Communes et carte
+nav-communes = Ma commune
+communes-title = Trouver ma commune
+communes-lead = Cherchez votre commune par son nom ou son code postal pour savoir quel Cercle des Mentors est près de chez vous.
+commune-field = Commune
+commune-hint = Le début du nom ou le code postal, par exemple « Compiègne » ou « 60200 ».
+commune-search = Chercher
+commune-suggestions = { $count ->
+    [0] Aucune commune trouvée.
+    [one] Une commune trouvée. Utilisez les flèches pour la choisir.
+   *[other] { $count } communes trouvées. Utilisez les flèches pour choisir.
+}
+communes-results = Communes pour « { $query } »
+communes-none = Aucune commune ne correspond à « { $query } ». Vérifiez l'orthographe, ou essayez le code postal.
+commune-covered-by = Couverte par le Cercle des Mentors { $elide ->
+    [yes] d'{ $name }
+   *[no] de { $name }
+}
+commune-no-circle = Pas encore de cercle ici. Un cercle naît d'une conférence : et si la prochaine avait lieu chez vous ?
+country-fr = France
+country-be = Belgique
+circles-find-mine = Quel cercle est près de chez moi ?
+map-title = Carte des Cercles des Mentors
+map-alt = Carte de France des Cercles des Mentors. Chaque cercle y porte le numéro qu'il a dans la liste à côté de la carte.
+map-caption = Les numéros de la carte renvoient à la liste des cercles.
+map-credit = Fond de carte : svg-maps (CC BY 4.0). Communes : Etalab (Licence Ouverte 2.0), Statbel et GeoNames (CC BY 4.0).
+
+## Événements
+event-kind-conference = Conférence
+event-kind-edition = Édition du cercle
+event-kind-other = Rendez-vous
+event-circle = Cercle des Mentors { $elide ->
+    [yes] d'{ $name }
+   *[no] de { $name }
+}
+
+## Compte
+password-set-title = Choisir votre mot de passe
+password-set-lead = Ce lien ne sert qu'une fois. Choisissez un mot de passe que vous n'utilisez nulle part ailleurs.
+password-new = Nouveau mot de passe
+password-rules = Au moins 12 caractères. Une phrase de plusieurs mots est idéale.
+password-confirm = Confirmez le mot de passe
+password-save = Enregistrer le mot de passe
+password-set-done-title = Mot de passe enregistré
+password-set-done-text = Votre mot de passe est enregistré. Vous pourrez vous connecter avec votre adresse e-mail.
+password-link-expired-title = Ce lien n'est plus valable
+password-link-expired-text = Le lien a déjà servi ou a expiré. Demandez un nouveau lien à l'équipe nationale.
+
+## Comptes
+nav-sign-in = Se connecter
+nav-sign-up = Créer un compte
+nav-account = Mon compte
+nav-sign-out = Se déconnecter
+sign-up-title = Créer un compte
+sign-up-lead = Un compte vous permet de proposer votre aide comme mentor ou de présenter votre projet. Nous vous enverrons un e-mail pour confirmer votre adresse.
+first-name = Prénom
+last-name = Nom
+last-name-hint = Facultatif. Les autres membres ne voient que l'initiale de votre nom.
+email-field = Adresse e-mail
+email-hint = Par exemple : prenom.nom@exemple.fr
+password-field = Mot de passe
+current-password = Mot de passe actuel
+sign-up-submit = Créer mon compte
+sign-up-sent-title = Vérifiez votre messagerie
+sign-up-sent-text = Si l'adresse est valide, un e-mail vient de vous être envoyé. Ouvrez le lien qu'il contient pour confirmer votre adresse, puis connectez-vous. Pensez à regarder dans les indésirables.
+already-account = Vous avez déjà un compte ?
+no-account = Pas encore de compte ?
+sign-in-title = Se connecter
+sign-in-submit = Se connecter
+forgot-password-link = Mot de passe oublié ?
+signed-in-notice = Vous êtes connecté.
+signed-out-notice = Vous êtes déconnecté. À bientôt !
+verified-title = Adresse confirmée
+verified-text = Merci, votre adresse e-mail est confirmée. Vous pouvez maintenant vous connecter.
+verify-link-invalid-title = Ce lien n'est plus valable
+verify-link-invalid-text = Le lien a déjà servi ou a expiré. Connectez-vous avec votre adresse : si elle n'est pas encore confirmée, nous vous enverrons un nouveau lien.
+forgot-title = Mot de passe oublié
+forgot-lead = Indiquez l'adresse de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe. Le lien est valable une heure.
+forgot-submit = Recevoir le lien
+forgot-sent-title = Vérifiez votre messagerie
+forgot-sent-text = Si un compte existe avec cette adresse, un e-mail vient de lui être envoyé avec un lien valable une heure.
+reset-title = Choisir un nouveau mot de passe
+reset-done-title = Mot de passe changé
+reset-done-text = Votre nouveau mot de passe est enregistré et toutes vos sessions ont été fermées. Connectez-vous avec votre nouveau mot de passe.
+account-title = Mon compte
+account-lead = Votre adresse, votre mot de passe et vos données.
+account-identity = Vous êtes connecté en tant que { $name } ({ $email }).
+account-roles = Vos rôles
+role-national_team = Équipe nationale
+role-coordinator = Coordination de cercle
+role-partner = Association partenaire
+role-mentor = Mentor
+role-mentee = Porteur de projet
+account-no-role = Aucun rôle pour l'instant. Vous pourrez proposer votre aide comme mentor ou présenter un projet.
+change-password-title = Changer de mot de passe
+change-password-submit = Changer le mot de passe
+change-password-done = Votre mot de passe est changé. Par sécurité, toutes vos sessions ont été fermées : connectez-vous avec le nouveau mot de passe.
+change-email-title = Changer d'adresse e-mail
+new-email = Nouvelle adresse e-mail
+change-email-submit = Changer d'adresse
+change-email-sent = Nous avons envoyé un lien à la nouvelle adresse. Votre adresse changera quand vous l'ouvrirez.
+email-confirmed-title = Nouvelle adresse confirmée
+email-confirmed-text = Votre nouvelle adresse e-mail est enregistrée.
+delete-title = Supprimer mon compte
+delete-lead = Vous pouvez demander la suppression de votre compte et de vos données. L'équipe nationale la réalise sous un mois, comme le prévoit le RGPD. Vous serez déconnecté.
+delete-submit = Demander la suppression
+delete-confirm = Voulez-vous vraiment demander la suppression de votre compte ?
+delete-done-title = Demande enregistrée
+delete-done-text = Votre demande de suppression est enregistrée et vous êtes déconnecté. Vous recevrez une confirmation par e-mail.
+sign-in-required = Connectez-vous pour accéder à cette page.
+too-many-title = Trop de tentatives
+too-many-text = Par sécurité, cette action est momentanément bloquée. Attendez une minute avant de réessayer.
+error-sign-in = Adresse e-mail ou mot de passe incorrect.
+error-not-verified = Votre adresse n'est pas encore confirmée. Nous venons de vous renvoyer un lien par e-mail.
+error-current-password = Le mot de passe actuel n'est pas le bon.
+error-password-too-long = Le mot de passe est trop long (1 024 caractères au plus).
+error-password-common = Ce mot de passe est trop facile à deviner. Choisissez plutôt une phrase de quelques mots qui n'ont rien à voir entre eux.
+error-password-email = Le mot de passe ne doit pas contenir votre adresse e-mail.
+
+## Administration
+admin-audit-title = Journal d'audit
+admin-audit-lead = Qui a fait quoi, et quand : connexions, échecs de connexion, changements de rôles, exports et consultations des dossiers des porteurs de projet.
+admin-outbox-title = Courriels
+admin-outbox-lead = Les e-mails envoyés ou en attente. Sans serveur SMTP configuré, ils restent ici et ne partent pas.
+audit-action = Action
+audit-any = Toutes
+audit-since = Depuis le
+audit-until = Jusqu'au
+audit-filter = Filtrer
+audit-at = Date
+audit-actor = Par
+audit-subject = Dossier
+audit-detail = Détail
+audit-empty = Aucune entrée ne correspond à ces filtres.
+audit-count = { $count ->
+    [one] { $count } entrée
+   *[other] { $count } entrées
+}
+action-sign_in = Connexion
+action-sign_in_failed = Échec de connexion
+action-sign_up = Création de compte
+action-email_verified = Adresse confirmée
+action-password_reset = Mot de passe réinitialisé
+action-password_changed = Mot de passe changé
+action-email_changed = Adresse changée
+action-deletion_requested = Suppression demandée
+action-role_granted = Rôle accordé
+action-role_revoked = Rôle retiré
+action-export = Export
+action-mentee_viewed = Dossier consulté
+outbox-to = Destinataire
+outbox-subject = Objet
+outbox-status = État
+outbox-created = Créé le
+outbox-sent = Envoyé
+outbox-waiting = En attente
+outbox-failed = Échec
+outbox-empty = Aucun e-mail pour l'instant.
+outbox-smtp-off = Aucun serveur SMTP n'est configuré (MENTORAT_SMTP_URL) : les e-mails restent ici.
+pagination-label = Pagination
+pagination-previous = Page précédente
+pagination-next = Page suivante
+pagination-status = Page { $page } sur { $pages }
+nav-admin-audit = Journal
+nav-admin-outbox = Courriels
+
+## E-mails
+email-greeting = Bonjour,
+email-greeting-name = Bonjour { $name },
+email-signature = L'équipe des Cercles des Mentors
+email-footer = Vous recevez ce message à la suite d'une action sur { $site }. Si vous n'en êtes pas à l'origine, ignorez-le.
+email-link-hint = Si le bouton ne fonctionne pas, copiez cette adresse dans votre navigateur :
+email-verify-subject = Confirmez votre adresse e-mail
+email-verify-p1 = Bienvenue dans le réseau des Cercles des Mentors ! Pour activer votre compte, confirmez votre adresse e-mail.
+email-verify-p2 = Ce lien est valable trois jours.
+email-verify-action = Confirmer mon adresse
+email-exists-subject = Une inscription avec votre adresse
+email-exists-p1 = Quelqu'un, peut-être vous, a voulu créer un compte avec cette adresse. Or un compte existe déjà.
+email-exists-p2 = Si vous avez oublié votre mot de passe, vous pouvez en choisir un nouveau. Sinon, ignorez ce message.
+email-exists-action = Choisir un nouveau mot de passe
+email-reset-subject = Votre lien pour choisir un nouveau mot de passe
+email-reset-p1 = Vous avez demandé à changer de mot de passe. Ce lien est valable une heure et ne sert qu'une fois.
+email-reset-p2 = Si vous n'avez rien demandé, ignorez ce message : votre mot de passe reste inchangé.
+email-reset-action = Choisir un nouveau mot de passe
+email-password-changed-subject = Votre mot de passe a été changé
+email-password-changed-p1 = Le mot de passe de votre compte vient d'être changé et toutes vos sessions ont été fermées. Si ce n'est pas vous, utilisez « Mot de passe oublié » sans attendre et prévenez l'équipe nationale.
+email-confirm-email-subject = Confirmez votre nouvelle adresse e-mail
+email-confirm-email-p1 = Pour que cette adresse devienne celle de votre compte, ouvrez le lien ci-dessous. Il est valable trois jours.
+email-confirm-email-action = Confirmer cette adresse
+email-email-changed-subject = L'adresse de votre compte a changé
+email-email-changed-p1 = L'adresse e-mail de votre compte vient d'être remplacée par une nouvelle. Si ce n'est pas vous, prévenez l'équipe nationale sans attendre.
+email-deletion-subject = Votre demande de suppression de compte
+email-deletion-p1 = Nous avons bien reçu votre demande de suppression. L'équipe nationale supprimera votre compte et vos données sous un mois.
+
+## Messages d'erreur des formulaires
+error-empty = Ce champ est obligatoire.
+error-too-long = Ce texte est trop long.
+error-invalid-email = Cette adresse e-mail n'est pas valide. Exemple : prenom.nom@exemple.fr
+error-unknown-choice = Choisissez une des options proposées.
+error-invalid-characters = Ce texte contient des caractères non autorisés.
+error-account-exists = Un compte existe déjà avec cette adresse.
+error-password-too-short = Le mot de passe doit compter au moins 12 caractères.
+error-password-mismatch = Les deux mots de passe ne sont pas identiques.
+
+## Pages d'erreur
+error-400-title = Formulaire incomplet
+error-400-text = Les informations envoyées sont incomplètes ou mal formées. Revenez en arrière, vérifiez le formulaire et réessayez.
+error-404-title = Page introuvable
+error-404-text = Cette page n'existe pas ou a été déplacée. Vérifiez l'adresse, ou repartez de l'accueil.
+error-403-title = Accès refusé
+error-403-text = Vous n'avez pas accès à cette page, ou le formulaire a expiré. Rechargez la page et réessayez.
+error-413-title = Envoi trop volumineux
+error-413-text = Les informations envoyées sont trop volumineuses. Raccourcissez-les et réessayez.
+error-500-title = Une erreur est survenue
+error-500-text = Nous n'avons pas pu afficher cette page. L'équipe a été prévenue ; réessayez dans quelques instants.
+
+## Dates
+date-long = { $day } { $month } { $year }
+date-time = { $weekday } { $date } à { $time }
+month-1 = janvier
+month-2 = février
+month-3 = mars
+month-4 = avril
+month-5 = mai
+month-6 = juin
+month-7 = juillet
+month-8 = août
+month-9 = septembre
+month-10 = octobre
+month-11 = novembre
+month-12 = décembre
+weekday-1 = lundi
+weekday-2 = mardi
+weekday-3 = mercredi
+weekday-4 = jeudi
+weekday-5 = vendredi
+weekday-6 = samedi
+weekday-7 = dimanche

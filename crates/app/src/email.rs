@@ -1,0 +1,259 @@
+//! E-mails: each message is rendered in the recipient's language from the Fluent files
+//! (subject, paragraphs, action) into a text and an HTML part, written to the outbox in
+//! the transaction of the change that causes it, then sent over SMTP by [`MailWorker`]
+//! with retries and backoff. Without SMTP, messages stay in the outbox, where the
+//! national team can read them.
+
+use crate::i18n::{I18n, Tr};
+use crate::{App, AppError};
+use askama::Template;
+use chrono::{Duration, Utc};
+use fluent_bundle::{FluentArgs, FluentValue};
+use lettre::message::header::ContentType;
+use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use mentorat_domain::Locale;
+use mentorat_store::{NewMessage, OutboxMessage, Tx};
+use std::sync::Arc;
+use tokio::sync::Notify;
+
+/// The messages the platform sends. Each has Fluent keys `email-<key>-subject`,
+/// `email-<key>-p1`… and, when it carries a link, `email-<key>-action`.
+#[derive(Debug, Clone)]
+pub enum Mail {
+    VerifyEmail { name: String, link: String },
+    /// Someone tried to sign up with an address that has an account.
+    AccountExists { link: String },
+    ResetPassword { name: String, link: String },
+    PasswordChanged { name: String },
+    ConfirmNewEmail { name: String, link: String },
+    EmailChanged { name: String },
+    DeletionRequested { name: String },
+}
+
+impl Mail {
+    fn key(&self) -> &'static str {
+        match self {
+            Mail::VerifyEmail { .. } => "verify",
+            Mail::AccountExists { .. } => "exists",
+            Mail::ResetPassword { .. } => "reset",
+            Mail::PasswordChanged { .. } => "password-changed",
+            Mail::ConfirmNewEmail { .. } => "confirm-email",
+            Mail::EmailChanged { .. } => "email-changed",
+            Mail::DeletionRequested { .. } => "deletion",
+        }
+    }
+
+    /// How many paragraphs the message has in the Fluent files.
+    fn paragraphs(&self) -> usize {
+        match self {
+            Mail::VerifyEmail { .. } | Mail::ResetPassword { .. } | Mail::AccountExists { .. } => 2,
+            _ => 1,
+        }
+    }
+
+    fn name(&self) -> Option<&str> {
+        match self {
+            Mail::VerifyEmail { name, .. }
+            | Mail::ResetPassword { name, .. }
+            | Mail::PasswordChanged { name }
+            | Mail::ConfirmNewEmail { name, .. }
+            | Mail::EmailChanged { name }
+            | Mail::DeletionRequested { name } => Some(name),
+            Mail::AccountExists { .. } => None,
+        }
+    }
+
+    fn link(&self) -> Option<&str> {
+        match self {
+            Mail::VerifyEmail { link, .. }
+            | Mail::AccountExists { link }
+            | Mail::ResetPassword { link, .. }
+            | Mail::ConfirmNewEmail { link, .. } => Some(link),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "email.html")]
+struct HtmlTemplate<'a> {
+    lang: &'a str,
+    site: String,
+    subject: &'a str,
+    greeting: String,
+    paragraphs: &'a [String],
+    action: Option<(String, String)>,
+    link_hint: String,
+    signature: String,
+    footer: String,
+}
+
+#[derive(Template)]
+#[template(path = "email.txt")]
+struct TextTemplate<'a> {
+    greeting: String,
+    paragraphs: &'a [String],
+    action: Option<(String, String)>,
+    signature: String,
+    footer: String,
+}
+
+/// Renders a message in `locale` for `to`.
+pub fn render(i18n: &I18n, locale: Locale, to: &str, mail: &Mail, site_url: &str) -> NewMessage {
+    let tr = Tr { locale, i18n };
+    let key = mail.key();
+    let mut args = FluentArgs::new();
+    args.set("site", FluentValue::from(site_url.to_owned()));
+    let subject = i18n.message(locale, &format!("email-{key}-subject"), Some(&args));
+    let paragraphs: Vec<String> = (1..=mail.paragraphs())
+        .map(|i| i18n.message(locale, &format!("email-{key}-p{i}"), Some(&args)))
+        .collect();
+    let greeting = match mail.name() {
+        Some(name) => tr.ts("email-greeting-name", "name", name),
+        None => tr.t("email-greeting"),
+    };
+    let action = mail.link().map(|url| (tr.t(&format!("email-{key}-action")), url.to_owned()));
+    let footer = tr.ts("email-footer", "site", site_url);
+    let text = TextTemplate {
+        greeting: greeting.clone(),
+        paragraphs: &paragraphs,
+        action: action.clone(),
+        signature: tr.t("email-signature"),
+        footer: footer.clone(),
+    }
+    .render()
+    .expect("the text e-mail template renders");
+    let html = HtmlTemplate {
+        lang: locale.code(),
+        site: tr.t("site-name"),
+        subject: &subject,
+        greeting,
+        paragraphs: &paragraphs,
+        action,
+        link_hint: tr.t("email-link-hint"),
+        signature: tr.t("email-signature"),
+        footer,
+    }
+    .render()
+    .expect("the HTML e-mail template renders");
+    NewMessage {
+        to_address: to.to_owned(),
+        template: key.to_owned(),
+        subject,
+        body_text: text,
+        body_html: html,
+        attachment: None,
+    }
+}
+
+impl App {
+    /// Writes a message to the outbox inside `tx`; the worker sends it after commit.
+    pub async fn queue_mail(&self, tx: &mut Tx, to: &str, locale: Locale, mail: &Mail) -> Result<(), AppError> {
+        let message = render(&self.i18n, locale, to, mail, &self.settings.base_url);
+        tx.enqueue_message(&message).await?;
+        Ok(())
+    }
+
+    /// Wakes the mail worker (call after the transaction that queued mail commits).
+    pub fn mail_queued(&self) {
+        self.mail_wakeup.notify_one();
+    }
+}
+
+/// Retries: after n failed attempts, wait 2ⁿ minutes (at most 6 hours); give up after
+/// this many attempts.
+pub const MAX_ATTEMPTS: i64 = 10;
+
+pub fn retry_delay(attempts: i64) -> Duration {
+    Duration::minutes(1i64 << attempts.clamp(0, 9)).min(Duration::hours(6))
+}
+
+/// Sends the outbox over SMTP, one batch at a time, until the process stops.
+pub struct MailWorker {
+    app: App,
+    transport: AsyncSmtpTransport<Tokio1Executor>,
+    from: Mailbox,
+}
+
+impl MailWorker {
+    /// `None` when no SMTP server is configured (messages then stay in the outbox).
+    pub fn new(app: App) -> Result<Option<MailWorker>, AppError> {
+        let Some(url) = app.settings.smtp_url.clone() else { return Ok(None) };
+        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(&url)
+            .map_err(|e| anyhow::anyhow!("invalid SMTP URL: {e}"))?
+            .timeout(Some(std::time::Duration::from_secs(30)))
+            .build();
+        let from: Mailbox = app
+            .settings
+            .smtp_from
+            .parse()
+            .map_err(|e| anyhow::anyhow!("invalid sender address: {e}"))?;
+        Ok(Some(MailWorker { app, transport, from }))
+    }
+
+    /// Runs until `stop` is notified.
+    pub async fn run(self, stop: Arc<Notify>) {
+        loop {
+            match self.send_due().await {
+                Ok(n) if n > 0 => continue,
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e, "mail worker could not read the outbox"),
+            }
+            tokio::select! {
+                _ = self.app.mail_wakeup.notified() => {}
+                _ = tokio::time::sleep(std::time::Duration::from_secs(5)) => {}
+                _ = stop.notified() => return,
+            }
+        }
+    }
+
+    /// Sends every due message; returns how many were tried.
+    pub async fn send_due(&self) -> Result<usize, AppError> {
+        let now = Utc::now();
+        let batch = self.app.store.claim_due_messages(now, Duration::minutes(2), 20).await?;
+        for message in &batch {
+            match self.send(message).await {
+                Ok(()) => self.app.store.mark_sent(message.id, Utc::now()).await?,
+                Err(error) => {
+                    let attempts = message.attempts + 1;
+                    let retry = (attempts < MAX_ATTEMPTS).then(|| Utc::now() + retry_delay(attempts));
+                    // The error names the SMTP failure, not the recipient.
+                    tracing::warn!(message_id = %message.id, attempts, %error, "e-mail not sent");
+                    self.app.store.mark_attempt_failed(message.id, &error, retry, Utc::now()).await?;
+                }
+            }
+        }
+        Ok(batch.len())
+    }
+
+    async fn send(&self, message: &OutboxMessage) -> Result<(), String> {
+        let to: Mailbox = message.to_address.parse().map_err(|e| format!("invalid recipient: {e}"))?;
+        let alternative = MultiPart::alternative_plain_html(message.body_text.clone(), message.body_html.clone());
+        let body = match (&message.attachment_name, &message.attachment_type, &message.attachment_body) {
+            (Some(name), Some(kind), Some(content)) => {
+                let content_type = ContentType::parse(kind).map_err(|e| format!("invalid attachment type: {e}"))?;
+                let attachment: SinglePart = Attachment::new(name.clone()).body(content.clone(), content_type);
+                MultiPart::mixed().multipart(alternative).singlepart(attachment)
+            }
+            _ => alternative,
+        };
+        let email = Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(message.subject.clone())
+            .multipart(body)
+            .map_err(|e| format!("cannot build the message: {e}"))?;
+        self.transport.send(email).await.map(drop).map_err(|e| scrub(&e.to_string()))
+    }
+}
+
+/// Removes anything that looks like an address from an SMTP error, so that logs and
+/// the outbox never repeat one.
+pub fn scrub(error: &str) -> String {
+    error
+        .split_whitespace()
+        .map(|word| if word.contains('@') { "<address>" } else { word })
+        .collect::<Vec<_>>()
+        .join(" ")
+}

@@ -1,0 +1,202 @@
+//! The national team's tools so far: the audit log (with filters and pages) and the
+//! e-mail outbox (what was sent, what waits, what failed).
+
+use crate::page::{Ctx, Page};
+use crate::{AppState, WebError};
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, Query};
+use axum::response::Response;
+use axum::routing::get;
+use chrono::{NaiveDate, TimeZone, Utc};
+use mentorat_app::admin::AUDIT_ACTIONS;
+use mentorat_domain::policy::{Action, Resource};
+use serde::Deserialize;
+use uuid::Uuid;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/admin/journal", get(audit))
+        .route("/admin/courriels", get(outbox))
+        .route("/admin/courriels/{id}", get(outbox_message))
+}
+
+pub const PAGE_SIZE: u64 = 50;
+
+pub struct Pager {
+    pub pages: u64,
+    /// « Page 2 sur 7 ».
+    pub status: String,
+    pub previous: Option<String>,
+    pub next: Option<String>,
+}
+
+/// Links to the neighbouring pages, keeping the other query parameters.
+pub fn pager(tr: &mentorat_app::i18n::Tr<'_>, base: &str, query: &str, page: u64, total: i64) -> Pager {
+    let pages = (total.max(0) as u64).div_ceil(PAGE_SIZE).max(1);
+    let href = |p: u64| {
+        let sep = if query.is_empty() { "" } else { "&" };
+        format!("{base}?{query}{sep}page={p}")
+    };
+    Pager {
+        status: tr.tv("pagination-status", &[("page", &page.to_string()), ("pages", &pages.to_string())]),
+        pages,
+        previous: (page > 1).then(|| href(page - 1)),
+        next: (page < pages).then(|| href(page + 1)),
+    }
+}
+
+#[derive(Deserialize, Default)]
+struct AuditQuery {
+    action: Option<String>,
+    since: Option<String>,
+    until: Option<String>,
+    page: Option<u64>,
+}
+
+struct AuditRow {
+    at: String,
+    actor: String,
+    action: String,
+    subject: String,
+}
+
+#[derive(Template)]
+#[template(path = "pages/audit.html")]
+struct AuditTemplate<'a> {
+    page: Page<'a>,
+    actions: Vec<(&'static str, String, bool)>,
+    since: String,
+    until: String,
+    rows: Vec<AuditRow>,
+    total: i64,
+    pager: Pager,
+}
+
+fn day(raw: Option<&str>) -> Option<NaiveDate> {
+    raw.filter(|s| !s.is_empty()).and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+}
+
+async fn audit(ctx: Ctx, Query(q): Query<AuditQuery>) -> Result<Response, WebError> {
+    ctx.require(Action::ReadAuditLog, &Resource::Platform)?;
+    let tr = ctx.tr();
+    let action = q.action.filter(|a| AUDIT_ACTIONS.contains(&a.as_str()));
+    let since = day(q.since.as_deref());
+    let until = day(q.until.as_deref());
+    let page = q.page.unwrap_or(1).max(1);
+    let filter = mentorat_app::admin::AuditQuery {
+        action: action.clone(),
+        since: since.map(|d| Utc.from_utc_datetime(&d.and_hms_opt(0, 0, 0).expect("midnight"))),
+        until: until.map(|d| Utc.from_utc_datetime(&d.and_hms_opt(0, 0, 0).expect("midnight")) + chrono::Duration::days(1)),
+    };
+    let (entries, total) = ctx.state().app.audit_log(&filter, (page - 1) * PAGE_SIZE, PAGE_SIZE).await?;
+    let paris = chrono_tz::Europe::Paris;
+    let rows = entries
+        .into_iter()
+        .map(|e| AuditRow {
+            at: e.at.with_timezone(&paris).format("%Y-%m-%d %H:%M:%S").to_string(),
+            actor: e.actor_email.unwrap_or_else(|| "—".into()),
+            action: tr.t(&format!("action-{}", e.action)),
+            subject: e.subject_id.map(|s| s.to_string()).unwrap_or_default(),
+        })
+        .collect();
+    let mut query = Vec::new();
+    if let Some(a) = &action {
+        query.push(format!("action={a}"));
+    }
+    if let Some(d) = since {
+        query.push(format!("since={d}"));
+    }
+    if let Some(d) = until {
+        query.push(format!("until={d}"));
+    }
+    Ok(super::render(&AuditTemplate {
+        page: ctx.page(tr.t("admin-audit-title")),
+        actions: AUDIT_ACTIONS.iter().map(|a| (*a, tr.t(&format!("action-{a}")), action.as_deref() == Some(a))).collect(),
+        since: since.map(|d| d.to_string()).unwrap_or_default(),
+        until: until.map(|d| d.to_string()).unwrap_or_default(),
+        rows,
+        total,
+        pager: pager(&tr, "/admin/journal", &query.join("&"), page, total),
+    }))
+}
+
+#[derive(Deserialize, Default)]
+struct PageQuery {
+    page: Option<u64>,
+}
+
+struct OutboxRow {
+    href: String,
+    created: String,
+    to: String,
+    subject: String,
+    status: String,
+}
+
+#[derive(Template)]
+#[template(path = "pages/outbox.html")]
+struct OutboxTemplate<'a> {
+    page: Page<'a>,
+    smtp_configured: bool,
+    rows: Vec<OutboxRow>,
+    pager: Pager,
+}
+
+fn status_of(tr: &mentorat_app::i18n::Tr<'_>, m: &mentorat_app::admin::OutboxMessage) -> String {
+    if m.sent_at.is_some() {
+        tr.t("outbox-sent")
+    } else if m.failed_at.is_some() {
+        tr.t("outbox-failed")
+    } else {
+        tr.t("outbox-waiting")
+    }
+}
+
+async fn outbox(ctx: Ctx, Query(q): Query<PageQuery>) -> Result<Response, WebError> {
+    ctx.require(Action::ReadOutbox, &Resource::Platform)?;
+    let tr = ctx.tr();
+    let page = q.page.unwrap_or(1).max(1);
+    let (messages, total) = ctx.state().app.outbox((page - 1) * PAGE_SIZE, PAGE_SIZE).await?;
+    let paris = chrono_tz::Europe::Paris;
+    let rows = messages
+        .iter()
+        .map(|m| OutboxRow {
+            href: format!("/admin/courriels/{}", m.id),
+            created: m.created_at.with_timezone(&paris).format("%Y-%m-%d %H:%M").to_string(),
+            to: m.to_address.clone(),
+            subject: m.subject.clone(),
+            status: status_of(&tr, m),
+        })
+        .collect();
+    Ok(super::render(&OutboxTemplate {
+        page: ctx.page(tr.t("admin-outbox-title")),
+        smtp_configured: ctx.state().app.settings.smtp_url.is_some(),
+        rows,
+        pager: pager(&tr, "/admin/courriels", "", page, total),
+    }))
+}
+
+#[derive(Template)]
+#[template(path = "pages/outbox_message.html")]
+struct MessageTemplate<'a> {
+    page: Page<'a>,
+    to: String,
+    subject: String,
+    status: String,
+    body: String,
+}
+
+async fn outbox_message(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
+    ctx.require(Action::ReadOutbox, &Resource::Platform)?;
+    let id: Uuid = id.parse().map_err(|_| WebError::NotFound)?;
+    let message = ctx.state().app.outbox_message(id).await?;
+    let tr = ctx.tr();
+    Ok(super::render(&MessageTemplate {
+        page: ctx.page(message.subject.clone()),
+        status: status_of(&tr, &message),
+        to: message.to_address,
+        subject: message.subject,
+        body: message.body_text,
+    }))
+}

@@ -1,0 +1,110 @@
+//! Form view models shared by the account pages: one partial (`_form.html`) renders
+//! labels, hints, errors (announced, linked with `aria-describedby`), the CSRF token
+//! and the submit button, so that every form behaves the same.
+
+use crate::page::Page;
+use askama::Template;
+
+pub struct Field {
+    pub name: &'static str,
+    pub label: String,
+    /// `text`, `email`, `password`…
+    pub kind: &'static str,
+    pub autocomplete: &'static str,
+    pub hint: Option<String>,
+    pub value: String,
+    pub required: bool,
+    pub error: bool,
+}
+
+impl Field {
+    pub fn new(name: &'static str, label: String, kind: &'static str, autocomplete: &'static str) -> Field {
+        Field { name, label, kind, autocomplete, hint: None, value: String::new(), required: true, error: false }
+    }
+
+    pub fn hint(mut self, hint: String) -> Field {
+        self.hint = Some(hint);
+        self
+    }
+
+    pub fn value(mut self, value: &str) -> Field {
+        self.value = value.to_owned();
+        self
+    }
+
+    pub fn optional(mut self) -> Field {
+        self.required = false;
+        self
+    }
+}
+
+pub struct FormView {
+    pub id: &'static str,
+    pub action: String,
+    pub title: Option<String>,
+    pub lead: Option<String>,
+    pub fields: Vec<Field>,
+    pub hidden: Vec<(&'static str, String)>,
+    pub submit: String,
+    /// The error message, shown above the form and linked to the faulty field.
+    pub error: Option<String>,
+    /// Asks before submitting (with JavaScript); for irreversible actions.
+    pub confirm: Option<String>,
+    pub danger: bool,
+}
+
+impl FormView {
+    pub fn new(id: &'static str, action: impl Into<String>, submit: String, fields: Vec<Field>) -> FormView {
+        FormView {
+            id,
+            action: action.into(),
+            title: None,
+            lead: None,
+            fields,
+            hidden: Vec::new(),
+            submit,
+            error: None,
+            confirm: None,
+            danger: false,
+        }
+    }
+
+    /// Marks `field` as the one in error, with `message`; passwords are never echoed.
+    pub fn with_error(mut self, field: &str, message: String) -> FormView {
+        for f in &mut self.fields {
+            if f.kind == "password" {
+                f.value.clear();
+            }
+            f.error = f.name == field;
+        }
+        if !self.fields.iter().any(|f| f.error)
+            && let Some(first) = self.fields.first_mut()
+        {
+            first.error = true;
+        }
+        self.error = Some(message);
+        self
+    }
+}
+
+/// A page with one form, links under it, and an optional notice.
+#[derive(Template)]
+#[template(path = "pages/form_page.html")]
+pub struct FormPage<'a> {
+    pub page: Page<'a>,
+    pub heading: String,
+    pub lead: Option<String>,
+    pub form: FormView,
+    pub links: Vec<(String, String)>,
+}
+
+/// A page with a heading, a message and one link (confirmations, expired links).
+#[derive(Template)]
+#[template(path = "pages/message.html")]
+pub struct MessagePage<'a> {
+    pub page: Page<'a>,
+    pub heading: String,
+    pub message: String,
+    pub link_href: String,
+    pub link_label: String,
+}

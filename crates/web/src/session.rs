@@ -1,0 +1,164 @@
+//! Sessions, CSRF and client addresses, as one layer.
+//!
+//! Every browser gets a session cookie (random, HttpOnly, SameSite=Lax, `__Host-` and
+//! Secure over https). Signed in, the cookie names a session row in the database;
+//! anonymous, it only anchors the CSRF token. The CSRF token of a page is an HMAC of
+//! the cookie; every POST must carry it (form field `csrf` or header `X-CSRF-Token`)
+//! and must not come from a foreign `Origin`, or it gets a 403 page.
+
+use crate::AppState;
+use crate::error::error_response;
+use crate::page::cookie;
+use axum::body::{Body, to_bytes};
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::Response;
+use mentorat_app::security::random_token;
+use mentorat_app::auth::Account;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+
+/// What the layer found out about the request, for extractors and handlers.
+#[derive(Clone)]
+pub struct RequestSession {
+    /// The session cookie value (never logged).
+    pub cookie: String,
+    pub csrf: String,
+    pub account: Option<Account>,
+    pub client_ip: IpAddr,
+    pub device: Option<String>,
+}
+
+pub fn session_cookie_name(https: bool) -> &'static str {
+    if https { "__Host-mentorat" } else { "mentorat" }
+}
+
+pub fn device_cookie_name(https: bool) -> &'static str {
+    if https { "__Host-mentorat_device" } else { "mentorat_device" }
+}
+
+/// A `Set-Cookie` value with the house attributes.
+pub fn set_cookie(name: &str, value: &str, https: bool, max_age: Option<i64>) -> HeaderValue {
+    let mut cookie = format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax");
+    if https {
+        cookie.push_str("; Secure");
+    }
+    if let Some(seconds) = max_age {
+        cookie.push_str(&format!("; Max-Age={seconds}"));
+    }
+    HeaderValue::from_str(&cookie).expect("cookie values are hex")
+}
+
+/// The client's address: the peer, or, when the peer is a trusted proxy, the last
+/// address of `X-Forwarded-For` that is not itself a trusted proxy.
+pub fn client_ip(peer: IpAddr, headers: &HeaderMap, trusted: &[IpAddr]) -> IpAddr {
+    if !trusted.contains(&peer) {
+        return peer;
+    }
+    let forwarded: Vec<IpAddr> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .filter_map(|s| s.trim().parse().ok())
+        .collect();
+    forwarded.into_iter().rev().find(|ip| !trusted.contains(ip)).unwrap_or(peer)
+}
+
+fn same_origin(headers: &HeaderMap, base_url: &str) -> bool {
+    let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
+        // Browsers send Origin on POST; its absence (old browsers, curl) falls back on
+        // the token alone.
+        return true;
+    };
+    if origin.eq_ignore_ascii_case(base_url) {
+        return true;
+    }
+    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or("");
+    origin.split_once("://").is_some_and(|(_, h)| !host.is_empty() && h.eq_ignore_ascii_case(host))
+}
+
+pub async fn layer(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    // Probes and assets need no session (and must not set cookies).
+    let path = request.uri().path();
+    if path.starts_with("/static/") || path == "/healthz" || path == "/readyz" {
+        return next.run(request).await;
+    }
+    let app = &state.app;
+    let https = app.settings.is_https();
+    let peer = request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip())
+        .unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
+    let client_ip = client_ip(peer, request.headers(), &app.settings.trusted_proxies);
+    let existing = cookie(request.headers(), session_cookie_name(https))
+        .filter(|v| v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit()));
+    let fresh = existing.is_none();
+    let session_cookie = existing.unwrap_or_else(random_token);
+    let account = if fresh {
+        None
+    } else {
+        match app.session_account(&session_cookie).await {
+            Ok(account) => account,
+            Err(e) => {
+                tracing::error!(error = %e, "session lookup failed");
+                return error_response(StatusCode::INTERNAL_SERVER_ERROR);
+            }
+        }
+    };
+    let csrf = app.secrets.csrf_token(&session_cookie);
+    let device = cookie(request.headers(), device_cookie_name(https));
+    let mut request = request;
+    if !matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        if fresh || !same_origin(request.headers(), &app.settings.base_url) {
+            return error_response(StatusCode::FORBIDDEN);
+        }
+        match checked_body(request, &session_cookie, &state).await {
+            Ok(checked) => request = checked,
+            Err(response) => return response,
+        }
+    }
+    request.extensions_mut().insert(RequestSession { cookie: session_cookie.clone(), csrf, account, client_ip, device });
+    let mut response = next.run(request).await;
+    if fresh {
+        response
+            .headers_mut()
+            .append(header::SET_COOKIE, set_cookie(session_cookie_name(https), &session_cookie, https, None));
+    }
+    response
+}
+
+/// Reads the body, checks its CSRF token, and gives the request its body back.
+async fn checked_body(request: Request, session_cookie: &str, state: &AppState) -> Result<Request, Response> {
+    let header_token = request.headers().get("x-csrf-token").and_then(|v| v.to_str().ok()).map(str::to_owned);
+    let (parts, body) = request.into_parts();
+    let bytes = to_bytes(body, crate::middleware::MAX_BODY_BYTES)
+        .await
+        .map_err(|_| error_response(StatusCode::PAYLOAD_TOO_LARGE))?;
+    let token = header_token.or_else(|| {
+        form_urlencoded::parse(&bytes).find(|(k, _)| k == "csrf").map(|(_, v)| v.into_owned())
+    });
+    match token {
+        Some(token) if state.app.secrets.csrf_valid(session_cookie, &token) => {
+            Ok(Request::from_parts(parts, Body::from(bytes)))
+        }
+        _ => Err(error_response(StatusCode::FORBIDDEN)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forwarded_addresses_are_believed_only_from_trusted_proxies() {
+        let proxy: IpAddr = "127.0.0.1".parse().unwrap();
+        let mut headers = HeaderMap::new();
+        headers.insert("x-forwarded-for", "203.0.113.9, 198.51.100.7".parse().unwrap());
+        assert_eq!(client_ip(proxy, &headers, &[proxy]), "198.51.100.7".parse::<IpAddr>().unwrap());
+        assert_eq!(client_ip(proxy, &headers, &[]), proxy, "an untrusted peer is the client");
+        let stranger: IpAddr = "192.0.2.1".parse().unwrap();
+        assert_eq!(client_ip(stranger, &headers, &[proxy]), stranger);
+    }
+}
