@@ -14,14 +14,25 @@ pub struct TestApp {
 }
 
 pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+/// A platform whose settings `tune` adjusts (SMTP server, proxies, lifetimes…).
+pub async fn spawn_app_with(tune: impl FnOnce(&mut Settings)) -> TestApp {
+    crate::logs::capture();
     let db = TestDatabase::create().await;
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind a free port");
     let address = format!("http://{}", listener.local_addr().unwrap());
     let mut settings = Settings::for_database(&db.url);
     settings.listen = listener.local_addr().unwrap();
     settings.base_url = address.clone();
+    tune(&mut settings);
     let app = App::open(settings).await.expect("open the app");
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    if let Some(worker) = mentorat_app::email::MailWorker::new(app.clone()).expect("mail settings") {
+        let stop = std::sync::Arc::new(tokio::sync::Notify::new());
+        tokio::spawn(worker.run(stop));
+    }
     let state = mentorat_web::AppState::new(app.clone());
     tokio::spawn(async move {
         mentorat_web::serve(listener, state, async {
@@ -50,7 +61,25 @@ pub async fn spawn_demo_app() -> TestApp {
     app
 }
 
+/// The password of every demo account.
+pub const DEMO_PASSWORD: &str = "mentorat-demo";
+
 impl TestApp {
+    /// A new browser (own cookies) on the same platform.
+    pub fn new_client(&self) -> reqwest::Client {
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap()
+    }
+
+    /// Signs this client in; panics unless it works.
+    pub async fn sign_in(&self, email: &str, password: &str) {
+        let response = self.post_form("/connexion", &[("email", email), ("password", password)]).await;
+        assert_eq!(response.status(), 303, "sign-in of {email}: {}", response.text().await.unwrap_or_default());
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.address)
     }

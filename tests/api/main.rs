@@ -2,10 +2,13 @@
 //! per test (SQLite, or PostgreSQL when MENTORAT_TEST_POSTGRES_URL is set).
 
 mod accounts;
+mod auth;
 mod cli;
 mod demo;
 mod helpers;
 mod i18n;
+mod logs;
 mod pages;
 mod security;
+mod smtp;
 mod territories;

@@ -88,6 +88,10 @@ describe('every public page passes axe', () => {
     ['/cercles/compiegne', 200],
     ['/cercles/ath', 200],
     ['/cercles/paris', 200],
+    ['/communes', 200],
+    ['/connexion', 200],
+    ['/inscription', 200],
+    ['/mot-de-passe-oublie', 200],
     ['/page-inconnue', 404],
     ['/compte/mot-de-passe/0000', 410],
   ];

@@ -92,6 +92,7 @@ commune-covered-by = Covered by the Cercle des Mentors of { $name }
 commune-no-circle = No circle here yet. A circle is born from a conference: what if the next one took place in your town?
 country-fr = France
 country-be = Belgium
+circles-list-title = The list of circles
 circles-find-mine = Which circle is near me?
 map-title = Map of the Cercles des Mentors
 map-alt = Map of France showing the Cercles des Mentors. Each circle carries the number it has in the list next to the map.

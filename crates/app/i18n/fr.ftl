@@ -96,6 +96,7 @@ commune-covered-by = Couverte par le Cercle des Mentors { $elide ->
 commune-no-circle = Pas encore de cercle ici. Un cercle naît d'une conférence : et si la prochaine avait lieu chez vous ?
 country-fr = France
 country-be = Belgique
+circles-list-title = La liste des cercles
 circles-find-mine = Quel cercle est près de chez moi ?
 map-title = Carte des Cercles des Mentors
 map-alt = Carte de France des Cercles des Mentors. Chaque cercle y porte le numéro qu'il a dans la liste à côté de la carte.
