@@ -1,6 +1,7 @@
 //! The integration suite: the real server on 127.0.0.1:0 with its own fresh database
 //! per test (SQLite, or PostgreSQL when MENTORAT_TEST_POSTGRES_URL is set).
 
+mod abuse;
 mod accounts;
 mod auth;
 mod cli;
@@ -8,7 +9,9 @@ mod demo;
 mod helpers;
 mod i18n;
 mod logs;
+mod matrix;
 mod pages;
+mod routes;
 mod security;
 mod smtp;
 mod territories;

@@ -4,7 +4,7 @@
 //! Without aiosmtpd a test that needs it is skipped with a notice, except in CI
 //! (`CI` set), where it fails: a missing service never passes silently there.
 
-use mail_parser::{MessageParser, MimeHeaders};
+use mail_parser::MessageParser;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -22,7 +22,6 @@ pub struct Received {
     pub subject: String,
     pub text: String,
     pub html: String,
-    pub attachments: Vec<(String, String)>,
 }
 
 impl Received {
@@ -93,10 +92,6 @@ impl SmtpServer {
                     subject: message.subject().unwrap_or("").to_owned(),
                     text: message.body_text(0).map(|t| t.into_owned()).unwrap_or_default(),
                     html: message.body_html(0).map(|t| t.into_owned()).unwrap_or_default(),
-                    attachments: message
-                        .attachments()
-                        .map(|a| (a.attachment_name().unwrap_or("").to_owned(), String::from_utf8_lossy(a.contents()).into_owned()))
-                        .collect(),
                 })
             })
             .collect()

@@ -1,11 +1,14 @@
 // Helpers for the mentorat browser suite: one headless Debian Chromium per test
 // file (driven by playwright-core, never a downloaded browser), pages in French by
 // default, and `visit` / `check`, which fail on console errors, CSP violations and
-// any axe-core WCAG 2.1 A/AA violation.
+// any axe-core WCAG 2.1 A/AA violation; `waitForMail` reads what the platform sent
+// to the suite's SMTP server.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { simpleParser } from 'mailparser';
 import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -17,6 +20,9 @@ export const ARTIFACTS = join(here, 'artifacts');
 export const BASE_URL = (process.env.BASE_URL ?? '').replace(/\/+$/, '');
 
 export const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
+
+/** The maildir of the SMTP server started by run.sh (one file per message in new/). */
+export const MAILDIR = process.env.MAILDIR ?? '';
 
 /** The WCAG levels we hold every page to. */
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -150,6 +156,75 @@ function stillTimers() {
     return next++;
   };
   window.clearTimeout = () => {};
+}
+
+/**
+ * Clicks (or does whatever `action` does) and waits for the navigation it causes,
+ * then checks the new page like `visit` does. `status` is the expected HTTP status
+ * of the final document (after redirects). Returns its response.
+ */
+export async function navigateBy(page, action, { status = 200 } = {}) {
+  const [response] = await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), action()]);
+  assert.ok(response, `no document response after the navigation to ${page.url()}`);
+  const request = response.request();
+  assert.equal(response.status(), status,
+    `${request.method()} ${new URL(response.url()).pathname} answered ${response.status()}, expected ${status}`);
+  await check(page, { status });
+  return response;
+}
+
+// ---- e-mail ----
+
+const parsedMail = new Map(); // file name → parsed message
+
+/** The names of the messages received so far (pass it to `waitForMail` as `after`). */
+export function receivedMail() {
+  assert.ok(MAILDIR, 'MAILDIR is not set: run the suite with `bash tests/browser/run.sh`');
+  return new Set(readdirSync(join(MAILDIR, 'new')).filter((name) => !name.startsWith('.')));
+}
+
+async function readMail(name) {
+  if (!parsedMail.has(name)) {
+    const mail = await simpleParser(readFileSync(join(MAILDIR, 'new', name)));
+    const to = (mail.to ? [mail.to].flat() : []).flatMap((t) => t.value).map((a) => a.address.toLowerCase());
+    parsedMail.set(name, { file: name, to, subject: mail.subject ?? '', text: mail.text ?? '', html: mail.html || '' });
+  }
+  return parsedMail.get(name);
+}
+
+/**
+ * Waits (polling the maildir, `timeout` ms at most) for a message to `to` whose
+ * subject is `subject` (a string: exactly; a RegExp: matching), received after the
+ * names in `after` (from `receivedMail()`), and returns it parsed: { to, subject,
+ * text, html, file }, with the RFC 2047 subject and the quoted-printable or base64
+ * parts decoded.
+ */
+export async function waitForMail({ to, subject, after = new Set(), timeout = 10_000 }) {
+  const address = to.toLowerCase();
+  const fits = (mail) => mail.to.includes(address)
+    && (subject instanceof RegExp ? subject.test(mail.subject) : mail.subject === subject);
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const names = [...receivedMail()].filter((name) => !after.has(name)).sort();
+    for (const name of names) {
+      const mail = await readMail(name);
+      if (fits(mail)) return mail;
+    }
+    if (Date.now() > deadline) {
+      const seen = await Promise.all(names.map(readMail));
+      assert.fail(`no e-mail to ${to} with the subject ${subject} within ${timeout} ms; received:\n${
+        seen.map((m) => `  - to ${m.to.join(', ')}: ${m.subject}`).join('\n') || '  (nothing)'}`);
+    }
+    await sleep(100);
+  }
+}
+
+/** The one link of this site to `path…` in the text part of `mail`. */
+export function linkIn(mail, path) {
+  const escaped = (BASE_URL + path).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const links = mail.text.match(new RegExp(`${escaped}[^\\s<>"]+`, 'g')) ?? [];
+  assert.equal(links.length, 1, `expected one link to ${BASE_URL}${path}… in the text of « ${mail.subject} »:\n${mail.text}`);
+  return links[0];
 }
 
 /** Saves a screenshot under tests/browser/artifacts/ and returns its path. */
