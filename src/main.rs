@@ -9,7 +9,11 @@ use std::process::ExitCode;
 use tokio::net::TcpListener;
 
 #[derive(Parser)]
-#[command(name = "mentorat", version, about = "The platform of the Cercles des Mentors network")]
+#[command(
+    name = "mentorat",
+    version,
+    about = "The platform of the Cercles des Mentors network"
+)]
 struct Cli {
     /// Configuration file (optional; MENTORAT_* environment variables override it).
     #[arg(long, global = true, default_value = "mentorat.toml")]
@@ -57,7 +61,10 @@ fn main() -> ExitCode {
     };
     init_logging(&settings.log);
     let runtime = tokio::runtime::Runtime::new().expect("the async runtime starts");
-    match runtime.block_on(run(cli.command.unwrap_or(Command::Serve { demo: false }), settings)) {
+    match runtime.block_on(run(
+        cli.command.unwrap_or(Command::Serve { demo: false }),
+        settings,
+    )) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("mentorat: {e:#}");
@@ -69,7 +76,10 @@ fn main() -> ExitCode {
 fn init_logging(filter: &str) {
     let filter = tracing_subscriber::EnvFilter::try_new(filter)
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    tracing_subscriber::fmt().with_env_filter(filter).with_target(false).init();
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_target(false)
+        .init();
 }
 
 async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
@@ -94,7 +104,12 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
                     None
                 }
             };
-            mentorat_web::serve(listener, mentorat_web::AppState::new(app), shutdown_signal()).await?;
+            mentorat_web::serve(
+                listener,
+                mentorat_web::AppState::new(app),
+                shutdown_signal(),
+            )
+            .await?;
             stop_mail.notify_one();
             if let Some(mail) = mail {
                 let _ = mail.await;
@@ -108,15 +123,25 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Demo => load_demo(&open(settings).await?).await,
-        Command::Admin { command: AdminCommand::Create { email } } => {
+        Command::Admin {
+            command: AdminCommand::Create { email },
+        } => {
             let app = open(settings).await?;
-            let created = app.create_national_team_account(&email).await.map_err(|e| match e {
-                mentorat_app::AppError::Invalid { key: "error-account-exists", .. } => {
-                    anyhow::anyhow!("an account already exists with this e-mail address")
-                }
-                mentorat_app::AppError::Invalid { .. } => anyhow::anyhow!("invalid e-mail address"),
-                other => anyhow::Error::new(other),
-            })?;
+            let created = app
+                .create_national_team_account(&email)
+                .await
+                .map_err(|e| match e {
+                    mentorat_app::AppError::Invalid {
+                        key: "error-account-exists",
+                        ..
+                    } => {
+                        anyhow::anyhow!("an account already exists with this e-mail address")
+                    }
+                    mentorat_app::AppError::Invalid { .. } => {
+                        anyhow::anyhow!("invalid e-mail address")
+                    }
+                    other => anyhow::Error::new(other),
+                })?;
             println!("National-team account created.");
             println!("Open this link within 48 hours to choose its password (it works once):");
             println!("{}", created.set_password_url);
@@ -150,7 +175,8 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let terminate = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };

@@ -13,7 +13,15 @@ async fn wrong_passwords_from_rotating_addresses_are_throttled_and_the_owner_sti
     // The owner signed in from this browser before: it carries a device cookie.
     let owner = app.new_client();
     let owner_token = {
-        let html = owner.get(app.url("/")).header("x-forwarded-for", "198.51.100.1").send().await.unwrap().text().await.unwrap();
+        let html = owner
+            .get(app.url("/"))
+            .header("x-forwarded-for", "198.51.100.1")
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
         let m = r#"<meta name="csrf-token" content=""#;
         let s = html.find(m).unwrap() + m.len();
         html[s..s + 64].to_owned()
@@ -21,7 +29,11 @@ async fn wrong_passwords_from_rotating_addresses_are_throttled_and_the_owner_sti
     let first = owner
         .post(app.url("/connexion"))
         .header("x-forwarded-for", "198.51.100.1")
-        .form(&[("email", "mentor@mentorat.example"), ("password", DEMO_PASSWORD), ("csrf", &owner_token)])
+        .form(&[
+            ("email", "mentor@mentorat.example"),
+            ("password", DEMO_PASSWORD),
+            ("csrf", &owner_token),
+        ])
         .send()
         .await
         .unwrap();
@@ -29,7 +41,14 @@ async fn wrong_passwords_from_rotating_addresses_are_throttled_and_the_owner_sti
 
     // 150 wrong passwords, each from a different address.
     let attacker = app.new_client();
-    let html = attacker.get(app.url("/")).send().await.unwrap().text().await.unwrap();
+    let html = attacker
+        .get(app.url("/"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     let m = r#"<meta name="csrf-token" content=""#;
     let s = html.find(m).unwrap() + m.len();
     let token = html[s..s + 64].to_owned();
@@ -39,33 +58,74 @@ async fn wrong_passwords_from_rotating_addresses_are_throttled_and_the_owner_sti
         let response = attacker
             .post(app.url("/connexion"))
             .header("x-forwarded-for", address)
-            .form(&[("email", "mentor@mentorat.example"), ("password", &format!("essai numéro {i} raté")), ("csrf", &token)])
+            .form(&[
+                ("email", "mentor@mentorat.example"),
+                ("password", &format!("essai numéro {i} raté")),
+                ("csrf", &token),
+            ])
             .send()
             .await
             .unwrap();
         *answers.entry(response.status().as_u16()).or_default() += 1;
         if response.status() == 429 && i == 149 {
-            assert!(response.text().await.unwrap().contains("Trop de tentatives"), "answered in French");
+            assert!(
+                response
+                    .text()
+                    .await
+                    .unwrap()
+                    .contains("Trop de tentatives"),
+                "answered in French"
+            );
         }
     }
     let checked = answers.get(&422).copied().unwrap_or(0);
-    assert!(checked <= burst, "at most {burst} passwords checked, got {answers:?}");
-    assert_eq!(checked + answers.get(&429).copied().unwrap_or(0), 150, "{answers:?}");
+    assert!(
+        checked <= burst,
+        "at most {burst} passwords checked, got {answers:?}"
+    );
+    assert_eq!(
+        checked + answers.get(&429).copied().unwrap_or(0),
+        150,
+        "{answers:?}"
+    );
     let (failed, _) = app
         .app
-        .audit_log(&mentorat_app::admin::AuditQuery { action: Some("sign_in_failed".into()), ..Default::default() }, 0, 500)
+        .audit_log(
+            &mentorat_app::admin::AuditQuery {
+                action: Some("sign_in_failed".into()),
+                ..Default::default()
+            },
+            0,
+            500,
+        )
         .await
         .unwrap();
-    assert_eq!(failed.len(), checked, "only checked attempts are failures; the rest never reached a hash");
+    assert_eq!(
+        failed.len(),
+        checked,
+        "only checked attempts are failures; the rest never reached a hash"
+    );
 
     // The owner, from their own browser and address, still gets in.
-    let html = owner.get(app.url("/")).header("x-forwarded-for", "198.51.100.1").send().await.unwrap().text().await.unwrap();
+    let html = owner
+        .get(app.url("/"))
+        .header("x-forwarded-for", "198.51.100.1")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     let s = html.find(m).unwrap() + m.len();
     let owner_token = html[s..s + 64].to_owned();
     let again = owner
         .post(app.url("/connexion"))
         .header("x-forwarded-for", "198.51.100.1")
-        .form(&[("email", "mentor@mentorat.example"), ("password", DEMO_PASSWORD), ("csrf", &owner_token)])
+        .form(&[
+            ("email", "mentor@mentorat.example"),
+            ("password", DEMO_PASSWORD),
+            ("csrf", &owner_token),
+        ])
         .send()
         .await
         .unwrap();
@@ -82,13 +142,19 @@ async fn an_untrusted_peer_cannot_dodge_the_limit_with_forwarded_headers() {
             .post(app.url("/mot-de-passe-oublie"))
             .header("x-forwarded-for", format!("203.0.113.{i}"))
             .header("Origin", &app.address)
-            .form(&[("email", format!("personne{i}@exemple.fr").as_str()), ("csrf", &app.csrf_token().await)])
+            .form(&[
+                ("email", format!("personne{i}@exemple.fr").as_str()),
+                ("csrf", &app.csrf_token().await),
+            ])
             .send()
             .await
             .unwrap();
         limited |= response.status() == 429;
     }
-    assert!(limited, "X-Forwarded-For from an untrusted peer is ignored: one address, one bucket");
+    assert!(
+        limited,
+        "X-Forwarded-For from an untrusted peer is ignored: one address, one bucket"
+    );
 }
 
 #[tokio::test]
@@ -103,9 +169,19 @@ async fn every_post_without_a_valid_csrf_token_is_refused() {
         .collect();
     assert!(posts.len() >= 10, "{posts:?}");
     for path in &posts {
-        let without = app.client.post(app.url(path)).header("Origin", &app.address).form(&[("email", "x@y.fr")]).send().await.unwrap();
+        let without = app
+            .client
+            .post(app.url(path))
+            .header("Origin", &app.address)
+            .form(&[("email", "x@y.fr")])
+            .send()
+            .await
+            .unwrap();
         assert_eq!(without.status(), 403, "{path} without a token");
-        assert!(without.text().await.unwrap().contains("Accès refusé"), "{path}: a friendly page");
+        assert!(
+            without.text().await.unwrap().contains("Accès refusé"),
+            "{path}: a friendly page"
+        );
         let forged = app
             .client
             .post(app.url(path))
@@ -127,12 +203,23 @@ async fn every_post_without_a_valid_csrf_token_is_refused() {
     }
     // Another browser's token does not work in this one.
     let other = app.new_client();
-    let html = other.get(app.url("/")).send().await.unwrap().text().await.unwrap();
+    let html = other
+        .get(app.url("/"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(!html.contains(&token), "each session has its own token");
     let response = other
         .post(app.url("/connexion"))
         .header("Origin", &app.address)
-        .form(&[("email", "admin@mentorat.example"), ("password", DEMO_PASSWORD), ("csrf", token.as_str())])
+        .form(&[
+            ("email", "admin@mentorat.example"),
+            ("password", DEMO_PASSWORD),
+            ("csrf", token.as_str()),
+        ])
         .send()
         .await
         .unwrap();
@@ -147,13 +234,28 @@ async fn no_password_token_address_or_session_id_reaches_the_logs() {
     let first = app
         .post_form(
             "/inscription",
-            &[("first_name", "Marqueur"), ("last_name", "Zq"), ("email", email), ("password", password), ("confirmation", password)],
+            &[
+                ("first_name", "Marqueur"),
+                ("last_name", "Zq"),
+                ("email", email),
+                ("password", password),
+                ("confirmation", password),
+            ],
         )
         .await;
     assert_eq!(first.status(), 200);
-    app.post_form("/connexion", &[("email", email), ("password", password)]).await;
-    app.post_form("/connexion", &[("email", "inconnu.k7q2x@exemple.fr"), ("password", password)]).await;
-    app.post_form("/mot-de-passe-oublie", &[("email", email)]).await;
+    app.post_form("/connexion", &[("email", email), ("password", password)])
+        .await;
+    app.post_form(
+        "/connexion",
+        &[
+            ("email", "inconnu.k7q2x@exemple.fr"),
+            ("password", password),
+        ],
+    )
+    .await;
+    app.post_form("/mot-de-passe-oublie", &[("email", email)])
+        .await;
     app.sign_in("admin@mentorat.example", DEMO_PASSWORD).await;
     let session = app.client.get(app.url("/")).send().await.unwrap();
     let csrf = app.csrf_token().await;
@@ -161,16 +263,32 @@ async fn no_password_token_address_or_session_id_reaches_the_logs() {
     let (messages, _) = app.app.outbox(0, 50).await.unwrap();
     let links: Vec<String> = messages
         .iter()
-        .flat_map(|m| m.body_text.split_whitespace().filter(|w| w.contains("/compte/")).map(str::to_owned).collect::<Vec<_>>())
+        .flat_map(|m| {
+            m.body_text
+                .split_whitespace()
+                .filter(|w| w.contains("/compte/"))
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
         .collect();
     assert!(!links.is_empty());
-    let tokens: Vec<&str> = links.iter().map(|l| l.rsplit('/').next().unwrap()).collect();
+    let tokens: Vec<&str> = links
+        .iter()
+        .map(|l| l.rsplit('/').next().unwrap())
+        .collect();
     tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     let logs = crate::logs::captured();
     assert!(logs.contains("request"), "the request log is captured");
-    for secret in [email, "inconnu.k7q2x", password, "mentorat-demo", "admin@mentorat.example", csrf.as_str()]
-        .into_iter()
-        .chain(tokens.iter().copied())
+    for secret in [
+        email,
+        "inconnu.k7q2x",
+        password,
+        "mentorat-demo",
+        "admin@mentorat.example",
+        csrf.as_str(),
+    ]
+    .into_iter()
+    .chain(tokens.iter().copied())
     {
         assert!(!logs.contains(secret), "{secret:?} appears in the logs");
     }

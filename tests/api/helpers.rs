@@ -21,7 +21,9 @@ pub async fn spawn_app() -> TestApp {
 pub async fn spawn_app_with(tune: impl FnOnce(&mut Settings)) -> TestApp {
     crate::logs::capture();
     let db = TestDatabase::create().await;
-    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind a free port");
+    let listener = TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind a free port");
     let address = format!("http://{}", listener.local_addr().unwrap());
     let mut settings = Settings::for_database(&db.url);
     settings.listen = listener.local_addr().unwrap();
@@ -29,7 +31,8 @@ pub async fn spawn_app_with(tune: impl FnOnce(&mut Settings)) -> TestApp {
     tune(&mut settings);
     let app = App::open(settings).await.expect("open the app");
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-    if let Some(worker) = mentorat_app::email::MailWorker::new(app.clone()).expect("mail settings") {
+    if let Some(worker) = mentorat_app::email::MailWorker::new(app.clone()).expect("mail settings")
+    {
         let stop = std::sync::Arc::new(tokio::sync::Notify::new());
         tokio::spawn(worker.run(stop));
     }
@@ -76,8 +79,15 @@ impl TestApp {
 
     /// Signs this client in; panics unless it works.
     pub async fn sign_in(&self, email: &str, password: &str) {
-        let response = self.post_form("/connexion", &[("email", email), ("password", password)]).await;
-        assert_eq!(response.status(), 303, "sign-in of {email}: {}", response.text().await.unwrap_or_default());
+        let response = self
+            .post_form("/connexion", &[("email", email), ("password", password)])
+            .await;
+        assert_eq!(
+            response.status(),
+            303,
+            "sign-in of {email}: {}",
+            response.text().await.unwrap_or_default()
+        );
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -85,7 +95,11 @@ impl TestApp {
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client.get(self.url(path)).send().await.expect("request")
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request")
     }
 
     pub async fn get_en(&self, path: &str) -> reqwest::Response {
@@ -107,7 +121,10 @@ impl TestApp {
     pub async fn csrf_token(&self) -> String {
         let html = self.get_html("/").await;
         let marker = r#"<meta name="csrf-token" content=""#;
-        let start = html.find(marker).expect("every page carries the CSRF token") + marker.len();
+        let start = html
+            .find(marker)
+            .expect("every page carries the CSRF token")
+            + marker.len();
         html[start..start + html[start..].find('"').unwrap()].to_owned()
     }
 
@@ -135,5 +152,12 @@ impl Drop for TestApp {
 }
 
 /// The pages a visitor can reach so far (the browser suite visits the same ones).
-pub const PUBLIC_PAGES: &[&str] =
-    &["/", "/cercles", "/cercles/compiegne", "/cercles/ath", "/communes", "/communes?q=compi", "/page-inconnue"];
+pub const PUBLIC_PAGES: &[&str] = &[
+    "/",
+    "/cercles",
+    "/cercles/compiegne",
+    "/cercles/ath",
+    "/communes",
+    "/communes?q=compi",
+    "/page-inconnue",
+];

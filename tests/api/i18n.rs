@@ -23,8 +23,14 @@ async fn the_language_switch_is_remembered_and_returns_to_the_same_page() {
     let response = app.get("/langue/en?retour=/cercles/compiegne").await;
     assert_eq!(response.status(), 303);
     assert_eq!(response.headers()["location"], "/cercles/compiegne");
-    let cookie = response.headers()["set-cookie"].to_str().unwrap().to_owned();
-    assert!(cookie.starts_with("lang=en;") && cookie.contains("SameSite=Lax"), "{cookie}");
+    let cookie = response.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        cookie.starts_with("lang=en;") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
 
     // The client keeps the cookie: every later page is in English, even for a
     // browser that prefers French.

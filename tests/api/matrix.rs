@@ -36,11 +36,28 @@ const MEMBERS_FORM: [u16; 7] = [303, 422, 422, 422, 422, 422, 422];
 const NATIONAL: [u16; 7] = [303, 403, 403, 403, 403, 403, 200];
 
 const fn get(template: &'static str, path: &'static str, expect: [u16; 7]) -> Row {
-    Row { method: "GET", template, path, form: &[], expect }
+    Row {
+        method: "GET",
+        template,
+        path,
+        form: &[],
+        expect,
+    }
 }
 
-const fn post(template: &'static str, path: &'static str, form: &'static [(&'static str, &'static str)], expect: [u16; 7]) -> Row {
-    Row { method: "POST", template, path, form, expect }
+const fn post(
+    template: &'static str,
+    path: &'static str,
+    form: &'static [(&'static str, &'static str)],
+    expect: [u16; 7],
+) -> Row {
+    Row {
+        method: "POST",
+        template,
+        path,
+        form,
+        expect,
+    }
 }
 
 const ROWS: &[Row] = &[
@@ -58,21 +75,78 @@ const ROWS: &[Row] = &[
     get("/inscription", "/inscription", ALL_200),
     post("/inscription", "/inscription", &[("email", "")], [422; 7]),
     get("/connexion", "/connexion", ALL_200),
-    post("/connexion", "/connexion", &[("email", "x@exemple.fr"), ("password", "faux")], [422; 7]),
+    post(
+        "/connexion",
+        "/connexion",
+        &[("email", "x@exemple.fr"), ("password", "faux")],
+        [422; 7],
+    ),
     get("/compte/verifier/{token}", "/compte/verifier/0000", ALL_200),
-    post("/compte/verifier/{token}", "/compte/verifier/0000", &[], [410; 7]),
+    post(
+        "/compte/verifier/{token}",
+        "/compte/verifier/0000",
+        &[],
+        [410; 7],
+    ),
     get("/mot-de-passe-oublie", "/mot-de-passe-oublie", ALL_200),
-    post("/mot-de-passe-oublie", "/mot-de-passe-oublie", &[("email", "")], [422; 7]),
-    get("/compte/reinitialiser/{token}", "/compte/reinitialiser/0000", [410; 7]),
-    post("/compte/reinitialiser/{token}", "/compte/reinitialiser/0000", &[("password", STRONG), ("confirmation", STRONG)], [410; 7]),
-    get("/compte/mot-de-passe/{token}", "/compte/mot-de-passe/0000", [410; 7]),
-    post("/compte/mot-de-passe/{token}", "/compte/mot-de-passe/0000", &[("password", STRONG), ("confirmation", STRONG)], [410; 7]),
-    get("/compte/confirmer-adresse/{token}", "/compte/confirmer-adresse/0000", ALL_200),
-    post("/compte/confirmer-adresse/{token}", "/compte/confirmer-adresse/0000", &[], [410; 7]),
+    post(
+        "/mot-de-passe-oublie",
+        "/mot-de-passe-oublie",
+        &[("email", "")],
+        [422; 7],
+    ),
+    get(
+        "/compte/reinitialiser/{token}",
+        "/compte/reinitialiser/0000",
+        [410; 7],
+    ),
+    post(
+        "/compte/reinitialiser/{token}",
+        "/compte/reinitialiser/0000",
+        &[("password", STRONG), ("confirmation", STRONG)],
+        [410; 7],
+    ),
+    get(
+        "/compte/mot-de-passe/{token}",
+        "/compte/mot-de-passe/0000",
+        [410; 7],
+    ),
+    post(
+        "/compte/mot-de-passe/{token}",
+        "/compte/mot-de-passe/0000",
+        &[("password", STRONG), ("confirmation", STRONG)],
+        [410; 7],
+    ),
+    get(
+        "/compte/confirmer-adresse/{token}",
+        "/compte/confirmer-adresse/0000",
+        ALL_200,
+    ),
+    post(
+        "/compte/confirmer-adresse/{token}",
+        "/compte/confirmer-adresse/0000",
+        &[],
+        [410; 7],
+    ),
     get("/compte", "/compte", MEMBERS),
-    post("/compte/mot-de-passe", "/compte/mot-de-passe", &[("current_password", "faux")], MEMBERS_FORM),
-    post("/compte/adresse", "/compte/adresse", &[("new_email", "n@exemple.fr"), ("current_password", "faux")], MEMBERS_FORM),
-    post("/compte/suppression", "/compte/suppression", &[("current_password", "faux")], MEMBERS_FORM),
+    post(
+        "/compte/mot-de-passe",
+        "/compte/mot-de-passe",
+        &[("current_password", "faux")],
+        MEMBERS_FORM,
+    ),
+    post(
+        "/compte/adresse",
+        "/compte/adresse",
+        &[("new_email", "n@exemple.fr"), ("current_password", "faux")],
+        MEMBERS_FORM,
+    ),
+    post(
+        "/compte/suppression",
+        "/compte/suppression",
+        &[("current_password", "faux")],
+        MEMBERS_FORM,
+    ),
     get("/admin/journal", "/admin/journal", NATIONAL),
     get("/admin/courriels", "/admin/courriels", NATIONAL),
     get("/admin/courriels/{id}", "{message}", NATIONAL),
@@ -83,15 +157,31 @@ const ROWS: &[Row] = &[
 #[test]
 fn every_route_has_a_row() {
     let declared = crate::routes::declared();
-    let covered: BTreeSet<(String, String)> = ROWS.iter().map(|r| (r.method.to_owned(), r.template.to_owned())).collect();
+    let covered: BTreeSet<(String, String)> = ROWS
+        .iter()
+        .map(|r| (r.method.to_owned(), r.template.to_owned()))
+        .collect();
     let missing: Vec<_> = declared.difference(&covered).collect();
     let stale: Vec<_> = covered.difference(&declared).collect();
-    assert!(missing.is_empty(), "routes without a row in the matrix: {missing:?}");
-    assert!(stale.is_empty(), "rows for routes that do not exist: {stale:?}");
+    assert!(
+        missing.is_empty(),
+        "routes without a row in the matrix: {missing:?}"
+    );
+    assert!(
+        stale.is_empty(),
+        "rows for routes that do not exist: {stale:?}"
+    );
 }
 
 async fn token(app: &TestApp, client: &reqwest::Client) -> String {
-    let html = client.get(app.url("/")).send().await.unwrap().text().await.unwrap();
+    let html = client
+        .get(app.url("/"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     let marker = r#"<meta name="csrf-token" content=""#;
     let start = html.find(marker).unwrap() + marker.len();
     html[start..start + html[start..].find('"').unwrap()].to_owned()
@@ -105,7 +195,11 @@ async fn every_route_answers_every_role_as_written() {
     let home = app.get_html("/").await;
     let css_start = home.find("/static/").unwrap();
     let css = home[css_start..css_start + home[css_start..].find('"').unwrap()].to_owned();
-    app.post_form("/mot-de-passe-oublie", &[("email", "mentor@mentorat.example")]).await;
+    app.post_form(
+        "/mot-de-passe-oublie",
+        &[("email", "mentor@mentorat.example")],
+    )
+    .await;
     let (messages, _) = app.app.outbox(0, 1).await.unwrap();
     let message = format!("/admin/courriels/{}", messages[0].id);
 
@@ -116,7 +210,11 @@ async fn every_route_answers_every_role_as_written() {
             let csrf = token(&app, &client).await;
             let response = client
                 .post(app.url("/connexion"))
-                .form(&[("email", email), ("password", DEMO_PASSWORD), ("csrf", &csrf)])
+                .form(&[
+                    ("email", email),
+                    ("password", DEMO_PASSWORD),
+                    ("csrf", &csrf),
+                ])
                 .send()
                 .await
                 .unwrap();
@@ -126,7 +224,10 @@ async fn every_route_answers_every_role_as_written() {
     }
     let mut failures = Vec::new();
     for row in ROWS {
-        let path = row.path.replace("{css}", &css).replace("{message}", &message);
+        let path = row
+            .path
+            .replace("{css}", &css)
+            .replace("{message}", &message);
         for (i, client) in clients.iter().enumerate() {
             let response = if row.method == "GET" {
                 client.get(app.url(&path)).send().await.unwrap()
@@ -134,15 +235,31 @@ async fn every_route_answers_every_role_as_written() {
                 let csrf = token(&app, client).await;
                 let mut form: Vec<(&str, &str)> = row.form.to_vec();
                 form.push(("csrf", &csrf));
-                client.post(app.url(&path)).header("Origin", &app.address).form(&form).send().await.unwrap()
+                client
+                    .post(app.url(&path))
+                    .header("Origin", &app.address)
+                    .form(&form)
+                    .send()
+                    .await
+                    .unwrap()
             };
             let status = response.status().as_u16();
             if status != row.expect[i] {
-                failures.push(format!("{} {} as {:?}: got {status}, expected {}", row.method, path, ROLES[i], row.expect[i]));
+                failures.push(format!(
+                    "{} {} as {:?}: got {status}, expected {}",
+                    row.method, path, ROLES[i], row.expect[i]
+                ));
             } else if status == 303 && row.expect == MEMBERS || row.expect == NATIONAL && i == 0 {
-                let location = response.headers().get("location").map(|l| l.to_str().unwrap().to_owned()).unwrap_or_default();
+                let location = response
+                    .headers()
+                    .get("location")
+                    .map(|l| l.to_str().unwrap().to_owned())
+                    .unwrap_or_default();
                 if !location.starts_with("/connexion?retour=") {
-                    failures.push(format!("{} {path} as anonymous: sent to {location}, not to sign in", row.method));
+                    failures.push(format!(
+                        "{} {path} as anonymous: sent to {location}, not to sign in",
+                        row.method
+                    ));
                 }
             }
         }

@@ -8,14 +8,34 @@ async fn a_newcomer_sees_the_french_home_page_with_the_demo_circles() {
     let html = app.get_html("/").await;
     assert!(html.contains(r#"<html lang="fr">"#));
     assert!(html.contains("Le mentorat entre habitants d&#39;un même territoire"));
-    assert!(html.contains("Qu&#39;est-ce que le mentorat ?"), "the three questions of the conference");
-    for name in ["Compiègne", "Paris", "Lille", "Orléans", "Amiens", "Ath", "Bordeaux", "Beauvais", "Montpellier", "Lyon"] {
+    assert!(
+        html.contains("Qu&#39;est-ce que le mentorat ?"),
+        "the three questions of the conference"
+    );
+    for name in [
+        "Compiègne",
+        "Paris",
+        "Lille",
+        "Orléans",
+        "Amiens",
+        "Ath",
+        "Bordeaux",
+        "Beauvais",
+        "Montpellier",
+        "Lyon",
+    ] {
         assert!(html.contains(name), "circle {name} listed");
     }
-    assert!(html.contains("Cercle des Mentors d&#39;Orléans"), "French elision");
+    assert!(
+        html.contains("Cercle des Mentors d&#39;Orléans"),
+        "French elision"
+    );
     assert!(html.contains("Notre objectif : 10\u{202f}000 mentors."));
     assert!(html.contains("Prochains rendez-vous"));
-    assert!(html.contains("À la recherche du mentorat perdu"), "upcoming conferences listed");
+    assert!(
+        html.contains("À la recherche du mentorat perdu"),
+        "upcoming conferences listed"
+    );
 }
 
 #[tokio::test]
@@ -33,7 +53,10 @@ async fn the_circles_page_lists_active_circles_first() {
     let compiegne = html.find("Cercle des Mentors de Compiègne").unwrap();
     let lille = html.find("Cercle des Mentors de Lille").unwrap();
     let lyon = html.find("Cercle des Mentors de Lyon").unwrap();
-    assert!(compiegne < lille && lille < lyon, "active, then launching, then planned");
+    assert!(
+        compiegne < lille && lille < lyon,
+        "active, then launching, then planned"
+    );
     assert!(html.contains("En lancement"));
 }
 
@@ -45,8 +68,14 @@ async fn a_circle_page_shows_its_figures_editions_and_next_events_but_no_person(
     assert!(html.contains("2e édition"));
     assert!(html.contains("1re édition"));
     assert!(html.contains("mentors actifs"));
-    assert!(html.contains("Cercle des Mentors de Compiègne — 3e édition"), "next edition announced");
-    assert!(!html.contains("Sophie"), "no mentor is named on a public page");
+    assert!(
+        html.contains("Cercle des Mentors de Compiègne — 3e édition"),
+        "next edition announced"
+    );
+    assert!(
+        !html.contains("Sophie"),
+        "no mentor is named on a public page"
+    );
     assert!(!html.contains("@"), "no e-mail address on a public page");
 }
 
@@ -73,6 +102,14 @@ async fn health_and_readiness_probes_answer() {
     assert_eq!(ready.status(), 200);
     assert_eq!(ready.text().await.unwrap(), "ready");
     app.app.store.close().await;
-    assert_eq!(app.get("/readyz").await.status(), 503, "a closed database is not ready");
-    assert_eq!(app.get("/healthz").await.status(), 200, "the process is still alive");
+    assert_eq!(
+        app.get("/readyz").await.status(),
+        503,
+        "a closed database is not ready"
+    );
+    assert_eq!(
+        app.get("/healthz").await.status(),
+        200,
+        "the process is still alive"
+    );
 }

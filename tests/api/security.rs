@@ -14,8 +14,15 @@ fn assert_security_headers(path: &str, headers: &reqwest::header::HeaderMap) {
         .find(|d| d.trim().starts_with("script-src"))
         .unwrap_or_else(|| panic!("{path}: no script-src"));
     assert!(!script_src.contains("unsafe-inline"), "{path}: {csp}");
-    for directive in ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"] {
-        assert!(csp.contains(directive), "{path}: {directive} missing from {csp}");
+    for directive in [
+        "object-src 'none'",
+        "base-uri 'none'",
+        "frame-ancestors 'none'",
+    ] {
+        assert!(
+            csp.contains(directive),
+            "{path}: {directive} missing from {csp}"
+        );
     }
     assert_eq!(headers["x-content-type-options"], "nosniff", "{path}");
     assert!(headers.contains_key("referrer-policy"), "{path}");
@@ -25,14 +32,29 @@ fn assert_security_headers(path: &str, headers: &reqwest::header::HeaderMap) {
 async fn every_response_carries_the_security_headers() {
     let app = spawn_demo_app().await;
     let html = app.get_html("/").await;
-    let css = html.split("href=\"").find_map(|s| s.split('"').next().filter(|h| h.ends_with("app.css"))).unwrap().to_owned();
+    let css = html
+        .split("href=\"")
+        .find_map(|s| s.split('"').next().filter(|h| h.ends_with("app.css")))
+        .unwrap()
+        .to_owned();
     let mut paths: Vec<&str> = PUBLIC_PAGES.to_vec();
-    paths.extend(["/healthz", "/readyz", "/langue/en", "/static/0/app.css", css.as_str()]);
+    paths.extend([
+        "/healthz",
+        "/readyz",
+        "/langue/en",
+        "/static/0/app.css",
+        css.as_str(),
+    ]);
     for path in paths {
         let response = app.get(path).await;
         assert_security_headers(path, response.headers());
     }
-    let post = app.post_form("/compte/mot-de-passe/unknown", &[("password", "x"), ("confirmation", "x")]).await;
+    let post = app
+        .post_form(
+            "/compte/mot-de-passe/unknown",
+            &[("password", "x"), ("confirmation", "x")],
+        )
+        .await;
     assert_security_headers("POST", post.headers());
 }
 
@@ -58,9 +80,15 @@ async fn no_page_references_an_external_host() {
             let external = reference.starts_with("//") || reference.contains("://");
             assert!(!external, "{path} references {reference}");
         }
-        assert!(!html.contains("http://") && !html.contains("https://"), "{path} names a host");
+        assert!(
+            !html.contains("http://") && !html.contains("https://"),
+            "{path} names a host"
+        );
         // Assets it links to exist and are ours.
-        for reference in references(&html).iter().filter(|r| r.starts_with("/static/")) {
+        for reference in references(&html)
+            .iter()
+            .filter(|r| r.starts_with("/static/"))
+        {
             assert_eq!(app.get(reference).await.status(), 200, "{reference}");
         }
     }
@@ -70,7 +98,10 @@ async fn no_page_references_an_external_host() {
 async fn assets_are_cached_for_a_year_and_compressed() {
     let app = spawn_demo_app().await;
     let html = app.get_html("/").await;
-    let css = references(&html).into_iter().find(|r| r.ends_with("app.css")).unwrap();
+    let css = references(&html)
+        .into_iter()
+        .find(|r| r.ends_with("app.css"))
+        .unwrap();
     let response = app
         .client
         .get(app.url(&css))
@@ -79,11 +110,22 @@ async fn assets_are_cached_for_a_year_and_compressed() {
         .await
         .unwrap();
     assert_eq!(response.status(), 200);
-    assert_eq!(response.headers()["cache-control"], "public, max-age=31536000, immutable");
+    assert_eq!(
+        response.headers()["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
     assert_eq!(response.headers()["content-encoding"], "gzip");
-    assert!(response.headers()["content-type"].to_str().unwrap().starts_with("text/css"));
+    assert!(
+        response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/css")
+    );
     // A stale hash is not served from the cache key of another version.
-    assert_eq!(app.get("/static/0000000000000000/app.css").await.status(), 404);
+    assert_eq!(
+        app.get("/static/0000000000000000/app.css").await.status(),
+        404
+    );
 }
 
 #[tokio::test]
@@ -91,8 +133,17 @@ async fn an_oversized_request_is_refused() {
     let app = spawn_demo_app().await;
     let big = "x".repeat(200 * 1024);
     let response = app
-        .post_form("/compte/mot-de-passe/whatever", &[("password", &big), ("confirmation", &big)])
+        .post_form(
+            "/compte/mot-de-passe/whatever",
+            &[("password", &big), ("confirmation", &big)],
+        )
         .await;
     assert_eq!(response.status(), 413);
-    assert!(response.text().await.unwrap().contains("Envoi trop volumineux"));
+    assert!(
+        response
+            .text()
+            .await
+            .unwrap()
+            .contains("Envoi trop volumineux")
+    );
 }

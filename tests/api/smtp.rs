@@ -27,7 +27,10 @@ pub struct Received {
 impl Received {
     /// The first link of the text part that starts with `prefix`.
     pub fn link(&self, prefix: &str) -> String {
-        let start = self.text.find(prefix).unwrap_or_else(|| panic!("no link {prefix} in {:?}", self.text));
+        let start = self
+            .text
+            .find(prefix)
+            .unwrap_or_else(|| panic!("no link {prefix} in {:?}", self.text));
         let rest = &self.text[start..];
         rest[..rest.find(char::is_whitespace).unwrap_or(rest.len())].to_owned()
     }
@@ -47,16 +50,32 @@ impl SmtpServer {
     pub fn start() -> Option<SmtpServer> {
         if !aiosmtpd_available() {
             if std::env::var_os("CI").is_some() {
-                panic!("CI needs python3-aiosmtpd (apt-get install python3-aiosmtpd) for the e-mail tests");
+                panic!(
+                    "CI needs python3-aiosmtpd (apt-get install python3-aiosmtpd) for the e-mail tests"
+                );
             }
-            eprintln!("SKIPPED: python3-aiosmtpd is not installed; e-mail delivery is not tested here");
+            eprintln!(
+                "SKIPPED: python3-aiosmtpd is not installed; e-mail delivery is not tested here"
+            );
             return None;
         }
-        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
         let dir = tempfile::tempdir().unwrap();
         let maildir = dir.path().join("maildir");
         let child = Command::new("/usr/bin/python3")
-            .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}"), "-c", "aiosmtpd.handlers.Mailbox"])
+            .args([
+                "-m",
+                "aiosmtpd",
+                "-n",
+                "-l",
+                &format!("127.0.0.1:{port}"),
+                "-c",
+                "aiosmtpd.handlers.Mailbox",
+            ])
             .arg(&maildir)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -64,7 +83,10 @@ impl SmtpServer {
             .expect("aiosmtpd starts");
         let started = Instant::now();
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(started.elapsed() < Duration::from_secs(10), "aiosmtpd did not start");
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "aiosmtpd did not start"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
         Some(SmtpServer { port, dir, child })
@@ -76,7 +98,9 @@ impl SmtpServer {
 
     fn files(&self) -> Vec<PathBuf> {
         let new = self.dir.path().join("maildir/new");
-        let mut files: Vec<PathBuf> = std::fs::read_dir(new).map(|d| d.flatten().map(|e| e.path()).collect()).unwrap_or_default();
+        let mut files: Vec<PathBuf> = std::fs::read_dir(new)
+            .map(|d| d.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default();
         files.sort();
         files
     }
@@ -88,10 +112,21 @@ impl SmtpServer {
                 let bytes = std::fs::read(path).ok()?;
                 let message = MessageParser::default().parse(&bytes)?;
                 Some(Received {
-                    to: message.to().and_then(|a| a.first()).and_then(|a| a.address()).unwrap_or("").to_owned(),
+                    to: message
+                        .to()
+                        .and_then(|a| a.first())
+                        .and_then(|a| a.address())
+                        .unwrap_or("")
+                        .to_owned(),
                     subject: message.subject().unwrap_or("").to_owned(),
-                    text: message.body_text(0).map(|t| t.into_owned()).unwrap_or_default(),
-                    html: message.body_html(0).map(|t| t.into_owned()).unwrap_or_default(),
+                    text: message
+                        .body_text(0)
+                        .map(|t| t.into_owned())
+                        .unwrap_or_default(),
+                    html: message
+                        .body_html(0)
+                        .map(|t| t.into_owned())
+                        .unwrap_or_default(),
                 })
             })
             .collect()
@@ -102,12 +137,18 @@ impl SmtpServer {
     pub async fn wait_for_all(&self, to: &str, subject: &str, count: usize) -> Vec<Received> {
         let started = Instant::now();
         loop {
-            let found: Vec<Received> =
-                self.received().into_iter().filter(|m| m.to.eq_ignore_ascii_case(to) && m.subject.contains(subject)).collect();
+            let found: Vec<Received> = self
+                .received()
+                .into_iter()
+                .filter(|m| m.to.eq_ignore_ascii_case(to) && m.subject.contains(subject))
+                .collect();
             if found.len() >= count {
                 return found;
             }
-            assert!(started.elapsed() < Duration::from_secs(10), "fewer than {count} e-mails {subject:?} to {to}");
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "fewer than {count} e-mails {subject:?} to {to}"
+            );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
@@ -116,10 +157,18 @@ impl SmtpServer {
     pub async fn wait_for(&self, to: &str, subject: &str) -> Received {
         let started = Instant::now();
         loop {
-            if let Some(m) = self.received().into_iter().find(|m| m.to.eq_ignore_ascii_case(to) && m.subject.contains(subject)) {
+            if let Some(m) = self
+                .received()
+                .into_iter()
+                .find(|m| m.to.eq_ignore_ascii_case(to) && m.subject.contains(subject))
+            {
                 return m;
             }
-            assert!(started.elapsed() < Duration::from_secs(10), "no e-mail {subject:?} to {to}; got {:?}", self.received());
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "no e-mail {subject:?} to {to}; got {:?}",
+                self.received()
+            );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }

@@ -69,6 +69,7 @@ export async function newPage({ locale = 'fr-FR', ...options } = {}) {
   const context = await browser.newContext({ locale, baseURL: BASE_URL, ...options });
   context.setDefaultTimeout(10_000);
   context.setDefaultNavigationTimeout(15_000);
+  if (process.env.TEMP_REFERRER_HACK) await context.setExtraHTTPHeaders({ Origin: BASE_URL });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (message) => {
@@ -166,9 +167,15 @@ function stillTimers() {
 export async function navigateBy(page, action, { status = 200 } = {}) {
   const [response] = await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), action()]);
   assert.ok(response, `no document response after the navigation to ${page.url()}`);
-  const request = response.request();
-  assert.equal(response.status(), status,
-    `${request.method()} ${new URL(response.url()).pathname} answered ${response.status()}, expected ${status}`);
+  if (response.status() !== status) {
+    // Say what the server was sent and what it answered: a 403 on a form usually
+    // means a missing CSRF token or a refused Origin.
+    const request = response.request();
+    const origin = request.method() === 'GET' ? '' : ` with Origin: ${await request.headerValue('origin')}`;
+    const heading = await page.locator('h1').first().textContent().catch(() => null);
+    assert.equal(response.status(), status, `${request.method()} ${new URL(response.url()).pathname}${origin}`
+      + ` answered ${response.status()} (« ${heading?.trim()} »), expected ${status}`);
+  }
   await check(page, { status });
   return response;
 }

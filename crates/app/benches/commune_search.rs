@@ -62,8 +62,15 @@ fn main() {
     }
     timings.sort_unstable();
     let us = |d: Duration| d.as_secs_f64() * 1e6;
-    println!("commune_search: {} communes, {} queries x 5 rounds", communes.len(), queries.len());
-    println!("  data parse at first use: {:.1} ms", load.as_secs_f64() * 1e3);
+    println!(
+        "commune_search: {} communes, {} queries x 5 rounds",
+        communes.len(),
+        queries.len()
+    );
+    println!(
+        "  data parse at first use: {:.1} ms",
+        load.as_secs_f64() * 1e3
+    );
     println!(
         "  latency p50 {:.1} µs, p90 {:.1} µs, p99 {:.1} µs, max {:.1} µs",
         us(percentile(&timings, 0.50)),
@@ -76,6 +83,9 @@ fn main() {
         for _ in 0..1_000 {
             black_box(t.search(black_box(q), 10));
         }
-        println!("  {q:>8}: {:.1} µs per search (mean of 1000)", us(start.elapsed()) / 1_000.0);
+        println!(
+            "  {q:>8}: {:.1} µs per search (mean of 1000)",
+            us(start.elapsed()) / 1_000.0
+        );
     }
 }

@@ -28,9 +28,14 @@ pub struct CreatedAdmin {
 impl App {
     /// Creates a national-team account without a password and returns the one-time
     /// link with which its owner chooses one.
-    pub async fn create_national_team_account(&self, email: &str) -> Result<CreatedAdmin, AppError> {
-        let email = Email::parse(email)
-            .map_err(|e| AppError::Invalid { field: "email", key: e.key() })?;
+    pub async fn create_national_team_account(
+        &self,
+        email: &str,
+    ) -> Result<CreatedAdmin, AppError> {
+        let email = Email::parse(email).map_err(|e| AppError::Invalid {
+            field: "email",
+            key: e.key(),
+        })?;
         let local = email.as_str().split('@').next().unwrap_or("admin");
         let name = PersonName::parse(local, "").context("a local part is a valid name")?;
         let mut tx = self.store.begin().await?;
@@ -46,12 +51,21 @@ impl App {
             })
             .await?;
         if !created {
-            return Err(AppError::Invalid { field: "email", key: "error-account-exists" });
+            return Err(AppError::Invalid {
+                field: "email",
+                key: "error-account-exists",
+            });
         }
         tx.grant_role(id, &RoleGrant::national_team()).await?;
         let (token, hash) = new_token();
-        tx.insert_token(&hash, id, TokenPurpose::SetPassword, Utc::now() + SET_PASSWORD_VALIDITY, "")
-            .await?;
+        tx.insert_token(
+            &hash,
+            id,
+            TokenPurpose::SetPassword,
+            Utc::now() + SET_PASSWORD_VALIDITY,
+            "",
+        )
+        .await?;
         tx.commit().await?;
         Ok(CreatedAdmin {
             set_password_url: format!("{}/compte/mot-de-passe/{token}", self.settings.base_url),
@@ -69,7 +83,12 @@ impl App {
     }
 
     /// Sets the password of the link's account and spends the link.
-    pub async fn set_password_with_link(&self, token: &str, password: &str, confirmation: &str) -> Result<(), AppError> {
+    pub async fn set_password_with_link(
+        &self,
+        token: &str,
+        password: &str,
+        confirmation: &str,
+    ) -> Result<(), AppError> {
         check_new_password(password, confirmation)?;
         let hash = passwords::hash_blocking(password.to_owned()).await;
         let mut tx = self.store.begin().await?;
@@ -85,10 +104,15 @@ impl App {
 
 /// The rules every new password follows; long passphrases are taken whole.
 pub fn check_new_password(password: &str, confirmation: &str) -> Result<(), AppError> {
-    mentorat_domain::password::check_new_password(password, "")
-        .map_err(|p| AppError::Invalid { field: "password", key: p.key() })?;
+    mentorat_domain::password::check_new_password(password, "").map_err(|p| AppError::Invalid {
+        field: "password",
+        key: p.key(),
+    })?;
     if password != confirmation {
-        return Err(AppError::Invalid { field: "confirmation", key: "error-password-mismatch" });
+        return Err(AppError::Invalid {
+            field: "confirmation",
+            key: "error-password-mismatch",
+        });
     }
     Ok(())
 }

@@ -3,8 +3,8 @@
 
 use crate::{App, AppError};
 use chrono::{DateTime, Utc};
-pub use mentorat_store::{AuditEntry, OutboxMessage};
 use mentorat_store::AuditFilter;
+pub use mentorat_store::{AuditEntry, OutboxMessage};
 use uuid::Uuid;
 
 /// Every action the audit log records (a filter offers these).
@@ -31,7 +31,12 @@ pub struct AuditQuery {
 }
 
 impl App {
-    pub async fn audit_log(&self, query: &AuditQuery, offset: u64, limit: u64) -> Result<(Vec<AuditEntry>, i64), AppError> {
+    pub async fn audit_log(
+        &self,
+        query: &AuditQuery,
+        offset: u64,
+        limit: u64,
+    ) -> Result<(Vec<AuditEntry>, i64), AppError> {
         let filter = AuditFilter {
             action: query.action.clone(),
             actor_id: None,
@@ -42,11 +47,18 @@ impl App {
         Ok(self.store.audit_entries(&filter, offset, limit).await?)
     }
 
-    pub async fn outbox(&self, offset: u64, limit: u64) -> Result<(Vec<OutboxMessage>, i64), AppError> {
+    pub async fn outbox(
+        &self,
+        offset: u64,
+        limit: u64,
+    ) -> Result<(Vec<OutboxMessage>, i64), AppError> {
         Ok(self.store.outbox_page(offset, limit).await?)
     }
 
     pub async fn outbox_message(&self, id: Uuid) -> Result<OutboxMessage, AppError> {
-        self.store.outbox_message(id).await?.ok_or(AppError::NotFound)
+        self.store
+            .outbox_message(id)
+            .await?
+            .ok_or(AppError::NotFound)
     }
 }

@@ -69,12 +69,20 @@ impl App {
     /// Creates an unverified account and e-mails a verification link. If the address
     /// already has an account, its owner gets a "was this you?" e-mail instead; the
     /// answer is the same either way.
-    pub async fn sign_up(&self, input: SignUp, locale: Locale, client: &Client) -> Result<(), AppError> {
-        self.rate_limit(Limited::Address("signup", client.ip)).await?;
-        let name = PersonName::parse(&input.first_name, &input.last_name).map_err(|e| invalid("first_name", e.key()))?;
+    pub async fn sign_up(
+        &self,
+        input: SignUp,
+        locale: Locale,
+        client: &Client,
+    ) -> Result<(), AppError> {
+        self.rate_limit(Limited::Address("signup", client.ip))
+            .await?;
+        let name = PersonName::parse(&input.first_name, &input.last_name)
+            .map_err(|e| invalid("first_name", e.key()))?;
         let email = parse_email(&input.email)?;
         check_password(&input.password, &input.confirmation, email.as_str())?;
-        self.rate_limit(Limited::Account("signup", &email.folded())).await?;
+        self.rate_limit(Limited::Account("signup", &email.folded()))
+            .await?;
         let hash = passwords::hash_blocking(input.password).await;
         let mut tx = self.store.begin().await?;
         let id = Uuid::new_v4();
@@ -90,13 +98,27 @@ impl App {
             .await?;
         if created {
             let token = random_token();
-            tx.insert_token(&token_hash(&token), id, TokenPurpose::VerifyEmail, Utc::now() + VERIFY_VALIDITY, "").await?;
-            let mail = Mail::VerifyEmail { name: name.first().to_owned(), link: self.link("/compte/verifier", &token) };
-            self.queue_mail(&mut tx, email.as_str(), locale, &mail).await?;
+            tx.insert_token(
+                &token_hash(&token),
+                id,
+                TokenPurpose::VerifyEmail,
+                Utc::now() + VERIFY_VALIDITY,
+                "",
+            )
+            .await?;
+            let mail = Mail::VerifyEmail {
+                name: name.first().to_owned(),
+                link: self.link("/compte/verifier", &token),
+            };
+            self.queue_mail(&mut tx, email.as_str(), locale, &mail)
+                .await?;
             tx.audit(Some(id), "sign_up", Some(id), "").await?;
         } else {
-            let mail = Mail::AccountExists { link: format!("{}/mot-de-passe-oublie", self.settings.base_url) };
-            self.queue_mail(&mut tx, email.as_str(), locale, &mail).await?;
+            let mail = Mail::AccountExists {
+                link: format!("{}/mot-de-passe-oublie", self.settings.base_url),
+            };
+            self.queue_mail(&mut tx, email.as_str(), locale, &mail)
+                .await?;
         }
         tx.commit().await?;
         self.mail_queued();
@@ -111,32 +133,52 @@ impl App {
             .await?
             .ok_or(AppError::NotFound)?;
         tx.mark_email_verified(user_id, Utc::now()).await?;
-        tx.audit(Some(user_id), "email_verified", Some(user_id), "").await?;
+        tx.audit(Some(user_id), "email_verified", Some(user_id), "")
+            .await?;
         tx.commit().await?;
         Ok(())
     }
 
     /// Checks the password and opens a new session. Wrong address and wrong password
     /// get the same error, after the same work.
-    pub async fn sign_in(&self, email: &str, password: &str, client: &Client) -> Result<SignedIn, AppError> {
-        self.rate_limit(Limited::Address("signin", client.ip)).await?;
+    pub async fn sign_in(
+        &self,
+        email: &str,
+        password: &str,
+        client: &Client,
+    ) -> Result<SignedIn, AppError> {
+        self.rate_limit(Limited::Address("signin", client.ip))
+            .await?;
         let email = Email::parse(email).map_err(|_| invalid("email", "error-sign-in"))?;
         let credentials = self.store.credentials_by_email(&email).await?;
         let now = Utc::now();
-        let device_owner = client.device.as_deref().and_then(|c| self.secrets.device_owner(c, now.timestamp()));
+        let device_owner = client
+            .device
+            .as_deref()
+            .and_then(|c| self.secrets.device_owner(c, now.timestamp()));
         match (&credentials, device_owner, client.device.as_deref()) {
             // The owner's own browser is not locked out by attacks on the account.
             (Some(c), Some(owner), Some(cookie)) if owner == c.id => {
                 self.rate_limit(Limited::Device(owner, cookie)).await?
             }
-            _ => self.rate_limit(Limited::Account("signin", &email.folded())).await?,
+            _ => {
+                self.rate_limit(Limited::Account("signin", &email.folded()))
+                    .await?
+            }
         }
         let stored = credentials.as_ref().and_then(|c| c.password_hash.clone());
-        let phc = stored.clone().unwrap_or_else(|| passwords::dummy_hash().to_owned());
-        let matches = passwords::verify_blocking(password.to_owned(), phc).await && stored.is_some();
-        let Some(credentials) = credentials.filter(|c| matches && c.deletion_requested_at.is_none()) else {
+        let phc = stored
+            .clone()
+            .unwrap_or_else(|| passwords::dummy_hash().to_owned());
+        let matches =
+            passwords::verify_blocking(password.to_owned(), phc).await && stored.is_some();
+        let Some(credentials) =
+            credentials.filter(|c| matches && c.deletion_requested_at.is_none())
+        else {
             let subject = self.store.credentials_by_email(&email).await?.map(|c| c.id);
-            self.store.audit(None, "sign_in_failed", subject, "").await?;
+            self.store
+                .audit(None, "sign_in_failed", subject, "")
+                .await?;
             return Err(invalid("email", "error-sign-in"));
         };
         if credentials.email_verified_at.is_none() {
@@ -151,24 +193,47 @@ impl App {
         }
         let session_token = random_token();
         let mut tx = self.store.begin().await?;
-        tx.insert_session(&token_hash(&session_token), credentials.id, now, now + self.settings.session_max).await?;
-        tx.audit(Some(credentials.id), "sign_in", Some(credentials.id), "").await?;
+        tx.insert_session(
+            &token_hash(&session_token),
+            credentials.id,
+            now,
+            now + self.settings.session_max,
+        )
+        .await?;
+        tx.audit(Some(credentials.id), "sign_in", Some(credentials.id), "")
+            .await?;
         tx.commit().await?;
         Ok(SignedIn {
             user_id: credentials.id,
             session_token,
-            device_cookie: self.secrets.device_cookie(credentials.id, (now + DEVICE_VALIDITY).timestamp()),
+            device_cookie: self
+                .secrets
+                .device_cookie(credentials.id, (now + DEVICE_VALIDITY).timestamp()),
         })
     }
 
     async fn resend_verification(&self, user_id: Uuid, email: &Email) -> Result<(), AppError> {
-        let Some(account) = self.store.account_by_id(user_id).await? else { return Ok(()) };
+        let Some(account) = self.store.account_by_id(user_id).await? else {
+            return Ok(());
+        };
         let token = random_token();
         let mut tx = self.store.begin().await?;
-        tx.void_tokens(user_id, TokenPurpose::VerifyEmail, Utc::now()).await?;
-        tx.insert_token(&token_hash(&token), user_id, TokenPurpose::VerifyEmail, Utc::now() + VERIFY_VALIDITY, "").await?;
-        let mail = Mail::VerifyEmail { name: account.name.first().to_owned(), link: self.link("/compte/verifier", &token) };
-        self.queue_mail(&mut tx, email.as_str(), account.locale, &mail).await?;
+        tx.void_tokens(user_id, TokenPurpose::VerifyEmail, Utc::now())
+            .await?;
+        tx.insert_token(
+            &token_hash(&token),
+            user_id,
+            TokenPurpose::VerifyEmail,
+            Utc::now() + VERIFY_VALIDITY,
+            "",
+        )
+        .await?;
+        let mail = Mail::VerifyEmail {
+            name: account.name.first().to_owned(),
+            link: self.link("/compte/verifier", &token),
+        };
+        self.queue_mail(&mut tx, email.as_str(), account.locale, &mail)
+            .await?;
         tx.commit().await?;
         self.mail_queued();
         Ok(())
@@ -177,7 +242,9 @@ impl App {
     /// The account of a live session (idle and absolute lifetimes enforced).
     pub async fn session_account(&self, session_token: &str) -> Result<Option<Account>, AppError> {
         let hash = token_hash(session_token);
-        let Some(session) = self.store.session(&hash).await? else { return Ok(None) };
+        let Some(session) = self.store.session(&hash).await? else {
+            return Ok(None);
+        };
         let now = Utc::now();
         if now >= session.expires_at || now - session.last_seen_at >= self.settings.session_idle {
             let mut tx = self.store.begin().await?;
@@ -198,16 +265,32 @@ impl App {
 
     /// E-mails a reset link if the address has an account; the same answer otherwise.
     pub async fn forgot_password(&self, email: &str, client: &Client) -> Result<(), AppError> {
-        self.rate_limit(Limited::Address("reset", client.ip)).await?;
+        self.rate_limit(Limited::Address("reset", client.ip))
+            .await?;
         let email = parse_email(email)?;
-        self.rate_limit(Limited::Account("reset", &email.folded())).await?;
-        let Some(account) = self.store.account_by_email(&email).await? else { return Ok(()) };
+        self.rate_limit(Limited::Account("reset", &email.folded()))
+            .await?;
+        let Some(account) = self.store.account_by_email(&email).await? else {
+            return Ok(());
+        };
         let token = random_token();
         let mut tx = self.store.begin().await?;
-        tx.void_tokens(account.id, TokenPurpose::ResetPassword, Utc::now()).await?;
-        tx.insert_token(&token_hash(&token), account.id, TokenPurpose::ResetPassword, Utc::now() + RESET_VALIDITY, "").await?;
-        let mail = Mail::ResetPassword { name: account.name.first().to_owned(), link: self.link("/compte/reinitialiser", &token) };
-        self.queue_mail(&mut tx, account.email.as_str(), account.locale, &mail).await?;
+        tx.void_tokens(account.id, TokenPurpose::ResetPassword, Utc::now())
+            .await?;
+        tx.insert_token(
+            &token_hash(&token),
+            account.id,
+            TokenPurpose::ResetPassword,
+            Utc::now() + RESET_VALIDITY,
+            "",
+        )
+        .await?;
+        let mail = Mail::ResetPassword {
+            name: account.name.first().to_owned(),
+            link: self.link("/compte/reinitialiser", &token),
+        };
+        self.queue_mail(&mut tx, account.email.as_str(), account.locale, &mail)
+            .await?;
         tx.commit().await?;
         self.mail_queued();
         Ok(())
@@ -215,13 +298,20 @@ impl App {
 
     pub async fn reset_link_is_live(&self, token: &str) -> Result<bool, AppError> {
         let mut tx = self.store.begin().await?;
-        let live = tx.token_is_live(&token_hash(token), TokenPurpose::ResetPassword, Utc::now()).await?;
+        let live = tx
+            .token_is_live(&token_hash(token), TokenPurpose::ResetPassword, Utc::now())
+            .await?;
         tx.commit().await?;
         Ok(live)
     }
 
     /// Sets a new password from a reset link; every session of the account ends.
-    pub async fn reset_password(&self, token: &str, password: &str, confirmation: &str) -> Result<(), AppError> {
+    pub async fn reset_password(
+        &self,
+        token: &str,
+        password: &str,
+        confirmation: &str,
+    ) -> Result<(), AppError> {
         check_password(password, confirmation, "")?;
         let hash = passwords::hash_blocking(password.to_owned()).await;
         let mut tx = self.store.begin().await?;
@@ -233,47 +323,82 @@ impl App {
         // Whoever could read the reset e-mail controls the address: it is verified.
         tx.mark_email_verified(user_id, Utc::now()).await?;
         tx.delete_sessions_of(user_id).await?;
-        tx.audit(Some(user_id), "password_reset", Some(user_id), "").await?;
+        tx.audit(Some(user_id), "password_reset", Some(user_id), "")
+            .await?;
         tx.commit().await?;
         Ok(())
     }
 
-    async fn check_current_password(&self, account: &Account, password: &str) -> Result<(), AppError> {
+    async fn check_current_password(
+        &self,
+        account: &Account,
+        password: &str,
+    ) -> Result<(), AppError> {
         let stored = self.store.password_hash_of(account.id).await?;
         let ok = match stored {
             Some(phc) => passwords::verify_blocking(password.to_owned(), phc).await,
             None => false,
         };
-        if ok { Ok(()) } else { Err(invalid("current_password", "error-current-password")) }
+        if ok {
+            Ok(())
+        } else {
+            Err(invalid("current_password", "error-current-password"))
+        }
     }
 
     /// Changes the password (asking the current one); every session ends.
-    pub async fn change_password(&self, account: &Account, current: &str, password: &str, confirmation: &str) -> Result<(), AppError> {
+    pub async fn change_password(
+        &self,
+        account: &Account,
+        current: &str,
+        password: &str,
+        confirmation: &str,
+    ) -> Result<(), AppError> {
         self.check_current_password(account, current).await?;
         check_password(password, confirmation, account.email.as_str())?;
         let hash = passwords::hash_blocking(password.to_owned()).await;
         let mut tx = self.store.begin().await?;
         tx.set_password_hash(account.id, &hash).await?;
         tx.delete_sessions_of(account.id).await?;
-        tx.audit(Some(account.id), "password_changed", Some(account.id), "").await?;
-        let mail = Mail::PasswordChanged { name: account.name.first().to_owned() };
-        self.queue_mail(&mut tx, account.email.as_str(), account.locale, &mail).await?;
+        tx.audit(Some(account.id), "password_changed", Some(account.id), "")
+            .await?;
+        let mail = Mail::PasswordChanged {
+            name: account.name.first().to_owned(),
+        };
+        self.queue_mail(&mut tx, account.email.as_str(), account.locale, &mail)
+            .await?;
         tx.commit().await?;
         self.mail_queued();
         Ok(())
     }
 
     /// Starts a change of address: the new address must confirm through a link.
-    pub async fn change_email(&self, account: &Account, current: &str, new_email: &str) -> Result<(), AppError> {
+    pub async fn change_email(
+        &self,
+        account: &Account,
+        current: &str,
+        new_email: &str,
+    ) -> Result<(), AppError> {
         self.check_current_password(account, current).await?;
         let email = parse_email(new_email)?;
         let token = random_token();
         let mut tx = self.store.begin().await?;
-        tx.void_tokens(account.id, TokenPurpose::ChangeEmail, Utc::now()).await?;
-        tx.insert_token(&token_hash(&token), account.id, TokenPurpose::ChangeEmail, Utc::now() + VERIFY_VALIDITY, email.as_str())
+        tx.void_tokens(account.id, TokenPurpose::ChangeEmail, Utc::now())
             .await?;
-        let mail = Mail::ConfirmNewEmail { name: account.name.first().to_owned(), link: self.link("/compte/confirmer-adresse", &token) };
-        self.queue_mail(&mut tx, email.as_str(), account.locale, &mail).await?;
+        tx.insert_token(
+            &token_hash(&token),
+            account.id,
+            TokenPurpose::ChangeEmail,
+            Utc::now() + VERIFY_VALIDITY,
+            email.as_str(),
+        )
+        .await?;
+        let mail = Mail::ConfirmNewEmail {
+            name: account.name.first().to_owned(),
+            link: self.link("/compte/confirmer-adresse", &token),
+        };
+        self.queue_mail(&mut tx, email.as_str(), account.locale, &mail)
+            .await?;
         tx.commit().await?;
         self.mail_queued();
         Ok(())
@@ -287,29 +412,47 @@ impl App {
             .await?
             .ok_or(AppError::NotFound)?;
         let email = Email::parse(&payload).map_err(|_| AppError::NotFound)?;
-        let old = self.store.account_by_id(user_id).await?.ok_or(AppError::NotFound)?;
+        let old = self
+            .store
+            .account_by_id(user_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
         match tx.set_email(user_id, &email, Utc::now()).await {
             Ok(()) => {}
-            Err(mentorat_store::StoreError::Conflict { .. }) => return Err(invalid("email", "error-account-exists")),
+            Err(mentorat_store::StoreError::Conflict { .. }) => {
+                return Err(invalid("email", "error-account-exists"));
+            }
             Err(e) => return Err(e.into()),
         }
-        tx.audit(Some(user_id), "email_changed", Some(user_id), "").await?;
-        let mail = Mail::EmailChanged { name: old.name.first().to_owned() };
-        self.queue_mail(&mut tx, old.email.as_str(), old.locale, &mail).await?;
+        tx.audit(Some(user_id), "email_changed", Some(user_id), "")
+            .await?;
+        let mail = Mail::EmailChanged {
+            name: old.name.first().to_owned(),
+        };
+        self.queue_mail(&mut tx, old.email.as_str(), old.locale, &mail)
+            .await?;
         tx.commit().await?;
         self.mail_queued();
         Ok(())
     }
 
     /// Records a request for erasure (asking the password again); sessions end.
-    pub async fn request_account_deletion(&self, account: &Account, current: &str) -> Result<(), AppError> {
+    pub async fn request_account_deletion(
+        &self,
+        account: &Account,
+        current: &str,
+    ) -> Result<(), AppError> {
         self.check_current_password(account, current).await?;
         let mut tx = self.store.begin().await?;
         tx.request_deletion(account.id, Utc::now()).await?;
         tx.delete_sessions_of(account.id).await?;
-        tx.audit(Some(account.id), "deletion_requested", Some(account.id), "").await?;
-        let mail = Mail::DeletionRequested { name: account.name.first().to_owned() };
-        self.queue_mail(&mut tx, account.email.as_str(), account.locale, &mail).await?;
+        tx.audit(Some(account.id), "deletion_requested", Some(account.id), "")
+            .await?;
+        let mail = Mail::DeletionRequested {
+            name: account.name.first().to_owned(),
+        };
+        self.queue_mail(&mut tx, account.email.as_str(), account.locale, &mail)
+            .await?;
         tx.commit().await?;
         self.mail_queued();
         Ok(())

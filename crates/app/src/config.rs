@@ -80,7 +80,10 @@ pub struct ConfigError {
 
 impl ConfigError {
     fn new(setting: &str, reason: impl Into<String>) -> ConfigError {
-        ConfigError { setting: setting.to_owned(), reason: reason.into() }
+        ConfigError {
+            setting: setting.to_owned(),
+            reason: reason.into(),
+        }
     }
 }
 
@@ -96,7 +99,10 @@ impl Settings {
 
     /// Settings for tests and tools: defaults with the given database.
     pub fn for_database(database_url: &str) -> Settings {
-        let raw = RawSettings { database_url: database_url.to_owned(), ..RawSettings::default() };
+        let raw = RawSettings {
+            database_url: database_url.to_owned(),
+            ..RawSettings::default()
+        };
         Self::validate(raw).expect("default settings are valid")
     }
 
@@ -124,55 +130,116 @@ impl Settings {
             ));
         }
         let listen: SocketAddr = raw.listen.trim().parse().map_err(|_| {
-            ConfigError::new("MENTORAT_LISTEN", "expected an address and port such as 127.0.0.1:8080")
+            ConfigError::new(
+                "MENTORAT_LISTEN",
+                "expected an address and port such as 127.0.0.1:8080",
+            )
         })?;
-        let base_url = match raw.base_url.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        let base_url = match raw
+            .base_url
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
             None => format!("http://{listen}"),
             Some(url) => {
                 let rest = url
                     .strip_prefix("https://")
                     .or_else(|| url.strip_prefix("http://"))
                     .ok_or_else(|| {
-                        ConfigError::new("MENTORAT_BASE_URL", "expected an http:// or https:// address")
+                        ConfigError::new(
+                            "MENTORAT_BASE_URL",
+                            "expected an http:// or https:// address",
+                        )
                     })?;
                 if rest.is_empty() || rest.contains(char::is_whitespace) {
-                    return Err(ConfigError::new("MENTORAT_BASE_URL", "expected a host after the scheme"));
+                    return Err(ConfigError::new(
+                        "MENTORAT_BASE_URL",
+                        "expected a host after the scheme",
+                    ));
                 }
                 url.trim_end_matches('/').to_owned()
             }
         };
-        let smtp_url = match raw.smtp_url.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        let smtp_url = match raw
+            .smtp_url
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
             None => None,
             Some(url) if url.starts_with("smtp://") || url.starts_with("smtps://") => {
                 Some(url.to_owned())
             }
             Some(_) => {
-                return Err(ConfigError::new("MENTORAT_SMTP_URL", "expected smtp://HOST:PORT or smtps://HOST:PORT"));
+                return Err(ConfigError::new(
+                    "MENTORAT_SMTP_URL",
+                    "expected smtp://HOST:PORT or smtps://HOST:PORT",
+                ));
             }
         };
-        let host = base_url.split("://").nth(1).unwrap_or("localhost").split([':', '/']).next().unwrap_or("localhost").to_owned();
-        let smtp_from = match raw.smtp_from.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        let host = base_url
+            .split("://")
+            .nth(1)
+            .unwrap_or("localhost")
+            .split([':', '/'])
+            .next()
+            .unwrap_or("localhost")
+            .to_owned();
+        let smtp_from = match raw
+            .smtp_from
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
             Some(from) if from.contains('@') => from.to_owned(),
-            Some(_) => return Err(ConfigError::new("MENTORAT_SMTP_FROM", "expected an address such as Name <noreply@example.org>")),
+            Some(_) => {
+                return Err(ConfigError::new(
+                    "MENTORAT_SMTP_FROM",
+                    "expected an address such as Name <noreply@example.org>",
+                ));
+            }
             None => format!("Cercles des Mentors <ne-pas-repondre@{host}>"),
         };
         let positive = |setting: &str, raw: &str, max: i64| -> Result<i64, ConfigError> {
             match raw.trim().parse::<i64>() {
                 Ok(n) if (1..=max).contains(&n) => Ok(n),
-                _ => Err(ConfigError::new(setting, format!("expected a whole number from 1 to {max}"))),
+                _ => Err(ConfigError::new(
+                    setting,
+                    format!("expected a whole number from 1 to {max}"),
+                )),
             }
         };
-        let session_idle = chrono::Duration::minutes(positive("MENTORAT_SESSION_IDLE_MINUTES", &raw.session_idle_minutes, 60 * 24 * 30)?);
-        let session_max = chrono::Duration::hours(positive("MENTORAT_SESSION_MAX_HOURS", &raw.session_max_hours, 24 * 90)?);
+        let session_idle = chrono::Duration::minutes(positive(
+            "MENTORAT_SESSION_IDLE_MINUTES",
+            &raw.session_idle_minutes,
+            60 * 24 * 30,
+        )?);
+        let session_max = chrono::Duration::hours(positive(
+            "MENTORAT_SESSION_MAX_HOURS",
+            &raw.session_max_hours,
+            24 * 90,
+        )?);
         let trusted_proxies = raw
             .trusted_proxies
             .split(',')
             .map(str::trim)
             .filter(|s| !s.is_empty())
-            .map(|s| s.parse().map_err(|_| ConfigError::new("MENTORAT_TRUSTED_PROXIES", format!("{s:?} is not an IP address"))))
+            .map(|s| {
+                s.parse().map_err(|_| {
+                    ConfigError::new(
+                        "MENTORAT_TRUSTED_PROXIES",
+                        format!("{s:?} is not an IP address"),
+                    )
+                })
+            })
             .collect::<Result<Vec<_>, _>>()?;
         let rate_burst = positive("MENTORAT_RATE_BURST", &raw.rate_burst, 10_000)?;
-        let rate_refill = chrono::Duration::seconds(positive("MENTORAT_RATE_REFILL_SECONDS", &raw.rate_refill_seconds, 86_400)?);
+        let rate_refill = chrono::Duration::seconds(positive(
+            "MENTORAT_RATE_REFILL_SECONDS",
+            &raw.rate_refill_seconds,
+            86_400,
+        )?);
         Ok(Settings {
             database_url,
             listen,
@@ -215,8 +282,12 @@ impl fmt::Debug for Settings {
 
 /// `postgres://user:secret@host/db` → `postgres://user:***@host/db`.
 pub fn redact_url(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else { return url.to_owned() };
-    let Some((userinfo, host)) = rest.split_once('@') else { return url.to_owned() };
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let Some((userinfo, host)) = rest.split_once('@') else {
+        return url.to_owned();
+    };
     match userinfo.split_once(':') {
         Some((user, _)) => format!("{scheme}://{user}:***@{host}"),
         None => url.to_owned(),
@@ -242,34 +313,56 @@ mod tests {
         assert_eq!(s.listen.to_string(), "127.0.0.1:8080");
         assert_eq!(s.base_url, "http://127.0.0.1:8080");
         assert!(s.smtp_url.is_none());
-        assert_eq!(s.smtp_from, "Cercles des Mentors <ne-pas-repondre@127.0.0.1>");
+        assert_eq!(
+            s.smtp_from,
+            "Cercles des Mentors <ne-pas-repondre@127.0.0.1>"
+        );
         assert_eq!(s.session_idle, chrono::Duration::hours(2));
         assert_eq!(s.session_max, chrono::Duration::hours(12));
-        assert_eq!((s.rate_burst, s.rate_refill), (10, chrono::Duration::minutes(1)));
+        assert_eq!(
+            (s.rate_burst, s.rate_refill),
+            (10, chrono::Duration::minutes(1))
+        );
         assert!(s.trusted_proxies.is_empty());
     }
 
     #[test]
     fn an_invalid_value_names_its_setting_in_one_line() {
-        let e = from(&[("listen", "not-an-address")]).unwrap_err().to_string();
+        let e = from(&[("listen", "not-an-address")])
+            .unwrap_err()
+            .to_string();
         assert!(e.starts_with("invalid setting MENTORAT_LISTEN:"), "{e}");
         assert!(!e.contains('\n'));
-        let e = from(&[("database_url", "mysql://x")]).unwrap_err().to_string();
+        let e = from(&[("database_url", "mysql://x")])
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("MENTORAT_DATABASE_URL"), "{e}");
-        let e = from(&[("base_url", "example.org")]).unwrap_err().to_string();
+        let e = from(&[("base_url", "example.org")])
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("MENTORAT_BASE_URL"), "{e}");
-        let e = from(&[("smtp_url", "http://mail")]).unwrap_err().to_string();
+        let e = from(&[("smtp_url", "http://mail")])
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("MENTORAT_SMTP_URL"), "{e}");
-        let e = from(&[("trusted_proxies", "10.0.0.1, proxy")]).unwrap_err().to_string();
+        let e = from(&[("trusted_proxies", "10.0.0.1, proxy")])
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("MENTORAT_TRUSTED_PROXIES"), "{e}");
-        let e = from(&[("session_idle_minutes", "0")]).unwrap_err().to_string();
+        let e = from(&[("session_idle_minutes", "0")])
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("MENTORAT_SESSION_IDLE_MINUTES"), "{e}");
     }
 
     #[test]
+    #[allow(clippy::result_large_err)] // figment's Jail API returns its own error type
     fn the_file_is_overridden_by_the_environment() {
         figment::Jail::expect_with(|jail| {
-            jail.create_file("mentorat.toml", "listen = \"127.0.0.1:9000\"\nbase_url = \"https://mentorat.example/\"")?;
+            jail.create_file(
+                "mentorat.toml",
+                "listen = \"127.0.0.1:9000\"\nbase_url = \"https://mentorat.example/\"",
+            )?;
             let s = Settings::load(Path::new("mentorat.toml")).unwrap();
             assert_eq!(s.listen.port(), 9000);
             assert_eq!(s.base_url, "https://mentorat.example");

@@ -4,8 +4,8 @@
 
 use crate::territories::territories;
 use crate::{App, AppError, passwords};
-use mentorat_domain::territory::CoverageLevel;
 use chrono::{Days, NaiveDate, NaiveTime, TimeZone as _, Utc};
+use mentorat_domain::territory::CoverageLevel;
 use mentorat_domain::{
     Circle, CircleStatus, Email, Event, EventKind, EventStatus, Locale, PersonName, RoleGrant,
     Slug, TimeZone,
@@ -35,29 +35,96 @@ struct DemoCircle {
 }
 
 const CIRCLES: &[DemoCircle] = &[
-    DemoCircle { slug: "compiegne", name: "Compiègne", commune: "60159", status: CircleStatus::Active, inaugurated: Some((2016, 2, 11)),
+    DemoCircle {
+        slug: "compiegne",
+        name: "Compiègne",
+        commune: "60159",
+        status: CircleStatus::Active,
+        inaugurated: Some((2016, 2, 11)),
         fr: "Le premier Cercle des Mentors, né d'une conférence au cœur de l'agglomération de Compiègne. Ses mentors accompagnent des porteurs de projet de Compiègne, Margny-lès-Compiègne, Venette et des communes voisines.",
-        en: "The first Cercle des Mentors, born from a conference in the heart of the Compiègne area. Its mentors support project holders from Compiègne, Margny-lès-Compiègne, Venette and nearby towns." },
-    DemoCircle { slug: "paris", name: "Paris", commune: "75056", status: CircleStatus::Active, inaugurated: Some((2016, 3, 17)),
+        en: "The first Cercle des Mentors, born from a conference in the heart of the Compiègne area. Its mentors support project holders from Compiègne, Margny-lès-Compiègne, Venette and nearby towns.",
+    },
+    DemoCircle {
+        slug: "paris",
+        name: "Paris",
+        commune: "75056",
+        status: CircleStatus::Active,
+        inaugurated: Some((2016, 3, 17)),
         fr: "Le cercle parisien réunit des mentors de tous les arrondissements autour de projets d'emploi, de création d'activité et d'engagement associatif.",
-        en: "The Paris circle brings together mentors from every arrondissement around projects in employment, business creation and community work." },
-    DemoCircle { slug: "lille", name: "Lille", commune: "59350", status: CircleStatus::Launching, inaugurated: None,
+        en: "The Paris circle brings together mentors from every arrondissement around projects in employment, business creation and community work.",
+    },
+    DemoCircle {
+        slug: "lille",
+        name: "Lille",
+        commune: "59350",
+        status: CircleStatus::Launching,
+        inaugurated: None,
         fr: "Le cercle de Lille se prépare : la conférence fondatrice approche et les premiers mentors se font connaître.",
-        en: "The Lille circle is getting ready: its founding conference is coming and the first mentors are stepping forward." },
-    DemoCircle { slug: "orleans", name: "Orléans", commune: "45234", status: CircleStatus::Planned, inaugurated: None,
-        fr: "Un cercle en projet à Orléans, avec une association partenaire locale.", en: "A planned circle in Orléans, with a local partner association." },
-    DemoCircle { slug: "amiens", name: "Amiens", commune: "80021", status: CircleStatus::Planned, inaugurated: None,
-        fr: "Un cercle en projet à Amiens.", en: "A planned circle in Amiens." },
-    DemoCircle { slug: "ath", name: "Ath", commune: "BE-51004", status: CircleStatus::Planned, inaugurated: None,
-        fr: "Le premier cercle belge, en projet à Ath, dans le Hainaut.", en: "The first Belgian circle, planned in Ath, Hainaut." },
-    DemoCircle { slug: "bordeaux", name: "Bordeaux", commune: "33063", status: CircleStatus::Planned, inaugurated: None,
-        fr: "Un cercle en projet à Bordeaux.", en: "A planned circle in Bordeaux." },
-    DemoCircle { slug: "beauvais", name: "Beauvais", commune: "60057", status: CircleStatus::Planned, inaugurated: None,
-        fr: "Un cercle en projet à Beauvais, voisin de celui de Compiègne.", en: "A planned circle in Beauvais, a neighbour of Compiègne's." },
-    DemoCircle { slug: "montpellier", name: "Montpellier", commune: "34172", status: CircleStatus::Planned, inaugurated: None,
-        fr: "Un cercle en projet à Montpellier.", en: "A planned circle in Montpellier." },
-    DemoCircle { slug: "lyon", name: "Lyon", commune: "69123", status: CircleStatus::Planned, inaugurated: None,
-        fr: "Un cercle en projet à Lyon.", en: "A planned circle in Lyon." },
+        en: "The Lille circle is getting ready: its founding conference is coming and the first mentors are stepping forward.",
+    },
+    DemoCircle {
+        slug: "orleans",
+        name: "Orléans",
+        commune: "45234",
+        status: CircleStatus::Planned,
+        inaugurated: None,
+        fr: "Un cercle en projet à Orléans, avec une association partenaire locale.",
+        en: "A planned circle in Orléans, with a local partner association.",
+    },
+    DemoCircle {
+        slug: "amiens",
+        name: "Amiens",
+        commune: "80021",
+        status: CircleStatus::Planned,
+        inaugurated: None,
+        fr: "Un cercle en projet à Amiens.",
+        en: "A planned circle in Amiens.",
+    },
+    DemoCircle {
+        slug: "ath",
+        name: "Ath",
+        commune: "BE-51004",
+        status: CircleStatus::Planned,
+        inaugurated: None,
+        fr: "Le premier cercle belge, en projet à Ath, dans le Hainaut.",
+        en: "The first Belgian circle, planned in Ath, Hainaut.",
+    },
+    DemoCircle {
+        slug: "bordeaux",
+        name: "Bordeaux",
+        commune: "33063",
+        status: CircleStatus::Planned,
+        inaugurated: None,
+        fr: "Un cercle en projet à Bordeaux.",
+        en: "A planned circle in Bordeaux.",
+    },
+    DemoCircle {
+        slug: "beauvais",
+        name: "Beauvais",
+        commune: "60057",
+        status: CircleStatus::Planned,
+        inaugurated: None,
+        fr: "Un cercle en projet à Beauvais, voisin de celui de Compiègne.",
+        en: "A planned circle in Beauvais, a neighbour of Compiègne's.",
+    },
+    DemoCircle {
+        slug: "montpellier",
+        name: "Montpellier",
+        commune: "34172",
+        status: CircleStatus::Planned,
+        inaugurated: None,
+        fr: "Un cercle en projet à Montpellier.",
+        en: "A planned circle in Montpellier.",
+    },
+    DemoCircle {
+        slug: "lyon",
+        name: "Lyon",
+        commune: "69123",
+        status: CircleStatus::Planned,
+        inaugurated: None,
+        fr: "Un cercle en projet à Lyon.",
+        en: "A planned circle in Lyon.",
+    },
 ];
 
 struct DemoPartner {
@@ -69,58 +136,318 @@ struct DemoPartner {
 }
 
 const PARTNERS: &[DemoPartner] = &[
-    DemoPartner { slug: "maison-des-associations-compiegne", name: "Maison des associations de Compiègne", commune: "60159", circle: "compiegne",
-        description: "Accueille les associations de l'agglomération et a organisé la conférence fondatrice du cercle." },
-    DemoPartner { slug: "quartiers-solidaires-paris", name: "Quartiers solidaires Paris", commune: "75056", circle: "paris",
-        description: "Association d'éducation populaire active dans les quartiers du nord-est parisien." },
-    DemoPartner { slug: "centre-social-lille-sud", name: "Centre social Lille Sud", commune: "59350", circle: "lille",
-        description: "Centre social qui prépare la conférence fondatrice du cercle de Lille." },
-    DemoPartner { slug: "foyer-culturel-ath", name: "Foyer culturel d'Ath", commune: "BE-51004", circle: "ath",
-        description: "Lieu de culture et de rencontre au cœur d'Ath." },
+    DemoPartner {
+        slug: "maison-des-associations-compiegne",
+        name: "Maison des associations de Compiègne",
+        commune: "60159",
+        circle: "compiegne",
+        description: "Accueille les associations de l'agglomération et a organisé la conférence fondatrice du cercle.",
+    },
+    DemoPartner {
+        slug: "quartiers-solidaires-paris",
+        name: "Quartiers solidaires Paris",
+        commune: "75056",
+        circle: "paris",
+        description: "Association d'éducation populaire active dans les quartiers du nord-est parisien.",
+    },
+    DemoPartner {
+        slug: "centre-social-lille-sud",
+        name: "Centre social Lille Sud",
+        commune: "59350",
+        circle: "lille",
+        description: "Centre social qui prépare la conférence fondatrice du cercle de Lille.",
+    },
+    DemoPartner {
+        slug: "foyer-culturel-ath",
+        name: "Foyer culturel d'Ath",
+        commune: "BE-51004",
+        circle: "ath",
+        description: "Lieu de culture et de rencontre au cœur d'Ath.",
+    },
 ];
 
 /// (first name, last name, circle, commune, bio)
 const MENTORS: &[(&str, &str, &str, &str, &str)] = &[
-    ("Sophie", "Martin", "compiegne", "60159", "Vingt ans dans la création d'entreprise : j'ai ouvert deux commerces et accompagné une dizaine de créateurs."),
-    ("Karim", "Haddad", "compiegne", "60382", "Artisan boulanger depuis 1998, j'ai formé de nombreux apprentis et repris une boulangerie à Margny."),
-    ("Jean-Pierre", "Lefèvre", "compiegne", "60665", "Ancien directeur d'agence bancaire, je connais le financement des petits projets et le microcrédit."),
-    ("Fatou", "Diallo", "compiegne", "60159", "Infirmière puis cadre de santé, j'aide celles et ceux qui veulent se former aux métiers du soin."),
-    ("Thomas", "Moreau", "compiegne", "60338", "Développeur web indépendant, j'accompagne les reconversions vers le numérique."),
-    ("Élodie", "Garnier", "compiegne", "60156", "Présidente d'une association sportive, je sais monter un projet associatif et trouver des bénévoles."),
-    ("Mamadou", "Traoré", "compiegne", "60151", "Restaurateur, j'ai lancé un food truck puis un restaurant : la cuisine comme métier."),
-    ("Claire", "Dubois", "compiegne", "60159", "Conseillère d'orientation pendant quinze ans, j'aide à choisir une formation ou une reprise d'études."),
-    ("Yannick", "Le Goff", "compiegne", "60382", "Menuisier et formateur, j'accompagne les projets d'artisanat et de reprise d'atelier."),
-    ("Isabelle", "Fontaine", "compiegne", "60665", "Juriste en droit du travail, je démêle les questions de statut et de contrat."),
-    ("Rachid", "Amrani", "paris", "75056", "Entrepreneur du bâtiment, j'ai créé mon entreprise à 25 ans dans le 19e arrondissement."),
-    ("Hélène", "Rousseau", "paris", "75056", "Éditrice, j'accompagne les projets culturels, d'écriture et d'édition."),
-    ("Pierre", "Caron", "paris", "75056", "Ancien DRH, j'aide à préparer une recherche d'emploi ou une reconversion."),
-    ("Aïcha", "Koné", "paris", "93066", "Fondatrice d'une épicerie solidaire, je connais l'économie sociale et solidaire."),
-    ("Marc", "Lemaire", "paris", "94080", "Expert-comptable, je rends les chiffres d'un projet lisibles et rassurants."),
-    ("Valérie", "Petit", "paris", "75056", "Professeure de français, j'accompagne les études et les concours."),
-    ("Samir", "Bouzid", "paris", "93048", "Chef de projet numérique, j'aide à lancer une application ou un site."),
-    ("Catherine", "Morel", "paris", "75056", "Directrice de crèche, je conseille les projets petite enfance et santé."),
-    ("Olivier", "Girard", "paris", "75056", "Agriculteur reconverti dans l'agriculture urbaine, je connais les circuits courts."),
-    ("Léa", "Bernard", "paris", "75056", "Chargée de communication, j'aide à faire connaître un projet."),
-    ("Hugo", "Lambert", "lille", "59350", "Entrepreneur dans le textile, je prépare le lancement du cercle de Lille."),
-    ("Inès", "Mercier", "lille", "59350", "Avocate, j'accompagne les projets associatifs et de création."),
-    ("Bernard", "Chevalier", "compiegne", "60159", "Retraité de l'industrie, j'ai dirigé un atelier de production pendant trente ans."),
-    ("Nadia", "Benali", "paris", "75056", "Travailleuse sociale, j'accompagne les projets de logement et d'insertion."),
+    (
+        "Sophie",
+        "Martin",
+        "compiegne",
+        "60159",
+        "Vingt ans dans la création d'entreprise : j'ai ouvert deux commerces et accompagné une dizaine de créateurs.",
+    ),
+    (
+        "Karim",
+        "Haddad",
+        "compiegne",
+        "60382",
+        "Artisan boulanger depuis 1998, j'ai formé de nombreux apprentis et repris une boulangerie à Margny.",
+    ),
+    (
+        "Jean-Pierre",
+        "Lefèvre",
+        "compiegne",
+        "60665",
+        "Ancien directeur d'agence bancaire, je connais le financement des petits projets et le microcrédit.",
+    ),
+    (
+        "Fatou",
+        "Diallo",
+        "compiegne",
+        "60159",
+        "Infirmière puis cadre de santé, j'aide celles et ceux qui veulent se former aux métiers du soin.",
+    ),
+    (
+        "Thomas",
+        "Moreau",
+        "compiegne",
+        "60338",
+        "Développeur web indépendant, j'accompagne les reconversions vers le numérique.",
+    ),
+    (
+        "Élodie",
+        "Garnier",
+        "compiegne",
+        "60156",
+        "Présidente d'une association sportive, je sais monter un projet associatif et trouver des bénévoles.",
+    ),
+    (
+        "Mamadou",
+        "Traoré",
+        "compiegne",
+        "60151",
+        "Restaurateur, j'ai lancé un food truck puis un restaurant : la cuisine comme métier.",
+    ),
+    (
+        "Claire",
+        "Dubois",
+        "compiegne",
+        "60159",
+        "Conseillère d'orientation pendant quinze ans, j'aide à choisir une formation ou une reprise d'études.",
+    ),
+    (
+        "Yannick",
+        "Le Goff",
+        "compiegne",
+        "60382",
+        "Menuisier et formateur, j'accompagne les projets d'artisanat et de reprise d'atelier.",
+    ),
+    (
+        "Isabelle",
+        "Fontaine",
+        "compiegne",
+        "60665",
+        "Juriste en droit du travail, je démêle les questions de statut et de contrat.",
+    ),
+    (
+        "Rachid",
+        "Amrani",
+        "paris",
+        "75056",
+        "Entrepreneur du bâtiment, j'ai créé mon entreprise à 25 ans dans le 19e arrondissement.",
+    ),
+    (
+        "Hélène",
+        "Rousseau",
+        "paris",
+        "75056",
+        "Éditrice, j'accompagne les projets culturels, d'écriture et d'édition.",
+    ),
+    (
+        "Pierre",
+        "Caron",
+        "paris",
+        "75056",
+        "Ancien DRH, j'aide à préparer une recherche d'emploi ou une reconversion.",
+    ),
+    (
+        "Aïcha",
+        "Koné",
+        "paris",
+        "93066",
+        "Fondatrice d'une épicerie solidaire, je connais l'économie sociale et solidaire.",
+    ),
+    (
+        "Marc",
+        "Lemaire",
+        "paris",
+        "94080",
+        "Expert-comptable, je rends les chiffres d'un projet lisibles et rassurants.",
+    ),
+    (
+        "Valérie",
+        "Petit",
+        "paris",
+        "75056",
+        "Professeure de français, j'accompagne les études et les concours.",
+    ),
+    (
+        "Samir",
+        "Bouzid",
+        "paris",
+        "93048",
+        "Chef de projet numérique, j'aide à lancer une application ou un site.",
+    ),
+    (
+        "Catherine",
+        "Morel",
+        "paris",
+        "75056",
+        "Directrice de crèche, je conseille les projets petite enfance et santé.",
+    ),
+    (
+        "Olivier",
+        "Girard",
+        "paris",
+        "75056",
+        "Agriculteur reconverti dans l'agriculture urbaine, je connais les circuits courts.",
+    ),
+    (
+        "Léa",
+        "Bernard",
+        "paris",
+        "75056",
+        "Chargée de communication, j'aide à faire connaître un projet.",
+    ),
+    (
+        "Hugo",
+        "Lambert",
+        "lille",
+        "59350",
+        "Entrepreneur dans le textile, je prépare le lancement du cercle de Lille.",
+    ),
+    (
+        "Inès",
+        "Mercier",
+        "lille",
+        "59350",
+        "Avocate, j'accompagne les projets associatifs et de création.",
+    ),
+    (
+        "Bernard",
+        "Chevalier",
+        "compiegne",
+        "60159",
+        "Retraité de l'industrie, j'ai dirigé un atelier de production pendant trente ans.",
+    ),
+    (
+        "Nadia",
+        "Benali",
+        "paris",
+        "75056",
+        "Travailleuse sociale, j'accompagne les projets de logement et d'insertion.",
+    ),
 ];
 
 /// (first name, last name, circle, commune, project title, description, status)
 const MENTEES: &[(&str, &str, &str, &str, &str, &str, ProjectStatus)] = &[
-    ("Lina", "Ait Ali", "compiegne", "60159", "Ouvrir une boulangerie bio à Compiègne", "Je veux créer mon entreprise : une boulangerie bio de quartier, avec du pain au levain et des produits locaux. J'ai besoin d'aide pour le financement et le choix du local.", ProjectStatus::Validated),
-    ("Kevin", "Roux", "compiegne", "60382", "Devenir développeur web", "Après dix ans dans la logistique, je veux me reconvertir dans le numérique et trouver une formation.", ProjectStatus::Matched),
-    ("Amandine", "Leroy", "compiegne", "60665", "Créer une association de soutien scolaire", "Monter une association d'aide aux devoirs pour les collégiens de mon quartier.", ProjectStatus::Submitted),
-    ("Moussa", "Camara", "compiegne", "60159", "Lancer un food truck de cuisine sénégalaise", "Je cuisine depuis toujours et je veux en faire mon métier avec un food truck sur les marchés.", ProjectStatus::Validated),
-    ("Julie", "Faure", "compiegne", "60151", "Reprendre des études d'infirmière", "À 34 ans, je veux reprendre des études pour devenir infirmière.", ProjectStatus::Matched),
-    ("Youssef", "El Idrissi", "paris", "75056", "Monter un atelier de réparation de vélos", "Un atelier solidaire de réparation de vélos dans le 20e, avec des jeunes du quartier.", ProjectStatus::Validated),
-    ("Chloé", "Vincent", "paris", "93048", "Publier mon premier roman", "J'ai écrit un roman et je voudrais comprendre le monde de l'édition.", ProjectStatus::Matched),
-    ("Ibrahima", "Sow", "paris", "93066", "Créer une épicerie solidaire", "Ouvrir une épicerie solidaire pour les étudiants de Saint-Denis.", ProjectStatus::Submitted),
-    ("Manon", "Blanc", "paris", "75056", "Trouver un emploi dans la communication", "Jeune diplômée, je cherche mon premier emploi dans la communication.", ProjectStatus::Closed),
-    ("Rayan", "Mansouri", "paris", "94080", "Créer une micro-crèche", "Ouvrir une micro-crèche à horaires décalés pour les parents qui travaillent tôt.", ProjectStatus::Validated),
-    ("Sarah", "Nguyen", "lille", "59350", "Lancer une marque de vêtements recyclés", "Créer une marque de vêtements à partir de tissus récupérés.", ProjectStatus::Submitted),
-    ("Thibault", "Marchand", "compiegne", "60338", "Reprendre la menuiserie de mon oncle", "Mon oncle part à la retraite ; je voudrais reprendre son atelier de menuiserie.", ProjectStatus::Validated),
+    (
+        "Lina",
+        "Ait Ali",
+        "compiegne",
+        "60159",
+        "Ouvrir une boulangerie bio à Compiègne",
+        "Je veux créer mon entreprise : une boulangerie bio de quartier, avec du pain au levain et des produits locaux. J'ai besoin d'aide pour le financement et le choix du local.",
+        ProjectStatus::Validated,
+    ),
+    (
+        "Kevin",
+        "Roux",
+        "compiegne",
+        "60382",
+        "Devenir développeur web",
+        "Après dix ans dans la logistique, je veux me reconvertir dans le numérique et trouver une formation.",
+        ProjectStatus::Matched,
+    ),
+    (
+        "Amandine",
+        "Leroy",
+        "compiegne",
+        "60665",
+        "Créer une association de soutien scolaire",
+        "Monter une association d'aide aux devoirs pour les collégiens de mon quartier.",
+        ProjectStatus::Submitted,
+    ),
+    (
+        "Moussa",
+        "Camara",
+        "compiegne",
+        "60159",
+        "Lancer un food truck de cuisine sénégalaise",
+        "Je cuisine depuis toujours et je veux en faire mon métier avec un food truck sur les marchés.",
+        ProjectStatus::Validated,
+    ),
+    (
+        "Julie",
+        "Faure",
+        "compiegne",
+        "60151",
+        "Reprendre des études d'infirmière",
+        "À 34 ans, je veux reprendre des études pour devenir infirmière.",
+        ProjectStatus::Matched,
+    ),
+    (
+        "Youssef",
+        "El Idrissi",
+        "paris",
+        "75056",
+        "Monter un atelier de réparation de vélos",
+        "Un atelier solidaire de réparation de vélos dans le 20e, avec des jeunes du quartier.",
+        ProjectStatus::Validated,
+    ),
+    (
+        "Chloé",
+        "Vincent",
+        "paris",
+        "93048",
+        "Publier mon premier roman",
+        "J'ai écrit un roman et je voudrais comprendre le monde de l'édition.",
+        ProjectStatus::Matched,
+    ),
+    (
+        "Ibrahima",
+        "Sow",
+        "paris",
+        "93066",
+        "Créer une épicerie solidaire",
+        "Ouvrir une épicerie solidaire pour les étudiants de Saint-Denis.",
+        ProjectStatus::Submitted,
+    ),
+    (
+        "Manon",
+        "Blanc",
+        "paris",
+        "75056",
+        "Trouver un emploi dans la communication",
+        "Jeune diplômée, je cherche mon premier emploi dans la communication.",
+        ProjectStatus::Closed,
+    ),
+    (
+        "Rayan",
+        "Mansouri",
+        "paris",
+        "94080",
+        "Créer une micro-crèche",
+        "Ouvrir une micro-crèche à horaires décalés pour les parents qui travaillent tôt.",
+        ProjectStatus::Validated,
+    ),
+    (
+        "Sarah",
+        "Nguyen",
+        "lille",
+        "59350",
+        "Lancer une marque de vêtements recyclés",
+        "Créer une marque de vêtements à partir de tissus récupérés.",
+        ProjectStatus::Submitted,
+    ),
+    (
+        "Thibault",
+        "Marchand",
+        "compiegne",
+        "60338",
+        "Reprendre la menuiserie de mon oncle",
+        "Mon oncle part à la retraite ; je voudrais reprendre son atelier de menuiserie.",
+        ProjectStatus::Validated,
+    ),
 ];
 
 /// One demo account per role, each with the demo password.
@@ -131,12 +458,36 @@ struct RoleAccount {
 }
 
 const ROLE_ACCOUNTS: &[RoleAccount] = &[
-    RoleAccount { email: "admin@mentorat.example", first: "Anne", last: "Équipe nationale" },
-    RoleAccount { email: "coordination.compiegne@mentorat.example", first: "Gilles", last: "Coordination Compiègne" },
-    RoleAccount { email: "coordination.paris@mentorat.example", first: "Samia", last: "Coordination Paris" },
-    RoleAccount { email: "mentor@mentorat.example", first: "Michel", last: "Mentor" },
-    RoleAccount { email: "porteur@mentorat.example", first: "Nora", last: "Porteuse" },
-    RoleAccount { email: "partenaire@mentorat.example", first: "Paul", last: "Partenaire" },
+    RoleAccount {
+        email: "admin@mentorat.example",
+        first: "Anne",
+        last: "Équipe nationale",
+    },
+    RoleAccount {
+        email: "coordination.compiegne@mentorat.example",
+        first: "Gilles",
+        last: "Coordination Compiègne",
+    },
+    RoleAccount {
+        email: "coordination.paris@mentorat.example",
+        first: "Samia",
+        last: "Coordination Paris",
+    },
+    RoleAccount {
+        email: "mentor@mentorat.example",
+        first: "Michel",
+        last: "Mentor",
+    },
+    RoleAccount {
+        email: "porteur@mentorat.example",
+        first: "Nora",
+        last: "Porteuse",
+    },
+    RoleAccount {
+        email: "partenaire@mentorat.example",
+        first: "Paul",
+        last: "Partenaire",
+    },
 ];
 
 /// What the loader did, for the command-line report.
@@ -167,7 +518,10 @@ fn email(raw: &str) -> Email {
 /// `prenom.nom@demo.mentorat.example`, ASCII only.
 fn demo_email(first: &str, last: &str) -> Email {
     let slug = Slug::from_name(&format!("{first} {last}")).expect("demo names slugify");
-    email(&format!("{}@demo.mentorat.example", slug.as_str().replace('-', ".")))
+    email(&format!(
+        "{}@demo.mentorat.example",
+        slug.as_str().replace('-', ".")
+    ))
 }
 
 impl App {
@@ -194,24 +548,61 @@ async fn load_circles(tx: &mut Tx, report: &mut DemoReport) -> Result<(), AppErr
             name: c.name.into(),
             commune_code: c.commune.into(),
             status: c.status,
-            inaugurated_on: c.inaugurated.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d)),
+            inaugurated_on: c
+                .inaugurated
+                .and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d)),
             description_fr: c.fr.into(),
             description_en: c.en.into(),
         };
         report.count(tx.insert_circle_if_absent(&circle).await?);
         // Each demo circle covers the intercommunality of its town.
-        let commune = territories().commune(c.commune).expect("demo circles are in real communes");
+        let commune = territories()
+            .commune(c.commune)
+            .expect("demo circles are in real communes");
         if let Some(epci) = &commune.epci {
-            tx.add_circle_territory(circle.id, CoverageLevel::Epci, &commune.country.key(epci)).await?;
+            tx.add_circle_territory(circle.id, CoverageLevel::Epci, &commune.country.key(epci))
+                .await?;
         }
     }
     // Compiègne: two editions; Paris: three.
-    let editions: &[(&str, i64, (i32, u32, u32), &str, i64)] = &[
-        ("compiegne", 1, (2016, 2, 11), "Espace Jean Legendre, Compiègne", 14),
-        ("compiegne", 2, (2016, 10, 6), "Maison des associations, Compiègne", 9),
-        ("paris", 1, (2016, 3, 17), "Mairie du 11e arrondissement", 21),
-        ("paris", 2, (2016, 11, 24), "Maison des associations du 20e", 12),
-        ("paris", 3, (2017, 5, 18), "Centre Paris Anim' Curial, 19e", 15),
+    // (circle, number, date, venue, new mentors)
+    type EditionRow = (&'static str, i64, (i32, u32, u32), &'static str, i64);
+    let editions: &[EditionRow] = &[
+        (
+            "compiegne",
+            1,
+            (2016, 2, 11),
+            "Espace Jean Legendre, Compiègne",
+            14,
+        ),
+        (
+            "compiegne",
+            2,
+            (2016, 10, 6),
+            "Maison des associations, Compiègne",
+            9,
+        ),
+        (
+            "paris",
+            1,
+            (2016, 3, 17),
+            "Mairie du 11e arrondissement",
+            21,
+        ),
+        (
+            "paris",
+            2,
+            (2016, 11, 24),
+            "Maison des associations du 20e",
+            12,
+        ),
+        (
+            "paris",
+            3,
+            (2017, 5, 18),
+            "Centre Paris Anim' Curial, 19e",
+            15,
+        ),
     ];
     for (slug, number, (y, m, d), venue, new_mentors) in editions {
         let circle_id = demo_id(&format!("circle/{slug}"));
@@ -240,12 +631,17 @@ async fn load_circles(tx: &mut Tx, report: &mut DemoReport) -> Result<(), AppErr
             })
             .await?,
         );
-        tx.link_circle_partner(demo_id(&format!("circle/{}", p.circle)), id).await?;
+        tx.link_circle_partner(demo_id(&format!("circle/{}", p.circle)), id)
+            .await?;
     }
     Ok(())
 }
 
-async fn load_role_accounts(tx: &mut Tx, password_hash: &str, report: &mut DemoReport) -> Result<(), AppError> {
+async fn load_role_accounts(
+    tx: &mut Tx,
+    password_hash: &str,
+    report: &mut DemoReport,
+) -> Result<(), AppError> {
     let compiegne = demo_id("circle/compiegne");
     let paris = demo_id("circle/paris");
     for a in ROLE_ACCOUNTS {
@@ -310,7 +706,8 @@ async fn load_people(tx: &mut Tx, report: &mut DemoReport) -> Result<(), AppErro
             })
             .await?,
         );
-        tx.grant_role(id, &RoleGrant::plain(mentorat_domain::Role::Mentor)).await?;
+        tx.grant_role(id, &RoleGrant::plain(mentorat_domain::Role::Mentor))
+            .await?;
         // Most are approved; a few wait for their interview, as in real life.
         let status = match i % 8 {
             5 => MentorStatus::InterviewPlanned,
@@ -341,7 +738,8 @@ async fn load_people(tx: &mut Tx, report: &mut DemoReport) -> Result<(), AppErro
             })
             .await?,
         );
-        tx.grant_role(id, &RoleGrant::plain(mentorat_domain::Role::Mentee)).await?;
+        tx.grant_role(id, &RoleGrant::plain(mentorat_domain::Role::Mentee))
+            .await?;
         tx.insert_project_if_absent(&NewProject {
             id: demo_id(&format!("project/{address}")),
             mentee_id: id,
@@ -362,20 +760,143 @@ async fn load_events(tx: &mut Tx, report: &mut DemoReport) -> Result<(), AppErro
     let agenda = "1. Qu'est-ce que le mentorat ?\n2. Peut-on devenir mentor, ou sommes-nous mentors sans le savoir ?\n3. Comment apporter sa pierre à l'édifice ?\nLa soirée se termine par un buffet convivial.";
     let today = Utc::now().date_naive();
     // (key, circle, partner, kind, title, date, local time, tz, venue, address, commune, capacity)
-    type Row = (&'static str, &'static str, Option<&'static str>, EventKind, &'static str, NaiveDate, (u32, u32), TimeZone, &'static str, &'static str, &'static str, i64);
-    let upcoming = |days: u64| today.checked_add_days(Days::new(days)).expect("date in range");
+    type Row = (
+        &'static str,
+        &'static str,
+        Option<&'static str>,
+        EventKind,
+        &'static str,
+        NaiveDate,
+        (u32, u32),
+        TimeZone,
+        &'static str,
+        &'static str,
+        &'static str,
+        i64,
+    );
+    let upcoming = |days: u64| {
+        today
+            .checked_add_days(Days::new(days))
+            .expect("date in range")
+    };
     let fixed = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("valid demo date");
     let rows: Vec<Row> = vec![
-        ("conference/compiegne/2016", "compiegne", Some("maison-des-associations-compiegne"), EventKind::Conference, Event::CONFERENCE_TITLE, fixed(2016, 1, 21), (19, 0), TimeZone::Paris, "Espace Jean Legendre", "Place Briet-Daubigny", "60159", 120),
-        ("conference/paris/2016", "paris", Some("quartiers-solidaires-paris"), EventKind::Conference, Event::CONFERENCE_TITLE, fixed(2016, 2, 25), (19, 0), TimeZone::Paris, "Mairie du 11e arrondissement", "12 place Léon Blum", "75056", 150),
-        ("conference/lille/next", "lille", Some("centre-social-lille-sud"), EventKind::Conference, Event::CONFERENCE_TITLE, upcoming(20), (18, 30), TimeZone::Paris, "Centre social Lille Sud", "Rue de Marquillies", "59350", 80),
-        ("edition/compiegne/3", "compiegne", Some("maison-des-associations-compiegne"), EventKind::Edition, "Cercle des Mentors de Compiègne — 3e édition", upcoming(34), (19, 0), TimeZone::Paris, "Maison des associations", "Rue Saint-Fiacre", "60159", 60),
-        ("conference/compiegne/next", "compiegne", Some("maison-des-associations-compiegne"), EventKind::Conference, Event::CONFERENCE_TITLE, upcoming(12), (19, 0), TimeZone::Paris, "Espace Jean Legendre", "Place Briet-Daubigny", "60159", 100),
-        ("conference/ath/next", "ath", Some("foyer-culturel-ath"), EventKind::Conference, Event::CONFERENCE_TITLE, upcoming(45), (19, 30), TimeZone::Brussels, "Foyer culturel d'Ath", "Rue de Brantignies", "BE-51004", 70),
-        ("conference/orleans/next", "orleans", None, EventKind::Conference, Event::CONFERENCE_TITLE, upcoming(62), (18, 30), TimeZone::Paris, "Salle Eiffel", "Rue Jean Hupeau", "45234", 90),
-        ("edition/paris/4", "paris", Some("quartiers-solidaires-paris"), EventKind::Edition, "Cercle des Mentors de Paris — 4e édition", upcoming(27), (19, 0), TimeZone::Paris, "Maison des associations du 20e", "18 rue Ramponeau", "75056", 80),
+        (
+            "conference/compiegne/2016",
+            "compiegne",
+            Some("maison-des-associations-compiegne"),
+            EventKind::Conference,
+            Event::CONFERENCE_TITLE,
+            fixed(2016, 1, 21),
+            (19, 0),
+            TimeZone::Paris,
+            "Espace Jean Legendre",
+            "Place Briet-Daubigny",
+            "60159",
+            120,
+        ),
+        (
+            "conference/paris/2016",
+            "paris",
+            Some("quartiers-solidaires-paris"),
+            EventKind::Conference,
+            Event::CONFERENCE_TITLE,
+            fixed(2016, 2, 25),
+            (19, 0),
+            TimeZone::Paris,
+            "Mairie du 11e arrondissement",
+            "12 place Léon Blum",
+            "75056",
+            150,
+        ),
+        (
+            "conference/lille/next",
+            "lille",
+            Some("centre-social-lille-sud"),
+            EventKind::Conference,
+            Event::CONFERENCE_TITLE,
+            upcoming(20),
+            (18, 30),
+            TimeZone::Paris,
+            "Centre social Lille Sud",
+            "Rue de Marquillies",
+            "59350",
+            80,
+        ),
+        (
+            "edition/compiegne/3",
+            "compiegne",
+            Some("maison-des-associations-compiegne"),
+            EventKind::Edition,
+            "Cercle des Mentors de Compiègne — 3e édition",
+            upcoming(34),
+            (19, 0),
+            TimeZone::Paris,
+            "Maison des associations",
+            "Rue Saint-Fiacre",
+            "60159",
+            60,
+        ),
+        (
+            "conference/compiegne/next",
+            "compiegne",
+            Some("maison-des-associations-compiegne"),
+            EventKind::Conference,
+            Event::CONFERENCE_TITLE,
+            upcoming(12),
+            (19, 0),
+            TimeZone::Paris,
+            "Espace Jean Legendre",
+            "Place Briet-Daubigny",
+            "60159",
+            100,
+        ),
+        (
+            "conference/ath/next",
+            "ath",
+            Some("foyer-culturel-ath"),
+            EventKind::Conference,
+            Event::CONFERENCE_TITLE,
+            upcoming(45),
+            (19, 30),
+            TimeZone::Brussels,
+            "Foyer culturel d'Ath",
+            "Rue de Brantignies",
+            "BE-51004",
+            70,
+        ),
+        (
+            "conference/orleans/next",
+            "orleans",
+            None,
+            EventKind::Conference,
+            Event::CONFERENCE_TITLE,
+            upcoming(62),
+            (18, 30),
+            TimeZone::Paris,
+            "Salle Eiffel",
+            "Rue Jean Hupeau",
+            "45234",
+            90,
+        ),
+        (
+            "edition/paris/4",
+            "paris",
+            Some("quartiers-solidaires-paris"),
+            EventKind::Edition,
+            "Cercle des Mentors de Paris — 4e édition",
+            upcoming(27),
+            (19, 0),
+            TimeZone::Paris,
+            "Maison des associations du 20e",
+            "18 rue Ramponeau",
+            "75056",
+            80,
+        ),
     ];
-    for (key, circle, partner, kind, title, date, (h, m), tz, venue, address, commune, capacity) in rows {
+    for (key, circle, partner, kind, title, date, (h, m), tz, venue, address, commune, capacity) in
+        rows
+    {
         let local = date.and_time(NaiveTime::from_hms_opt(h, m, 0).expect("valid demo time"));
         let starts_at = tz
             .tz()
@@ -390,7 +911,11 @@ async fn load_events(tx: &mut Tx, report: &mut DemoReport) -> Result<(), AppErro
             kind,
             status: EventStatus::Scheduled,
             title: title.into(),
-            description: if kind == EventKind::Conference { agenda.into() } else { String::new() },
+            description: if kind == EventKind::Conference {
+                agenda.into()
+            } else {
+                String::new()
+            },
             starts_at,
             time_zone: tz,
             duration_minutes: Event::CONFERENCE_MINUTES,

@@ -21,14 +21,31 @@ use tokio::sync::Notify;
 /// `email-<key>-p1`… and, when it carries a link, `email-<key>-action`.
 #[derive(Debug, Clone)]
 pub enum Mail {
-    VerifyEmail { name: String, link: String },
+    VerifyEmail {
+        name: String,
+        link: String,
+    },
     /// Someone tried to sign up with an address that has an account.
-    AccountExists { link: String },
-    ResetPassword { name: String, link: String },
-    PasswordChanged { name: String },
-    ConfirmNewEmail { name: String, link: String },
-    EmailChanged { name: String },
-    DeletionRequested { name: String },
+    AccountExists {
+        link: String,
+    },
+    ResetPassword {
+        name: String,
+        link: String,
+    },
+    PasswordChanged {
+        name: String,
+    },
+    ConfirmNewEmail {
+        name: String,
+        link: String,
+    },
+    EmailChanged {
+        name: String,
+    },
+    DeletionRequested {
+        name: String,
+    },
 }
 
 impl Mail {
@@ -113,7 +130,9 @@ pub fn render(i18n: &I18n, locale: Locale, to: &str, mail: &Mail, site_url: &str
         Some(name) => tr.ts("email-greeting-name", "name", name),
         None => tr.t("email-greeting"),
     };
-    let action = mail.link().map(|url| (tr.t(&format!("email-{key}-action")), url.to_owned()));
+    let action = mail
+        .link()
+        .map(|url| (tr.t(&format!("email-{key}-action")), url.to_owned()));
     let footer = tr.ts("email-footer", "site", site_url);
     let text = TextTemplate {
         greeting: greeting.clone(),
@@ -149,7 +168,13 @@ pub fn render(i18n: &I18n, locale: Locale, to: &str, mail: &Mail, site_url: &str
 
 impl App {
     /// Writes a message to the outbox inside `tx`; the worker sends it after commit.
-    pub async fn queue_mail(&self, tx: &mut Tx, to: &str, locale: Locale, mail: &Mail) -> Result<(), AppError> {
+    pub async fn queue_mail(
+        &self,
+        tx: &mut Tx,
+        to: &str,
+        locale: Locale,
+        mail: &Mail,
+    ) -> Result<(), AppError> {
         let message = render(&self.i18n, locale, to, mail, &self.settings.base_url);
         tx.enqueue_message(&message).await?;
         Ok(())
@@ -179,7 +204,9 @@ pub struct MailWorker {
 impl MailWorker {
     /// `None` when no SMTP server is configured (messages then stay in the outbox).
     pub fn new(app: App) -> Result<Option<MailWorker>, AppError> {
-        let Some(url) = app.settings.smtp_url.clone() else { return Ok(None) };
+        let Some(url) = app.settings.smtp_url.clone() else {
+            return Ok(None);
+        };
         let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(&url)
             .map_err(|e| anyhow::anyhow!("invalid SMTP URL: {e}"))?
             .timeout(Some(std::time::Duration::from_secs(30)))
@@ -189,7 +216,11 @@ impl MailWorker {
             .smtp_from
             .parse()
             .map_err(|e| anyhow::anyhow!("invalid sender address: {e}"))?;
-        Ok(Some(MailWorker { app, transport, from }))
+        Ok(Some(MailWorker {
+            app,
+            transport,
+            from,
+        }))
     }
 
     /// Runs until `stop` is notified.
@@ -211,16 +242,24 @@ impl MailWorker {
     /// Sends every due message; returns how many were tried.
     pub async fn send_due(&self) -> Result<usize, AppError> {
         let now = Utc::now();
-        let batch = self.app.store.claim_due_messages(now, Duration::minutes(2), 20).await?;
+        let batch = self
+            .app
+            .store
+            .claim_due_messages(now, Duration::minutes(2), 20)
+            .await?;
         for message in &batch {
             match self.send(message).await {
                 Ok(()) => self.app.store.mark_sent(message.id, Utc::now()).await?,
                 Err(error) => {
                     let attempts = message.attempts + 1;
-                    let retry = (attempts < MAX_ATTEMPTS).then(|| Utc::now() + retry_delay(attempts));
+                    let retry =
+                        (attempts < MAX_ATTEMPTS).then(|| Utc::now() + retry_delay(attempts));
                     // The error names the SMTP failure, not the recipient.
                     tracing::warn!(message_id = %message.id, attempts, %error, "e-mail not sent");
-                    self.app.store.mark_attempt_failed(message.id, &error, retry, Utc::now()).await?;
+                    self.app
+                        .store
+                        .mark_attempt_failed(message.id, &error, retry, Utc::now())
+                        .await?;
                 }
             }
         }
@@ -228,13 +267,25 @@ impl MailWorker {
     }
 
     async fn send(&self, message: &OutboxMessage) -> Result<(), String> {
-        let to: Mailbox = message.to_address.parse().map_err(|e| format!("invalid recipient: {e}"))?;
-        let alternative = MultiPart::alternative_plain_html(message.body_text.clone(), message.body_html.clone());
-        let body = match (&message.attachment_name, &message.attachment_type, &message.attachment_body) {
+        let to: Mailbox = message
+            .to_address
+            .parse()
+            .map_err(|e| format!("invalid recipient: {e}"))?;
+        let alternative =
+            MultiPart::alternative_plain_html(message.body_text.clone(), message.body_html.clone());
+        let body = match (
+            &message.attachment_name,
+            &message.attachment_type,
+            &message.attachment_body,
+        ) {
             (Some(name), Some(kind), Some(content)) => {
-                let content_type = ContentType::parse(kind).map_err(|e| format!("invalid attachment type: {e}"))?;
-                let attachment: SinglePart = Attachment::new(name.clone()).body(content.clone(), content_type);
-                MultiPart::mixed().multipart(alternative).singlepart(attachment)
+                let content_type = ContentType::parse(kind)
+                    .map_err(|e| format!("invalid attachment type: {e}"))?;
+                let attachment: SinglePart =
+                    Attachment::new(name.clone()).body(content.clone(), content_type);
+                MultiPart::mixed()
+                    .multipart(alternative)
+                    .singlepart(attachment)
             }
             _ => alternative,
         };
@@ -244,7 +295,11 @@ impl MailWorker {
             .subject(message.subject.clone())
             .multipart(body)
             .map_err(|e| format!("cannot build the message: {e}"))?;
-        self.transport.send(email).await.map(drop).map_err(|e| scrub(&e.to_string()))
+        self.transport
+            .send(email)
+            .await
+            .map(drop)
+            .map_err(|e| scrub(&e.to_string()))
     }
 }
 
@@ -253,7 +308,107 @@ impl MailWorker {
 pub fn scrub(error: &str) -> String {
     error
         .split_whitespace()
-        .map(|word| if word.contains('@') { "<address>" } else { word })
+        .map(|word| {
+            if word.contains('@') {
+                "<address>"
+            } else {
+                word
+            }
+        })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn every_mail() -> Vec<Mail> {
+        let link = "https://mentorat.example/compte/verifier/abc".to_owned();
+        let name = "Élodie".to_owned();
+        vec![
+            Mail::VerifyEmail {
+                name: name.clone(),
+                link: link.clone(),
+            },
+            Mail::AccountExists { link: link.clone() },
+            Mail::ResetPassword {
+                name: name.clone(),
+                link: link.clone(),
+            },
+            Mail::PasswordChanged { name: name.clone() },
+            Mail::ConfirmNewEmail {
+                name: name.clone(),
+                link,
+            },
+            Mail::EmailChanged { name: name.clone() },
+            Mail::DeletionRequested { name },
+        ]
+    }
+
+    #[test]
+    fn every_mail_renders_in_both_languages_without_raw_keys() {
+        let i18n = I18n::load();
+        for locale in Locale::ALL {
+            for mail in every_mail() {
+                let m = render(
+                    &i18n,
+                    locale,
+                    "x@exemple.fr",
+                    &mail,
+                    "https://mentorat.example",
+                );
+                for part in [&m.subject, &m.body_text, &m.body_html] {
+                    assert!(
+                        !part.contains("email-"),
+                        "{locale} {:?}: raw key in {part}",
+                        mail.key()
+                    );
+                }
+                assert!(
+                    m.body_html
+                        .contains(&format!("<html lang=\"{}\">", locale.code()))
+                );
+                if let Some(link) = mail.link() {
+                    assert!(m.body_text.contains(link) && m.body_html.contains(link));
+                }
+            }
+        }
+        let fr = render(
+            &i18n,
+            Locale::Fr,
+            "x@exemple.fr",
+            &every_mail()[0],
+            "https://mentorat.example",
+        );
+        assert_eq!(fr.subject, "Confirmez votre adresse e-mail");
+        assert!(fr.body_text.starts_with("Bonjour Élodie,"));
+    }
+
+    #[test]
+    fn markup_in_a_name_is_escaped_in_html() {
+        let i18n = I18n::load();
+        let mail = Mail::PasswordChanged {
+            name: "<script>".into(),
+        };
+        let m = render(
+            &i18n,
+            Locale::Fr,
+            "x@exemple.fr",
+            &mail,
+            "https://mentorat.example",
+        );
+        assert!(!m.body_html.contains("<script>"), "{}", m.body_html);
+    }
+
+    #[test]
+    fn retries_back_off_and_errors_never_repeat_addresses() {
+        assert_eq!(retry_delay(1), Duration::minutes(2));
+        assert_eq!(retry_delay(3), Duration::minutes(8));
+        assert_eq!(retry_delay(9), Duration::hours(6));
+        assert_eq!(
+            scrub("550 5.1.1 <jeanne@exemple.fr>: unknown"),
+            "550 5.1.1 <address> unknown"
+        );
+    }
 }

@@ -18,7 +18,10 @@ pub struct I18n {
 fn bundle(locale: Locale, source: &str) -> FluentBundle<FluentResource> {
     let resource = FluentResource::try_new(source.to_owned())
         .unwrap_or_else(|(_, errors)| panic!("{locale}.ftl does not parse: {errors:?}"));
-    let langid = locale.code().parse().expect("fr and en are valid language ids");
+    let langid = locale
+        .code()
+        .parse()
+        .expect("fr and en are valid language ids");
     let mut bundle = FluentBundle::new_concurrent(vec![langid]);
     // Unicode isolation marks would end up inside attributes and e-mails.
     bundle.set_use_isolating(false);
@@ -30,7 +33,10 @@ fn bundle(locale: Locale, source: &str) -> FluentBundle<FluentResource> {
 
 impl I18n {
     pub fn load() -> I18n {
-        I18n { fr: bundle(Locale::Fr, FR_FTL), en: bundle(Locale::En, EN_FTL) }
+        I18n {
+            fr: bundle(Locale::Fr, FR_FTL),
+            en: bundle(Locale::En, EN_FTL),
+        }
     }
 
     fn bundle(&self, locale: Locale) -> &FluentBundle<FluentResource> {
@@ -115,7 +121,7 @@ impl<'a> Tr<'a> {
         };
         let mut out = String::new();
         for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 out.push(separator);
             }
             out.push(c);
@@ -203,7 +209,9 @@ mod tests {
                         let rest = &text[i + marker.len()..];
                         let key = &rest[..rest.find('"').unwrap()];
                         let is_key = !key.is_empty()
-                            && key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+                            && key
+                                .chars()
+                                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
                         if is_key && !fr.contains(key) {
                             missing.push(format!("{}: {key}", path.display()));
                         }
@@ -217,16 +225,31 @@ mod tests {
     #[test]
     fn numbers_and_dates_follow_the_locale() {
         let i18n = I18n::load();
-        let fr = Tr { locale: Locale::Fr, i18n: &i18n };
-        let en = Tr { locale: Locale::En, i18n: &i18n };
+        let fr = Tr {
+            locale: Locale::Fr,
+            i18n: &i18n,
+        };
+        let en = Tr {
+            locale: Locale::En,
+            i18n: &i18n,
+        };
         assert_eq!(fr.number(10_000), "10\u{202f}000");
         assert_eq!(en.number(1_234_567), "1,234,567");
         assert_eq!(en.number(300), "300");
         let d = chrono::NaiveDate::from_ymd_opt(2016, 2, 11).unwrap();
         assert_eq!(fr.date(&d), "11 février 2016");
         assert_eq!(en.date(&d), "11 February 2016");
-        assert_eq!(fr.of_place("circle-title", "Orléans"), "Cercle des Mentors d'Orléans");
-        assert_eq!(fr.of_place("circle-title", "Compiègne"), "Cercle des Mentors de Compiègne");
-        assert_eq!(en.of_place("circle-title", "Ath"), "Cercle des Mentors of Ath");
+        assert_eq!(
+            fr.of_place("circle-title", "Orléans"),
+            "Cercle des Mentors d'Orléans"
+        );
+        assert_eq!(
+            fr.of_place("circle-title", "Compiègne"),
+            "Cercle des Mentors de Compiègne"
+        );
+        assert_eq!(
+            en.of_place("circle-title", "Ath"),
+            "Cercle des Mentors of Ath"
+        );
     }
 }

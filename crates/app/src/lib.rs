@@ -53,7 +53,10 @@ pub enum AppError {
     NotFound,
     /// Bad input; `key` names the message (a Fluent id), `field` the form field.
     #[error("invalid input: {key}")]
-    Invalid { field: &'static str, key: &'static str },
+    Invalid {
+        field: &'static str,
+        key: &'static str,
+    },
     /// Too many attempts: try again later.
     #[error("rate limited")]
     RateLimited,

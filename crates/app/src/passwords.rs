@@ -26,7 +26,9 @@ pub fn hash(password: &str) -> String {
 /// Whether `password` matches the stored PHC string (constant-time comparison).
 pub fn verify(password: &str, phc: &str) -> bool {
     match PasswordHash::new(phc) {
-        Ok(parsed) => hasher().verify_password(password.as_bytes(), &parsed).is_ok(),
+        Ok(parsed) => hasher()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok(),
         Err(_) => false,
     }
 }
@@ -38,7 +40,10 @@ static PERMITS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(CONCU
 
 /// Hashes on the blocking pool, within the concurrency limit.
 pub async fn hash_blocking(password: String) -> String {
-    let _permit = PERMITS.acquire().await.expect("the semaphore is never closed");
+    let _permit = PERMITS
+        .acquire()
+        .await
+        .expect("the semaphore is never closed");
     tokio::task::spawn_blocking(move || hash(&password))
         .await
         .expect("password hashing does not panic")
@@ -46,7 +51,10 @@ pub async fn hash_blocking(password: String) -> String {
 
 /// Verifies on the blocking pool, within the concurrency limit.
 pub async fn verify_blocking(password: String, phc: String) -> bool {
-    let _permit = PERMITS.acquire().await.expect("the semaphore is never closed");
+    let _permit = PERMITS
+        .acquire()
+        .await
+        .expect("the semaphore is never closed");
     tokio::task::spawn_blocking(move || verify(&password, &phc))
         .await
         .expect("password verification does not panic")
@@ -55,7 +63,9 @@ pub async fn verify_blocking(password: String, phc: String) -> bool {
 /// Whether a stored hash is weaker than today's parameters (or not Argon2id), and
 /// must be replaced at the next successful sign-in.
 pub fn needs_rehash(phc: &str) -> bool {
-    let Ok(parsed) = PasswordHash::new(phc) else { return true };
+    let Ok(parsed) = PasswordHash::new(phc) else {
+        return true;
+    };
     if parsed.algorithm.as_str() != "argon2id" {
         return true;
     }
@@ -86,10 +96,14 @@ mod tests {
 
     #[test]
     fn weaker_hashes_are_marked_for_upgrade() {
-        let weak = Argon2::new(Algorithm::Argon2id, Version::V0x13, Params::new(4096, 1, 1, None).unwrap())
-            .hash_password(b"secret", &SaltString::generate(&mut OsRng))
-            .unwrap()
-            .to_string();
+        let weak = Argon2::new(
+            Algorithm::Argon2id,
+            Version::V0x13,
+            Params::new(4096, 1, 1, None).unwrap(),
+        )
+        .hash_password(b"secret", &SaltString::generate(&mut OsRng))
+        .unwrap()
+        .to_string();
         assert!(verify("secret", &weak), "old hashes still verify");
         assert!(needs_rehash(&weak));
         assert!(needs_rehash("garbage"));

@@ -71,9 +71,20 @@ impl App {
 
     pub async fn circle_page(&self, slug: &str) -> Result<CirclePage, AppError> {
         let slug = Slug::parse(slug).map_err(|_| AppError::NotFound)?;
-        let summary = self.store.circle_by_slug(&slug).await?.ok_or(AppError::NotFound)?;
+        let summary = self
+            .store
+            .circle_by_slug(&slug)
+            .await?
+            .ok_or(AppError::NotFound)?;
         let editions = self.store.editions_of(summary.circle.id).await?;
-        let upcoming = self.store.upcoming_events(Utc::now(), Some(summary.circle.id), 10).await?;
-        Ok(CirclePage { summary, editions, upcoming })
+        let upcoming = self
+            .store
+            .upcoming_events(Utc::now(), Some(summary.circle.id), 10)
+            .await?;
+        Ok(CirclePage {
+            summary,
+            editions,
+            upcoming,
+        })
     }
 }

@@ -24,7 +24,10 @@ impl Secrets {
     pub async fn load(store: &Store) -> Result<Secrets, AppError> {
         let csrf = store.server_secret("csrf", random_token()).await?;
         let device = store.server_secret("device", random_token()).await?;
-        Ok(Secrets { csrf: csrf.into_bytes(), device: device.into_bytes() })
+        Ok(Secrets {
+            csrf: csrf.into_bytes(),
+            device: device.into_bytes(),
+        })
     }
 
     /// The CSRF token of a browser: an HMAC of its session cookie. A page from another
@@ -96,8 +99,12 @@ impl Limited<'_> {
     fn bucket(&self) -> String {
         match self {
             Limited::Address(form, ip) => format!("{form}:ip:{ip}"),
-            Limited::Account(form, key) => format!("{form}:account:{}", &token_hash(&key.to_lowercase())[..32]),
-            Limited::Device(user, cookie) => format!("signin:device:{user}:{}", &token_hash(cookie)[..16]),
+            Limited::Account(form, key) => {
+                format!("{form}:account:{}", &token_hash(&key.to_lowercase())[..32])
+            }
+            Limited::Device(user, cookie) => {
+                format!("signin:device:{user}:{}", &token_hash(cookie)[..16])
+            }
         }
     }
 }
@@ -108,9 +115,18 @@ impl App {
         let now_ms = chrono::Utc::now().timestamp_millis();
         let allowed = self
             .store
-            .take_token(&what.bucket(), self.settings.rate_burst, self.settings.rate_refill.num_milliseconds(), now_ms)
+            .take_token(
+                &what.bucket(),
+                self.settings.rate_burst,
+                self.settings.rate_refill.num_milliseconds(),
+                now_ms,
+            )
             .await?;
-        if allowed { Ok(()) } else { Err(AppError::RateLimited) }
+        if allowed {
+            Ok(())
+        } else {
+            Err(AppError::RateLimited)
+        }
     }
 }
 
@@ -119,7 +135,10 @@ mod tests {
     use super::*;
 
     fn secrets() -> Secrets {
-        Secrets { csrf: b"csrf-key".to_vec(), device: b"device-key".to_vec() }
+        Secrets {
+            csrf: b"csrf-key".to_vec(),
+            device: b"device-key".to_vec(),
+        }
     }
 
     #[test]

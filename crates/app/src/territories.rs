@@ -5,7 +5,7 @@
 use crate::{App, AppError};
 use mentorat_domain::Circle;
 use mentorat_domain::territory::{
-    Commune, Departement, Epci, Hit, MapProjection, Region, TerritoryFiles, Territories,
+    Commune, Departement, Epci, Hit, MapProjection, Region, Territories, TerritoryFiles,
     coverage_keys,
 };
 use std::sync::OnceLock;
@@ -27,7 +27,8 @@ pub const SOURCES: &str = include_str!("../../../data/territories/sources.tsv");
 /// Every commune of France and Belgium. Parsed at first use (tens of milliseconds).
 pub fn territories() -> &'static Territories {
     static TERRITORIES: OnceLock<Territories> = OnceLock::new();
-    TERRITORIES.get_or_init(|| Territories::parse(&DATA).expect("the embedded territory data is valid"))
+    TERRITORIES
+        .get_or_init(|| Territories::parse(&DATA).expect("the embedded territory data is valid"))
 }
 
 pub fn map_projection() -> MapProjection {

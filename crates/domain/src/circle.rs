@@ -99,7 +99,10 @@ mod tests {
         assert!(Launching.can_become(Active));
         assert!(Active.can_become(Paused));
         assert!(Paused.can_become(Active));
-        assert!(!Planned.can_become(Active), "a circle is launched before it is active");
+        assert!(
+            !Planned.can_become(Active),
+            "a circle is launched before it is active"
+        );
         assert!(!Active.can_become(Planned));
     }
 

@@ -75,7 +75,16 @@ mod tests {
 
     #[test]
     fn refuses_malformed_addresses() {
-        for raw in ["", "jeanne", "jeanne@", "@exemple.fr", "a b@exemple.fr", "a@exemple", "a@.fr", "a@x..fr"] {
+        for raw in [
+            "",
+            "jeanne",
+            "jeanne@",
+            "@exemple.fr",
+            "a b@exemple.fr",
+            "a@exemple",
+            "a@.fr",
+            "a@x..fr",
+        ] {
             assert!(Email::parse(raw).is_err(), "{raw:?} should be refused");
         }
     }

@@ -2,7 +2,9 @@
 
 use std::fmt;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Locale {
     #[default]
@@ -78,7 +80,10 @@ mod tests {
     fn accept_language_prefers_the_highest_quality_supported_language() {
         assert_eq!(Locale::from_accept_language("en"), Locale::En);
         assert_eq!(Locale::from_accept_language("en-GB,en;q=0.9"), Locale::En);
-        assert_eq!(Locale::from_accept_language("de-DE,en;q=0.5,fr;q=0.8"), Locale::Fr);
+        assert_eq!(
+            Locale::from_accept_language("de-DE,en;q=0.5,fr;q=0.8"),
+            Locale::Fr
+        );
         assert_eq!(Locale::from_accept_language("de, es"), Locale::Fr);
         assert_eq!(Locale::from_accept_language(""), Locale::Fr);
         assert_eq!(Locale::from_accept_language("fr;q=0, en;q=0.1"), Locale::En);

@@ -24,10 +24,17 @@ impl PersonName {
         if first.chars().count() > Self::MAX_LEN || last.chars().count() > Self::MAX_LEN {
             return Err(ParseError::TooLong { max: Self::MAX_LEN });
         }
-        if first.chars().chain(last.chars()).any(|c| c.is_control() || "<>\"".contains(c)) {
+        if first
+            .chars()
+            .chain(last.chars())
+            .any(|c| c.is_control() || "<>\"".contains(c))
+        {
             return Err(ParseError::InvalidCharacters);
         }
-        Ok(PersonName { first: first.to_owned(), last: last.to_owned() })
+        Ok(PersonName {
+            first: first.to_owned(),
+            last: last.to_owned(),
+        })
     }
 
     pub fn first(&self) -> &str {
@@ -103,19 +110,35 @@ pub struct RoleGrant {
 
 impl RoleGrant {
     pub fn national_team() -> RoleGrant {
-        RoleGrant { role: Role::NationalTeam, circle_id: None, partner_id: None }
+        RoleGrant {
+            role: Role::NationalTeam,
+            circle_id: None,
+            partner_id: None,
+        }
     }
 
     pub fn coordinator(circle_id: Uuid) -> RoleGrant {
-        RoleGrant { role: Role::Coordinator, circle_id: Some(circle_id), partner_id: None }
+        RoleGrant {
+            role: Role::Coordinator,
+            circle_id: Some(circle_id),
+            partner_id: None,
+        }
     }
 
     pub fn partner(partner_id: Uuid) -> RoleGrant {
-        RoleGrant { role: Role::Partner, circle_id: None, partner_id: Some(partner_id) }
+        RoleGrant {
+            role: Role::Partner,
+            circle_id: None,
+            partner_id: Some(partner_id),
+        }
     }
 
     pub fn plain(role: Role) -> RoleGrant {
-        RoleGrant { role, circle_id: None, partner_id: None }
+        RoleGrant {
+            role,
+            circle_id: None,
+            partner_id: None,
+        }
     }
 }
 
@@ -134,7 +157,10 @@ mod tests {
     #[test]
     fn names_refuse_markup_and_emptiness() {
         assert_eq!(PersonName::parse("  ", "X"), Err(ParseError::Empty));
-        assert_eq!(PersonName::parse("<b>", "X"), Err(ParseError::InvalidCharacters));
+        assert_eq!(
+            PersonName::parse("<b>", "X"),
+            Err(ParseError::InvalidCharacters)
+        );
     }
 
     #[test]

@@ -18,11 +18,19 @@ impl Viewer<'_> {
     }
 
     fn coordinates(&self, circle: Option<Uuid>) -> bool {
-        circle.is_some() && self.roles.iter().any(|g| g.role == Role::Coordinator && g.circle_id == circle)
+        circle.is_some()
+            && self
+                .roles
+                .iter()
+                .any(|g| g.role == Role::Coordinator && g.circle_id == circle)
     }
 
     fn member_of(&self, partner: Option<Uuid>) -> bool {
-        partner.is_some() && self.roles.iter().any(|g| g.role == Role::Partner && g.partner_id == partner)
+        partner.is_some()
+            && self
+                .roles
+                .iter()
+                .any(|g| g.role == Role::Partner && g.partner_id == partner)
     }
 }
 
@@ -57,8 +65,14 @@ pub enum Resource {
     Account(Uuid),
     Circle(Uuid),
     Partner(Uuid),
-    Event { circle_id: Option<Uuid>, partner_id: Option<Uuid> },
-    Mentee { user_id: Uuid, circle_id: Option<Uuid> },
+    Event {
+        circle_id: Option<Uuid>,
+        partner_id: Option<Uuid>,
+    },
+    Mentee {
+        user_id: Uuid,
+        circle_id: Option<Uuid>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,7 +88,9 @@ pub fn authorize(who: Option<&Viewer<'_>>, action: Action, resource: &Resource) 
     if action == Action::ViewPublic {
         return Decision::Allow;
     }
-    let Some(viewer) = who else { return Decision::SignIn };
+    let Some(viewer) = who else {
+        return Decision::SignIn;
+    };
     if viewer.has(Role::NationalTeam) {
         return Decision::Allow;
     }
@@ -85,13 +101,21 @@ pub fn authorize(who: Option<&Viewer<'_>>, action: Action, resource: &Resource) 
             *user_id == viewer.user_id || viewer.coordinates(*circle_id)
         }
         (Action::ManageCircle, Resource::Circle(id)) => viewer.coordinates(Some(*id)),
-        (Action::ManageEventRegistrations, Resource::Event { circle_id, partner_id }) => {
-            viewer.coordinates(*circle_id) || viewer.member_of(*partner_id)
-        }
+        (
+            Action::ManageEventRegistrations,
+            Resource::Event {
+                circle_id,
+                partner_id,
+            },
+        ) => viewer.coordinates(*circle_id) || viewer.member_of(*partner_id),
         (Action::ManagePartner, Resource::Partner(id)) => viewer.member_of(Some(*id)),
         _ => false,
     };
-    if allowed { Decision::Allow } else { Decision::Deny }
+    if allowed {
+        Decision::Allow
+    } else {
+        Decision::Deny
+    }
 }
 
 #[cfg(test)]
@@ -104,17 +128,37 @@ mod tests {
 
     #[test]
     fn anonymous_visitors_see_public_pages_and_are_asked_to_sign_in_for_the_rest() {
-        assert_eq!(authorize(None, Action::ViewPublic, &Resource::Platform), Decision::Allow);
-        assert_eq!(authorize(None, Action::ManageOwnAccount, &Resource::Account(id(1))), Decision::SignIn);
-        assert_eq!(authorize(None, Action::ReadAuditLog, &Resource::Platform), Decision::SignIn);
+        assert_eq!(
+            authorize(None, Action::ViewPublic, &Resource::Platform),
+            Decision::Allow
+        );
+        assert_eq!(
+            authorize(None, Action::ManageOwnAccount, &Resource::Account(id(1))),
+            Decision::SignIn
+        );
+        assert_eq!(
+            authorize(None, Action::ReadAuditLog, &Resource::Platform),
+            Decision::SignIn
+        );
     }
 
     #[test]
     fn the_national_team_may_do_everything() {
         let roles = [RoleGrant::national_team()];
-        let admin = Viewer { user_id: id(1), roles: &roles };
-        for action in [Action::ReadAuditLog, Action::ReadOutbox, Action::ManageRoles, Action::ManageCircle] {
-            assert_eq!(authorize(Some(&admin), action, &Resource::Circle(id(9))), Decision::Allow);
+        let admin = Viewer {
+            user_id: id(1),
+            roles: &roles,
+        };
+        for action in [
+            Action::ReadAuditLog,
+            Action::ReadOutbox,
+            Action::ManageRoles,
+            Action::ManageCircle,
+        ] {
+            assert_eq!(
+                authorize(Some(&admin), action, &Resource::Circle(id(9))),
+                Decision::Allow
+            );
         }
     }
 
@@ -122,25 +166,89 @@ mod tests {
     fn a_coordinator_acts_only_on_their_circles() {
         let (compiegne, paris) = (id(10), id(20));
         let roles = [RoleGrant::coordinator(compiegne)];
-        let coordinator = Viewer { user_id: id(1), roles: &roles };
-        assert_eq!(authorize(Some(&coordinator), Action::ManageCircle, &Resource::Circle(compiegne)), Decision::Allow);
-        assert_eq!(authorize(Some(&coordinator), Action::ManageCircle, &Resource::Circle(paris)), Decision::Deny);
-        let mentee = |circle| Resource::Mentee { user_id: id(5), circle_id: Some(circle) };
-        assert_eq!(authorize(Some(&coordinator), Action::ViewMenteeRecord, &mentee(compiegne)), Decision::Allow);
-        assert_eq!(authorize(Some(&coordinator), Action::ViewMenteeRecord, &mentee(paris)), Decision::Deny);
-        assert_eq!(authorize(Some(&coordinator), Action::ReadAuditLog, &Resource::Platform), Decision::Deny);
+        let coordinator = Viewer {
+            user_id: id(1),
+            roles: &roles,
+        };
+        assert_eq!(
+            authorize(
+                Some(&coordinator),
+                Action::ManageCircle,
+                &Resource::Circle(compiegne)
+            ),
+            Decision::Allow
+        );
+        assert_eq!(
+            authorize(
+                Some(&coordinator),
+                Action::ManageCircle,
+                &Resource::Circle(paris)
+            ),
+            Decision::Deny
+        );
+        let mentee = |circle| Resource::Mentee {
+            user_id: id(5),
+            circle_id: Some(circle),
+        };
+        assert_eq!(
+            authorize(
+                Some(&coordinator),
+                Action::ViewMenteeRecord,
+                &mentee(compiegne)
+            ),
+            Decision::Allow
+        );
+        assert_eq!(
+            authorize(Some(&coordinator), Action::ViewMenteeRecord, &mentee(paris)),
+            Decision::Deny
+        );
+        assert_eq!(
+            authorize(
+                Some(&coordinator),
+                Action::ReadAuditLog,
+                &Resource::Platform
+            ),
+            Decision::Deny
+        );
     }
 
     #[test]
     fn a_partner_sees_only_its_own_events() {
         let (ours, theirs) = (id(30), id(31));
         let roles = [RoleGrant::partner(ours)];
-        let partner = Viewer { user_id: id(1), roles: &roles };
-        let event = |p| Resource::Event { circle_id: Some(id(10)), partner_id: Some(p) };
-        assert_eq!(authorize(Some(&partner), Action::ManageEventRegistrations, &event(ours)), Decision::Allow);
-        assert_eq!(authorize(Some(&partner), Action::ManageEventRegistrations, &event(theirs)), Decision::Deny);
+        let partner = Viewer {
+            user_id: id(1),
+            roles: &roles,
+        };
+        let event = |p| Resource::Event {
+            circle_id: Some(id(10)),
+            partner_id: Some(p),
+        };
         assert_eq!(
-            authorize(Some(&partner), Action::ManageEventRegistrations, &Resource::Event { circle_id: None, partner_id: None }),
+            authorize(
+                Some(&partner),
+                Action::ManageEventRegistrations,
+                &event(ours)
+            ),
+            Decision::Allow
+        );
+        assert_eq!(
+            authorize(
+                Some(&partner),
+                Action::ManageEventRegistrations,
+                &event(theirs)
+            ),
+            Decision::Deny
+        );
+        assert_eq!(
+            authorize(
+                Some(&partner),
+                Action::ManageEventRegistrations,
+                &Resource::Event {
+                    circle_id: None,
+                    partner_id: None
+                }
+            ),
             Decision::Deny
         );
     }
@@ -148,14 +256,46 @@ mod tests {
     #[test]
     fn everyone_manages_only_their_own_account() {
         let roles = [RoleGrant::plain(Role::Mentor)];
-        let mentor = Viewer { user_id: id(1), roles: &roles };
-        assert_eq!(authorize(Some(&mentor), Action::ManageOwnAccount, &Resource::Account(id(1))), Decision::Allow);
-        assert_eq!(authorize(Some(&mentor), Action::ManageOwnAccount, &Resource::Account(id(2))), Decision::Deny);
+        let mentor = Viewer {
+            user_id: id(1),
+            roles: &roles,
+        };
+        assert_eq!(
+            authorize(
+                Some(&mentor),
+                Action::ManageOwnAccount,
+                &Resource::Account(id(1))
+            ),
+            Decision::Allow
+        );
+        assert_eq!(
+            authorize(
+                Some(&mentor),
+                Action::ManageOwnAccount,
+                &Resource::Account(id(2))
+            ),
+            Decision::Deny
+        );
         let porteur_roles = [RoleGrant::plain(Role::Mentee)];
-        let porteur = Viewer { user_id: id(7), roles: &porteur_roles };
-        let own = Resource::Mentee { user_id: id(7), circle_id: None };
-        assert_eq!(authorize(Some(&porteur), Action::ViewMenteeRecord, &own), Decision::Allow);
-        let other = Resource::Mentee { user_id: id(8), circle_id: None };
-        assert_eq!(authorize(Some(&porteur), Action::ViewMenteeRecord, &other), Decision::Deny);
+        let porteur = Viewer {
+            user_id: id(7),
+            roles: &porteur_roles,
+        };
+        let own = Resource::Mentee {
+            user_id: id(7),
+            circle_id: None,
+        };
+        assert_eq!(
+            authorize(Some(&porteur), Action::ViewMenteeRecord, &own),
+            Decision::Allow
+        );
+        let other = Resource::Mentee {
+            user_id: id(8),
+            circle_id: None,
+        };
+        assert_eq!(
+            authorize(Some(&porteur), Action::ViewMenteeRecord, &other),
+            Decision::Deny
+        );
     }
 }

@@ -97,7 +97,9 @@ mod tests {
     fn slugs_from_french_names_drop_accents_and_punctuation() {
         assert_eq!(Slug::from_name("Compiègne").unwrap().as_str(), "compiegne");
         assert_eq!(
-            Slug::from_name("  Saint-Étienne du Rouvray ").unwrap().as_str(),
+            Slug::from_name("  Saint-Étienne du Rouvray ")
+                .unwrap()
+                .as_str(),
             "saint-etienne-du-rouvray"
         );
         assert_eq!(Slug::from_name("L'Œuvre").unwrap().as_str(), "l-oeuvre");

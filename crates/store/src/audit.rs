@@ -45,12 +45,20 @@ fn filtered(filter: &AuditFilter) -> SelectStatement {
     if let Some(until) = filter.until {
         cond = cond.add(Expr::col(("audit_log", "at")).lt(until));
     }
-    Query::select().from("audit_log").cond_where(cond).to_owned()
+    Query::select()
+        .from("audit_log")
+        .cond_where(cond)
+        .to_owned()
 }
 
 impl Store {
     /// One page of the log, newest first, and the number of matching entries.
-    pub async fn audit_entries(&self, filter: &AuditFilter, offset: u64, limit: u64) -> Result<(Vec<AuditEntry>, i64)> {
+    pub async fn audit_entries(
+        &self,
+        filter: &AuditFilter,
+        offset: u64,
+        limit: u64,
+    ) -> Result<(Vec<AuditEntry>, i64)> {
         let page = filtered(filter)
             .columns([
                 ("audit_log", "id"),
@@ -61,20 +69,31 @@ impl Store {
                 ("audit_log", "detail"),
             ])
             .expr_as(Expr::col(("users", "email")), "actor_email")
-            .left_join("users", Expr::col(("users", "id")).equals(("audit_log", "actor_id")))
+            .left_join(
+                "users",
+                Expr::col(("users", "id")).equals(("audit_log", "actor_id")),
+            )
             .order_by(("audit_log", "at"), Order::Desc)
             .order_by(("audit_log", "id"), Order::Desc)
             .offset(offset)
             .limit(limit)
             .to_owned();
         let entries = db::fetch_all(&mut &*self, &page).await?;
-        let count = filtered(filter).expr_as(Expr::col(("audit_log", "id")).count(), "n").to_owned();
+        let count = filtered(filter)
+            .expr_as(Expr::col(("audit_log", "id")).count(), "n")
+            .to_owned();
         let total = db::fetch_one::<Count>(&mut &*self, &count).await?.n;
         Ok((entries, total))
     }
 
     /// Records an entry outside any other change (e.g. a failed sign-in).
-    pub async fn audit(&self, actor_id: Option<Uuid>, action: &str, subject_id: Option<Uuid>, detail: &str) -> Result<()> {
+    pub async fn audit(
+        &self,
+        actor_id: Option<Uuid>,
+        action: &str,
+        subject_id: Option<Uuid>,
+        detail: &str,
+    ) -> Result<()> {
         let mut tx = self.begin().await?;
         tx.audit(actor_id, action, subject_id, detail).await?;
         tx.commit().await
@@ -82,7 +101,13 @@ impl Store {
 }
 
 impl Tx {
-    pub async fn audit(&mut self, actor_id: Option<Uuid>, action: &str, subject_id: Option<Uuid>, detail: &str) -> Result<()> {
+    pub async fn audit(
+        &mut self,
+        actor_id: Option<Uuid>,
+        action: &str,
+        subject_id: Option<Uuid>,
+        detail: &str,
+    ) -> Result<()> {
         let query = Query::insert()
             .into_table("audit_log")
             .columns(["id", "at", "actor_id", "action", "subject_id", "detail"])

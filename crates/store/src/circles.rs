@@ -88,7 +88,9 @@ pub(crate) const CIRCLE_COLUMNS: [&str; 8] = [
 /// `circles` with its public figures, as correlated sub-queries (a few hundred
 /// circles at most, each sub-query on an index).
 fn summary_query() -> SelectStatement {
-    let count_of = |table: &'static str, column: &'static str, filter: Option<(&'static str, &'static [&'static str])>| {
+    let count_of = |table: &'static str,
+                    column: &'static str,
+                    filter: Option<(&'static str, &'static [&'static str])>| {
         let mut sub = Query::select();
         sub.expr(Expr::col((table, column)).count())
             .from(table)
@@ -101,18 +103,26 @@ fn summary_query() -> SelectStatement {
     Query::select()
         .columns(CIRCLE_COLUMNS.map(|c| ("circles", c)))
         .expr_as(
-            Expr::SubQuery(None, Box::new(count_of("mentors", "user_id", Some(("status", &["approved"]))).into())),
+            Expr::SubQuery(
+                None,
+                Box::new(count_of("mentors", "user_id", Some(("status", &["approved"]))).into()),
+            ),
             "active_mentors",
         )
         .expr_as(
             Expr::SubQuery(
                 None,
-                Box::new(count_of("projects", "id", Some(("status", &["matched", "closed"]))).into()),
+                Box::new(
+                    count_of("projects", "id", Some(("status", &["matched", "closed"]))).into(),
+                ),
             ),
             "projects_supported",
         )
         .expr_as(
-            Expr::SubQuery(None, Box::new(count_of("circle_editions", "id", None).into())),
+            Expr::SubQuery(
+                None,
+                Box::new(count_of("circle_editions", "id", None).into()),
+            ),
             "editions",
         )
         .from("circles")
@@ -165,7 +175,14 @@ impl Store {
     /// The editions of a circle, most recent first.
     pub async fn editions_of(&self, circle_id: Uuid) -> Result<Vec<CircleEdition>> {
         let query = Query::select()
-            .columns(["id", "circle_id", "number", "held_on", "venue", "new_mentors"])
+            .columns([
+                "id",
+                "circle_id",
+                "number",
+                "held_on",
+                "venue",
+                "new_mentors",
+            ])
             .from("circle_editions")
             .and_where(Expr::col("circle_id").eq(circle_id))
             .order_by("number", Order::Desc)
@@ -210,7 +227,14 @@ impl Tx {
     pub async fn insert_edition_if_absent(&mut self, edition: &NewEdition) -> Result<bool> {
         let query = Query::insert()
             .into_table("circle_editions")
-            .columns(["id", "circle_id", "number", "held_on", "venue", "new_mentors"])
+            .columns([
+                "id",
+                "circle_id",
+                "number",
+                "held_on",
+                "venue",
+                "new_mentors",
+            ])
             .values_panic([
                 edition.id.into(),
                 edition.circle_id.into(),

@@ -13,7 +13,10 @@ impl Store {
     /// specific first): a circle given the commune itself wins over one given its
     /// intercommunality, which wins over one given its département; a paused circle
     /// comes last. One query.
-    pub async fn circle_covering(&self, keys: &[(CoverageLevel, Option<String>)]) -> Result<Option<Circle>> {
+    pub async fn circle_covering(
+        &self,
+        keys: &[(CoverageLevel, Option<String>)],
+    ) -> Result<Option<Circle>> {
         let mut any = Cond::any();
         let mut rank = CaseStatement::new();
         for (i, (level, code)) in keys.iter().enumerate() {
@@ -27,10 +30,15 @@ impl Store {
         let query = Query::select()
             .columns(CIRCLE_COLUMNS.map(|c| ("circles", c)))
             .from("circle_territories")
-            .inner_join("circles", Expr::col(("circles", "id")).equals(("circle_territories", "circle_id")))
+            .inner_join(
+                "circles",
+                Expr::col(("circles", "id")).equals(("circle_territories", "circle_id")),
+            )
             .cond_where(any)
             .order_by_expr(
-                Expr::case(Expr::col(("circles", "status")).eq("paused"), 1).finally(0).into(),
+                Expr::case(Expr::col(("circles", "status")).eq("paused"), 1)
+                    .finally(0)
+                    .into(),
                 Order::Asc,
             )
             .order_by_expr(rank.finally(9).into(), Order::Asc)
@@ -66,7 +74,12 @@ impl Store {
 }
 
 impl Tx {
-    pub async fn add_circle_territory(&mut self, circle_id: Uuid, level: CoverageLevel, code: &str) -> Result<()> {
+    pub async fn add_circle_territory(
+        &mut self,
+        circle_id: Uuid,
+        level: CoverageLevel,
+        code: &str,
+    ) -> Result<()> {
         let query = Query::insert()
             .into_table("circle_territories")
             .columns(["circle_id", "level", "code"])

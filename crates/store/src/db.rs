@@ -188,7 +188,9 @@ pub(crate) async fn fetch_all<T: Row>(
     query: &(impl SqlxBinder + Sync),
 ) -> Result<Vec<T>> {
     Ok(dispatch!(exec.conn(), query, |sql, values, e| {
-        sqlx::query_as_with::<_, T, _>(&sql, values).fetch_all(e).await?
+        sqlx::query_as_with::<_, T, _>(&sql, values)
+            .fetch_all(e)
+            .await?
     }))
 }
 
@@ -197,7 +199,9 @@ pub(crate) async fn fetch_optional<T: Row>(
     query: &(impl SqlxBinder + Sync),
 ) -> Result<Option<T>> {
     Ok(dispatch!(exec.conn(), query, |sql, values, e| {
-        sqlx::query_as_with::<_, T, _>(&sql, values).fetch_optional(e).await?
+        sqlx::query_as_with::<_, T, _>(&sql, values)
+            .fetch_optional(e)
+            .await?
     }))
 }
 
@@ -206,17 +210,19 @@ pub(crate) async fn fetch_one<T: Row>(
     query: &(impl SqlxBinder + Sync),
 ) -> Result<T> {
     Ok(dispatch!(exec.conn(), query, |sql, values, e| {
-        sqlx::query_as_with::<_, T, _>(&sql, values).fetch_one(e).await?
+        sqlx::query_as_with::<_, T, _>(&sql, values)
+            .fetch_one(e)
+            .await?
     }))
 }
 
 /// Runs a statement and returns the number of rows it touched.
-pub(crate) async fn execute(
-    exec: &mut impl Exec,
-    query: &(impl SqlxBinder + Sync),
-) -> Result<u64> {
+pub(crate) async fn execute(exec: &mut impl Exec, query: &(impl SqlxBinder + Sync)) -> Result<u64> {
     Ok(dispatch!(exec.conn(), query, |sql, values, e| {
-        sqlx::query_with(&sql, values).execute(e).await?.rows_affected()
+        sqlx::query_with(&sql, values)
+            .execute(e)
+            .await?
+            .rows_affected()
     }))
 }
 

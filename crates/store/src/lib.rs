@@ -17,13 +17,13 @@ pub mod testing;
 mod tokens;
 mod users;
 
+pub use audit::{AuditEntry, AuditFilter};
 pub use circles::{CircleSummary, NewEdition};
 pub use db::{Backend, Tx};
 pub use events::NewEvent;
-pub use audit::{AuditEntry, AuditFilter};
 pub use outbox::{NewMessage, OutboxMessage};
-pub use sessions::SessionRecord;
 pub use people::{MentorStatus, NewMentor, NewPartner, NewProject, ProjectStatus};
+pub use sessions::SessionRecord;
 pub use tokens::TokenPurpose;
 pub use users::{Account, Credentials, NewUser};
 
@@ -78,7 +78,10 @@ pub struct StoreOptions {
 
 impl Default for StoreOptions {
     fn default() -> Self {
-        StoreOptions { max_connections: 10, busy_timeout: Duration::from_secs(5) }
+        StoreOptions {
+            max_connections: 10,
+            busy_timeout: Duration::from_secs(5),
+        }
     }
 }
 
@@ -91,7 +94,9 @@ pub struct Store {
 impl Store {
     /// Opens `sqlite://path` (created if absent) or `postgres://…`.
     pub async fn connect(url: &str, options: &StoreOptions) -> Result<Store> {
-        Ok(Store { db: db::Db::connect(url, options).await? })
+        Ok(Store {
+            db: db::Db::connect(url, options).await?,
+        })
     }
 
     pub fn backend(&self) -> Backend {

@@ -57,14 +57,23 @@ const COLUMNS: [&str; 14] = [
 impl Store {
     /// Claims up to `limit` messages that are due, for `lease` (so that another
     /// instance does not send them too), and returns them.
-    pub async fn claim_due_messages(&self, now: DateTime<Utc>, lease: chrono::Duration, limit: u64) -> Result<Vec<OutboxMessage>> {
+    pub async fn claim_due_messages(
+        &self,
+        now: DateTime<Utc>,
+        lease: chrono::Duration,
+        limit: u64,
+    ) -> Result<Vec<OutboxMessage>> {
         let due = Query::select()
             .columns(COLUMNS)
             .from("outbox")
             .and_where(Expr::col("sent_at").is_null())
             .and_where(Expr::col("failed_at").is_null())
             .and_where(Expr::col("next_attempt_at").lte(now))
-            .cond_where(Cond::any().add(Expr::col("claimed_until").is_null()).add(Expr::col("claimed_until").lt(now)))
+            .cond_where(
+                Cond::any()
+                    .add(Expr::col("claimed_until").is_null())
+                    .add(Expr::col("claimed_until").lt(now)),
+            )
             .order_by("next_attempt_at", Order::Asc)
             .limit(limit)
             .to_owned();
@@ -76,7 +85,11 @@ impl Store {
                 .value("claimed_until", now + lease)
                 .and_where(Expr::col("id").eq(message.id))
                 .and_where(Expr::col("sent_at").is_null())
-                .cond_where(Cond::any().add(Expr::col("claimed_until").is_null()).add(Expr::col("claimed_until").lt(now)))
+                .cond_where(
+                    Cond::any()
+                        .add(Expr::col("claimed_until").is_null())
+                        .add(Expr::col("claimed_until").lt(now)),
+                )
                 .to_owned();
             if db::execute(&mut &*self, &claim).await? == 1 {
                 claimed.push(message);
@@ -98,7 +111,13 @@ impl Store {
     }
 
     /// Records a failed attempt: retried at `retry_at`, or given up when `None`.
-    pub async fn mark_attempt_failed(&self, id: Uuid, error: &str, retry_at: Option<DateTime<Utc>>, now: DateTime<Utc>) -> Result<()> {
+    pub async fn mark_attempt_failed(
+        &self,
+        id: Uuid,
+        error: &str,
+        retry_at: Option<DateTime<Utc>>,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
         let mut query = Query::update();
         query
             .table("outbox")
@@ -124,12 +143,22 @@ impl Store {
             .offset(offset)
             .limit(limit)
             .to_owned();
-        let count = Query::select().expr_as(Expr::col("id").count(), "n").from("outbox").to_owned();
-        Ok((db::fetch_all(&mut &*self, &page).await?, db::fetch_one::<Count>(&mut &*self, &count).await?.n))
+        let count = Query::select()
+            .expr_as(Expr::col("id").count(), "n")
+            .from("outbox")
+            .to_owned();
+        Ok((
+            db::fetch_all(&mut &*self, &page).await?,
+            db::fetch_one::<Count>(&mut &*self, &count).await?.n,
+        ))
     }
 
     pub async fn outbox_message(&self, id: Uuid) -> Result<Option<OutboxMessage>> {
-        let query = Query::select().columns(COLUMNS).from("outbox").and_where(Expr::col("id").eq(id)).to_owned();
+        let query = Query::select()
+            .columns(COLUMNS)
+            .from("outbox")
+            .and_where(Expr::col("id").eq(id))
+            .to_owned();
         db::fetch_optional(&mut &*self, &query).await
     }
 }

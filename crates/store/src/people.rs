@@ -104,7 +104,15 @@ impl Tx {
     pub async fn insert_partner_if_absent(&mut self, partner: &NewPartner) -> Result<bool> {
         let query = Query::insert()
             .into_table("partners")
-            .columns(["id", "slug", "name", "commune_code", "contact_email", "description", "created_at"])
+            .columns([
+                "id",
+                "slug",
+                "name",
+                "commune_code",
+                "contact_email",
+                "description",
+                "created_at",
+            ])
             .values_panic([
                 partner.id.into(),
                 partner.slug.as_str().into(),
@@ -122,7 +130,15 @@ impl Tx {
     pub async fn insert_mentor_if_absent(&mut self, mentor: &NewMentor) -> Result<bool> {
         let query = Query::insert()
             .into_table("mentors")
-            .columns(["user_id", "circle_id", "commune_code", "bio", "status", "capacity", "created_at"])
+            .columns([
+                "user_id",
+                "circle_id",
+                "commune_code",
+                "bio",
+                "status",
+                "capacity",
+                "created_at",
+            ])
             .values_panic([
                 mentor.user_id.into(),
                 mentor.circle_id.into(),
@@ -140,7 +156,16 @@ impl Tx {
     pub async fn insert_project_if_absent(&mut self, project: &NewProject) -> Result<bool> {
         let query = Query::insert()
             .into_table("projects")
-            .columns(["id", "mentee_id", "circle_id", "title", "description", "commune_code", "status", "created_at"])
+            .columns([
+                "id",
+                "mentee_id",
+                "circle_id",
+                "title",
+                "description",
+                "commune_code",
+                "status",
+                "created_at",
+            ])
             .values_panic([
                 project.id.into(),
                 project.mentee_id.into(),

@@ -62,7 +62,13 @@ impl Store {
 
     /// Takes one token from `bucket` (a token bucket of `burst` tokens refilled at one
     /// token per `refill_ms`), atomically across instances. `false`: refused.
-    pub async fn take_token(&self, bucket: &str, burst: i64, refill_ms: i64, now_ms: i64) -> Result<bool> {
+    pub async fn take_token(
+        &self,
+        bucket: &str,
+        burst: i64,
+        refill_ms: i64,
+        now_ms: i64,
+    ) -> Result<bool> {
         #[derive(sqlx::FromRow)]
         struct Bucket {
             milli_tokens: i64,
@@ -84,11 +90,17 @@ impl Store {
             .to_owned();
         let current = db::fetch_one::<Bucket>(&mut tx, &select).await?;
         let elapsed = std::cmp::max(now_ms - current.updated_ms, 0);
-        let refilled = std::cmp::min(current.milli_tokens + elapsed * 1000 / std::cmp::max(refill_ms, 1), burst * 1000);
+        let refilled = std::cmp::min(
+            current.milli_tokens + elapsed * 1000 / std::cmp::max(refill_ms, 1),
+            burst * 1000,
+        );
         let allowed = refilled >= 1000;
         let update = Query::update()
             .table("rate_limits")
-            .value("milli_tokens", if allowed { refilled - 1000 } else { refilled })
+            .value(
+                "milli_tokens",
+                if allowed { refilled - 1000 } else { refilled },
+            )
             .value("updated_ms", std::cmp::max(now_ms, current.updated_ms))
             .and_where(Expr::col("bucket").eq(bucket))
             .to_owned();
@@ -108,8 +120,20 @@ impl Tx {
     ) -> Result<()> {
         let query = Query::insert()
             .into_table("sessions")
-            .columns(["id_hash", "user_id", "created_at", "last_seen_at", "expires_at"])
-            .values_panic([id_hash.into(), user_id.into(), now.into(), now.into(), expires_at.into()])
+            .columns([
+                "id_hash",
+                "user_id",
+                "created_at",
+                "last_seen_at",
+                "expires_at",
+            ])
+            .values_panic([
+                id_hash.into(),
+                user_id.into(),
+                now.into(),
+                now.into(),
+                expires_at.into(),
+            ])
             .to_owned();
         db::execute(self, &query).await?;
         Ok(())

@@ -38,7 +38,14 @@ impl Tx {
     ) -> Result<()> {
         let query = Query::insert()
             .into_table("account_tokens")
-            .columns(["token_hash", "user_id", "purpose", "expires_at", "payload", "created_at"])
+            .columns([
+                "token_hash",
+                "user_id",
+                "purpose",
+                "expires_at",
+                "payload",
+                "created_at",
+            ])
             .values_panic([
                 token_hash.into(),
                 user_id.into(),
@@ -75,7 +82,9 @@ impl Tx {
             .and_where(Expr::col("expires_at").gt(now))
             .returning(Query::returning().columns(["user_id", "payload"]))
             .to_owned();
-        Ok(db::fetch_optional::<Owner>(self, &query).await?.map(|o| (o.user_id, o.payload)))
+        Ok(db::fetch_optional::<Owner>(self, &query)
+            .await?
+            .map(|o| (o.user_id, o.payload)))
     }
 
     /// Whether a token is live, without using it (to show the form or an error).
@@ -97,7 +106,12 @@ impl Tx {
     }
 
     /// Voids the live tokens of an account for a purpose (a new link replaces the old).
-    pub async fn void_tokens(&mut self, user_id: Uuid, purpose: TokenPurpose, now: DateTime<Utc>) -> Result<()> {
+    pub async fn void_tokens(
+        &mut self,
+        user_id: Uuid,
+        purpose: TokenPurpose,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
         let query = Query::update()
             .table("account_tokens")
             .value("used_at", now)

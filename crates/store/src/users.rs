@@ -72,8 +72,14 @@ impl UserRow {
     }
 }
 
-const USER_COLUMNS: [&str; 6] =
-    ["id", "email", "first_name", "last_name", "locale", "email_verified_at"];
+const USER_COLUMNS: [&str; 6] = [
+    "id",
+    "email",
+    "first_name",
+    "last_name",
+    "locale",
+    "email_verified_at",
+];
 
 /// What sign-in needs to know about an account.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -87,7 +93,12 @@ pub struct Credentials {
 impl Store {
     pub async fn credentials_by_email(&self, email: &Email) -> Result<Option<Credentials>> {
         let query = Query::select()
-            .columns(["id", "password_hash", "email_verified_at", "deletion_requested_at"])
+            .columns([
+                "id",
+                "password_hash",
+                "email_verified_at",
+                "deletion_requested_at",
+            ])
             .from("users")
             .and_where(Expr::col("email_folded").eq(email.folded()))
             .to_owned();
@@ -95,7 +106,11 @@ impl Store {
     }
 
     pub async fn account_by_id(&self, id: Uuid) -> Result<Option<Account>> {
-        let query = Query::select().columns(USER_COLUMNS).from("users").and_where(Expr::col("id").eq(id)).to_owned();
+        let query = Query::select()
+            .columns(USER_COLUMNS)
+            .from("users")
+            .and_where(Expr::col("id").eq(id))
+            .to_owned();
         let Some(row) = db::fetch_optional::<UserRow>(&mut &*self, &query).await? else {
             return Ok(None);
         };
@@ -224,7 +239,12 @@ impl Tx {
     }
 
     /// Changes the address of an account (already confirmed by the new address).
-    pub async fn set_email(&mut self, user_id: Uuid, email: &Email, now: DateTime<Utc>) -> Result<()> {
+    pub async fn set_email(
+        &mut self,
+        user_id: Uuid,
+        email: &Email,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
         let query = Query::update()
             .table("users")
             .value("email", email.as_str())
@@ -260,7 +280,14 @@ impl Tx {
     pub async fn grant_role(&mut self, user_id: Uuid, grant: &RoleGrant) -> Result<()> {
         let query = Query::insert()
             .into_table("role_grants")
-            .columns(["id", "user_id", "role", "circle_id", "partner_id", "created_at"])
+            .columns([
+                "id",
+                "user_id",
+                "role",
+                "circle_id",
+                "partner_id",
+                "created_at",
+            ])
             .values_panic([
                 Uuid::new_v4().into(),
                 user_id.into(),

@@ -15,7 +15,9 @@ use uuid::Uuid;
 
 async fn store() -> (Store, TestDatabase) {
     let db = TestDatabase::create().await;
-    let store = Store::connect(&db.url, &StoreOptions::default()).await.expect("connect");
+    let store = Store::connect(&db.url, &StoreOptions::default())
+        .await
+        .expect("connect");
     store.migrate().await.expect("migrate");
     (store, db)
 }
@@ -74,8 +76,16 @@ async fn migrations_can_run_twice() {
 async fn an_email_is_one_account_whatever_its_case() {
     let (store, _db) = store().await;
     let mut tx = store.begin().await.unwrap();
-    assert!(tx.insert_user_if_absent(&user("Jeanne@Exemple.fr")).await.unwrap());
-    assert!(!tx.insert_user_if_absent(&user("jeanne@exemple.fr")).await.unwrap());
+    assert!(
+        tx.insert_user_if_absent(&user("Jeanne@Exemple.fr"))
+            .await
+            .unwrap()
+    );
+    assert!(
+        !tx.insert_user_if_absent(&user("jeanne@exemple.fr"))
+            .await
+            .unwrap()
+    );
     tx.commit().await.unwrap();
     let account = store
         .account_by_email(&Email::parse("JEANNE@exemple.FR").unwrap())
@@ -95,10 +105,18 @@ async fn role_grants_are_idempotent_and_scoped() {
     let mut tx = store.begin().await.unwrap();
     tx.insert_circle_if_absent(&c).await.unwrap();
     tx.insert_user_if_absent(&u).await.unwrap();
-    tx.grant_role(u.id, &RoleGrant::coordinator(c.id)).await.unwrap();
-    tx.grant_role(u.id, &RoleGrant::coordinator(c.id)).await.unwrap();
-    tx.grant_role(u.id, &RoleGrant::plain(Role::Mentor)).await.unwrap();
-    tx.grant_role(u.id, &RoleGrant::plain(Role::Mentor)).await.unwrap();
+    tx.grant_role(u.id, &RoleGrant::coordinator(c.id))
+        .await
+        .unwrap();
+    tx.grant_role(u.id, &RoleGrant::coordinator(c.id))
+        .await
+        .unwrap();
+    tx.grant_role(u.id, &RoleGrant::plain(Role::Mentor))
+        .await
+        .unwrap();
+    tx.grant_role(u.id, &RoleGrant::plain(Role::Mentor))
+        .await
+        .unwrap();
     tx.commit().await.unwrap();
     let roles = store.roles_of(u.id).await.unwrap();
     assert_eq!(roles.len(), 2, "{roles:?}");
@@ -110,7 +128,9 @@ async fn role_grants_are_idempotent_and_scoped() {
 async fn a_rolled_back_transaction_leaves_nothing() {
     let (store, _db) = store().await;
     let mut tx = store.begin().await.unwrap();
-    tx.insert_user_if_absent(&user("a@exemple.fr")).await.unwrap();
+    tx.insert_user_if_absent(&user("a@exemple.fr"))
+        .await
+        .unwrap();
     drop(tx);
     assert_eq!(store.count_users().await.unwrap(), 0);
 }
@@ -125,10 +145,17 @@ async fn circles_list_with_public_figures_in_status_order() {
     for c in [&planned, &active, &launching] {
         assert!(tx.insert_circle_if_absent(c).await.unwrap());
     }
-    assert!(!tx.insert_circle_if_absent(&active).await.unwrap(), "same id twice");
-    for (i, status) in [MentorStatus::Approved, MentorStatus::Approved, MentorStatus::Submitted]
-        .into_iter()
-        .enumerate()
+    assert!(
+        !tx.insert_circle_if_absent(&active).await.unwrap(),
+        "same id twice"
+    );
+    for (i, status) in [
+        MentorStatus::Approved,
+        MentorStatus::Approved,
+        MentorStatus::Submitted,
+    ]
+    .into_iter()
+    .enumerate()
     {
         let u = user(&format!("m{i}@exemple.fr"));
         tx.insert_user_if_absent(&u).await.unwrap();
@@ -177,17 +204,34 @@ async fn circles_list_with_public_figures_in_status_order() {
     assert_eq!(slugs, ["paris", "lille", "amiens"]);
     let paris = &list[0];
     assert_eq!(paris.active_mentors, 2, "only approved mentors count");
-    assert_eq!(paris.projects_supported, 1, "only matched or closed projects count");
+    assert_eq!(
+        paris.projects_supported, 1,
+        "only matched or closed projects count"
+    );
     assert_eq!(paris.editions, 2);
     assert_eq!(paris.circle, active, "every field round-trips");
     assert_eq!(list[2].active_mentors, 0);
     assert_eq!(store.count_approved_mentors().await.unwrap(), 2);
 
-    let found = store.circle_by_slug(&Slug::parse("paris").unwrap()).await.unwrap().unwrap();
+    let found = store
+        .circle_by_slug(&Slug::parse("paris").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(found.circle.id, active.id);
-    assert!(store.circle_by_slug(&Slug::parse("nowhere").unwrap()).await.unwrap().is_none());
+    assert!(
+        store
+            .circle_by_slug(&Slug::parse("nowhere").unwrap())
+            .await
+            .unwrap()
+            .is_none()
+    );
     let editions = store.editions_of(active.id).await.unwrap();
-    assert_eq!(editions.iter().map(|e| e.number).collect::<Vec<_>>(), [2, 1], "latest first");
+    assert_eq!(
+        editions.iter().map(|e| e.number).collect::<Vec<_>>(),
+        [2, 1],
+        "latest first"
+    );
 }
 
 #[tokio::test]
@@ -210,10 +254,16 @@ async fn upcoming_events_are_future_scheduled_and_soonest_first() {
     tx.commit().await.unwrap();
 
     let all = store.upcoming_events(now, None, 10).await.unwrap();
-    assert_eq!(all.iter().map(|e| e.id).collect::<Vec<_>>(), [soon.id, elsewhere.id, later.id]);
+    assert_eq!(
+        all.iter().map(|e| e.id).collect::<Vec<_>>(),
+        [soon.id, elsewhere.id, later.id]
+    );
     assert_eq!(all[0], soon, "every field round-trips, the instant exactly");
     let mine = store.upcoming_events(now, Some(c.id), 10).await.unwrap();
-    assert_eq!(mine.iter().map(|e| e.id).collect::<Vec<_>>(), [soon.id, later.id]);
+    assert_eq!(
+        mine.iter().map(|e| e.id).collect::<Vec<_>>(),
+        [soon.id, later.id]
+    );
     assert_eq!(store.upcoming_events(now, None, 1).await.unwrap().len(), 1);
 }
 
@@ -224,17 +274,61 @@ async fn a_token_works_once_and_not_after_it_expires() {
     let now = Utc::now();
     let mut tx = store.begin().await.unwrap();
     tx.insert_user_if_absent(&u).await.unwrap();
-    tx.insert_token("live", u.id, TokenPurpose::SetPassword, now + Duration::hours(1), "").await.unwrap();
-    tx.insert_token("old", u.id, TokenPurpose::SetPassword, now - Duration::seconds(1), "").await.unwrap();
+    tx.insert_token(
+        "live",
+        u.id,
+        TokenPurpose::SetPassword,
+        now + Duration::hours(1),
+        "",
+    )
+    .await
+    .unwrap();
+    tx.insert_token(
+        "old",
+        u.id,
+        TokenPurpose::SetPassword,
+        now - Duration::seconds(1),
+        "",
+    )
+    .await
+    .unwrap();
     tx.commit().await.unwrap();
 
     let mut tx = store.begin().await.unwrap();
-    assert!(tx.token_is_live("live", TokenPurpose::SetPassword, now).await.unwrap());
-    assert!(!tx.token_is_live("old", TokenPurpose::SetPassword, now).await.unwrap());
-    assert_eq!(tx.consume_token("live", TokenPurpose::SetPassword, now).await.unwrap(), Some((u.id, String::new())));
-    assert_eq!(tx.consume_token("live", TokenPurpose::SetPassword, now).await.unwrap(), None);
-    assert_eq!(tx.consume_token("old", TokenPurpose::SetPassword, now).await.unwrap(), None);
-    assert_eq!(tx.consume_token("unknown", TokenPurpose::SetPassword, now).await.unwrap(), None);
+    assert!(
+        tx.token_is_live("live", TokenPurpose::SetPassword, now)
+            .await
+            .unwrap()
+    );
+    assert!(
+        !tx.token_is_live("old", TokenPurpose::SetPassword, now)
+            .await
+            .unwrap()
+    );
+    assert_eq!(
+        tx.consume_token("live", TokenPurpose::SetPassword, now)
+            .await
+            .unwrap(),
+        Some((u.id, String::new()))
+    );
+    assert_eq!(
+        tx.consume_token("live", TokenPurpose::SetPassword, now)
+            .await
+            .unwrap(),
+        None
+    );
+    assert_eq!(
+        tx.consume_token("old", TokenPurpose::SetPassword, now)
+            .await
+            .unwrap(),
+        None
+    );
+    assert_eq!(
+        tx.consume_token("unknown", TokenPurpose::SetPassword, now)
+            .await
+            .unwrap(),
+        None
+    );
     tx.commit().await.unwrap();
 }
 
@@ -246,7 +340,8 @@ async fn two_writers_queue_instead_of_failing() {
         let store = store.clone();
         handles.push(tokio::spawn(async move {
             let mut tx = store.begin().await?;
-            tx.insert_user_if_absent(&user(&format!("w{i}@exemple.fr"))).await?;
+            tx.insert_user_if_absent(&user(&format!("w{i}@exemple.fr")))
+                .await?;
             tokio::time::sleep(std::time::Duration::from_millis(5)).await;
             tx.commit().await
         }));
@@ -255,4 +350,179 @@ async fn two_writers_queue_instead_of_failing() {
         h.await.unwrap().expect("each writer commits");
     }
     assert_eq!(store.count_users().await.unwrap(), 8);
+}
+
+#[tokio::test]
+async fn sessions_are_stored_by_hash_and_end_with_their_account() {
+    let (store, _db) = store().await;
+    let u = user("s@exemple.fr");
+    let now = Utc::now();
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_user_if_absent(&u).await.unwrap();
+    tx.insert_session("hash-a", u.id, now, now + Duration::hours(12))
+        .await
+        .unwrap();
+    tx.insert_session("hash-b", u.id, now, now + Duration::hours(12))
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let s = store
+        .session("hash-a")
+        .await
+        .unwrap()
+        .expect("found by hash");
+    assert_eq!(s.user_id, u.id);
+    assert!(store.session("hash-c").await.unwrap().is_none());
+    let mut tx = store.begin().await.unwrap();
+    assert_eq!(tx.delete_sessions_of(u.id).await.unwrap(), 2);
+    tx.commit().await.unwrap();
+    assert!(store.session("hash-b").await.unwrap().is_none());
+}
+
+#[tokio::test]
+async fn a_server_secret_is_created_once_and_shared() {
+    let (store, _db) = store().await;
+    let first = store.server_secret("csrf", "one".into()).await.unwrap();
+    let second = store.server_secret("csrf", "two".into()).await.unwrap();
+    assert_eq!((first.as_str(), second.as_str()), ("one", "one"));
+}
+
+#[tokio::test]
+async fn a_token_bucket_gives_its_burst_then_refills_even_under_concurrency() {
+    let (store, _db) = store().await;
+    let mut handles = Vec::new();
+    for _ in 0..25 {
+        let store = store.clone();
+        handles.push(tokio::spawn(async move {
+            store.take_token("k", 10, 60_000, 1_000).await.unwrap()
+        }));
+    }
+    let mut allowed = 0;
+    for h in handles {
+        allowed += h.await.unwrap() as i32;
+    }
+    assert_eq!(allowed, 10, "exactly the burst, even when 25 race");
+    assert!(
+        !store.take_token("k", 10, 60_000, 30_000).await.unwrap(),
+        "half a token after 29 s"
+    );
+    assert!(
+        store.take_token("k", 10, 60_000, 61_000).await.unwrap(),
+        "one token after a minute"
+    );
+    assert!(!store.take_token("k", 10, 60_000, 61_500).await.unwrap());
+    assert!(
+        store.take_token("other", 10, 60_000, 61_500).await.unwrap(),
+        "buckets are separate"
+    );
+}
+
+#[tokio::test]
+async fn the_audit_log_filters_and_pages() {
+    let (store, _db) = store().await;
+    let u = user("a@exemple.fr");
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_user_if_absent(&u).await.unwrap();
+    for _ in 0..3 {
+        tx.audit(Some(u.id), "sign_in", Some(u.id), "")
+            .await
+            .unwrap();
+    }
+    tx.audit(None, "sign_in_failed", Some(u.id), "")
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let all = mentorat_store::AuditFilter::default();
+    let (page, total) = store.audit_entries(&all, 0, 2).await.unwrap();
+    assert_eq!((page.len(), total), (2, 4));
+    assert_eq!(
+        page[0].actor_email.as_deref().is_some(),
+        page[0].actor_id.is_some()
+    );
+    let failed = mentorat_store::AuditFilter {
+        action: Some("sign_in_failed".into()),
+        ..Default::default()
+    };
+    let (page, total) = store.audit_entries(&failed, 0, 10).await.unwrap();
+    assert_eq!((page.len(), total), (1, 1));
+    assert!(page[0].actor_id.is_none());
+    let later = mentorat_store::AuditFilter {
+        since: Some(Utc::now() + Duration::hours(1)),
+        ..Default::default()
+    };
+    assert_eq!(store.audit_entries(&later, 0, 10).await.unwrap().1, 0);
+}
+
+#[tokio::test]
+async fn outbox_messages_are_claimed_once_and_retried_later() {
+    let (store, _db) = store().await;
+    let mut tx = store.begin().await.unwrap();
+    let id = tx
+        .enqueue_message(&mentorat_store::NewMessage {
+            to_address: "x@exemple.fr".into(),
+            template: "verify".into(),
+            subject: "Sujet accentué é".into(),
+            body_text: "texte".into(),
+            body_html: "<p>html</p>".into(),
+            attachment: Some((
+                "a.ics".into(),
+                "text/calendar".into(),
+                "BEGIN:VCALENDAR".into(),
+            )),
+        })
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let now = Utc::now() + Duration::seconds(1);
+    let claimed = store
+        .claim_due_messages(now, Duration::minutes(2), 10)
+        .await
+        .unwrap();
+    assert_eq!(claimed.len(), 1);
+    assert_eq!(claimed[0].subject, "Sujet accentué é");
+    assert_eq!(claimed[0].attachment_name.as_deref(), Some("a.ics"));
+    assert!(
+        store
+            .claim_due_messages(now, Duration::minutes(2), 10)
+            .await
+            .unwrap()
+            .is_empty(),
+        "claimed once"
+    );
+    store
+        .mark_attempt_failed(
+            id,
+            "connection refused",
+            Some(now + Duration::minutes(2)),
+            now,
+        )
+        .await
+        .unwrap();
+    assert!(
+        store
+            .claim_due_messages(now, Duration::minutes(2), 10)
+            .await
+            .unwrap()
+            .is_empty(),
+        "not due yet"
+    );
+    let later = now + Duration::minutes(3);
+    let retried = store
+        .claim_due_messages(later, Duration::minutes(2), 10)
+        .await
+        .unwrap();
+    assert_eq!((retried.len(), retried[0].attempts), (1, 1));
+    store.mark_sent(id, later).await.unwrap();
+    assert!(
+        store
+            .claim_due_messages(later + Duration::hours(1), Duration::minutes(2), 10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let (page, total) = store.outbox_page(0, 10).await.unwrap();
+    assert_eq!(
+        (total, page[0].attempts, page[0].sent_at.is_some()),
+        (1, 2, true)
+    );
 }

@@ -32,14 +32,33 @@ fn fnv1a(bytes: &[u8]) -> String {
 impl Assets {
     pub fn load() -> Assets {
         let files: [(&'static str, &'static [u8], &'static str); 3] = [
-            ("app.css", include_bytes!("../static/app.css"), "text/css; charset=utf-8"),
-            ("app.js", include_bytes!("../static/app.js"), "text/javascript; charset=utf-8"),
-            ("icon.svg", include_bytes!("../static/icon.svg"), "image/svg+xml"),
+            (
+                "app.css",
+                include_bytes!("../static/app.css"),
+                "text/css; charset=utf-8",
+            ),
+            (
+                "app.js",
+                include_bytes!("../static/app.js"),
+                "text/javascript; charset=utf-8",
+            ),
+            (
+                "icon.svg",
+                include_bytes!("../static/icon.svg"),
+                "image/svg+xml",
+            ),
         ];
         let by_name = files
             .into_iter()
             .map(|(name, body, content_type)| {
-                (name, Asset { body, content_type, hash: fnv1a(body) })
+                (
+                    name,
+                    Asset {
+                        body,
+                        content_type,
+                        hash: fnv1a(body),
+                    },
+                )
             })
             .collect();
         Assets { by_name }
@@ -63,8 +82,14 @@ async fn serve(
     match state.assets.by_name.get(name.as_str()) {
         Some(asset) if asset.hash == hash => (
             [
-                (header::CONTENT_TYPE, HeaderValue::from_static(asset.content_type)),
-                (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=31536000, immutable")),
+                (
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static(asset.content_type),
+                ),
+                (
+                    header::CACHE_CONTROL,
+                    HeaderValue::from_static("public, max-age=31536000, immutable"),
+                ),
             ],
             asset.body,
         )

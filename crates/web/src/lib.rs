@@ -28,7 +28,10 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(app: App) -> AppState {
-        AppState { app, assets: Arc::new(assets::Assets::load()) }
+        AppState {
+            app,
+            assets: Arc::new(assets::Assets::load()),
+        }
     }
 }
 
@@ -56,7 +59,10 @@ pub async fn serve(
     state: AppState,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(state).into_make_service_with_connect_info::<std::net::SocketAddr>())
-        .with_graceful_shutdown(shutdown)
-        .await
+    axum::serve(
+        listener,
+        router(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
 }

@@ -39,7 +39,10 @@ pub fn apply(routes: Router<AppState>, state: AppState) -> Router<AppState> {
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(from_fn_with_state(state, render_error_pages))
         .layer(CompressionLayer::new())
-        .layer(header(header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY))
+        .layer(header(
+            header::CONTENT_SECURITY_POLICY,
+            CONTENT_SECURITY_POLICY,
+        ))
         .layer(header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .layer(header(header::REFERRER_POLICY, "no-referrer"))
         .layer(header(header::X_FRAME_OPTIONS, "DENY"))
@@ -99,7 +102,11 @@ fn is_bare_rejection(response: &Response) -> bool {
 }
 
 /// Gives marked error responses their page, in the language of the request.
-async fn render_error_pages(State(state): State<AppState>, request: Request, next: Next) -> Response {
+async fn render_error_pages(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
     let locale = locale_of(request.headers());
     let path = request.uri().path().to_owned();
     let response = next.run(request).await;
@@ -113,4 +120,3 @@ async fn render_error_pages(State(state): State<AppState>, request: Request, nex
     *page.status_mut() = status;
     page
 }
-

@@ -4,14 +4,14 @@
 use crate::i18n::Tr;
 use crate::session::RequestSession;
 use crate::{AppState, WebError};
-use mentorat_app::auth::Client;
-use mentorat_domain::Role;
-use mentorat_domain::policy::{Action, Decision, Resource, Viewer, authorize};
-use mentorat_app::auth::Account;
 use axum::extract::{FromRequestParts, OriginalUri};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, header};
+use mentorat_app::auth::Account;
+use mentorat_app::auth::Client;
 use mentorat_domain::Locale;
+use mentorat_domain::Role;
+use mentorat_domain::policy::{Action, Decision, Resource, Viewer, authorize};
 use std::convert::Infallible;
 
 /// The name of the cookie that remembers the chosen language.
@@ -44,7 +44,9 @@ pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
 
 /// The confirmations a redirect may ask a page to show.
 fn notice_key(query: &str) -> Option<&'static str> {
-    let value = query.split('&').find_map(|pair| pair.strip_prefix("avis="))?;
+    let value = query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("avis="))?;
     match value {
         "deconnecte" => Some("signed-out-notice"),
         "mot-de-passe-change" => Some("change-password-done"),
@@ -81,8 +83,19 @@ impl FromRequestParts<AppState> for Ctx {
 }
 
 impl Ctx {
-    pub fn new(state: AppState, locale: Locale, path: String, session: Option<RequestSession>) -> Ctx {
-        Ctx { locale, path, notice: None, state, session }
+    pub fn new(
+        state: AppState,
+        locale: Locale,
+        path: String,
+        session: Option<RequestSession>,
+    ) -> Ctx {
+        Ctx {
+            locale,
+            path,
+            notice: None,
+            state,
+            session,
+        }
     }
 
     /// The signed-in account, if any.
@@ -97,10 +110,15 @@ impl Ctx {
     /// Asks the policy; anonymous visitors are sent to sign in and come back here.
     pub fn require(&self, action: Action, resource: &Resource) -> Result<&Account, WebError> {
         let account = self.account();
-        let viewer = account.map(|a| Viewer { user_id: a.id, roles: &a.roles });
+        let viewer = account.map(|a| Viewer {
+            user_id: a.id,
+            roles: &a.roles,
+        });
         match (authorize(viewer.as_ref(), action, resource), account) {
             (Decision::Allow, Some(account)) => Ok(account),
-            (Decision::Allow, None) | (Decision::SignIn, _) => Err(WebError::SignIn { back_to: self.path.clone() }),
+            (Decision::Allow, None) | (Decision::SignIn, _) => Err(WebError::SignIn {
+                back_to: self.path.clone(),
+            }),
             (Decision::Deny, _) => Err(WebError::Forbidden),
         }
     }
@@ -108,13 +126,21 @@ impl Ctx {
     /// The client as the abuse limits see it.
     pub fn client(&self) -> Client {
         Client {
-            ip: self.session.as_ref().map_or(std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST), |s| s.client_ip),
+            ip: self
+                .session
+                .as_ref()
+                .map_or(std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST), |s| {
+                    s.client_ip
+                }),
             device: self.session.as_ref().and_then(|s| s.device.clone()),
         }
     }
 
     pub fn tr(&self) -> Tr<'_> {
-        Tr { locale: self.locale, i18n: &self.state.app.i18n }
+        Tr {
+            locale: self.locale,
+            i18n: &self.state.app.i18n,
+        }
     }
 
     pub fn state(&self) -> &AppState {
@@ -133,11 +159,21 @@ impl Ctx {
             title,
             path: self.path.clone(),
             switch_lang: other.code(),
-            switch_href: format!("/langue/{}?retour={}", other.code(), encode_path(&self.path)),
-            csrf: self.session.as_ref().map(|s| s.csrf.clone()).unwrap_or_default(),
+            switch_href: format!(
+                "/langue/{}?retour={}",
+                other.code(),
+                encode_path(&self.path)
+            ),
+            csrf: self
+                .session
+                .as_ref()
+                .map(|s| s.csrf.clone())
+                .unwrap_or_default(),
             signed_in: self.account().is_some(),
             notice: self.notice.map(|key| self.tr().t(key)),
-            admin: self.account().is_some_and(|a| a.roles.iter().any(|g| g.role == Role::NationalTeam)),
+            admin: self
+                .account()
+                .is_some_and(|a| a.roles.iter().any(|g| g.role == Role::NationalTeam)),
             css: self.state.assets.url("app.css"),
             js: self.state.assets.url("app.js"),
             icon: self.state.assets.url("icon.svg"),

@@ -14,8 +14,8 @@ use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::Response;
-use mentorat_app::security::random_token;
 use mentorat_app::auth::Account;
+use mentorat_app::security::random_token;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 
 /// What the layer found out about the request, for extractors and handlers.
@@ -34,7 +34,11 @@ pub fn session_cookie_name(https: bool) -> &'static str {
 }
 
 pub fn device_cookie_name(https: bool) -> &'static str {
-    if https { "__Host-mentorat_device" } else { "mentorat_device" }
+    if https {
+        "__Host-mentorat_device"
+    } else {
+        "mentorat_device"
+    }
 }
 
 /// A `Set-Cookie` value with the house attributes.
@@ -62,7 +66,11 @@ pub fn client_ip(peer: IpAddr, headers: &HeaderMap, trusted: &[IpAddr]) -> IpAdd
         .flat_map(|v| v.split(','))
         .filter_map(|s| s.trim().parse().ok())
         .collect();
-    forwarded.into_iter().rev().find(|ip| !trusted.contains(ip)).unwrap_or(peer)
+    forwarded
+        .into_iter()
+        .rev()
+        .find(|ip| !trusted.contains(ip))
+        .unwrap_or(peer)
 }
 
 fn same_origin(headers: &HeaderMap, base_url: &str) -> bool {
@@ -74,8 +82,13 @@ fn same_origin(headers: &HeaderMap, base_url: &str) -> bool {
     if origin.eq_ignore_ascii_case(base_url) {
         return true;
     }
-    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or("");
-    origin.split_once("://").is_some_and(|(_, h)| !host.is_empty() && h.eq_ignore_ascii_case(host))
+    let host = headers
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    origin
+        .split_once("://")
+        .is_some_and(|(_, h)| !host.is_empty() && h.eq_ignore_ascii_case(host))
 }
 
 pub async fn layer(State(state): State<AppState>, request: Request, next: Next) -> Response {
@@ -110,7 +123,10 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
     let csrf = app.secrets.csrf_token(&session_cookie);
     let device = cookie(request.headers(), device_cookie_name(https));
     let mut request = request;
-    if !matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+    if !matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    ) {
         if fresh || !same_origin(request.headers(), &app.settings.base_url) {
             return error_response(StatusCode::FORBIDDEN);
         }
@@ -119,25 +135,42 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
             Err(response) => return response,
         }
     }
-    request.extensions_mut().insert(RequestSession { cookie: session_cookie.clone(), csrf, account, client_ip, device });
+    request.extensions_mut().insert(RequestSession {
+        cookie: session_cookie.clone(),
+        csrf,
+        account,
+        client_ip,
+        device,
+    });
     let mut response = next.run(request).await;
     if fresh {
-        response
-            .headers_mut()
-            .append(header::SET_COOKIE, set_cookie(session_cookie_name(https), &session_cookie, https, None));
+        response.headers_mut().append(
+            header::SET_COOKIE,
+            set_cookie(session_cookie_name(https), &session_cookie, https, None),
+        );
     }
     response
 }
 
 /// Reads the body, checks its CSRF token, and gives the request its body back.
-async fn checked_body(request: Request, session_cookie: &str, state: &AppState) -> Result<Request, Response> {
-    let header_token = request.headers().get("x-csrf-token").and_then(|v| v.to_str().ok()).map(str::to_owned);
+async fn checked_body(
+    request: Request,
+    session_cookie: &str,
+    state: &AppState,
+) -> Result<Request, Response> {
+    let header_token = request
+        .headers()
+        .get("x-csrf-token")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
     let (parts, body) = request.into_parts();
     let bytes = to_bytes(body, crate::middleware::MAX_BODY_BYTES)
         .await
         .map_err(|_| error_response(StatusCode::PAYLOAD_TOO_LARGE))?;
     let token = header_token.or_else(|| {
-        form_urlencoded::parse(&bytes).find(|(k, _)| k == "csrf").map(|(_, v)| v.into_owned())
+        form_urlencoded::parse(&bytes)
+            .find(|(k, _)| k == "csrf")
+            .map(|(_, v)| v.into_owned())
     });
     match token {
         Some(token) if state.app.secrets.csrf_valid(session_cookie, &token) => {
@@ -155,9 +188,19 @@ mod tests {
     fn forwarded_addresses_are_believed_only_from_trusted_proxies() {
         let proxy: IpAddr = "127.0.0.1".parse().unwrap();
         let mut headers = HeaderMap::new();
-        headers.insert("x-forwarded-for", "203.0.113.9, 198.51.100.7".parse().unwrap());
-        assert_eq!(client_ip(proxy, &headers, &[proxy]), "198.51.100.7".parse::<IpAddr>().unwrap());
-        assert_eq!(client_ip(proxy, &headers, &[]), proxy, "an untrusted peer is the client");
+        headers.insert(
+            "x-forwarded-for",
+            "203.0.113.9, 198.51.100.7".parse().unwrap(),
+        );
+        assert_eq!(
+            client_ip(proxy, &headers, &[proxy]),
+            "198.51.100.7".parse::<IpAddr>().unwrap()
+        );
+        assert_eq!(
+            client_ip(proxy, &headers, &[]),
+            proxy,
+            "an untrusted peer is the client"
+        );
         let stranger: IpAddr = "192.0.2.1".parse().unwrap();
         assert_eq!(client_ip(stranger, &headers, &[proxy]), stranger);
     }

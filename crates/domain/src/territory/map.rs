@@ -33,11 +33,24 @@ impl MapProjection {
                 .parse()
                 .map_err(|_| format!("map-projection.tsv: invalid {key}"))
         };
-        Ok(MapProjection { a: get("a")?, b: get("b")?, c: get("c")?, d: get("d")?, e: get("e")?, f: get("f")? })
+        Ok(MapProjection {
+            a: get("a")?,
+            b: get("b")?,
+            c: get("c")?,
+            d: get("d")?,
+            e: get("e")?,
+            f: get("f")?,
+        })
     }
 
     pub fn project(&self, p: Position) -> Point {
-        let m = (std::f64::consts::FRAC_PI_4 + p.lat.to_radians() / 2.0).tan().ln().to_degrees();
-        Point { x: self.a * p.lon + self.b * m + self.c, y: self.d * p.lon + self.e * m + self.f }
+        let m = (std::f64::consts::FRAC_PI_4 + p.lat.to_radians() / 2.0)
+            .tan()
+            .ln()
+            .to_degrees();
+        Point {
+            x: self.a * p.lon + self.b * m + self.c,
+            y: self.d * p.lon + self.e * m + self.f,
+        }
     }
 }

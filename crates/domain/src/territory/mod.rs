@@ -194,8 +194,14 @@ impl CoverageLevel {
 pub fn coverage_keys(commune: &Commune) -> [(CoverageLevel, Option<String>); 3] {
     [
         (CoverageLevel::Commune, Some(commune.key())),
-        (CoverageLevel::Epci, commune.epci.as_ref().map(|e| commune.country.key(e))),
-        (CoverageLevel::Departement, Some(commune.country.key(&commune.departement))),
+        (
+            CoverageLevel::Epci,
+            commune.epci.as_ref().map(|e| commune.country.key(e)),
+        ),
+        (
+            CoverageLevel::Departement,
+            Some(commune.country.key(&commune.departement)),
+        ),
     ]
 }
 
@@ -239,19 +245,32 @@ pub struct TerritoryFiles<'a> {
 }
 
 /// Rows of a TSV file after its header, each checked for its column count.
-fn rows<'a>(file: &'static str, text: &'a str, columns: usize) -> impl Iterator<Item = Result<Vec<&'a str>, String>> {
-    text.lines().skip(1).enumerate().filter(|(_, l)| !l.is_empty()).map(move |(i, line)| {
-        let fields: Vec<&str> = line.split('\t').collect();
-        if fields.len() == columns {
-            Ok(fields)
-        } else {
-            Err(format!("{file} line {}: expected {columns} columns, found {}", i + 2, fields.len()))
-        }
-    })
+fn rows<'a>(
+    file: &'static str,
+    text: &'a str,
+    columns: usize,
+) -> impl Iterator<Item = Result<Vec<&'a str>, String>> {
+    text.lines()
+        .skip(1)
+        .enumerate()
+        .filter(|(_, l)| !l.is_empty())
+        .map(move |(i, line)| {
+            let fields: Vec<&str> = line.split('\t').collect();
+            if fields.len() == columns {
+                Ok(fields)
+            } else {
+                Err(format!(
+                    "{file} line {}: expected {columns} columns, found {}",
+                    i + 2,
+                    fields.len()
+                ))
+            }
+        })
 }
 
 fn number<T: std::str::FromStr>(file: &str, what: &str, raw: &str) -> Result<T, String> {
-    raw.parse().map_err(|_| format!("{file}: invalid {what} {raw:?}"))
+    raw.parse()
+        .map_err(|_| format!("{file}: invalid {what} {raw:?}"))
 }
 
 fn country(file: &str, raw: &str) -> Result<Country, String> {
@@ -263,7 +282,10 @@ fn non_empty(raw: &str) -> Option<String> {
 }
 
 fn postal_codes(raw: &str) -> Vec<String> {
-    raw.split(',').filter(|s| !s.is_empty()).map(str::to_owned).collect()
+    raw.split(',')
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 impl Territories {
@@ -272,7 +294,14 @@ impl Territories {
         for row in rows("regions.tsv", files.regions, 4) {
             let r = row?;
             let c = country("regions.tsv", r[0])?;
-            regions.insert((c, r[1].to_owned()), Region { country: c, code: r[1].into(), name: r[2].into() });
+            regions.insert(
+                (c, r[1].to_owned()),
+                Region {
+                    country: c,
+                    code: r[1].into(),
+                    name: r[2].into(),
+                },
+            );
         }
         let mut departements = HashMap::new();
         for row in rows("departements.tsv", files.departements, 5) {
@@ -280,17 +309,29 @@ impl Territories {
             let c = country("departements.tsv", r[0])?;
             departements.insert(
                 (c, r[1].to_owned()),
-                Departement { country: c, code: r[1].into(), name: r[2].into(), region: r[4].into() },
+                Departement {
+                    country: c,
+                    code: r[1].into(),
+                    name: r[2].into(),
+                    region: r[4].into(),
+                },
             );
         }
         let mut epcis = HashMap::new();
         for row in rows("epci.tsv", files.epci, 6) {
             let r = row?;
             let c = country("epci.tsv", r[0])?;
-            let kind = EpciKind::parse(r[4]).ok_or_else(|| format!("epci.tsv: unknown kind {:?}", r[4]))?;
+            let kind = EpciKind::parse(r[4])
+                .ok_or_else(|| format!("epci.tsv: unknown kind {:?}", r[4]))?;
             epcis.insert(
                 (c, r[1].to_owned()),
-                Epci { country: c, code: r[1].into(), name: r[2].into(), kind, departement: r[5].into() },
+                Epci {
+                    country: c,
+                    code: r[1].into(),
+                    name: r[2].into(),
+                    kind,
+                    departement: r[5].into(),
+                },
             );
         }
         let mut communes = Vec::new();
@@ -307,7 +348,10 @@ impl Territories {
                 epci: non_empty(r[6]),
                 departement: r[7].into(),
                 region: r[8].into(),
-                position: Position { lat: number(file, "latitude", r[9])?, lon: number(file, "longitude", r[10])? },
+                position: Position {
+                    lat: number(file, "latitude", r[9])?,
+                    lon: number(file, "longitude", r[10])?,
+                },
                 approximate: r[11] == "1",
             });
         }
@@ -321,33 +365,62 @@ impl Territories {
                 postal_codes: postal_codes(r[3]),
                 population: number(file, "population", r[4])?,
                 commune: r[5].into(),
-                position: Position { lat: number(file, "latitude", r[8])?, lon: number(file, "longitude", r[9])? },
+                position: Position {
+                    lat: number(file, "latitude", r[8])?,
+                    lon: number(file, "longitude", r[9])?,
+                },
             });
         }
-        let by_key: HashMap<String, usize> = communes.iter().enumerate().map(|(i, c)| (c.key(), i)).collect();
+        let by_key: HashMap<String, usize> = communes
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.key(), i))
+            .collect();
         for c in &communes {
             if !departements.contains_key(&(c.country, c.departement.clone())) {
-                return Err(format!("commune {} has an unknown département {}", c.key(), c.departement));
+                return Err(format!(
+                    "commune {} has an unknown département {}",
+                    c.key(),
+                    c.departement
+                ));
             }
             if let Some(epci) = &c.epci
                 && !epcis.contains_key(&(c.country, epci.clone()))
             {
-                return Err(format!("commune {} has an unknown intercommunality {epci}", c.key()));
+                return Err(format!(
+                    "commune {} has an unknown intercommunality {epci}",
+                    c.key()
+                ));
             }
         }
         for a in &arrondissements {
             if !by_key.contains_key(&a.commune) {
-                return Err(format!("arrondissement {} maps to an unknown commune {}", a.code, a.commune));
+                return Err(format!(
+                    "arrondissement {} maps to an unknown commune {}",
+                    a.code, a.commune
+                ));
             }
         }
         let mut epci_members: HashMap<(Country, String), Vec<usize>> = HashMap::new();
         for (i, c) in communes.iter().enumerate() {
             if let Some(epci) = &c.epci {
-                epci_members.entry((c.country, epci.clone())).or_default().push(i);
+                epci_members
+                    .entry((c.country, epci.clone()))
+                    .or_default()
+                    .push(i);
             }
         }
         let index = search::Index::build(&communes, &arrondissements);
-        Ok(Territories { regions, departements, epcis, communes, arrondissements, by_key, epci_members, index })
+        Ok(Territories {
+            regions,
+            departements,
+            epcis,
+            communes,
+            arrondissements,
+            by_key,
+            epci_members,
+            index,
+        })
     }
 
     pub fn communes(&self) -> &[Commune] {
@@ -361,12 +434,18 @@ impl Territories {
     /// A commune by key, or the commune of a municipal arrondissement code (`75115`).
     pub fn resolve(&self, key: &str) -> Option<&Commune> {
         self.commune(key).or_else(|| {
-            self.arrondissements.iter().find(|a| a.code == key).and_then(|a| self.commune(&a.commune))
+            self.arrondissements
+                .iter()
+                .find(|a| a.code == key)
+                .and_then(|a| self.commune(&a.commune))
         })
     }
 
     pub fn epci_of(&self, commune: &Commune) -> Option<&Epci> {
-        commune.epci.as_ref().and_then(|code| self.epcis.get(&(commune.country, code.clone())))
+        commune
+            .epci
+            .as_ref()
+            .and_then(|code| self.epcis.get(&(commune.country, code.clone())))
     }
 
     pub fn epci(&self, country: Country, code: &str) -> Option<&Epci> {
@@ -387,7 +466,8 @@ impl Territories {
     }
 
     pub fn departement_of(&self, commune: &Commune) -> Option<&Departement> {
-        self.departements.get(&(commune.country, commune.departement.clone()))
+        self.departements
+            .get(&(commune.country, commune.departement.clone()))
     }
 
     pub fn departement(&self, country: Country, code: &str) -> Option<&Departement> {
@@ -399,10 +479,16 @@ impl Territories {
     pub fn covered(&self, level: CoverageLevel, key: &str) -> Vec<&Commune> {
         match level {
             CoverageLevel::Commune => self.commune(key).into_iter().collect(),
-            CoverageLevel::Epci => self.communes.iter().filter(|c| c.epci.as_ref().is_some_and(|e| c.country.key(e) == key)).collect(),
-            CoverageLevel::Departement => {
-                self.communes.iter().filter(|c| c.country.key(&c.departement) == key).collect()
-            }
+            CoverageLevel::Epci => self
+                .communes
+                .iter()
+                .filter(|c| c.epci.as_ref().is_some_and(|e| c.country.key(e) == key))
+                .collect(),
+            CoverageLevel::Departement => self
+                .communes
+                .iter()
+                .filter(|c| c.country.key(&c.departement) == key)
+                .collect(),
         }
     }
 
@@ -478,8 +564,14 @@ mod tests {
 
     #[test]
     fn great_circle_distance_is_right_on_a_known_pair() {
-        let paris = Position { lat: 48.8566, lon: 2.3522 };
-        let lyon = Position { lat: 45.7640, lon: 4.8357 };
+        let paris = Position {
+            lat: 48.8566,
+            lon: 2.3522,
+        };
+        let lyon = Position {
+            lat: 45.7640,
+            lon: 4.8357,
+        };
         let d = paris.distance_km(lyon);
         assert!((d - 391.5).abs() < 2.0, "{d}");
         assert_eq!(paris.distance_km(paris), 0.0);

@@ -18,7 +18,8 @@ impl Hit<'_> {
     }
 
     pub fn postal_codes(&self) -> &[String] {
-        self.arrondissement.map_or(&self.commune.postal_codes, |a| &a.postal_codes)
+        self.arrondissement
+            .map_or(&self.commune.postal_codes, |a| &a.postal_codes)
     }
 }
 
@@ -41,7 +42,12 @@ pub(super) struct Index {
 
 impl Index {
     pub(super) fn build(communes: &[Commune], arrondissements: &[Arrondissement]) -> Index {
-        let mut index = Index { places: Vec::new(), names: Vec::new(), words: Vec::new(), codes: Vec::new() };
+        let mut index = Index {
+            places: Vec::new(),
+            names: Vec::new(),
+            words: Vec::new(),
+            codes: Vec::new(),
+        };
         for (i, c) in communes.iter().enumerate() {
             let id = index.places.len() as u32;
             index.places.push((Place::Commune(i as u32), c.population));
@@ -55,7 +61,9 @@ impl Index {
         }
         for (i, a) in arrondissements.iter().enumerate() {
             let id = index.places.len() as u32;
-            index.places.push((Place::Arrondissement(i as u32), a.population));
+            index
+                .places
+                .push((Place::Arrondissement(i as u32), a.population));
             index.add_name(&a.name, id);
             for code in a.postal_codes.iter().chain([&a.code]) {
                 index.codes.push((code.to_lowercase().into(), id));
@@ -79,18 +87,32 @@ impl Index {
     }
 
     /// Ids of the entries of `sorted` that start with `prefix`.
-    fn prefixed<'s>(sorted: &'s [(Box<str>, u32)], prefix: &'s str) -> impl Iterator<Item = u32> + 's {
+    fn prefixed<'s>(
+        sorted: &'s [(Box<str>, u32)],
+        prefix: &'s str,
+    ) -> impl Iterator<Item = u32> + 's {
         let start = sorted.partition_point(|(k, _)| &**k < prefix);
-        sorted[start..].iter().take_while(move |(k, _)| k.starts_with(prefix)).map(|&(_, id)| id)
+        sorted[start..]
+            .iter()
+            .take_while(move |(k, _)| k.starts_with(prefix))
+            .map(|&(_, id)| id)
     }
 
     /// Ids of the entries of `sorted` equal to `key`.
     fn exactly<'s>(sorted: &'s [(Box<str>, u32)], key: &'s str) -> impl Iterator<Item = u32> + 's {
         let start = sorted.partition_point(|(k, _)| &**k < key);
-        sorted[start..].iter().take_while(move |(k, _)| &**k == key).map(|&(_, id)| id)
+        sorted[start..]
+            .iter()
+            .take_while(move |(k, _)| &**k == key)
+            .map(|&(_, id)| id)
     }
 
-    pub(super) fn search<'t>(&self, territories: &'t Territories, query: &str, limit: usize) -> Vec<Hit<'t>> {
+    pub(super) fn search<'t>(
+        &self,
+        territories: &'t Territories,
+        query: &str,
+        limit: usize,
+    ) -> Vec<Hit<'t>> {
         let q = fold(query.trim());
         if q.is_empty() || limit == 0 {
             return Vec::new();
@@ -115,7 +137,10 @@ impl Index {
         ranked
             .into_iter()
             .map(|id| match self.places[id as usize].0 {
-                Place::Commune(i) => Hit { commune: &territories.communes[i as usize], arrondissement: None },
+                Place::Commune(i) => Hit {
+                    commune: &territories.communes[i as usize],
+                    arrondissement: None,
+                },
                 Place::Arrondissement(i) => {
                     let a = &territories.arrondissements[i as usize];
                     Hit {
@@ -129,7 +154,8 @@ impl Index {
 
     /// Appends to `out` the `limit` most populous distinct places among `ids`.
     fn take_best(&self, ids: impl Iterator<Item = u32>, limit: usize, out: &mut Vec<u32>) {
-        let mut candidates: Vec<(u32, u32)> = ids.map(|id| (self.places[id as usize].1, id)).collect();
+        let mut candidates: Vec<(u32, u32)> =
+            ids.map(|id| (self.places[id as usize].1, id)).collect();
         candidates.sort_unstable_by_key(|&(_, id)| id);
         candidates.dedup_by_key(|&mut (_, id)| id);
         // Most populous first; equal populations keep a stable order (by id).

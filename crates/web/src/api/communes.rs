@@ -53,14 +53,25 @@ pub fn search_result(hit: &Hit<'_>) -> SearchResult {
         name: c.name.clone(),
         label: hit.label().to_owned(),
         postal_codes: hit.postal_codes().to_vec(),
-        departement: t.departement_of(c).map(|d| Named { code: d.code.clone(), name: d.name.clone() }),
+        departement: t.departement_of(c).map(|d| Named {
+            code: d.code.clone(),
+            name: d.name.clone(),
+        }),
         country: c.country,
     }
 }
 
-async fn search(State(state): State<AppState>, Query(params): Query<SearchParams>) -> Json<SearchResponse> {
-    let hits = state.app.search_communes(&params.q, params.limit.unwrap_or(10));
-    Json(SearchResponse { results: hits.iter().map(search_result).collect(), query: params.q })
+async fn search(
+    State(state): State<AppState>,
+    Query(params): Query<SearchParams>,
+) -> Json<SearchResponse> {
+    let hits = state
+        .app
+        .search_communes(&params.q, params.limit.unwrap_or(10));
+    Json(SearchResponse {
+        results: hits.iter().map(search_result).collect(),
+        query: params.q,
+    })
 }
 
 #[derive(Serialize)]
@@ -102,7 +113,10 @@ struct CommuneBody {
     circle: Option<CircleRef>,
 }
 
-async fn detail(State(state): State<AppState>, Path(code): Path<String>) -> Result<Json<CommuneBody>, ApiError> {
+async fn detail(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+) -> Result<Json<CommuneBody>, ApiError> {
     let d = state.app.commune_detail(&code).await?;
     let c = d.commune;
     let Position { lat, lon } = c.position;
@@ -114,10 +128,24 @@ async fn detail(State(state): State<AppState>, Path(code): Path<String>) -> Resu
         country: c.country,
         postal_codes: c.postal_codes.clone(),
         population: c.population,
-        intercommunality: d.epci.map(|e| Intercommunality { code: e.code.clone(), name: e.name.clone(), kind: e.kind }),
-        departement: d.departement.map(|x| Named { code: x.code.clone(), name: x.name.clone() }),
-        region: d.region.map(|x| Named { code: x.code.clone(), name: x.name.clone() }),
-        position: PositionBody { lat, lon, approximate: c.approximate },
+        intercommunality: d.epci.map(|e| Intercommunality {
+            code: e.code.clone(),
+            name: e.name.clone(),
+            kind: e.kind,
+        }),
+        departement: d.departement.map(|x| Named {
+            code: x.code.clone(),
+            name: x.name.clone(),
+        }),
+        region: d.region.map(|x| Named {
+            code: x.code.clone(),
+            name: x.name.clone(),
+        }),
+        position: PositionBody {
+            lat,
+            lon,
+            approximate: c.approximate,
+        },
         circle: d.circle.map(|circle| CircleRef {
             slug: circle.slug.to_string(),
             name: circle.name,

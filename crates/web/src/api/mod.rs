@@ -16,11 +16,17 @@ pub struct ApiError {
 
 impl ApiError {
     pub fn not_found() -> ApiError {
-        ApiError { status: StatusCode::NOT_FOUND, code: "not_found" }
+        ApiError {
+            status: StatusCode::NOT_FOUND,
+            code: "not_found",
+        }
     }
 
     pub fn internal() -> ApiError {
-        ApiError { status: StatusCode::INTERNAL_SERVER_ERROR, code: "internal" }
+        ApiError {
+            status: StatusCode::INTERNAL_SERVER_ERROR,
+            code: "internal",
+        }
     }
 }
 

@@ -25,8 +25,14 @@ pub fn router() -> Router<AppState> {
         .route("/compte/mot-de-passe", post(change_password))
         .route("/compte/adresse", post(change_email))
         .route("/compte/suppression", post(request_deletion))
-        .route("/compte/confirmer-adresse/{token}", get(confirm_email_form).post(confirm_email))
-        .route("/compte/mot-de-passe/{token}", get(set_password_form).post(set_password))
+        .route(
+            "/compte/confirmer-adresse/{token}",
+            get(confirm_email_form).post(confirm_email),
+        )
+        .route(
+            "/compte/mot-de-passe/{token}",
+            get(set_password_form).post(set_password),
+        )
 }
 
 #[derive(Template)]
@@ -45,9 +51,20 @@ fn password_form(ctx: &Ctx) -> FormView {
         "/compte/mot-de-passe",
         tr.t("change-password-submit"),
         vec![
-            Field::new("current_password", tr.t("current-password"), "password", "current-password"),
-            Field::new("password", tr.t("password-new"), "password", "new-password").hint(tr.t("password-rules")),
-            Field::new("confirmation", tr.t("password-confirm"), "password", "new-password"),
+            Field::new(
+                "current_password",
+                tr.t("current-password"),
+                "password",
+                "current-password",
+            ),
+            Field::new("password", tr.t("password-new"), "password", "new-password")
+                .hint(tr.t("password-rules")),
+            Field::new(
+                "confirmation",
+                tr.t("password-confirm"),
+                "password",
+                "new-password",
+            ),
         ],
     );
     form.title = Some(tr.t("change-password-title"));
@@ -61,8 +78,15 @@ fn email_form(ctx: &Ctx, new_email: &str) -> FormView {
         "/compte/adresse",
         tr.t("change-email-submit"),
         vec![
-            Field::new("new_email", tr.t("new-email"), "email", "email").value(new_email).hint(tr.t("email-hint")),
-            Field::new("current_password", tr.t("current-password"), "password", "current-password"),
+            Field::new("new_email", tr.t("new-email"), "email", "email")
+                .value(new_email)
+                .hint(tr.t("email-hint")),
+            Field::new(
+                "current_password",
+                tr.t("current-password"),
+                "password",
+                "current-password",
+            ),
         ],
     );
     form.title = Some(tr.t("change-email-title"));
@@ -75,7 +99,12 @@ fn deletion_form(ctx: &Ctx) -> FormView {
         "delete",
         "/compte/suppression",
         tr.t("delete-submit"),
-        vec![Field::new("current_password", tr.t("current-password"), "password", "current-password")],
+        vec![Field::new(
+            "current_password",
+            tr.t("current-password"),
+            "password",
+            "current-password",
+        )],
     );
     form.title = Some(tr.t("delete-title"));
     form.lead = Some(tr.t("delete-lead"));
@@ -85,7 +114,12 @@ fn deletion_form(ctx: &Ctx) -> FormView {
 }
 
 /// The account page with `replace` standing in for the form of the same id.
-fn render_account(ctx: &Ctx, account: &Account, replace: Option<FormView>, status: StatusCode) -> Response {
+fn render_account(
+    ctx: &Ctx,
+    account: &Account,
+    replace: Option<FormView>,
+    status: StatusCode,
+) -> Response {
     let tr = ctx.tr();
     let mut forms = vec![password_form(ctx), email_form(ctx, ""), deletion_form(ctx)];
     if let Some(replacement) = replace
@@ -95,8 +129,18 @@ fn render_account(ctx: &Ctx, account: &Account, replace: Option<FormView>, statu
     }
     let mut response = super::render(&AccountTemplate {
         page: ctx.page(tr.t("account-title")),
-        identity: tr.tv("account-identity", &[("name", &account.name.full()), ("email", account.email.as_str())]),
-        roles: account.roles.iter().map(|g| tr.t(&format!("role-{}", g.role.as_str()))).collect(),
+        identity: tr.tv(
+            "account-identity",
+            &[
+                ("name", &account.name.full()),
+                ("email", account.email.as_str()),
+            ],
+        ),
+        roles: account
+            .roles
+            .iter()
+            .map(|g| tr.t(&format!("role-{}", g.role.as_str())))
+            .collect(),
         forms,
     });
     *response.status_mut() = status;
@@ -105,7 +149,8 @@ fn render_account(ctx: &Ctx, account: &Account, replace: Option<FormView>, statu
 
 fn own(ctx: &Ctx) -> Result<Account, WebError> {
     let id = ctx.account().map(|a| a.id).unwrap_or_default();
-    ctx.require(Action::ManageOwnAccount, &Resource::Account(id)).cloned()
+    ctx.require(Action::ManageOwnAccount, &Resource::Account(id))
+        .cloned()
 }
 
 async fn account_page(ctx: Ctx) -> Result<Response, WebError> {
@@ -114,11 +159,21 @@ async fn account_page(ctx: Ctx) -> Result<Response, WebError> {
 }
 
 /// The use case failed on a form of the account page: show the page again with it.
-fn account_form_error(ctx: &Ctx, account: &Account, err: AppError, form: FormView) -> Result<Response, WebError> {
+fn account_form_error(
+    ctx: &Ctx,
+    account: &Account,
+    err: AppError,
+    form: FormView,
+) -> Result<Response, WebError> {
     match err {
         AppError::Invalid { field, key } => {
             let form = form.with_error(field, ctx.tr().t(key));
-            Ok(render_account(ctx, account, Some(form), StatusCode::UNPROCESSABLE_ENTITY))
+            Ok(render_account(
+                ctx,
+                account,
+                Some(form),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            ))
         }
         other => Err(other.into()),
     }
@@ -141,10 +196,21 @@ struct ChangePassword {
     confirmation: String,
 }
 
-async fn change_password(ctx: Ctx, Form(input): Form<ChangePassword>) -> Result<Response, WebError> {
+async fn change_password(
+    ctx: Ctx,
+    Form(input): Form<ChangePassword>,
+) -> Result<Response, WebError> {
     let account = own(&ctx)?;
     let app = &ctx.state().app;
-    match app.change_password(&account, &input.current_password, &input.password, &input.confirmation).await {
+    match app
+        .change_password(
+            &account,
+            &input.current_password,
+            &input.password,
+            &input.confirmation,
+        )
+        .await
+    {
         Ok(()) => Ok(signed_out_to(&ctx, "/connexion?avis=mot-de-passe-change")),
         Err(e) => account_form_error(&ctx, &account, e, password_form(&ctx)),
     }
@@ -160,7 +226,12 @@ struct ChangeEmail {
 
 async fn change_email(ctx: Ctx, Form(input): Form<ChangeEmail>) -> Result<Response, WebError> {
     let account = own(&ctx)?;
-    match ctx.state().app.change_email(&account, &input.current_password, &input.new_email).await {
+    match ctx
+        .state()
+        .app
+        .change_email(&account, &input.current_password, &input.new_email)
+        .await
+    {
         Ok(()) => Ok(Redirect::to("/compte?avis=adresse-envoyee").into_response()),
         Err(e) => account_form_error(&ctx, &account, e, email_form(&ctx, &input.new_email)),
     }
@@ -172,9 +243,17 @@ struct CurrentPassword {
     current_password: String,
 }
 
-async fn request_deletion(ctx: Ctx, Form(input): Form<CurrentPassword>) -> Result<Response, WebError> {
+async fn request_deletion(
+    ctx: Ctx,
+    Form(input): Form<CurrentPassword>,
+) -> Result<Response, WebError> {
     let account = own(&ctx)?;
-    match ctx.state().app.request_account_deletion(&account, &input.current_password).await {
+    match ctx
+        .state()
+        .app
+        .request_account_deletion(&account, &input.current_password)
+        .await
+    {
         Ok(()) => Ok(signed_out_to(&ctx, "/?avis=suppression")),
         Err(e) => account_form_error(&ctx, &account, e, deletion_form(&ctx)),
     }
@@ -182,25 +261,57 @@ async fn request_deletion(ctx: Ctx, Form(input): Form<CurrentPassword>) -> Resul
 
 async fn confirm_email_form(ctx: Ctx, Path(token): Path<String>) -> Response {
     let tr = ctx.tr();
-    let form = FormView::new("confirm-email", format!("/compte/confirmer-adresse/{token}"), tr.t("email-confirm-email-action"), Vec::new());
-    render_form(&ctx, tr.t("email-confirm-email-subject"), Some(tr.t("email-confirm-email-p1")), form, Vec::new(), StatusCode::OK)
+    let form = FormView::new(
+        "confirm-email",
+        format!("/compte/confirmer-adresse/{token}"),
+        tr.t("email-confirm-email-action"),
+        Vec::new(),
+    );
+    render_form(
+        &ctx,
+        tr.t("email-confirm-email-subject"),
+        Some(tr.t("email-confirm-email-p1")),
+        form,
+        Vec::new(),
+        StatusCode::OK,
+    )
 }
 
 async fn confirm_email(ctx: Ctx, Path(token): Path<String>) -> Result<Response, WebError> {
     match ctx.state().app.confirm_email_change(&token).await {
-        Ok(()) => Ok(message(&ctx, "email-confirmed-title", "email-confirmed-text", ("/compte", "nav-account"), StatusCode::OK)),
-        Err(AppError::NotFound) => {
-            Ok(message(&ctx, "verify-link-invalid-title", "verify-link-invalid-text", ("/compte", "nav-account"), StatusCode::GONE))
-        }
-        Err(AppError::Invalid { key, .. }) => {
-            Ok(message(&ctx, "verify-link-invalid-title", key, ("/compte", "nav-account"), StatusCode::CONFLICT))
-        }
+        Ok(()) => Ok(message(
+            &ctx,
+            "email-confirmed-title",
+            "email-confirmed-text",
+            ("/compte", "nav-account"),
+            StatusCode::OK,
+        )),
+        Err(AppError::NotFound) => Ok(message(
+            &ctx,
+            "verify-link-invalid-title",
+            "verify-link-invalid-text",
+            ("/compte", "nav-account"),
+            StatusCode::GONE,
+        )),
+        Err(AppError::Invalid { key, .. }) => Ok(message(
+            &ctx,
+            "verify-link-invalid-title",
+            key,
+            ("/compte", "nav-account"),
+            StatusCode::CONFLICT,
+        )),
         Err(e) => Err(e.into()),
     }
 }
 
 fn expired(ctx: &Ctx) -> Response {
-    message(ctx, "password-link-expired-title", "password-link-expired-text", ("/", "back-home"), StatusCode::GONE)
+    message(
+        ctx,
+        "password-link-expired-title",
+        "password-link-expired-text",
+        ("/", "back-home"),
+        StatusCode::GONE,
+    )
 }
 
 async fn set_password_form(ctx: Ctx, Path(token): Path<String>) -> Result<Response, WebError> {
@@ -208,18 +319,55 @@ async fn set_password_form(ctx: Ctx, Path(token): Path<String>) -> Result<Respon
         return Ok(expired(&ctx));
     }
     let tr = ctx.tr();
-    let form = new_password_view(&ctx, "set-password", format!("/compte/mot-de-passe/{token}"));
-    Ok(render_form(&ctx, tr.t("password-set-title"), Some(tr.t("password-set-lead")), form, Vec::new(), StatusCode::OK))
+    let form = new_password_view(
+        &ctx,
+        "set-password",
+        format!("/compte/mot-de-passe/{token}"),
+    );
+    Ok(render_form(
+        &ctx,
+        tr.t("password-set-title"),
+        Some(tr.t("password-set-lead")),
+        form,
+        Vec::new(),
+        StatusCode::OK,
+    ))
 }
 
-async fn set_password(ctx: Ctx, Path(token): Path<String>, Form(input): Form<NewPasswordInput>) -> Result<Response, WebError> {
-    match ctx.state().app.set_password_with_link(&token, &input.password, &input.confirmation).await {
-        Ok(()) => Ok(message(&ctx, "password-set-done-title", "password-set-done-text", ("/connexion", "nav-sign-in"), StatusCode::OK)),
+async fn set_password(
+    ctx: Ctx,
+    Path(token): Path<String>,
+    Form(input): Form<NewPasswordInput>,
+) -> Result<Response, WebError> {
+    match ctx
+        .state()
+        .app
+        .set_password_with_link(&token, &input.password, &input.confirmation)
+        .await
+    {
+        Ok(()) => Ok(message(
+            &ctx,
+            "password-set-done-title",
+            "password-set-done-text",
+            ("/connexion", "nav-sign-in"),
+            StatusCode::OK,
+        )),
         Err(AppError::NotFound) => Ok(expired(&ctx)),
         Err(e) => {
             let tr = ctx.tr();
-            let form = new_password_view(&ctx, "set-password", format!("/compte/mot-de-passe/{token}"));
-            form_error(&ctx, e, form, tr.t("password-set-title"), Some(tr.t("password-set-lead")), Vec::new())
+            let form = new_password_view(
+                &ctx,
+                "set-password",
+                format!("/compte/mot-de-passe/{token}"),
+            );
+            form_error(
+                &ctx,
+                e,
+                form,
+                tr.t("password-set-title"),
+                Some(tr.t("password-set-lead")),
+                Vec::new(),
+            )
         }
     }
 }

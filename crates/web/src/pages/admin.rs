@@ -32,14 +32,23 @@ pub struct Pager {
 }
 
 /// Links to the neighbouring pages, keeping the other query parameters.
-pub fn pager(tr: &mentorat_app::i18n::Tr<'_>, base: &str, query: &str, page: u64, total: i64) -> Pager {
+pub fn pager(
+    tr: &mentorat_app::i18n::Tr<'_>,
+    base: &str,
+    query: &str,
+    page: u64,
+    total: i64,
+) -> Pager {
     let pages = (total.max(0) as u64).div_ceil(PAGE_SIZE).max(1);
     let href = |p: u64| {
         let sep = if query.is_empty() { "" } else { "&" };
         format!("{base}?{query}{sep}page={p}")
     };
     Pager {
-        status: tr.tv("pagination-status", &[("page", &page.to_string()), ("pages", &pages.to_string())]),
+        status: tr.tv(
+            "pagination-status",
+            &[("page", &page.to_string()), ("pages", &pages.to_string())],
+        ),
         pages,
         previous: (page > 1).then(|| href(page - 1)),
         next: (page < pages).then(|| href(page + 1)),
@@ -74,7 +83,8 @@ struct AuditTemplate<'a> {
 }
 
 fn day(raw: Option<&str>) -> Option<NaiveDate> {
-    raw.filter(|s| !s.is_empty()).and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+    raw.filter(|s| !s.is_empty())
+        .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
 }
 
 async fn audit(ctx: Ctx, Query(q): Query<AuditQuery>) -> Result<Response, WebError> {
@@ -87,14 +97,25 @@ async fn audit(ctx: Ctx, Query(q): Query<AuditQuery>) -> Result<Response, WebErr
     let filter = mentorat_app::admin::AuditQuery {
         action: action.clone(),
         since: since.map(|d| Utc.from_utc_datetime(&d.and_hms_opt(0, 0, 0).expect("midnight"))),
-        until: until.map(|d| Utc.from_utc_datetime(&d.and_hms_opt(0, 0, 0).expect("midnight")) + chrono::Duration::days(1)),
+        until: until.map(|d| {
+            Utc.from_utc_datetime(&d.and_hms_opt(0, 0, 0).expect("midnight"))
+                + chrono::Duration::days(1)
+        }),
     };
-    let (entries, total) = ctx.state().app.audit_log(&filter, (page - 1) * PAGE_SIZE, PAGE_SIZE).await?;
+    let (entries, total) = ctx
+        .state()
+        .app
+        .audit_log(&filter, (page - 1) * PAGE_SIZE, PAGE_SIZE)
+        .await?;
     let paris = chrono_tz::Europe::Paris;
     let rows = entries
         .into_iter()
         .map(|e| AuditRow {
-            at: e.at.with_timezone(&paris).format("%Y-%m-%d %H:%M:%S").to_string(),
+            at: e
+                .at
+                .with_timezone(&paris)
+                .format("%Y-%m-%d %H:%M:%S")
+                .to_string(),
             actor: e.actor_email.unwrap_or_else(|| "—".into()),
             action: tr.t(&format!("action-{}", e.action)),
             subject: e.subject_id.map(|s| s.to_string()).unwrap_or_default(),
@@ -112,7 +133,16 @@ async fn audit(ctx: Ctx, Query(q): Query<AuditQuery>) -> Result<Response, WebErr
     }
     Ok(super::render(&AuditTemplate {
         page: ctx.page(tr.t("admin-audit-title")),
-        actions: AUDIT_ACTIONS.iter().map(|a| (*a, tr.t(&format!("action-{a}")), action.as_deref() == Some(a))).collect(),
+        actions: AUDIT_ACTIONS
+            .iter()
+            .map(|a| {
+                (
+                    *a,
+                    tr.t(&format!("action-{a}")),
+                    action.as_deref() == Some(a),
+                )
+            })
+            .collect(),
         since: since.map(|d| d.to_string()).unwrap_or_default(),
         until: until.map(|d| d.to_string()).unwrap_or_default(),
         rows,
@@ -157,13 +187,21 @@ async fn outbox(ctx: Ctx, Query(q): Query<PageQuery>) -> Result<Response, WebErr
     ctx.require(Action::ReadOutbox, &Resource::Platform)?;
     let tr = ctx.tr();
     let page = q.page.unwrap_or(1).max(1);
-    let (messages, total) = ctx.state().app.outbox((page - 1) * PAGE_SIZE, PAGE_SIZE).await?;
+    let (messages, total) = ctx
+        .state()
+        .app
+        .outbox((page - 1) * PAGE_SIZE, PAGE_SIZE)
+        .await?;
     let paris = chrono_tz::Europe::Paris;
     let rows = messages
         .iter()
         .map(|m| OutboxRow {
             href: format!("/admin/courriels/{}", m.id),
-            created: m.created_at.with_timezone(&paris).format("%Y-%m-%d %H:%M").to_string(),
+            created: m
+                .created_at
+                .with_timezone(&paris)
+                .format("%Y-%m-%d %H:%M")
+                .to_string(),
             to: m.to_address.clone(),
             subject: m.subject.clone(),
             status: status_of(&tr, m),

@@ -26,13 +26,32 @@ pub fn router() -> Router<AppState> {
         .route("/compte/reinitialiser/{token}", get(reset_form).post(reset))
 }
 
-pub fn render_form(ctx: &Ctx, heading: String, lead: Option<String>, form: FormView, links: Vec<(String, String)>, status: StatusCode) -> Response {
-    let mut response = super::render(&FormPage { page: ctx.page(heading.clone()), heading, lead, form, links });
+pub fn render_form(
+    ctx: &Ctx,
+    heading: String,
+    lead: Option<String>,
+    form: FormView,
+    links: Vec<(String, String)>,
+    status: StatusCode,
+) -> Response {
+    let mut response = super::render(&FormPage {
+        page: ctx.page(heading.clone()),
+        heading,
+        lead,
+        form,
+        links,
+    });
     *response.status_mut() = status;
     response
 }
 
-pub fn message(ctx: &Ctx, heading: &str, text: &str, link: (&str, &str), status: StatusCode) -> Response {
+pub fn message(
+    ctx: &Ctx,
+    heading: &str,
+    text: &str,
+    link: (&str, &str),
+    status: StatusCode,
+) -> Response {
     let tr = ctx.tr();
     let mut response = super::render(&MessagePage {
         page: ctx.page(tr.t(heading)),
@@ -46,11 +65,25 @@ pub fn message(ctx: &Ctx, heading: &str, text: &str, link: (&str, &str), status:
 }
 
 /// Turns a use-case error on a form into the form again (422) or an error page.
-pub fn form_error(ctx: &Ctx, err: AppError, form: FormView, heading: String, lead: Option<String>, links: Vec<(String, String)>) -> Result<Response, WebError> {
+pub fn form_error(
+    ctx: &Ctx,
+    err: AppError,
+    form: FormView,
+    heading: String,
+    lead: Option<String>,
+    links: Vec<(String, String)>,
+) -> Result<Response, WebError> {
     match err {
         AppError::Invalid { field, key } => {
             let form = form.with_error(field, ctx.tr().t(key));
-            Ok(render_form(ctx, heading, lead, form, links, StatusCode::UNPROCESSABLE_ENTITY))
+            Ok(render_form(
+                ctx,
+                heading,
+                lead,
+                form,
+                links,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            ))
         }
         other => Err(other.into()),
     }
@@ -59,8 +92,15 @@ pub fn form_error(ctx: &Ctx, err: AppError, form: FormView, heading: String, lea
 /// Only a path of this site is a destination after sign-in (no open redirect).
 pub fn local_path(raw: Option<&str>) -> String {
     let path = raw.unwrap_or("");
-    let ok = path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') && !path.chars().any(char::is_control);
-    if ok { path.to_owned() } else { "/compte".to_owned() }
+    let ok = path.starts_with('/')
+        && !path.starts_with("//")
+        && !path.contains('\\')
+        && !path.chars().any(char::is_control);
+    if ok {
+        path.to_owned()
+    } else {
+        "/compte".to_owned()
+    }
 }
 
 // ---- sign up ----
@@ -72,17 +112,41 @@ fn sign_up_view(ctx: &Ctx, input: &SignUpInput) -> FormView {
         "/inscription",
         tr.t("sign-up-submit"),
         vec![
-            Field::new("first_name", tr.t("first-name"), "text", "given-name").value(&input.first_name),
-            Field::new("last_name", tr.t("last-name"), "text", "family-name").value(&input.last_name).hint(tr.t("last-name-hint")).optional(),
-            Field::new("email", tr.t("email-field"), "email", "email").value(&input.email).hint(tr.t("email-hint")),
-            Field::new("password", tr.t("password-field"), "password", "new-password").hint(tr.t("password-rules")),
-            Field::new("confirmation", tr.t("password-confirm"), "password", "new-password"),
+            Field::new("first_name", tr.t("first-name"), "text", "given-name")
+                .value(&input.first_name),
+            Field::new("last_name", tr.t("last-name"), "text", "family-name")
+                .value(&input.last_name)
+                .hint(tr.t("last-name-hint"))
+                .optional(),
+            Field::new("email", tr.t("email-field"), "email", "email")
+                .value(&input.email)
+                .hint(tr.t("email-hint")),
+            Field::new(
+                "password",
+                tr.t("password-field"),
+                "password",
+                "new-password",
+            )
+            .hint(tr.t("password-rules")),
+            Field::new(
+                "confirmation",
+                tr.t("password-confirm"),
+                "password",
+                "new-password",
+            ),
         ],
     )
 }
 
 fn sign_up_links(ctx: &Ctx) -> Vec<(String, String)> {
-    vec![("/connexion".into(), format!("{} {}", ctx.tr().t("already-account"), ctx.tr().t("nav-sign-in")))]
+    vec![(
+        "/connexion".into(),
+        format!(
+            "{} {}",
+            ctx.tr().t("already-account"),
+            ctx.tr().t("nav-sign-in")
+        ),
+    )]
 }
 
 #[derive(Deserialize, Default)]
@@ -102,7 +166,14 @@ struct SignUpInput {
 async fn sign_up_form(ctx: Ctx) -> Response {
     let tr = ctx.tr();
     let form = sign_up_view(&ctx, &SignUpInput::default());
-    render_form(&ctx, tr.t("sign-up-title"), Some(tr.t("sign-up-lead")), form, sign_up_links(&ctx), StatusCode::OK)
+    render_form(
+        &ctx,
+        tr.t("sign-up-title"),
+        Some(tr.t("sign-up-lead")),
+        form,
+        sign_up_links(&ctx),
+        StatusCode::OK,
+    )
 }
 
 async fn sign_up(ctx: Ctx, Form(input): Form<SignUpInput>) -> Result<Response, WebError> {
@@ -115,10 +186,23 @@ async fn sign_up(ctx: Ctx, Form(input): Form<SignUpInput>) -> Result<Response, W
         confirmation: input.confirmation.clone(),
     };
     match app.sign_up(request, ctx.locale, &ctx.client()).await {
-        Ok(()) => Ok(message(&ctx, "sign-up-sent-title", "sign-up-sent-text", ("/connexion", "nav-sign-in"), StatusCode::OK)),
+        Ok(()) => Ok(message(
+            &ctx,
+            "sign-up-sent-title",
+            "sign-up-sent-text",
+            ("/connexion", "nav-sign-in"),
+            StatusCode::OK,
+        )),
         Err(e) => {
             let tr = ctx.tr();
-            form_error(&ctx, e, sign_up_view(&ctx, &input), tr.t("sign-up-title"), Some(tr.t("sign-up-lead")), sign_up_links(&ctx))
+            form_error(
+                &ctx,
+                e,
+                sign_up_view(&ctx, &input),
+                tr.t("sign-up-title"),
+                Some(tr.t("sign-up-lead")),
+                sign_up_links(&ctx),
+            )
         }
     }
 }
@@ -138,7 +222,12 @@ fn sign_in_view(ctx: &Ctx, email: &str, back_to: &str) -> FormView {
         tr.t("sign-in-submit"),
         vec![
             Field::new("email", tr.t("email-field"), "email", "username").value(email),
-            Field::new("password", tr.t("password-field"), "password", "current-password"),
+            Field::new(
+                "password",
+                tr.t("password-field"),
+                "password",
+                "current-password",
+            ),
         ],
     );
     form.hidden.push(("retour", back_to.to_owned()));
@@ -149,7 +238,10 @@ fn sign_in_links(ctx: &Ctx) -> Vec<(String, String)> {
     let tr = ctx.tr();
     vec![
         ("/mot-de-passe-oublie".into(), tr.t("forgot-password-link")),
-        ("/inscription".into(), format!("{} {}", tr.t("no-account"), tr.t("nav-sign-up"))),
+        (
+            "/inscription".into(),
+            format!("{} {}", tr.t("no-account"), tr.t("nav-sign-up")),
+        ),
     ]
 }
 
@@ -157,7 +249,14 @@ async fn sign_in_form(ctx: Ctx, Query(query): Query<SignInQuery>) -> Response {
     let tr = ctx.tr();
     let back_to = local_path(query.retour.as_deref());
     let lead = query.retour.is_some().then(|| tr.t("sign-in-required"));
-    render_form(&ctx, tr.t("sign-in-title"), lead, sign_in_view(&ctx, "", &back_to), sign_in_links(&ctx), StatusCode::OK)
+    render_form(
+        &ctx,
+        tr.t("sign-in-title"),
+        lead,
+        sign_in_view(&ctx, "", &back_to),
+        sign_in_links(&ctx),
+        StatusCode::OK,
+    )
 }
 
 #[derive(Deserialize)]
@@ -172,20 +271,43 @@ struct SignInInput {
 async fn sign_in(ctx: Ctx, Form(input): Form<SignInInput>) -> Result<Response, WebError> {
     let app = &ctx.state().app;
     let back_to = local_path(input.retour.as_deref());
-    match app.sign_in(&input.email, &input.password, &ctx.client()).await {
+    match app
+        .sign_in(&input.email, &input.password, &ctx.client())
+        .await
+    {
         Ok(signed_in) => {
             let https = app.settings.is_https();
             let mut headers = HeaderMap::new();
-            headers.append(header::SET_COOKIE, set_cookie(session_cookie_name(https), &signed_in.session_token, https, None));
             headers.append(
                 header::SET_COOKIE,
-                set_cookie(device_cookie_name(https), &signed_in.device_cookie, https, Some(DEVICE_VALIDITY.num_seconds())),
+                set_cookie(
+                    session_cookie_name(https),
+                    &signed_in.session_token,
+                    https,
+                    None,
+                ),
+            );
+            headers.append(
+                header::SET_COOKIE,
+                set_cookie(
+                    device_cookie_name(https),
+                    &signed_in.device_cookie,
+                    https,
+                    Some(DEVICE_VALIDITY.num_seconds()),
+                ),
             );
             Ok((headers, Redirect::to(&back_to)).into_response())
         }
         Err(e) => {
             let tr = ctx.tr();
-            form_error(&ctx, e, sign_in_view(&ctx, &input.email, &back_to), tr.t("sign-in-title"), None, sign_in_links(&ctx))
+            form_error(
+                &ctx,
+                e,
+                sign_in_view(&ctx, &input.email, &back_to),
+                tr.t("sign-in-title"),
+                None,
+                sign_in_links(&ctx),
+            )
         }
     }
 }
@@ -198,23 +320,49 @@ async fn sign_out(ctx: Ctx) -> Result<Response, WebError> {
     // A new anonymous cookie: the old value is dead everywhere.
     let https = app.settings.is_https();
     let cookie = set_cookie(session_cookie_name(https), &random_token(), https, None);
-    Ok(([(header::SET_COOKIE, cookie)], Redirect::to("/?avis=deconnecte")).into_response())
+    Ok((
+        [(header::SET_COOKIE, cookie)],
+        Redirect::to("/?avis=deconnecte"),
+    )
+        .into_response())
 }
 
 // ---- verification of an address ----
 
 async fn verify_form(ctx: Ctx, Path(token): Path<String>) -> Response {
     let tr = ctx.tr();
-    let form = FormView::new("verify", format!("/compte/verifier/{token}"), tr.t("email-verify-action"), Vec::new());
-    render_form(&ctx, tr.t("email-verify-subject"), Some(tr.t("email-verify-p1")), form, Vec::new(), StatusCode::OK)
+    let form = FormView::new(
+        "verify",
+        format!("/compte/verifier/{token}"),
+        tr.t("email-verify-action"),
+        Vec::new(),
+    );
+    render_form(
+        &ctx,
+        tr.t("email-verify-subject"),
+        Some(tr.t("email-verify-p1")),
+        form,
+        Vec::new(),
+        StatusCode::OK,
+    )
 }
 
 async fn verify(ctx: Ctx, Path(token): Path<String>) -> Result<Response, WebError> {
     match ctx.state().app.verify_email(&token).await {
-        Ok(()) => Ok(message(&ctx, "verified-title", "verified-text", ("/connexion", "nav-sign-in"), StatusCode::OK)),
-        Err(AppError::NotFound) => {
-            Ok(message(&ctx, "verify-link-invalid-title", "verify-link-invalid-text", ("/connexion", "nav-sign-in"), StatusCode::GONE))
-        }
+        Ok(()) => Ok(message(
+            &ctx,
+            "verified-title",
+            "verified-text",
+            ("/connexion", "nav-sign-in"),
+            StatusCode::OK,
+        )),
+        Err(AppError::NotFound) => Ok(message(
+            &ctx,
+            "verify-link-invalid-title",
+            "verify-link-invalid-text",
+            ("/connexion", "nav-sign-in"),
+            StatusCode::GONE,
+        )),
         Err(e) => Err(e.into()),
     }
 }
@@ -227,13 +375,24 @@ fn forgot_view(ctx: &Ctx, email: &str) -> FormView {
         "forgot",
         "/mot-de-passe-oublie",
         tr.t("forgot-submit"),
-        vec![Field::new("email", tr.t("email-field"), "email", "email").value(email).hint(tr.t("email-hint"))],
+        vec![
+            Field::new("email", tr.t("email-field"), "email", "email")
+                .value(email)
+                .hint(tr.t("email-hint")),
+        ],
     )
 }
 
 async fn forgot_form(ctx: Ctx) -> Response {
     let tr = ctx.tr();
-    render_form(&ctx, tr.t("forgot-title"), Some(tr.t("forgot-lead")), forgot_view(&ctx, ""), Vec::new(), StatusCode::OK)
+    render_form(
+        &ctx,
+        tr.t("forgot-title"),
+        Some(tr.t("forgot-lead")),
+        forgot_view(&ctx, ""),
+        Vec::new(),
+        StatusCode::OK,
+    )
 }
 
 #[derive(Deserialize)]
@@ -243,11 +402,29 @@ struct EmailInput {
 }
 
 async fn forgot(ctx: Ctx, Form(input): Form<EmailInput>) -> Result<Response, WebError> {
-    match ctx.state().app.forgot_password(&input.email, &ctx.client()).await {
-        Ok(()) => Ok(message(&ctx, "forgot-sent-title", "forgot-sent-text", ("/connexion", "nav-sign-in"), StatusCode::OK)),
+    match ctx
+        .state()
+        .app
+        .forgot_password(&input.email, &ctx.client())
+        .await
+    {
+        Ok(()) => Ok(message(
+            &ctx,
+            "forgot-sent-title",
+            "forgot-sent-text",
+            ("/connexion", "nav-sign-in"),
+            StatusCode::OK,
+        )),
         Err(e) => {
             let tr = ctx.tr();
-            form_error(&ctx, e, forgot_view(&ctx, &input.email), tr.t("forgot-title"), Some(tr.t("forgot-lead")), Vec::new())
+            form_error(
+                &ctx,
+                e,
+                forgot_view(&ctx, &input.email),
+                tr.t("forgot-title"),
+                Some(tr.t("forgot-lead")),
+                Vec::new(),
+            )
         }
     }
 }
@@ -261,19 +438,38 @@ pub fn new_password_view(ctx: &Ctx, id: &'static str, action: String) -> FormVie
         action,
         tr.t("password-save"),
         vec![
-            Field::new("password", tr.t("password-new"), "password", "new-password").hint(tr.t("password-rules")),
-            Field::new("confirmation", tr.t("password-confirm"), "password", "new-password"),
+            Field::new("password", tr.t("password-new"), "password", "new-password")
+                .hint(tr.t("password-rules")),
+            Field::new(
+                "confirmation",
+                tr.t("password-confirm"),
+                "password",
+                "new-password",
+            ),
         ],
     )
 }
 
 async fn reset_form(ctx: Ctx, Path(token): Path<String>) -> Result<Response, WebError> {
     if !ctx.state().app.reset_link_is_live(&token).await? {
-        return Ok(message(&ctx, "password-link-expired-title", "password-link-expired-text", ("/mot-de-passe-oublie", "forgot-title"), StatusCode::GONE));
+        return Ok(message(
+            &ctx,
+            "password-link-expired-title",
+            "password-link-expired-text",
+            ("/mot-de-passe-oublie", "forgot-title"),
+            StatusCode::GONE,
+        ));
     }
     let tr = ctx.tr();
     let form = new_password_view(&ctx, "reset", format!("/compte/reinitialiser/{token}"));
-    Ok(render_form(&ctx, tr.t("reset-title"), Some(tr.t("password-set-lead")), form, Vec::new(), StatusCode::OK))
+    Ok(render_form(
+        &ctx,
+        tr.t("reset-title"),
+        Some(tr.t("password-set-lead")),
+        form,
+        Vec::new(),
+        StatusCode::OK,
+    ))
 }
 
 #[derive(Deserialize)]
@@ -284,16 +480,42 @@ pub struct NewPasswordInput {
     pub confirmation: String,
 }
 
-async fn reset(ctx: Ctx, Path(token): Path<String>, Form(input): Form<NewPasswordInput>) -> Result<Response, WebError> {
-    match ctx.state().app.reset_password(&token, &input.password, &input.confirmation).await {
-        Ok(()) => Ok(message(&ctx, "reset-done-title", "reset-done-text", ("/connexion", "nav-sign-in"), StatusCode::OK)),
-        Err(AppError::NotFound) => {
-            Ok(message(&ctx, "password-link-expired-title", "password-link-expired-text", ("/mot-de-passe-oublie", "forgot-title"), StatusCode::GONE))
-        }
+async fn reset(
+    ctx: Ctx,
+    Path(token): Path<String>,
+    Form(input): Form<NewPasswordInput>,
+) -> Result<Response, WebError> {
+    match ctx
+        .state()
+        .app
+        .reset_password(&token, &input.password, &input.confirmation)
+        .await
+    {
+        Ok(()) => Ok(message(
+            &ctx,
+            "reset-done-title",
+            "reset-done-text",
+            ("/connexion", "nav-sign-in"),
+            StatusCode::OK,
+        )),
+        Err(AppError::NotFound) => Ok(message(
+            &ctx,
+            "password-link-expired-title",
+            "password-link-expired-text",
+            ("/mot-de-passe-oublie", "forgot-title"),
+            StatusCode::GONE,
+        )),
         Err(e) => {
             let tr = ctx.tr();
             let form = new_password_view(&ctx, "reset", format!("/compte/reinitialiser/{token}"));
-            form_error(&ctx, e, form, tr.t("reset-title"), Some(tr.t("password-set-lead")), Vec::new())
+            form_error(
+                &ctx,
+                e,
+                form,
+                tr.t("reset-title"),
+                Some(tr.t("password-set-lead")),
+                Vec::new(),
+            )
         }
     }
 }

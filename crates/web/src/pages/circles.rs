@@ -64,7 +64,11 @@ async fn show(ctx: Ctx, Path(slug): Path<String>) -> Result<Response, WebError> 
                 new_mentors: e.new_mentors,
             })
             .collect(),
-        events: data.upcoming.iter().map(|e| EventView::new(tr, e, Some(names))).collect(),
+        events: data
+            .upcoming
+            .iter()
+            .map(|e| EventView::new(tr, e, Some(names)))
+            .collect(),
         circle,
     }))
 }

@@ -45,7 +45,9 @@ async fn search(ctx: Ctx, Query(params): Query<Params>) -> Result<Response, WebE
     for hit in app.search_communes(&query, 10) {
         let circle = app.circle_for_commune(hit.commune).await?;
         let place = [
-            territories.departement_of(hit.commune).map(|d| d.name.clone()),
+            territories
+                .departement_of(hit.commune)
+                .map(|d| d.name.clone()),
             Some(ctx.tr().t(match hit.commune.country {
                 mentorat_domain::territory::Country::Fr => "country-fr",
                 mentorat_domain::territory::Country::Be => "country-be",
@@ -60,5 +62,9 @@ async fn search(ctx: Ctx, Query(params): Query<Params>) -> Result<Response, WebE
         });
     }
     let tr = ctx.tr();
-    Ok(super::render(&SearchTemplate { page: ctx.page(tr.t("communes-title")), query, results }))
+    Ok(super::render(&SearchTemplate {
+        page: ctx.page(tr.t("communes-title")),
+        query,
+        results,
+    }))
 }

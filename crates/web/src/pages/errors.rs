@@ -19,9 +19,9 @@ pub fn render(ctx: &Ctx, status: StatusCode) -> Response {
         StatusCode::NOT_FOUND => ("error-404-title", "error-404-text"),
         StatusCode::FORBIDDEN => ("error-403-title", "error-403-text"),
         StatusCode::PAYLOAD_TOO_LARGE => ("error-413-title", "error-413-text"),
-        StatusCode::BAD_REQUEST | StatusCode::UNPROCESSABLE_ENTITY | StatusCode::UNSUPPORTED_MEDIA_TYPE => {
-            ("error-400-title", "error-400-text")
-        }
+        StatusCode::BAD_REQUEST
+        | StatusCode::UNPROCESSABLE_ENTITY
+        | StatusCode::UNSUPPORTED_MEDIA_TYPE => ("error-400-title", "error-400-text"),
         StatusCode::METHOD_NOT_ALLOWED => ("error-404-title", "error-404-text"),
         StatusCode::TOO_MANY_REQUESTS => ("too-many-title", "too-many-text"),
         _ => ("error-500-title", "error-500-text"),

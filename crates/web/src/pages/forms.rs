@@ -18,8 +18,22 @@ pub struct Field {
 }
 
 impl Field {
-    pub fn new(name: &'static str, label: String, kind: &'static str, autocomplete: &'static str) -> Field {
-        Field { name, label, kind, autocomplete, hint: None, value: String::new(), required: true, error: false }
+    pub fn new(
+        name: &'static str,
+        label: String,
+        kind: &'static str,
+        autocomplete: &'static str,
+    ) -> Field {
+        Field {
+            name,
+            label,
+            kind,
+            autocomplete,
+            hint: None,
+            value: String::new(),
+            required: true,
+            error: false,
+        }
     }
 
     pub fn hint(mut self, hint: String) -> Field {
@@ -54,7 +68,12 @@ pub struct FormView {
 }
 
 impl FormView {
-    pub fn new(id: &'static str, action: impl Into<String>, submit: String, fields: Vec<Field>) -> FormView {
+    pub fn new(
+        id: &'static str,
+        action: impl Into<String>,
+        submit: String,
+        fields: Vec<Field>,
+    ) -> FormView {
         FormView {
             id,
             action: action.into(),

@@ -31,8 +31,16 @@ async fn home(ctx: Ctx) -> Result<Response, WebError> {
     let tr = ctx.tr();
     Ok(super::render(&HomeTemplate {
         page: ctx.page(tr.t("home-title")),
-        events: overview.upcoming.iter().map(|u| EventView::upcoming(tr, u)).collect(),
-        circles: overview.circles.iter().map(|c| CircleView::new(tr, c)).collect(),
+        events: overview
+            .upcoming
+            .iter()
+            .map(|u| EventView::upcoming(tr, u))
+            .collect(),
+        circles: overview
+            .circles
+            .iter()
+            .map(|c| CircleView::new(tr, c))
+            .collect(),
         approved_mentors: overview.approved_mentors,
         active_circles: overview.active_circles,
         target_mentors: TARGET_MENTORS,

@@ -39,12 +39,16 @@ async fn switch(Path(lang): Path<String>, Query(back): Query<Back>) -> Response 
         "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
         locale.code()
     );
-    let location = HeaderValue::from_str(&encode_path(&destination)).unwrap_or(HeaderValue::from_static("/"));
+    let location =
+        HeaderValue::from_str(&encode_path(&destination)).unwrap_or(HeaderValue::from_static("/"));
     (
         StatusCode::SEE_OTHER,
         [
             (header::LOCATION, location),
-            (header::SET_COOKIE, HeaderValue::from_str(&cookie).expect("ASCII cookie")),
+            (
+                header::SET_COOKIE,
+                HeaderValue::from_str(&cookie).expect("ASCII cookie"),
+            ),
         ],
     )
         .into_response()
@@ -56,7 +60,10 @@ mod tests {
 
     #[test]
     fn the_switch_only_returns_to_pages_of_this_site() {
-        assert_eq!(safe_destination(Some("/cercles/compiegne")), "/cercles/compiegne");
+        assert_eq!(
+            safe_destination(Some("/cercles/compiegne")),
+            "/cercles/compiegne"
+        );
         assert_eq!(safe_destination(Some("https://evil.example")), "/");
         assert_eq!(safe_destination(Some("//evil.example")), "/");
         assert_eq!(safe_destination(Some("/\\evil")), "/");

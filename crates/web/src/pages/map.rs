@@ -33,7 +33,10 @@ fn departement_paths() -> &'static [DepartementPath] {
             .filter_map(|line| {
                 let mut fields = line.splitn(3, '\t');
                 let (code, name, d) = (fields.next()?, fields.next()?, fields.next()?);
-                Some(DepartementPath { title: format!("{name} ({code})"), d })
+                Some(DepartementPath {
+                    title: format!("{name} ({code})"),
+                    d,
+                })
             })
             .collect()
     })
@@ -62,7 +65,11 @@ pub fn markers(ctx: &Ctx, circles: &[CircleSummary]) -> Vec<Marker> {
                 x: format!("{:.1}", point.x),
                 y: format!("{:.1}", point.y),
                 status: c.circle.status.as_str(),
-                label: format!("{} — {}", tr.of_place("circle-title", &c.circle.name), tr.t(status_key(c.circle.status))),
+                label: format!(
+                    "{} — {}",
+                    tr.of_place("circle-title", &c.circle.name),
+                    tr.t(status_key(c.circle.status))
+                ),
             })
         })
         .collect()
@@ -81,10 +88,18 @@ async fn map(ctx: Ctx) -> Result<Response, WebError> {
     let circles = ctx.state().app.circles().await?;
     let markers = markers(&ctx, &circles);
     let tr = ctx.tr();
-    let description = markers.iter().map(|m| format!("{}. {}", m.number, m.label)).collect::<Vec<_>>().join(" ; ");
+    let description = markers
+        .iter()
+        .map(|m| format!("{}. {}", m.number, m.label))
+        .collect::<Vec<_>>()
+        .join(" ; ");
     let svg = MapTemplate {
         title: tr.t("map-title"),
-        description: if description.is_empty() { tr.t("circles-empty") } else { description },
+        description: if description.is_empty() {
+            tr.t("circles-empty")
+        } else {
+            description
+        },
         departements: departement_paths(),
         markers,
     }
@@ -92,9 +107,18 @@ async fn map(ctx: Ctx) -> Result<Response, WebError> {
     .map_err(|e| WebError::Internal(e.to_string()))?;
     Ok((
         [
-            (header::CONTENT_TYPE, HeaderValue::from_static("image/svg+xml; charset=utf-8")),
-            (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=300")),
-            (header::VARY, HeaderValue::from_static("Accept-Language, Cookie")),
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("image/svg+xml; charset=utf-8"),
+            ),
+            (
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("public, max-age=300"),
+            ),
+            (
+                header::VARY,
+                HeaderValue::from_static("Accept-Language, Cookie"),
+            ),
         ],
         svg,
     )
