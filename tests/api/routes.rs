@@ -20,8 +20,10 @@ pub fn declared() -> BTreeSet<(String, String)> {
                 continue;
             }
             let text = std::fs::read_to_string(&path).unwrap();
-            for (start, _) in text.match_indices(".route(\"") {
-                let rest = &text[start + ".route(\"".len()..];
+            for (start, _) in text.match_indices(".route(") {
+                // rustfmt may put the path on the next line.
+                let rest = text[start + ".route(".len()..].trim_start();
+                let Some(rest) = rest.strip_prefix('"') else { continue };
                 let template = &rest[..rest.find('"').unwrap()];
                 // The handlers: up to the parenthesis that closes `.route(`.
                 let mut depth = 1;
