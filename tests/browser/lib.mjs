@@ -69,7 +69,6 @@ export async function newPage({ locale = 'fr-FR', ...options } = {}) {
   const context = await browser.newContext({ locale, baseURL: BASE_URL, ...options });
   context.setDefaultTimeout(10_000);
   context.setDefaultNavigationTimeout(15_000);
-  if (process.env.TEMP_REFERRER_HACK) await context.setExtraHTTPHeaders({ Origin: BASE_URL });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (message) => {

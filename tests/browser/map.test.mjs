@@ -85,7 +85,10 @@ test('/map.svg has a title, a description, the départements and ten well-placed
     assert.deepEqual(map.markers.map((m) => Number(m.title.split('.')[0])).sort((a, b) => a - b),
       [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     assert.ok(map.desc.includes(compiegne.title), 'the description lists the circles like the markers');
-    assert.deepEqual(page.problems.splice(0), [], 'the browser reported problems on /map.svg');
+    // An SVG document names no icon, so Chromium may ask for /favicon.ico, which the
+    // site does not serve (its pages link their icon): that 404 alone is expected.
+    const problems = page.problems.splice(0).filter((p) => !(p.url ?? '').endsWith('/favicon.ico'));
+    assert.deepEqual(problems, [], 'the browser reported problems on /map.svg');
   } finally {
     await page.closeAll();
   }

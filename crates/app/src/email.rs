@@ -46,6 +46,48 @@ pub enum Mail {
     DeletionRequested {
         name: String,
     },
+    /// About one event: a confirmation, a waitlisting, a promotion, a reminder, an
+    /// acknowledged cancellation. `link` is the cancellation link (none once cancelled).
+    Event {
+        kind: EventMail,
+        name: String,
+        event: EventFacts,
+        link: Option<String>,
+    },
+    /// After a conference: an invitation to apply as a mentor.
+    InviteToApply {
+        name: String,
+        event: EventFacts,
+        link: String,
+    },
+    HostingReceived {
+        name: String,
+    },
+    ContactReceived {
+        name: String,
+    },
+    /// To the national team: something arrived in an inbox.
+    NewInInbox {
+        what: String,
+        link: String,
+    },
+}
+
+/// What an event e-mail says about the event.
+#[derive(Debug, Clone)]
+pub struct EventFacts {
+    pub title: String,
+    pub starts_at: chrono::DateTime<chrono_tz::Tz>,
+    pub venue: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventMail {
+    Confirmed,
+    Waitlisted,
+    Promoted,
+    Reminder,
+    Cancelled,
 }
 
 impl Mail {
@@ -58,6 +100,28 @@ impl Mail {
             Mail::ConfirmNewEmail { .. } => "confirm-email",
             Mail::EmailChanged { .. } => "email-changed",
             Mail::DeletionRequested { .. } => "deletion",
+            Mail::Event { kind: EventMail::Confirmed, .. } => "registered",
+            Mail::Event { kind: EventMail::Waitlisted, .. } => "waitlisted",
+            Mail::Event { kind: EventMail::Promoted, .. } => "promoted",
+            Mail::Event { kind: EventMail::Reminder, .. } => "reminder",
+            Mail::Event { kind: EventMail::Cancelled, .. } => "cancelled",
+            Mail::InviteToApply { .. } => "invite",
+            Mail::HostingReceived { .. } => "hosting",
+            Mail::ContactReceived { .. } => "contact",
+            Mail::NewInInbox { .. } => "inbox",
+        }
+    }
+
+    /// The message's own arguments for its Fluent messages.
+    fn args(&self, tr: &Tr<'_>) -> Vec<(&'static str, String)> {
+        match self {
+            Mail::Event { event, .. } | Mail::InviteToApply { event, .. } => vec![
+                ("title", event.title.clone()),
+                ("when", tr.date_time(&event.starts_at)),
+                ("venue", event.venue.clone()),
+            ],
+            Mail::NewInInbox { what, .. } => vec![("what", what.clone())],
+            _ => Vec::new(),
         }
     }
 
@@ -65,6 +129,8 @@ impl Mail {
     fn paragraphs(&self) -> usize {
         match self {
             Mail::VerifyEmail { .. } | Mail::ResetPassword { .. } | Mail::AccountExists { .. } => 2,
+            Mail::Event { kind: EventMail::Cancelled, .. } => 1,
+            Mail::Event { .. } | Mail::InviteToApply { .. } => 2,
             _ => 1,
         }
     }
@@ -76,8 +142,12 @@ impl Mail {
             | Mail::PasswordChanged { name }
             | Mail::ConfirmNewEmail { name, .. }
             | Mail::EmailChanged { name }
-            | Mail::DeletionRequested { name } => Some(name),
-            Mail::AccountExists { .. } => None,
+            | Mail::DeletionRequested { name }
+            | Mail::Event { name, .. }
+            | Mail::InviteToApply { name, .. }
+            | Mail::HostingReceived { name }
+            | Mail::ContactReceived { name } => Some(name),
+            Mail::AccountExists { .. } | Mail::NewInInbox { .. } => None,
         }
     }
 
@@ -86,7 +156,10 @@ impl Mail {
             Mail::VerifyEmail { link, .. }
             | Mail::AccountExists { link }
             | Mail::ResetPassword { link, .. }
-            | Mail::ConfirmNewEmail { link, .. } => Some(link),
+            | Mail::ConfirmNewEmail { link, .. }
+            | Mail::InviteToApply { link, .. }
+            | Mail::NewInInbox { link, .. } => Some(link),
+            Mail::Event { link, .. } => link.as_deref(),
             _ => None,
         }
     }
@@ -122,6 +195,9 @@ pub fn render(i18n: &I18n, locale: Locale, to: &str, mail: &Mail, site_url: &str
     let key = mail.key();
     let mut args = FluentArgs::new();
     args.set("site", FluentValue::from(site_url.to_owned()));
+    for (name, value) in mail.args(&tr) {
+        args.set(name, FluentValue::from(value));
+    }
     let subject = i18n.message(locale, &format!("email-{key}-subject"), Some(&args));
     let paragraphs: Vec<String> = (1..=mail.paragraphs())
         .map(|i| i18n.message(locale, &format!("email-{key}-p{i}"), Some(&args)))
@@ -175,7 +251,20 @@ impl App {
         locale: Locale,
         mail: &Mail,
     ) -> Result<(), AppError> {
-        let message = render(&self.i18n, locale, to, mail, &self.settings.base_url);
+        self.queue_mail_with(tx, to, locale, mail, None).await
+    }
+
+    /// Like [`App::queue_mail`], with an attachment (file name, MIME type, UTF-8 body).
+    pub async fn queue_mail_with(
+        &self,
+        tx: &mut Tx,
+        to: &str,
+        locale: Locale,
+        mail: &Mail,
+        attachment: Option<(String, String, String)>,
+    ) -> Result<(), AppError> {
+        let mut message = render(&self.i18n, locale, to, mail, &self.settings.base_url);
+        message.attachment = attachment;
         tx.enqueue_message(&message).await?;
         Ok(())
     }
@@ -342,7 +431,20 @@ mod tests {
                 link,
             },
             Mail::EmailChanged { name: name.clone() },
-            Mail::DeletionRequested { name },
+            Mail::DeletionRequested { name: name.clone() },
+            Mail::Event {
+                kind: EventMail::Confirmed,
+                name: name.clone(),
+                event: EventFacts {
+                    title: "À la recherche du mentorat perdu".into(),
+                    starts_at: chrono::TimeZone::with_ymd_and_hms(&chrono_tz::Europe::Paris, 2026, 12, 8, 19, 0, 0).unwrap(),
+                    venue: "Espace Jean Legendre".into(),
+                },
+                link: Some("https://mentorat.example/inscriptions/annuler/abc".into()),
+            },
+            Mail::HostingReceived { name: name.clone() },
+            Mail::ContactReceived { name },
+            Mail::NewInInbox { what: "contact".into(), link: "https://mentorat.example/admin/messages".into() },
         ]
     }
 

@@ -7,6 +7,7 @@ pub mod auth;
 pub mod config;
 pub mod demo;
 pub mod email;
+pub mod events;
 pub mod i18n;
 pub mod passwords;
 pub mod public;

@@ -2,8 +2,10 @@
 //! and the rules they obey. Nothing here does I/O; every type is built by parsing.
 
 pub mod circle;
+pub mod csv;
 pub mod email;
 pub mod event;
+pub mod ics;
 pub mod locale;
 pub mod password;
 pub mod person;

@@ -96,6 +96,36 @@ impl Store {
     }
 }
 
+impl Store {
+    pub async fn event(&self, id: Uuid) -> Result<Option<Event>> {
+        let query = Query::select().columns(EVENT_COLUMNS).from("events").and_where(Expr::col("id").eq(id)).to_owned();
+        db::fetch_optional::<EventRow>(&mut &*self, &query).await?.map(EventRow::into_event).transpose()
+    }
+
+    /// Every event starting after `since` (cancelled ones included, for calendar feeds),
+    /// soonest first; only one circle's when given.
+    pub async fn events_since(&self, since: DateTime<Utc>, circle_id: Option<Uuid>) -> Result<Vec<Event>> {
+        let mut query = Query::select();
+        query.columns(EVENT_COLUMNS).from("events").and_where(Expr::col("starts_at").gt(since)).order_by("starts_at", Order::Asc);
+        if let Some(circle_id) = circle_id {
+            query.and_where(Expr::col("circle_id").eq(circle_id));
+        }
+        db::fetch_all::<EventRow>(&mut &*self, &query).await?.into_iter().map(EventRow::into_event).collect()
+    }
+
+    /// Past events (most recent first), for organisers.
+    pub async fn past_events(&self, now: DateTime<Utc>, limit: u64) -> Result<Vec<Event>> {
+        let query = Query::select()
+            .columns(EVENT_COLUMNS)
+            .from("events")
+            .and_where(Expr::col("starts_at").lte(now))
+            .order_by("starts_at", Order::Desc)
+            .limit(limit)
+            .to_owned();
+        db::fetch_all::<EventRow>(&mut &*self, &query).await?.into_iter().map(EventRow::into_event).collect()
+    }
+}
+
 impl Tx {
     pub async fn insert_event_if_absent(&mut self, event: &NewEvent) -> Result<bool> {
         let query = Query::insert()

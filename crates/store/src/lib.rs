@@ -11,6 +11,8 @@ mod db;
 mod events;
 mod outbox;
 mod people;
+mod public_site;
+mod registrations;
 mod sessions;
 #[cfg(feature = "testing")]
 pub mod testing;
@@ -22,6 +24,8 @@ pub use circles::{CircleSummary, NewEdition};
 pub use db::{Backend, Tx};
 pub use events::NewEvent;
 pub use outbox::{NewMessage, OutboxMessage};
+pub use registrations::{Attendance, Cancellation, NewRegistration, Registration, RegistrationStatus, Seat};
+pub use public_site::{ContactMessage, Funnel, HostingRequest, NewHostingRequest};
 pub use people::{MentorStatus, NewMentor, NewPartner, NewProject, ProjectStatus};
 pub use sessions::SessionRecord;
 pub use tokens::TokenPurpose;

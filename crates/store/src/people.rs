@@ -138,6 +138,7 @@ impl Tx {
                 "status",
                 "capacity",
                 "created_at",
+                "approved_at",
             ])
             .values_panic([
                 mentor.user_id.into(),
@@ -147,6 +148,7 @@ impl Tx {
                 mentor.status.as_str().into(),
                 mentor.capacity.into(),
                 Utc::now().into(),
+                (mentor.status == MentorStatus::Approved).then(Utc::now).into(),
             ])
             .on_conflict(OnConflict::new().do_nothing().to_owned())
             .to_owned();
