@@ -240,6 +240,19 @@ impl App {
         Ok(sent)
     }
 
+    /// Recent and upcoming events (the web layer keeps those the viewer may manage).
+    pub async fn recent_and_upcoming_events(&self) -> Result<Vec<Event>, AppError> {
+        let now = Utc::now();
+        let mut events = self.store.past_events(now, 20).await?;
+        events.extend(self.store.events_since(now, None).await?);
+        events.sort_by_key(|e| std::cmp::Reverse(e.starts_at));
+        Ok(events)
+    }
+
+    pub async fn attendance(&self, event_id: Uuid) -> Result<Attendance, AppError> {
+        Ok(self.store.attendance(event_id).await?)
+    }
+
     pub async fn registrations(&self, event_id: Uuid) -> Result<Vec<Registration>, AppError> {
         Ok(self.store.registrations_of(event_id).await?)
     }

@@ -5,12 +5,14 @@ pub mod accounts;
 pub mod admin;
 pub mod auth;
 pub mod config;
+pub mod dashboard;
 pub mod demo;
 pub mod email;
 pub mod events;
 pub mod i18n;
 pub mod passwords;
 pub mod public;
+pub mod requests;
 pub mod security;
 pub mod territories;
 

@@ -35,6 +35,24 @@ pub fn map_projection() -> MapProjection {
     MapProjection::parse(MAP_PROJECTION).expect("the embedded map projection is valid")
 }
 
+/// The commune a place picker designates: the key it sent (filled by the script, or
+/// chosen among candidates), else what was typed when it names exactly one commune
+/// (a unique match, or the only one whose name is typed in full).
+pub fn resolve_picked(key: &str, typed: &str) -> Option<&'static Commune> {
+    let t = territories();
+    if let Some(c) = t.resolve(key.trim()) {
+        return Some(c);
+    }
+    let hits = t.search(typed, 5);
+    let folded = mentorat_domain::territory::fold(typed.trim());
+    let exact: Vec<_> = hits.iter().filter(|h| mentorat_domain::territory::fold(h.label()) == folded).collect();
+    match (hits.len(), exact.len()) {
+        (1, _) => Some(hits[0].commune),
+        (_, 1) => Some(exact[0].commune),
+        _ => None,
+    }
+}
+
 /// A commune with everything around it, for its public description.
 #[derive(Debug, Clone)]
 pub struct CommuneDetail {

@@ -54,6 +54,9 @@ pub enum Action {
     ManageEventRegistrations,
     /// A partner association's profile.
     ManagePartner,
+    /// The national team's work: circles, conference requests, the contact inbox, the
+    /// dashboard and its targets.
+    ManageNetwork,
 }
 
 /// What the action applies to, as the database describes it.
@@ -96,7 +99,7 @@ pub fn authorize(who: Option<&Viewer<'_>>, action: Action, resource: &Resource) 
     }
     let allowed = match (action, resource) {
         (Action::ManageOwnAccount, Resource::Account(id)) => *id == viewer.user_id,
-        (Action::ReadAuditLog | Action::ReadOutbox | Action::ManageRoles, _) => false,
+        (Action::ReadAuditLog | Action::ReadOutbox | Action::ManageRoles | Action::ManageNetwork, _) => false,
         (Action::ViewMenteeRecord, Resource::Mentee { user_id, circle_id }) => {
             *user_id == viewer.user_id || viewer.coordinates(*circle_id)
         }

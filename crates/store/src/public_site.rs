@@ -213,6 +213,11 @@ impl Tx {
         Ok(id)
     }
 
+    pub async fn hosting_request_count(&mut self) -> Result<i64> {
+        let q = Query::select().expr_as(Expr::col("id").count(), "n").from("hosting_requests").to_owned();
+        Ok(db::fetch_one::<Count>(self, &q).await?.n)
+    }
+
     pub async fn set_hosting_status(&mut self, id: Uuid, status: &str, event_id: Option<Uuid>) -> Result<()> {
         let mut q = Query::update();
         q.table("hosting_requests").value("status", status).and_where(Expr::col("id").eq(id));

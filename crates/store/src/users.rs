@@ -162,6 +162,24 @@ impl Store {
             .and_then(|h| h.password_hash))
     }
 
+    /// The addresses of every account holding `role` (for team notifications).
+    pub async fn emails_with_role(&self, role: Role) -> Result<Vec<String>> {
+        #[derive(sqlx::FromRow)]
+        struct E {
+            email: String,
+        }
+        let query = Query::select()
+            .distinct()
+            .column(("users", "email"))
+            .from("users")
+            .inner_join("role_grants", Expr::col(("role_grants", "user_id")).equals(("users", "id")))
+            .and_where(Expr::col(("role_grants", "role")).eq(role.as_str()))
+            .and_where(Expr::col(("users", "deletion_requested_at")).is_null())
+            .order_by(("users", "email"), Order::Asc)
+            .to_owned();
+        Ok(db::fetch_all::<E>(&mut &*self, &query).await?.into_iter().map(|e| e.email).collect())
+    }
+
     pub async fn count_users(&self) -> Result<i64> {
         let query = Query::select()
             .expr_as(Expr::col("id").count(), "n")

@@ -15,6 +15,9 @@ pub struct Field {
     pub value: String,
     pub required: bool,
     pub error: bool,
+    /// The commune picker: the typed text goes in this field, the chosen commune's
+    /// key in the hidden field `commune` (filled by app.js, or chosen among candidates).
+    pub picker: Option<String>,
 }
 
 impl Field {
@@ -33,6 +36,7 @@ impl Field {
             value: String::new(),
             required: true,
             error: false,
+            picker: None,
         }
     }
 
@@ -43,6 +47,12 @@ impl Field {
 
     pub fn value(mut self, value: &str) -> Field {
         self.value = value.to_owned();
+        self
+    }
+
+    /// Makes this field the commune picker; `code` is the key already chosen.
+    pub fn picker(mut self, code: &str) -> Field {
+        self.picker = Some(code.to_owned());
         self
     }
 
@@ -65,6 +75,12 @@ pub struct FormView {
     /// Asks before submitting (with JavaScript); for irreversible actions.
     pub confirm: Option<String>,
     pub danger: bool,
+    /// A choice list after the fields: (name, label, [(value, label, selected)]).
+    pub select: Option<(&'static str, String, Vec<(String, String, bool)>)>,
+    /// A checkbox after the fields: (name, label, checked).
+    pub checkbox: Option<(&'static str, String, bool)>,
+    /// A field hidden from people (honeypot); robots fill it.
+    pub honeypot: Option<String>,
 }
 
 impl FormView {
@@ -85,6 +101,9 @@ impl FormView {
             error: None,
             confirm: None,
             danger: false,
+            select: None,
+            checkbox: None,
+            honeypot: None,
         }
     }
 

@@ -5,11 +5,15 @@ pub mod admin;
 pub mod auth;
 pub mod circles;
 pub mod communes;
+pub mod dashboard;
 pub mod errors;
+pub mod events;
 pub mod forms;
 pub mod home;
+pub mod info;
 pub mod language;
 pub mod map;
+pub mod requests;
 mod views;
 
 use askama::Template;

@@ -46,6 +46,7 @@ pub fn status_key(status: CircleStatus) -> &'static str {
 }
 
 pub struct EventView {
+    pub href: String,
     pub title: String,
     pub kind_label: String,
     pub when: String,
@@ -59,6 +60,7 @@ impl EventView {
     pub fn new(tr: Tr<'_>, event: &Event, circle: Option<(&str, &str)>) -> EventView {
         let local = event.local_start();
         EventView {
+            href: format!("/evenements/{}", event.id),
             title: event.title.clone(),
             kind_label: tr.t(match event.kind {
                 EventKind::Conference => "event-kind-conference",

@@ -1,0 +1,202 @@
+//! What visitors send to the national team: requests to host a conference (turned into
+//! a scheduled conference in one step) and contact messages, both acknowledged by
+//! e-mail and announced to the national team.
+
+use crate::email::Mail;
+use crate::security::Limited;
+use crate::{App, AppError};
+use chrono::{NaiveDate, NaiveTime, TimeZone as _, Utc};
+use mentorat_domain::{Email, Event, EventKind, EventStatus, Role, TimeZone};
+use mentorat_store::{ContactMessage, HostingRequest, NewHostingRequest};
+use uuid::Uuid;
+
+pub use mentorat_store::{ContactMessage as Message, HostingRequest as Request};
+
+pub const CONTACT_CATEGORIES: &[&str] = &["join", "circle", "press", "support", "other"];
+pub const MESSAGE_STATUSES: &[&str] = &["new", "in_progress", "done"];
+
+/// The standard agenda of « À la recherche du mentorat perdu » (editable afterwards).
+pub const CONFERENCE_AGENDA: &str = "1. Qu'est-ce que le mentorat ?\n2. Peut-on devenir mentor, ou sommes-nous mentors sans le savoir ?\n3. Comment apporter sa pierre à l'édifice ?\nLa soirée se termine par un buffet convivial.";
+
+fn invalid(field: &'static str, key: &'static str) -> AppError {
+    AppError::Invalid { field, key }
+}
+
+fn text(raw: &str, field: &'static str, max: usize, required: bool) -> Result<String, AppError> {
+    let value = raw.trim();
+    if required && value.is_empty() {
+        return Err(invalid(field, "error-empty"));
+    }
+    if value.chars().count() > max {
+        return Err(invalid(field, "error-too-long"));
+    }
+    Ok(value.to_owned())
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct HostingForm {
+    pub association: String,
+    /// The commune key chosen in the picker (hidden field, or a choice).
+    pub commune: String,
+    /// What was typed in the picker (used when no key came with it).
+    pub commune_query: String,
+    pub contact_name: String,
+    pub email: String,
+    pub phone: String,
+    pub expected_audience: String,
+    pub preferred_dates: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ScheduleForm {
+    pub date: String,
+    pub time: String,
+    pub venue: String,
+    pub address: String,
+    pub capacity: String,
+    pub circle: String,
+}
+
+impl App {
+    /// Tells every national-team account that something arrived (in French: the
+    /// team's working language).
+    async fn tell_national_team(&self, tx: &mut mentorat_store::Tx, what: &str, path: &str) -> Result<(), AppError> {
+        for email in self.store.emails_with_role(Role::NationalTeam).await? {
+            let mail = Mail::NewInInbox { what: what.to_owned(), link: format!("{}{path}", self.settings.base_url) };
+            self.queue_mail(tx, &email, mentorat_domain::Locale::Fr, &mail).await?;
+        }
+        Ok(())
+    }
+
+    pub async fn request_hosting(&self, form: &HostingForm, locale: mentorat_domain::Locale, client: &crate::auth::Client) -> Result<(), AppError> {
+        self.rate_limit(Limited::Address("hosting", client.ip)).await?;
+        let association = text(&form.association, "association", 200, true)?;
+        let commune = crate::territories::resolve_picked(&form.commune, &form.commune_query).ok_or(invalid("commune", "error-commune"))?;
+        let contact_name = text(&form.contact_name, "contact_name", 200, true)?;
+        let email = Email::parse(&form.email).map_err(|e| invalid("email", e.key()))?;
+        let audience = match form.expected_audience.trim() {
+            "" => 0,
+            n => n.parse::<i64>().ok().filter(|n| (1..=10_000).contains(n)).ok_or(invalid("expected_audience", "error-audience"))?,
+        };
+        let request = NewHostingRequest {
+            association,
+            commune_code: commune.key(),
+            contact_name: contact_name.clone(),
+            email: email.as_str().to_owned(),
+            phone: text(&form.phone, "phone", 25, false)?,
+            expected_audience: audience,
+            preferred_dates: text(&form.preferred_dates, "preferred_dates", 500, false)?,
+            message: text(&form.message, "message", 4_000, false)?,
+        };
+        let mut tx = self.store.begin().await?;
+        tx.insert_hosting_request(&request).await?;
+        self.queue_mail(&mut tx, email.as_str(), locale, &Mail::HostingReceived { name: contact_name }).await?;
+        self.tell_national_team(&mut tx, "demande de conférence", "/admin/demandes").await?;
+        tx.commit().await?;
+        self.mail_queued();
+        Ok(())
+    }
+
+    pub async fn hosting_requests(&self, offset: u64, limit: u64) -> Result<(Vec<HostingRequest>, i64), AppError> {
+        Ok(self.store.hosting_requests(offset, limit).await?)
+    }
+
+    pub async fn hosting_request(&self, id: Uuid) -> Result<HostingRequest, AppError> {
+        self.store.hosting_request(id).await?.ok_or(AppError::NotFound)
+    }
+
+    pub async fn mark_hosting_answered(&self, id: Uuid) -> Result<(), AppError> {
+        let mut tx = self.store.begin().await?;
+        tx.set_hosting_status(id, "answered", None).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Turns a request into a conference with the standard format, hosted by the
+    /// requesting association's town, in the given circle (if any).
+    pub async fn schedule_conference(&self, request_id: Uuid, form: &ScheduleForm) -> Result<Uuid, AppError> {
+        let request = self.hosting_request(request_id).await?;
+        let date = NaiveDate::parse_from_str(form.date.trim(), "%Y-%m-%d").map_err(|_| invalid("date", "error-date"))?;
+        let time = NaiveTime::parse_from_str(form.time.trim(), "%H:%M").map_err(|_| invalid("time", "error-date"))?;
+        let capacity = form.capacity.trim().parse::<i64>().ok().filter(|n| (1..=5_000).contains(n)).ok_or(invalid("capacity", "error-capacity"))?;
+        let commune = crate::territories::territories().commune(&request.commune_code).ok_or(invalid("commune", "error-commune"))?;
+        let zone = if commune.country == mentorat_domain::territory::Country::Be { TimeZone::Brussels } else { TimeZone::Paris };
+        let starts_at = zone
+            .tz()
+            .from_local_datetime(&date.and_time(time))
+            .earliest()
+            .ok_or(invalid("date", "error-date"))?
+            .with_timezone(&Utc);
+        if starts_at <= Utc::now() {
+            return Err(invalid("date", "error-date"));
+        }
+        let circle_id = match form.circle.trim() {
+            "" => self.circle_for_commune(commune).await?.map(|c| c.id),
+            slug => Some(self.circle_page(slug).await?.summary.circle.id),
+        };
+        let event = Event {
+            id: Uuid::new_v4(),
+            circle_id,
+            partner_id: None,
+            kind: EventKind::Conference,
+            status: EventStatus::Scheduled,
+            title: Event::CONFERENCE_TITLE.to_owned(),
+            description: CONFERENCE_AGENDA.to_owned(),
+            starts_at,
+            time_zone: zone,
+            duration_minutes: Event::CONFERENCE_MINUTES,
+            venue: text(&form.venue, "venue", 200, true)?,
+            address: text(&form.address, "address", 300, false)?,
+            commune_code: commune.key(),
+            capacity,
+        };
+        let mut tx = self.store.begin().await?;
+        tx.insert_event_if_absent(&event).await?;
+        tx.set_hosting_status(request_id, "scheduled", Some(event.id)).await?;
+        tx.commit().await?;
+        Ok(event.id)
+    }
+
+    pub async fn send_contact_message(
+        &self,
+        category: &str,
+        name: &str,
+        email: &str,
+        message: &str,
+        locale: mentorat_domain::Locale,
+        client: &crate::auth::Client,
+    ) -> Result<(), AppError> {
+        self.rate_limit(Limited::Address("contact", client.ip)).await?;
+        if !CONTACT_CATEGORIES.contains(&category) {
+            return Err(invalid("category", "error-unknown-choice"));
+        }
+        let name = text(name, "name", 200, true)?;
+        let email = Email::parse(email).map_err(|e| invalid("email", e.key()))?;
+        let message = text(message, "message", 5_000, true)?;
+        let mut tx = self.store.begin().await?;
+        tx.insert_contact_message(category, &name, email.as_str(), &message).await?;
+        self.queue_mail(&mut tx, email.as_str(), locale, &Mail::ContactReceived { name }).await?;
+        self.tell_national_team(&mut tx, "message de contact", "/admin/messages").await?;
+        tx.commit().await?;
+        self.mail_queued();
+        Ok(())
+    }
+
+    pub async fn contact_messages(&self, status: Option<&str>, offset: u64, limit: u64) -> Result<(Vec<ContactMessage>, i64), AppError> {
+        let status = status.filter(|s| MESSAGE_STATUSES.contains(s));
+        Ok(self.store.contact_messages(status, offset, limit).await?)
+    }
+
+    pub async fn set_message_status(&self, id: Uuid, status: &str) -> Result<(), AppError> {
+        if !MESSAGE_STATUSES.contains(&status) {
+            return Err(invalid("status", "error-unknown-choice"));
+        }
+        let mut tx = self.store.begin().await?;
+        if !tx.set_contact_status(id, status).await? {
+            return Err(AppError::NotFound);
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+}
