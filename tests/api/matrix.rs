@@ -157,34 +157,122 @@ const ROWS: &[Row] = &[
     get("/admin/courriels", "/admin/courriels", NATIONAL),
     get("/admin/courriels/{id}", "{message}", NATIONAL),
     get("/evenements/{id}", "/evenements/{event}", ALL_200),
-    post("/evenements/{id}/inscription", "/evenements/{event}/inscription", &[("email", "")], [422; 7]),
-    get("/evenements/{id}/evenement.ics", "/evenements/{event}/evenement.ics", ALL_200),
-    get("/inscriptions/annuler/{token}", "/inscriptions/annuler/0000", [410; 7]),
-    post("/inscriptions/annuler/{token}", "/inscriptions/annuler/0000", &[], [410; 7]),
+    post(
+        "/evenements/{id}/inscription",
+        "/evenements/{event}/inscription",
+        &[("email", "")],
+        [422; 7],
+    ),
+    get(
+        "/evenements/{id}/evenement.ics",
+        "/evenements/{event}/evenement.ics",
+        ALL_200,
+    ),
+    get(
+        "/inscriptions/annuler/{token}",
+        "/inscriptions/annuler/0000",
+        [410; 7],
+    ),
+    post(
+        "/inscriptions/annuler/{token}",
+        "/inscriptions/annuler/0000",
+        &[],
+        [410; 7],
+    ),
     get("/events.ics", "/events.ics", ALL_200),
-    get("/cercles/{slug}/events.ics", "/cercles/compiegne/events.ics", ALL_200),
+    get(
+        "/cercles/{slug}/events.ics",
+        "/cercles/compiegne/events.ics",
+        ALL_200,
+    ),
     get("/organisation", "/organisation", MEMBERS),
-    get("/evenements/{id}/inscriptions", "/evenements/{event}/inscriptions", COMPIEGNE_ORGANISERS),
-    get("/evenements/{id}/inscriptions", "/evenements/{paris_event}/inscriptions", PARIS_ORGANISERS),
-    get("/evenements/{id}/inscriptions.csv", "/evenements/{event}/inscriptions.csv", COMPIEGNE_ORGANISERS),
-    get("/evenements/{id}/inscriptions.csv", "/evenements/{paris_event}/inscriptions.csv", PARIS_ORGANISERS),
-    get("/evenements/{id}/feuille", "/evenements/{event}/feuille", COMPIEGNE_ORGANISERS),
-    post("/evenements/{id}/presence", "/evenements/{event}/presence", &[("registration", "00000000-0000-0000-0000-000000000000"), ("attended", "1")], [303, 403, 403, 404, 404, 403, 404]),
-    post("/evenements/{id}/inviter", "/evenements/{event}/inviter", &[], COMPIEGNE_ORGANISERS),
-    get("/accueillir-une-conference", "/accueillir-une-conference", ALL_200),
-    post("/accueillir-une-conference", "/accueillir-une-conference", &[("association", "")], [422; 7]),
+    get(
+        "/evenements/{id}/inscriptions",
+        "/evenements/{event}/inscriptions",
+        COMPIEGNE_ORGANISERS,
+    ),
+    get(
+        "/evenements/{id}/inscriptions",
+        "/evenements/{paris_event}/inscriptions",
+        PARIS_ORGANISERS,
+    ),
+    get(
+        "/evenements/{id}/inscriptions.csv",
+        "/evenements/{event}/inscriptions.csv",
+        COMPIEGNE_ORGANISERS,
+    ),
+    get(
+        "/evenements/{id}/inscriptions.csv",
+        "/evenements/{paris_event}/inscriptions.csv",
+        PARIS_ORGANISERS,
+    ),
+    get(
+        "/evenements/{id}/feuille",
+        "/evenements/{event}/feuille",
+        COMPIEGNE_ORGANISERS,
+    ),
+    post(
+        "/evenements/{id}/presence",
+        "/evenements/{event}/presence",
+        &[
+            ("registration", "00000000-0000-0000-0000-000000000000"),
+            ("attended", "1"),
+        ],
+        [303, 403, 403, 404, 404, 403, 404],
+    ),
+    post(
+        "/evenements/{id}/inviter",
+        "/evenements/{event}/inviter",
+        &[],
+        COMPIEGNE_ORGANISERS,
+    ),
+    get(
+        "/accueillir-une-conference",
+        "/accueillir-une-conference",
+        ALL_200,
+    ),
+    post(
+        "/accueillir-une-conference",
+        "/accueillir-une-conference",
+        &[("association", "")],
+        [422; 7],
+    ),
     get("/contact", "/contact", ALL_200),
     post("/contact", "/contact", &[("category", "join")], [422; 7]),
     get("/devenir-mentor", "/devenir-mentor", ALL_200),
     get("/trouver-un-mentor", "/trouver-un-mentor", ALL_200),
     get("/admin/demandes", "/admin/demandes", NATIONAL),
-    get("/admin/demandes/{id}", "/admin/demandes/{request}", NATIONAL),
-    post("/admin/demandes/{id}/planifier", "/admin/demandes/{request}/planifier", &[("date", "")], NATIONAL_FORM),
-    post("/admin/demandes/{id}/repondue", "/admin/demandes/{request}/repondue", &[], NATIONAL_DONE),
+    get(
+        "/admin/demandes/{id}",
+        "/admin/demandes/{request}",
+        NATIONAL,
+    ),
+    post(
+        "/admin/demandes/{id}/planifier",
+        "/admin/demandes/{request}/planifier",
+        &[("date", "")],
+        NATIONAL_FORM,
+    ),
+    post(
+        "/admin/demandes/{id}/repondue",
+        "/admin/demandes/{request}/repondue",
+        &[],
+        NATIONAL_DONE,
+    ),
     get("/admin/messages", "/admin/messages", NATIONAL),
-    post("/admin/messages/{id}/etat", "/admin/messages/{contact}/etat", &[("status", "done")], NATIONAL_DONE),
+    post(
+        "/admin/messages/{id}/etat",
+        "/admin/messages/{contact}/etat",
+        &[("status", "done")],
+        NATIONAL_DONE,
+    ),
     get("/admin/tableau-de-bord", "/admin/tableau-de-bord", NATIONAL),
-    post("/admin/objectifs", "/admin/objectifs", &[("year", "")], NATIONAL_FORM),
+    post(
+        "/admin/objectifs",
+        "/admin/objectifs",
+        &[("year", "")],
+        NATIONAL_FORM,
+    ),
     // Last: it ends the session of each role.
     post("/deconnexion", "/deconnexion", &[], [303; 7]),
 ];
@@ -239,8 +327,12 @@ async fn every_route_answers_every_role_as_written() {
     let message = format!("/admin/courriels/{}", messages[0].id);
     let event = mentorat_app::demo::demo_id("conference/compiegne/next").to_string();
     let paris_event = mentorat_app::demo::demo_id("edition/paris/4").to_string();
-    let request = app.app.hosting_requests(0, 1).await.unwrap().0[0].id.to_string();
-    let contact = app.app.contact_messages(None, 0, 1).await.unwrap().0[0].id.to_string();
+    let request = app.app.hosting_requests(0, 1).await.unwrap().0[0]
+        .id
+        .to_string();
+    let contact = app.app.contact_messages(None, 0, 1).await.unwrap().0[0]
+        .id
+        .to_string();
 
     let mut clients = Vec::new();
     for role in ROLES {

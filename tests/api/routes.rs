@@ -23,7 +23,9 @@ pub fn declared() -> BTreeSet<(String, String)> {
             for (start, _) in text.match_indices(".route(") {
                 // rustfmt may put the path on the next line.
                 let rest = text[start + ".route(".len()..].trim_start();
-                let Some(rest) = rest.strip_prefix('"') else { continue };
+                let Some(rest) = rest.strip_prefix('"') else {
+                    continue;
+                };
                 let template = &rest[..rest.find('"').unwrap()];
                 // The handlers: up to the parenthesis that closes `.route(`.
                 let mut depth = 1;

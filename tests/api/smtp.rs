@@ -4,7 +4,7 @@
 //! Without aiosmtpd a test that needs it is skipped with a notice, except in CI
 //! (`CI` set), where it fails: a missing service never passes silently there.
 
-use mail_parser::MessageParser;
+use mail_parser::{MessageParser, MimeHeaders};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -22,6 +22,8 @@ pub struct Received {
     pub subject: String,
     pub text: String,
     pub html: String,
+    /// (file name, content) of each attachment.
+    pub attachments: Vec<(String, String)>,
 }
 
 impl Received {
@@ -127,6 +129,15 @@ impl SmtpServer {
                         .body_html(0)
                         .map(|t| t.into_owned())
                         .unwrap_or_default(),
+                    attachments: message
+                        .attachments()
+                        .map(|a| {
+                            (
+                                a.attachment_name().unwrap_or("").to_owned(),
+                                String::from_utf8_lossy(a.contents()).into_owned(),
+                            )
+                        })
+                        .collect(),
                 })
             })
             .collect()

@@ -37,11 +37,20 @@ impl App {
     pub async fn dashboard(&self) -> Result<Dashboard, AppError> {
         let now = Utc::now();
         let year = i64::from(now.year());
-        let (target_mentors, target_circles) = self.store.targets(year).await?.unwrap_or((TARGET_MENTORS, TARGET_CIRCLES));
+        let (target_mentors, target_circles) = self
+            .store
+            .targets(year)
+            .await?
+            .unwrap_or((TARGET_MENTORS, TARGET_CIRCLES));
         let circles = self.store.list_circles().await?;
         let by_status = CircleStatus::ALL
             .iter()
-            .map(|s| (*s, circles.iter().filter(|c| c.circle.status == *s).count() as i64))
+            .map(|s| {
+                (
+                    *s,
+                    circles.iter().filter(|c| c.circle.status == *s).count() as i64,
+                )
+            })
             .collect();
         let cities = circles
             .iter()
@@ -68,17 +77,26 @@ impl App {
         let months = firsts
             .iter()
             .map(|first| {
-                let new_mentors =
-                    approvals.iter().filter(|a| a.year() == first.year() && a.month() == first.month()).count() as i64;
+                let new_mentors = approvals
+                    .iter()
+                    .filter(|a| a.year() == first.year() && a.month() == first.month())
+                    .count() as i64;
                 total += new_mentors;
-                Month { first_day: *first, new_mentors, total }
+                Month {
+                    first_day: *first,
+                    new_mentors,
+                    total,
+                }
             })
             .collect();
         Ok(Dashboard {
             year,
             approved_mentors: self.store.count_approved_mentors().await?,
             target_mentors,
-            active_circles: circles.iter().filter(|c| c.circle.status == CircleStatus::Active).count() as i64,
+            active_circles: circles
+                .iter()
+                .filter(|c| c.circle.status == CircleStatus::Active)
+                .count() as i64,
             target_circles,
             by_status,
             cities,
@@ -87,13 +105,33 @@ impl App {
         })
     }
 
-    pub async fn set_targets(&self, year: &str, mentors: &str, circles: &str) -> Result<(), AppError> {
-        let parse = |raw: &str, max: i64| raw.trim().parse::<i64>().ok().filter(|n| (1..=max).contains(n));
-        let (Some(year), Some(mentors), Some(circles)) = (parse(year, 2100), parse(mentors, 1_000_000), parse(circles, 100_000)) else {
-            return Err(AppError::Invalid { field: "mentors", key: "error-targets" });
+    pub async fn set_targets(
+        &self,
+        year: &str,
+        mentors: &str,
+        circles: &str,
+    ) -> Result<(), AppError> {
+        let parse = |raw: &str, max: i64| {
+            raw.trim()
+                .parse::<i64>()
+                .ok()
+                .filter(|n| (1..=max).contains(n))
+        };
+        let (Some(year), Some(mentors), Some(circles)) = (
+            parse(year, 2100),
+            parse(mentors, 1_000_000),
+            parse(circles, 100_000),
+        ) else {
+            return Err(AppError::Invalid {
+                field: "mentors",
+                key: "error-targets",
+            });
         };
         if year < 2016 {
-            return Err(AppError::Invalid { field: "year", key: "error-targets" });
+            return Err(AppError::Invalid {
+                field: "year",
+                key: "error-targets",
+            });
         }
         let mut tx = self.store.begin().await?;
         tx.set_targets(year, mentors, circles).await?;

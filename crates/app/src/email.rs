@@ -100,11 +100,26 @@ impl Mail {
             Mail::ConfirmNewEmail { .. } => "confirm-email",
             Mail::EmailChanged { .. } => "email-changed",
             Mail::DeletionRequested { .. } => "deletion",
-            Mail::Event { kind: EventMail::Confirmed, .. } => "registered",
-            Mail::Event { kind: EventMail::Waitlisted, .. } => "waitlisted",
-            Mail::Event { kind: EventMail::Promoted, .. } => "promoted",
-            Mail::Event { kind: EventMail::Reminder, .. } => "reminder",
-            Mail::Event { kind: EventMail::Cancelled, .. } => "cancelled",
+            Mail::Event {
+                kind: EventMail::Confirmed,
+                ..
+            } => "registered",
+            Mail::Event {
+                kind: EventMail::Waitlisted,
+                ..
+            } => "waitlisted",
+            Mail::Event {
+                kind: EventMail::Promoted,
+                ..
+            } => "promoted",
+            Mail::Event {
+                kind: EventMail::Reminder,
+                ..
+            } => "reminder",
+            Mail::Event {
+                kind: EventMail::Cancelled,
+                ..
+            } => "cancelled",
             Mail::InviteToApply { .. } => "invite",
             Mail::HostingReceived { .. } => "hosting",
             Mail::ContactReceived { .. } => "contact",
@@ -129,7 +144,10 @@ impl Mail {
     fn paragraphs(&self) -> usize {
         match self {
             Mail::VerifyEmail { .. } | Mail::ResetPassword { .. } | Mail::AccountExists { .. } => 2,
-            Mail::Event { kind: EventMail::Cancelled, .. } => 1,
+            Mail::Event {
+                kind: EventMail::Cancelled,
+                ..
+            } => 1,
             Mail::Event { .. } | Mail::InviteToApply { .. } => 2,
             _ => 1,
         }
@@ -437,14 +455,26 @@ mod tests {
                 name: name.clone(),
                 event: EventFacts {
                     title: "À la recherche du mentorat perdu".into(),
-                    starts_at: chrono::TimeZone::with_ymd_and_hms(&chrono_tz::Europe::Paris, 2026, 12, 8, 19, 0, 0).unwrap(),
+                    starts_at: chrono::TimeZone::with_ymd_and_hms(
+                        &chrono_tz::Europe::Paris,
+                        2026,
+                        12,
+                        8,
+                        19,
+                        0,
+                        0,
+                    )
+                    .unwrap(),
                     venue: "Espace Jean Legendre".into(),
                 },
                 link: Some("https://mentorat.example/inscriptions/annuler/abc".into()),
             },
             Mail::HostingReceived { name: name.clone() },
             Mail::ContactReceived { name },
-            Mail::NewInInbox { what: "contact".into(), link: "https://mentorat.example/admin/messages".into() },
+            Mail::NewInInbox {
+                what: "contact".into(),
+                link: "https://mentorat.example/admin/messages".into(),
+            },
         ]
     }
 

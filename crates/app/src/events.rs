@@ -18,7 +18,14 @@ pub use mentorat_store::{Registration as EventRegistration, RegistrationStatus};
 pub const REMINDER_BEFORE: Duration = Duration::days(2);
 
 /// How people heard of the event (the form's choices).
-pub const HEARD_FROM: &[&str] = &["association", "friend", "press", "social", "poster", "other"];
+pub const HEARD_FROM: &[&str] = &[
+    "association",
+    "friend",
+    "press",
+    "social",
+    "poster",
+    "other",
+];
 
 #[derive(Debug, Clone, Default)]
 pub struct RegistrationForm {
@@ -56,8 +63,16 @@ fn parse_phone(raw: &str) -> Result<String, AppError> {
     let phone = raw.trim();
     let digits = phone.chars().filter(char::is_ascii_digit).count();
     let ok = phone.is_empty()
-        || (phone.chars().all(|c| c.is_ascii_digit() || " .-+()".contains(c)) && (6..=15).contains(&digits) && phone.len() <= 25);
-    if ok { Ok(phone.to_owned()) } else { Err(invalid("phone", "error-phone")) }
+        || (phone
+            .chars()
+            .all(|c| c.is_ascii_digit() || " .-+()".contains(c))
+            && (6..=15).contains(&digits)
+            && phone.len() <= 25);
+    if ok {
+        Ok(phone.to_owned())
+    } else {
+        Err(invalid("phone", "error-phone"))
+    }
 }
 
 impl App {
@@ -69,14 +84,29 @@ impl App {
         EventFacts {
             title: event.title.clone(),
             starts_at: event.local_start(),
-            venue: [event.venue.as_str(), event.address.as_str()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", "),
+            venue: [event.venue.as_str(), event.address.as_str()]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(", "),
         }
     }
 
     /// The calendar entry of an event (stable UID, UTC times).
     pub fn calendar_event(&self, event: &Event) -> CalendarEvent {
-        let host = self.settings.base_url.split("://").nth(1).unwrap_or("mentorat").split('/').next().unwrap_or("mentorat");
-        let place = crate::territories::territories().commune(&event.commune_code).map(|c| c.name.clone()).unwrap_or_default();
+        let host = self
+            .settings
+            .base_url
+            .split("://")
+            .nth(1)
+            .unwrap_or("mentorat")
+            .split('/')
+            .next()
+            .unwrap_or("mentorat");
+        let place = crate::territories::territories()
+            .commune(&event.commune_code)
+            .map(|c| c.name.clone())
+            .unwrap_or_default();
         CalendarEvent {
             uid: format!("event-{}@{host}", event.id),
             start: event.starts_at,
@@ -96,23 +126,42 @@ impl App {
 
     /// The invitation attached to confirmation e-mails.
     fn ics_attachment(&self, event: &Event) -> Option<(String, String, String)> {
-        Some(("evenement.ics".into(), "text/calendar; charset=utf-8; method=PUBLISH".into(), calendar(&event.title, &[self.calendar_event(event)])))
+        Some((
+            "evenement.ics".into(),
+            "text/calendar; charset=utf-8; method=PUBLISH".into(),
+            calendar(&event.title, &[self.calendar_event(event)]),
+        ))
     }
 
     /// A calendar feed of the events from 90 days ago on (cancelled ones marked).
     pub async fn events_feed(&self, circle: Option<&Circle>) -> Result<String, AppError> {
-        let events = self.store.events_since(Utc::now() - Duration::days(90), circle.map(|c| c.id)).await?;
+        let events = self
+            .store
+            .events_since(Utc::now() - Duration::days(90), circle.map(|c| c.id))
+            .await?;
         let name = match circle {
             Some(c) => format!("Cercle des Mentors — {}", c.name),
             None => "Cercles des Mentors".to_owned(),
         };
-        Ok(calendar(&name, &events.iter().map(|e| self.calendar_event(e)).collect::<Vec<_>>()))
+        Ok(calendar(
+            &name,
+            &events
+                .iter()
+                .map(|e| self.calendar_event(e))
+                .collect::<Vec<_>>(),
+        ))
     }
 
     pub async fn event_page(&self, id: Uuid) -> Result<EventPage, AppError> {
         let event = self.store.event(id).await?.ok_or(AppError::NotFound)?;
         let circle = match event.circle_id {
-            Some(cid) => self.store.list_circles().await?.into_iter().find(|c| c.circle.id == cid).map(|c| c.circle),
+            Some(cid) => self
+                .store
+                .list_circles()
+                .await?
+                .into_iter()
+                .find(|c| c.circle.id == cid)
+                .map(|c| c.circle),
             None => None,
         };
         let attendance = self.store.attendance(id).await?;
@@ -133,16 +182,23 @@ impl App {
         locale: Locale,
         client: &crate::auth::Client,
     ) -> Result<Registered, AppError> {
-        self.rate_limit(Limited::Address("register", client.ip)).await?;
-        let name = PersonName::parse(&form.first_name, &form.last_name).map_err(|e| invalid("first_name", e.key()))?;
+        self.rate_limit(Limited::Address("register", client.ip))
+            .await?;
+        let name = PersonName::parse(&form.first_name, &form.last_name)
+            .map_err(|e| invalid("first_name", e.key()))?;
         let email = Email::parse(&form.email).map_err(|e| invalid("email", e.key()))?;
         let phone = parse_phone(&form.phone)?;
-        let heard_from = if form.heard_from.is_empty() || HEARD_FROM.contains(&form.heard_from.as_str()) {
-            form.heard_from.clone()
-        } else {
-            return Err(invalid("heard_from", "error-unknown-choice"));
-        };
-        let event = self.store.event(event_id).await?.ok_or(AppError::NotFound)?;
+        let heard_from =
+            if form.heard_from.is_empty() || HEARD_FROM.contains(&form.heard_from.as_str()) {
+                form.heard_from.clone()
+            } else {
+                return Err(invalid("heard_from", "error-unknown-choice"));
+            };
+        let event = self
+            .store
+            .event(event_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
         if event.status == EventStatus::Cancelled || event.starts_at <= Utc::now() {
             return Err(invalid("event", "error-event-closed"));
         }
@@ -165,17 +221,38 @@ impl App {
                 Utc::now(),
             )
             .await?;
-        let link = Some(format!("{}/inscriptions/annuler/{token}", self.settings.base_url));
+        let link = Some(format!(
+            "{}/inscriptions/annuler/{token}",
+            self.settings.base_url
+        ));
         let facts = self.facts(&event);
         let name = name.first().to_owned();
         match seat {
             Seat::Confirmed => {
-                let mail = Mail::Event { kind: EventMail::Confirmed, name, event: facts, link };
-                self.queue_mail_with(&mut tx, email.as_str(), locale, &mail, self.ics_attachment(&event)).await?;
+                let mail = Mail::Event {
+                    kind: EventMail::Confirmed,
+                    name,
+                    event: facts,
+                    link,
+                };
+                self.queue_mail_with(
+                    &mut tx,
+                    email.as_str(),
+                    locale,
+                    &mail,
+                    self.ics_attachment(&event),
+                )
+                .await?;
             }
             Seat::Waitlisted => {
-                let mail = Mail::Event { kind: EventMail::Waitlisted, name, event: facts, link };
-                self.queue_mail(&mut tx, email.as_str(), locale, &mail).await?;
+                let mail = Mail::Event {
+                    kind: EventMail::Waitlisted,
+                    name,
+                    event: facts,
+                    link,
+                };
+                self.queue_mail(&mut tx, email.as_str(), locale, &mail)
+                    .await?;
             }
             Seat::AlreadyRegistered => {}
         }
@@ -189,27 +266,65 @@ impl App {
     }
 
     /// The registration a cancellation link is for (to show what will be cancelled).
-    pub async fn registration_for_link(&self, token: &str) -> Result<(Registration, Event), AppError> {
-        let registration = self.store.registration_by_cancel_hash(&token_hash(token)).await?.ok_or(AppError::NotFound)?;
-        let event = self.store.event(registration.event_id).await?.ok_or(AppError::NotFound)?;
+    pub async fn registration_for_link(
+        &self,
+        token: &str,
+    ) -> Result<(Registration, Event), AppError> {
+        let registration = self
+            .store
+            .registration_by_cancel_hash(&token_hash(token))
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let event = self
+            .store
+            .event(registration.event_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
         Ok((registration, event))
     }
 
     /// Cancels from the link; promotes the first of the waitlist and tells them.
     pub async fn cancel_registration(&self, token: &str) -> Result<Registration, AppError> {
         let mut tx = self.store.begin().await?;
-        let cancellation = tx.cancel_registration(&token_hash(token), Utc::now()).await?.ok_or(AppError::NotFound)?;
-        let event = self.store.event(cancellation.cancelled.event_id).await?.ok_or(AppError::NotFound)?;
+        let cancellation = tx
+            .cancel_registration(&token_hash(token), Utc::now())
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let event = self
+            .store
+            .event(cancellation.cancelled.event_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
         let c = &cancellation.cancelled;
-        let mail = Mail::Event { kind: EventMail::Cancelled, name: c.first_name.clone(), event: self.facts(&event), link: None };
+        let mail = Mail::Event {
+            kind: EventMail::Cancelled,
+            name: c.first_name.clone(),
+            event: self.facts(&event),
+            link: None,
+        };
         self.queue_mail(&mut tx, &c.email, c.locale, &mail).await?;
         if let Some(p) = &cancellation.promoted {
             // The promoted person keeps their own cancellation link: a new one is made.
             let token = random_token();
             tx.set_cancel_hash(p.id, &token_hash(&token)).await?;
-            let link = Some(format!("{}/inscriptions/annuler/{token}", self.settings.base_url));
-            let mail = Mail::Event { kind: EventMail::Promoted, name: p.first_name.clone(), event: self.facts(&event), link };
-            self.queue_mail_with(&mut tx, &p.email, p.locale, &mail, self.ics_attachment(&event)).await?;
+            let link = Some(format!(
+                "{}/inscriptions/annuler/{token}",
+                self.settings.base_url
+            ));
+            let mail = Mail::Event {
+                kind: EventMail::Promoted,
+                name: p.first_name.clone(),
+                event: self.facts(&event),
+                link,
+            };
+            self.queue_mail_with(
+                &mut tx,
+                &p.email,
+                p.locale,
+                &mail,
+                self.ics_attachment(&event),
+            )
+            .await?;
         }
         tx.commit().await?;
         self.mail_queued();
@@ -219,16 +334,29 @@ impl App {
     /// Sends the reminders due at `now` (events starting within two days). Returns how
     /// many were queued. Run periodically by `serve`.
     pub async fn send_reminders(&self, now: DateTime<Utc>) -> Result<usize, AppError> {
-        let due = self.store.registrations_to_remind(now, now + REMINDER_BEFORE).await?;
+        let due = self
+            .store
+            .registrations_to_remind(now, now + REMINDER_BEFORE)
+            .await?;
         let mut sent = 0;
         for r in due {
-            let Some(event) = self.store.event(r.event_id).await? else { continue };
+            let Some(event) = self.store.event(r.event_id).await? else {
+                continue;
+            };
             let mut tx = self.store.begin().await?;
             if tx.mark_reminded(r.id, now).await? {
                 let token = random_token();
                 tx.set_cancel_hash(r.id, &token_hash(&token)).await?;
-                let link = Some(format!("{}/inscriptions/annuler/{token}", self.settings.base_url));
-                let mail = Mail::Event { kind: EventMail::Reminder, name: r.first_name.clone(), event: self.facts(&event), link };
+                let link = Some(format!(
+                    "{}/inscriptions/annuler/{token}",
+                    self.settings.base_url
+                ));
+                let mail = Mail::Event {
+                    kind: EventMail::Reminder,
+                    name: r.first_name.clone(),
+                    event: self.facts(&event),
+                    link,
+                };
                 self.queue_mail(&mut tx, &r.email, r.locale, &mail).await?;
                 sent += 1;
             }
@@ -257,9 +385,17 @@ impl App {
         Ok(self.store.registrations_of(event_id).await?)
     }
 
-    pub async fn check_in(&self, event_id: Uuid, registration_id: Uuid, attended: bool) -> Result<(), AppError> {
+    pub async fn check_in(
+        &self,
+        event_id: Uuid,
+        registration_id: Uuid,
+        attended: bool,
+    ) -> Result<(), AppError> {
         let mut tx = self.store.begin().await?;
-        if !tx.set_attended(event_id, registration_id, attended, Utc::now()).await? {
+        if !tx
+            .set_attended(event_id, registration_id, attended, Utc::now())
+            .await?
+        {
             return Err(AppError::NotFound);
         }
         tx.commit().await?;
@@ -267,7 +403,12 @@ impl App {
     }
 
     /// The registration list as a French spreadsheet; the export is audited.
-    pub async fn registrations_csv(&self, actor: Uuid, event: &Event, labels: &CsvLabels) -> Result<Vec<u8>, AppError> {
+    pub async fn registrations_csv(
+        &self,
+        actor: Uuid,
+        event: &Event,
+        labels: &CsvLabels,
+    ) -> Result<Vec<u8>, AppError> {
         let rows: Vec<Vec<String>> = self
             .store
             .registrations_of(event.id)
@@ -280,16 +421,29 @@ impl App {
                     r.email,
                     r.phone,
                     labels.status(r.status),
-                    if r.attended { labels.yes.clone() } else { labels.no.clone() },
-                    if r.consent_contact { labels.yes.clone() } else { labels.no.clone() },
+                    if r.attended {
+                        labels.yes.clone()
+                    } else {
+                        labels.no.clone()
+                    },
+                    if r.consent_contact {
+                        labels.yes.clone()
+                    } else {
+                        labels.no.clone()
+                    },
                     r.heard_from,
-                    r.created_at.with_timezone(&event.time_zone.tz()).format("%d/%m/%Y %H:%M").to_string(),
+                    r.created_at
+                        .with_timezone(&event.time_zone.tz())
+                        .format("%d/%m/%Y %H:%M")
+                        .to_string(),
                 ]
             })
             .collect();
         let header: Vec<&str> = labels.header.iter().map(String::as_str).collect();
         let bytes = mentorat_domain::csv::french_csv(&header, &rows);
-        self.store.audit(Some(actor), "export", Some(event.id), "registrations").await?;
+        self.store
+            .audit(Some(actor), "export", Some(event.id), "registrations")
+            .await?;
         Ok(bytes)
     }
 
@@ -298,16 +452,30 @@ impl App {
         let mut tx = self.store.begin().await?;
         let invited = tx.invite_attendees(event.id, Utc::now()).await?;
         for r in &invited {
-            let query = [("prenom", r.first_name.as_str()), ("nom", r.last_name.as_str()), ("email", r.email.as_str())]
-                .iter()
-                .map(|(k, v)| format!("{k}={}", url_encode(v)))
-                .collect::<Vec<_>>()
-                .join("&");
+            let query = [
+                ("prenom", r.first_name.as_str()),
+                ("nom", r.last_name.as_str()),
+                ("email", r.email.as_str()),
+            ]
+            .iter()
+            .map(|(k, v)| format!("{k}={}", url_encode(v)))
+            .collect::<Vec<_>>()
+            .join("&");
             let link = format!("{}/devenir-mentor?{query}", self.settings.base_url);
-            let mail = Mail::InviteToApply { name: r.first_name.clone(), event: self.facts(event), link };
+            let mail = Mail::InviteToApply {
+                name: r.first_name.clone(),
+                event: self.facts(event),
+                link,
+            };
             self.queue_mail(&mut tx, &r.email, r.locale, &mail).await?;
         }
-        tx.audit(Some(actor), "invitations_sent", Some(event.id), &invited.len().to_string()).await?;
+        tx.audit(
+            Some(actor),
+            "invitations_sent",
+            Some(event.id),
+            &invited.len().to_string(),
+        )
+        .await?;
         tx.commit().await?;
         self.mail_queued();
         Ok(invited.len())
@@ -338,6 +506,12 @@ impl CsvLabels {
 pub fn url_encode(value: &str) -> String {
     value
         .bytes()
-        .map(|b| if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") })
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
         .collect()
 }

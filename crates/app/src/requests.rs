@@ -61,23 +61,43 @@ pub struct ScheduleForm {
 impl App {
     /// Tells every national-team account that something arrived (in French: the
     /// team's working language).
-    async fn tell_national_team(&self, tx: &mut mentorat_store::Tx, what: &str, path: &str) -> Result<(), AppError> {
+    async fn tell_national_team(
+        &self,
+        tx: &mut mentorat_store::Tx,
+        what: &str,
+        path: &str,
+    ) -> Result<(), AppError> {
         for email in self.store.emails_with_role(Role::NationalTeam).await? {
-            let mail = Mail::NewInInbox { what: what.to_owned(), link: format!("{}{path}", self.settings.base_url) };
-            self.queue_mail(tx, &email, mentorat_domain::Locale::Fr, &mail).await?;
+            let mail = Mail::NewInInbox {
+                what: what.to_owned(),
+                link: format!("{}{path}", self.settings.base_url),
+            };
+            self.queue_mail(tx, &email, mentorat_domain::Locale::Fr, &mail)
+                .await?;
         }
         Ok(())
     }
 
-    pub async fn request_hosting(&self, form: &HostingForm, locale: mentorat_domain::Locale, client: &crate::auth::Client) -> Result<(), AppError> {
-        self.rate_limit(Limited::Address("hosting", client.ip)).await?;
+    pub async fn request_hosting(
+        &self,
+        form: &HostingForm,
+        locale: mentorat_domain::Locale,
+        client: &crate::auth::Client,
+    ) -> Result<(), AppError> {
+        self.rate_limit(Limited::Address("hosting", client.ip))
+            .await?;
         let association = text(&form.association, "association", 200, true)?;
-        let commune = crate::territories::resolve_picked(&form.commune, &form.commune_query).ok_or(invalid("commune", "error-commune"))?;
+        let commune = crate::territories::resolve_picked(&form.commune, &form.commune_query)
+            .ok_or(invalid("commune", "error-commune"))?;
         let contact_name = text(&form.contact_name, "contact_name", 200, true)?;
         let email = Email::parse(&form.email).map_err(|e| invalid("email", e.key()))?;
         let audience = match form.expected_audience.trim() {
             "" => 0,
-            n => n.parse::<i64>().ok().filter(|n| (1..=10_000).contains(n)).ok_or(invalid("expected_audience", "error-audience"))?,
+            n => n
+                .parse::<i64>()
+                .ok()
+                .filter(|n| (1..=10_000).contains(n))
+                .ok_or(invalid("expected_audience", "error-audience"))?,
         };
         let request = NewHostingRequest {
             association,
@@ -91,19 +111,33 @@ impl App {
         };
         let mut tx = self.store.begin().await?;
         tx.insert_hosting_request(&request).await?;
-        self.queue_mail(&mut tx, email.as_str(), locale, &Mail::HostingReceived { name: contact_name }).await?;
-        self.tell_national_team(&mut tx, "demande de conférence", "/admin/demandes").await?;
+        self.queue_mail(
+            &mut tx,
+            email.as_str(),
+            locale,
+            &Mail::HostingReceived { name: contact_name },
+        )
+        .await?;
+        self.tell_national_team(&mut tx, "demande de conférence", "/admin/demandes")
+            .await?;
         tx.commit().await?;
         self.mail_queued();
         Ok(())
     }
 
-    pub async fn hosting_requests(&self, offset: u64, limit: u64) -> Result<(Vec<HostingRequest>, i64), AppError> {
+    pub async fn hosting_requests(
+        &self,
+        offset: u64,
+        limit: u64,
+    ) -> Result<(Vec<HostingRequest>, i64), AppError> {
         Ok(self.store.hosting_requests(offset, limit).await?)
     }
 
     pub async fn hosting_request(&self, id: Uuid) -> Result<HostingRequest, AppError> {
-        self.store.hosting_request(id).await?.ok_or(AppError::NotFound)
+        self.store
+            .hosting_request(id)
+            .await?
+            .ok_or(AppError::NotFound)
     }
 
     pub async fn mark_hosting_answered(&self, id: Uuid) -> Result<(), AppError> {
@@ -115,13 +149,31 @@ impl App {
 
     /// Turns a request into a conference with the standard format, hosted by the
     /// requesting association's town, in the given circle (if any).
-    pub async fn schedule_conference(&self, request_id: Uuid, form: &ScheduleForm) -> Result<Uuid, AppError> {
+    pub async fn schedule_conference(
+        &self,
+        request_id: Uuid,
+        form: &ScheduleForm,
+    ) -> Result<Uuid, AppError> {
         let request = self.hosting_request(request_id).await?;
-        let date = NaiveDate::parse_from_str(form.date.trim(), "%Y-%m-%d").map_err(|_| invalid("date", "error-date"))?;
-        let time = NaiveTime::parse_from_str(form.time.trim(), "%H:%M").map_err(|_| invalid("time", "error-date"))?;
-        let capacity = form.capacity.trim().parse::<i64>().ok().filter(|n| (1..=5_000).contains(n)).ok_or(invalid("capacity", "error-capacity"))?;
-        let commune = crate::territories::territories().commune(&request.commune_code).ok_or(invalid("commune", "error-commune"))?;
-        let zone = if commune.country == mentorat_domain::territory::Country::Be { TimeZone::Brussels } else { TimeZone::Paris };
+        let date = NaiveDate::parse_from_str(form.date.trim(), "%Y-%m-%d")
+            .map_err(|_| invalid("date", "error-date"))?;
+        let time = NaiveTime::parse_from_str(form.time.trim(), "%H:%M")
+            .map_err(|_| invalid("time", "error-date"))?;
+        let capacity = form
+            .capacity
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|n| (1..=5_000).contains(n))
+            .ok_or(invalid("capacity", "error-capacity"))?;
+        let commune = crate::territories::territories()
+            .commune(&request.commune_code)
+            .ok_or(invalid("commune", "error-commune"))?;
+        let zone = if commune.country == mentorat_domain::territory::Country::Be {
+            TimeZone::Brussels
+        } else {
+            TimeZone::Paris
+        };
         let starts_at = zone
             .tz()
             .from_local_datetime(&date.and_time(time))
@@ -153,7 +205,8 @@ impl App {
         };
         let mut tx = self.store.begin().await?;
         tx.insert_event_if_absent(&event).await?;
-        tx.set_hosting_status(request_id, "scheduled", Some(event.id)).await?;
+        tx.set_hosting_status(request_id, "scheduled", Some(event.id))
+            .await?;
         tx.commit().await?;
         Ok(event.id)
     }
@@ -167,7 +220,8 @@ impl App {
         locale: mentorat_domain::Locale,
         client: &crate::auth::Client,
     ) -> Result<(), AppError> {
-        self.rate_limit(Limited::Address("contact", client.ip)).await?;
+        self.rate_limit(Limited::Address("contact", client.ip))
+            .await?;
         if !CONTACT_CATEGORIES.contains(&category) {
             return Err(invalid("category", "error-unknown-choice"));
         }
@@ -175,15 +229,28 @@ impl App {
         let email = Email::parse(email).map_err(|e| invalid("email", e.key()))?;
         let message = text(message, "message", 5_000, true)?;
         let mut tx = self.store.begin().await?;
-        tx.insert_contact_message(category, &name, email.as_str(), &message).await?;
-        self.queue_mail(&mut tx, email.as_str(), locale, &Mail::ContactReceived { name }).await?;
-        self.tell_national_team(&mut tx, "message de contact", "/admin/messages").await?;
+        tx.insert_contact_message(category, &name, email.as_str(), &message)
+            .await?;
+        self.queue_mail(
+            &mut tx,
+            email.as_str(),
+            locale,
+            &Mail::ContactReceived { name },
+        )
+        .await?;
+        self.tell_national_team(&mut tx, "message de contact", "/admin/messages")
+            .await?;
         tx.commit().await?;
         self.mail_queued();
         Ok(())
     }
 
-    pub async fn contact_messages(&self, status: Option<&str>, offset: u64, limit: u64) -> Result<(Vec<ContactMessage>, i64), AppError> {
+    pub async fn contact_messages(
+        &self,
+        status: Option<&str>,
+        offset: u64,
+        limit: u64,
+    ) -> Result<(Vec<ContactMessage>, i64), AppError> {
         let status = status.filter(|s| MESSAGE_STATUSES.contains(s));
         Ok(self.store.contact_messages(status, offset, limit).await?)
     }

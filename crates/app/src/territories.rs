@@ -45,7 +45,10 @@ pub fn resolve_picked(key: &str, typed: &str) -> Option<&'static Commune> {
     }
     let hits = t.search(typed, 5);
     let folded = mentorat_domain::territory::fold(typed.trim());
-    let exact: Vec<_> = hits.iter().filter(|h| mentorat_domain::territory::fold(h.label()) == folded).collect();
+    let exact: Vec<_> = hits
+        .iter()
+        .filter(|h| mentorat_domain::territory::fold(h.label()) == folded)
+        .collect();
     match (hits.len(), exact.len()) {
         (1, _) => Some(hits[0].commune),
         (_, 1) => Some(exact[0].commune),

@@ -25,7 +25,11 @@ fn push_row(out: &mut String, fields: &[String]) {
 
 fn cell(raw: &str) -> String {
     // =, +, - and @ at the start make spreadsheets evaluate the cell (CSV injection).
-    let value = if raw.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{raw}") } else { raw.to_owned() };
+    let value = if raw.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{raw}")
+    } else {
+        raw.to_owned()
+    };
     if value.contains([';', '"', '\n', '\r']) {
         format!("\"{}\"", value.replace('"', "\"\""))
     } else {
@@ -39,10 +43,16 @@ mod tests {
 
     #[test]
     fn bom_semicolons_crlf_and_quoting() {
-        let rows = vec![vec!["Élodie".to_owned(), "dit \"bonjour\"; merci".to_owned()], vec!["=1+1".to_owned(), "ligne\nsuivante".to_owned()]];
+        let rows = vec![
+            vec!["Élodie".to_owned(), "dit \"bonjour\"; merci".to_owned()],
+            vec!["=1+1".to_owned(), "ligne\nsuivante".to_owned()],
+        ];
         let bytes = french_csv(&["Prénom", "Note"], &rows);
         assert_eq!(&bytes[..3], b"\xEF\xBB\xBF");
         let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
-        assert_eq!(text, "Prénom;Note\r\nÉlodie;\"dit \"\"bonjour\"\"; merci\"\r\n'=1+1;\"ligne\nsuivante\"\r\n");
+        assert_eq!(
+            text,
+            "Prénom;Note\r\nÉlodie;\"dit \"\"bonjour\"\"; merci\"\r\n'=1+1;\"ligne\nsuivante\"\r\n"
+        );
     }
 }

@@ -80,7 +80,14 @@ pub fn calendar(name: &str, events: &[CalendarEvent]) -> String {
         if !e.url.is_empty() {
             line(&mut out, &format!("URL:{}", e.url));
         }
-        line(&mut out, if e.cancelled { "STATUS:CANCELLED" } else { "STATUS:CONFIRMED" });
+        line(
+            &mut out,
+            if e.cancelled {
+                "STATUS:CANCELLED"
+            } else {
+                "STATUS:CONFIRMED"
+            },
+        );
         line(&mut out, "END:VEVENT");
     }
     line(&mut out, "END:VCALENDAR");

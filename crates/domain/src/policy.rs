@@ -99,7 +99,10 @@ pub fn authorize(who: Option<&Viewer<'_>>, action: Action, resource: &Resource) 
     }
     let allowed = match (action, resource) {
         (Action::ManageOwnAccount, Resource::Account(id)) => *id == viewer.user_id,
-        (Action::ReadAuditLog | Action::ReadOutbox | Action::ManageRoles | Action::ManageNetwork, _) => false,
+        (
+            Action::ReadAuditLog | Action::ReadOutbox | Action::ManageRoles | Action::ManageNetwork,
+            _,
+        ) => false,
         (Action::ViewMenteeRecord, Resource::Mentee { user_id, circle_id }) => {
             *user_id == viewer.user_id || viewer.coordinates(*circle_id)
         }

@@ -98,19 +98,38 @@ impl Store {
 
 impl Store {
     pub async fn event(&self, id: Uuid) -> Result<Option<Event>> {
-        let query = Query::select().columns(EVENT_COLUMNS).from("events").and_where(Expr::col("id").eq(id)).to_owned();
-        db::fetch_optional::<EventRow>(&mut &*self, &query).await?.map(EventRow::into_event).transpose()
+        let query = Query::select()
+            .columns(EVENT_COLUMNS)
+            .from("events")
+            .and_where(Expr::col("id").eq(id))
+            .to_owned();
+        db::fetch_optional::<EventRow>(&mut &*self, &query)
+            .await?
+            .map(EventRow::into_event)
+            .transpose()
     }
 
     /// Every event starting after `since` (cancelled ones included, for calendar feeds),
     /// soonest first; only one circle's when given.
-    pub async fn events_since(&self, since: DateTime<Utc>, circle_id: Option<Uuid>) -> Result<Vec<Event>> {
+    pub async fn events_since(
+        &self,
+        since: DateTime<Utc>,
+        circle_id: Option<Uuid>,
+    ) -> Result<Vec<Event>> {
         let mut query = Query::select();
-        query.columns(EVENT_COLUMNS).from("events").and_where(Expr::col("starts_at").gt(since)).order_by("starts_at", Order::Asc);
+        query
+            .columns(EVENT_COLUMNS)
+            .from("events")
+            .and_where(Expr::col("starts_at").gt(since))
+            .order_by("starts_at", Order::Asc);
         if let Some(circle_id) = circle_id {
             query.and_where(Expr::col("circle_id").eq(circle_id));
         }
-        db::fetch_all::<EventRow>(&mut &*self, &query).await?.into_iter().map(EventRow::into_event).collect()
+        db::fetch_all::<EventRow>(&mut &*self, &query)
+            .await?
+            .into_iter()
+            .map(EventRow::into_event)
+            .collect()
     }
 
     /// Past events (most recent first), for organisers.
@@ -122,7 +141,11 @@ impl Store {
             .order_by("starts_at", Order::Desc)
             .limit(limit)
             .to_owned();
-        db::fetch_all::<EventRow>(&mut &*self, &query).await?.into_iter().map(EventRow::into_event).collect()
+        db::fetch_all::<EventRow>(&mut &*self, &query)
+            .await?
+            .into_iter()
+            .map(EventRow::into_event)
+            .collect()
     }
 }
 

@@ -24,9 +24,11 @@ pub use circles::{CircleSummary, NewEdition};
 pub use db::{Backend, Tx};
 pub use events::NewEvent;
 pub use outbox::{NewMessage, OutboxMessage};
-pub use registrations::{Attendance, Cancellation, NewRegistration, Registration, RegistrationStatus, Seat};
-pub use public_site::{ContactMessage, Funnel, HostingRequest, NewHostingRequest};
 pub use people::{MentorStatus, NewMentor, NewPartner, NewProject, ProjectStatus};
+pub use public_site::{ContactMessage, Funnel, HostingRequest, NewHostingRequest};
+pub use registrations::{
+    Attendance, Cancellation, NewRegistration, Registration, RegistrationStatus, Seat,
+};
 pub use sessions::SessionRecord;
 pub use tokens::TokenPurpose;
 pub use users::{Account, Credentials, NewUser};

@@ -148,7 +148,9 @@ impl Tx {
                 mentor.status.as_str().into(),
                 mentor.capacity.into(),
                 Utc::now().into(),
-                (mentor.status == MentorStatus::Approved).then(Utc::now).into(),
+                (mentor.status == MentorStatus::Approved)
+                    .then(Utc::now)
+                    .into(),
             ])
             .on_conflict(OnConflict::new().do_nothing().to_owned())
             .to_owned();

@@ -49,7 +49,15 @@ pub struct ContactMessage {
     pub created_at: DateTime<Utc>,
 }
 
-const CONTACT_COLUMNS: [&str; 7] = ["id", "category", "name", "email", "message", "status", "created_at"];
+const CONTACT_COLUMNS: [&str; 7] = [
+    "id",
+    "category",
+    "name",
+    "email",
+    "message",
+    "status",
+    "created_at",
+];
 
 /// One circle's funnel: conference attendees → mentor applications → approved mentors.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -62,7 +70,11 @@ pub struct Funnel {
 }
 
 impl Store {
-    pub async fn hosting_requests(&self, offset: u64, limit: u64) -> Result<(Vec<HostingRequest>, i64)> {
+    pub async fn hosting_requests(
+        &self,
+        offset: u64,
+        limit: u64,
+    ) -> Result<(Vec<HostingRequest>, i64)> {
         let page = Query::select()
             .columns(HOSTING_COLUMNS)
             .from("hosting_requests")
@@ -70,29 +82,57 @@ impl Store {
             .offset(offset)
             .limit(limit)
             .to_owned();
-        let count = Query::select().expr_as(Expr::col("id").count(), "n").from("hosting_requests").to_owned();
-        Ok((db::fetch_all(&mut &*self, &page).await?, db::fetch_one::<Count>(&mut &*self, &count).await?.n))
+        let count = Query::select()
+            .expr_as(Expr::col("id").count(), "n")
+            .from("hosting_requests")
+            .to_owned();
+        Ok((
+            db::fetch_all(&mut &*self, &page).await?,
+            db::fetch_one::<Count>(&mut &*self, &count).await?.n,
+        ))
     }
 
     pub async fn hosting_request(&self, id: Uuid) -> Result<Option<HostingRequest>> {
-        let q = Query::select().columns(HOSTING_COLUMNS).from("hosting_requests").and_where(Expr::col("id").eq(id)).to_owned();
+        let q = Query::select()
+            .columns(HOSTING_COLUMNS)
+            .from("hosting_requests")
+            .and_where(Expr::col("id").eq(id))
+            .to_owned();
         db::fetch_optional(&mut &*self, &q).await
     }
 
-    pub async fn contact_messages(&self, status: Option<&str>, offset: u64, limit: u64) -> Result<(Vec<ContactMessage>, i64)> {
+    pub async fn contact_messages(
+        &self,
+        status: Option<&str>,
+        offset: u64,
+        limit: u64,
+    ) -> Result<(Vec<ContactMessage>, i64)> {
         let mut page = Query::select();
-        page.columns(CONTACT_COLUMNS).from("contact_messages").order_by("created_at", Order::Desc).offset(offset).limit(limit);
+        page.columns(CONTACT_COLUMNS)
+            .from("contact_messages")
+            .order_by("created_at", Order::Desc)
+            .offset(offset)
+            .limit(limit);
         let mut count = Query::select();
-        count.expr_as(Expr::col("id").count(), "n").from("contact_messages");
+        count
+            .expr_as(Expr::col("id").count(), "n")
+            .from("contact_messages");
         if let Some(status) = status {
             page.and_where(Expr::col("status").eq(status));
             count.and_where(Expr::col("status").eq(status));
         }
-        Ok((db::fetch_all(&mut &*self, &page).await?, db::fetch_one::<Count>(&mut &*self, &count).await?.n))
+        Ok((
+            db::fetch_all(&mut &*self, &page).await?,
+            db::fetch_one::<Count>(&mut &*self, &count).await?.n,
+        ))
     }
 
     pub async fn contact_message(&self, id: Uuid) -> Result<Option<ContactMessage>> {
-        let q = Query::select().columns(CONTACT_COLUMNS).from("contact_messages").and_where(Expr::col("id").eq(id)).to_owned();
+        let q = Query::select()
+            .columns(CONTACT_COLUMNS)
+            .from("contact_messages")
+            .and_where(Expr::col("id").eq(id))
+            .to_owned();
         db::fetch_optional(&mut &*self, &q).await
     }
 
@@ -103,8 +143,14 @@ impl Store {
             mentors: i64,
             circles: i64,
         }
-        let q = Query::select().columns(["mentors", "circles"]).from("targets").and_where(Expr::col("year").eq(year)).to_owned();
-        Ok(db::fetch_optional::<T>(&mut &*self, &q).await?.map(|t| (t.mentors, t.circles)))
+        let q = Query::select()
+            .columns(["mentors", "circles"])
+            .from("targets")
+            .and_where(Expr::col("year").eq(year))
+            .to_owned();
+        Ok(db::fetch_optional::<T>(&mut &*self, &q)
+            .await?
+            .map(|t| (t.mentors, t.circles)))
     }
 
     /// Approval dates of approved mentors since `since` (the chart groups them by month).
@@ -119,7 +165,11 @@ impl Store {
             .and_where(Expr::col("status").eq("approved"))
             .and_where(Expr::col("approved_at").gte(since))
             .to_owned();
-        Ok(db::fetch_all::<A>(&mut &*self, &q).await?.into_iter().map(|a| a.approved_at).collect())
+        Ok(db::fetch_all::<A>(&mut &*self, &q)
+            .await?
+            .into_iter()
+            .map(|a| a.approved_at)
+            .collect())
     }
 
     pub async fn approved_before(&self, at: DateTime<Utc>) -> Result<i64> {
@@ -137,7 +187,10 @@ impl Store {
         let attendees = Query::select()
             .expr(Expr::col(("registrations", "id")).count())
             .from("registrations")
-            .inner_join("events", Expr::col(("events", "id")).equals(("registrations", "event_id")))
+            .inner_join(
+                "events",
+                Expr::col(("events", "id")).equals(("registrations", "event_id")),
+            )
             .and_where(Expr::col(("events", "circle_id")).equals(("circles", "id")))
             .and_where(Expr::col(("events", "kind")).eq("conference"))
             .and_where(Expr::col(("registrations", "attended_at")).is_not_null())
@@ -156,8 +209,14 @@ impl Store {
         let q = Query::select()
             .expr_as(Expr::col(("circles", "id")), "circle_id")
             .expr_as(Expr::col(("circles", "name")), "name")
-            .expr_as(Expr::SubQuery(None, Box::new(attendees.into())), "attendees")
-            .expr_as(Expr::SubQuery(None, Box::new(applications.into())), "applications")
+            .expr_as(
+                Expr::SubQuery(None, Box::new(attendees.into())),
+                "attendees",
+            )
+            .expr_as(
+                Expr::SubQuery(None, Box::new(applications.into())),
+                "applications",
+            )
             .expr_as(Expr::SubQuery(None, Box::new(approved.into())), "approved")
             .from("circles")
             .order_by(("circles", "name"), Order::Asc)
@@ -214,13 +273,23 @@ impl Tx {
     }
 
     pub async fn hosting_request_count(&mut self) -> Result<i64> {
-        let q = Query::select().expr_as(Expr::col("id").count(), "n").from("hosting_requests").to_owned();
+        let q = Query::select()
+            .expr_as(Expr::col("id").count(), "n")
+            .from("hosting_requests")
+            .to_owned();
         Ok(db::fetch_one::<Count>(self, &q).await?.n)
     }
 
-    pub async fn set_hosting_status(&mut self, id: Uuid, status: &str, event_id: Option<Uuid>) -> Result<()> {
+    pub async fn set_hosting_status(
+        &mut self,
+        id: Uuid,
+        status: &str,
+        event_id: Option<Uuid>,
+    ) -> Result<()> {
         let mut q = Query::update();
-        q.table("hosting_requests").value("status", status).and_where(Expr::col("id").eq(id));
+        q.table("hosting_requests")
+            .value("status", status)
+            .and_where(Expr::col("id").eq(id));
         if let Some(event_id) = event_id {
             q.value("event_id", event_id);
         }
@@ -228,19 +297,36 @@ impl Tx {
         Ok(())
     }
 
-    pub async fn insert_contact_message(&mut self, category: &str, name: &str, email: &str, message: &str) -> Result<Uuid> {
+    pub async fn insert_contact_message(
+        &mut self,
+        category: &str,
+        name: &str,
+        email: &str,
+        message: &str,
+    ) -> Result<Uuid> {
         let id = Uuid::new_v4();
         let q = Query::insert()
             .into_table("contact_messages")
             .columns(["id", "category", "name", "email", "message", "created_at"])
-            .values_panic([id.into(), category.into(), name.into(), email.into(), message.into(), Utc::now().into()])
+            .values_panic([
+                id.into(),
+                category.into(),
+                name.into(),
+                email.into(),
+                message.into(),
+                Utc::now().into(),
+            ])
             .to_owned();
         db::execute(self, &q).await?;
         Ok(id)
     }
 
     pub async fn set_contact_status(&mut self, id: Uuid, status: &str) -> Result<bool> {
-        let q = Query::update().table("contact_messages").value("status", status).and_where(Expr::col("id").eq(id)).to_owned();
+        let q = Query::update()
+            .table("contact_messages")
+            .value("status", status)
+            .and_where(Expr::col("id").eq(id))
+            .to_owned();
         Ok(db::execute(self, &q).await? == 1)
     }
 
@@ -249,7 +335,11 @@ impl Tx {
             .into_table("targets")
             .columns(["year", "mentors", "circles"])
             .values_panic([year.into(), mentors.into(), circles.into()])
-            .on_conflict(OnConflict::column("year").update_columns(["mentors", "circles"]).to_owned())
+            .on_conflict(
+                OnConflict::column("year")
+                    .update_columns(["mentors", "circles"])
+                    .to_owned(),
+            )
             .to_owned();
         db::execute(self, &q).await?;
         Ok(())
@@ -257,14 +347,25 @@ impl Tx {
 
     /// Backdates a mentor's approval (demo history, imports).
     pub async fn set_approved_at(&mut self, user_id: Uuid, at: DateTime<Utc>) -> Result<()> {
-        let q = Query::update().table("mentors").value("approved_at", at).and_where(Expr::col("user_id").eq(user_id)).to_owned();
+        let q = Query::update()
+            .table("mentors")
+            .value("approved_at", at)
+            .and_where(Expr::col("user_id").eq(user_id))
+            .to_owned();
         db::execute(self, &q).await?;
         Ok(())
     }
 
-    pub async fn set_circle_status(&mut self, circle_id: Uuid, status: &str, inaugurated_on: Option<NaiveDate>) -> Result<()> {
+    pub async fn set_circle_status(
+        &mut self,
+        circle_id: Uuid,
+        status: &str,
+        inaugurated_on: Option<NaiveDate>,
+    ) -> Result<()> {
         let mut q = Query::update();
-        q.table("circles").value("status", status).and_where(Expr::col("id").eq(circle_id));
+        q.table("circles")
+            .value("status", status)
+            .and_where(Expr::col("id").eq(circle_id));
         if let Some(day) = inaugurated_on {
             q.value("inaugurated_on", day);
         }

@@ -152,7 +152,10 @@ impl Store {
             .from("registrations")
             .and_where(Expr::col("event_id").eq(event_id))
             .order_by_expr(
-                Expr::case(Expr::col("status").eq("confirmed"), 0).case(Expr::col("status").eq("waitlisted"), 1).finally(2).into(),
+                Expr::case(Expr::col("status").eq("confirmed"), 0)
+                    .case(Expr::col("status").eq("waitlisted"), 1)
+                    .finally(2)
+                    .into(),
                 Order::Asc,
             )
             .order_by("created_at", Order::Asc)
@@ -164,7 +167,9 @@ impl Store {
     pub async fn attendance(&self, event_id: Uuid) -> Result<Attendance> {
         let count = |status: Option<&str>, attended: bool| {
             let mut q = Query::select();
-            q.expr_as(Expr::col("id").count(), "n").from("registrations").and_where(Expr::col("event_id").eq(event_id));
+            q.expr_as(Expr::col("id").count(), "n")
+                .from("registrations")
+                .and_where(Expr::col("event_id").eq(event_id));
             if let Some(s) = status {
                 q.and_where(Expr::col("status").eq(s));
             }
@@ -174,24 +179,47 @@ impl Store {
             q.to_owned()
         };
         Ok(Attendance {
-            confirmed: db::fetch_one::<Count>(&mut &*self, &count(Some("confirmed"), false)).await?.n,
-            waitlisted: db::fetch_one::<Count>(&mut &*self, &count(Some("waitlisted"), false)).await?.n,
-            attended: db::fetch_one::<Count>(&mut &*self, &count(None, true)).await?.n,
+            confirmed: db::fetch_one::<Count>(&mut &*self, &count(Some("confirmed"), false))
+                .await?
+                .n,
+            waitlisted: db::fetch_one::<Count>(&mut &*self, &count(Some("waitlisted"), false))
+                .await?
+                .n,
+            attended: db::fetch_one::<Count>(&mut &*self, &count(None, true))
+                .await?
+                .n,
         })
     }
 
-    pub async fn registration_by_cancel_hash(&self, cancel_hash: &str) -> Result<Option<Registration>> {
-        let query = Query::select().columns(COLUMNS).from("registrations").and_where(Expr::col("cancel_hash").eq(cancel_hash)).to_owned();
-        db::fetch_optional::<Row>(&mut &*self, &query).await?.map(Row::into_registration).transpose()
+    pub async fn registration_by_cancel_hash(
+        &self,
+        cancel_hash: &str,
+    ) -> Result<Option<Registration>> {
+        let query = Query::select()
+            .columns(COLUMNS)
+            .from("registrations")
+            .and_where(Expr::col("cancel_hash").eq(cancel_hash))
+            .to_owned();
+        db::fetch_optional::<Row>(&mut &*self, &query)
+            .await?
+            .map(Row::into_registration)
+            .transpose()
     }
 
     /// Confirmed registrations of events starting between `from` and `to` that have not
     /// been reminded yet.
-    pub async fn registrations_to_remind(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Registration>> {
+    pub async fn registrations_to_remind(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<Registration>> {
         let query = Query::select()
             .columns(COLUMNS.map(|c| ("registrations", c)))
             .from("registrations")
-            .inner_join("events", Expr::col(("events", "id")).equals(("registrations", "event_id")))
+            .inner_join(
+                "events",
+                Expr::col(("events", "id")).equals(("registrations", "event_id")),
+            )
             .and_where(Expr::col(("registrations", "status")).eq("confirmed"))
             .and_where(Expr::col(("registrations", "reminded_at")).is_null())
             .and_where(Expr::col(("events", "status")).eq("scheduled"))
@@ -243,8 +271,16 @@ impl Tx {
         if existing.as_ref().is_some_and(|e| e.status != "cancelled") {
             return Ok(Seat::AlreadyRegistered);
         }
-        let seat = if self.take_seat(r.event_id).await? { Seat::Confirmed } else { Seat::Waitlisted };
-        let status = if seat == Seat::Confirmed { RegistrationStatus::Confirmed } else { RegistrationStatus::Waitlisted };
+        let seat = if self.take_seat(r.event_id).await? {
+            Seat::Confirmed
+        } else {
+            Seat::Waitlisted
+        };
+        let status = if seat == Seat::Confirmed {
+            RegistrationStatus::Confirmed
+        } else {
+            RegistrationStatus::Waitlisted
+        };
         if let Some(old) = existing {
             // Registering again after cancelling: the same row comes back to life,
             // at the end of the queue.
@@ -308,14 +344,20 @@ impl Tx {
     }
 
     /// Cancels from a cancellation link; a freed seat goes to the first of the waitlist.
-    pub async fn cancel_registration(&mut self, cancel_hash: &str, now: DateTime<Utc>) -> Result<Option<Cancellation>> {
+    pub async fn cancel_registration(
+        &mut self,
+        cancel_hash: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<Cancellation>> {
         let select = Query::select()
             .columns(COLUMNS)
             .from("registrations")
             .and_where(Expr::col("cancel_hash").eq(cancel_hash))
             .and_where(Expr::col("status").ne("cancelled"))
             .to_owned();
-        let Some(row) = db::fetch_optional::<Row>(self, &select).await? else { return Ok(None) };
+        let Some(row) = db::fetch_optional::<Row>(self, &select).await? else {
+            return Ok(None);
+        };
         let registration = row.into_registration()?;
         let update = Query::update()
             .table("registrations")
@@ -334,7 +376,10 @@ impl Tx {
         }
         let mut cancelled = registration;
         cancelled.status = RegistrationStatus::Cancelled;
-        Ok(Some(Cancellation { cancelled, promoted }))
+        Ok(Some(Cancellation {
+            cancelled,
+            promoted,
+        }))
     }
 
     /// Moves the first of the waitlist into a free seat, if both exist.
@@ -348,7 +393,9 @@ impl Tx {
             .order_by("id", Order::Asc)
             .limit(1)
             .to_owned();
-        let Some(row) = db::fetch_optional::<Row>(self, &first).await? else { return Ok(None) };
+        let Some(row) = db::fetch_optional::<Row>(self, &first).await? else {
+            return Ok(None);
+        };
         if !self.take_seat(event_id).await? {
             return Ok(None);
         }
@@ -364,14 +411,28 @@ impl Tx {
     }
 
     /// Replaces the secret of a registration's cancellation link.
-    pub async fn set_cancel_hash(&mut self, registration_id: Uuid, cancel_hash: &str) -> Result<()> {
-        let q = Query::update().table("registrations").value("cancel_hash", cancel_hash).and_where(Expr::col("id").eq(registration_id)).to_owned();
+    pub async fn set_cancel_hash(
+        &mut self,
+        registration_id: Uuid,
+        cancel_hash: &str,
+    ) -> Result<()> {
+        let q = Query::update()
+            .table("registrations")
+            .value("cancel_hash", cancel_hash)
+            .and_where(Expr::col("id").eq(registration_id))
+            .to_owned();
         db::execute(self, &q).await?;
         Ok(())
     }
 
     /// Records (or clears) attendance at check-in.
-    pub async fn set_attended(&mut self, event_id: Uuid, registration_id: Uuid, attended: bool, now: DateTime<Utc>) -> Result<bool> {
+    pub async fn set_attended(
+        &mut self,
+        event_id: Uuid,
+        registration_id: Uuid,
+        attended: bool,
+        now: DateTime<Utc>,
+    ) -> Result<bool> {
         let query = Query::update()
             .table("registrations")
             .value("attended_at", if attended { Some(now) } else { None })
@@ -382,7 +443,11 @@ impl Tx {
         Ok(db::execute(self, &query).await? == 1)
     }
 
-    pub async fn mark_reminded(&mut self, registration_id: Uuid, now: DateTime<Utc>) -> Result<bool> {
+    pub async fn mark_reminded(
+        &mut self,
+        registration_id: Uuid,
+        now: DateTime<Utc>,
+    ) -> Result<bool> {
         let query = Query::update()
             .table("registrations")
             .value("reminded_at", now)
@@ -394,7 +459,11 @@ impl Tx {
 
     /// Marks the consenting attendees of an event as invited to apply, and returns
     /// those not invited before.
-    pub async fn invite_attendees(&mut self, event_id: Uuid, now: DateTime<Utc>) -> Result<Vec<Registration>> {
+    pub async fn invite_attendees(
+        &mut self,
+        event_id: Uuid,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<Registration>> {
         let select = Query::select()
             .columns(COLUMNS)
             .from("registrations")
@@ -406,7 +475,11 @@ impl Tx {
             .to_owned();
         let invited = all_rows(db::fetch_all(self, &select).await?)?;
         for r in &invited {
-            let update = Query::update().table("registrations").value("invited_at", now).and_where(Expr::col("id").eq(r.id)).to_owned();
+            let update = Query::update()
+                .table("registrations")
+                .value("invited_at", now)
+                .and_where(Expr::col("id").eq(r.id))
+                .to_owned();
             db::execute(self, &update).await?;
         }
         Ok(invited)

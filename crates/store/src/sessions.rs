@@ -95,16 +95,17 @@ impl Store {
             burst * 1000,
         );
         let allowed = refilled >= 1000;
-        let update = Query::update()
-            .table("rate_limits")
-            .value(
-                "milli_tokens",
-                if allowed { refilled - 1000 } else { refilled },
-            )
-            .value("updated_ms", std::cmp::max(now_ms, current.updated_ms))
-            .and_where(Expr::col("bucket").eq(bucket))
-            .to_owned();
-        db::execute(&mut tx, &update).await?;
+        // A refused attempt changes nothing: the refill is always computed from the
+        // last granted one, so integer rounding never loses a token.
+        if allowed {
+            let update = Query::update()
+                .table("rate_limits")
+                .value("milli_tokens", refilled - 1000)
+                .value("updated_ms", std::cmp::max(now_ms, current.updated_ms))
+                .and_where(Expr::col("bucket").eq(bucket))
+                .to_owned();
+            db::execute(&mut tx, &update).await?;
+        }
         tx.commit().await?;
         Ok(allowed)
     }

@@ -172,12 +172,19 @@ impl Store {
             .distinct()
             .column(("users", "email"))
             .from("users")
-            .inner_join("role_grants", Expr::col(("role_grants", "user_id")).equals(("users", "id")))
+            .inner_join(
+                "role_grants",
+                Expr::col(("role_grants", "user_id")).equals(("users", "id")),
+            )
             .and_where(Expr::col(("role_grants", "role")).eq(role.as_str()))
             .and_where(Expr::col(("users", "deletion_requested_at")).is_null())
             .order_by(("users", "email"), Order::Asc)
             .to_owned();
-        Ok(db::fetch_all::<E>(&mut &*self, &query).await?.into_iter().map(|e| e.email).collect())
+        Ok(db::fetch_all::<E>(&mut &*self, &query)
+            .await?
+            .into_iter()
+            .map(|e| e.email)
+            .collect())
     }
 
     pub async fn count_users(&self) -> Result<i64> {

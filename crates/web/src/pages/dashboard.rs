@@ -7,11 +7,11 @@ use super::forms::{Field, FormView};
 use crate::page::{Ctx, Page};
 use crate::{AppState, WebError};
 use askama::Template;
+use axum::Router;
 use axum::extract::Form;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::Router;
 use mentorat_app::dashboard::Dashboard;
 use mentorat_domain::policy::{Action, Resource};
 use serde::Deserialize;
@@ -54,11 +54,26 @@ struct DashboardTemplate<'a> {
 
 fn gauge(ctx: &Ctx, key: &str, count: i64, target: i64) -> Gauge {
     let tr = ctx.tr();
-    let percent = if target > 0 { count as f64 * 100.0 / target as f64 } else { 0.0 };
-    let shown = if percent < 1.0 { format!("{percent:.2}") } else { format!("{percent:.0}") };
-    let shown = if ctx.locale == mentorat_domain::Locale::Fr { shown.replace('.', ",") } else { shown };
+    let percent = if target > 0 {
+        count as f64 * 100.0 / target as f64
+    } else {
+        0.0
+    };
+    let shown = if percent < 1.0 {
+        format!("{percent:.2}")
+    } else {
+        format!("{percent:.0}")
+    };
+    let shown = if ctx.locale == mentorat_domain::Locale::Fr {
+        shown.replace('.', ",")
+    } else {
+        shown
+    };
     Gauge {
-        text: tr.tv(key, &[("count", &tr.number(count)), ("target", &tr.number(target))]),
+        text: tr.tv(
+            key,
+            &[("count", &tr.number(count)), ("target", &tr.number(target))],
+        ),
         percent: tr.ts("dashboard-progress", "percent", &shown),
         width: format!("{:.2}", percent.clamp(0.0, 100.0)),
     }
@@ -72,17 +87,31 @@ fn targets_form(ctx: &Ctx, d: &Dashboard) -> FormView {
         tr.t("targets-submit"),
         vec![
             Field::new("year", tr.t("targets-year"), "number", "off").value(&d.year.to_string()),
-            Field::new("mentors", tr.t("targets-mentors"), "number", "off").value(&d.target_mentors.to_string()),
-            Field::new("circles", tr.t("targets-circles"), "number", "off").value(&d.target_circles.to_string()),
+            Field::new("mentors", tr.t("targets-mentors"), "number", "off")
+                .value(&d.target_mentors.to_string()),
+            Field::new("circles", tr.t("targets-circles"), "number", "off")
+                .value(&d.target_circles.to_string()),
         ],
     );
     form.title = Some(tr.t("targets-title"));
     form
 }
 
-fn render_dashboard(ctx: &Ctx, d: &Dashboard, form: FormView, notice: Option<String>, status: StatusCode) -> Response {
+fn render_dashboard(
+    ctx: &Ctx,
+    d: &Dashboard,
+    form: FormView,
+    notice: Option<String>,
+    status: StatusCode,
+) -> Response {
     let tr = ctx.tr();
-    let max = d.months.iter().map(|m| m.new_mentors).max().unwrap_or(0).max(1);
+    let max = d
+        .months
+        .iter()
+        .map(|m| m.new_mentors)
+        .max()
+        .unwrap_or(0)
+        .max(1);
     // The chart: 12 bars in a 600 × 200 box, 20 units of margin at the bottom for labels.
     let bars = d
         .months
@@ -94,7 +123,14 @@ fn render_dashboard(ctx: &Ctx, d: &Dashboard, form: FormView, notice: Option<Str
                 x: format!("{:.1}", 10.0 + i as f64 * 49.0),
                 y: format!("{:.1}", 175.0 - height),
                 height: format!("{height:.1}"),
-                label: format!("{} {}", tr.t(&format!("month-{}", chrono::Datelike::month(&m.first_day))).chars().take(4).collect::<String>(), chrono::Datelike::year(&m.first_day) % 100),
+                label: format!(
+                    "{} {}",
+                    tr.t(&format!("month-{}", chrono::Datelike::month(&m.first_day)))
+                        .chars()
+                        .take(4)
+                        .collect::<String>(),
+                    chrono::Datelike::year(&m.first_day) % 100
+                ),
                 value: m.new_mentors,
                 total: m.total,
             }
@@ -102,9 +138,18 @@ fn render_dashboard(ctx: &Ctx, d: &Dashboard, form: FormView, notice: Option<Str
         .collect();
     let mut response = super::render(&DashboardTemplate {
         page: ctx.page(tr.t("dashboard-title")),
-        mentors: gauge(ctx, "dashboard-mentors", d.approved_mentors, d.target_mentors),
+        mentors: gauge(
+            ctx,
+            "dashboard-mentors",
+            d.approved_mentors,
+            d.target_mentors,
+        ),
         circles: gauge(ctx, "dashboard-circles", d.active_circles, d.target_circles),
-        by_status: d.by_status.iter().map(|(s, n)| (tr.t(super::views::status_key(*s)), *n)).collect(),
+        by_status: d
+            .by_status
+            .iter()
+            .map(|(s, n)| (tr.t(super::views::status_key(*s)), *n))
+            .collect(),
         cities: tr.tn("dashboard-cities", "count", d.cities),
         bars,
         funnels: d.funnels.clone(),
@@ -120,7 +165,10 @@ struct Params {
     avis: Option<String>,
 }
 
-async fn show(ctx: Ctx, axum::extract::Query(p): axum::extract::Query<Params>) -> Result<Response, WebError> {
+async fn show(
+    ctx: Ctx,
+    axum::extract::Query(p): axum::extract::Query<Params>,
+) -> Result<Response, WebError> {
     ctx.require(Action::ManageNetwork, &Resource::Platform)?;
     let d = ctx.state().app.dashboard().await?;
     let notice = (p.avis.as_deref() == Some("objectifs")).then(|| ctx.tr().t("targets-saved"));
@@ -141,7 +189,10 @@ struct TargetsInput {
 async fn set_targets(ctx: Ctx, Form(input): Form<TargetsInput>) -> Result<Response, WebError> {
     ctx.require(Action::ManageNetwork, &Resource::Platform)?;
     let app = &ctx.state().app;
-    match app.set_targets(&input.year, &input.mentors, &input.circles).await {
+    match app
+        .set_targets(&input.year, &input.mentors, &input.circles)
+        .await
+    {
         Ok(()) => Ok(Redirect::to("/admin/tableau-de-bord?avis=objectifs").into_response()),
         Err(mentorat_app::AppError::Invalid { field, key }) => {
             let d = app.dashboard().await?;
@@ -154,11 +205,29 @@ async fn set_targets(ctx: Ctx, Form(input): Form<TargetsInput>) -> Result<Respon
                 };
             }
             let form = form.with_error(field, ctx.tr().t(key));
-            Ok(render_dashboard(&ctx, &d, form, None, StatusCode::UNPROCESSABLE_ENTITY))
+            Ok(render_dashboard(
+                &ctx,
+                &d,
+                form,
+                None,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            ))
         }
         Err(e) => {
             let tr = ctx.tr();
-            form_error(&ctx, e, FormView::new("targets", "/admin/objectifs", tr.t("targets-submit"), Vec::new()), tr.t("dashboard-title"), None, Vec::new())
+            form_error(
+                &ctx,
+                e,
+                FormView::new(
+                    "targets",
+                    "/admin/objectifs",
+                    tr.t("targets-submit"),
+                    Vec::new(),
+                ),
+                tr.t("dashboard-title"),
+                None,
+                Vec::new(),
+            )
         }
     }
 }

@@ -13,7 +13,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use mentorat_app::AppError;
-use mentorat_app::events::{CsvLabels, EventPage, HEARD_FROM, Registered, RegistrationForm, RegistrationStatus};
+use mentorat_app::events::{
+    CsvLabels, EventPage, HEARD_FROM, Registered, RegistrationForm, RegistrationStatus,
+};
 use mentorat_domain::policy::{Action, Resource};
 use mentorat_domain::{Event, EventStatus};
 use serde::Deserialize;
@@ -24,7 +26,10 @@ pub fn router() -> Router<AppState> {
         .route("/evenements/{id}", get(show))
         .route("/evenements/{id}/inscription", post(register))
         .route("/evenements/{id}/evenement.ics", get(event_ics))
-        .route("/inscriptions/annuler/{token}", get(cancel_form).post(cancel))
+        .route(
+            "/inscriptions/annuler/{token}",
+            get(cancel_form).post(cancel),
+        )
         .route("/events.ics", get(feed))
         .route("/cercles/{slug}/events.ics", get(circle_feed))
         .route("/organisation", get(organise))
@@ -44,8 +49,19 @@ fn when(ctx: &Ctx, event: &Event) -> String {
 }
 
 fn place(event: &Event) -> String {
-    let commune = mentorat_app::territories::territories().commune(&event.commune_code).map(|c| c.name.clone()).unwrap_or_default();
-    [event.venue.as_str(), event.address.as_str(), commune.as_str()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", ")
+    let commune = mentorat_app::territories::territories()
+        .commune(&event.commune_code)
+        .map(|c| c.name.clone())
+        .unwrap_or_default();
+    [
+        event.venue.as_str(),
+        event.address.as_str(),
+        commune.as_str(),
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect::<Vec<_>>()
+    .join(", ")
 }
 
 #[derive(Template)]
@@ -73,12 +89,24 @@ fn registration_view(ctx: &Ctx, id: Uuid, full: bool, input: &RegistrationInput)
     let mut form = FormView::new(
         "register",
         format!("/evenements/{id}/inscription"),
-        tr.t(if full { "register-waitlist-submit" } else { "register-submit" }),
+        tr.t(if full {
+            "register-waitlist-submit"
+        } else {
+            "register-submit"
+        }),
         vec![
-            Field::new("first_name", tr.t("first-name"), "text", "given-name").value(&input.first_name),
-            Field::new("last_name", tr.t("last-name"), "text", "family-name").value(&input.last_name).optional(),
-            Field::new("email", tr.t("email-field"), "email", "email").value(&input.email).hint(tr.t("email-hint")),
-            Field::new("phone", tr.t("phone-field"), "tel", "tel").value(&input.phone).hint(tr.t("phone-hint")).optional(),
+            Field::new("first_name", tr.t("first-name"), "text", "given-name")
+                .value(&input.first_name),
+            Field::new("last_name", tr.t("last-name"), "text", "family-name")
+                .value(&input.last_name)
+                .optional(),
+            Field::new("email", tr.t("email-field"), "email", "email")
+                .value(&input.email)
+                .hint(tr.t("email-hint")),
+            Field::new("phone", tr.t("phone-field"), "tel", "tel")
+                .value(&input.phone)
+                .hint(tr.t("phone-hint"))
+                .optional(),
         ],
     );
     form.title = Some(tr.t("event-register-title"));
@@ -87,18 +115,34 @@ fn registration_view(ctx: &Ctx, id: Uuid, full: bool, input: &RegistrationInput)
         "heard_from",
         tr.t("heard-from-field"),
         std::iter::once(("".to_owned(), tr.t("heard-from-none")))
-            .chain(HEARD_FROM.iter().map(|h| (h.to_string(), tr.t(&format!("heard-{h}")))))
+            .chain(
+                HEARD_FROM
+                    .iter()
+                    .map(|h| (h.to_string(), tr.t(&format!("heard-{h}")))),
+            )
             .map(|(v, l)| (v.clone(), l, v == input.heard_from))
             .collect(),
     ));
-    form.checkbox = Some(("consent_contact", tr.t("consent-field"), input.consent_contact.is_some()));
+    form.checkbox = Some((
+        "consent_contact",
+        tr.t("consent-field"),
+        input.consent_contact.is_some(),
+    ));
     form
 }
 
 fn event_view<'a>(ctx: &'a Ctx, data: &EventPage, form: Option<FormView>) -> EventTemplate<'a> {
     let tr = ctx.tr();
     let e = &data.event;
-    let can_manage = ctx.require(Action::ManageEventRegistrations, &Resource::Event { circle_id: e.circle_id, partner_id: e.partner_id }).is_ok();
+    let can_manage = ctx
+        .require(
+            Action::ManageEventRegistrations,
+            &Resource::Event {
+                circle_id: e.circle_id,
+                partner_id: e.partner_id,
+            },
+        )
+        .is_ok();
     let open = e.status == EventStatus::Scheduled && !data.is_past;
     EventTemplate {
         page: ctx.page(e.title.clone()),
@@ -113,13 +157,34 @@ fn event_view<'a>(ctx: &'a Ctx, data: &EventPage, form: Option<FormView>) -> Eve
         datetime: e.local_start().to_rfc3339(),
         duration: tr.tn("event-duration", "minutes", e.duration_minutes),
         place: place(e),
-        agenda: e.description.lines().filter(|l| !l.trim().is_empty()).map(str::to_owned).collect(),
-        circle: data.circle.as_ref().map(|c| (tr.of_place("circle-title", &c.name), format!("/cercles/{}", c.slug))),
+        agenda: e
+            .description
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(str::to_owned)
+            .collect(),
+        circle: data.circle.as_ref().map(|c| {
+            (
+                tr.of_place("circle-title", &c.name),
+                format!("/cercles/{}", c.slug),
+            )
+        }),
         capacity_note: tr.tn("event-places-left", "count", data.places_left),
         cancelled: e.status == EventStatus::Cancelled,
         past: data.is_past,
         can_manage,
-        form: if open { Some(form.unwrap_or_else(|| registration_view(ctx, e.id, data.places_left == 0, &RegistrationInput::default()))) } else { None },
+        form: if open {
+            Some(form.unwrap_or_else(|| {
+                registration_view(
+                    ctx,
+                    e.id,
+                    data.places_left == 0,
+                    &RegistrationInput::default(),
+                )
+            }))
+        } else {
+            None
+        },
     }
 }
 
@@ -146,7 +211,11 @@ struct RegistrationInput {
     website: String,
 }
 
-async fn register(ctx: Ctx, Path(id): Path<String>, Form(input): Form<RegistrationInput>) -> Result<Response, WebError> {
+async fn register(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(input): Form<RegistrationInput>,
+) -> Result<Response, WebError> {
     let id = event_id(&id)?;
     let app = &ctx.state().app;
     let form = RegistrationForm {
@@ -159,17 +228,43 @@ async fn register(ctx: Ctx, Path(id): Path<String>, Form(input): Form<Registrati
     };
     let back = format!("/evenements/{id}");
     if !input.website.is_empty() {
-        return Ok(message(&ctx, "registered-title", "registered-text", (&back, "back-to-event"), StatusCode::OK));
+        return Ok(message(
+            &ctx,
+            "registered-title",
+            "registered-text",
+            (&back, "back-to-event"),
+            StatusCode::OK,
+        ));
     }
-    match app.register_for_event(id, &form, ctx.locale, &ctx.client()).await {
-        Ok(Registered::Confirmed) => Ok(message(&ctx, "registered-title", "registered-text", (&back, "back-to-event"), StatusCode::OK)),
-        Ok(Registered::Waitlisted) => Ok(message(&ctx, "waitlisted-title", "waitlisted-text", (&back, "back-to-event"), StatusCode::OK)),
-        Ok(Registered::AlreadyRegistered) => {
-            Ok(message(&ctx, "already-registered-title", "already-registered-text", (&back, "back-to-event"), StatusCode::OK))
-        }
+    match app
+        .register_for_event(id, &form, ctx.locale, &ctx.client())
+        .await
+    {
+        Ok(Registered::Confirmed) => Ok(message(
+            &ctx,
+            "registered-title",
+            "registered-text",
+            (&back, "back-to-event"),
+            StatusCode::OK,
+        )),
+        Ok(Registered::Waitlisted) => Ok(message(
+            &ctx,
+            "waitlisted-title",
+            "waitlisted-text",
+            (&back, "back-to-event"),
+            StatusCode::OK,
+        )),
+        Ok(Registered::AlreadyRegistered) => Ok(message(
+            &ctx,
+            "already-registered-title",
+            "already-registered-text",
+            (&back, "back-to-event"),
+            StatusCode::OK,
+        )),
         Err(AppError::Invalid { field, key }) => {
             let data = app.event_page(id).await?;
-            let form = registration_view(&ctx, id, data.places_left == 0, &input).with_error(field, ctx.tr().t(key));
+            let form = registration_view(&ctx, id, data.places_left == 0, &input)
+                .with_error(field, ctx.tr().t(key));
             let mut response = super::render(&event_view(&ctx, &data, Some(form)));
             *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
             Ok(response)
@@ -181,12 +276,19 @@ async fn register(ctx: Ctx, Path(id): Path<String>, Form(input): Form<Registrati
 fn ics_response(body: String, name: &str) -> Response {
     (
         [
-            (header::CONTENT_TYPE, HeaderValue::from_static("text/calendar; charset=utf-8")),
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/calendar; charset=utf-8"),
+            ),
             (
                 header::CONTENT_DISPOSITION,
-                HeaderValue::from_str(&format!("inline; filename=\"{name}\"")).unwrap_or(HeaderValue::from_static("inline")),
+                HeaderValue::from_str(&format!("inline; filename=\"{name}\""))
+                    .unwrap_or(HeaderValue::from_static("inline")),
             ),
-            (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=300")),
+            (
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("public, max-age=300"),
+            ),
         ],
         body,
     )
@@ -201,36 +303,83 @@ async fn event_ics(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebErro
 }
 
 async fn feed(ctx: Ctx) -> Result<Response, WebError> {
-    Ok(ics_response(ctx.state().app.events_feed(None).await?, "cercles-des-mentors.ics"))
+    Ok(ics_response(
+        ctx.state().app.events_feed(None).await?,
+        "cercles-des-mentors.ics",
+    ))
 }
 
 async fn circle_feed(ctx: Ctx, Path(slug): Path<String>) -> Result<Response, WebError> {
     let slug = slug.strip_suffix(".ics").unwrap_or(&slug).to_owned();
     let circle = ctx.state().app.circle_page(&slug).await?.summary.circle;
-    Ok(ics_response(ctx.state().app.events_feed(Some(&circle)).await?, &format!("{}.ics", circle.slug)))
+    Ok(ics_response(
+        ctx.state().app.events_feed(Some(&circle)).await?,
+        &format!("{}.ics", circle.slug),
+    ))
 }
 
 async fn cancel_form(ctx: Ctx, Path(token): Path<String>) -> Result<Response, WebError> {
     let app = &ctx.state().app;
     let (registration, event) = match app.registration_for_link(&token).await {
         Ok(found) => found,
-        Err(AppError::NotFound) => return Ok(message(&ctx, "cancel-invalid-title", "cancel-invalid-text", ("/", "back-home"), StatusCode::GONE)),
+        Err(AppError::NotFound) => {
+            return Ok(message(
+                &ctx,
+                "cancel-invalid-title",
+                "cancel-invalid-text",
+                ("/", "back-home"),
+                StatusCode::GONE,
+            ));
+        }
         Err(e) => return Err(e.into()),
     };
     if registration.status == RegistrationStatus::Cancelled {
-        return Ok(message(&ctx, "cancel-invalid-title", "cancel-invalid-text", ("/", "back-home"), StatusCode::GONE));
+        return Ok(message(
+            &ctx,
+            "cancel-invalid-title",
+            "cancel-invalid-text",
+            ("/", "back-home"),
+            StatusCode::GONE,
+        ));
     }
     let tr = ctx.tr();
-    let lead = tr.tv("cancel-lead", &[("title", &event.title), ("when", &when(&ctx, &event))]);
-    let mut form = FormView::new("cancel", format!("/inscriptions/annuler/{token}"), tr.t("cancel-submit"), Vec::new());
+    let lead = tr.tv(
+        "cancel-lead",
+        &[("title", &event.title), ("when", &when(&ctx, &event))],
+    );
+    let mut form = FormView::new(
+        "cancel",
+        format!("/inscriptions/annuler/{token}"),
+        tr.t("cancel-submit"),
+        Vec::new(),
+    );
     form.danger = true;
-    Ok(render_form(&ctx, tr.t("cancel-title"), Some(lead), form, vec![(format!("/evenements/{}", event.id), tr.t("back-to-event"))], StatusCode::OK))
+    Ok(render_form(
+        &ctx,
+        tr.t("cancel-title"),
+        Some(lead),
+        form,
+        vec![(format!("/evenements/{}", event.id), tr.t("back-to-event"))],
+        StatusCode::OK,
+    ))
 }
 
 async fn cancel(ctx: Ctx, Path(token): Path<String>) -> Result<Response, WebError> {
     match ctx.state().app.cancel_registration(&token).await {
-        Ok(_) => Ok(message(&ctx, "cancel-done-title", "cancel-done-text", ("/", "back-home"), StatusCode::OK)),
-        Err(AppError::NotFound) => Ok(message(&ctx, "cancel-invalid-title", "cancel-invalid-text", ("/", "back-home"), StatusCode::GONE)),
+        Ok(_) => Ok(message(
+            &ctx,
+            "cancel-done-title",
+            "cancel-done-text",
+            ("/", "back-home"),
+            StatusCode::OK,
+        )),
+        Err(AppError::NotFound) => Ok(message(
+            &ctx,
+            "cancel-invalid-title",
+            "cancel-invalid-text",
+            ("/", "back-home"),
+            StatusCode::GONE,
+        )),
         Err(e) => Err(e.into()),
     }
 }
@@ -240,7 +389,13 @@ async fn cancel(ctx: Ctx, Path(token): Path<String>) -> Result<Response, WebErro
 /// The event, if the viewer may manage its registrations.
 async fn managed(ctx: &Ctx, id: &str) -> Result<Event, WebError> {
     let event = ctx.state().app.event_page(event_id(id)?).await?.event;
-    ctx.require(Action::ManageEventRegistrations, &Resource::Event { circle_id: event.circle_id, partner_id: event.partner_id })?;
+    ctx.require(
+        Action::ManageEventRegistrations,
+        &Resource::Event {
+            circle_id: event.circle_id,
+            partner_id: event.partner_id,
+        },
+    )?;
     Ok(event)
 }
 
@@ -260,17 +415,36 @@ struct OrganiseTemplate<'a> {
 
 async fn organise(ctx: Ctx) -> Result<Response, WebError> {
     if ctx.account().is_none() {
-        return Err(WebError::SignIn { back_to: ctx.path.clone() });
+        return Err(WebError::SignIn {
+            back_to: ctx.path.clone(),
+        });
     }
     let app = &ctx.state().app;
     let events = app.recent_and_upcoming_events().await?;
     let links = events
         .iter()
-        .filter(|e| ctx.require(Action::ManageEventRegistrations, &Resource::Event { circle_id: e.circle_id, partner_id: e.partner_id }).is_ok())
-        .map(|e| EventLink { href: format!("/evenements/{}/inscriptions", e.id), title: e.title.clone(), when: when(&ctx, e), place: place(e) })
+        .filter(|e| {
+            ctx.require(
+                Action::ManageEventRegistrations,
+                &Resource::Event {
+                    circle_id: e.circle_id,
+                    partner_id: e.partner_id,
+                },
+            )
+            .is_ok()
+        })
+        .map(|e| EventLink {
+            href: format!("/evenements/{}/inscriptions", e.id),
+            title: e.title.clone(),
+            when: when(&ctx, e),
+            place: place(e),
+        })
         .collect();
     let tr = ctx.tr();
-    Ok(super::render(&OrganiseTemplate { page: ctx.page(tr.t("organise-title")), events: links }))
+    Ok(super::render(&OrganiseTemplate {
+        page: ctx.page(tr.t("organise-title")),
+        events: links,
+    }))
 }
 
 struct RegistrationRow {
@@ -295,7 +469,11 @@ struct RegistrationsTemplate<'a> {
     notice: Option<String>,
 }
 
-async fn registrations_page(ctx: &Ctx, event: &Event, notice: Option<String>) -> Result<Response, WebError> {
+async fn registrations_page(
+    ctx: &Ctx,
+    event: &Event,
+    notice: Option<String>,
+) -> Result<Response, WebError> {
     let app = &ctx.state().app;
     let tr = ctx.tr();
     let list = app.registrations(event.id).await?;
@@ -304,7 +482,9 @@ async fn registrations_page(ctx: &Ctx, event: &Event, notice: Option<String>) ->
         .into_iter()
         .map(|r| RegistrationRow {
             id: r.id,
-            name: format!("{} {}", r.first_name, r.last_name).trim().to_owned(),
+            name: format!("{} {}", r.first_name, r.last_name)
+                .trim()
+                .to_owned(),
             email: r.email,
             phone: r.phone,
             status: tr.t(match r.status {
@@ -323,7 +503,11 @@ async fn registrations_page(ctx: &Ctx, event: &Event, notice: Option<String>) ->
         when: when(ctx, event),
         summary: tr.tv(
             "registrations-summary",
-            &[("confirmed", &att.confirmed.to_string()), ("waitlisted", &att.waitlisted.to_string()), ("attended", &att.attended.to_string())],
+            &[
+                ("confirmed", &att.confirmed.to_string()),
+                ("waitlisted", &att.waitlisted.to_string()),
+                ("attended", &att.attended.to_string()),
+            ],
         ),
         rows,
         notice,
@@ -341,11 +525,22 @@ struct CheckIn {
     attended: String,
 }
 
-async fn check_in(ctx: Ctx, Path(id): Path<String>, Form(input): Form<CheckIn>) -> Result<Response, WebError> {
+async fn check_in(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(input): Form<CheckIn>,
+) -> Result<Response, WebError> {
     let event = managed(&ctx, &id).await?;
     let registration: Uuid = input.registration.parse().map_err(|_| WebError::NotFound)?;
-    ctx.state().app.check_in(event.id, registration, input.attended == "1").await?;
-    Ok(Redirect::to(&format!("/evenements/{}/inscriptions#r-{registration}", event.id)).into_response())
+    ctx.state()
+        .app
+        .check_in(event.id, registration, input.attended == "1")
+        .await?;
+    Ok(Redirect::to(&format!(
+        "/evenements/{}/inscriptions#r-{registration}",
+        event.id
+    ))
+    .into_response())
 }
 
 async fn export_csv(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
@@ -353,21 +548,41 @@ async fn export_csv(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebErr
     let actor = ctx.account().map(|a| a.id).unwrap_or_default();
     let tr = ctx.tr();
     let labels = CsvLabels {
-        header: ["csv-first-name", "csv-last-name", "csv-email", "csv-phone", "csv-status", "csv-attended", "csv-consent", "csv-heard-from", "csv-registered-at"]
-            .iter()
-            .map(|k| tr.t(k))
-            .collect(),
+        header: [
+            "csv-first-name",
+            "csv-last-name",
+            "csv-email",
+            "csv-phone",
+            "csv-status",
+            "csv-attended",
+            "csv-consent",
+            "csv-heard-from",
+            "csv-registered-at",
+        ]
+        .iter()
+        .map(|k| tr.t(k))
+        .collect(),
         confirmed: tr.t("status-confirmed"),
         waitlisted: tr.t("status-waitlisted"),
         cancelled: tr.t("status-cancelled"),
         yes: tr.t("yes"),
         no: tr.t("no"),
     };
-    let bytes = ctx.state().app.registrations_csv(actor, &event, &labels).await?;
+    let bytes = ctx
+        .state()
+        .app
+        .registrations_csv(actor, &event, &labels)
+        .await?;
     Ok((
         [
-            (header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8")),
-            (header::CONTENT_DISPOSITION, HeaderValue::from_static("attachment; filename=\"inscriptions.csv\"")),
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/csv; charset=utf-8"),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                HeaderValue::from_static("attachment; filename=\"inscriptions.csv\""),
+            ),
             (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
         ],
         bytes,
@@ -394,7 +609,11 @@ async fn sheet(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
         .await?
         .into_iter()
         .filter(|r| r.status == RegistrationStatus::Confirmed)
-        .map(|r| format!("{} {}", r.last_name.to_uppercase(), r.first_name).trim().to_owned())
+        .map(|r| {
+            format!("{} {}", r.last_name.to_uppercase(), r.first_name)
+                .trim()
+                .to_owned()
+        })
         .collect();
     let tr = ctx.tr();
     Ok(super::render(&SheetTemplate {
@@ -413,4 +632,3 @@ async fn invite(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> 
     let notice = ctx.tr().tn("invite-done", "count", count as i64);
     registrations_page(&ctx, &event, Some(notice)).await
 }
-

@@ -3,15 +3,17 @@
 //! circle, the next conference, an account). The application forms come with the
 //! mentors-and-projects work.
 
-use crate::page::{Ctx, Page};
 use crate::AppState;
+use crate::page::{Ctx, Page};
 use askama::Template;
 use axum::Router;
 use axum::response::Response;
 use axum::routing::get;
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/devenir-mentor", get(mentor)).route("/trouver-un-mentor", get(mentee))
+    Router::new()
+        .route("/devenir-mentor", get(mentor))
+        .route("/trouver-un-mentor", get(mentee))
 }
 
 #[derive(Template)]
@@ -29,7 +31,9 @@ fn render(ctx: &Ctx, prefix: &str) -> Response {
         page: ctx.page(tr.t(&format!("{prefix}-title"))),
         heading: tr.t(&format!("{prefix}-title")),
         paragraphs: (1..=2).map(|i| tr.t(&format!("{prefix}-p{i}"))).collect(),
-        steps: (1..=3).map(|i| tr.t(&format!("{prefix}-step{i}"))).collect(),
+        steps: (1..=3)
+            .map(|i| tr.t(&format!("{prefix}-step{i}")))
+            .collect(),
     })
 }
 

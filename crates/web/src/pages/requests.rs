@@ -61,14 +61,36 @@ fn host_view(ctx: &Ctx, input: &HostInput) -> FormView {
         "/accueillir-une-conference",
         tr.t("host-submit"),
         vec![
-            Field::new("association", tr.t("association-field"), "text", "organization").value(&input.association),
-            Field::new("commune_query", tr.t("commune-field"), "text", "off").value(&input.commune_query).hint(tr.t("commune-hint")).picker(&input.commune),
-            Field::new("contact_name", tr.t("contact-name-field"), "text", "name").value(&input.contact_name),
-            Field::new("email", tr.t("email-field"), "email", "email").value(&input.email).hint(tr.t("email-hint")),
-            Field::new("phone", tr.t("phone-field"), "tel", "tel").value(&input.phone).optional(),
-            Field::new("expected_audience", tr.t("audience-field"), "number", "off").value(&input.expected_audience).hint(tr.t("audience-hint")).optional(),
-            Field::new("preferred_dates", tr.t("dates-field"), "text", "off").value(&input.preferred_dates).hint(tr.t("dates-hint")).optional(),
-            Field::new("message", tr.t("message-field"), "text", "off").value(&input.message).optional(),
+            Field::new(
+                "association",
+                tr.t("association-field"),
+                "text",
+                "organization",
+            )
+            .value(&input.association),
+            Field::new("commune_query", tr.t("commune-field"), "text", "off")
+                .value(&input.commune_query)
+                .hint(tr.t("commune-hint"))
+                .picker(&input.commune),
+            Field::new("contact_name", tr.t("contact-name-field"), "text", "name")
+                .value(&input.contact_name),
+            Field::new("email", tr.t("email-field"), "email", "email")
+                .value(&input.email)
+                .hint(tr.t("email-hint")),
+            Field::new("phone", tr.t("phone-field"), "tel", "tel")
+                .value(&input.phone)
+                .optional(),
+            Field::new("expected_audience", tr.t("audience-field"), "number", "off")
+                .value(&input.expected_audience)
+                .hint(tr.t("audience-hint"))
+                .optional(),
+            Field::new("preferred_dates", tr.t("dates-field"), "text", "off")
+                .value(&input.preferred_dates)
+                .hint(tr.t("dates-hint"))
+                .optional(),
+            Field::new("message", tr.t("message-field"), "text", "off")
+                .value(&input.message)
+                .optional(),
         ],
     );
     form.honeypot = Some(tr.t("website-field"));
@@ -84,7 +106,17 @@ fn host_view(ctx: &Ctx, input: &HostInput) -> FormView {
             tr.t("commune-field"),
             candidates
                 .iter()
-                .map(|h| (h.commune.key(), format!("{} ({})", h.label(), h.postal_codes().first().map(String::as_str).unwrap_or("")), false))
+                .map(|h| {
+                    (
+                        h.commune.key(),
+                        format!(
+                            "{} ({})",
+                            h.label(),
+                            h.postal_codes().first().map(String::as_str).unwrap_or("")
+                        ),
+                        false,
+                    )
+                })
                 .collect(),
         ));
     }
@@ -93,12 +125,25 @@ fn host_view(ctx: &Ctx, input: &HostInput) -> FormView {
 
 async fn host_form(ctx: Ctx) -> Response {
     let tr = ctx.tr();
-    render_form(&ctx, tr.t("host-title"), Some(tr.t("host-lead")), host_view(&ctx, &HostInput::default()), Vec::new(), StatusCode::OK)
+    render_form(
+        &ctx,
+        tr.t("host-title"),
+        Some(tr.t("host-lead")),
+        host_view(&ctx, &HostInput::default()),
+        Vec::new(),
+        StatusCode::OK,
+    )
 }
 
 async fn host(ctx: Ctx, Form(input): Form<HostInput>) -> Result<Response, WebError> {
     if !input.website.is_empty() {
-        return Ok(message(&ctx, "host-sent-title", "host-sent-text", ("/", "back-home"), StatusCode::OK));
+        return Ok(message(
+            &ctx,
+            "host-sent-title",
+            "host-sent-text",
+            ("/", "back-home"),
+            StatusCode::OK,
+        ));
     }
     let form = HostingForm {
         association: input.association.clone(),
@@ -111,16 +156,40 @@ async fn host(ctx: Ctx, Form(input): Form<HostInput>) -> Result<Response, WebErr
         preferred_dates: input.preferred_dates.clone(),
         message: input.message.clone(),
     };
-    match ctx.state().app.request_hosting(&form, ctx.locale, &ctx.client()).await {
-        Ok(()) => Ok(message(&ctx, "host-sent-title", "host-sent-text", ("/", "back-home"), StatusCode::OK)),
+    match ctx
+        .state()
+        .app
+        .request_hosting(&form, ctx.locale, &ctx.client())
+        .await
+    {
+        Ok(()) => Ok(message(
+            &ctx,
+            "host-sent-title",
+            "host-sent-text",
+            ("/", "back-home"),
+            StatusCode::OK,
+        )),
         Err(e) => {
             let tr = ctx.tr();
             // The error belongs to the visible field of the picker.
             let e = match e {
-                mentorat_app::AppError::Invalid { field: "commune", key } => mentorat_app::AppError::Invalid { field: "commune_query", key },
+                mentorat_app::AppError::Invalid {
+                    field: "commune",
+                    key,
+                } => mentorat_app::AppError::Invalid {
+                    field: "commune_query",
+                    key,
+                },
                 other => other,
             };
-            form_error(&ctx, e, host_view(&ctx, &input), tr.t("host-title"), Some(tr.t("host-lead")), Vec::new())
+            form_error(
+                &ctx,
+                e,
+                host_view(&ctx, &input),
+                tr.t("host-title"),
+                Some(tr.t("host-lead")),
+                Vec::new(),
+            )
         }
     }
 }
@@ -147,14 +216,25 @@ fn contact_view(ctx: &Ctx, input: &ContactInput) -> FormView {
         tr.t("contact-submit"),
         vec![
             Field::new("name", tr.t("contact-name-field"), "text", "name").value(&input.name),
-            Field::new("email", tr.t("email-field"), "email", "email").value(&input.email).hint(tr.t("email-hint")),
+            Field::new("email", tr.t("email-field"), "email", "email")
+                .value(&input.email)
+                .hint(tr.t("email-hint")),
             Field::new("message", tr.t("message-field"), "textarea", "off").value(&input.message),
         ],
     );
     form.select = Some((
         "category",
         tr.t("category-field"),
-        CONTACT_CATEGORIES.iter().map(|c| (c.to_string(), tr.t(&format!("category-{c}")), *c == input.category)).collect(),
+        CONTACT_CATEGORIES
+            .iter()
+            .map(|c| {
+                (
+                    c.to_string(),
+                    tr.t(&format!("category-{c}")),
+                    *c == input.category,
+                )
+            })
+            .collect(),
     ));
     form.honeypot = Some(tr.t("website-field"));
     form
@@ -162,19 +242,55 @@ fn contact_view(ctx: &Ctx, input: &ContactInput) -> FormView {
 
 async fn contact_form(ctx: Ctx) -> Response {
     let tr = ctx.tr();
-    render_form(&ctx, tr.t("contact-title"), Some(tr.t("contact-lead")), contact_view(&ctx, &ContactInput::default()), Vec::new(), StatusCode::OK)
+    render_form(
+        &ctx,
+        tr.t("contact-title"),
+        Some(tr.t("contact-lead")),
+        contact_view(&ctx, &ContactInput::default()),
+        Vec::new(),
+        StatusCode::OK,
+    )
 }
 
 async fn contact(ctx: Ctx, Form(input): Form<ContactInput>) -> Result<Response, WebError> {
     if !input.website.is_empty() {
-        return Ok(message(&ctx, "contact-sent-title", "contact-sent-text", ("/", "back-home"), StatusCode::OK));
+        return Ok(message(
+            &ctx,
+            "contact-sent-title",
+            "contact-sent-text",
+            ("/", "back-home"),
+            StatusCode::OK,
+        ));
     }
     let app = &ctx.state().app;
-    match app.send_contact_message(&input.category, &input.name, &input.email, &input.message, ctx.locale, &ctx.client()).await {
-        Ok(()) => Ok(message(&ctx, "contact-sent-title", "contact-sent-text", ("/", "back-home"), StatusCode::OK)),
+    match app
+        .send_contact_message(
+            &input.category,
+            &input.name,
+            &input.email,
+            &input.message,
+            ctx.locale,
+            &ctx.client(),
+        )
+        .await
+    {
+        Ok(()) => Ok(message(
+            &ctx,
+            "contact-sent-title",
+            "contact-sent-text",
+            ("/", "back-home"),
+            StatusCode::OK,
+        )),
         Err(e) => {
             let tr = ctx.tr();
-            form_error(&ctx, e, contact_view(&ctx, &input), tr.t("contact-title"), Some(tr.t("contact-lead")), Vec::new())
+            form_error(
+                &ctx,
+                e,
+                contact_view(&ctx, &input),
+                tr.t("contact-title"),
+                Some(tr.t("contact-lead")),
+                Vec::new(),
+            )
         }
     }
 }
@@ -182,7 +298,8 @@ async fn contact(ctx: Ctx, Form(input): Form<ContactInput>) -> Result<Response, 
 // ---- the national team's inboxes ----
 
 fn national(ctx: &Ctx) -> Result<(), WebError> {
-    ctx.require(Action::ManageNetwork, &Resource::Platform).map(drop)
+    ctx.require(Action::ManageNetwork, &Resource::Platform)
+        .map(drop)
 }
 
 struct RequestRow {
@@ -202,7 +319,10 @@ struct RequestsTemplate<'a> {
 }
 
 fn commune_name(code: &str) -> String {
-    mentorat_app::territories::territories().commune(code).map(|c| c.name.clone()).unwrap_or_else(|| code.to_owned())
+    mentorat_app::territories::territories()
+        .commune(code)
+        .map(|c| c.name.clone())
+        .unwrap_or_else(|| code.to_owned())
 }
 
 #[derive(Deserialize, Default)]
@@ -215,18 +335,30 @@ async fn requests(ctx: Ctx, Query(q): Query<PageQuery>) -> Result<Response, WebE
     national(&ctx)?;
     let tr = ctx.tr();
     let page = q.page.unwrap_or(1).max(1);
-    let (list, total) = ctx.state().app.hosting_requests((page - 1) * PAGE_SIZE, PAGE_SIZE).await?;
+    let (list, total) = ctx
+        .state()
+        .app
+        .hosting_requests((page - 1) * PAGE_SIZE, PAGE_SIZE)
+        .await?;
     let rows = list
         .into_iter()
         .map(|r| RequestRow {
             href: format!("/admin/demandes/{}", r.id),
             association: r.association,
             place: commune_name(&r.commune_code),
-            created: r.created_at.with_timezone(&chrono_tz::Europe::Paris).format("%d/%m/%Y").to_string(),
+            created: r
+                .created_at
+                .with_timezone(&chrono_tz::Europe::Paris)
+                .format("%d/%m/%Y")
+                .to_string(),
             status: tr.t(&format!("request-status-{}", r.status)),
         })
         .collect();
-    Ok(super::render(&RequestsTemplate { page: ctx.page(tr.t("admin-requests-title")), rows, pager: pager(&tr, "/admin/demandes", "", page, total) }))
+    Ok(super::render(&RequestsTemplate {
+        page: ctx.page(tr.t("admin-requests-title")),
+        rows,
+        pager: pager(&tr, "/admin/demandes", "", page, total),
+    }))
 }
 
 #[derive(Template)]
@@ -248,10 +380,22 @@ fn schedule_view(ctx: &Ctx, id: Uuid, input: &ScheduleInput) -> FormView {
         tr.t("schedule-submit"),
         vec![
             Field::new("date", tr.t("date-field"), "date", "off").value(&input.date),
-            Field::new("time", tr.t("time-field"), "time", "off").value(if input.time.is_empty() { "19:00" } else { &input.time }),
+            Field::new("time", tr.t("time-field"), "time", "off").value(if input.time.is_empty() {
+                "19:00"
+            } else {
+                &input.time
+            }),
             Field::new("venue", tr.t("venue-field"), "text", "off").value(&input.venue),
-            Field::new("address", tr.t("address-field"), "text", "street-address").value(&input.address).optional(),
-            Field::new("capacity", tr.t("capacity-field"), "number", "off").value(if input.capacity.is_empty() { "80" } else { &input.capacity }),
+            Field::new("address", tr.t("address-field"), "text", "street-address")
+                .value(&input.address)
+                .optional(),
+            Field::new("capacity", tr.t("capacity-field"), "number", "off").value(
+                if input.capacity.is_empty() {
+                    "80"
+                } else {
+                    &input.capacity
+                },
+            ),
         ],
     );
     form.title = Some(tr.t("schedule-title"));
@@ -259,7 +403,12 @@ fn schedule_view(ctx: &Ctx, id: Uuid, input: &ScheduleInput) -> FormView {
     form
 }
 
-async fn request_page(ctx: &Ctx, id: Uuid, form: Option<FormView>, status: StatusCode) -> Result<Response, WebError> {
+async fn request_page(
+    ctx: &Ctx,
+    id: Uuid,
+    form: Option<FormView>,
+    status: StatusCode,
+) -> Result<Response, WebError> {
     let tr = ctx.tr();
     let r = ctx.state().app.hosting_request(id).await?;
     let scheduled = r.event_id.is_some();
@@ -268,7 +417,11 @@ async fn request_page(ctx: &Ctx, id: Uuid, form: Option<FormView>, status: Statu
         place: commune_name(&r.commune_code),
         status: tr.t(&format!("request-status-{}", r.status)),
         event_href: r.event_id.map(|e| format!("/evenements/{e}")),
-        form: if scheduled { None } else { Some(form.unwrap_or_else(|| schedule_view(ctx, id, &ScheduleInput::default()))) },
+        form: if scheduled {
+            None
+        } else {
+            Some(form.unwrap_or_else(|| schedule_view(ctx, id, &ScheduleInput::default())))
+        },
         r,
     });
     *response.status_mut() = status;
@@ -295,7 +448,11 @@ struct ScheduleInput {
     capacity: String,
 }
 
-async fn schedule(ctx: Ctx, Path(id): Path<String>, Form(input): Form<ScheduleInput>) -> Result<Response, WebError> {
+async fn schedule(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(input): Form<ScheduleInput>,
+) -> Result<Response, WebError> {
     national(&ctx)?;
     let id: Uuid = id.parse().map_err(|_| WebError::NotFound)?;
     let form = ScheduleForm {
@@ -347,24 +504,50 @@ async fn messages(ctx: Ctx, Query(q): Query<PageQuery>) -> Result<Response, WebE
     national(&ctx)?;
     let tr = ctx.tr();
     let page = q.page.unwrap_or(1).max(1);
-    let status = q.etat.clone().filter(|s| MESSAGE_STATUSES.contains(&s.as_str()));
-    let (list, total) = ctx.state().app.contact_messages(status.as_deref(), (page - 1) * PAGE_SIZE, PAGE_SIZE).await?;
+    let status = q
+        .etat
+        .clone()
+        .filter(|s| MESSAGE_STATUSES.contains(&s.as_str()));
+    let (list, total) = ctx
+        .state()
+        .app
+        .contact_messages(status.as_deref(), (page - 1) * PAGE_SIZE, PAGE_SIZE)
+        .await?;
     let rows = list
         .into_iter()
         .map(|m| MessageRow {
             id: m.id,
-            created: m.created_at.with_timezone(&chrono_tz::Europe::Paris).format("%d/%m/%Y %H:%M").to_string(),
+            created: m
+                .created_at
+                .with_timezone(&chrono_tz::Europe::Paris)
+                .format("%d/%m/%Y %H:%M")
+                .to_string(),
             category: tr.t(&format!("category-{}", m.category)),
             name: m.name,
             email: m.email,
             message: m.message,
-            statuses: MESSAGE_STATUSES.iter().map(|s| (*s, tr.t(&format!("message-status-{s}")), *s == m.status)).collect(),
+            statuses: MESSAGE_STATUSES
+                .iter()
+                .map(|s| (*s, tr.t(&format!("message-status-{s}")), *s == m.status))
+                .collect(),
         })
         .collect();
-    let query = status.as_ref().map(|s| format!("etat={s}")).unwrap_or_default();
+    let query = status
+        .as_ref()
+        .map(|s| format!("etat={s}"))
+        .unwrap_or_default();
     Ok(super::render(&MessagesTemplate {
         page: ctx.page(tr.t("admin-messages-title")),
-        filters: MESSAGE_STATUSES.iter().map(|s| (*s, tr.t(&format!("message-status-{s}")), status.as_deref() == Some(s))).collect(),
+        filters: MESSAGE_STATUSES
+            .iter()
+            .map(|s| {
+                (
+                    *s,
+                    tr.t(&format!("message-status-{s}")),
+                    status.as_deref() == Some(s),
+                )
+            })
+            .collect(),
         rows,
         pager: pager(&tr, "/admin/messages", &query, page, total),
     }))
@@ -375,9 +558,16 @@ struct StatusInput {
     status: String,
 }
 
-async fn set_status(ctx: Ctx, Path(id): Path<String>, Form(input): Form<StatusInput>) -> Result<Response, WebError> {
+async fn set_status(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(input): Form<StatusInput>,
+) -> Result<Response, WebError> {
     national(&ctx)?;
     let id: Uuid = id.parse().map_err(|_| WebError::NotFound)?;
-    ctx.state().app.set_message_status(id, &input.status).await?;
+    ctx.state()
+        .app
+        .set_message_status(id, &input.status)
+        .await?;
     Ok(Redirect::to(&format!("/admin/messages#m-{id}")).into_response())
 }

@@ -1,0 +1,596 @@
+//! Events of issue 5: registrations with a waitlist under real concurrency, e-mails
+//! with calendar files, cancellation and promotion, reminders, feeds, organisers' CSV,
+//! conference requests, contact messages and the dashboard.
+
+use crate::helpers::{DEMO_PASSWORD, TestApp, spawn_app_with, spawn_demo_app};
+use crate::smtp::SmtpServer;
+use chrono::{Duration, Utc};
+use mentorat_app::auth::Client;
+use mentorat_app::events::{Registered, RegistrationForm};
+use mentorat_domain::{Event, EventKind, EventStatus, Locale, TimeZone};
+use uuid::Uuid;
+
+async fn event_with_capacity(app: &TestApp, capacity: i64, starts_in: Duration) -> Uuid {
+    let event = Event {
+        id: Uuid::new_v4(),
+        circle_id: Some(mentorat_app::demo::demo_id("circle/compiegne")),
+        partner_id: None,
+        kind: EventKind::Conference,
+        status: EventStatus::Scheduled,
+        title: Event::CONFERENCE_TITLE.into(),
+        description: "1. Qu'est-ce que le mentorat ?".into(),
+        starts_at: Utc::now() + starts_in,
+        time_zone: TimeZone::Paris,
+        duration_minutes: 120,
+        venue: "Salle des fêtes".into(),
+        address: "Place de l'Hôtel de Ville".into(),
+        commune_code: "60159".into(),
+        capacity,
+    };
+    let mut tx = app.app.store.begin().await.unwrap();
+    tx.insert_event_if_absent(&event).await.unwrap();
+    tx.commit().await.unwrap();
+    event.id
+}
+
+fn form(i: usize) -> RegistrationForm {
+    RegistrationForm {
+        first_name: format!("Personne{i}"),
+        last_name: "Test".into(),
+        email: format!("personne{i}@exemple.fr"),
+        consent_contact: true,
+        ..Default::default()
+    }
+}
+
+#[tokio::test]
+async fn fifty_concurrent_registrations_fill_twenty_seats_and_wait_list_thirty() {
+    let app = spawn_app_with(|s| s.rate_burst = 1_000).await;
+    app.app.load_demo().await.unwrap();
+    let id = event_with_capacity(&app, 20, Duration::days(10)).await;
+    let mut handles = Vec::new();
+    for i in 0..50 {
+        let app = app.app.clone();
+        handles.push(tokio::spawn(async move {
+            let client = Client {
+                ip: "127.0.0.1".parse().unwrap(),
+                device: None,
+            };
+            app.register_for_event(id, &form(i), Locale::Fr, &client)
+                .await
+                .unwrap()
+        }));
+    }
+    let mut confirmed = 0;
+    let mut waitlisted = 0;
+    for h in handles {
+        match h.await.unwrap() {
+            Registered::Confirmed => confirmed += 1,
+            Registered::Waitlisted => waitlisted += 1,
+            Registered::AlreadyRegistered => panic!("every address is new"),
+        }
+    }
+    assert_eq!((confirmed, waitlisted), (20, 30));
+    let attendance = app.app.attendance(id).await.unwrap();
+    assert_eq!(
+        (attendance.confirmed, attendance.waitlisted),
+        (20, 30),
+        "the database agrees"
+    );
+}
+
+#[tokio::test]
+async fn a_full_event_waitlists_and_promotes_in_order_when_someone_cancels() {
+    let Some(smtp) = SmtpServer::start() else {
+        return;
+    };
+    let url = smtp.url();
+    let app = spawn_app_with(|s| s.smtp_url = Some(url)).await;
+    app.app.load_demo().await.unwrap();
+    let id = event_with_capacity(&app, 2, Duration::days(10)).await;
+    let page = app.get_html(&format!("/evenements/{id}")).await;
+    assert!(page.contains("Encore 2 places."));
+    for (i, who) in ["ana", "bob", "cyd"].iter().enumerate() {
+        let response = app
+            .post_form(
+                &format!("/evenements/{id}/inscription"),
+                &[
+                    ("first_name", who),
+                    ("email", &format!("{who}@exemple.fr")),
+                    ("consent_contact", "1"),
+                    ("heard_from", "friend"),
+                ],
+            )
+            .await;
+        let html = response.text().await.unwrap();
+        if i < 2 {
+            assert!(html.contains("Inscription confirmée"), "{who}");
+        } else {
+            assert!(
+                html.contains("Vous êtes sur la liste d&#39;attente"),
+                "{who}"
+            );
+        }
+    }
+    assert!(
+        app.get_html(&format!("/evenements/{id}"))
+            .await
+            .contains("Complet : inscrivez-vous sur la liste d&#39;attente")
+    );
+    let again = app
+        .post_form(
+            &format!("/evenements/{id}/inscription"),
+            &[("first_name", "Ana"), ("email", "ANA@exemple.fr")],
+        )
+        .await;
+    assert!(
+        again
+            .text()
+            .await
+            .unwrap()
+            .contains("Vous êtes déjà inscrit")
+    );
+
+    let confirmation = smtp
+        .wait_for("ana@exemple.fr", "Inscription confirmée")
+        .await;
+    assert!(
+        confirmation
+            .subject
+            .contains("À la recherche du mentorat perdu")
+    );
+    let (name, ics) = confirmation
+        .attachments
+        .first()
+        .expect("a calendar file is attached");
+    assert_eq!(name, "evenement.ics");
+    assert!(ics.contains("BEGIN:VEVENT") && ics.contains(&format!("UID:event-{id}@")));
+    smtp.wait_for("cyd@exemple.fr", "Liste d'attente").await;
+
+    // Ana cancels from her link: Cyd gets the seat and is told.
+    let link = confirmation.link(&format!("{}/inscriptions/annuler/", app.address));
+    let path = link.strip_prefix(&app.address).unwrap().to_owned();
+    let form = app.get_html(&path).await;
+    assert!(form.contains("Annuler mon inscription"));
+    let cancelled = app.post_form(&path, &[]).await;
+    assert!(
+        cancelled
+            .text()
+            .await
+            .unwrap()
+            .contains("Inscription annulée")
+    );
+    let promoted = smtp
+        .wait_for("cyd@exemple.fr", "Une place s'est libérée")
+        .await;
+    assert!(!promoted.attachments.is_empty());
+    smtp.wait_for("ana@exemple.fr", "Inscription annulée").await;
+    let attendance = app.app.attendance(id).await.unwrap();
+    assert_eq!((attendance.confirmed, attendance.waitlisted), (2, 0));
+    assert_eq!(app.get(&path).await.status(), 410, "the link is spent");
+}
+
+#[tokio::test]
+async fn registration_mistakes_come_back_with_a_message_and_nothing_lost() {
+    let app = spawn_demo_app().await;
+    let id = event_with_capacity(&app, 10, Duration::days(3)).await;
+    let response = app
+        .post_form(
+            &format!("/evenements/{id}/inscription"),
+            &[
+                ("first_name", "Jeanne"),
+                ("email", "pas-une-adresse"),
+                ("phone", "06 12 34 56 78"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    let html = response.text().await.unwrap();
+    assert!(html.contains("Cette adresse e-mail n&#39;est pas valide"));
+    assert!(html.contains(r#"value="Jeanne""#) && html.contains(r#"value="06 12 34 56 78""#));
+    let bad_phone = app
+        .post_form(
+            &format!("/evenements/{id}/inscription"),
+            &[
+                ("first_name", "Jeanne"),
+                ("email", "j@exemple.fr"),
+                ("phone", "appelez-moi"),
+            ],
+        )
+        .await;
+    assert!(
+        bad_phone
+            .text()
+            .await
+            .unwrap()
+            .contains("Ce numéro de téléphone n&#39;est pas valide")
+    );
+}
+
+#[tokio::test]
+async fn reminders_go_two_days_before_and_only_once() {
+    let app = spawn_app_with(|s| s.rate_burst = 100).await;
+    app.app.load_demo().await.unwrap();
+    let soon = event_with_capacity(&app, 10, Duration::hours(30)).await;
+    let later = event_with_capacity(&app, 10, Duration::days(10)).await;
+    let client = Client {
+        ip: "127.0.0.1".parse().unwrap(),
+        device: None,
+    };
+    app.app
+        .register_for_event(soon, &form(1), Locale::Fr, &client)
+        .await
+        .unwrap();
+    app.app
+        .register_for_event(later, &form(2), Locale::Fr, &client)
+        .await
+        .unwrap();
+    assert_eq!(app.app.send_reminders(Utc::now()).await.unwrap(), 1);
+    assert_eq!(
+        app.app.send_reminders(Utc::now()).await.unwrap(),
+        0,
+        "only once"
+    );
+    let (messages, _) = app.app.outbox(0, 100).await.unwrap();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.to_address == "personne1@exemple.fr" && m.subject.starts_with("Rappel"))
+    );
+    assert!(
+        !messages
+            .iter()
+            .any(|m| m.to_address == "personne2@exemple.fr" && m.subject.starts_with("Rappel"))
+    );
+}
+
+#[tokio::test]
+async fn the_organisers_csv_opens_in_a_french_spreadsheet() {
+    let app = spawn_demo_app().await;
+    app.sign_in("coordination.compiegne@mentorat.example", DEMO_PASSWORD)
+        .await;
+    let id = mentorat_app::demo::demo_id("conference/compiegne/2016");
+    let response = app.get(&format!("/evenements/{id}/inscriptions.csv")).await;
+    assert_eq!(response.status(), 200);
+    assert!(
+        response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/csv")
+    );
+    let bytes = response.bytes().await.unwrap();
+    assert_eq!(&bytes[..3], b"\xEF\xBB\xBF", "UTF-8 with a BOM");
+    let text = std::str::from_utf8(&bytes[3..]).unwrap();
+    let lines: Vec<&str> = text.split("\r\n").collect();
+    assert_eq!(
+        lines[0],
+        "Prénom;Nom;E-mail;Téléphone;État;Présent;Accepte d'être recontacté;Connu par;Inscrit le"
+    );
+    assert!(
+        lines.iter().any(|l| l.starts_with(
+            "Aurélie;Lambert;aurelie.lambert@demo.mentorat.example;;Inscrit;oui;oui;"
+        )),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("\r\n") && !text.replace("\r\n", "").contains('\n'),
+        "CRLF line ends"
+    );
+    let (log, _) = app
+        .app
+        .audit_log(
+            &mentorat_app::admin::AuditQuery {
+                action: Some("export".into()),
+                ..Default::default()
+            },
+            0,
+            10,
+        )
+        .await
+        .unwrap();
+    assert_eq!(log.len(), 1, "the export is audited");
+}
+
+#[tokio::test]
+async fn check_in_on_a_phone_and_invitations_to_apply_after_the_event() {
+    let app = spawn_app_with(|s| s.rate_burst = 100).await;
+    app.app.load_demo().await.unwrap();
+    let id = event_with_capacity(&app, 10, Duration::days(2)).await;
+    let client = Client {
+        ip: "127.0.0.1".parse().unwrap(),
+        device: None,
+    };
+    app.app
+        .register_for_event(id, &form(1), Locale::Fr, &client)
+        .await
+        .unwrap();
+    let mut no_consent = form(2);
+    no_consent.consent_contact = false;
+    app.app
+        .register_for_event(id, &no_consent, Locale::Fr, &client)
+        .await
+        .unwrap();
+    app.sign_in("admin@mentorat.example", DEMO_PASSWORD).await;
+    let list = app
+        .get_html(&format!("/evenements/{id}/inscriptions"))
+        .await;
+    assert!(list.contains("2 inscrits, 0 en liste d&#39;attente, 0 présents."));
+    for registration in app.app.registrations(id).await.unwrap() {
+        let r = app
+            .post_form(
+                &format!("/evenements/{id}/presence"),
+                &[
+                    ("registration", &registration.id.to_string()),
+                    ("attended", "1"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), 303);
+    }
+    assert!(
+        app.get_html(&format!("/evenements/{id}/inscriptions"))
+            .await
+            .contains("2 présents")
+    );
+    let sheet = app.get_html(&format!("/evenements/{id}/feuille")).await;
+    assert!(sheet.contains("TEST Personne1") && sheet.contains("Feuille d&#39;émargement"));
+    let invited = app
+        .post_form(&format!("/evenements/{id}/inviter"), &[])
+        .await;
+    assert!(
+        invited
+            .text()
+            .await
+            .unwrap()
+            .contains("Une invitation envoyée."),
+        "only who agreed"
+    );
+    let (messages, _) = app.app.outbox(0, 100).await.unwrap();
+    let invitation = messages
+        .iter()
+        .find(|m| m.subject.starts_with("Devenir mentor"))
+        .expect("an invitation");
+    assert_eq!(invitation.to_address, "personne1@exemple.fr");
+    assert!(
+        invitation
+            .body_text
+            .contains("/devenir-mentor?prenom=Personne1&nom=Test&email=personne1%40exemple.fr")
+    );
+    let again = app
+        .post_form(&format!("/evenements/{id}/inviter"), &[])
+        .await;
+    assert!(
+        again
+            .text()
+            .await
+            .unwrap()
+            .contains("Aucune nouvelle invitation"),
+        "never twice"
+    );
+}
+
+#[tokio::test]
+async fn a_partner_request_becomes_a_scheduled_conference_in_one_step() {
+    let app = spawn_demo_app().await;
+    let sent = app
+        .post_form(
+            "/accueillir-une-conference",
+            &[
+                ("association", "Les Amis d'Ath"),
+                ("commune_query", "Ath"),
+                ("contact_name", "Marie Dupuis"),
+                ("email", "marie@amis-ath.example"),
+                ("expected_audience", "50"),
+            ],
+        )
+        .await;
+    assert!(sent.text().await.unwrap().contains("Demande envoyée"));
+    let (requests, _) = app.app.hosting_requests(0, 10).await.unwrap();
+    let request = requests
+        .iter()
+        .find(|r| r.association == "Les Amis d'Ath")
+        .expect("stored");
+    assert_eq!(
+        request.commune_code, "BE-51004",
+        "the commune picker resolved the town"
+    );
+    let (outbox, _) = app.app.outbox(0, 50).await.unwrap();
+    assert!(
+        outbox
+            .iter()
+            .any(|m| m.to_address == "marie@amis-ath.example" && m.subject.contains("bien reçue"))
+    );
+    assert!(
+        outbox
+            .iter()
+            .any(|m| m.to_address == "admin@mentorat.example"
+                && m.subject.contains("demande de conférence"))
+    );
+
+    app.sign_in("admin@mentorat.example", DEMO_PASSWORD).await;
+    let page = app
+        .get_html(&format!("/admin/demandes/{}", request.id))
+        .await;
+    assert!(page.contains("Planifier la conférence"));
+    let date = (Utc::now() + Duration::days(40))
+        .format("%Y-%m-%d")
+        .to_string();
+    let scheduled = app
+        .post_form(
+            &format!("/admin/demandes/{}/planifier", request.id),
+            &[
+                ("date", &date),
+                ("time", "19:30"),
+                ("venue", "Salle des Amis"),
+                ("capacity", "60"),
+            ],
+        )
+        .await;
+    assert_eq!(scheduled.status(), 303);
+    let location = scheduled.headers()["location"].to_str().unwrap().to_owned();
+    let event = app.get_html(&location).await;
+    assert!(event.contains("À la recherche du mentorat perdu"));
+    assert!(event.contains("Peut-on devenir mentor, ou sommes-nous mentors sans le savoir ?"));
+    assert!(event.contains("120 minutes"));
+    assert!(event.contains("19 h 30"), "Brussels time, as in Ath");
+    assert!(
+        event.contains("Cercle des Mentors d&#39;Ath"),
+        "placed in the circle that covers Ath"
+    );
+    let (requests, _) = app.app.hosting_requests(0, 10).await.unwrap();
+    assert_eq!(
+        requests.iter().find(|r| r.id == request.id).unwrap().status,
+        "scheduled"
+    );
+}
+
+#[tokio::test]
+async fn an_ambiguous_town_is_chosen_among_candidates_without_javascript() {
+    let app = spawn_demo_app().await;
+    let response = app
+        .post_form(
+            "/accueillir-une-conference",
+            &[
+                ("association", "Asso"),
+                ("commune_query", "saint-"),
+                ("contact_name", "Léo"),
+                ("email", "leo@exemple.fr"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    let html = response.text().await.unwrap();
+    assert!(html.contains("Choisissez votre commune dans la liste"));
+    assert!(
+        html.contains(r#"<select id="host-commune" name="commune">"#),
+        "the candidates are offered"
+    );
+    assert!(html.contains(r#"value="Asso""#), "nothing typed is lost");
+}
+
+#[tokio::test]
+async fn the_contact_form_is_stored_acknowledged_and_robots_are_ignored() {
+    let app = spawn_demo_app().await;
+    let robot = app
+        .post_form(
+            "/contact",
+            &[
+                ("category", "other"),
+                ("name", "Bot"),
+                ("email", "bot@spam.example"),
+                ("message", "Achetez"),
+                ("website", "http://spam"),
+            ],
+        )
+        .await;
+    assert_eq!(robot.status(), 200, "robots see a success");
+    let human = app
+        .post_form(
+            "/contact",
+            &[
+                ("category", "press"),
+                ("name", "Inès"),
+                ("email", "ines@journal.example"),
+                ("message", "Une interview ?"),
+            ],
+        )
+        .await;
+    assert!(human.text().await.unwrap().contains("Message envoyé"));
+    let (messages, _) = app.app.contact_messages(None, 0, 50).await.unwrap();
+    assert!(messages.iter().any(|m| m.email == "ines@journal.example"));
+    assert!(!messages.iter().any(|m| m.email == "bot@spam.example"));
+    app.sign_in("admin@mentorat.example", DEMO_PASSWORD).await;
+    let id = messages
+        .iter()
+        .find(|m| m.email == "ines@journal.example")
+        .unwrap()
+        .id;
+    app.post_form(&format!("/admin/messages/{id}/etat"), &[("status", "done")])
+        .await;
+    let done = app.get_html("/admin/messages?etat=done").await;
+    assert!(done.contains("Une interview ?"));
+    assert!(
+        !app.get_html("/admin/messages?etat=new")
+            .await
+            .contains("Une interview ?")
+    );
+}
+
+#[tokio::test]
+async fn the_dashboard_shows_the_demo_against_the_targets() {
+    let app = spawn_demo_app().await;
+    app.sign_in("admin@mentorat.example", DEMO_PASSWORD).await;
+    let html = app.get_html("/admin/tableau-de-bord").await;
+    let approved = app.app.store.count_approved_mentors().await.unwrap();
+    assert!(
+        html.contains(&format!(
+            "Mentors approuvés : {approved} sur un objectif de 10\u{202f}000"
+        )),
+        "{html}"
+    );
+    assert!(html.contains("Cercles actifs : 2 sur un objectif de 300"));
+    assert!(
+        html.contains("<title id=\"growth-title\">") && html.contains("<caption>"),
+        "a chart with its table"
+    );
+    assert!(html.contains("Présents aux conférences"));
+    let changed = app
+        .post_form(
+            "/admin/objectifs",
+            &[("year", "2026"), ("mentors", "12000"), ("circles", "320")],
+        )
+        .await;
+    assert_eq!(changed.status(), 303);
+    let d = app.app.dashboard().await.unwrap();
+    if d.year == 2026 {
+        assert_eq!((d.target_mentors, d.target_circles), (12_000, 320));
+    }
+    let bad = app
+        .post_form(
+            "/admin/objectifs",
+            &[("year", "2026"), ("mentors", "-1"), ("circles", "320")],
+        )
+        .await;
+    assert_eq!(bad.status(), 422);
+}
+
+#[tokio::test]
+async fn calendar_feeds_are_valid_rfc_5545_with_utc_times() {
+    let app = spawn_demo_app().await;
+    let response = app.get("/events.ics").await;
+    assert!(
+        response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/calendar")
+    );
+    let feed = response.text().await.unwrap();
+    let circle = app
+        .get("/cercles/compiegne/events.ics")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(feed.starts_with("BEGIN:VCALENDAR\r\n"));
+    let compiegne_next = mentorat_app::demo::demo_id("conference/compiegne/next");
+    let event = app.app.event_page(compiegne_next).await.unwrap().event;
+    let dtstart = format!("DTSTART:{}", event.starts_at.format("%Y%m%dT%H%M%SZ"));
+    assert!(
+        feed.contains(&dtstart) && circle.contains(&dtstart),
+        "UTC start times"
+    );
+    assert!(
+        !circle.contains("Lille"),
+        "a circle's feed has only its events"
+    );
+    crate::ics_check::parses(
+        &feed,
+        &[(format!("event-{compiegne_next}@"), event.starts_at)],
+    )
+    .await;
+    crate::ics_check::parses(
+        &circle,
+        &[(format!("event-{compiegne_next}@"), event.starts_at)],
+    )
+    .await;
+}
