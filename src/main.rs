@@ -104,12 +104,16 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
                     None
                 }
             };
+            let stop_jobs = std::sync::Arc::new(tokio::sync::Notify::new());
+            let reminders = tokio::spawn(app.clone().run_reminders(stop_jobs.clone()));
             mentorat_web::serve(
                 listener,
                 mentorat_web::AppState::new(app),
                 shutdown_signal(),
             )
             .await?;
+            stop_jobs.notify_one();
+            let _ = reminders.await;
             stop_mail.notify_one();
             if let Some(mail) = mail {
                 let _ = mail.await;

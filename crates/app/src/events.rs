@@ -515,3 +515,22 @@ pub fn url_encode(value: &str) -> String {
         })
         .collect()
 }
+
+/// How often `serve` looks for reminders to send.
+pub const REMINDER_SWEEP: std::time::Duration = std::time::Duration::from_secs(600);
+
+impl App {
+    /// Sends due reminders every [`REMINDER_SWEEP`] until `stop` is notified. Several
+    /// instances may run it: a reminder is marked sent in the transaction that queues it.
+    pub async fn run_reminders(self, stop: std::sync::Arc<tokio::sync::Notify>) {
+        loop {
+            if let Err(e) = self.send_reminders(Utc::now()).await {
+                tracing::warn!(error = %e, "reminder sweep failed");
+            }
+            tokio::select! {
+                _ = tokio::time::sleep(REMINDER_SWEEP) => {}
+                _ = stop.notified() => return,
+            }
+        }
+    }
+}

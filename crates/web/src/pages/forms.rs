@@ -62,6 +62,9 @@ impl Field {
     }
 }
 
+/// A choice list: (field name, label, [(value, label, selected)]).
+pub type Choices = (&'static str, String, Vec<(String, String, bool)>);
+
 pub struct FormView {
     pub id: &'static str,
     pub action: String,
@@ -76,7 +79,7 @@ pub struct FormView {
     pub confirm: Option<String>,
     pub danger: bool,
     /// A choice list after the fields: (name, label, [(value, label, selected)]).
-    pub select: Option<(&'static str, String, Vec<(String, String, bool)>)>,
+    pub select: Option<Choices>,
     /// A checkbox after the fields: (name, label, checked).
     pub checkbox: Option<(&'static str, String, bool)>,
     /// A field hidden from people (honeypot); robots fill it.
