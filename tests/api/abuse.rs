@@ -12,20 +12,7 @@ async fn wrong_passwords_from_rotating_addresses_are_throttled_and_the_owner_sti
 
     // The owner signed in from this browser before: it carries a device cookie.
     let owner = app.new_client();
-    let owner_token = {
-        let html = owner
-            .get(app.url("/"))
-            .header("x-forwarded-for", "198.51.100.1")
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
-        let m = r#"<meta name="csrf-token" content=""#;
-        let s = html.find(m).unwrap() + m.len();
-        html[s..s + 64].to_owned()
-    };
+    let owner_token = app.csrf_of(&owner, Some("198.51.100.1")).await;
     let first = owner
         .post(app.url("/connexion"))
         .header("x-forwarded-for", "198.51.100.1")
@@ -41,17 +28,7 @@ async fn wrong_passwords_from_rotating_addresses_are_throttled_and_the_owner_sti
 
     // 150 wrong passwords, each from a different address.
     let attacker = app.new_client();
-    let html = attacker
-        .get(app.url("/"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let m = r#"<meta name="csrf-token" content=""#;
-    let s = html.find(m).unwrap() + m.len();
-    let token = html[s..s + 64].to_owned();
+    let token = app.csrf_of(&attacker, None).await;
     let mut answers: BTreeMap<u16, usize> = BTreeMap::new();
     for i in 0..150u32 {
         let address = format!("203.0.{}.{}", i / 200, i % 200 + 1);
@@ -107,17 +84,7 @@ async fn wrong_passwords_from_rotating_addresses_are_throttled_and_the_owner_sti
     );
 
     // The owner, from their own browser and address, still gets in.
-    let html = owner
-        .get(app.url("/"))
-        .header("x-forwarded-for", "198.51.100.1")
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let s = html.find(m).unwrap() + m.len();
-    let owner_token = html[s..s + 64].to_owned();
+    let owner_token = app.csrf_of(&owner, Some("198.51.100.1")).await;
     let again = owner
         .post(app.url("/connexion"))
         .header("x-forwarded-for", "198.51.100.1")

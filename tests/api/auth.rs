@@ -452,19 +452,7 @@ async fn without_smtp_the_national_team_reads_the_outbox() {
 async fn the_audit_log_records_sign_ins_and_failures_and_filters_them() {
     let app = spawn_demo_app().await;
     let other = app.new_client();
-    let token = {
-        let html = other
-            .get(app.url("/"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
-        let m = r#"<meta name="csrf-token" content=""#;
-        let s = html.find(m).unwrap() + m.len();
-        html[s..s + 64].to_owned()
-    };
+    let token = app.csrf_of(&other, None).await;
     other
         .post(app.url("/connexion"))
         .form(&[

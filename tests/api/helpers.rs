@@ -119,13 +119,16 @@ impl TestApp {
 
     /// The CSRF token of this client's session (read from a page, as a browser would).
     pub async fn csrf_token(&self) -> String {
-        let html = self.get_html("/").await;
-        let marker = r#"<meta name="csrf-token" content=""#;
-        let start = html
-            .find(marker)
-            .expect("every page carries the CSRF token")
-            + marker.len();
-        html[start..start + html[start..].find('"').unwrap()].to_owned()
+        self.csrf_of(&self.client, None).await
+    }
+
+    /// The CSRF token of another browser's session, optionally seen through a proxy.
+    pub async fn csrf_of(&self, client: &reqwest::Client, forwarded_for: Option<&str>) -> String {
+        let mut request = client.get(self.url("/"));
+        if let Some(address) = forwarded_for {
+            request = request.header("x-forwarded-for", address);
+        }
+        csrf_in(&request.send().await.unwrap().text().await.unwrap())
     }
 
     /// Submits a form as a browser does: with this session's CSRF token and Origin.
@@ -161,3 +164,13 @@ pub const PUBLIC_PAGES: &[&str] = &[
     "/communes?q=compi",
     "/page-inconnue",
 ];
+
+/// The CSRF token a page carries in `<meta name="csrf-token">`.
+pub fn csrf_in(html: &str) -> String {
+    let marker = r#"<meta name="csrf-token" content=""#;
+    let start = html
+        .find(marker)
+        .expect("every page carries the CSRF token")
+        + marker.len();
+    html[start..start + html[start..].find('"').unwrap()].to_owned()
+}

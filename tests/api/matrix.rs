@@ -6,7 +6,7 @@
 //! coordinator of Compiègne, coordinator of Paris, national team. 303 for a protected
 //! page means "sent to sign in"; 403 is "signed in, not allowed".
 
-use crate::helpers::{DEMO_PASSWORD, TestApp, spawn_app_with};
+use crate::helpers::{DEMO_PASSWORD, spawn_app_with};
 use std::collections::BTreeSet;
 
 const ROLES: [Option<&str>; 7] = [
@@ -296,20 +296,6 @@ fn every_route_has_a_row() {
     );
 }
 
-async fn token(app: &TestApp, client: &reqwest::Client) -> String {
-    let html = client
-        .get(app.url("/"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let marker = r#"<meta name="csrf-token" content=""#;
-    let start = html.find(marker).unwrap() + marker.len();
-    html[start..start + html[start..].find('"').unwrap()].to_owned()
-}
-
 #[tokio::test]
 async fn every_route_answers_every_role_as_written() {
     let app = spawn_app_with(|s| s.rate_burst = 1_000).await;
@@ -338,7 +324,7 @@ async fn every_route_answers_every_role_as_written() {
     for role in ROLES {
         let client = app.new_client();
         if let Some(email) = role {
-            let csrf = token(&app, &client).await;
+            let csrf = app.csrf_of(&client, None).await;
             let response = client
                 .post(app.url("/connexion"))
                 .form(&[
@@ -367,7 +353,7 @@ async fn every_route_answers_every_role_as_written() {
             let response = if row.method == "GET" {
                 client.get(app.url(&path)).send().await.unwrap()
             } else {
-                let csrf = token(&app, client).await;
+                let csrf = app.csrf_of(client, None).await;
                 let mut form: Vec<(&str, &str)> = row.form.to_vec();
                 form.push(("csrf", &csrf));
                 client
