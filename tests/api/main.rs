@@ -4,6 +4,7 @@
 mod abuse;
 mod accounts;
 mod auth;
+mod circles_admin;
 mod cli;
 mod demo;
 mod events;

@@ -40,6 +40,9 @@ const NATIONAL_DONE: [u16; 7] = [303, 403, 403, 403, 403, 403, 303];
 const COMPIEGNE_ORGANISERS: [u16; 7] = [303, 403, 403, 200, 200, 403, 200];
 /// A Paris event: neither the Compiègne partner nor the Compiègne coordinator.
 const PARIS_ORGANISERS: [u16; 7] = [303, 403, 403, 403, 403, 200, 200];
+/// The back office of the Compiègne circle: its coordinator and the national team.
+const COMPIEGNE_OFFICE: [u16; 7] = [303, 403, 403, 403, 200, 403, 200];
+const COMPIEGNE_OFFICE_FORM: [u16; 7] = [303, 403, 403, 403, 422, 403, 422];
 
 const fn get(template: &'static str, path: &'static str, expect: [u16; 7]) -> Row {
     Row {
@@ -272,6 +275,66 @@ const ROWS: &[Row] = &[
         "/admin/objectifs",
         &[("year", "")],
         NATIONAL_FORM,
+    ),
+    get("/admin/cercles", "/admin/cercles", NATIONAL),
+    post(
+        "/admin/cercles",
+        "/admin/cercles",
+        &[("name", "")],
+        NATIONAL_FORM,
+    ),
+    get(
+        "/admin/cercles/{slug}",
+        "/admin/cercles/compiegne",
+        COMPIEGNE_OFFICE,
+    ),
+    post(
+        "/admin/cercles/{slug}/etat",
+        "/admin/cercles/compiegne/etat",
+        &[("status", "")],
+        NATIONAL_FORM,
+    ),
+    post(
+        "/admin/cercles/{slug}/territoire",
+        "/admin/cercles/compiegne/territoire",
+        &[("level", "epci")],
+        NATIONAL_FORM,
+    ),
+    post(
+        "/admin/cercles/{slug}/editions",
+        "/admin/cercles/compiegne/editions",
+        &[("date", "")],
+        COMPIEGNE_OFFICE_FORM,
+    ),
+    post(
+        "/admin/cercles/{slug}/coordinateurs",
+        "/admin/cercles/compiegne/coordinateurs",
+        &[("email", "")],
+        NATIONAL_FORM,
+    ),
+    post(
+        "/admin/cercles/{slug}/coordinateurs/{user}/retirer",
+        "/admin/cercles/compiegne/coordinateurs/00000000-0000-0000-0000-000000000000/retirer",
+        &[],
+        [303, 403, 403, 403, 403, 403, 404],
+    ),
+    get(
+        "/admin/evenements/nouveau",
+        "/admin/evenements/nouveau",
+        NATIONAL,
+    ),
+    post(
+        "/admin/evenements/nouveau",
+        "/admin/evenements/nouveau",
+        &[("kind", "conference")],
+        NATIONAL_FORM,
+    ),
+    // Cancels the event: after every other row that uses it.
+    post(
+        "/evenements/{id}/annuler-evenement",
+        "/evenements/{event}/annuler-evenement",
+        &[],
+        [303, 403, 403, 403, 303, 403, 303],
     ),
     // Last: it ends the session of each role.
     post("/deconnexion", "/deconnexion", &[], [303; 7]),

@@ -193,7 +193,10 @@ async function readMail(name) {
   if (!parsedMail.has(name)) {
     const mail = await simpleParser(readFileSync(join(MAILDIR, 'new', name)));
     const to = (mail.to ? [mail.to].flat() : []).flatMap((t) => t.value).map((a) => a.address.toLowerCase());
-    parsedMail.set(name, { file: name, to, subject: mail.subject ?? '', text: mail.text ?? '', html: mail.html || '' });
+    const attachments = (mail.attachments ?? []).map(({ filename, contentType, content }) => ({ filename, contentType, content }));
+    parsedMail.set(name, {
+      file: name, to, subject: mail.subject ?? '', text: mail.text ?? '', html: mail.html || '', attachments,
+    });
   }
   return parsedMail.get(name);
 }
@@ -202,8 +205,9 @@ async function readMail(name) {
  * Waits (polling the maildir, `timeout` ms at most) for a message to `to` whose
  * subject is `subject` (a string: exactly; a RegExp: matching), received after the
  * names in `after` (from `receivedMail()`), and returns it parsed: { to, subject,
- * text, html, file }, with the RFC 2047 subject and the quoted-printable or base64
- * parts decoded.
+ * text, html, attachments, file }, with the RFC 2047 subject and the
+ * quoted-printable or base64 parts decoded; `attachments` is a list of { filename,
+ * contentType, content } (content: a Buffer of the decoded bytes).
  */
 export async function waitForMail({ to, subject, after = new Set(), timeout = 10_000 }) {
   const address = to.toLowerCase();

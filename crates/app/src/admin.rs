@@ -21,6 +21,10 @@ pub const AUDIT_ACTIONS: &[&str] = &[
     "role_revoked",
     "export",
     "mentee_viewed",
+    "circle_created",
+    "circle_status",
+    "event_cancelled",
+    "invitations_sent",
 ];
 
 #[derive(Debug, Clone, Default)]

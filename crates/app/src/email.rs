@@ -88,6 +88,8 @@ pub enum EventMail {
     Promoted,
     Reminder,
     Cancelled,
+    /// The organisers cancelled the event itself.
+    EventCancelled,
 }
 
 impl Mail {
@@ -120,6 +122,10 @@ impl Mail {
                 kind: EventMail::Cancelled,
                 ..
             } => "cancelled",
+            Mail::Event {
+                kind: EventMail::EventCancelled,
+                ..
+            } => "event-cancelled",
             Mail::InviteToApply { .. } => "invite",
             Mail::HostingReceived { .. } => "hosting",
             Mail::ContactReceived { .. } => "contact",
@@ -145,7 +151,7 @@ impl Mail {
         match self {
             Mail::VerifyEmail { .. } | Mail::ResetPassword { .. } | Mail::AccountExists { .. } => 2,
             Mail::Event {
-                kind: EventMail::Cancelled,
+                kind: EventMail::Cancelled | EventMail::EventCancelled,
                 ..
             } => 1,
             Mail::Event { .. } | Mail::InviteToApply { .. } => 2,

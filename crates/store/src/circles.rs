@@ -259,3 +259,58 @@ impl Tx {
         Ok(())
     }
 }
+
+/// An account holding a scoped role, as the circle's back office lists it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Member {
+    pub user_id: Uuid,
+    pub email: String,
+    pub first_name: String,
+    pub last_name: String,
+}
+
+impl Store {
+    /// The coordinators of a circle, by name.
+    pub async fn coordinators_of(&self, circle_id: Uuid) -> Result<Vec<Member>> {
+        let query = Query::select()
+            .expr_as(Expr::col(("users", "id")), "user_id")
+            .columns([
+                ("users", "email"),
+                ("users", "first_name"),
+                ("users", "last_name"),
+            ])
+            .from("role_grants")
+            .inner_join(
+                "users",
+                Expr::col(("users", "id")).equals(("role_grants", "user_id")),
+            )
+            .and_where(Expr::col(("role_grants", "role")).eq("coordinator"))
+            .and_where(Expr::col(("role_grants", "circle_id")).eq(circle_id))
+            .order_by(("users", "first_name"), Order::Asc)
+            .to_owned();
+        db::fetch_all(&mut &*self, &query).await
+    }
+}
+
+impl Tx {
+    /// The number the next edition of a circle takes.
+    pub async fn next_edition_number(&mut self, circle_id: Uuid) -> Result<i64> {
+        let query = Query::select()
+            .expr_as(Expr::col("id").count(), "n")
+            .from("circle_editions")
+            .and_where(Expr::col("circle_id").eq(circle_id))
+            .to_owned();
+        Ok(db::fetch_one::<crate::db::Count>(self, &query).await?.n + 1)
+    }
+
+    /// Removes a coordinator grant; tells whether there was one.
+    pub async fn revoke_coordinator(&mut self, user_id: Uuid, circle_id: Uuid) -> Result<bool> {
+        let query = Query::delete()
+            .from_table("role_grants")
+            .and_where(Expr::col("user_id").eq(user_id))
+            .and_where(Expr::col("role").eq("coordinator"))
+            .and_where(Expr::col("circle_id").eq(circle_id))
+            .to_owned();
+        Ok(db::execute(self, &query).await? == 1)
+    }
+}

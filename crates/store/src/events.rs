@@ -176,3 +176,16 @@ impl Tx {
         Ok(db::execute(self, &query).await? == 1)
     }
 }
+
+impl Tx {
+    /// Marks an event cancelled (it stays in the feeds, as cancelled).
+    pub async fn cancel_event(&mut self, id: Uuid) -> Result<bool> {
+        let query = Query::update()
+            .table("events")
+            .value("status", EventStatus::Cancelled.as_str())
+            .and_where(Expr::col("id").eq(id))
+            .and_where(Expr::col("status").eq(EventStatus::Scheduled.as_str()))
+            .to_owned();
+        Ok(db::execute(self, &query).await? == 1)
+    }
+}

@@ -20,7 +20,7 @@ mod tokens;
 mod users;
 
 pub use audit::{AuditEntry, AuditFilter};
-pub use circles::{CircleSummary, NewEdition};
+pub use circles::{CircleSummary, Member, NewEdition};
 pub use db::{Backend, Tx};
 pub use events::NewEvent;
 pub use outbox::{NewMessage, OutboxMessage};

@@ -48,6 +48,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::events::router())
         .merge(pages::requests::router())
         .merge(pages::dashboard::router())
+        .merge(pages::circles_admin::router())
         .merge(pages::info::router())
         .merge(pages::language::router())
         .merge(pages::communes::router())

@@ -81,6 +81,7 @@ struct EventTemplate<'a> {
     cancelled: bool,
     past: bool,
     can_manage: bool,
+    can_cancel: bool,
     form: Option<FormView>,
 }
 
@@ -173,6 +174,15 @@ fn event_view<'a>(ctx: &'a Ctx, data: &EventPage, form: Option<FormView>) -> Eve
         cancelled: e.status == EventStatus::Cancelled,
         past: data.is_past,
         can_manage,
+        can_cancel: open
+            && match e.circle_id {
+                Some(c) => ctx
+                    .require(Action::ManageCircle, &Resource::Circle(c))
+                    .is_ok(),
+                None => ctx
+                    .require(Action::ManageNetwork, &Resource::Platform)
+                    .is_ok(),
+            },
         form: if open {
             Some(form.unwrap_or_else(|| {
                 registration_view(

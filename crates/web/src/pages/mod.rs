@@ -4,6 +4,7 @@ pub mod account;
 pub mod admin;
 pub mod auth;
 pub mod circles;
+pub mod circles_admin;
 pub mod communes;
 pub mod dashboard;
 pub mod errors;

@@ -1,0 +1,375 @@
+//! The national team's back office for circles: creating a circle for a town with the
+//! territory it covers, moving it along its life cycle, recording editions, naming its
+//! coordinators (role changes are audited), and scheduling or cancelling events.
+
+use crate::email::{EventMail, Mail};
+use crate::territories::{resolve_picked, territories};
+use crate::{App, AppError};
+use chrono::{NaiveDate, NaiveTime, TimeZone as _, Utc};
+use mentorat_domain::territory::{Country, CoverageLevel};
+use mentorat_domain::{
+    Circle, CircleStatus, Email, Event, EventKind, EventStatus, RoleGrant, Slug, TimeZone,
+};
+use mentorat_store::{Member, NewEdition};
+use uuid::Uuid;
+
+fn invalid(field: &'static str, key: &'static str) -> AppError {
+    AppError::Invalid { field, key }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct NewCircleForm {
+    pub name: String,
+    pub commune: String,
+    pub commune_query: String,
+    pub description_fr: String,
+    pub description_en: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct EventForm {
+    pub kind: String,
+    pub title: String,
+    pub description: String,
+    pub date: String,
+    pub time: String,
+    pub duration: String,
+    pub venue: String,
+    pub address: String,
+    pub commune: String,
+    pub commune_query: String,
+    pub capacity: String,
+    pub circle: String,
+}
+
+/// What the back office of one circle shows.
+#[derive(Debug, Clone)]
+pub struct CircleOffice {
+    pub circle: Circle,
+    pub territory: Vec<(CoverageLevel, String, String)>,
+    pub coordinators: Vec<Member>,
+}
+
+impl App {
+    /// Creates a circle (planned) in a town; it covers the town's intercommunality.
+    pub async fn create_circle(
+        &self,
+        actor: Uuid,
+        form: &NewCircleForm,
+    ) -> Result<Circle, AppError> {
+        let name = form.name.trim();
+        if name.is_empty() {
+            return Err(invalid("name", "error-empty"));
+        }
+        if name.chars().count() > 80 {
+            return Err(invalid("name", "error-too-long"));
+        }
+        let slug = Slug::from_name(name).map_err(|e| invalid("name", e.key()))?;
+        let commune = resolve_picked(&form.commune, &form.commune_query)
+            .ok_or(invalid("commune", "error-commune"))?;
+        let circle = Circle {
+            id: Uuid::new_v4(),
+            slug,
+            name: name.to_owned(),
+            commune_code: commune.key(),
+            status: CircleStatus::Planned,
+            inaugurated_on: None,
+            description_fr: form.description_fr.trim().chars().take(2_000).collect(),
+            description_en: form.description_en.trim().chars().take(2_000).collect(),
+        };
+        let mut tx = self.store.begin().await?;
+        if !tx.insert_circle_if_absent(&circle).await? {
+            return Err(invalid("name", "error-circle-exists"));
+        }
+        match &commune.epci {
+            Some(epci) => {
+                tx.add_circle_territory(circle.id, CoverageLevel::Epci, &commune.country.key(epci))
+                    .await?
+            }
+            None => {
+                tx.add_circle_territory(circle.id, CoverageLevel::Commune, &commune.key())
+                    .await?
+            }
+        }
+        tx.audit(
+            Some(actor),
+            "circle_created",
+            Some(circle.id),
+            &circle.slug.to_string(),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(circle)
+    }
+
+    pub async fn circle_office(&self, slug: &str) -> Result<CircleOffice, AppError> {
+        let circle = self.circle_page(slug).await?.summary.circle;
+        let t = territories();
+        let territory = self
+            .store
+            .territory_of(circle.id)
+            .await?
+            .into_iter()
+            .map(|(level, code)| {
+                let (country, raw) = match code.strip_prefix("BE-") {
+                    Some(rest) => (Country::Be, rest.to_owned()),
+                    None => (Country::Fr, code.clone()),
+                };
+                let name = match level {
+                    CoverageLevel::Commune => t.commune(&code).map(|c| c.name.clone()),
+                    CoverageLevel::Epci => t.epci(country, &raw).map(|e| e.name.clone()),
+                    CoverageLevel::Departement => {
+                        t.departement(country, &raw).map(|d| d.name.clone())
+                    }
+                };
+                (level, code.clone(), name.unwrap_or(code))
+            })
+            .collect();
+        Ok(CircleOffice {
+            coordinators: self.store.coordinators_of(circle.id).await?,
+            circle,
+            territory,
+        })
+    }
+
+    /// Moves a circle along its life cycle; becoming active records the inauguration.
+    pub async fn set_circle_status(
+        &self,
+        actor: Uuid,
+        circle: &Circle,
+        status: &str,
+    ) -> Result<(), AppError> {
+        let next =
+            CircleStatus::parse(status).map_err(|_| invalid("status", "error-unknown-choice"))?;
+        if !circle.status.can_become(next) {
+            return Err(invalid("status", "error-status-transition"));
+        }
+        let inaugurated = (next == CircleStatus::Active && circle.inaugurated_on.is_none())
+            .then(|| Utc::now().date_naive());
+        let mut tx = self.store.begin().await?;
+        tx.set_circle_status(circle.id, next.as_str(), inaugurated)
+            .await?;
+        tx.audit(Some(actor), "circle_status", Some(circle.id), next.as_str())
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Adds to a circle's territory the commune picked, or its intercommunality or
+    /// département (`level`).
+    pub async fn extend_circle_territory(
+        &self,
+        circle: &Circle,
+        level: &str,
+        commune: &str,
+        typed: &str,
+    ) -> Result<(), AppError> {
+        let level = CoverageLevel::parse(level).ok_or(invalid("level", "error-unknown-choice"))?;
+        let commune = resolve_picked(commune, typed).ok_or(invalid("commune", "error-commune"))?;
+        let code = match level {
+            CoverageLevel::Commune => commune.key(),
+            CoverageLevel::Epci => commune.country.key(
+                commune
+                    .epci
+                    .as_deref()
+                    .ok_or(invalid("level", "error-no-epci"))?,
+            ),
+            CoverageLevel::Departement => commune.country.key(&commune.departement),
+        };
+        let mut tx = self.store.begin().await?;
+        tx.add_circle_territory(circle.id, level, &code).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Records the circle's next edition.
+    pub async fn add_edition(
+        &self,
+        circle: &Circle,
+        date: &str,
+        venue: &str,
+        new_mentors: &str,
+    ) -> Result<i64, AppError> {
+        let held_on = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d")
+            .map_err(|_| invalid("date", "error-date"))?;
+        let new_mentors = match new_mentors.trim() {
+            "" => 0,
+            n => n
+                .parse::<i64>()
+                .ok()
+                .filter(|n| (0..=1_000).contains(n))
+                .ok_or(invalid("new_mentors", "error-number"))?,
+        };
+        let mut tx = self.store.begin().await?;
+        let number = tx.next_edition_number(circle.id).await?;
+        tx.insert_edition_if_absent(&NewEdition {
+            id: Uuid::new_v4(),
+            circle_id: circle.id,
+            number,
+            held_on,
+            venue: venue.trim().chars().take(200).collect(),
+            new_mentors,
+        })
+        .await?;
+        tx.commit().await?;
+        Ok(number)
+    }
+
+    /// Names an existing account coordinator of a circle (audited).
+    pub async fn grant_coordinator(
+        &self,
+        actor: Uuid,
+        circle: &Circle,
+        email: &str,
+    ) -> Result<(), AppError> {
+        let email = Email::parse(email).map_err(|e| invalid("email", e.key()))?;
+        let account = self
+            .store
+            .account_by_email(&email)
+            .await?
+            .ok_or(invalid("email", "error-no-account"))?;
+        let mut tx = self.store.begin().await?;
+        tx.grant_role(account.id, &RoleGrant::coordinator(circle.id))
+            .await?;
+        tx.audit(
+            Some(actor),
+            "role_granted",
+            Some(account.id),
+            &format!("coordinator:{}", circle.slug),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn revoke_coordinator(
+        &self,
+        actor: Uuid,
+        circle: &Circle,
+        user_id: Uuid,
+    ) -> Result<(), AppError> {
+        let mut tx = self.store.begin().await?;
+        if !tx.revoke_coordinator(user_id, circle.id).await? {
+            return Err(AppError::NotFound);
+        }
+        tx.audit(
+            Some(actor),
+            "role_revoked",
+            Some(user_id),
+            &format!("coordinator:{}", circle.slug),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Schedules an event; a conference comes with the standard format unless changed.
+    pub async fn create_event(&self, form: &EventForm) -> Result<Uuid, AppError> {
+        let kind =
+            EventKind::parse(&form.kind).map_err(|_| invalid("kind", "error-unknown-choice"))?;
+        let title = match form.title.trim() {
+            "" if kind == EventKind::Conference => Event::CONFERENCE_TITLE.to_owned(),
+            "" => return Err(invalid("title", "error-empty")),
+            t => t.chars().take(200).collect(),
+        };
+        let description = match form.description.trim() {
+            "" if kind == EventKind::Conference => crate::requests::CONFERENCE_AGENDA.to_owned(),
+            d => d.chars().take(4_000).collect(),
+        };
+        let commune = resolve_picked(&form.commune, &form.commune_query)
+            .ok_or(invalid("commune", "error-commune"))?;
+        let date = NaiveDate::parse_from_str(form.date.trim(), "%Y-%m-%d")
+            .map_err(|_| invalid("date", "error-date"))?;
+        let time = NaiveTime::parse_from_str(form.time.trim(), "%H:%M")
+            .map_err(|_| invalid("time", "error-date"))?;
+        let duration = match form.duration.trim() {
+            "" => Event::CONFERENCE_MINUTES,
+            d => d
+                .parse::<i64>()
+                .ok()
+                .filter(|n| (15..=24 * 60).contains(n))
+                .ok_or(invalid("duration", "error-number"))?,
+        };
+        let capacity = form
+            .capacity
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|n| (1..=5_000).contains(n))
+            .ok_or(invalid("capacity", "error-capacity"))?;
+        let zone = if commune.country == Country::Be {
+            TimeZone::Brussels
+        } else {
+            TimeZone::Paris
+        };
+        let starts_at = zone
+            .tz()
+            .from_local_datetime(&date.and_time(time))
+            .earliest()
+            .ok_or(invalid("date", "error-date"))?
+            .with_timezone(&Utc);
+        if starts_at <= Utc::now() {
+            return Err(invalid("date", "error-date"));
+        }
+        let circle_id = match form.circle.trim() {
+            "" => self.circle_for_commune(commune).await?.map(|c| c.id),
+            slug => Some(self.circle_page(slug).await?.summary.circle.id),
+        };
+        let venue = form.venue.trim();
+        if venue.is_empty() {
+            return Err(invalid("venue", "error-empty"));
+        }
+        let event = Event {
+            id: Uuid::new_v4(),
+            circle_id,
+            partner_id: None,
+            kind,
+            status: EventStatus::Scheduled,
+            title,
+            description,
+            starts_at,
+            time_zone: zone,
+            duration_minutes: duration,
+            venue: venue.chars().take(200).collect(),
+            address: form.address.trim().chars().take(300).collect(),
+            commune_code: commune.key(),
+            capacity,
+        };
+        let mut tx = self.store.begin().await?;
+        tx.insert_event_if_absent(&event).await?;
+        tx.commit().await?;
+        Ok(event.id)
+    }
+
+    /// Cancels an event and tells everyone registered.
+    pub async fn cancel_event(&self, actor: Uuid, event: &Event) -> Result<usize, AppError> {
+        let registrations = self.store.registrations_of(event.id).await?;
+        let mut tx = self.store.begin().await?;
+        if !tx.cancel_event(event.id).await? {
+            return Err(invalid("event", "error-event-closed"));
+        }
+        let mut told = 0;
+        for r in registrations
+            .iter()
+            .filter(|r| r.status != mentorat_store::RegistrationStatus::Cancelled)
+        {
+            let mail = Mail::Event {
+                kind: EventMail::EventCancelled,
+                name: r.first_name.clone(),
+                event: crate::email::EventFacts {
+                    title: event.title.clone(),
+                    starts_at: event.local_start(),
+                    venue: event.venue.clone(),
+                },
+                link: None,
+            };
+            self.queue_mail(&mut tx, &r.email, r.locale, &mail).await?;
+            told += 1;
+        }
+        tx.audit(Some(actor), "event_cancelled", Some(event.id), "")
+            .await?;
+        tx.commit().await?;
+        self.mail_queued();
+        Ok(told)
+    }
+}

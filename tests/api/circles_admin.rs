@@ -1,0 +1,320 @@
+//! The back office of circles: creating a circle, its life cycle, territory, editions
+//! and coordinators; scheduling and cancelling events.
+
+use crate::helpers::{DEMO_PASSWORD, spawn_app_with, spawn_demo_app};
+use chrono::{Duration, Utc};
+use mentorat_app::auth::Client;
+use mentorat_app::events::RegistrationForm;
+use mentorat_domain::Locale;
+
+#[tokio::test]
+async fn the_national_team_opens_a_circle_and_runs_it_through_its_life_cycle() {
+    let app = spawn_demo_app().await;
+    app.sign_in("admin@mentorat.example", DEMO_PASSWORD).await;
+    let created = app
+        .post_form(
+            "/admin/cercles",
+            &[
+                ("name", "Saint-Quentin"),
+                ("commune_query", "Saint-Quentin"),
+                ("commune", "02691"),
+                ("description_fr", "Un nouveau cercle."),
+            ],
+        )
+        .await;
+    assert_eq!(created.status(), 303);
+    assert_eq!(
+        created.headers()["location"],
+        "/admin/cercles/saint-quentin"
+    );
+    let office = app.get_html("/admin/cercles/saint-quentin").await;
+    assert!(
+        office.contains("Son intercommunalité")
+            || office.contains("Intercommunalité")
+            || office.contains("CA du Saint-Quentinois"),
+        "{office}"
+    );
+    let public = app.get_html("/cercles/saint-quentin").await;
+    assert!(public.contains("Cercle des Mentors de Saint-Quentin") && public.contains("En projet"));
+
+    let twice = app
+        .post_form(
+            "/admin/cercles",
+            &[("name", "Saint-Quentin"), ("commune", "02691")],
+        )
+        .await;
+    assert_eq!(twice.status(), 422);
+    assert!(
+        twice
+            .text()
+            .await
+            .unwrap()
+            .contains("Un cercle porte déjà ce nom.")
+    );
+
+    // planned → active is not a step of the life cycle.
+    let skip = app
+        .post_form("/admin/cercles/saint-quentin/etat", &[("status", "active")])
+        .await;
+    assert_eq!(skip.status(), 422);
+    assert_eq!(
+        app.post_form(
+            "/admin/cercles/saint-quentin/etat",
+            &[("status", "launching")]
+        )
+        .await
+        .status(),
+        303
+    );
+    assert_eq!(
+        app.post_form("/admin/cercles/saint-quentin/etat", &[("status", "active")])
+            .await
+            .status(),
+        303
+    );
+    let public = app.get_html("/cercles/saint-quentin").await;
+    assert!(
+        public.contains("Actif") && public.contains("inauguré le"),
+        "becoming active records the inauguration"
+    );
+
+    // The département of a commune joins the territory: a commune of Aisne is covered.
+    let extended = app
+        .post_form(
+            "/admin/cercles/saint-quentin/territoire",
+            &[("level", "departement"), ("commune", "02691")],
+        )
+        .await;
+    assert_eq!(extended.status(), 303);
+    let laon = app.app.commune_detail("02408").await.unwrap();
+    assert_eq!(
+        laon.circle.map(|c| c.name),
+        Some("Saint-Quentin".to_owned())
+    );
+
+    let edition = app
+        .post_form(
+            "/admin/cercles/saint-quentin/editions",
+            &[
+                ("date", "2026-10-01"),
+                ("venue", "Mairie"),
+                ("new_mentors", "7"),
+            ],
+        )
+        .await;
+    assert_eq!(edition.status(), 303);
+    assert!(
+        app.get_html("/cercles/saint-quentin")
+            .await
+            .contains("1re édition")
+    );
+}
+
+#[tokio::test]
+async fn naming_a_coordinator_gives_access_to_the_circle_and_is_audited() {
+    let app = spawn_demo_app().await;
+    app.sign_in("admin@mentorat.example", DEMO_PASSWORD).await;
+    let unknown = app
+        .post_form(
+            "/admin/cercles/lille/coordinateurs",
+            &[("email", "personne@exemple.fr")],
+        )
+        .await;
+    assert!(
+        unknown
+            .text()
+            .await
+            .unwrap()
+            .contains("Aucun compte n&#39;existe avec cette adresse")
+    );
+    let named = app
+        .post_form(
+            "/admin/cercles/lille/coordinateurs",
+            &[("email", "mentor@mentorat.example")],
+        )
+        .await;
+    assert_eq!(named.status(), 303);
+    assert!(
+        app.get_html("/admin/cercles/lille")
+            .await
+            .contains("(mentor@mentorat.example)")
+    );
+    let log = app.get_html("/admin/journal?action=role_granted").await;
+    assert!(log.contains("1 entrée"));
+
+    let mentor = app.new_client();
+    let csrf = app.csrf_of(&mentor, None).await;
+    mentor
+        .post(app.url("/connexion"))
+        .form(&[
+            ("email", "mentor@mentorat.example"),
+            ("password", DEMO_PASSWORD),
+            ("csrf", &csrf),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        mentor
+            .get(app.url("/admin/cercles/lille"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200,
+        "the new coordinator gets in"
+    );
+    assert_eq!(
+        mentor
+            .get(app.url("/admin/cercles/paris"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        403,
+        "only in their circle"
+    );
+
+    let account = app
+        .app
+        .store
+        .account_by_email(&mentorat_domain::Email::parse("mentor@mentorat.example").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let revoked = app
+        .post_form(
+            &format!("/admin/cercles/lille/coordinateurs/{}/retirer", account.id),
+            &[],
+        )
+        .await;
+    assert_eq!(revoked.status(), 303);
+    assert_eq!(
+        mentor
+            .get(app.url("/admin/cercles/lille"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        403
+    );
+    assert!(
+        app.get_html("/admin/journal?action=role_revoked")
+            .await
+            .contains("1 entrée")
+    );
+}
+
+#[tokio::test]
+async fn a_coordinator_records_an_edition_but_cannot_change_the_circle_itself() {
+    let app = spawn_demo_app().await;
+    app.sign_in("coordination.compiegne@mentorat.example", DEMO_PASSWORD)
+        .await;
+    let office = app.get_html("/admin/cercles/compiegne").await;
+    assert!(
+        office.contains("Enregistrer une édition")
+            && !office.contains("Changer l&#39;état du cercle")
+    );
+    let added = app
+        .post_form(
+            "/admin/cercles/compiegne/editions",
+            &[("date", "2026-11-20"), ("venue", "Maison des associations")],
+        )
+        .await;
+    assert_eq!(added.status(), 303);
+    assert!(
+        app.get_html("/cercles/compiegne")
+            .await
+            .contains("3e édition")
+    );
+    assert_eq!(
+        app.post_form("/admin/cercles/compiegne/etat", &[("status", "paused")])
+            .await
+            .status(),
+        403
+    );
+}
+
+#[tokio::test]
+async fn an_event_is_scheduled_then_cancelled_and_the_people_registered_are_told() {
+    let app = spawn_app_with(|s| s.rate_burst = 100).await;
+    app.app.load_demo().await.unwrap();
+    app.sign_in("admin@mentorat.example", DEMO_PASSWORD).await;
+    let form = app.get_html("/admin/evenements/nouveau").await;
+    assert!(
+        form.contains("value=\"À la recherche du mentorat perdu\""),
+        "a conference is pre-filled"
+    );
+    let date = (Utc::now() + Duration::days(20))
+        .format("%Y-%m-%d")
+        .to_string();
+    let created = app
+        .post_form(
+            "/admin/evenements/nouveau",
+            &[
+                ("kind", "conference"),
+                ("title", ""),
+                ("date", &date),
+                ("time", "18:30"),
+                ("venue", "Théâtre"),
+                ("commune", "60057"),
+                ("capacity", "50"),
+                ("duration", ""),
+            ],
+        )
+        .await;
+    assert_eq!(created.status(), 303, "{:?}", created.text().await);
+    let location = created.headers()["location"].to_str().unwrap().to_owned();
+    let id: uuid::Uuid = location.rsplit('/').next().unwrap().parse().unwrap();
+    let page = app.get_html(&location).await;
+    assert!(
+        page.contains("À la recherche du mentorat perdu")
+            && page.contains("120 minutes")
+            && page.contains("18 h 30")
+    );
+    assert!(
+        page.contains("Cercle des Mentors de Beauvais"),
+        "placed in the circle covering Beauvais"
+    );
+
+    let client = Client {
+        ip: "127.0.0.1".parse().unwrap(),
+        device: None,
+    };
+    let registrant = RegistrationForm {
+        first_name: "Zoé".into(),
+        email: "zoe@exemple.fr".into(),
+        ..Default::default()
+    };
+    app.app
+        .register_for_event(id, &registrant, Locale::Fr, &client)
+        .await
+        .unwrap();
+    let cancelled = app
+        .post_form(&format!("/evenements/{id}/annuler-evenement"), &[])
+        .await;
+    assert_eq!(cancelled.status(), 303);
+    assert!(
+        app.get_html(&location)
+            .await
+            .contains("Cet événement est annulé.")
+    );
+    let (outbox, _) = app.app.outbox(0, 50).await.unwrap();
+    assert!(
+        outbox
+            .iter()
+            .any(|m| m.to_address == "zoe@exemple.fr" && m.subject.starts_with("Événement annulé"))
+    );
+    let feed = app
+        .get("/events.ics")
+        .await
+        .text()
+        .await
+        .unwrap()
+        .replace("\r\n ", "");
+    let entry = &feed[feed.find(&format!("UID:event-{id}@")).unwrap()..];
+    assert!(
+        entry[..entry.find("END:VEVENT").unwrap()].contains("STATUS:CANCELLED"),
+        "the feed marks it cancelled"
+    );
+}
