@@ -442,6 +442,65 @@ async fn a_partner_request_becomes_a_scheduled_conference_in_one_step() {
         requests.iter().find(|r| r.id == request.id).unwrap().status,
         "scheduled"
     );
+
+    // The association hosts the conference; once its member has an account and the
+    // national team names them, they see its registrations, not another host's.
+    let partner = app.get_html("/admin/partenaires/les-amis-d-ath").await;
+    assert!(partner.contains("Les Amis d&#39;Ath"));
+    let host = app.new_client();
+    let csrf = app.csrf_of(&host, None).await;
+    let strong = "une phrase assez longue pour la porte";
+    host.post(app.url("/inscription"))
+        .form(&[
+            ("first_name", "Marie"),
+            ("email", "marie@amis-ath.example"),
+            ("password", strong),
+            ("confirmation", strong),
+            ("csrf", &csrf),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let marie = app
+        .app
+        .store
+        .account_by_email(&mentorat_domain::Email::parse("marie@amis-ath.example").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let mut tx = app.app.store.begin().await.unwrap();
+    tx.mark_email_verified(marie.id, Utc::now()).await.unwrap();
+    tx.commit().await.unwrap();
+    let named = app
+        .post_form(
+            "/admin/partenaires/les-amis-d-ath/membres",
+            &[("email", "marie@amis-ath.example")],
+        )
+        .await;
+    assert_eq!(named.status(), 303);
+    let csrf = app.csrf_of(&host, None).await;
+    host.post(app.url("/connexion"))
+        .form(&[
+            ("email", "marie@amis-ath.example"),
+            ("password", strong),
+            ("csrf", &csrf),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let own = host
+        .get(app.url(&format!("{location}/inscriptions")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(own.status(), 200, "the host sees its registrations");
+    let other = mentorat_app::demo::demo_id("conference/compiegne/next");
+    let theirs = host
+        .get(app.url(&format!("/evenements/{other}/inscriptions")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(theirs.status(), 403, "not another association's");
 }
 
 #[tokio::test]

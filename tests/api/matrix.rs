@@ -329,6 +329,22 @@ const ROWS: &[Row] = &[
         &[("kind", "conference")],
         NATIONAL_FORM,
     ),
+    get(
+        "/admin/partenaires/{slug}",
+        "/admin/partenaires/maison-des-associations-compiegne",
+        [303, 403, 403, 200, 403, 403, 200],
+    ),
+    get(
+        "/admin/partenaires/{slug}",
+        "/admin/partenaires/quartiers-solidaires-paris",
+        [303, 403, 403, 403, 403, 403, 200],
+    ),
+    post(
+        "/admin/partenaires/{slug}/membres",
+        "/admin/partenaires/maison-des-associations-compiegne/membres",
+        &[("email", "")],
+        NATIONAL_FORM,
+    ),
     // Cancels the event: after every other row that uses it.
     post(
         "/evenements/{id}/annuler-evenement",

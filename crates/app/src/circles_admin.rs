@@ -373,3 +373,62 @@ impl App {
         Ok(told)
     }
 }
+
+/// A partner association's page: its profile and members.
+#[derive(Debug, Clone)]
+pub struct PartnerOffice {
+    pub partner: mentorat_store::Partner,
+    pub members: Vec<Member>,
+}
+
+impl App {
+    pub async fn partner_office(&self, slug: &str) -> Result<PartnerOffice, AppError> {
+        let partner = self
+            .store
+            .partner_by_slug(slug)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        Ok(PartnerOffice {
+            members: self.store.partner_members(partner.id).await?,
+            partner,
+        })
+    }
+
+    /// The slug of the association hosting an event, if any.
+    pub async fn host_of(
+        &self,
+        event: &Event,
+    ) -> Result<Option<mentorat_store::Partner>, AppError> {
+        match event.partner_id {
+            Some(id) => Ok(self.store.partner(id).await?),
+            None => Ok(None),
+        }
+    }
+
+    /// Makes an existing account a member of a partner association (audited).
+    pub async fn grant_partner_member(
+        &self,
+        actor: Uuid,
+        partner: &mentorat_store::Partner,
+        email: &str,
+    ) -> Result<(), AppError> {
+        let email = Email::parse(email).map_err(|e| invalid("email", e.key()))?;
+        let account = self
+            .store
+            .account_by_email(&email)
+            .await?
+            .ok_or(invalid("email", "error-no-account"))?;
+        let mut tx = self.store.begin().await?;
+        tx.grant_role(account.id, &RoleGrant::partner(partner.id))
+            .await?;
+        tx.audit(
+            Some(actor),
+            "role_granted",
+            Some(account.id),
+            &format!("partner:{}", partner.slug),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

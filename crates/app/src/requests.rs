@@ -203,8 +203,36 @@ impl App {
             commune_code: commune.key(),
             capacity,
         };
+        // The requesting association becomes a partner (or is found again by name) and
+        // hosts the conference; the national team then names its members.
+        let slug = mentorat_domain::Slug::from_name(&request.association)
+            .map_err(|e| invalid("association", e.key()))?;
+        let existing = self.store.partner_by_slug(slug.as_str()).await?;
         let mut tx = self.store.begin().await?;
-        tx.insert_event_if_absent(&event).await?;
+        let partner_id = match existing {
+            Some(p) => p.id,
+            None => {
+                let id = Uuid::new_v4();
+                tx.insert_partner_if_absent(&mentorat_store::NewPartner {
+                    id,
+                    slug: slug.to_string(),
+                    name: request.association.clone(),
+                    commune_code: request.commune_code.clone(),
+                    contact_email: request.email.clone(),
+                    description: String::new(),
+                })
+                .await?;
+                id
+            }
+        };
+        if let Some(circle_id) = circle_id {
+            tx.link_circle_partner(circle_id, partner_id).await?;
+        }
+        tx.insert_event_if_absent(&Event {
+            partner_id: Some(partner_id),
+            ..event.clone()
+        })
+        .await?;
         tx.set_hosting_status(request_id, "scheduled", Some(event.id))
             .await?;
         tx.commit().await?;

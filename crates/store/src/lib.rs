@@ -24,7 +24,7 @@ pub use circles::{CircleSummary, Member, NewEdition};
 pub use db::{Backend, Tx};
 pub use events::NewEvent;
 pub use outbox::{NewMessage, OutboxMessage};
-pub use people::{MentorStatus, NewMentor, NewPartner, NewProject, ProjectStatus};
+pub use people::{MentorStatus, NewMentor, NewPartner, NewProject, Partner, ProjectStatus};
 pub use public_site::{ContactMessage, Funnel, HostingRequest, NewHostingRequest};
 pub use registrations::{
     Attendance, Cancellation, NewRegistration, Registration, RegistrationStatus, Seat,

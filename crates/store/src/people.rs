@@ -185,3 +185,81 @@ impl Tx {
         Ok(db::execute(self, &query).await? == 1)
     }
 }
+
+/// A partner association as its page shows it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Partner {
+    pub id: Uuid,
+    pub slug: String,
+    pub name: String,
+    pub commune_code: String,
+    pub contact_email: String,
+    pub description: String,
+}
+
+impl Store {
+    pub async fn partner_by_slug(&self, slug: &str) -> Result<Option<Partner>> {
+        let query = Query::select()
+            .columns([
+                "id",
+                "slug",
+                "name",
+                "commune_code",
+                "contact_email",
+                "description",
+            ])
+            .from("partners")
+            .and_where(Expr::col("slug").eq(slug))
+            .to_owned();
+        db::fetch_optional(&mut &*self, &query).await
+    }
+
+    pub async fn partner(&self, id: Uuid) -> Result<Option<Partner>> {
+        let query = Query::select()
+            .columns([
+                "id",
+                "slug",
+                "name",
+                "commune_code",
+                "contact_email",
+                "description",
+            ])
+            .from("partners")
+            .and_where(Expr::col("id").eq(id))
+            .to_owned();
+        db::fetch_optional(&mut &*self, &query).await
+    }
+
+    /// The members of a partner association (accounts holding its partner role).
+    pub async fn partner_members(&self, partner_id: Uuid) -> Result<Vec<crate::Member>> {
+        let query = Query::select()
+            .expr_as(Expr::col(("users", "id")), "user_id")
+            .columns([
+                ("users", "email"),
+                ("users", "first_name"),
+                ("users", "last_name"),
+            ])
+            .from("role_grants")
+            .inner_join(
+                "users",
+                Expr::col(("users", "id")).equals(("role_grants", "user_id")),
+            )
+            .and_where(Expr::col(("role_grants", "role")).eq("partner"))
+            .and_where(Expr::col(("role_grants", "partner_id")).eq(partner_id))
+            .to_owned();
+        db::fetch_all(&mut &*self, &query).await
+    }
+}
+
+impl Tx {
+    /// Sets the host association of an event.
+    pub async fn set_event_partner(&mut self, event_id: Uuid, partner_id: Uuid) -> Result<()> {
+        let query = Query::update()
+            .table("events")
+            .value("partner_id", partner_id)
+            .and_where(Expr::col("id").eq(event_id))
+            .to_owned();
+        db::execute(self, &query).await?;
+        Ok(())
+    }
+}

@@ -35,6 +35,8 @@ pub fn router() -> Router<AppState> {
             get(new_event_form).post(new_event),
         )
         .route("/evenements/{id}/annuler-evenement", post(cancel_event))
+        .route("/admin/partenaires/{slug}", get(partner))
+        .route("/admin/partenaires/{slug}/membres", post(add_member))
 }
 
 fn actor(ctx: &Ctx) -> Uuid {
@@ -633,6 +635,92 @@ async fn cancel_event(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebE
     match ctx.state().app.cancel_event(actor(&ctx), &event).await {
         Ok(_) | Err(AppError::Invalid { .. }) => {
             Ok(Redirect::to(&format!("/evenements/{id}")).into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+// ---- partner associations ----
+
+#[derive(Template)]
+#[template(path = "pages/admin_partner.html")]
+struct PartnerTemplate<'a> {
+    page: Page<'a>,
+    name: String,
+    place: String,
+    contact: String,
+    members: Vec<String>,
+    form: Option<FormView>,
+}
+
+fn member_form(ctx: &Ctx, slug: &str) -> FormView {
+    let tr = ctx.tr();
+    let mut form = FormView::new(
+        "member",
+        format!("/admin/partenaires/{slug}/membres"),
+        tr.t("coordinator-submit"),
+        vec![
+            Field::new("email", tr.t("email-field"), "email", "off").hint(tr.t("coordinator-hint")),
+        ],
+    );
+    form.title = Some(tr.t("member-title"));
+    form
+}
+
+async fn render_partner(
+    ctx: &Ctx,
+    slug: &str,
+    form: Option<FormView>,
+    status: StatusCode,
+) -> Result<Response, WebError> {
+    let office = ctx.state().app.partner_office(slug).await?;
+    ctx.require(Action::ManagePartner, &Resource::Partner(office.partner.id))?;
+    let can_grant = ctx
+        .require(Action::ManageRoles, &Resource::Platform)
+        .is_ok();
+    let p = &office.partner;
+    let mut response = super::render(&PartnerTemplate {
+        page: ctx.page(p.name.clone()),
+        name: p.name.clone(),
+        place: mentorat_app::territories::territories()
+            .commune(&p.commune_code)
+            .map(|c| c.name.clone())
+            .unwrap_or_default(),
+        contact: p.contact_email.clone(),
+        members: office
+            .members
+            .iter()
+            .map(|m| format!("{} {} ({})", m.first_name, m.last_name, m.email))
+            .collect(),
+        form: can_grant.then(|| form.unwrap_or_else(|| member_form(ctx, &p.slug))),
+    });
+    *response.status_mut() = status;
+    Ok(response)
+}
+
+async fn partner(ctx: Ctx, Path(slug): Path<String>) -> Result<Response, WebError> {
+    render_partner(&ctx, &slug, None, StatusCode::OK).await
+}
+
+async fn add_member(
+    ctx: Ctx,
+    Path(slug): Path<String>,
+    Form(input): Form<GrantInput>,
+) -> Result<Response, WebError> {
+    ctx.require(Action::ManageRoles, &Resource::Platform)?;
+    let office = ctx.state().app.partner_office(&slug).await?;
+    match ctx
+        .state()
+        .app
+        .grant_partner_member(actor(&ctx), &office.partner, &input.email)
+        .await
+    {
+        Ok(()) => Ok(Redirect::to(&format!("/admin/partenaires/{slug}")).into_response()),
+        Err(AppError::Invalid { field, key }) => {
+            let mut form = member_form(&ctx, &slug);
+            form.fields[0].value = input.email.clone();
+            let form = form.with_error(field, ctx.tr().t(key));
+            render_partner(&ctx, &slug, Some(form), StatusCode::UNPROCESSABLE_ENTITY).await
         }
         Err(e) => Err(e.into()),
     }

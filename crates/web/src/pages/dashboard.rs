@@ -26,7 +26,10 @@ pub struct Bar {
     pub x: String,
     pub y: String,
     pub height: String,
+    /// « décembre 2025 »: table rows and bar titles.
     pub label: String,
+    /// « déc. 25 »: under the bars.
+    pub short: String,
     pub value: i64,
     pub total: i64,
 }
@@ -119,16 +122,15 @@ fn render_dashboard(
         .enumerate()
         .map(|(i, m)| {
             let height = m.new_mentors as f64 * 160.0 / max as f64;
+            let month = tr.t(&format!("month-{}", chrono::Datelike::month(&m.first_day)));
             Bar {
                 x: format!("{:.1}", 10.0 + i as f64 * 49.0),
                 y: format!("{:.1}", 175.0 - height),
                 height: format!("{height:.1}"),
-                label: format!(
-                    "{} {}",
-                    tr.t(&format!("month-{}", chrono::Datelike::month(&m.first_day)))
-                        .chars()
-                        .take(4)
-                        .collect::<String>(),
+                label: format!("{} {}", month, chrono::Datelike::year(&m.first_day)),
+                short: format!(
+                    "{}. {:02}",
+                    month.chars().take(3).collect::<String>(),
                     chrono::Datelike::year(&m.first_day) % 100
                 ),
                 value: m.new_mentors,

@@ -369,6 +369,7 @@ struct RequestTemplate<'a> {
     place: String,
     status: String,
     event_href: Option<String>,
+    partner_href: Option<String>,
     form: Option<FormView>,
 }
 
@@ -417,6 +418,10 @@ async fn request_page(
         place: commune_name(&r.commune_code),
         status: tr.t(&format!("request-status-{}", r.status)),
         event_href: r.event_id.map(|e| format!("/evenements/{e}")),
+        partner_href: r
+            .event_id
+            .and(mentorat_domain::Slug::from_name(&r.association).ok())
+            .map(|s| format!("/admin/partenaires/{s}")),
         form: if scheduled {
             None
         } else {
