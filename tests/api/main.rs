@@ -13,6 +13,7 @@ mod i18n;
 mod ics_check;
 mod logs;
 mod matrix;
+mod mentoring;
 mod pages;
 mod routes;
 mod security;

@@ -71,6 +71,40 @@ pub enum Mail {
         what: String,
         link: String,
     },
+    /// A step of a mentor application: received, interview planned, approved…
+    Vetting {
+        name: String,
+        step: String,
+    },
+    /// To a parent: consent for a child under 15.
+    ParentalConsent {
+        name: String,
+        child: String,
+        link: String,
+    },
+    /// A project was validated, or details are asked (`note`).
+    ProjectReviewed {
+        name: String,
+        step: String,
+        note: String,
+    },
+    RequestReceived {
+        name: String,
+        link: String,
+    },
+    RequestAnswered {
+        name: String,
+        accepted: bool,
+        link: String,
+    },
+    /// The porteur found a mentor elsewhere: this request is closed.
+    RequestClosed {
+        name: String,
+    },
+    FeedbackWanted {
+        name: String,
+        link: String,
+    },
 }
 
 /// What an event e-mail says about the event.
@@ -130,6 +164,21 @@ impl Mail {
             Mail::HostingReceived { .. } => "hosting",
             Mail::ContactReceived { .. } => "contact",
             Mail::NewInInbox { .. } => "inbox",
+            Mail::Vetting { step, .. } => match step.as_str() {
+                "received" => "vetting-received",
+                "interview_planned" => "vetting-interview",
+                "approved" => "vetting-approved",
+                "declined" => "vetting-declined",
+                _ => "vetting-paused",
+            },
+            Mail::ParentalConsent { .. } => "consent",
+            Mail::ProjectReviewed { step, .. } if step == "validated" => "project-validated",
+            Mail::ProjectReviewed { .. } => "project-details",
+            Mail::RequestReceived { .. } => "request",
+            Mail::RequestAnswered { accepted: true, .. } => "accepted",
+            Mail::RequestAnswered { .. } => "declined",
+            Mail::RequestClosed { .. } => "request-closed",
+            Mail::FeedbackWanted { .. } => "feedback",
         }
     }
 
@@ -142,6 +191,8 @@ impl Mail {
                 ("venue", event.venue.clone()),
             ],
             Mail::NewInInbox { what, .. } => vec![("what", what.clone())],
+            Mail::ParentalConsent { child, .. } => vec![("child", child.clone())],
+            Mail::ProjectReviewed { note, .. } => vec![("note", note.clone())],
             _ => Vec::new(),
         }
     }
@@ -154,7 +205,7 @@ impl Mail {
                 kind: EventMail::Cancelled | EventMail::EventCancelled,
                 ..
             } => 1,
-            Mail::Event { .. } | Mail::InviteToApply { .. } => 2,
+            Mail::Event { .. } | Mail::InviteToApply { .. } | Mail::ParentalConsent { .. } => 2,
             _ => 1,
         }
     }
@@ -170,7 +221,14 @@ impl Mail {
             | Mail::Event { name, .. }
             | Mail::InviteToApply { name, .. }
             | Mail::HostingReceived { name }
-            | Mail::ContactReceived { name } => Some(name),
+            | Mail::ContactReceived { name }
+            | Mail::Vetting { name, .. }
+            | Mail::ParentalConsent { name, .. }
+            | Mail::ProjectReviewed { name, .. }
+            | Mail::RequestReceived { name, .. }
+            | Mail::RequestAnswered { name, .. }
+            | Mail::RequestClosed { name }
+            | Mail::FeedbackWanted { name, .. } => Some(name),
             Mail::AccountExists { .. } | Mail::NewInInbox { .. } => None,
         }
     }
@@ -182,7 +240,11 @@ impl Mail {
             | Mail::ResetPassword { link, .. }
             | Mail::ConfirmNewEmail { link, .. }
             | Mail::InviteToApply { link, .. }
-            | Mail::NewInInbox { link, .. } => Some(link),
+            | Mail::NewInInbox { link, .. }
+            | Mail::ParentalConsent { link, .. }
+            | Mail::RequestReceived { link, .. }
+            | Mail::RequestAnswered { link, .. }
+            | Mail::FeedbackWanted { link, .. } => Some(link),
             Mail::Event { link, .. } => link.as_deref(),
             _ => None,
         }

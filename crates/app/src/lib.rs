@@ -11,6 +11,7 @@ pub mod demo;
 pub mod email;
 pub mod events;
 pub mod i18n;
+pub mod mentoring;
 pub mod passwords;
 pub mod public;
 pub mod requests;

@@ -7,6 +7,7 @@ pub mod email;
 pub mod event;
 pub mod ics;
 pub mod locale;
+pub mod mentoring;
 pub mod password;
 pub mod person;
 pub mod policy;

@@ -9,6 +9,7 @@ mod circles;
 mod coverage;
 mod db;
 mod events;
+mod mentoring;
 mod outbox;
 mod people;
 mod public_site;
@@ -23,6 +24,10 @@ pub use audit::{AuditEntry, AuditFilter};
 pub use circles::{CircleSummary, Member, NewEdition};
 pub use db::{Backend, Tx};
 pub use events::NewEvent;
+pub use mentoring::{
+    Domain, FeedbackRecord, MeetingRecord, MentorApplication, MentorProfile, MentorshipRecord,
+    NewProjectDetails, ProjectRecord, RequestRecord,
+};
 pub use outbox::{NewMessage, OutboxMessage};
 pub use people::{MentorStatus, NewMentor, NewPartner, NewProject, Partner, ProjectStatus};
 pub use public_site::{ContactMessage, Funnel, HostingRequest, NewHostingRequest};

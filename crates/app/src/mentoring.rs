@@ -1,0 +1,905 @@
+//! Mentors, porteurs de projet and the mentoring relationship: applying and vetting,
+//! submitting a project (with a parent's consent under 15), the directory, requests
+//! (at most three open, capacity held under concurrency), and the mentorship itself
+//! (contact details for the pair only, meetings with private notes, closing, feedback).
+
+use crate::email::Mail;
+use crate::security::{random_token, token_hash};
+use crate::territories::{resolve_picked, territories};
+use crate::{App, AppError};
+use chrono::{DateTime, Datelike, NaiveDate, TimeZone, Utc};
+use mentorat_domain::mentoring::{
+    CHARTER_VERSION, CONSENT_NOTICE_VERSION, DECLINE_REASONS, STAGES, Vetting,
+    needs_parental_consent, parse_languages,
+};
+use mentorat_domain::territory::{Proximity, proximity};
+use mentorat_domain::{Email, PersonName, Role, RoleGrant};
+pub use mentorat_store::{
+    Domain, MeetingRecord, MentorProfile, MentorshipRecord, ProjectRecord, RequestRecord,
+};
+use mentorat_store::{FeedbackRecord, MentorApplication, NewProjectDetails};
+use uuid::Uuid;
+
+fn invalid(field: &'static str, key: &'static str) -> AppError {
+    AppError::Invalid { field, key }
+}
+
+fn text(raw: &str, field: &'static str, max: usize, required: bool) -> Result<String, AppError> {
+    let v = raw.trim();
+    if required && v.is_empty() {
+        return Err(invalid(field, "error-empty"));
+    }
+    if v.chars().count() > max {
+        return Err(invalid(field, "error-too-long"));
+    }
+    Ok(v.to_owned())
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct MentorForm {
+    /// (domain code, years as typed)
+    pub domains: Vec<(String, String)>,
+    pub bio: String,
+    pub commune: String,
+    pub commune_query: String,
+    pub travel_km: String,
+    pub remote: bool,
+    pub languages: Vec<String>,
+    pub capacity: String,
+    pub availability: String,
+    pub charter: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ProjectForm {
+    pub title: String,
+    pub description: String,
+    pub domains: Vec<String>,
+    pub stage: String,
+    pub help_wanted: String,
+    pub commune: String,
+    pub commune_query: String,
+    pub languages: Vec<String>,
+    pub birth_year: String,
+    pub parent_name: String,
+    pub parent_email: String,
+}
+
+/// A mentor as the directory shows them: never an address or a phone number.
+#[derive(Debug, Clone)]
+pub struct MentorCard {
+    pub user_id: Uuid,
+    pub short_name: String,
+    pub domains: Vec<(String, i64)>,
+    pub bio: String,
+    pub commune: String,
+    pub availability: String,
+    pub languages: String,
+    pub proximity: Proximity,
+}
+
+/// What one side of a mentorship sees.
+#[derive(Debug, Clone)]
+pub struct MentorshipView {
+    pub record: MentorshipRecord,
+    pub project_title: String,
+    pub mentor_name: String,
+    pub mentee_name: String,
+    /// The other person's address, for the pair only.
+    pub other_email: Option<String>,
+    pub meetings: Vec<MeetingRecord>,
+    pub feedback_given: bool,
+    pub in_pair: bool,
+}
+
+impl App {
+    pub async fn domains(&self) -> Result<Vec<Domain>, AppError> {
+        Ok(self.store.domains().await?)
+    }
+
+    async fn coordinator_emails(&self, circle_id: Option<Uuid>) -> Result<Vec<String>, AppError> {
+        Ok(match circle_id {
+            Some(c) => self
+                .store
+                .coordinators_of(c)
+                .await?
+                .into_iter()
+                .map(|m| m.email)
+                .collect(),
+            None => self.store.emails_with_role(Role::NationalTeam).await?,
+        })
+    }
+
+    /// Applies as a mentor; the application goes to the circle covering the commune.
+    pub async fn apply_as_mentor(
+        &self,
+        user_id: Uuid,
+        form: &MentorForm,
+    ) -> Result<Option<Uuid>, AppError> {
+        let account = self
+            .store
+            .account_by_id(user_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let known: Vec<String> = self
+            .store
+            .domains()
+            .await?
+            .into_iter()
+            .map(|d| d.code)
+            .collect();
+        let mut domains = Vec::new();
+        for (code, years) in &form.domains {
+            if !known.contains(code) {
+                return Err(invalid("domains", "error-unknown-choice"));
+            }
+            let years = years
+                .trim()
+                .parse::<i64>()
+                .ok()
+                .filter(|y| (0..=70).contains(y))
+                .ok_or(invalid("domains", "error-years"))?;
+            domains.push((code.clone(), years));
+        }
+        if domains.is_empty() {
+            return Err(invalid("domains", "error-domains"));
+        }
+        let bio = text(&form.bio, "bio", 1_500, true)?;
+        let commune = resolve_picked(&form.commune, &form.commune_query)
+            .ok_or(invalid("commune", "error-commune"))?;
+        let travel_km = match form.travel_km.trim() {
+            "" => 10,
+            n => n
+                .parse::<i64>()
+                .ok()
+                .filter(|n| (0..=500).contains(n))
+                .ok_or(invalid("travel_km", "error-number"))?,
+        };
+        let capacity = form
+            .capacity
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|n| (1..=5).contains(n))
+            .ok_or(invalid("capacity", "error-capacity-mentor"))?;
+        let languages = parse_languages(&form.languages)
+            .map_err(|_| invalid("languages", "error-languages"))?;
+        if !form.charter {
+            return Err(invalid("charter", "error-charter"));
+        }
+        let circle = self.circle_for_commune(commune).await?;
+        let mut tx = self.store.begin().await?;
+        let application = MentorApplication {
+            user_id,
+            circle_id: circle.as_ref().map(|c| c.id),
+            commune_code: commune.key(),
+            bio,
+            capacity,
+            travel_km,
+            remote: form.remote,
+            languages: languages.join(","),
+            availability: text(&form.availability, "availability", 500, false)?,
+            domains,
+            charter_version: CHARTER_VERSION.to_owned(),
+        };
+        match tx.submit_mentor_application(&application, Utc::now()).await {
+            Ok(()) => {}
+            Err(mentorat_store::StoreError::Conflict { .. }) => {
+                return Err(invalid("bio", "error-already-applied"));
+            }
+            Err(e) => return Err(e.into()),
+        }
+        tx.grant_role(user_id, &RoleGrant::plain(Role::Mentor))
+            .await?;
+        let name = account.name.first().to_owned();
+        self.queue_mail(
+            &mut tx,
+            account.email.as_str(),
+            account.locale,
+            &Mail::Vetting {
+                name,
+                step: "received".into(),
+            },
+        )
+        .await?;
+        for email in self.coordinator_emails(application.circle_id).await? {
+            let mail = Mail::NewInInbox {
+                what: "candidature de mentor".into(),
+                link: format!("{}/coordination", self.settings.base_url),
+            };
+            self.queue_mail(&mut tx, &email, mentorat_domain::Locale::Fr, &mail)
+                .await?;
+        }
+        tx.commit().await?;
+        self.mail_queued();
+        Ok(application.circle_id)
+    }
+
+    pub async fn mentor_profile(&self, user_id: Uuid) -> Result<MentorProfile, AppError> {
+        self.store.mentor(user_id).await?.ok_or(AppError::NotFound)
+    }
+
+    pub async fn mentor_domains(&self, user_id: Uuid) -> Result<Vec<(String, i64)>, AppError> {
+        Ok(self.store.mentor_domains(user_id).await?)
+    }
+
+    /// Applications and mentors of a circle (all circles for `None`).
+    pub async fn circle_mentors(
+        &self,
+        circle_id: Option<Uuid>,
+    ) -> Result<Vec<MentorProfile>, AppError> {
+        Ok(self.store.mentors_of(circle_id, None).await?)
+    }
+
+    /// Moves an application along vetting. Approval needs the interview date and the
+    /// background check recorded (as done, never a document).
+    pub async fn vet_mentor(
+        &self,
+        actor: Uuid,
+        mentor: &MentorProfile,
+        next: &str,
+        interview_on: &str,
+        background_checked: bool,
+    ) -> Result<(), AppError> {
+        let current = Vetting::parse(&mentor.status).map_err(|_| AppError::NotFound)?;
+        let next = Vetting::parse(next).map_err(|_| invalid("status", "error-unknown-choice"))?;
+        if !current.can_become(next) {
+            return Err(invalid("status", "error-status-transition-mentor"));
+        }
+        let interview = match interview_on.trim() {
+            "" => None,
+            d => Some(
+                NaiveDate::parse_from_str(d, "%Y-%m-%d")
+                    .map_err(|_| invalid("interview_on", "error-date"))
+                    .map(|d| Utc.from_utc_datetime(&d.and_hms_opt(12, 0, 0).expect("noon")))?,
+            ),
+        };
+        if next == Vetting::InterviewPlanned && interview.is_none() {
+            return Err(invalid("interview_on", "error-interview-date"));
+        }
+        if next == Vetting::Approved && current == Vetting::InterviewPlanned {
+            if mentor.interview_on.is_none() && interview.is_none() {
+                return Err(invalid("interview_on", "error-interview-date"));
+            }
+            if !background_checked && mentor.background_checked_at.is_none() {
+                return Err(invalid("background_checked", "error-background-check"));
+            }
+        }
+        let account = self
+            .store
+            .account_by_id(mentor.user_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let mut tx = self.store.begin().await?;
+        tx.set_vetting(
+            mentor.user_id,
+            next.as_str(),
+            interview,
+            background_checked.then_some(actor),
+            Utc::now(),
+        )
+        .await?;
+        tx.audit(
+            Some(actor),
+            "mentor_vetted",
+            Some(mentor.user_id),
+            next.as_str(),
+        )
+        .await?;
+        let mail = Mail::Vetting {
+            name: account.name.first().to_owned(),
+            step: next.as_str().to_owned(),
+        };
+        self.queue_mail(&mut tx, account.email.as_str(), account.locale, &mail)
+            .await?;
+        tx.commit().await?;
+        self.mail_queued();
+        Ok(())
+    }
+
+    /// Submits a project. Under 15, a parent must consent through an e-mailed link
+    /// before any suggestion or match.
+    pub async fn submit_project(
+        &self,
+        user_id: Uuid,
+        form: &ProjectForm,
+    ) -> Result<Uuid, AppError> {
+        let account = self
+            .store
+            .account_by_id(user_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let title = text(&form.title, "title", 150, true)?;
+        let description = text(&form.description, "description", 4_000, true)?;
+        let known: Vec<String> = self
+            .store
+            .domains()
+            .await?
+            .into_iter()
+            .map(|d| d.code)
+            .collect();
+        if form.domains.is_empty() || form.domains.iter().any(|d| !known.contains(d)) {
+            return Err(invalid("domains", "error-domains"));
+        }
+        if !STAGES.contains(&form.stage.as_str()) {
+            return Err(invalid("stage", "error-unknown-choice"));
+        }
+        let commune = resolve_picked(&form.commune, &form.commune_query)
+            .ok_or(invalid("commune", "error-commune"))?;
+        let languages = parse_languages(&form.languages)
+            .map_err(|_| invalid("languages", "error-languages"))?;
+        let year = Utc::now().year();
+        let birth_year = form
+            .birth_year
+            .trim()
+            .parse::<i32>()
+            .ok()
+            .filter(|y| (year - 100..=year - 8).contains(y))
+            .ok_or(invalid("birth_year", "error-birth-year"))?;
+        let minor = needs_parental_consent(birth_year, year);
+        let parent = if minor {
+            let name = text(&form.parent_name, "parent_name", 200, true)?;
+            let email =
+                Email::parse(&form.parent_email).map_err(|e| invalid("parent_email", e.key()))?;
+            Some((
+                name,
+                email.as_str().to_owned(),
+                CONSENT_NOTICE_VERSION.to_owned(),
+            ))
+        } else {
+            None
+        };
+        let circle = self.circle_for_commune(commune).await?;
+        let details = NewProjectDetails {
+            id: Uuid::new_v4(),
+            mentee_id: user_id,
+            circle_id: circle.as_ref().map(|c| c.id),
+            title,
+            description,
+            commune_code: commune.key(),
+            stage: form.stage.clone(),
+            help_wanted: text(&form.help_wanted, "help_wanted", 1_500, false)?,
+            languages: languages.join(","),
+            domains: form.domains.clone(),
+            birth_year: i64::from(birth_year),
+            parent: parent.clone(),
+        };
+        let token = random_token();
+        let mut tx = self.store.begin().await?;
+        tx.insert_project_details(
+            &details,
+            minor.then(|| token_hash(&token)).as_deref(),
+            Utc::now(),
+        )
+        .await?;
+        tx.grant_role(user_id, &RoleGrant::plain(Role::Mentee))
+            .await?;
+        if let Some((parent_name, parent_email, _)) = &parent {
+            let mail = Mail::ParentalConsent {
+                name: parent_name.clone(),
+                child: account.name.first().to_owned(),
+                link: format!("{}/consentement/{token}", self.settings.base_url),
+            };
+            self.queue_mail(&mut tx, parent_email, account.locale, &mail)
+                .await?;
+        }
+        for email in self.coordinator_emails(details.circle_id).await? {
+            let mail = Mail::NewInInbox {
+                what: "projet à valider".into(),
+                link: format!("{}/coordination", self.settings.base_url),
+            };
+            self.queue_mail(&mut tx, &email, mentorat_domain::Locale::Fr, &mail)
+                .await?;
+        }
+        tx.commit().await?;
+        self.mail_queued();
+        Ok(details.id)
+    }
+
+    /// The parent's consent, given from the e-mailed link.
+    pub async fn give_parental_consent(&self, token: &str) -> Result<Uuid, AppError> {
+        let mut tx = self.store.begin().await?;
+        let project = tx
+            .give_parental_consent(&token_hash(token), Utc::now())
+            .await?
+            .ok_or(AppError::NotFound)?;
+        tx.audit(
+            None,
+            "parental_consent",
+            Some(project),
+            CONSENT_NOTICE_VERSION,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(project)
+    }
+
+    pub async fn withdraw_parental_consent(&self, token: &str) -> Result<(), AppError> {
+        let mut tx = self.store.begin().await?;
+        if !tx
+            .withdraw_parental_consent(&token_hash(token), Utc::now())
+            .await?
+        {
+            return Err(AppError::NotFound);
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn project(&self, id: Uuid) -> Result<ProjectRecord, AppError> {
+        self.store.project(id).await?.ok_or(AppError::NotFound)
+    }
+
+    /// Records that someone opened a porteur's record (the audit log keeps every view).
+    pub async fn audit_record_view(
+        &self,
+        actor: Uuid,
+        project: &ProjectRecord,
+    ) -> Result<(), AppError> {
+        Ok(self
+            .store
+            .audit(
+                Some(actor),
+                "mentee_viewed",
+                Some(project.mentee_id),
+                &project.id.to_string(),
+            )
+            .await?)
+    }
+
+    pub async fn projects_of(&self, user_id: Uuid) -> Result<Vec<ProjectRecord>, AppError> {
+        Ok(self.store.projects_of_mentee(user_id).await?)
+    }
+
+    pub async fn circle_projects(
+        &self,
+        circle_id: Option<Uuid>,
+    ) -> Result<Vec<ProjectRecord>, AppError> {
+        Ok(self.store.projects_of_circle(circle_id, None).await?)
+    }
+
+    /// Whether a project may be suggested, shown the directory or matched: validated,
+    /// and with a parent's live consent when the porteur is under 15.
+    pub fn project_is_matchable(project: &ProjectRecord) -> bool {
+        let consent_ok = match project.birth_year {
+            Some(y) if needs_parental_consent(y as i32, Utc::now().year()) => {
+                project.consent_given_at.is_some() && project.consent_withdrawn_at.is_none()
+            }
+            _ => true,
+        };
+        project.status == "validated" && consent_ok
+    }
+
+    /// The coordinator validates a project, or asks for details.
+    pub async fn review_project(
+        &self,
+        actor: Uuid,
+        project: &ProjectRecord,
+        decision: &str,
+        note: &str,
+    ) -> Result<(), AppError> {
+        let status = match decision {
+            "validate" => "validated",
+            "details" => "needs_details",
+            _ => return Err(invalid("decision", "error-unknown-choice")),
+        };
+        if !matches!(project.status.as_str(), "submitted" | "needs_details") {
+            return Err(invalid("decision", "error-status-transition-project"));
+        }
+        let note = text(note, "note", 1_500, status == "needs_details")?;
+        let account = self
+            .store
+            .account_by_id(project.mentee_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let mut tx = self.store.begin().await?;
+        tx.set_project_status(project.id, status, &note, Utc::now())
+            .await?;
+        tx.audit(
+            Some(actor),
+            "project_reviewed",
+            Some(project.mentee_id),
+            status,
+        )
+        .await?;
+        let mail = Mail::ProjectReviewed {
+            name: account.name.first().to_owned(),
+            step: status.to_owned(),
+            note,
+        };
+        self.queue_mail(&mut tx, account.email.as_str(), account.locale, &mail)
+            .await?;
+        tx.commit().await?;
+        self.mail_queued();
+        Ok(())
+    }
+
+    /// The directory for a project: approved mentors with a free place, closest first,
+    /// optionally of one field. Cards carry no contact details.
+    pub async fn directory(
+        &self,
+        project: Option<&ProjectRecord>,
+        domain: Option<&str>,
+        max_level: Option<Proximity>,
+    ) -> Result<Vec<MentorCard>, AppError> {
+        let t = territories();
+        let home = project.and_then(|p| t.commune(&p.commune_code));
+        let mut cards = Vec::new();
+        for m in self
+            .store
+            .available_mentors(domain.filter(|d| !d.is_empty()))
+            .await?
+        {
+            if project.is_some_and(|p| p.mentee_id == m.user_id) {
+                continue;
+            }
+            let commune = t.commune(&m.commune_code);
+            let level = match (home, commune) {
+                (Some(h), Some(c)) => proximity(h, c),
+                _ => Proximity::Other,
+            };
+            if max_level.is_some_and(|max| level > max) {
+                continue;
+            }
+            let name = PersonName::parse(&m.first_name, &m.last_name)
+                .map(|n| n.short())
+                .unwrap_or_else(|_| m.first_name.clone());
+            cards.push(MentorCard {
+                short_name: name,
+                domains: self.store.mentor_domains(m.user_id).await?,
+                bio: m.bio.clone(),
+                commune: commune.map(|c| c.name.clone()).unwrap_or_default(),
+                availability: m.availability.clone(),
+                languages: m.languages.clone(),
+                proximity: level,
+                user_id: m.user_id,
+            });
+        }
+        cards.sort_by(|a, b| {
+            a.proximity
+                .cmp(&b.proximity)
+                .then(a.short_name.cmp(&b.short_name))
+        });
+        Ok(cards)
+    }
+
+    /// A porteur asks a mentor (at most three open requests, once per pair).
+    pub async fn request_mentor(
+        &self,
+        mentee_id: Uuid,
+        project: &ProjectRecord,
+        mentor_id: Uuid,
+        message: &str,
+    ) -> Result<Uuid, AppError> {
+        if project.mentee_id != mentee_id || !Self::project_is_matchable(project) {
+            return Err(invalid("project", "error-project-not-ready"));
+        }
+        if mentor_id == mentee_id {
+            return Err(invalid("mentor", "error-same-person"));
+        }
+        let mentor = self
+            .store
+            .mentor(mentor_id)
+            .await?
+            .filter(|m| m.status == "approved")
+            .ok_or(AppError::NotFound)?;
+        if mentor.active_mentees >= mentor.capacity {
+            return Err(invalid("mentor", "error-mentor-full"));
+        }
+        let message = text(message, "message", 1_000, true)?;
+        let mut tx = self.store.begin().await?;
+        if tx.open_requests_of_mentee(mentee_id).await? >= 3 {
+            return Err(invalid("message", "error-three-requests"));
+        }
+        if tx.pair_history(mentee_id, mentor_id).await? > 0 {
+            return Err(invalid("message", "error-already-asked"));
+        }
+        let request = RequestRecord {
+            id: Uuid::new_v4(),
+            project_id: project.id,
+            mentee_id,
+            mentor_id,
+            message,
+            status: "open".into(),
+            decline_reason: None,
+            decline_text: String::new(),
+            created_at: Utc::now(),
+        };
+        tx.insert_request(&request).await?;
+        let mentor_account = self
+            .store
+            .account_by_id(mentor_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let mail = Mail::RequestReceived {
+            name: mentor_account.name.first().to_owned(),
+            link: format!("{}/mes-demandes", self.settings.base_url),
+        };
+        self.queue_mail(
+            &mut tx,
+            mentor_account.email.as_str(),
+            mentor_account.locale,
+            &mail,
+        )
+        .await?;
+        tx.commit().await?;
+        self.mail_queued();
+        Ok(request.id)
+    }
+
+    pub async fn requests_of(&self, user_id: Uuid) -> Result<Vec<RequestRecord>, AppError> {
+        Ok(self.store.requests_of(user_id).await?)
+    }
+
+    pub async fn request(&self, id: Uuid) -> Result<RequestRecord, AppError> {
+        self.store.request(id).await?.ok_or(AppError::NotFound)
+    }
+
+    /// The mentor accepts (if they still have a place) or declines with a reason.
+    pub async fn answer_request(
+        &self,
+        mentor_id: Uuid,
+        request: &RequestRecord,
+        accept: bool,
+        reason: &str,
+        note: &str,
+    ) -> Result<Option<Uuid>, AppError> {
+        if request.mentor_id != mentor_id || request.status != "open" {
+            return Err(AppError::NotFound);
+        }
+        let now = Utc::now();
+        let mentee = self
+            .store
+            .account_by_id(request.mentee_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let mut tx = self.store.begin().await?;
+        if !accept {
+            if !DECLINE_REASONS.contains(&reason) {
+                return Err(invalid("reason", "error-unknown-choice"));
+            }
+            tx.end_request(
+                request.id,
+                "declined",
+                Some(reason),
+                &text(note, "note", 1_000, false)?,
+                now,
+            )
+            .await?;
+            let mail = Mail::RequestAnswered {
+                name: mentee.name.first().to_owned(),
+                accepted: false,
+                link: format!("{}/mes-demandes", self.settings.base_url),
+            };
+            self.queue_mail(&mut tx, mentee.email.as_str(), mentee.locale, &mail)
+                .await?;
+            tx.commit().await?;
+            self.mail_queued();
+            return Ok(None);
+        }
+        let Some(mentorship) = tx.accept_request(request, now).await? else {
+            return Err(invalid("request", "error-mentor-full"));
+        };
+        let others = tx
+            .close_other_requests(request.mentee_id, request.id, now)
+            .await?;
+        let link = format!("{}/mentorats/{mentorship}", self.settings.base_url);
+        let mail = Mail::RequestAnswered {
+            name: mentee.name.first().to_owned(),
+            accepted: true,
+            link: link.clone(),
+        };
+        self.queue_mail(&mut tx, mentee.email.as_str(), mentee.locale, &mail)
+            .await?;
+        for other in others {
+            if let Some(m) = self.store.account_by_id(other.mentor_id).await? {
+                self.queue_mail(
+                    &mut tx,
+                    m.email.as_str(),
+                    m.locale,
+                    &Mail::RequestClosed {
+                        name: m.name.first().to_owned(),
+                    },
+                )
+                .await?;
+            }
+        }
+        tx.commit().await?;
+        self.mail_queued();
+        Ok(Some(mentorship))
+    }
+
+    pub async fn withdraw_request(
+        &self,
+        mentee_id: Uuid,
+        request: &RequestRecord,
+    ) -> Result<(), AppError> {
+        if request.mentee_id != mentee_id {
+            return Err(AppError::NotFound);
+        }
+        let mut tx = self.store.begin().await?;
+        if !tx
+            .end_request(request.id, "withdrawn", None, "", Utc::now())
+            .await?
+        {
+            return Err(invalid("request", "error-request-closed"));
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn mentorships_of(&self, user_id: Uuid) -> Result<Vec<MentorshipRecord>, AppError> {
+        Ok(self.store.mentorships_of(user_id).await?)
+    }
+
+    pub async fn mentorship_record(&self, id: Uuid) -> Result<MentorshipRecord, AppError> {
+        self.store.mentorship(id).await?.ok_or(AppError::NotFound)
+    }
+
+    /// What `viewer` sees of a mentorship: the pair sees each other's address and the
+    /// notes; anyone else allowed (coordinators) sees dates and durations only.
+    pub async fn mentorship_view(
+        &self,
+        viewer: Uuid,
+        record: MentorshipRecord,
+    ) -> Result<MentorshipView, AppError> {
+        let in_pair = viewer == record.mentor_id || viewer == record.mentee_id;
+        let mentor = self
+            .store
+            .account_by_id(record.mentor_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let mentee = self
+            .store
+            .account_by_id(record.mentee_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let other_email = in_pair.then(|| {
+            if viewer == record.mentor_id {
+                mentee.email.to_string()
+            } else {
+                mentor.email.to_string()
+            }
+        });
+        let mut meetings = self.store.meetings(record.id).await?;
+        if !in_pair {
+            for m in &mut meetings {
+                m.private_notes.clear();
+                m.topics.clear();
+            }
+        }
+        let feedback_given = self
+            .store
+            .feedback_of(record.id)
+            .await?
+            .iter()
+            .any(|f| f.author_id == viewer);
+        Ok(MentorshipView {
+            project_title: self
+                .store
+                .project(record.project_id)
+                .await?
+                .map(|p| p.title)
+                .unwrap_or_default(),
+            mentor_name: if in_pair {
+                mentor.name.full()
+            } else {
+                mentor.name.short()
+            },
+            mentee_name: if in_pair {
+                mentee.name.full()
+            } else {
+                mentee.name.short()
+            },
+            other_email,
+            meetings,
+            feedback_given,
+            in_pair,
+            record,
+        })
+    }
+
+    pub async fn log_meeting(
+        &self,
+        viewer: Uuid,
+        record: &MentorshipRecord,
+        date: &str,
+        minutes: &str,
+        remote: bool,
+        topics: &str,
+        notes: &str,
+    ) -> Result<(), AppError> {
+        if viewer != record.mentor_id && viewer != record.mentee_id {
+            return Err(AppError::NotFound);
+        }
+        if record.status != "active" {
+            return Err(invalid("date", "error-mentorship-closed"));
+        }
+        let day = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d")
+            .map_err(|_| invalid("date", "error-date"))?;
+        let held_on: DateTime<Utc> =
+            Utc.from_utc_datetime(&day.and_hms_opt(12, 0, 0).expect("noon"));
+        if held_on > Utc::now() + chrono::Duration::days(1) {
+            return Err(invalid("date", "error-date-future"));
+        }
+        let minutes = minutes
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|m| (5..=600).contains(m))
+            .ok_or(invalid("minutes", "error-minutes"))?;
+        let meeting = MeetingRecord {
+            id: Uuid::new_v4(),
+            held_on,
+            minutes,
+            remote,
+            topics: text(topics, "topics", 500, false)?,
+            private_notes: text(notes, "notes", 4_000, false)?,
+        };
+        let mut tx = self.store.begin().await?;
+        tx.insert_meeting(record.id, &meeting, viewer, Utc::now())
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Either side closes the mentorship; both are asked for feedback.
+    pub async fn close_mentorship(
+        &self,
+        viewer: Uuid,
+        record: &MentorshipRecord,
+        reason: &str,
+    ) -> Result<(), AppError> {
+        if viewer != record.mentor_id && viewer != record.mentee_id {
+            return Err(AppError::NotFound);
+        }
+        let reason = text(reason, "reason", 500, true)?;
+        let mut tx = self.store.begin().await?;
+        if !tx.close_mentorship(record, &reason, Utc::now()).await? {
+            return Err(invalid("reason", "error-mentorship-closed"));
+        }
+        let link = format!("{}/mentorats/{}", self.settings.base_url, record.id);
+        for id in [record.mentor_id, record.mentee_id] {
+            if let Some(a) = self.store.account_by_id(id).await? {
+                let mail = Mail::FeedbackWanted {
+                    name: a.name.first().to_owned(),
+                    link: link.clone(),
+                };
+                self.queue_mail(&mut tx, a.email.as_str(), a.locale, &mail)
+                    .await?;
+            }
+        }
+        tx.commit().await?;
+        self.mail_queued();
+        Ok(())
+    }
+
+    pub async fn give_feedback(
+        &self,
+        viewer: Uuid,
+        record: &MentorshipRecord,
+        satisfaction: &str,
+        changes: &str,
+        comment: &str,
+    ) -> Result<(), AppError> {
+        if viewer != record.mentor_id && viewer != record.mentee_id {
+            return Err(AppError::NotFound);
+        }
+        let satisfaction = satisfaction
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|s| (1..=5).contains(s))
+            .ok_or(invalid("satisfaction", "error-satisfaction"))?;
+        let feedback = FeedbackRecord {
+            author_id: viewer,
+            satisfaction,
+            changes: text(changes, "changes", 2_000, false)?,
+            comment: text(comment, "comment", 2_000, false)?,
+        };
+        let mut tx = self.store.begin().await?;
+        tx.insert_feedback(record.id, &feedback, Utc::now()).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,133 @@
+//! The rules of mentoring: a mentor's vetting life cycle, project stages, languages,
+//! who needs a parent's consent, request statuses and the reasons to decline.
+
+use crate::ParseError;
+
+/// Where a mentor application stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Vetting {
+    Submitted,
+    InterviewPlanned,
+    Approved,
+    Declined,
+    Paused,
+}
+
+impl Vetting {
+    pub const ALL: [Vetting; 5] = [
+        Vetting::Submitted,
+        Vetting::InterviewPlanned,
+        Vetting::Approved,
+        Vetting::Declined,
+        Vetting::Paused,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Vetting::Submitted => "submitted",
+            Vetting::InterviewPlanned => "interview_planned",
+            Vetting::Approved => "approved",
+            Vetting::Declined => "declined",
+            Vetting::Paused => "paused",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Result<Vetting, ParseError> {
+        Vetting::ALL
+            .into_iter()
+            .find(|v| v.as_str() == raw)
+            .ok_or(ParseError::UnknownChoice)
+    }
+
+    /// submitted → interview planned → approved / declined; approved ⇄ paused; a
+    /// submitted application can also be declined at once.
+    pub fn can_become(self, next: Vetting) -> bool {
+        use Vetting::*;
+        matches!(
+            (self, next),
+            (Submitted, InterviewPlanned)
+                | (Submitted, Declined)
+                | (InterviewPlanned, Approved)
+                | (InterviewPlanned, Declined)
+                | (Approved, Paused)
+                | (Paused, Approved)
+        )
+    }
+}
+
+/// Languages a mentor or a porteur can work in (the form's choices).
+pub const LANGUAGES: &[&str] = &["fr", "en", "nl", "ar", "es", "pt", "de", "it", "tr", "wo"];
+
+/// Stages of a project.
+pub const STAGES: &[&str] = &["idea", "preparing", "launching", "running"];
+
+/// Reasons a mentor declines a request (plus free text).
+pub const DECLINE_REASONS: &[&str] = &["no_time", "not_my_field", "too_far", "other"];
+
+/// The version of the notice a parent consents to.
+pub const CONSENT_NOTICE_VERSION: &str = "2026-11";
+/// The version of the mentor charter a mentor accepts.
+pub const CHARTER_VERSION: &str = "2026-11";
+
+/// Whether someone born in `birth_year` may be under 15 in `current_year`: with only
+/// the year known, the safe answer for someone turning 15 this year is yes.
+pub fn needs_parental_consent(birth_year: i32, current_year: i32) -> bool {
+    current_year - birth_year <= 15
+}
+
+/// Parses a comma-separated list of language codes, keeping the known ones, in order.
+pub fn parse_languages(raw: &[String]) -> Result<Vec<&'static str>, ParseError> {
+    let mut out = Vec::new();
+    for code in raw {
+        let known = LANGUAGES
+            .iter()
+            .find(|l| **l == code.trim())
+            .ok_or(ParseError::UnknownChoice)?;
+        if !out.contains(known) {
+            out.push(*known);
+        }
+    }
+    if out.is_empty() {
+        Err(ParseError::Empty)
+    } else {
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vetting_follows_its_steps() {
+        use Vetting::*;
+        assert!(Submitted.can_become(InterviewPlanned));
+        assert!(InterviewPlanned.can_become(Approved));
+        assert!(
+            !Submitted.can_become(Approved),
+            "no approval without an interview"
+        );
+        assert!(Approved.can_become(Paused) && Paused.can_become(Approved));
+        assert!(!Declined.can_become(Approved));
+    }
+
+    #[test]
+    fn a_fourteen_year_old_needs_a_parent_and_a_sixteen_year_old_does_not() {
+        assert!(needs_parental_consent(2012, 2026));
+        assert!(
+            needs_parental_consent(2011, 2026),
+            "may still be 14 this year"
+        );
+        assert!(!needs_parental_consent(2010, 2026));
+    }
+
+    #[test]
+    fn languages_are_known_codes() {
+        assert_eq!(
+            parse_languages(&["fr".into(), "en".into(), "fr".into()]),
+            Ok(vec!["fr", "en"])
+        );
+        assert!(parse_languages(&["klingon".into()]).is_err());
+        assert!(parse_languages(&[]).is_err());
+    }
+}

@@ -1,0 +1,379 @@
+//! Mentoring (issue 6): vetting, projects with parental consent, requests under
+//! concurrency, and the privacy of the relationship.
+
+use crate::helpers::{TestApp, spawn_demo_app};
+use mentorat_app::mentoring::{MentorForm, ProjectForm};
+use mentorat_domain::{Email, Locale, PersonName};
+use mentorat_store::NewUser;
+use uuid::Uuid;
+
+/// A verified account, created directly (sign-up is tested elsewhere).
+pub async fn person(app: &TestApp, first: &str, email: &str) -> Uuid {
+    let id = Uuid::new_v4();
+    let mut tx = app.app.store.begin().await.unwrap();
+    tx.insert_user_if_absent(&NewUser {
+        id,
+        email: Email::parse(email).unwrap(),
+        name: PersonName::parse(first, "Essai").unwrap(),
+        locale: Locale::Fr,
+        password_hash: Some(mentorat_app::passwords::hash(
+            "une phrase de passe solide et longue",
+        )),
+        verified_at: Some(chrono::Utc::now()),
+    })
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    id
+}
+
+pub fn mentor_form(capacity: &str) -> MentorForm {
+    MentorForm {
+        domains: vec![("creation-entreprise".into(), "12".into())],
+        bio: "J'ai créé deux entreprises à Compiègne.".into(),
+        commune: "60159".into(),
+        capacity: capacity.into(),
+        languages: vec!["fr".into()],
+        charter: true,
+        ..Default::default()
+    }
+}
+
+pub fn project_form(birth_year: i32) -> ProjectForm {
+    ProjectForm {
+        title: "Ouvrir une boulangerie".into(),
+        description: "Je veux créer mon entreprise de boulangerie.".into(),
+        domains: vec!["creation-entreprise".into()],
+        stage: "idea".into(),
+        commune: "60382".into(),
+        languages: vec!["fr".into()],
+        birth_year: birth_year.to_string(),
+        parent_name: "Karine Essai".into(),
+        parent_email: "parent@exemple.fr".into(),
+        ..Default::default()
+    }
+}
+
+/// An approved mentor in Compiègne with `capacity` places.
+pub async fn approved_mentor(app: &TestApp, email: &str, capacity: &str) -> Uuid {
+    let admin = app
+        .app
+        .store
+        .account_by_email(&Email::parse("admin@mentorat.example").unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let id = person(app, "Mentor", email).await;
+    app.app
+        .apply_as_mentor(id, &mentor_form(capacity))
+        .await
+        .unwrap();
+    let profile = app.app.mentor_profile(id).await.unwrap();
+    app.app
+        .vet_mentor(admin, &profile, "interview_planned", "2026-11-20", false)
+        .await
+        .unwrap();
+    let profile = app.app.mentor_profile(id).await.unwrap();
+    app.app
+        .vet_mentor(admin, &profile, "approved", "", true)
+        .await
+        .unwrap();
+    id
+}
+
+/// A porteur with a validated project in Compiègne's agglomeration.
+pub async fn validated_porteur(app: &TestApp, email: &str, birth_year: i32) -> (Uuid, Uuid) {
+    let admin = app
+        .app
+        .store
+        .account_by_email(&Email::parse("admin@mentorat.example").unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let id = person(app, "Porteur", email).await;
+    let project = app
+        .app
+        .submit_project(id, &project_form(birth_year))
+        .await
+        .unwrap();
+    let record = app.app.project(project).await.unwrap();
+    app.app
+        .review_project(admin, &record, "validate", "")
+        .await
+        .unwrap();
+    (id, project)
+}
+
+#[tokio::test]
+async fn approval_needs_an_interview_and_a_recorded_background_check() {
+    let app = spawn_demo_app().await;
+    let admin = app
+        .app
+        .store
+        .account_by_email(&Email::parse("admin@mentorat.example").unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let id = person(&app, "Léa", "lea@exemple.fr").await;
+    let circle = app
+        .app
+        .apply_as_mentor(id, &mentor_form("2"))
+        .await
+        .unwrap();
+    assert_eq!(
+        circle,
+        Some(mentorat_app::demo::demo_id("circle/compiegne")),
+        "routed to the covering circle"
+    );
+    let profile = app.app.mentor_profile(id).await.unwrap();
+    assert!(
+        app.app
+            .vet_mentor(admin, &profile, "approved", "", true)
+            .await
+            .is_err(),
+        "no approval before an interview"
+    );
+    app.app
+        .vet_mentor(admin, &profile, "interview_planned", "2026-11-20", false)
+        .await
+        .unwrap();
+    let profile = app.app.mentor_profile(id).await.unwrap();
+    assert!(
+        app.app
+            .vet_mentor(admin, &profile, "approved", "", false)
+            .await
+            .is_err(),
+        "the background check must be recorded"
+    );
+    app.app
+        .vet_mentor(admin, &profile, "approved", "", true)
+        .await
+        .unwrap();
+    let profile = app.app.mentor_profile(id).await.unwrap();
+    assert_eq!(profile.status, "approved");
+    assert!(profile.background_checked_at.is_some() && profile.charter_version.is_some());
+    let (outbox, _) = app.app.outbox(0, 100).await.unwrap();
+    let to_lea: Vec<_> = outbox
+        .iter()
+        .filter(|m| m.to_address == "lea@exemple.fr")
+        .map(|m| m.subject.clone())
+        .collect();
+    assert_eq!(to_lea.len(), 3, "an e-mail at each step: {to_lea:?}");
+}
+
+#[tokio::test]
+async fn a_fourteen_year_old_cannot_be_matched_until_the_parent_confirms() {
+    let app = spawn_demo_app().await;
+    let year = chrono::Datelike::year(&chrono::Utc::now());
+    let mentor = approved_mentor(&app, "m14@exemple.fr", "2").await;
+    let (porteur, project) = validated_porteur(&app, "p14@exemple.fr", year - 14).await;
+    let record = app.app.project(project).await.unwrap();
+    assert!(!mentorat_app::App::project_is_matchable(&record));
+    let refused = app
+        .app
+        .request_mentor(porteur, &record, mentor, "Bonjour, pouvez-vous m'aider ?")
+        .await;
+    assert!(
+        matches!(
+            refused,
+            Err(mentorat_app::AppError::Invalid {
+                key: "error-project-not-ready",
+                ..
+            })
+        ),
+        "{refused:?}"
+    );
+
+    // The parent received a link; confirming it opens matching.
+    let (outbox, _) = app.app.outbox(0, 100).await.unwrap();
+    let mail = outbox
+        .iter()
+        .find(|m| m.to_address == "parent@exemple.fr")
+        .expect("the parent is asked");
+    let token = mail
+        .body_text
+        .split_whitespace()
+        .find_map(|w| w.split("/consentement/").nth(1))
+        .unwrap()
+        .to_owned();
+    app.app.give_parental_consent(&token).await.unwrap();
+    let record = app.app.project(project).await.unwrap();
+    assert!(mentorat_app::App::project_is_matchable(&record));
+    app.app
+        .request_mentor(porteur, &record, mentor, "Bonjour, pouvez-vous m'aider ?")
+        .await
+        .unwrap();
+
+    // Withdrawn consent closes it again.
+    app.app.withdraw_parental_consent(&token).await.unwrap();
+    assert!(!mentorat_app::App::project_is_matchable(
+        &app.app.project(project).await.unwrap()
+    ));
+}
+
+#[tokio::test]
+async fn two_concurrent_accepts_on_the_last_place_give_exactly_one_mentorship() {
+    let app = spawn_demo_app().await;
+    let mentor = approved_mentor(&app, "last@exemple.fr", "1").await;
+    let (p1, project1) = validated_porteur(&app, "p1@exemple.fr", 1990).await;
+    let (p2, project2) = validated_porteur(&app, "p2@exemple.fr", 1991).await;
+    let r1 = app
+        .app
+        .request_mentor(
+            p1,
+            &app.app.project(project1).await.unwrap(),
+            mentor,
+            "Bonjour",
+        )
+        .await
+        .unwrap();
+    let r2 = app
+        .app
+        .request_mentor(
+            p2,
+            &app.app.project(project2).await.unwrap(),
+            mentor,
+            "Bonjour",
+        )
+        .await
+        .unwrap();
+    let (a, b) = (app.app.clone(), app.app.clone());
+    let (req1, req2) = (
+        app.app.request(r1).await.unwrap(),
+        app.app.request(r2).await.unwrap(),
+    );
+    let first = tokio::spawn(async move { a.answer_request(mentor, &req1, true, "", "").await });
+    let second = tokio::spawn(async move { b.answer_request(mentor, &req2, true, "", "").await });
+    let results = [first.await.unwrap(), second.await.unwrap()];
+    let accepted = results.iter().filter(|r| matches!(r, Ok(Some(_)))).count();
+    assert_eq!(accepted, 1, "{results:?}");
+    assert_eq!(
+        app.app.mentor_profile(mentor).await.unwrap().active_mentees,
+        1
+    );
+}
+
+#[tokio::test]
+async fn at_most_three_open_requests_and_acceptance_closes_the_others() {
+    let app = spawn_demo_app().await;
+    let mentors = [
+        approved_mentor(&app, "a@exemple.fr", "2").await,
+        approved_mentor(&app, "b@exemple.fr", "2").await,
+        approved_mentor(&app, "c@exemple.fr", "2").await,
+        approved_mentor(&app, "d@exemple.fr", "2").await,
+    ];
+    let (porteur, project) = validated_porteur(&app, "p@exemple.fr", 1985).await;
+    let record = app.app.project(project).await.unwrap();
+    let mut requests = Vec::new();
+    for m in &mentors[..3] {
+        requests.push(
+            app.app
+                .request_mentor(porteur, &record, *m, "Bonjour")
+                .await
+                .unwrap(),
+        );
+    }
+    let fourth = app
+        .app
+        .request_mentor(porteur, &record, mentors[3], "Bonjour")
+        .await;
+    assert!(matches!(
+        fourth,
+        Err(mentorat_app::AppError::Invalid {
+            key: "error-three-requests",
+            ..
+        })
+    ));
+    let again = app
+        .app
+        .request_mentor(porteur, &record, mentors[0], "Encore")
+        .await;
+    assert!(again.is_err(), "once per pair");
+    let accepted = app.app.request(requests[1]).await.unwrap();
+    app.app
+        .answer_request(mentors[1], &accepted, true, "", "")
+        .await
+        .unwrap()
+        .expect("a mentorship");
+    for (i, id) in requests.iter().enumerate() {
+        let status = app.app.request(*id).await.unwrap().status;
+        assert_eq!(status, if i == 1 { "accepted" } else { "closed" });
+    }
+    let (outbox, _) = app.app.outbox(0, 200).await.unwrap();
+    assert!(
+        outbox
+            .iter()
+            .any(|m| m.to_address == "a@exemple.fr" && m.subject == "Une demande close"),
+        "the other mentors are told"
+    );
+}
+
+#[tokio::test]
+async fn private_notes_reach_only_the_pair() {
+    let app = spawn_demo_app().await;
+    let mentor = approved_mentor(&app, "pair-m@exemple.fr", "2").await;
+    let (porteur, project) = validated_porteur(&app, "pair-p@exemple.fr", 1980).await;
+    let request = app
+        .app
+        .request_mentor(
+            porteur,
+            &app.app.project(project).await.unwrap(),
+            mentor,
+            "Bonjour",
+        )
+        .await
+        .unwrap();
+    let id = app
+        .app
+        .answer_request(
+            mentor,
+            &app.app.request(request).await.unwrap(),
+            true,
+            "",
+            "",
+        )
+        .await
+        .unwrap()
+        .unwrap();
+    let record = app.app.mentorship_record(id).await.unwrap();
+    app.app
+        .log_meeting(
+            mentor,
+            &record,
+            "2026-11-20",
+            "60",
+            false,
+            "Plan de financement",
+            "NOTE-SECRETE-42",
+        )
+        .await
+        .unwrap();
+    let pair = app
+        .app
+        .mentorship_view(porteur, record.clone())
+        .await
+        .unwrap();
+    assert_eq!(pair.meetings[0].private_notes, "NOTE-SECRETE-42");
+    assert_eq!(
+        pair.other_email.as_deref(),
+        Some("pair-m@exemple.fr"),
+        "contact details revealed to the pair"
+    );
+    let coordinator = app
+        .app
+        .store
+        .account_by_email(&Email::parse("coordination.compiegne@mentorat.example").unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let outside = app.app.mentorship_view(coordinator, record).await.unwrap();
+    assert_eq!(
+        outside.meetings[0].minutes, 60,
+        "coordinators see durations"
+    );
+    assert!(outside.meetings[0].private_notes.is_empty() && outside.other_email.is_none());
+}
