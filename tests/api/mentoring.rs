@@ -339,16 +339,15 @@ async fn private_notes_reach_only_the_pair() {
         .unwrap()
         .unwrap();
     let record = app.app.mentorship_record(id).await.unwrap();
+    let meeting = mentorat_app::mentoring::MeetingForm {
+        date: "2026-11-20".into(),
+        minutes: "60".into(),
+        topics: "Plan de financement".into(),
+        notes: "NOTE-SECRETE-42".into(),
+        ..Default::default()
+    };
     app.app
-        .log_meeting(
-            mentor,
-            &record,
-            "2026-11-20",
-            "60",
-            false,
-            "Plan de financement",
-            "NOTE-SECRETE-42",
-        )
+        .log_meeting(mentor, &record, &meeting)
         .await
         .unwrap();
     let pair = app

@@ -50,6 +50,17 @@ pub struct MentorForm {
     pub charter: bool,
 }
 
+/// A meeting as logged by one of the pair.
+#[derive(Debug, Clone, Default)]
+pub struct MeetingForm {
+    pub date: String,
+    pub minutes: String,
+    pub remote: bool,
+    pub topics: String,
+    /// Visible only to the pair.
+    pub notes: String,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct ProjectForm {
     pub title: String,
@@ -803,12 +814,16 @@ impl App {
         &self,
         viewer: Uuid,
         record: &MentorshipRecord,
-        date: &str,
-        minutes: &str,
-        remote: bool,
-        topics: &str,
-        notes: &str,
+        form: &MeetingForm,
     ) -> Result<(), AppError> {
+        let MeetingForm {
+            date,
+            minutes,
+            remote,
+            topics,
+            notes,
+        } = form;
+        let remote = *remote;
         if viewer != record.mentor_id && viewer != record.mentee_id {
             return Err(AppError::NotFound);
         }
