@@ -345,6 +345,107 @@ const ROWS: &[Row] = &[
         &[("email", "")],
         NATIONAL_FORM,
     ),
+    get("/mon-espace", "/mon-espace", MEMBERS),
+    get(
+        "/annuaire",
+        "/annuaire?projet={porteur_project}",
+        [303, 200, 403, 403, 403, 403, 403],
+    ),
+    post(
+        "/annuaire/demande",
+        "/annuaire/demande",
+        &[
+            ("project", "{porteur_project}"),
+            ("mentor", "00000000-0000-0000-0000-000000000000"),
+            ("message", "Bonjour"),
+        ],
+        [303, 404, 403, 403, 403, 403, 403],
+    ),
+    get("/consentement/{token}", "/consentement/0000", ALL_200),
+    post("/consentement/{token}", "/consentement/0000", &[], [410; 7]),
+    post(
+        "/consentement/{token}/retirer",
+        "/consentement/0000/retirer",
+        &[],
+        [410; 7],
+    ),
+    post(
+        "/devenir-mentor",
+        "/devenir-mentor",
+        &[("bio", "")],
+        MEMBERS_FORM,
+    ),
+    post(
+        "/trouver-un-mentor",
+        "/trouver-un-mentor",
+        &[("title", "")],
+        MEMBERS_FORM,
+    ),
+    get(
+        "/coordination",
+        "/coordination",
+        [303, 403, 403, 403, 200, 200, 200],
+    ),
+    get(
+        "/coordination/mentors/{id}",
+        "/coordination/mentors/{demo_mentor}",
+        COMPIEGNE_OFFICE,
+    ),
+    post(
+        "/coordination/mentors/{id}",
+        "/coordination/mentors/{demo_mentor}",
+        &[("status", "")],
+        COMPIEGNE_OFFICE_FORM,
+    ),
+    // A Compiègne porteur's record: the Paris coordinator is refused.
+    get(
+        "/coordination/projets/{id}",
+        "/coordination/projets/{porteur_project}",
+        COMPIEGNE_OFFICE,
+    ),
+    post(
+        "/coordination/projets/{id}",
+        "/coordination/projets/{porteur_project}",
+        &[("decision", "")],
+        COMPIEGNE_OFFICE_FORM,
+    ),
+    // The demo mentor's relationship with Kevin: the pair (the mentor here), the
+    // Compiègne coordinator (dates and durations only) and the national team.
+    get(
+        "/mentorats/{id}",
+        "/mentorats/{mentorship}",
+        [303, 403, 200, 403, 200, 403, 200],
+    ),
+    post(
+        "/mentorats/{id}/rencontres",
+        "/mentorats/{mentorship}/rencontres",
+        &[("date", "")],
+        [303, 403, 422, 403, 403, 403, 403],
+    ),
+    post(
+        "/mentorats/{id}/cloture",
+        "/mentorats/{mentorship}/cloture",
+        &[("reason", "")],
+        [303, 403, 422, 403, 403, 403, 403],
+    ),
+    post(
+        "/mentorats/{id}/avis",
+        "/mentorats/{mentorship}/avis",
+        &[("satisfaction", "")],
+        [303, 403, 422, 403, 403, 403, 403],
+    ),
+    post(
+        "/demandes/{id}/reponse",
+        "/demandes/00000000-0000-0000-0000-000000000000/reponse",
+        &[("decision", "accept")],
+        [303, 404, 404, 404, 404, 404, 404],
+    ),
+    post(
+        "/demandes/{id}/retirer",
+        "/demandes/00000000-0000-0000-0000-000000000000/retirer",
+        &[],
+        [303, 404, 404, 404, 404, 404, 404],
+    ),
     // Cancels the event: after every other row that uses it.
     post(
         "/evenements/{id}/annuler-evenement",
@@ -398,6 +499,16 @@ async fn every_route_answers_every_role_as_written() {
     let contact = app.app.contact_messages(None, 0, 1).await.unwrap().0[0]
         .id
         .to_string();
+    let demo_mentor = mentorat_app::demo::demo_id("user/mentor@mentorat.example").to_string();
+    let porteur_project =
+        mentorat_app::demo::demo_id("project/porteur@mentorat.example").to_string();
+    let mentorship = app
+        .app
+        .mentorships_of(mentorat_app::demo::demo_id("user/mentor@mentorat.example"))
+        .await
+        .unwrap()[0]
+        .id
+        .to_string();
 
     let mut clients = Vec::new();
     for role in ROLES {
@@ -427,13 +538,22 @@ async fn every_route_answers_every_role_as_written() {
             .replace("{paris_event}", &paris_event)
             .replace("{event}", &event)
             .replace("{request}", &request)
-            .replace("{contact}", &contact);
+            .replace("{contact}", &contact)
+            .replace("{demo_mentor}", &demo_mentor)
+            .replace("{porteur_project}", &porteur_project)
+            .replace("{mentorship}", &mentorship);
         for (i, client) in clients.iter().enumerate() {
             let response = if row.method == "GET" {
                 client.get(app.url(&path)).send().await.unwrap()
             } else {
                 let csrf = app.csrf_of(client, None).await;
-                let mut form: Vec<(&str, &str)> = row.form.to_vec();
+                let filled: Vec<(&str, String)> = row
+                    .form
+                    .iter()
+                    .map(|(k, v)| (*k, v.replace("{porteur_project}", &porteur_project)))
+                    .collect();
+                let mut form: Vec<(&str, &str)> =
+                    filled.iter().map(|(k, v)| (*k, v.as_str())).collect();
                 form.push(("csrf", &csrf));
                 client
                     .post(app.url(&path))

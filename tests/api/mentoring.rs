@@ -376,3 +376,137 @@ async fn private_notes_reach_only_the_pair() {
     );
     assert!(outside.meetings[0].private_notes.is_empty() && outside.other_email.is_none());
 }
+
+#[tokio::test]
+async fn private_notes_never_reach_the_coordinator_or_the_national_team_over_http() {
+    let app = spawn_demo_app().await;
+    let mentor = mentorat_app::demo::demo_id("user/mentor@mentorat.example");
+    let id = app.app.mentorships_of(mentor).await.unwrap()[0].id;
+    let notes = "reparler du budget la prochaine fois";
+    let mut seen = Vec::new();
+    for email in [
+        "mentor@mentorat.example",
+        "coordination.compiegne@mentorat.example",
+        "admin@mentorat.example",
+    ] {
+        let client = app.new_client();
+        let csrf = app.csrf_of(&client, None).await;
+        client
+            .post(app.url("/connexion"))
+            .form(&[
+                ("email", email),
+                ("password", crate::helpers::DEMO_PASSWORD),
+                ("csrf", &csrf),
+            ])
+            .send()
+            .await
+            .unwrap();
+        let html = client
+            .get(app.url(&format!("/mentorats/{id}")))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            html.contains("75 min"),
+            "{email} sees the meeting's duration"
+        );
+        seen.push((
+            email,
+            html.contains(notes),
+            html.contains("kevin.roux@demo.mentorat.example"),
+        ));
+    }
+    assert_eq!(
+        seen,
+        [
+            ("mentor@mentorat.example", true, true),
+            ("coordination.compiegne@mentorat.example", false, false),
+            ("admin@mentorat.example", false, false),
+        ],
+        "notes and contact details for the pair only"
+    );
+}
+
+#[tokio::test]
+async fn the_directory_never_shows_a_mentors_address_or_phone_before_a_match() {
+    let app = spawn_demo_app().await;
+    app.sign_in("porteur@mentorat.example", crate::helpers::DEMO_PASSWORD)
+        .await;
+    let project = mentorat_app::demo::demo_id("project/porteur@mentorat.example");
+    let html = app.get_html(&format!("/annuaire?projet={project}")).await;
+    assert!(
+        html.contains("Michel M."),
+        "the demo mentor is listed by first name and initial"
+    );
+    assert!(html.contains("Création d&#39;entreprise — 15 ans"));
+    assert!(!html.contains("Mentor</"), "no last name");
+    let body = &html[html.find("<main").unwrap()..];
+    assert!(!body.contains('@'), "no e-mail address on the directory");
+    assert!(!has_phone(&visible_text(body)), "no phone number");
+    let filtered = app
+        .get_html(&format!(
+            "/annuaire?projet={project}&niveau=same_commune&domaine=commerce"
+        ))
+        .await;
+    assert!(
+        filtered.contains("Michel M."),
+        "the demo mentor lives in Compiègne too"
+    );
+    let far = app
+        .get_html(&format!(
+            "/annuaire?projet={project}&domaine=agriculture&niveau=same_commune"
+        ))
+        .await;
+    assert!(far.contains("Aucun mentor disponible avec ces critères"));
+}
+
+/// The text of a page, without its tags (attribute values are not shown to people).
+fn visible_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Whether the text holds a French or Belgian phone number (ten digits starting with 0,
+/// or +33/+32, with optional spaces, dots or dashes).
+fn has_phone(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    for start in 0..chars.len() {
+        if !(chars[start] == '0' || chars[start] == '+') {
+            continue;
+        }
+        let mut digits = 0;
+        for c in &chars[start..] {
+            if c.is_ascii_digit() {
+                digits += 1;
+            } else if !" .-+".contains(*c) {
+                break;
+            }
+            if digits >= 10 {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+#[test]
+fn the_phone_detector_sees_phones() {
+    assert!(has_phone("appelez le 06 12 34 56 78 !"));
+    assert!(has_phone("+33 6 12 34 56 78"));
+    assert!(!has_phone("15 ans, 2 éditions, 2026"));
+}

@@ -25,6 +25,9 @@ pub const AUDIT_ACTIONS: &[&str] = &[
     "circle_status",
     "event_cancelled",
     "invitations_sent",
+    "mentor_vetted",
+    "project_reviewed",
+    "parental_consent",
 ];
 
 #[derive(Debug, Clone, Default)]

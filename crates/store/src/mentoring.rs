@@ -905,3 +905,37 @@ impl Tx {
         Ok(db::execute(self, &q).await? == 1)
     }
 }
+
+impl Tx {
+    /// Adds a field to a mentor's profile (kept if already there).
+    pub async fn add_mentor_domain(&mut self, user_id: Uuid, code: &str, years: i64) -> Result<()> {
+        let q = Query::insert()
+            .into_table("mentor_domains")
+            .columns(["user_id", "domain_code", "years"])
+            .values_panic([user_id.into(), code.into(), years.into()])
+            .on_conflict(OnConflict::new().do_nothing().to_owned())
+            .to_owned();
+        db::execute(self, &q).await?;
+        Ok(())
+    }
+
+    pub async fn add_project_domain(&mut self, project_id: Uuid, code: &str) -> Result<()> {
+        let q = Query::insert()
+            .into_table("project_domains")
+            .columns(["project_id", "domain_code"])
+            .values_panic([project_id.into(), code.into()])
+            .on_conflict(OnConflict::new().do_nothing().to_owned())
+            .to_owned();
+        db::execute(self, &q).await?;
+        Ok(())
+    }
+
+    pub async fn request_exists(&mut self, id: Uuid) -> Result<bool> {
+        let q = Query::select()
+            .expr_as(Expr::col("id").count(), "n")
+            .from("mentorship_requests")
+            .and_where(Expr::col("id").eq(id))
+            .to_owned();
+        Ok(db::fetch_one::<Count>(self, &q).await?.n > 0)
+    }
+}

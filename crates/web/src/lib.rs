@@ -49,7 +49,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::requests::router())
         .merge(pages::dashboard::router())
         .merge(pages::circles_admin::router())
-        .merge(pages::info::router())
+        .merge(pages::mentoring::router())
         .merge(pages::language::router())
         .merge(pages::communes::router())
         .merge(pages::map::router())

@@ -11,9 +11,9 @@ pub mod errors;
 pub mod events;
 pub mod forms;
 pub mod home;
-pub mod info;
 pub mod language;
 pub mod map;
+pub mod mentoring;
 pub mod requests;
 mod views;
 

@@ -1,0 +1,1203 @@
+//! Mentoring pages: becoming a mentor, presenting a project (with a parent's consent
+//! under 15), one's own space (projects, requests, relationships), the directory, the
+//! relationship itself, and the coordinators' pages (vetting, validating, following).
+
+use crate::page::{Ctx, Page};
+use crate::{AppState, WebError};
+use askama::Template;
+use axum::extract::{Path, Query, RawForm};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use mentorat_app::AppError;
+use mentorat_app::mentoring::{MeetingForm, MentorForm, MentorProfile, ProjectForm, ProjectRecord};
+use mentorat_domain::Role;
+use mentorat_domain::mentoring::{DECLINE_REASONS, LANGUAGES, STAGES};
+use mentorat_domain::policy::{Action, Resource};
+use mentorat_domain::territory::Proximity;
+use serde::Deserialize;
+use uuid::Uuid;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/devenir-mentor", get(become_mentor).post(apply))
+        .route("/trouver-un-mentor", get(find_mentor).post(submit_project))
+        .route(
+            "/consentement/{token}",
+            get(consent_page).post(give_consent),
+        )
+        .route("/consentement/{token}/retirer", post(withdraw_consent))
+        .route("/mon-espace", get(space))
+        .route("/annuaire", get(directory))
+        .route("/annuaire/demande", post(ask))
+        .route("/demandes/{id}/reponse", post(answer))
+        .route("/demandes/{id}/retirer", post(withdraw))
+        .route("/mentorats/{id}", get(mentorship))
+        .route("/mentorats/{id}/rencontres", post(log_meeting))
+        .route("/mentorats/{id}/cloture", post(close))
+        .route("/mentorats/{id}/avis", post(feedback))
+        .route("/coordination", get(coordination))
+        .route("/coordination/mentors/{id}", get(vetting_page).post(vet))
+        .route("/coordination/projets/{id}", get(record_page).post(review))
+}
+
+fn me(ctx: &Ctx) -> Result<Uuid, WebError> {
+    ctx.account().map(|a| a.id).ok_or_else(|| WebError::SignIn {
+        back_to: ctx.path.clone(),
+    })
+}
+
+fn id_of(raw: &str) -> Result<Uuid, WebError> {
+    raw.parse().map_err(|_| WebError::NotFound)
+}
+
+/// Decodes a form that repeats keys (checkbox lists) into pairs.
+fn pairs(raw: &[u8]) -> Vec<(String, String)> {
+    form_urlencoded::parse(raw)
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect()
+}
+
+fn one(fields: &[(String, String)], key: &str) -> String {
+    fields
+        .iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default()
+}
+
+fn all(fields: &[(String, String)], key: &str) -> Vec<String> {
+    fields
+        .iter()
+        .filter(|(k, _)| k == key)
+        .map(|(_, v)| v.clone())
+        .collect()
+}
+
+fn error_of(ctx: &Ctx, e: AppError) -> Result<(String, String), WebError> {
+    match e {
+        AppError::Invalid { field, key } => Ok((field.to_owned(), ctx.tr().t(key))),
+        other => Err(other.into()),
+    }
+}
+
+// ---- becoming a mentor / presenting a project ----
+
+#[derive(Template)]
+#[template(path = "pages/journey.html")]
+struct JourneyTemplate<'a> {
+    page: Page<'a>,
+    kind: &'static str,
+    heading: String,
+    paragraphs: Vec<String>,
+    steps: Vec<String>,
+    signed_in: bool,
+    status: Option<String>,
+    error: Option<(String, String)>,
+    domains: Vec<(String, String)>,
+    languages: Vec<(&'static str, String)>,
+    stages: Vec<(&'static str, String)>,
+    fields: Vec<(String, String)>,
+}
+
+impl JourneyTemplate<'_> {
+    fn value(&self, key: &str) -> String {
+        one(&self.fields, key)
+    }
+    fn checked(&self, key: &str, value: &str) -> bool {
+        self.fields.iter().any(|(k, v)| k == key && v == value)
+    }
+    fn invalid(&self, field: &str) -> bool {
+        self.error.as_ref().is_some_and(|(f, _)| f == field)
+    }
+}
+
+async fn journey(
+    ctx: &Ctx,
+    kind: &'static str,
+    fields: Vec<(String, String)>,
+    error: Option<(String, String)>,
+    status: StatusCode,
+) -> Result<Response, WebError> {
+    let tr = ctx.tr();
+    let prefix = if kind == "mentor" {
+        "become-mentor"
+    } else {
+        "find-mentor"
+    };
+    let app = &ctx.state().app;
+    let application = match ctx.account() {
+        Some(a) if kind == "mentor" => app.mentor_profile(a.id).await.ok(),
+        _ => None,
+    };
+    let mut response = super::render(&JourneyTemplate {
+        page: ctx.page(tr.t(&format!("{prefix}-title"))),
+        kind,
+        heading: tr.t(&format!("{prefix}-title")),
+        paragraphs: (1..=2).map(|i| tr.t(&format!("{prefix}-p{i}"))).collect(),
+        steps: (1..=3)
+            .map(|i| tr.t(&format!("{prefix}-step{i}")))
+            .collect(),
+        signed_in: ctx.account().is_some(),
+        status: application.map(|m| {
+            tr.ts(
+                "application-status",
+                "status",
+                &tr.t(&format!("vetting-{}", m.status)),
+            )
+        }),
+        error,
+        domains: app
+            .domains()
+            .await?
+            .into_iter()
+            .map(|d| {
+                (
+                    d.code,
+                    if ctx.locale == mentorat_domain::Locale::En {
+                        d.label_en
+                    } else {
+                        d.label_fr
+                    },
+                )
+            })
+            .collect(),
+        languages: LANGUAGES
+            .iter()
+            .map(|l| (*l, tr.t(&format!("language-{l}"))))
+            .collect(),
+        stages: STAGES
+            .iter()
+            .map(|s| (*s, tr.t(&format!("stage-{s}"))))
+            .collect(),
+        fields,
+    });
+    *response.status_mut() = status;
+    Ok(response)
+}
+
+async fn become_mentor(
+    ctx: Ctx,
+    Query(prefill): Query<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    journey(&ctx, "mentor", prefill, None, StatusCode::OK).await
+}
+
+async fn find_mentor(ctx: Ctx) -> Result<Response, WebError> {
+    journey(&ctx, "project", Vec::new(), None, StatusCode::OK).await
+}
+
+async fn apply(ctx: Ctx, RawForm(raw): RawForm) -> Result<Response, WebError> {
+    let user = me(&ctx)?;
+    let fields = pairs(&raw);
+    let domains = (1..=3)
+        .map(|i| {
+            (
+                one(&fields, &format!("domain_{i}")),
+                one(&fields, &format!("years_{i}")),
+            )
+        })
+        .filter(|(d, _)| !d.is_empty())
+        .collect();
+    let form = MentorForm {
+        domains,
+        bio: one(&fields, "bio"),
+        commune: one(&fields, "commune"),
+        commune_query: one(&fields, "commune_query"),
+        travel_km: one(&fields, "travel_km"),
+        remote: !one(&fields, "remote").is_empty(),
+        languages: all(&fields, "languages"),
+        capacity: one(&fields, "capacity"),
+        availability: one(&fields, "availability"),
+        charter: !one(&fields, "charter").is_empty(),
+    };
+    match ctx.state().app.apply_as_mentor(user, &form).await {
+        Ok(_) => Ok(super::auth::message(
+            &ctx,
+            "applied-title",
+            "applied-text",
+            ("/mon-espace", "nav-space"),
+            StatusCode::OK,
+        )),
+        Err(e) => {
+            let error = error_of(&ctx, e)?;
+            journey(
+                &ctx,
+                "mentor",
+                fields,
+                Some(error),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+    }
+}
+
+async fn submit_project(ctx: Ctx, RawForm(raw): RawForm) -> Result<Response, WebError> {
+    let user = me(&ctx)?;
+    let fields = pairs(&raw);
+    let form = ProjectForm {
+        title: one(&fields, "title"),
+        description: one(&fields, "description"),
+        domains: all(&fields, "domains")
+            .into_iter()
+            .filter(|d| !d.is_empty())
+            .collect(),
+        stage: one(&fields, "stage"),
+        help_wanted: one(&fields, "help_wanted"),
+        commune: one(&fields, "commune"),
+        commune_query: one(&fields, "commune_query"),
+        languages: all(&fields, "languages"),
+        birth_year: one(&fields, "birth_year"),
+        parent_name: one(&fields, "parent_name"),
+        parent_email: one(&fields, "parent_email"),
+    };
+    match ctx.state().app.submit_project(user, &form).await {
+        Ok(_) => Ok(super::auth::message(
+            &ctx,
+            "project-sent-title",
+            "project-sent-text",
+            ("/mon-espace", "nav-space"),
+            StatusCode::OK,
+        )),
+        Err(e) => {
+            let error = error_of(&ctx, e)?;
+            journey(
+                &ctx,
+                "project",
+                fields,
+                Some(error),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+    }
+}
+
+// ---- a parent's consent ----
+
+#[derive(Template)]
+#[template(path = "pages/consent.html")]
+struct ConsentTemplate<'a> {
+    page: Page<'a>,
+    token: String,
+}
+
+async fn consent_page(ctx: Ctx, Path(token): Path<String>) -> Response {
+    let tr = ctx.tr();
+    super::render(&ConsentTemplate {
+        page: ctx.page(tr.t("consent-title")),
+        token,
+    })
+}
+
+async fn give_consent(ctx: Ctx, Path(token): Path<String>) -> Result<Response, WebError> {
+    match ctx.state().app.give_parental_consent(&token).await {
+        Ok(_) => Ok(super::auth::message(
+            &ctx,
+            "consent-given-title",
+            "consent-given-text",
+            ("/", "back-home"),
+            StatusCode::OK,
+        )),
+        Err(AppError::NotFound) => Ok(super::auth::message(
+            &ctx,
+            "verify-link-invalid-title",
+            "cancel-invalid-text",
+            ("/", "back-home"),
+            StatusCode::GONE,
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn withdraw_consent(ctx: Ctx, Path(token): Path<String>) -> Result<Response, WebError> {
+    match ctx.state().app.withdraw_parental_consent(&token).await {
+        Ok(()) => Ok(super::auth::message(
+            &ctx,
+            "consent-withdrawn-title",
+            "consent-withdrawn-text",
+            ("/", "back-home"),
+            StatusCode::OK,
+        )),
+        Err(AppError::NotFound) => Ok(super::auth::message(
+            &ctx,
+            "verify-link-invalid-title",
+            "cancel-invalid-text",
+            ("/", "back-home"),
+            StatusCode::GONE,
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
+// ---- one's own space ----
+
+struct ProjectLine {
+    id: Uuid,
+    title: String,
+    status: String,
+    matchable: bool,
+    waiting_consent: bool,
+}
+
+struct RequestLine {
+    id: Uuid,
+    other: String,
+    message: String,
+    status: String,
+    open: bool,
+    reason: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "pages/space.html")]
+struct SpaceTemplate<'a> {
+    page: Page<'a>,
+    projects: Vec<ProjectLine>,
+    outgoing: Vec<RequestLine>,
+    incoming: Vec<RequestLine>,
+    mentorships: Vec<(String, String)>,
+    reasons: Vec<(&'static str, String)>,
+    notice: Option<String>,
+}
+
+async fn name_of(ctx: &Ctx, id: Uuid, full: bool) -> String {
+    match ctx.state().app.store.account_by_id(id).await {
+        Ok(Some(a)) => {
+            if full {
+                a.name.full()
+            } else {
+                a.name.short()
+            }
+        }
+        _ => String::new(),
+    }
+}
+
+async fn render_space(ctx: &Ctx, user: Uuid, notice: Option<String>) -> Result<Response, WebError> {
+    let app = &ctx.state().app;
+    let tr = ctx.tr();
+    let projects = app
+        .projects_of(user)
+        .await?
+        .into_iter()
+        .map(|p| ProjectLine {
+            matchable: mentorat_app::App::project_is_matchable(&p),
+            waiting_consent: p.parent_name.is_some() && p.consent_given_at.is_none(),
+            status: tr.t(&format!("project-status-{}", p.status)),
+            id: p.id,
+            title: p.title,
+        })
+        .collect();
+    let mut outgoing = Vec::new();
+    let mut incoming = Vec::new();
+    for r in app.requests_of(user).await? {
+        let outgoing_request = r.mentee_id == user;
+        let line = RequestLine {
+            id: r.id,
+            other: name_of(
+                ctx,
+                if outgoing_request {
+                    r.mentor_id
+                } else {
+                    r.mentee_id
+                },
+                false,
+            )
+            .await,
+            message: r.message.clone(),
+            status: tr.t(&format!("mreq-status-{}", r.status)),
+            open: r.status == "open",
+            reason: r.decline_reason.as_ref().map(|k| {
+                let text = tr.t(&format!("decline-reason-{k}"));
+                if r.decline_text.is_empty() {
+                    text
+                } else {
+                    format!("{text} — {}", r.decline_text)
+                }
+            }),
+        };
+        if outgoing_request {
+            outgoing.push(line)
+        } else {
+            incoming.push(line)
+        }
+    }
+    let mut mentorships = Vec::new();
+    for m in app.mentorships_of(user).await? {
+        let other = name_of(
+            ctx,
+            if m.mentor_id == user {
+                m.mentee_id
+            } else {
+                m.mentor_id
+            },
+            true,
+        )
+        .await;
+        mentorships.push((format!("/mentorats/{}", m.id), other));
+    }
+    Ok(super::render(&SpaceTemplate {
+        page: ctx.page(tr.t("space-title")),
+        projects,
+        outgoing,
+        incoming,
+        mentorships,
+        reasons: DECLINE_REASONS
+            .iter()
+            .map(|r| (*r, tr.t(&format!("decline-reason-{r}"))))
+            .collect(),
+        notice,
+    }))
+}
+
+async fn space(ctx: Ctx) -> Result<Response, WebError> {
+    let user = me(&ctx)?;
+    render_space(&ctx, user, None).await
+}
+
+// ---- the directory and requests ----
+
+#[derive(Deserialize, Default)]
+struct DirectoryQuery {
+    projet: Option<String>,
+    domaine: Option<String>,
+    niveau: Option<String>,
+}
+
+struct Card {
+    id: Uuid,
+    name: String,
+    domains: Vec<String>,
+    bio: String,
+    commune: String,
+    availability: String,
+    request_label: String,
+}
+
+#[derive(Template)]
+#[template(path = "pages/directory.html")]
+struct DirectoryTemplate<'a> {
+    page: Page<'a>,
+    project: Uuid,
+    domains: Vec<(String, String, bool)>,
+    levels: Vec<(&'static str, String, bool)>,
+    cards: Vec<Card>,
+    error: Option<String>,
+}
+
+/// The project the directory is for: the viewer's own matchable project.
+async fn own_matchable_project(ctx: &Ctx, raw: Option<&str>) -> Result<ProjectRecord, WebError> {
+    let user = me(ctx)?;
+    let id = id_of(raw.unwrap_or(""))?;
+    let project = ctx.state().app.project(id).await?;
+    if project.mentee_id != user {
+        return Err(WebError::Forbidden);
+    }
+    Ok(project)
+}
+
+async fn render_directory(
+    ctx: &Ctx,
+    project: &ProjectRecord,
+    q: &DirectoryQuery,
+    error: Option<String>,
+    status: StatusCode,
+) -> Result<Response, WebError> {
+    let app = &ctx.state().app;
+    let tr = ctx.tr();
+    let labels: Vec<(String, String)> = app
+        .domains()
+        .await?
+        .into_iter()
+        .map(|d| {
+            (
+                d.code,
+                if ctx.locale == mentorat_domain::Locale::En {
+                    d.label_en
+                } else {
+                    d.label_fr
+                },
+            )
+        })
+        .collect();
+    let label = |code: &str| {
+        labels
+            .iter()
+            .find(|(c, _)| c == code)
+            .map(|(_, l)| l.clone())
+            .unwrap_or_default()
+    };
+    let level = match q.niveau.as_deref() {
+        Some("same_commune") => Some(Proximity::SameCommune),
+        Some("same_intercommunality") => Some(Proximity::SameIntercommunality),
+        Some("same_departement") => Some(Proximity::SameDepartement),
+        _ => None,
+    };
+    let cards = if mentorat_app::App::project_is_matchable(project) {
+        app.directory(Some(project), q.domaine.as_deref(), level)
+            .await?
+            .into_iter()
+            .map(|c| Card {
+                request_label: tr.ts("request-submit", "name", &c.short_name),
+                id: c.user_id,
+                name: c.short_name,
+                domains: c
+                    .domains
+                    .iter()
+                    .map(|(d, y)| {
+                        format!("{} — {}", label(d), tr.tn("directory-years", "years", *y))
+                    })
+                    .collect(),
+                bio: c.bio,
+                commune: c.commune,
+                availability: c.availability,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut response = super::render(&DirectoryTemplate {
+        page: ctx.page(tr.t("directory-title")),
+        project: project.id,
+        domains: labels
+            .iter()
+            .map(|(c, l)| {
+                (
+                    c.clone(),
+                    l.clone(),
+                    q.domaine.as_deref() == Some(c.as_str()),
+                )
+            })
+            .collect(),
+        levels: ["same_commune", "same_intercommunality", "same_departement"]
+            .iter()
+            .map(|l| {
+                (
+                    *l,
+                    tr.t(&format!("level-{l}")),
+                    q.niveau.as_deref() == Some(l),
+                )
+            })
+            .collect(),
+        cards,
+        error: error.or_else(|| {
+            (!mentorat_app::App::project_is_matchable(project))
+                .then(|| tr.t("error-project-not-ready"))
+        }),
+    });
+    *response.status_mut() = status;
+    Ok(response)
+}
+
+async fn directory(ctx: Ctx, Query(q): Query<DirectoryQuery>) -> Result<Response, WebError> {
+    let project = own_matchable_project(&ctx, q.projet.as_deref()).await?;
+    render_directory(&ctx, &project, &q, None, StatusCode::OK).await
+}
+
+#[derive(Deserialize)]
+struct AskInput {
+    #[serde(default)]
+    project: String,
+    #[serde(default)]
+    mentor: String,
+    #[serde(default)]
+    message: String,
+}
+
+async fn ask(ctx: Ctx, Form(input): Form<AskInput>) -> Result<Response, WebError> {
+    let user = me(&ctx)?;
+    let project = own_matchable_project(&ctx, Some(&input.project)).await?;
+    let mentor = id_of(&input.mentor)?;
+    match ctx
+        .state()
+        .app
+        .request_mentor(user, &project, mentor, &input.message)
+        .await
+    {
+        Ok(_) => render_space(&ctx, user, Some(ctx.tr().t("request-sent"))).await,
+        Err(e) => {
+            let (_, message) = error_of(&ctx, e)?;
+            let q = DirectoryQuery {
+                projet: Some(project.id.to_string()),
+                ..Default::default()
+            };
+            render_directory(
+                &ctx,
+                &project,
+                &q,
+                Some(message),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct AnswerInput {
+    #[serde(default)]
+    decision: String,
+    #[serde(default)]
+    reason: String,
+    #[serde(default)]
+    note: String,
+}
+
+async fn answer(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(input): Form<AnswerInput>,
+) -> Result<Response, WebError> {
+    let user = me(&ctx)?;
+    let request = ctx.state().app.request(id_of(&id)?).await?;
+    if request.mentor_id != user {
+        return Err(WebError::Forbidden);
+    }
+    match ctx
+        .state()
+        .app
+        .answer_request(
+            user,
+            &request,
+            input.decision == "accept",
+            &input.reason,
+            &input.note,
+        )
+        .await
+    {
+        Ok(Some(mentorship)) => {
+            Ok(Redirect::to(&format!("/mentorats/{mentorship}")).into_response())
+        }
+        Ok(None) => Ok(Redirect::to("/mon-espace").into_response()),
+        Err(e) => {
+            let (_, message) = error_of(&ctx, e)?;
+            let mut response = render_space(&ctx, user, Some(message)).await?;
+            *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            Ok(response)
+        }
+    }
+}
+
+async fn withdraw(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
+    let user = me(&ctx)?;
+    let request = ctx.state().app.request(id_of(&id)?).await?;
+    if request.mentee_id != user {
+        return Err(WebError::Forbidden);
+    }
+    match ctx.state().app.withdraw_request(user, &request).await {
+        Ok(()) | Err(AppError::Invalid { .. }) => Ok(Redirect::to("/mon-espace").into_response()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+// ---- the relationship ----
+
+struct MeetingLine {
+    line: String,
+    mode: String,
+    topics: String,
+    notes: String,
+}
+
+#[derive(Template)]
+#[template(path = "pages/mentorship.html")]
+struct MentorshipTemplate<'a> {
+    page: Page<'a>,
+    id: Uuid,
+    project: String,
+    pair: String,
+    contact: Option<String>,
+    in_pair: bool,
+    active: bool,
+    feedback_given: bool,
+    meetings: Vec<MeetingLine>,
+    error: Option<String>,
+}
+
+/// The relationship, if the viewer is one of the pair, coordinates the project's
+/// circle, or is the national team.
+async fn visible_mentorship(
+    ctx: &Ctx,
+    id: &str,
+) -> Result<(Uuid, mentorat_app::mentoring::MentorshipRecord), WebError> {
+    let user = me(ctx)?;
+    let record = ctx.state().app.mentorship_record(id_of(id)?).await?;
+    if user != record.mentor_id && user != record.mentee_id {
+        let project = ctx.state().app.project(record.project_id).await?;
+        ctx.require(
+            Action::ViewMenteeRecord,
+            &Resource::Mentee {
+                user_id: project.mentee_id,
+                circle_id: project.circle_id,
+            },
+        )?;
+    }
+    Ok((user, record))
+}
+
+async fn render_mentorship(
+    ctx: &Ctx,
+    user: Uuid,
+    record: mentorat_app::mentoring::MentorshipRecord,
+    error: Option<String>,
+    status: StatusCode,
+) -> Result<Response, WebError> {
+    let tr = ctx.tr();
+    let view = ctx.state().app.mentorship_view(user, record).await?;
+    let mut response = super::render(&MentorshipTemplate {
+        page: ctx.page(tr.t("mentorship-title")),
+        id: view.record.id,
+        project: tr.ts("mentorship-project", "title", &view.project_title),
+        pair: tr.tv(
+            "mentorship-pair",
+            &[("mentor", &view.mentor_name), ("mentee", &view.mentee_name)],
+        ),
+        contact: view
+            .other_email
+            .as_ref()
+            .map(|e| tr.ts("mentorship-contact", "email", e)),
+        in_pair: view.in_pair,
+        active: view.record.status == "active",
+        feedback_given: view.feedback_given,
+        meetings: view
+            .meetings
+            .iter()
+            .map(|m| MeetingLine {
+                line: tr.tv(
+                    "meeting-line",
+                    &[
+                        ("date", &tr.date(&m.held_on.date_naive())),
+                        ("minutes", &m.minutes.to_string()),
+                    ],
+                ),
+                mode: tr.t(if m.remote {
+                    "meeting-remote"
+                } else {
+                    "meeting-in-person"
+                }),
+                topics: m.topics.clone(),
+                notes: m.private_notes.clone(),
+            })
+            .collect(),
+        error,
+    });
+    *response.status_mut() = status;
+    Ok(response)
+}
+
+async fn mentorship(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
+    let (user, record) = visible_mentorship(&ctx, &id).await?;
+    render_mentorship(&ctx, user, record, None, StatusCode::OK).await
+}
+
+/// Runs a change made by one of the pair; on bad input, the page with the message.
+async fn pair_change(
+    ctx: &Ctx,
+    id: &str,
+    change: impl AsyncFnOnce(Uuid, &mentorat_app::mentoring::MentorshipRecord) -> Result<(), AppError>,
+) -> Result<Response, WebError> {
+    let (user, record) = visible_mentorship(ctx, id).await?;
+    if user != record.mentor_id && user != record.mentee_id {
+        return Err(WebError::Forbidden);
+    }
+    match change(user, &record).await {
+        Ok(()) => Ok(Redirect::to(&format!("/mentorats/{}", record.id)).into_response()),
+        Err(e) => {
+            let (_, message) = error_of(ctx, e)?;
+            render_mentorship(
+                ctx,
+                user,
+                record,
+                Some(message),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct MeetingInput {
+    #[serde(default)]
+    date: String,
+    #[serde(default)]
+    minutes: String,
+    remote: Option<String>,
+    #[serde(default)]
+    topics: String,
+    #[serde(default)]
+    notes: String,
+}
+
+async fn log_meeting(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(input): Form<MeetingInput>,
+) -> Result<Response, WebError> {
+    let form = MeetingForm {
+        date: input.date,
+        minutes: input.minutes,
+        remote: input.remote.is_some(),
+        topics: input.topics,
+        notes: input.notes,
+    };
+    let app = ctx.state().app.clone();
+    pair_change(&ctx, &id, async move |user, record| {
+        app.log_meeting(user, record, &form).await
+    })
+    .await
+}
+
+#[derive(Deserialize)]
+struct CloseInput {
+    #[serde(default)]
+    reason: String,
+}
+
+async fn close(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(input): Form<CloseInput>,
+) -> Result<Response, WebError> {
+    let app = ctx.state().app.clone();
+    pair_change(&ctx, &id, async move |user, record| {
+        app.close_mentorship(user, record, &input.reason).await
+    })
+    .await
+}
+
+#[derive(Deserialize)]
+struct FeedbackInput {
+    #[serde(default)]
+    satisfaction: String,
+    #[serde(default)]
+    changes: String,
+    #[serde(default)]
+    comment: String,
+}
+
+async fn feedback(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(input): Form<FeedbackInput>,
+) -> Result<Response, WebError> {
+    let app = ctx.state().app.clone();
+    pair_change(&ctx, &id, async move |user, record| {
+        app.give_feedback(
+            user,
+            record,
+            &input.satisfaction,
+            &input.changes,
+            &input.comment,
+        )
+        .await
+    })
+    .await
+}
+
+// ---- coordinators ----
+
+/// The circles whose back office the viewer runs (`None` inside: all, national team).
+fn coordinated(ctx: &Ctx) -> Result<Vec<Option<Uuid>>, WebError> {
+    let account = ctx.account().ok_or_else(|| WebError::SignIn {
+        back_to: ctx.path.clone(),
+    })?;
+    if account.roles.iter().any(|g| g.role == Role::NationalTeam) {
+        return Ok(vec![None]);
+    }
+    let circles: Vec<Option<Uuid>> = account
+        .roles
+        .iter()
+        .filter(|g| g.role == Role::Coordinator)
+        .map(|g| g.circle_id)
+        .collect();
+    if circles.is_empty() {
+        Err(WebError::Forbidden)
+    } else {
+        Ok(circles)
+    }
+}
+
+/// A heading and its lines (href, name, state).
+type Section = (String, Vec<(String, String, String)>);
+
+#[derive(Template)]
+#[template(path = "pages/coordination.html")]
+struct CoordinationTemplate<'a> {
+    page: Page<'a>,
+    sections: Vec<Section>,
+}
+
+async fn coordination(ctx: Ctx) -> Result<Response, WebError> {
+    let circles = coordinated(&ctx)?;
+    let app = &ctx.state().app;
+    let tr = ctx.tr();
+    let (mut applications, mut projects, mut waiting, mut mentors) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for circle in circles {
+        for m in app.circle_mentors(circle).await? {
+            let line = (
+                format!("/coordination/mentors/{}", m.user_id),
+                format!("{} {}", m.first_name, m.last_name),
+                tr.t(&format!("vetting-{}", m.status)),
+            );
+            if matches!(m.status.as_str(), "submitted" | "interview_planned") {
+                applications.push(line)
+            } else {
+                mentors.push(line)
+            }
+        }
+        for p in app.circle_projects(circle).await? {
+            let href = format!("/coordination/projets/{}", p.id);
+            match p.status.as_str() {
+                "submitted" | "needs_details" => projects.push((
+                    href,
+                    p.title.clone(),
+                    tr.t(&format!("project-status-{}", p.status)),
+                )),
+                "validated" => {
+                    let days = (chrono::Utc::now() - p.created_at).num_days();
+                    waiting.push((
+                        href,
+                        p.title.clone(),
+                        tr.tn("coordination-waiting-days", "days", days),
+                    ));
+                }
+                _ => {}
+            }
+        }
+    }
+    let sections = vec![
+        (tr.t("coordination-applications"), applications),
+        (tr.t("coordination-projects"), projects),
+        (tr.t("coordination-waiting"), waiting),
+        (tr.t("coordination-mentors"), mentors),
+    ];
+    Ok(super::render(&CoordinationTemplate {
+        page: ctx.page(tr.t("coordination-title")),
+        sections,
+    }))
+}
+
+#[derive(Template)]
+#[template(path = "pages/vetting.html")]
+struct VettingTemplate<'a> {
+    page: Page<'a>,
+    id: Uuid,
+    heading: String,
+    status: String,
+    bio: String,
+    commune: String,
+    domains: Vec<String>,
+    next: Vec<(&'static str, String)>,
+    error: Option<String>,
+}
+
+async fn managed_mentor(ctx: &Ctx, id: &str) -> Result<MentorProfile, WebError> {
+    let mentor = ctx.state().app.mentor_profile(id_of(id)?).await?;
+    match mentor.circle_id {
+        Some(c) => ctx.require(Action::ManageCircle, &Resource::Circle(c))?,
+        None => ctx.require(Action::ManageNetwork, &Resource::Platform)?,
+    };
+    Ok(mentor)
+}
+
+async fn render_vetting(
+    ctx: &Ctx,
+    mentor: &MentorProfile,
+    error: Option<String>,
+    status: StatusCode,
+) -> Result<Response, WebError> {
+    let tr = ctx.tr();
+    let current = mentorat_domain::mentoring::Vetting::parse(&mentor.status)
+        .map_err(|_| WebError::NotFound)?;
+    let name = format!("{} {}", mentor.first_name, mentor.last_name);
+    let mut response = super::render(&VettingTemplate {
+        page: ctx.page(tr.ts("vetting-title", "name", &name)),
+        id: mentor.user_id,
+        heading: tr.ts("vetting-title", "name", &name),
+        status: tr.t(&format!("vetting-{}", mentor.status)),
+        bio: mentor.bio.clone(),
+        commune: mentorat_app::territories::territories()
+            .commune(&mentor.commune_code)
+            .map(|c| c.name.clone())
+            .unwrap_or_default(),
+        domains: ctx
+            .state()
+            .app
+            .mentor_domains(mentor.user_id)
+            .await?
+            .into_iter()
+            .map(|(d, y)| format!("{d} — {}", tr.tn("directory-years", "years", y)))
+            .collect(),
+        next: mentorat_domain::mentoring::Vetting::ALL
+            .iter()
+            .filter(|v| current.can_become(**v))
+            .map(|v| (v.as_str(), tr.t(&format!("vetting-{}", v.as_str()))))
+            .collect(),
+        error,
+    });
+    *response.status_mut() = status;
+    Ok(response)
+}
+
+async fn vetting_page(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
+    let mentor = managed_mentor(&ctx, &id).await?;
+    render_vetting(&ctx, &mentor, None, StatusCode::OK).await
+}
+
+#[derive(Deserialize)]
+struct VetInput {
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    interview_on: String,
+    background_checked: Option<String>,
+}
+
+async fn vet(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(input): Form<VetInput>,
+) -> Result<Response, WebError> {
+    let mentor = managed_mentor(&ctx, &id).await?;
+    let actor = me(&ctx)?;
+    match ctx
+        .state()
+        .app
+        .vet_mentor(
+            actor,
+            &mentor,
+            &input.status,
+            &input.interview_on,
+            input.background_checked.is_some(),
+        )
+        .await
+    {
+        Ok(()) => {
+            Ok(Redirect::to(&format!("/coordination/mentors/{}", mentor.user_id)).into_response())
+        }
+        Err(e) => {
+            let (_, message) = error_of(&ctx, e)?;
+            render_vetting(
+                &ctx,
+                &mentor,
+                Some(message),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "pages/record.html")]
+struct RecordTemplate<'a> {
+    page: Page<'a>,
+    id: Uuid,
+    heading: String,
+    project: ProjectRecord,
+    status: String,
+    stage: String,
+    commune: String,
+    open: bool,
+    error: Option<String>,
+}
+
+async fn managed_project(ctx: &Ctx, id: &str) -> Result<ProjectRecord, WebError> {
+    let project = ctx.state().app.project(id_of(id)?).await?;
+    ctx.require(
+        Action::ViewMenteeRecord,
+        &Resource::Mentee {
+            user_id: project.mentee_id,
+            circle_id: project.circle_id,
+        },
+    )?;
+    Ok(project)
+}
+
+async fn render_record(
+    ctx: &Ctx,
+    project: ProjectRecord,
+    error: Option<String>,
+    status: StatusCode,
+) -> Result<Response, WebError> {
+    let tr = ctx.tr();
+    // Every view of a porteur's record is in the audit log.
+    ctx.state()
+        .app
+        .audit_record_view(me(ctx)?, &project)
+        .await?;
+    let name = format!("{} {}", project.first_name, project.last_name);
+    let mut response = super::render(&RecordTemplate {
+        page: ctx.page(tr.ts("record-title", "name", &name)),
+        id: project.id,
+        heading: tr.ts("record-title", "name", &name),
+        status: tr.t(&format!("project-status-{}", project.status)),
+        stage: tr.t(&format!("stage-{}", project.stage)),
+        commune: mentorat_app::territories::territories()
+            .commune(&project.commune_code)
+            .map(|c| c.name.clone())
+            .unwrap_or_default(),
+        open: matches!(project.status.as_str(), "submitted" | "needs_details"),
+        project,
+        error,
+    });
+    *response.status_mut() = status;
+    Ok(response)
+}
+
+async fn record_page(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
+    let project = managed_project(&ctx, &id).await?;
+    if ctx.account().is_some_and(|a| a.id == project.mentee_id) {
+        return Err(WebError::Forbidden);
+    }
+    render_record(&ctx, project, None, StatusCode::OK).await
+}
+
+#[derive(Deserialize)]
+struct ReviewInput {
+    #[serde(default)]
+    decision: String,
+    #[serde(default)]
+    note: String,
+}
+
+async fn review(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(input): Form<ReviewInput>,
+) -> Result<Response, WebError> {
+    let project = managed_project(&ctx, &id).await?;
+    if ctx.account().is_some_and(|a| a.id == project.mentee_id) {
+        return Err(WebError::Forbidden);
+    }
+    match project.circle_id {
+        Some(c) => ctx.require(Action::ManageCircle, &Resource::Circle(c))?,
+        None => ctx.require(Action::ManageNetwork, &Resource::Platform)?,
+    };
+    let actor = me(&ctx)?;
+    match ctx
+        .state()
+        .app
+        .review_project(actor, &project, &input.decision, &input.note)
+        .await
+    {
+        Ok(()) => {
+            Ok(Redirect::to(&format!("/coordination/projets/{}", project.id)).into_response())
+        }
+        Err(e) => {
+            let (_, message) = error_of(&ctx, e)?;
+            render_record(
+                &ctx,
+                project,
+                Some(message),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+    }
+}
