@@ -510,3 +510,59 @@ fn the_phone_detector_sees_phones() {
     assert!(has_phone("+33 6 12 34 56 78"));
     assert!(!has_phone("15 ans, 2 éditions, 2026"));
 }
+
+#[tokio::test]
+async fn unanswered_requests_remind_then_expire_and_quiet_pairs_are_nudged() {
+    let app = spawn_demo_app().await;
+    let mentor = approved_mentor(&app, "sweep-m@exemple.fr", "3").await;
+    let (porteur, project) = validated_porteur(&app, "sweep-p@exemple.fr", 1980).await;
+    let now = chrono::Utc::now();
+    let mut tx = app.app.store.begin().await.unwrap();
+    for (days, id) in [(8, Uuid::new_v4()), (15, Uuid::new_v4())] {
+        tx.insert_request(&mentorat_store::RequestRecord {
+            id,
+            project_id: project,
+            mentee_id: porteur,
+            mentor_id: mentor,
+            message: "Bonjour".into(),
+            status: "open".into(),
+            decline_reason: None,
+            decline_text: String::new(),
+            created_at: now - chrono::Duration::days(days),
+        })
+        .await
+        .unwrap();
+    }
+    tx.commit().await.unwrap();
+    let sent = app.app.sweep_mentoring(now).await.unwrap();
+    assert!(sent >= 2, "one reminder, one expiry notice: {sent}");
+    let requests = app.app.requests_of(porteur).await.unwrap();
+    let mut statuses: Vec<_> = requests.iter().map(|r| r.status.clone()).collect();
+    statuses.sort();
+    assert_eq!(statuses, ["expired", "open"]);
+    let (outbox, _) = app.app.outbox(0, 200).await.unwrap();
+    assert!(
+        outbox
+            .iter()
+            .any(|m| m.to_address == "sweep-p@exemple.fr" && m.subject.contains("a expiré"))
+    );
+    // The demo relationship with Kevin had a meeting 20 days ago: not quiet yet; in
+    // 15 days it is, and both are nudged once.
+    let later = now + chrono::Duration::days(15);
+    let nudged = app.app.sweep_mentoring(later).await.unwrap();
+    assert!(nudged >= 2, "{nudged}");
+    assert_eq!(
+        app.app.sweep_mentoring(later).await.unwrap(),
+        0,
+        "once a month at most"
+    );
+    assert!(
+        app.app
+            .mentorships_needing_attention(None, now + chrono::Duration::days(45))
+            .await
+            .unwrap()
+            .len()
+            >= 1,
+        "flagged after 60 days"
+    );
+}

@@ -105,6 +105,16 @@ pub enum Mail {
         name: String,
         link: String,
     },
+    /// To the porteur: a request went unanswered for 14 days.
+    RequestExpired {
+        name: String,
+        link: String,
+    },
+    /// To both of a pair: no meeting for 30 days.
+    QuietMentorship {
+        name: String,
+        link: String,
+    },
 }
 
 /// What an event e-mail says about the event.
@@ -179,6 +189,8 @@ impl Mail {
             Mail::RequestAnswered { .. } => "declined",
             Mail::RequestClosed { .. } => "request-closed",
             Mail::FeedbackWanted { .. } => "feedback",
+            Mail::RequestExpired { .. } => "request-expired",
+            Mail::QuietMentorship { .. } => "quiet",
         }
     }
 
@@ -228,7 +240,9 @@ impl Mail {
             | Mail::RequestReceived { name, .. }
             | Mail::RequestAnswered { name, .. }
             | Mail::RequestClosed { name }
-            | Mail::FeedbackWanted { name, .. } => Some(name),
+            | Mail::FeedbackWanted { name, .. }
+            | Mail::RequestExpired { name, .. }
+            | Mail::QuietMentorship { name, .. } => Some(name),
             Mail::AccountExists { .. } | Mail::NewInInbox { .. } => None,
         }
     }
@@ -244,7 +258,9 @@ impl Mail {
             | Mail::ParentalConsent { link, .. }
             | Mail::RequestReceived { link, .. }
             | Mail::RequestAnswered { link, .. }
-            | Mail::FeedbackWanted { link, .. } => Some(link),
+            | Mail::FeedbackWanted { link, .. }
+            | Mail::RequestExpired { link, .. }
+            | Mail::QuietMentorship { link, .. } => Some(link),
             Mail::Event { link, .. } => link.as_deref(),
             _ => None,
         }

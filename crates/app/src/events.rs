@@ -527,6 +527,9 @@ impl App {
             if let Err(e) = self.send_reminders(Utc::now()).await {
                 tracing::warn!(error = %e, "reminder sweep failed");
             }
+            if let Err(e) = self.sweep_mentoring(Utc::now()).await {
+                tracing::warn!(error = %e, "mentoring sweep failed");
+            }
             tokio::select! {
                 _ = tokio::time::sleep(REMINDER_SWEEP) => {}
                 _ = stop.notified() => return,

@@ -918,3 +918,95 @@ impl App {
         Ok(())
     }
 }
+
+/// A request unanswered this long reminds the mentor…
+pub const REQUEST_REMINDER: chrono::Duration = chrono::Duration::days(7);
+/// …and expires this long after it was made (the porteur is told).
+pub const REQUEST_EXPIRY: chrono::Duration = chrono::Duration::days(14);
+/// A mentorship without a meeting this long reminds both…
+pub const QUIET_REMINDER: chrono::Duration = chrono::Duration::days(30);
+/// …and is flagged to the coordinators after this long.
+pub const QUIET_FLAG: chrono::Duration = chrono::Duration::days(60);
+
+impl App {
+    /// Reminds mentors of requests unanswered for 7 days, expires those of 14 days,
+    /// and reminds pairs without a meeting for 30 days. Returns how many e-mails.
+    pub async fn sweep_mentoring(&self, now: DateTime<Utc>) -> Result<usize, AppError> {
+        let mut sent = 0;
+        for r in self.store.requests_to_expire(now - REQUEST_EXPIRY).await? {
+            let mut tx = self.store.begin().await?;
+            if tx.end_request(r.id, "expired", None, "", now).await?
+                && let Some(mentee) = self.store.account_by_id(r.mentee_id).await?
+            {
+                let mail = Mail::RequestExpired {
+                    name: mentee.name.first().to_owned(),
+                    link: format!("{}/mon-espace", self.settings.base_url),
+                };
+                self.queue_mail(&mut tx, mentee.email.as_str(), mentee.locale, &mail)
+                    .await?;
+                sent += 1;
+            }
+            tx.commit().await?;
+        }
+        for r in self
+            .store
+            .requests_to_remind(now - REQUEST_REMINDER)
+            .await?
+        {
+            let mut tx = self.store.begin().await?;
+            if tx.mark_request_reminded(r.id, now).await?
+                && let Some(mentor) = self.store.account_by_id(r.mentor_id).await?
+            {
+                let mail = Mail::RequestReceived {
+                    name: mentor.name.first().to_owned(),
+                    link: format!("{}/mon-espace", self.settings.base_url),
+                };
+                self.queue_mail(&mut tx, mentor.email.as_str(), mentor.locale, &mail)
+                    .await?;
+                sent += 1;
+            }
+            tx.commit().await?;
+        }
+        for m in self.store.quiet_mentorships(now - QUIET_REMINDER).await? {
+            let mut tx = self.store.begin().await?;
+            if tx
+                .mark_mentorship_reminded(m.id, now, QUIET_REMINDER)
+                .await?
+            {
+                for id in [m.mentor_id, m.mentee_id] {
+                    if let Some(a) = self.store.account_by_id(id).await? {
+                        let mail = Mail::QuietMentorship {
+                            name: a.name.first().to_owned(),
+                            link: format!("{}/mentorats/{}", self.settings.base_url, m.id),
+                        };
+                        self.queue_mail(&mut tx, a.email.as_str(), a.locale, &mail)
+                            .await?;
+                        sent += 1;
+                    }
+                }
+            }
+            tx.commit().await?;
+        }
+        if sent > 0 {
+            self.mail_queued();
+        }
+        Ok(sent)
+    }
+
+    /// Mentorships of a circle (or all) without a meeting for 60 days: the
+    /// coordinators' "needs attention" list.
+    pub async fn mentorships_needing_attention(
+        &self,
+        circle_id: Option<Uuid>,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<MentorshipRecord>, AppError> {
+        let mut out = Vec::new();
+        for m in self.store.quiet_mentorships(now - QUIET_FLAG).await? {
+            let project = self.store.project(m.project_id).await?;
+            if circle_id.is_none() || project.and_then(|p| p.circle_id) == circle_id {
+                out.push(m);
+            }
+        }
+        Ok(out)
+    }
+}

@@ -939,3 +939,79 @@ impl Tx {
         Ok(db::fetch_one::<Count>(self, &q).await?.n > 0)
     }
 }
+
+impl Store {
+    /// Open requests made before `before` and not reminded yet.
+    pub async fn requests_to_remind(&self, before: DateTime<Utc>) -> Result<Vec<RequestRecord>> {
+        let q = Query::select()
+            .columns(REQUEST_COLUMNS)
+            .from("mentorship_requests")
+            .and_where(Expr::col("status").eq("open"))
+            .and_where(Expr::col("created_at").lt(before))
+            .and_where(Expr::col("reminded_at").is_null())
+            .to_owned();
+        db::fetch_all(&mut &*self, &q).await
+    }
+
+    /// Open requests made before `before` (to expire).
+    pub async fn requests_to_expire(&self, before: DateTime<Utc>) -> Result<Vec<RequestRecord>> {
+        let q = Query::select()
+            .columns(REQUEST_COLUMNS)
+            .from("mentorship_requests")
+            .and_where(Expr::col("status").eq("open"))
+            .and_where(Expr::col("created_at").lt(before))
+            .to_owned();
+        db::fetch_all(&mut &*self, &q).await
+    }
+
+    /// Active mentorships whose last meeting (or start) is older than `before`.
+    pub async fn quiet_mentorships(&self, before: DateTime<Utc>) -> Result<Vec<MentorshipRecord>> {
+        let q = Query::select()
+            .columns(MENTORSHIP_COLUMNS)
+            .from("mentorships")
+            .and_where(Expr::col("status").eq("active"))
+            .cond_where(
+                Cond::any()
+                    .add(Expr::col("last_meeting_on").lt(before))
+                    .add(
+                        Cond::all()
+                            .add(Expr::col("last_meeting_on").is_null())
+                            .add(Expr::col("started_at").lt(before)),
+                    ),
+            )
+            .to_owned();
+        db::fetch_all(&mut &*self, &q).await
+    }
+}
+
+impl Tx {
+    pub async fn mark_request_reminded(&mut self, id: Uuid, now: DateTime<Utc>) -> Result<bool> {
+        let q = Query::update()
+            .table("mentorship_requests")
+            .value("reminded_at", now)
+            .and_where(Expr::col("id").eq(id))
+            .and_where(Expr::col("reminded_at").is_null())
+            .to_owned();
+        Ok(db::execute(self, &q).await? == 1)
+    }
+
+    /// Marks a quiet mentorship reminded, at most once per `every`.
+    pub async fn mark_mentorship_reminded(
+        &mut self,
+        id: Uuid,
+        now: DateTime<Utc>,
+        every: chrono::Duration,
+    ) -> Result<bool> {
+        let q = Query::update()
+            .table("mentorships")
+            .value("reminded_at", now)
+            .and_where(Expr::col("id").eq(id))
+            .cond_where(
+                Cond::any()
+                    .add(Expr::col("reminded_at").is_null())
+                    .add(Expr::col("reminded_at").lt(now - every)),
+            )
+            .to_owned();
+        Ok(db::execute(self, &q).await? == 1)
+    }
+}

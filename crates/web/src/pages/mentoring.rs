@@ -970,7 +970,28 @@ async fn coordination(ctx: Ctx) -> Result<Response, WebError> {
             }
         }
     }
+    let mut attention = Vec::new();
+    for circle in coordinated(&ctx)? {
+        for m in app
+            .mentorships_needing_attention(circle, chrono::Utc::now())
+            .await?
+        {
+            let since = m.last_meeting_on.unwrap_or(m.started_at);
+            let days = (chrono::Utc::now() - since).num_days();
+            let title = app
+                .project(m.project_id)
+                .await
+                .map(|p| p.title)
+                .unwrap_or_default();
+            attention.push((
+                format!("/mentorats/{}", m.id),
+                title,
+                tr.tn("coordination-waiting-days", "days", days),
+            ));
+        }
+    }
     let sections = vec![
+        (tr.t("coordination-attention"), attention),
         (tr.t("coordination-applications"), applications),
         (tr.t("coordination-projects"), projects),
         (tr.t("coordination-waiting"), waiting),
