@@ -99,7 +99,8 @@ async function signUpAndIn(page, person) {
 
 /** Fills the commune field; closes the autocomplete's list if it popped up. */
 async function fillCommune(page, name) {
-  const field = page.getByLabel('Commune', { exact: true });
+  // The picker makes the field a combobox and adds a listbox also named « Commune ».
+  const field = page.getByRole('combobox', { name: 'Commune', exact: true });
   await field.fill(name);
   await field.press('Escape').catch(() => {});
 }
