@@ -62,8 +62,28 @@ fn check_password(password: &str, confirmation: &str, email: &str) -> Result<(),
 }
 
 impl App {
-    fn link(&self, path: &str, token: &str) -> String {
-        format!("{}{path}/{token}", self.settings.base_url)
+    /// Voids the account's live links for `purpose`, makes a new single-use one (only its
+    /// hash is stored) and returns its address.
+    async fn new_link(
+        &self,
+        tx: &mut mentorat_store::Tx,
+        user: Uuid,
+        purpose: TokenPurpose,
+        validity: Duration,
+        payload: &str,
+        path: &str,
+    ) -> Result<String, AppError> {
+        let token = random_token();
+        tx.void_tokens(user, purpose, Utc::now()).await?;
+        tx.insert_token(
+            &token_hash(&token),
+            user,
+            purpose,
+            Utc::now() + validity,
+            payload,
+        )
+        .await?;
+        Ok(format!("{}{path}/{token}", self.settings.base_url))
     }
 
     /// Creates an unverified account and e-mails a verification link. If the address
@@ -97,18 +117,19 @@ impl App {
             })
             .await?;
         if created {
-            let token = random_token();
-            tx.insert_token(
-                &token_hash(&token),
-                id,
-                TokenPurpose::VerifyEmail,
-                Utc::now() + VERIFY_VALIDITY,
-                "",
-            )
-            .await?;
+            let link = self
+                .new_link(
+                    &mut tx,
+                    id,
+                    TokenPurpose::VerifyEmail,
+                    VERIFY_VALIDITY,
+                    "",
+                    "/compte/verifier",
+                )
+                .await?;
             let mail = Mail::VerifyEmail {
                 name: name.first().to_owned(),
-                link: self.link("/compte/verifier", &token),
+                link,
             };
             self.queue_mail(&mut tx, email.as_str(), locale, &mail)
                 .await?;
@@ -216,21 +237,20 @@ impl App {
         let Some(account) = self.store.account_by_id(user_id).await? else {
             return Ok(());
         };
-        let token = random_token();
         let mut tx = self.store.begin().await?;
-        tx.void_tokens(user_id, TokenPurpose::VerifyEmail, Utc::now())
+        let link = self
+            .new_link(
+                &mut tx,
+                user_id,
+                TokenPurpose::VerifyEmail,
+                VERIFY_VALIDITY,
+                "",
+                "/compte/verifier",
+            )
             .await?;
-        tx.insert_token(
-            &token_hash(&token),
-            user_id,
-            TokenPurpose::VerifyEmail,
-            Utc::now() + VERIFY_VALIDITY,
-            "",
-        )
-        .await?;
         let mail = Mail::VerifyEmail {
             name: account.name.first().to_owned(),
-            link: self.link("/compte/verifier", &token),
+            link,
         };
         self.queue_mail(&mut tx, email.as_str(), account.locale, &mail)
             .await?;
@@ -273,21 +293,20 @@ impl App {
         let Some(account) = self.store.account_by_email(&email).await? else {
             return Ok(());
         };
-        let token = random_token();
         let mut tx = self.store.begin().await?;
-        tx.void_tokens(account.id, TokenPurpose::ResetPassword, Utc::now())
+        let link = self
+            .new_link(
+                &mut tx,
+                account.id,
+                TokenPurpose::ResetPassword,
+                RESET_VALIDITY,
+                "",
+                "/compte/reinitialiser",
+            )
             .await?;
-        tx.insert_token(
-            &token_hash(&token),
-            account.id,
-            TokenPurpose::ResetPassword,
-            Utc::now() + RESET_VALIDITY,
-            "",
-        )
-        .await?;
         let mail = Mail::ResetPassword {
             name: account.name.first().to_owned(),
-            link: self.link("/compte/reinitialiser", &token),
+            link,
         };
         self.queue_mail(&mut tx, account.email.as_str(), account.locale, &mail)
             .await?;
@@ -381,21 +400,20 @@ impl App {
     ) -> Result<(), AppError> {
         self.check_current_password(account, current).await?;
         let email = parse_email(new_email)?;
-        let token = random_token();
         let mut tx = self.store.begin().await?;
-        tx.void_tokens(account.id, TokenPurpose::ChangeEmail, Utc::now())
+        let link = self
+            .new_link(
+                &mut tx,
+                account.id,
+                TokenPurpose::ChangeEmail,
+                VERIFY_VALIDITY,
+                email.as_str(),
+                "/compte/confirmer-adresse",
+            )
             .await?;
-        tx.insert_token(
-            &token_hash(&token),
-            account.id,
-            TokenPurpose::ChangeEmail,
-            Utc::now() + VERIFY_VALIDITY,
-            email.as_str(),
-        )
-        .await?;
         let mail = Mail::ConfirmNewEmail {
             name: account.name.first().to_owned(),
-            link: self.link("/compte/confirmer-adresse", &token),
+            link,
         };
         self.queue_mail(&mut tx, email.as_str(), account.locale, &mail)
             .await?;
