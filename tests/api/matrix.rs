@@ -446,6 +446,25 @@ const ROWS: &[Row] = &[
         &[],
         [303, 404, 404, 404, 404, 404, 404],
     ),
+    post(
+        "/mentorats/{id}/objectifs",
+        "/mentorats/{mentorship}/objectifs",
+        &[("title", "")],
+        [303, 403, 422, 403, 403, 403, 403],
+    ),
+    post(
+        "/mentorats/{id}/objectifs/{goal}",
+        "/mentorats/{mentorship}/objectifs/00000000-0000-0000-0000-000000000000",
+        &[("status", "reached")],
+        [303, 403, 404, 403, 403, 403, 403],
+    ),
+    get("/admin/domaines", "/admin/domaines", NATIONAL),
+    post(
+        "/admin/domaines/{code}",
+        "/admin/domaines/commerce",
+        &[("label_fr", "")],
+        NATIONAL_FORM,
+    ),
     // Cancels the event: after every other row that uses it.
     post(
         "/evenements/{id}/annuler-evenement",

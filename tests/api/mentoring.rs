@@ -563,3 +563,107 @@ async fn unanswered_requests_remind_then_expire_and_quiet_pairs_are_nudged() {
         .unwrap();
     assert!(!flagged.is_empty(), "flagged after 60 days");
 }
+
+#[tokio::test]
+async fn the_pair_sets_goals_and_coordinators_see_feedback_only_in_aggregate() {
+    let app = spawn_demo_app().await;
+    app.sign_in("mentor@mentorat.example", crate::helpers::DEMO_PASSWORD)
+        .await;
+    let mentor = mentorat_app::demo::demo_id("user/mentor@mentorat.example");
+    let id = app.app.mentorships_of(mentor).await.unwrap()[0].id;
+    let added = app
+        .post_form(
+            &format!("/mentorats/{id}/objectifs"),
+            &[("title", "Trouver une formation")],
+        )
+        .await;
+    assert_eq!(added.status(), 303);
+    let goal = app.app.goals(id).await.unwrap()[0].id;
+    app.post_form(
+        &format!("/mentorats/{id}/objectifs/{goal}"),
+        &[("status", "reached")],
+    )
+    .await;
+    assert!(
+        app.get_html(&format!("/mentorats/{id}"))
+            .await
+            .contains(r#"<option value="reached" selected>Atteint</option>"#)
+    );
+    // Close and give feedback; the coordinator sees the average, never the comment.
+    app.post_form(
+        &format!("/mentorats/{id}/cloture"),
+        &[("reason", "Formation trouvée")],
+    )
+    .await;
+    app.post_form(
+        &format!("/mentorats/{id}/avis"),
+        &[("satisfaction", "5"), ("comment", "COMMENTAIRE-PRIVE")],
+    )
+    .await;
+    assert!(
+        app.get_html(&format!("/mentorats/{id}"))
+            .await
+            .contains("Merci pour votre avis.")
+    );
+    let coordinator = app.new_client();
+    let csrf = app.csrf_of(&coordinator, None).await;
+    coordinator
+        .post(app.url("/connexion"))
+        .form(&[
+            ("email", "coordination.compiegne@mentorat.example"),
+            ("password", crate::helpers::DEMO_PASSWORD),
+            ("csrf", &csrf),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let html = coordinator
+        .get(app.url("/coordination"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("Avis reçus sur les relations closes : 1 — satisfaction moyenne 5,0 sur 5"),
+        "{html}"
+    );
+    assert!(!html.contains("COMMENTAIRE-PRIVE"));
+}
+
+#[tokio::test]
+async fn the_national_team_edits_the_fields_of_experience() {
+    let app = spawn_demo_app().await;
+    app.sign_in("admin@mentorat.example", crate::helpers::DEMO_PASSWORD)
+        .await;
+    let edited = app
+        .post_form(
+            "/admin/domaines/commerce",
+            &[
+                ("label_fr", "Commerce de proximité"),
+                ("label_en", "Local retail"),
+                ("synonyms_fr", "boutique, épicerie"),
+                ("synonyms_en", "shop"),
+            ],
+        )
+        .await;
+    assert_eq!(edited.status(), 303);
+    let domains = app.app.domains().await.unwrap();
+    assert_eq!(
+        domains
+            .iter()
+            .find(|d| d.code == "commerce")
+            .unwrap()
+            .label_fr,
+        "Commerce de proximité"
+    );
+    assert_eq!(domains.len(), 26);
+    let empty = app
+        .post_form(
+            "/admin/domaines/commerce",
+            &[("label_fr", ""), ("label_en", "x")],
+        )
+        .await;
+    assert_eq!(empty.status(), 422);
+}

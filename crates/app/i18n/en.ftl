@@ -609,6 +609,26 @@ action-mentor_vetted = Mentor application
 action-project_reviewed = Project reviewed
 action-parental_consent = Parental consent
 
+goals-title = Goals
+goals-empty = No goal yet: set a first milestone together.
+goal-new = New goal
+goal-add = Add
+goal-status-open = To do
+goal-status-in_progress = In progress
+goal-status-reached = Reached
+goal-status-dropped = Dropped
+domains-title = Fields of experience
+domains-lead = The labels and synonyms of the fields, in French and English. Synonyms help search and matching.
+domain-label-fr = Label in French
+domain-label-en = Label in English
+domain-synonyms-fr = Synonyms in French (comma-separated)
+domain-synonyms-en = Synonyms in English (comma-separated)
+domain-save = Save
+nav-admin-domains = Fields
+coordination-feedback = Feedback received on closed relationships: { $count } — average satisfaction { $average } out of 5.
+coordination-events = Upcoming events
+action-domain_edited = Field edited
+
 ## Circles (management)
 nav-admin-circles = Circles
 admin-circles-title = Manage circles

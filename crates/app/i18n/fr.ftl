@@ -616,6 +616,26 @@ action-mentor_vetted = Candidature de mentor
 action-project_reviewed = Projet examiné
 action-parental_consent = Accord parental
 
+goals-title = Objectifs
+goals-empty = Aucun objectif pour l'instant : fixez-vous un premier cap ensemble.
+goal-new = Nouvel objectif
+goal-add = Ajouter
+goal-status-open = À faire
+goal-status-in_progress = En cours
+goal-status-reached = Atteint
+goal-status-dropped = Abandonné
+domains-title = Domaines d'expérience
+domains-lead = Les libellés et synonymes des domaines, en français et en anglais. Les synonymes aident la recherche et la mise en relation.
+domain-label-fr = Libellé en français
+domain-label-en = Libellé en anglais
+domain-synonyms-fr = Synonymes en français (séparés par des virgules)
+domain-synonyms-en = Synonymes en anglais (séparés par des virgules)
+domain-save = Enregistrer
+nav-admin-domains = Domaines
+coordination-feedback = Avis reçus sur les relations closes : { $count } — satisfaction moyenne { $average } sur 5.
+coordination-events = Prochains rendez-vous
+action-domain_edited = Domaine modifié
+
 ## Cercles (gestion)
 nav-admin-circles = Cercles
 admin-circles-title = Gérer les cercles

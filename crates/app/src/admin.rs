@@ -28,6 +28,7 @@ pub const AUDIT_ACTIONS: &[&str] = &[
     "mentor_vetted",
     "project_reviewed",
     "parental_consent",
+    "domain_edited",
 ];
 
 #[derive(Debug, Clone, Default)]

@@ -1010,3 +1010,82 @@ impl App {
         Ok(out)
     }
 }
+
+pub use mentorat_store::{FeedbackSummary, GoalRecord};
+
+/// The statuses of a goal.
+pub const GOAL_STATUSES: &[&str] = &["open", "in_progress", "reached", "dropped"];
+
+impl App {
+    pub async fn goals(&self, mentorship_id: Uuid) -> Result<Vec<GoalRecord>, AppError> {
+        Ok(self.store.goals(mentorship_id).await?)
+    }
+
+    /// One of the pair adds a goal to the relationship.
+    pub async fn add_goal(
+        &self,
+        viewer: Uuid,
+        record: &MentorshipRecord,
+        title: &str,
+    ) -> Result<(), AppError> {
+        if viewer != record.mentor_id && viewer != record.mentee_id {
+            return Err(AppError::NotFound);
+        }
+        let title = text(title, "title", 200, true)?;
+        let mut tx = self.store.begin().await?;
+        tx.insert_goal(record.id, &title, Utc::now()).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn set_goal_status(
+        &self,
+        viewer: Uuid,
+        record: &MentorshipRecord,
+        goal: Uuid,
+        status: &str,
+    ) -> Result<(), AppError> {
+        if viewer != record.mentor_id && viewer != record.mentee_id {
+            return Err(AppError::NotFound);
+        }
+        if !GOAL_STATUSES.contains(&status) {
+            return Err(invalid("status", "error-unknown-choice"));
+        }
+        let mut tx = self.store.begin().await?;
+        if !tx.set_goal_status(record.id, goal, status).await? {
+            return Err(AppError::NotFound);
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn feedback_summary(
+        &self,
+        circle_id: Option<Uuid>,
+    ) -> Result<FeedbackSummary, AppError> {
+        Ok(self.store.feedback_summary(circle_id).await?)
+    }
+
+    /// The national team edits a field of experience (labels and synonyms).
+    pub async fn update_domain(
+        &self,
+        actor: Uuid,
+        code: &str,
+        label_fr: &str,
+        label_en: &str,
+        synonyms_fr: &str,
+        synonyms_en: &str,
+    ) -> Result<(), AppError> {
+        let fr = text(label_fr, "label_fr", 100, true)?;
+        let en = text(label_en, "label_en", 100, true)?;
+        let sfr = text(synonyms_fr, "synonyms_fr", 1_000, false)?;
+        let sen = text(synonyms_en, "synonyms_en", 1_000, false)?;
+        let mut tx = self.store.begin().await?;
+        if !tx.update_domain(code, [&fr, &en, &sfr, &sen]).await? {
+            return Err(AppError::NotFound);
+        }
+        tx.audit(Some(actor), "domain_edited", None, code).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

@@ -88,3 +88,17 @@ impl App {
         })
     }
 }
+
+impl App {
+    /// The next events of one circle, or of the whole network.
+    pub async fn upcoming_events(
+        &self,
+        circle_id: Option<Uuid>,
+        limit: u64,
+    ) -> Result<Vec<Event>, AppError> {
+        Ok(self
+            .store
+            .upcoming_events(Utc::now(), circle_id, limit)
+            .await?)
+    }
+}

@@ -25,8 +25,8 @@ pub use circles::{CircleSummary, Member, NewEdition};
 pub use db::{Backend, Tx};
 pub use events::NewEvent;
 pub use mentoring::{
-    Domain, FeedbackRecord, MeetingRecord, MentorApplication, MentorProfile, MentorshipRecord,
-    NewProjectDetails, ProjectRecord, RequestRecord,
+    Domain, FeedbackRecord, FeedbackSummary, GoalRecord, MeetingRecord, MentorApplication,
+    MentorProfile, MentorshipRecord, NewProjectDetails, ProjectRecord, RequestRecord,
 };
 pub use outbox::{NewMessage, OutboxMessage};
 pub use people::{MentorStatus, NewMentor, NewPartner, NewProject, Partner, ProjectStatus};

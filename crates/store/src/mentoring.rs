@@ -1015,3 +1015,114 @@ impl Tx {
         Ok(db::execute(self, &q).await? == 1)
     }
 }
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct GoalRecord {
+    pub id: Uuid,
+    pub title: String,
+    pub status: String,
+}
+
+/// Feedback of a circle's closed relationships, in aggregate (no comment, no name).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct FeedbackSummary {
+    pub answers: i64,
+    pub average: f64,
+}
+
+impl Store {
+    pub async fn goals(&self, mentorship_id: Uuid) -> Result<Vec<GoalRecord>> {
+        let q = Query::select()
+            .columns(["id", "title", "status"])
+            .from("goals")
+            .and_where(Expr::col("mentorship_id").eq(mentorship_id))
+            .order_by("created_at", Order::Asc)
+            .to_owned();
+        db::fetch_all(&mut &*self, &q).await
+    }
+
+    /// Satisfaction of the feedback given on a circle's relationships (all circles for
+    /// `None`): how many answers, and their average.
+    pub async fn feedback_summary(&self, circle_id: Option<Uuid>) -> Result<FeedbackSummary> {
+        #[derive(sqlx::FromRow)]
+        struct S {
+            satisfaction: i64,
+        }
+        let mut q = Query::select();
+        q.column(("feedback", "satisfaction"))
+            .from("feedback")
+            .inner_join(
+                "mentorships",
+                Expr::col(("mentorships", "id")).equals(("feedback", "mentorship_id")),
+            )
+            .inner_join(
+                "projects",
+                Expr::col(("projects", "id")).equals(("mentorships", "project_id")),
+            );
+        if let Some(c) = circle_id {
+            q.and_where(Expr::col(("projects", "circle_id")).eq(c));
+        }
+        let rows: Vec<S> = db::fetch_all(&mut &*self, &q).await?;
+        let answers = rows.len() as i64;
+        let average = if answers == 0 {
+            0.0
+        } else {
+            rows.iter().map(|r| r.satisfaction as f64).sum::<f64>() / answers as f64
+        };
+        Ok(FeedbackSummary { answers, average })
+    }
+}
+
+impl Tx {
+    pub async fn insert_goal(
+        &mut self,
+        mentorship_id: Uuid,
+        title: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Uuid> {
+        let id = Uuid::new_v4();
+        let q = Query::insert()
+            .into_table("goals")
+            .columns(["id", "mentorship_id", "title", "status", "created_at"])
+            .values_panic([
+                id.into(),
+                mentorship_id.into(),
+                title.into(),
+                "open".into(),
+                now.into(),
+            ])
+            .to_owned();
+        db::execute(self, &q).await?;
+        Ok(id)
+    }
+
+    pub async fn set_goal_status(
+        &mut self,
+        mentorship_id: Uuid,
+        goal_id: Uuid,
+        status: &str,
+    ) -> Result<bool> {
+        let q = Query::update()
+            .table("goals")
+            .value("status", status)
+            .and_where(Expr::col("id").eq(goal_id))
+            .and_where(Expr::col("mentorship_id").eq(mentorship_id))
+            .to_owned();
+        Ok(db::execute(self, &q).await? == 1)
+    }
+
+    /// Edits a field of experience's labels and synonyms (national team).
+    pub async fn update_domain(&mut self, code: &str, labels: [&str; 4]) -> Result<bool> {
+        let q = Query::update()
+            .table("domains")
+            .values([
+                ("label_fr", labels[0].into()),
+                ("label_en", labels[1].into()),
+                ("synonyms_fr", labels[2].into()),
+                ("synonyms_en", labels[3].into()),
+            ])
+            .and_where(Expr::col("code").eq(code))
+            .to_owned();
+        Ok(db::execute(self, &q).await? == 1)
+    }
+}

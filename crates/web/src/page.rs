@@ -52,6 +52,7 @@ fn notice_key(query: &str) -> Option<&'static str> {
         "mot-de-passe-change" => Some("change-password-done"),
         "adresse-envoyee" => Some("change-email-sent"),
         "suppression" => Some("delete-done-text"),
+        "demande-envoyee" => Some("request-sent"),
         _ => None,
     }
 }
@@ -170,6 +171,11 @@ impl Ctx {
                 .map(|s| s.csrf.clone())
                 .unwrap_or_default(),
             signed_in: self.account().is_some(),
+            coordinator: self.account().is_some_and(|a| {
+                a.roles
+                    .iter()
+                    .any(|g| matches!(g.role, Role::Coordinator | Role::NationalTeam))
+            }),
             notice: self.notice.map(|key| self.tr().t(key)),
             admin: self
                 .account()
@@ -194,6 +200,8 @@ pub struct Page<'a> {
     pub signed_in: bool,
     /// The national team's navigation entries are shown.
     pub admin: bool,
+    /// The coordination entry is shown (coordinators and the national team).
+    pub coordinator: bool,
     /// A one-line confirmation after a redirect (`?avis=…`).
     pub notice: Option<String>,
     pub css: String,

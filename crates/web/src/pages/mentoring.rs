@@ -37,6 +37,10 @@ pub fn router() -> Router<AppState> {
         .route("/mentorats/{id}/rencontres", post(log_meeting))
         .route("/mentorats/{id}/cloture", post(close))
         .route("/mentorats/{id}/avis", post(feedback))
+        .route("/mentorats/{id}/objectifs", post(add_goal))
+        .route("/mentorats/{id}/objectifs/{goal}", post(set_goal))
+        .route("/admin/domaines", get(domains_page))
+        .route("/admin/domaines/{code}", post(edit_domain))
         .route("/coordination", get(coordination))
         .route("/coordination/mentors/{id}", get(vetting_page).post(vet))
         .route("/coordination/projets/{id}", get(record_page).post(review))
@@ -617,7 +621,7 @@ async fn ask(ctx: Ctx, Form(input): Form<AskInput>) -> Result<Response, WebError
         .request_mentor(user, &project, mentor, &input.message)
         .await
     {
-        Ok(_) => render_space(&ctx, user, Some(ctx.tr().t("request-sent"))).await,
+        Ok(_) => Ok(Redirect::to("/mon-espace?avis=demande-envoyee").into_response()),
         Err(e) => {
             let (_, message) = error_of(&ctx, e)?;
             let q = DirectoryQuery {
@@ -695,6 +699,9 @@ async fn withdraw(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError
 
 // ---- the relationship ----
 
+/// A goal: (id, title, [(status, label, current)]).
+type GoalLine = (Uuid, String, Vec<(&'static str, String, bool)>);
+
 struct MeetingLine {
     line: String,
     mode: String,
@@ -714,6 +721,7 @@ struct MentorshipTemplate<'a> {
     active: bool,
     feedback_given: bool,
     meetings: Vec<MeetingLine>,
+    goals: Vec<GoalLine>,
     error: Option<String>,
 }
 
@@ -762,6 +770,23 @@ async fn render_mentorship(
         in_pair: view.in_pair,
         active: view.record.status == "active",
         feedback_given: view.feedback_given,
+        goals: if view.in_pair {
+            ctx.state()
+                .app
+                .goals(view.record.id)
+                .await?
+                .into_iter()
+                .map(|g| {
+                    let options = mentorat_app::mentoring::GOAL_STATUSES
+                        .iter()
+                        .map(|s| (*s, tr.t(&format!("goal-status-{s}")), *s == g.status))
+                        .collect();
+                    (g.id, g.title, options)
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
         meetings: view
             .meetings
             .iter()
@@ -929,6 +954,8 @@ type Section = (String, Vec<(String, String, String)>);
 struct CoordinationTemplate<'a> {
     page: Page<'a>,
     sections: Vec<Section>,
+    feedback: Option<String>,
+    events: Vec<(String, String, String)>,
 }
 
 async fn coordination(ctx: Ctx) -> Result<Response, WebError> {
@@ -997,7 +1024,36 @@ async fn coordination(ctx: Ctx) -> Result<Response, WebError> {
         (tr.t("coordination-waiting"), waiting),
         (tr.t("coordination-mentors"), mentors),
     ];
+    // Feedback in aggregate, and the next events of the circles.
+    let (mut answers, mut total) = (0i64, 0f64);
+    let mut events = Vec::new();
+    for circle in coordinated(&ctx)? {
+        let s = app.feedback_summary(circle).await?;
+        answers += s.answers;
+        total += s.average * s.answers as f64;
+        for e in app.upcoming_events(circle, 5).await? {
+            events.push((
+                format!("/evenements/{}", e.id),
+                e.title.clone(),
+                tr.date_time(&e.local_start()),
+            ));
+        }
+    }
+    let feedback = (answers > 0).then(|| {
+        let average = format!("{:.1}", total / answers as f64);
+        let average = if ctx.locale == mentorat_domain::Locale::Fr {
+            average.replace('.', ",")
+        } else {
+            average
+        };
+        tr.tv(
+            "coordination-feedback",
+            &[("count", &answers.to_string()), ("average", &average)],
+        )
+    });
     Ok(super::render(&CoordinationTemplate {
+        feedback,
+        events,
         page: ctx.page(tr.t("coordination-title")),
         sections,
     }))
@@ -1219,6 +1275,109 @@ async fn review(
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct GoalInput {
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    status: String,
+}
+
+async fn add_goal(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(input): Form<GoalInput>,
+) -> Result<Response, WebError> {
+    let app = ctx.state().app.clone();
+    pair_change(&ctx, &id, async move |user, record| {
+        app.add_goal(user, record, &input.title).await
+    })
+    .await
+}
+
+async fn set_goal(
+    ctx: Ctx,
+    Path((id, goal)): Path<(String, String)>,
+    Form(input): Form<GoalInput>,
+) -> Result<Response, WebError> {
+    let goal = id_of(&goal)?;
+    let app = ctx.state().app.clone();
+    pair_change(&ctx, &id, async move |user, record| {
+        app.set_goal_status(user, record, goal, &input.status).await
+    })
+    .await
+}
+
+// ---- the taxonomy of fields (national team) ----
+
+#[derive(Template)]
+#[template(path = "pages/domains.html")]
+struct DomainsTemplate<'a> {
+    page: Page<'a>,
+    domains: Vec<mentorat_app::mentoring::Domain>,
+    error: Option<String>,
+}
+
+async fn render_domains(
+    ctx: &Ctx,
+    error: Option<String>,
+    status: StatusCode,
+) -> Result<Response, WebError> {
+    ctx.require(Action::ManageNetwork, &Resource::Platform)?;
+    let tr = ctx.tr();
+    let mut response = super::render(&DomainsTemplate {
+        page: ctx.page(tr.t("domains-title")),
+        domains: ctx.state().app.domains().await?,
+        error,
+    });
+    *response.status_mut() = status;
+    Ok(response)
+}
+
+async fn domains_page(ctx: Ctx) -> Result<Response, WebError> {
+    render_domains(&ctx, None, StatusCode::OK).await
+}
+
+#[derive(Deserialize)]
+struct DomainInput {
+    #[serde(default)]
+    label_fr: String,
+    #[serde(default)]
+    label_en: String,
+    #[serde(default)]
+    synonyms_fr: String,
+    #[serde(default)]
+    synonyms_en: String,
+}
+
+async fn edit_domain(
+    ctx: Ctx,
+    Path(code): Path<String>,
+    Form(input): Form<DomainInput>,
+) -> Result<Response, WebError> {
+    ctx.require(Action::ManageNetwork, &Resource::Platform)?;
+    let actor = me(&ctx)?;
+    match ctx
+        .state()
+        .app
+        .update_domain(
+            actor,
+            &code,
+            &input.label_fr,
+            &input.label_en,
+            &input.synonyms_fr,
+            &input.synonyms_en,
+        )
+        .await
+    {
+        Ok(()) => Ok(Redirect::to(&format!("/admin/domaines#d-{code}")).into_response()),
+        Err(e) => {
+            let (_, message) = error_of(&ctx, e)?;
+            render_domains(&ctx, Some(message), StatusCode::UNPROCESSABLE_ENTITY).await
         }
     }
 }
