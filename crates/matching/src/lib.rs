@@ -1,3 +1,12 @@
-//! The matching engine: scoring, explained suggestions and optimal batch assignment.
-//! Pure (no I/O); the application layer feeds it. Its content arrives with the
-//! matching issue; the crate exists now so that the dependency arrows are fixed.
+//! The matching engine: French text relevance (BM25 with accent folding, stop words and
+//! Snowball stemming), explained scores and top-k suggestions, and the exact batch
+//! assignment of porteurs to mentors under capacities (min-cost flow). Pure: the
+//! application layer feeds it plain values and stores what it returns.
+
+pub mod assign;
+pub mod score;
+pub mod text;
+
+pub use assign::{Assignment, Options, Problem, solve};
+pub use score::{Level, MenteeProfile, MentorProfile, Reason, Suggestion, Weights, score, suggest};
+pub use text::{Analyzer, Bm25};

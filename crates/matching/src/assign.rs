@@ -1,0 +1,396 @@
+//! Exact batch assignment: porteurs (each at most one mentor) to mentors (each at most
+//! their capacity), maximising the total integer score, optionally after maximising
+//! the number of pairs. It is a min-cost flow on the bipartite graph
+//! source → porteur → mentor → sink, solved by successive shortest paths with Dijkstra
+//! and node potentials, on each connected component separately. See docs/MATCHING.md.
+
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BinaryHeap, HashSet};
+
+/// Porteurs and mentors are numbered by the caller (any `u64`).
+#[derive(Debug, Clone, Default)]
+pub struct Problem {
+    /// (porteur, mentor, score ≥ 0)
+    pub edges: Vec<(u64, u64, i64)>,
+    /// mentor → capacity
+    pub capacities: BTreeMap<u64, i64>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// As many pairs as possible first, then the best total score.
+    pub matches_first: bool,
+    /// Pairs kept as they are (they take a place and count in the totals).
+    pub locks: Vec<(u64, u64)>,
+    /// Pairs that must not be made.
+    pub forbidden: HashSet<(u64, u64)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unmatched {
+    /// No candidate mentor at all.
+    NoCandidate,
+    /// Candidates exist but their places went to better or necessary pairs.
+    CandidatesFull,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Assignment {
+    /// (porteur, mentor, score), sorted.
+    pub pairs: Vec<(u64, u64, i64)>,
+    pub total_score: i64,
+    pub unmatched: Vec<(u64, Unmatched)>,
+    /// Pairs (porteur, mentor) who would both rather be together than with what they got.
+    pub blocking_pairs: usize,
+}
+
+impl Assignment {
+    pub fn matched(&self) -> usize {
+        self.pairs.len()
+    }
+}
+
+/// A residual graph with integer costs.
+struct Graph {
+    head: Vec<usize>,
+    to: Vec<usize>,
+    next: Vec<usize>,
+    cap: Vec<i64>,
+    cost: Vec<i64>,
+}
+
+const NONE: usize = usize::MAX;
+
+impl Graph {
+    fn new(nodes: usize) -> Graph {
+        Graph { head: vec![NONE; nodes], to: Vec::new(), next: Vec::new(), cap: Vec::new(), cost: Vec::new() }
+    }
+
+    fn add(&mut self, from: usize, to: usize, cap: i64, cost: i64) -> usize {
+        let e = self.to.len();
+        for (a, b, c, k) in [(from, to, cap, cost), (to, from, 0, -cost)] {
+            self.to.push(b);
+            self.cap.push(c);
+            self.cost.push(k);
+            self.next.push(self.head[a]);
+            self.head[a] = self.to.len() - 1;
+        }
+        e
+    }
+
+    /// Successive shortest paths from `s` to `t`; stops when no path is left or, if
+    /// `stop_at` is given, when the next path costs at least that much. Costs must be
+    /// non-negative on the initial graph.
+    fn min_cost_flow(&mut self, s: usize, t: usize, stop_at: Option<i64>) {
+        let n = self.head.len();
+        let mut potential = vec![0i64; n];
+        let mut dist = vec![i64::MAX; n];
+        let mut via = vec![NONE; n];
+        loop {
+            dist.iter_mut().for_each(|d| *d = i64::MAX);
+            via.iter_mut().for_each(|v| *v = NONE);
+            dist[s] = 0;
+            let mut heap = BinaryHeap::new();
+            heap.push(Reverse((0i64, s)));
+            while let Some(Reverse((d, u))) = heap.pop() {
+                if d > dist[u] {
+                    continue;
+                }
+                let mut e = self.head[u];
+                while e != NONE {
+                    if self.cap[e] > 0 {
+                        let v = self.to[e];
+                        let nd = d + self.cost[e] + potential[u] - potential[v];
+                        if nd < dist[v] {
+                            dist[v] = nd;
+                            via[v] = e;
+                            heap.push(Reverse((nd, v)));
+                        }
+                    }
+                    e = self.next[e];
+                }
+            }
+            if dist[t] == i64::MAX {
+                return;
+            }
+            let path_cost = dist[t] + potential[t] - potential[s];
+            if stop_at.is_some_and(|limit| path_cost >= limit) {
+                return;
+            }
+            for v in 0..n {
+                if dist[v] != i64::MAX {
+                    potential[v] += dist[v];
+                }
+            }
+            // Every path carries one unit (porteurs have capacity one).
+            let mut v = t;
+            while v != s {
+                let e = via[v];
+                self.cap[e] -= 1;
+                self.cap[e ^ 1] += 1;
+                v = self.to[e ^ 1];
+            }
+        }
+    }
+}
+
+/// Union-find over porteurs and mentors, to split the problem into components.
+fn components(edges: &[(u64, u64, i64)]) -> Vec<Vec<(u64, u64, i64)>> {
+    let mut ids: BTreeMap<(bool, u64), usize> = BTreeMap::new();
+    for (p, m, _) in edges {
+        let n = ids.len();
+        ids.entry((false, *p)).or_insert(n);
+        let n = ids.len();
+        ids.entry((true, *m)).or_insert(n);
+    }
+    let mut parent: Vec<usize> = (0..ids.len()).collect();
+    fn find(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    for (p, m, _) in edges {
+        let (a, b) = (find(&mut parent, ids[&(false, *p)]), find(&mut parent, ids[&(true, *m)]));
+        if a != b {
+            parent[a.max(b)] = a.min(b);
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<(u64, u64, i64)>> = BTreeMap::new();
+    for e in edges {
+        let root = find(&mut parent, ids[&(false, e.0)]);
+        groups.entry(root).or_default().push(*e);
+    }
+    groups.into_values().collect()
+}
+
+/// Solves one component exactly.
+fn solve_component(edges: &[(u64, u64, i64)], capacities: &BTreeMap<u64, i64>, matches_first: bool) -> Vec<(u64, u64, i64)> {
+    let porteurs: Vec<u64> = edges.iter().map(|e| e.0).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+    let mentors: Vec<u64> = edges.iter().map(|e| e.1).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+    let max_score = edges.iter().map(|e| e.2).max().unwrap_or(0).max(0) + 1;
+    let (s, t) = (0, 1);
+    let p_node = |p: u64| 2 + porteurs.binary_search(&p).expect("known porteur");
+    let m_node = |m: u64| 2 + porteurs.len() + mentors.binary_search(&m).expect("known mentor");
+    let mut g = Graph::new(2 + porteurs.len() + mentors.len());
+    for p in &porteurs {
+        g.add(s, p_node(*p), 1, 0);
+    }
+    // cost = max_score − score ≥ 0: each path crosses one more porteur→mentor edge than
+    // it uncrosses, so the offset adds the same constant per pair.
+    let pair_edges: Vec<(usize, u64, u64, i64)> =
+        edges.iter().map(|(p, m, sc)| (g.add(p_node(*p), m_node(*m), 1, max_score - sc), *p, *m, *sc)).collect();
+    for m in &mentors {
+        let c = capacities.get(m).copied().unwrap_or(0).max(0);
+        if c > 0 {
+            g.add(m_node(*m), t, c, 0);
+        }
+    }
+    // Maximise the score alone: stop when a path no longer gains (costs ≥ the offset).
+    g.min_cost_flow(s, t, if matches_first { None } else { Some(max_score) });
+    pair_edges.into_iter().filter(|(e, ..)| g.cap[*e] == 0).map(|(_, p, m, sc)| (p, m, sc)).collect()
+}
+
+/// The optimal assignment; deterministic for equal inputs.
+pub fn solve(problem: &Problem, options: &Options) -> Assignment {
+    let mut capacities = problem.capacities.clone();
+    let mut pairs: Vec<(u64, u64, i64)> = Vec::new();
+    let mut locked_porteurs = HashSet::new();
+    let best: BTreeMap<(u64, u64), i64> = problem.edges.iter().fold(BTreeMap::new(), |mut acc, (p, m, s)| {
+        let e = acc.entry((*p, *m)).or_insert(*s);
+        *e = (*e).max(*s);
+        acc
+    });
+    for (p, m) in &options.locks {
+        if locked_porteurs.insert(*p) {
+            let c = capacities.entry(*m).or_insert(0);
+            *c -= 1;
+            pairs.push((*p, *m, best.get(&(*p, *m)).copied().unwrap_or(0)));
+        }
+    }
+    let mut edges: Vec<(u64, u64, i64)> = best
+        .iter()
+        .map(|(&(p, m), &s)| (p, m, s))
+        .filter(|(p, m, _)| !locked_porteurs.contains(p) && !options.forbidden.contains(&(*p, *m)))
+        .filter(|(_, m, _)| capacities.get(m).copied().unwrap_or(0) > 0)
+        .collect();
+    edges.sort_unstable();
+    for component in components(&edges) {
+        pairs.extend(solve_component(&component, &capacities, options.matches_first));
+    }
+    pairs.sort_unstable();
+    let matched: HashSet<u64> = pairs.iter().map(|p| p.0).collect();
+    let mut unmatched: Vec<(u64, Unmatched)> = problem
+        .edges
+        .iter()
+        .map(|e| e.0)
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .filter(|p| !matched.contains(p))
+        .map(|p| {
+            let has = edges.iter().any(|e| e.0 == p);
+            (p, if has { Unmatched::CandidatesFull } else { Unmatched::NoCandidate })
+        })
+        .collect();
+    unmatched.sort_by_key(|u| u.0);
+    let blocking_pairs = count_blocking(&pairs, &edges, &problem.capacities);
+    Assignment { total_score: pairs.iter().map(|p| p.2).sum(), pairs, unmatched, blocking_pairs }
+}
+
+/// A pair blocks when the porteur scores it above their own pair (or has none) and the
+/// mentor has a free place or a weaker pair.
+fn count_blocking(pairs: &[(u64, u64, i64)], edges: &[(u64, u64, i64)], capacities: &BTreeMap<u64, i64>) -> usize {
+    let mut own: BTreeMap<u64, i64> = BTreeMap::new();
+    let mut load: BTreeMap<u64, Vec<i64>> = BTreeMap::new();
+    for (p, m, s) in pairs {
+        own.insert(*p, *s);
+        load.entry(*m).or_default().push(*s);
+    }
+    edges
+        .iter()
+        .filter(|(p, m, s)| {
+            let porteur_prefers = own.get(p).is_none_or(|mine| s > mine);
+            let taken = load.get(m).map(Vec::as_slice).unwrap_or(&[]);
+            let mentor_prefers = (taken.len() as i64) < capacities.get(m).copied().unwrap_or(0) || taken.iter().any(|t| s > t);
+            porteur_prefers && mentor_prefers && !pairs.iter().any(|q| q.0 == *p && q.1 == *m)
+        })
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Every assignment, by brute force: (pairs, score) of the best, lexicographic on
+    /// (pairs, score) when `matches_first`.
+    fn brute_force(problem: &Problem, forbidden: &HashSet<(u64, u64)>, matches_first: bool) -> (usize, i64) {
+        let porteurs: Vec<u64> = problem.edges.iter().map(|e| e.0).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+        let mut best = (0usize, 0i64);
+        fn go(
+            i: usize,
+            porteurs: &[u64],
+            problem: &Problem,
+            forbidden: &HashSet<(u64, u64)>,
+            used: &mut BTreeMap<u64, i64>,
+            acc: (usize, i64),
+            best: &mut (usize, i64),
+            matches_first: bool,
+        ) {
+            if i == porteurs.len() {
+                let better = if matches_first { acc > *best } else { acc.1 > best.1 };
+                if better {
+                    *best = acc;
+                }
+                return;
+            }
+            go(i + 1, porteurs, problem, forbidden, used, acc, best, matches_first);
+            for (p, m, s) in &problem.edges {
+                if *p != porteurs[i] || forbidden.contains(&(*p, *m)) {
+                    continue;
+                }
+                let cap = problem.capacities.get(m).copied().unwrap_or(0);
+                let u = used.entry(*m).or_insert(0);
+                if *u < cap {
+                    *u += 1;
+                    go(i + 1, porteurs, problem, forbidden, used, (acc.0 + 1, acc.1 + s), best, matches_first);
+                    *used.get_mut(m).unwrap() -= 1;
+                }
+            }
+        }
+        go(0, &porteurs, problem, forbidden, &mut BTreeMap::new(), (0, 0), &mut best, matches_first);
+        best
+    }
+
+    fn problem_strategy() -> impl Strategy<Value = Problem> {
+        (1usize..6, 1usize..4)
+            .prop_flat_map(|(n, m)| {
+                (
+                    proptest::collection::vec((0..n as u64, 0..m as u64, 1i64..20), 0..12),
+                    proptest::collection::vec(0i64..3, m),
+                )
+            })
+            .prop_map(|(edges, caps)| Problem {
+                edges,
+                capacities: caps.into_iter().enumerate().map(|(i, c)| (i as u64, c)).collect(),
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn the_optimum_equals_brute_force_and_respects_capacities(problem in problem_strategy(), matches_first in any::<bool>(), forbid in any::<bool>()) {
+            let mut options = Options { matches_first, ..Default::default() };
+            if forbid && let Some(e) = problem.edges.first() {
+                options.forbidden.insert((e.0, e.1));
+            }
+            let got = solve(&problem, &options);
+            let (pairs, score) = brute_force(&problem, &options.forbidden, matches_first);
+            prop_assert_eq!(got.total_score, score);
+            if matches_first {
+                prop_assert_eq!(got.matched(), pairs);
+            }
+            let mut load: BTreeMap<u64, i64> = BTreeMap::new();
+            let mut seen = HashSet::new();
+            for (p, m, _) in &got.pairs {
+                *load.entry(*m).or_default() += 1;
+                prop_assert!(seen.insert(*p), "a porteur has one mentor");
+                prop_assert!(!options.forbidden.contains(&(*p, *m)));
+            }
+            for (m, l) in load {
+                prop_assert!(l <= problem.capacities.get(&m).copied().unwrap_or(0), "capacity of {}", m);
+            }
+        }
+
+        #[test]
+        fn locked_pairs_are_kept_and_the_rest_is_optimal(problem in problem_strategy()) {
+            let Some(&(p, m, _)) = problem.edges.iter().find(|e| problem.capacities.get(&e.1).copied().unwrap_or(0) > 0) else {
+                return Ok(());
+            };
+            let options = Options { locks: vec![(p, m)], ..Default::default() };
+            let got = solve(&problem, &options);
+            prop_assert!(got.pairs.iter().any(|q| q.0 == p && q.1 == m));
+            // The rest equals the optimum of the problem without that porteur and with one
+            // place fewer at that mentor.
+            let mut rest = problem.clone();
+            rest.edges.retain(|e| e.0 != p);
+            *rest.capacities.get_mut(&m).unwrap() -= 1;
+            let (_, score) = brute_force(&rest, &HashSet::new(), false);
+            let locked = problem.edges.iter().filter(|e| e.0 == p && e.1 == m).map(|e| e.2).max().unwrap();
+            prop_assert_eq!(got.total_score, score + locked);
+        }
+
+        #[test]
+        fn equal_inputs_give_equal_answers(problem in problem_strategy()) {
+            let a = solve(&problem, &Options::default());
+            let mut shuffled = problem.clone();
+            shuffled.edges.reverse();
+            let b = solve(&shuffled, &Options::default());
+            prop_assert_eq!(a.pairs, b.pairs);
+        }
+    }
+
+    #[test]
+    fn matches_first_trades_score_for_pairs() {
+        // One mentor place each; porteur 1 likes both mentors, porteur 2 only mentor A.
+        let problem = Problem {
+            edges: vec![(1, 10, 10), (1, 11, 1), (2, 10, 2)],
+            capacities: [(10, 1), (11, 1)].into_iter().collect(),
+        };
+        let best_score = solve(&problem, &Options::default());
+        assert_eq!((best_score.matched(), best_score.total_score), (1, 10), "the best score leaves porteur 2 out");
+        let first = solve(&problem, &Options { matches_first: true, ..Default::default() });
+        assert_eq!((first.matched(), first.total_score), (2, 3));
+    }
+
+    #[test]
+    fn unmatched_porteurs_say_why_and_blocking_pairs_are_counted() {
+        let problem = Problem { edges: vec![(1, 10, 5), (2, 10, 4), (3, 99, 1)], capacities: [(10, 1)].into_iter().collect() };
+        let got = solve(&problem, &Options::default());
+        assert_eq!(got.pairs, vec![(1, 10, 5)]);
+        assert_eq!(got.unmatched, vec![(2, Unmatched::CandidatesFull), (3, Unmatched::NoCandidate)]);
+        assert_eq!(got.blocking_pairs, 0, "the mentor prefers who they got");
+    }
+}

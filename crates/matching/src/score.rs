@@ -1,0 +1,259 @@
+//! Scores and suggestions: hard filters first (a pair that fails one is never shown),
+//! then a weighted sum of explainable parts, each in [0, 1], with the reasons a person
+//! can read.
+
+use crate::text::{Analyzer, Bm25};
+use std::collections::HashSet;
+
+/// How close the porteur and the mentor live, from closest to farthest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Level {
+    SameCommune,
+    SameIntercommunality,
+    SameDepartement,
+    SameRegion,
+    SameCountry,
+    Other,
+}
+
+/// The weights of the parts; they need not sum to one (the score is normalised).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Weights {
+    pub field: f64,
+    pub text: f64,
+    pub proximity: f64,
+    pub years: f64,
+    pub load: f64,
+    pub availability: f64,
+}
+
+impl Default for Weights {
+    /// Field and proximity first: the network pairs people of the same territory with
+    /// experience in the project's field; words and years refine; load spreads work.
+    fn default() -> Self {
+        Weights { field: 0.30, text: 0.20, proximity: 0.25, years: 0.10, load: 0.10, availability: 0.05 }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct MentorProfile {
+    /// (field code, years of experience)
+    pub fields: Vec<(String, i64)>,
+    /// Bio and the labels of the fields.
+    pub text: String,
+    pub languages: Vec<String>,
+    pub remote: bool,
+    pub travel_km: f64,
+    pub active: i64,
+    pub capacity: i64,
+    pub availability: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct MenteeProfile {
+    pub fields: Vec<String>,
+    pub text: String,
+    pub languages: Vec<String>,
+    pub remote: bool,
+    pub availability: String,
+}
+
+/// One candidate for a porteur: the mentor and what links them.
+#[derive(Debug, Clone)]
+pub struct Candidate<'a> {
+    pub mentor: &'a MentorProfile,
+    pub level: Level,
+    pub distance_km: f64,
+    pub same_circle: bool,
+    /// Synonyms (folded words) of each of the mentor's fields, from the taxonomy.
+    pub synonyms: Vec<(String, Vec<String>)>,
+    /// An earlier declined, withdrawn, expired or closed request between them.
+    pub history: bool,
+}
+
+/// Why a mentor is suggested, for the sentence shown next to them.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reason {
+    SameField(String),
+    SynonymField(String),
+    Proximity(Level),
+    Years(String, i64),
+    CommonWords(Vec<String>),
+    Remote,
+}
+
+#[derive(Debug, Clone)]
+pub struct Suggestion {
+    /// The index of the candidate in the slice given.
+    pub index: usize,
+    /// In [0, 1].
+    pub score: f64,
+    pub reasons: Vec<Reason>,
+}
+
+impl Suggestion {
+    /// The integer score of batch matching (0–100).
+    pub fn points(&self) -> i64 {
+        (self.score * 100.0).round() as i64
+    }
+}
+
+/// Below this text relevance, a mentor without a shared field is not a candidate.
+pub const TEXT_THRESHOLD: f64 = 0.15;
+
+fn proximity_part(level: Level, distance_km: f64) -> f64 {
+    match level {
+        Level::SameCommune => 1.0,
+        Level::SameIntercommunality => 0.85,
+        Level::SameDepartement => 0.6,
+        Level::SameRegion => 0.35,
+        _ => 0.3 * (-distance_km / 100.0).exp(),
+    }
+}
+
+/// The score of one candidate, or `None` when a hard filter excludes it.
+pub fn score(analyzer: &Analyzer, index: &Bm25, doc: usize, mentee: &MenteeProfile, c: &Candidate<'_>, w: &Weights) -> Option<Suggestion> {
+    let m = c.mentor;
+    if c.history || m.active >= m.capacity {
+        return None;
+    }
+    if !mentee.languages.iter().any(|l| m.languages.contains(l)) {
+        return None;
+    }
+    let reachable = c.same_circle || c.distance_km <= m.travel_km || (m.remote && mentee.remote);
+    if !reachable {
+        return None;
+    }
+    let query_words = analyzer.words(&mentee.text);
+    let query: Vec<String> = query_words.iter().map(|(s, _)| s.clone()).collect();
+    let mut reasons = Vec::new();
+    // Field: shared field, else a synonym of one of the mentor's fields in the project.
+    let shared = m.fields.iter().find(|(f, _)| mentee.fields.contains(f));
+    let folded: HashSet<String> = query_words.iter().map(|(_, w)| w.clone()).collect();
+    let synonym = c.synonyms.iter().find(|(_, syns)| syns.iter().any(|s| folded.contains(s)));
+    let field = match (shared, synonym) {
+        (Some((f, _)), _) => {
+            reasons.push(Reason::SameField(f.clone()));
+            1.0
+        }
+        (None, Some((f, _))) => {
+            reasons.push(Reason::SynonymField(f.clone()));
+            0.7
+        }
+        _ => 0.0,
+    };
+    let text = index.relevance(&query, doc);
+    if field == 0.0 && text < TEXT_THRESHOLD {
+        return None;
+    }
+    let mentor_stems: HashSet<String> = analyzer.stems(&m.text).into_iter().collect();
+    let mut common: Vec<String> = Vec::new();
+    for (stem, word) in &query_words {
+        if mentor_stems.contains(stem) && !common.contains(word) {
+            common.push(word.clone());
+        }
+    }
+    if !common.is_empty() {
+        common.truncate(3);
+        reasons.push(Reason::CommonWords(common));
+    }
+    let proximity = proximity_part(c.level, c.distance_km);
+    if c.level <= Level::SameDepartement {
+        reasons.push(Reason::Proximity(c.level));
+    } else if m.remote && mentee.remote {
+        reasons.push(Reason::Remote);
+    }
+    let best_years = m
+        .fields
+        .iter()
+        .filter(|(f, _)| mentee.fields.contains(f) || synonym.is_some_and(|(s, _)| s == f))
+        .max_by_key(|(_, y)| *y);
+    let years = best_years.map_or(0.0, |(_, y)| (*y as f64 / 20.0).min(1.0));
+    if let Some((f, y)) = best_years
+        && *y > 0
+    {
+        reasons.push(Reason::Years(f.clone(), *y));
+    }
+    let load = if m.capacity > 0 { 1.0 - m.active as f64 / m.capacity as f64 } else { 0.0 };
+    let availability = {
+        let a: HashSet<String> = analyzer.stems(&mentee.availability).into_iter().collect();
+        let b: HashSet<String> = analyzer.stems(&m.availability).into_iter().collect();
+        if a.is_empty() || b.is_empty() { 0.5 } else { a.intersection(&b).count() as f64 / a.len().min(b.len()) as f64 }
+    };
+    let total = w.field + w.text + w.proximity + w.years + w.load + w.availability;
+    let score = (w.field * field + w.text * text + w.proximity * proximity + w.years * years + w.load * load + w.availability * availability)
+        / total.max(f64::EPSILON);
+    Some(Suggestion { index: doc, score, reasons })
+}
+
+/// The `k` best candidates for a porteur, best first (ties by candidate order).
+pub fn suggest(mentee: &MenteeProfile, candidates: &[Candidate<'_>], weights: &Weights, k: usize) -> Vec<Suggestion> {
+    let analyzer = Analyzer::default();
+    let docs: Vec<Vec<String>> = candidates.iter().map(|c| analyzer.stems(&c.mentor.text)).collect();
+    let index = Bm25::new(&docs);
+    let mut out: Vec<Suggestion> = candidates
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| score(&analyzer, &index, i, mentee, c, weights))
+        .collect();
+    out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.index.cmp(&b.index)));
+    out.truncate(k);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mentor(fields: &[(&str, i64)], text: &str) -> MentorProfile {
+        MentorProfile {
+            fields: fields.iter().map(|(f, y)| (f.to_string(), *y)).collect(),
+            text: text.into(),
+            languages: vec!["fr".into()],
+            travel_km: 20.0,
+            capacity: 2,
+            ..Default::default()
+        }
+    }
+
+    fn candidate(m: &MentorProfile, level: Level, km: f64) -> Candidate<'_> {
+        Candidate { mentor: m, level, distance_km: km, same_circle: true, synonyms: Vec::new(), history: false }
+    }
+
+    #[test]
+    fn the_closest_mentor_of_the_field_comes_first_with_true_reasons() {
+        let near = mentor(&[("creation-entreprise", 12)], "Création d'entreprise, commerce, financement");
+        let far = mentor(&[("creation-entreprise", 25)], "Création d'entreprise");
+        let other = mentor(&[("numerique", 10)], "Développeur web");
+        let mentee = MenteeProfile {
+            fields: vec!["creation-entreprise".into()],
+            text: "Je veux créer mon entreprise : une boulangerie, j'ai besoin d'aide pour le financement".into(),
+            languages: vec!["fr".into()],
+            ..Default::default()
+        };
+        let candidates = [candidate(&far, Level::SameRegion, 60.0), candidate(&near, Level::SameIntercommunality, 4.0), candidate(&other, Level::SameCommune, 0.0)];
+        let top = suggest(&mentee, &candidates, &Weights::default(), 10);
+        assert_eq!(top[0].index, 1, "{top:?}");
+        assert!(top[0].reasons.contains(&Reason::SameField("creation-entreprise".into())));
+        assert!(top[0].reasons.contains(&Reason::Proximity(Level::SameIntercommunality)));
+        assert!(top[0].reasons.contains(&Reason::Years("creation-entreprise".into(), 12)));
+        assert!(top[0].reasons.iter().any(|r| matches!(r, Reason::CommonWords(w) if w.contains(&"financement".to_string()))));
+        assert!(top.iter().all(|s| s.index != 2), "no shared field and no common words: filtered out");
+    }
+
+    #[test]
+    fn hard_filters_exclude_full_far_foreign_and_refused_pairs() {
+        let mentee = MenteeProfile { fields: vec!["droit".into()], text: "droit".into(), languages: vec!["fr".into()], ..Default::default() };
+        let mut full = mentor(&[("droit", 5)], "juriste");
+        full.active = 2;
+        let english = MentorProfile { languages: vec!["en".into()], ..mentor(&[("droit", 5)], "juriste") };
+        let far = mentor(&[("droit", 5)], "juriste");
+        let ok = mentor(&[("droit", 5)], "juriste");
+        let mut refused = candidate(&ok, Level::SameCommune, 0.0);
+        refused.history = true;
+        let mut too_far = candidate(&far, Level::Other, 300.0);
+        too_far.same_circle = false;
+        let candidates = [candidate(&full, Level::SameCommune, 0.0), candidate(&english, Level::SameCommune, 0.0), too_far, refused];
+        assert!(suggest(&mentee, &candidates, &Weights::default(), 10).is_empty());
+    }
+}

@@ -1,0 +1,169 @@
+//! French text for matching: fold accents and case, drop stop words, stem with the
+//! Snowball French stemmer, so that « création d'entreprise » meets « créer mon
+//! entreprise ». BM25 ranks mentors' texts against a project.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::HashMap;
+
+/// Words that say nothing about a project (French and a few English), folded.
+const STOP_WORDS: &[&str] = &[
+    "a", "au", "aux", "avec", "ce", "ces", "cet", "cette", "d", "dans", "de", "des", "du", "elle", "en", "et", "eux", "il",
+    "ils", "j", "je", "l", "la", "le", "les", "leur", "lui", "m", "ma", "mais", "me", "mes", "moi", "mon", "n", "ne", "nos",
+    "notre", "nous", "on", "ou", "par", "pas", "pour", "qu", "que", "qui", "s", "sa", "se", "ses", "son", "sur", "t", "ta",
+    "te", "tes", "toi", "ton", "tu", "un", "une", "vos", "votre", "vous", "y", "est", "sont", "suis", "ai", "as", "avons",
+    "avez", "ont", "etre", "avoir", "faire", "plus", "tres", "aussi", "comme", "tout", "tous", "toute", "toutes", "the", "and",
+    "of", "to", "in", "for", "with", "my", "veux", "voudrais", "aimerais", "besoin", "aide", "projet",
+];
+
+/// Folds a character to lower-case ASCII where French accents allow.
+fn fold(c: char) -> Option<char> {
+    let c = c.to_lowercase().next().unwrap_or(c);
+    Some(match c {
+        'à' | 'â' | 'ä' | 'á' => 'a',
+        'ç' => 'c',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'î' | 'ï' | 'í' => 'i',
+        'ô' | 'ö' | 'ó' => 'o',
+        'ù' | 'û' | 'ü' | 'ú' => 'u',
+        'ÿ' => 'y',
+        'œ' => 'o',
+        c if c.is_alphanumeric() => c,
+        _ => return None,
+    })
+}
+
+pub struct Analyzer {
+    stemmer: Stemmer,
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Analyzer { stemmer: Stemmer::create(Algorithm::French) }
+    }
+}
+
+impl Analyzer {
+    /// (stem, folded word) for every meaningful word of `text`, in order.
+    pub fn words(&self, text: &str) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        let mut word = String::new();
+        let flush = |word: &mut String, out: &mut Vec<(String, String)>| {
+            if word.chars().count() > 1 && !STOP_WORDS.contains(&word.as_str()) {
+                let stem = self.stemmer.stem(word).into_owned();
+                out.push((stem, word.clone()));
+            }
+            word.clear();
+        };
+        for c in text.chars() {
+            match fold(c) {
+                Some(f) => word.push(f),
+                None => flush(&mut word, &mut out),
+            }
+        }
+        flush(&mut word, &mut out);
+        out
+    }
+
+    pub fn stems(&self, text: &str) -> Vec<String> {
+        self.words(text).into_iter().map(|(s, _)| s).collect()
+    }
+}
+
+/// A BM25 index over documents (k1 = 1.2, b = 0.75).
+pub struct Bm25 {
+    docs: Vec<HashMap<String, u32>>,
+    lengths: Vec<f64>,
+    average: f64,
+    document_frequency: HashMap<String, u32>,
+}
+
+impl Bm25 {
+    const K1: f64 = 1.2;
+    const B: f64 = 0.75;
+
+    pub fn new(documents: &[Vec<String>]) -> Bm25 {
+        let mut document_frequency: HashMap<String, u32> = HashMap::new();
+        let docs: Vec<HashMap<String, u32>> = documents
+            .iter()
+            .map(|terms| {
+                let mut tf: HashMap<String, u32> = HashMap::new();
+                for t in terms {
+                    *tf.entry(t.clone()).or_default() += 1;
+                }
+                for t in tf.keys() {
+                    *document_frequency.entry(t.clone()).or_default() += 1;
+                }
+                tf
+            })
+            .collect();
+        let lengths: Vec<f64> = documents.iter().map(|d| d.len() as f64).collect();
+        let average = if lengths.is_empty() { 0.0 } else { lengths.iter().sum::<f64>() / lengths.len() as f64 };
+        Bm25 { docs, lengths, average, document_frequency }
+    }
+
+    /// The BM25 score of document `doc` for the query terms.
+    pub fn score(&self, query: &[String], doc: usize) -> f64 {
+        let n = self.docs.len() as f64;
+        let tf = &self.docs[doc];
+        let length_norm = 1.0 - Self::B + Self::B * self.lengths[doc] / self.average.max(1.0);
+        let mut seen = std::collections::HashSet::new();
+        query
+            .iter()
+            .filter(|t| seen.insert(t.as_str()))
+            .filter_map(|t| {
+                let f = f64::from(*tf.get(t)?);
+                let df = f64::from(*self.document_frequency.get(t).unwrap_or(&0));
+                let idf = ((n - df + 0.5) / (df + 0.5) + 1.0).ln();
+                Some(idf * f * (Self::K1 + 1.0) / (f + Self::K1 * length_norm))
+            })
+            .sum()
+    }
+
+    /// A relevance in [0, 1]: the score over the best a query this long could get.
+    pub fn relevance(&self, query: &[String], doc: usize) -> f64 {
+        if query.is_empty() || self.docs.is_empty() {
+            return 0.0;
+        }
+        let n = self.docs.len() as f64;
+        let best = ((n + 0.5) / 1.5 + 1.0).ln() * (Self::K1 + 1.0) / (1.0 + Self::K1 * (1.0 - Self::B));
+        let distinct = query.iter().collect::<std::collections::HashSet<_>>().len() as f64;
+        (self.score(query, doc) / (best * distinct.min(6.0))).clamp(0.0, 1.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn creation_d_entreprise_meets_creer_mon_entreprise() {
+        let a = Analyzer::default();
+        let mentor = a.stems("Vingt ans dans la création d'entreprise");
+        let project = a.stems("Je veux créer mon entreprise de boulangerie");
+        assert!(project.iter().any(|t| mentor.contains(t)), "{mentor:?} / {project:?}");
+        let common: Vec<_> = project.iter().filter(|t| mentor.contains(t)).collect();
+        assert!(common.iter().any(|t| t.starts_with("entrepris")), "{common:?}");
+    }
+
+    #[test]
+    fn accents_case_and_stop_words_do_not_count() {
+        let a = Analyzer::default();
+        assert_eq!(a.stems("ÉCOLE"), a.stems("ecole"));
+        assert!(a.stems("le la les de des du").is_empty());
+    }
+
+    #[test]
+    fn bm25_ranks_the_relevant_document_first() {
+        let a = Analyzer::default();
+        let docs = vec![
+            a.stems("boulanger artisan pain levain boulangerie"),
+            a.stems("développeur web numérique application"),
+            a.stems("juriste droit du travail contrat"),
+        ];
+        let index = Bm25::new(&docs);
+        let q = a.stems("ouvrir une boulangerie de pain au levain");
+        assert!(index.score(&q, 0) > index.score(&q, 1));
+        assert!(index.relevance(&q, 0) > 0.0 && index.relevance(&q, 0) <= 1.0);
+        assert_eq!(index.relevance(&q, 2), 0.0);
+    }
+}
