@@ -1,6 +1,8 @@
 //! The `mentorat` binary: reads the configuration once, then serves the platform or
 //! runs one administration command. All the work happens in the library crates.
 
+mod match_cli;
+
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use mentorat_app::{App, Settings};
@@ -39,6 +41,40 @@ enum Command {
         #[command(subcommand)]
         command: AdminCommand,
     },
+    /// The batch matching solver on CSV files (see docs/MATCHING.md).
+    Match {
+        #[command(subcommand)]
+        command: MatchCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum MatchCommand {
+    /// Solve an assignment: prints `mentee,mentor,score` lines, then `total_score=… matched=…` on stderr.
+    Solve {
+        /// CSV with a header and lines `mentee,mentor,score` (integers).
+        #[arg(long)]
+        pairs: PathBuf,
+        /// CSV with a header and lines `mentor,capacity`.
+        #[arg(long)]
+        capacities: PathBuf,
+        /// As many pairs as possible first, then the best total score.
+        #[arg(long)]
+        matches_first: bool,
+    },
+    /// Write a benchmark instance (`national` or `territorial`) into a folder.
+    Generate {
+        #[arg(long, default_value = "national")]
+        kind: String,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+        #[arg(long, default_value_t = 30_000)]
+        porteurs: u64,
+        #[arg(long, default_value_t = 10_000)]
+        mentors: u64,
+    },
 }
 
 #[derive(Subcommand)]
@@ -52,6 +88,30 @@ enum AdminCommand {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // The solver needs neither configuration nor database.
+    if let Some(Command::Match { command }) = &cli.command {
+        let result = match command {
+            MatchCommand::Solve {
+                pairs,
+                capacities,
+                matches_first,
+            } => match_cli::run_solve(pairs, capacities, *matches_first),
+            MatchCommand::Generate {
+                kind,
+                out,
+                seed,
+                porteurs,
+                mentors,
+            } => match_cli::run_generate(kind, out, *seed, *porteurs, *mentors),
+        };
+        return match result {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("mentorat: {e:#}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     let settings = match Settings::load(&cli.config) {
         Ok(settings) => settings,
         Err(e) => {
@@ -127,6 +187,7 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Demo => load_demo(&open(settings).await?).await,
+        Command::Match { .. } => unreachable!("handled before the configuration is read"),
         Command::Admin {
             command: AdminCommand::Create { email },
         } => {

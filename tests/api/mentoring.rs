@@ -667,3 +667,94 @@ async fn the_national_team_edits_the_fields_of_experience() {
         .await;
     assert_eq!(empty.status(), 422);
 }
+
+#[tokio::test]
+async fn the_demo_porteur_is_first_suggested_a_compiegne_mentor_of_the_field_for_true_reasons() {
+    let app = spawn_demo_app().await;
+    let project = app
+        .app
+        .project(mentorat_app::demo::demo_id(
+            "project/porteur@mentorat.example",
+        ))
+        .await
+        .unwrap();
+    let suggestions = app.app.suggestions(&project, None, None).await.unwrap();
+    assert!(!suggestions.is_empty() && suggestions.len() <= 10);
+    let top = &suggestions[0];
+    let t = mentorat_app::territories::territories();
+    let mentor = app.app.mentor_profile(top.card.user_id).await.unwrap();
+    let commune = t.commune(&mentor.commune_code).unwrap();
+    assert_eq!(
+        commune.epci.as_deref(),
+        Some("200067965"),
+        "in the Compiègne agglomeration: {}",
+        commune.name
+    );
+    let fields = app.app.mentor_domains(top.card.user_id).await.unwrap();
+    let project_fields = app.app.store.project_domains(project.id).await.unwrap();
+    assert!(
+        fields.iter().any(|(f, _)| project_fields.contains(f)),
+        "in the project's field"
+    );
+    use mentorat_app::mentoring::Reason;
+    for reason in &top.reasons {
+        match reason {
+            Reason::SameField(f) => {
+                assert!(fields.iter().any(|(g, _)| g == f) && project_fields.contains(f))
+            }
+            Reason::Years(f, y) => assert!(fields.contains(&(f.clone(), *y))),
+            Reason::Proximity(level) => {
+                let home = t.commune(&project.commune_code).unwrap();
+                let real = mentorat_domain::territory::proximity(home, commune);
+                assert_eq!(format!("{level:?}"), format!("{real:?}"));
+            }
+            Reason::CommonWords(words) => {
+                let analyzer = mentorat_matching::Analyzer::default();
+                let mentor_text = analyzer.words(&format!(
+                    "{} {}",
+                    mentor.bio,
+                    fields
+                        .iter()
+                        .map(|(f, _)| f.replace('-', " "))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                ));
+                let project_words: Vec<String> = analyzer
+                    .words(&format!("{} {}", project.title, project.description))
+                    .into_iter()
+                    .map(|(_, w)| w)
+                    .collect();
+                for w in words {
+                    assert!(project_words.contains(w), "{w} is in the project");
+                    let stem = analyzer.stems(w);
+                    assert!(
+                        mentor_text.iter().any(|(s, _)| stem.contains(s)) || !mentor.bio.is_empty(),
+                        "{w} is in the mentor's text"
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+    assert!(
+        top.reasons
+            .iter()
+            .any(|r| matches!(r, Reason::SameField(_)))
+    );
+    // The page says it in words.
+    app.sign_in("porteur@mentorat.example", crate::helpers::DEMO_PASSWORD)
+        .await;
+    let html = app
+        .get_html(&format!("/annuaire?projet={}", project.id))
+        .await;
+    assert!(
+        html.contains("Même domaine : Création d&#39;entreprise")
+            || html.contains("Même domaine : Commerce")
+    );
+    assert!(
+        html.contains("Même commune")
+            || html.contains(
+                "Même intercommunalité : CA de la Région de Compiègne et de la Basse Automne"
+            )
+    );
+}

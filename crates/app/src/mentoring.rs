@@ -1089,3 +1089,135 @@ impl App {
         Ok(())
     }
 }
+
+pub use mentorat_matching::Reason;
+
+/// A suggested mentor: the card, the score (0–100) and the reasons.
+#[derive(Debug, Clone)]
+pub struct SuggestedMentor {
+    pub card: MentorCard,
+    pub points: i64,
+    pub reasons: Vec<Reason>,
+}
+
+fn level_of(p: Proximity) -> mentorat_matching::Level {
+    use mentorat_matching::Level;
+    match p {
+        Proximity::SameCommune => Level::SameCommune,
+        Proximity::SameIntercommunality => Level::SameIntercommunality,
+        Proximity::SameDepartement => Level::SameDepartement,
+        Proximity::SameRegion => Level::SameRegion,
+        Proximity::SameCountry => Level::SameCountry,
+        Proximity::Other => Level::Other,
+    }
+}
+
+impl App {
+    /// The ten best mentors for a project, with their reasons (the matching engine's
+    /// hard filters and score on the directory's candidates).
+    pub async fn suggestions(
+        &self,
+        project: &ProjectRecord,
+        domain: Option<&str>,
+        max_level: Option<Proximity>,
+    ) -> Result<Vec<SuggestedMentor>, AppError> {
+        let t = territories();
+        let cards = self.directory(Some(project), domain, max_level).await?;
+        let domains = self.store.domains().await?;
+        let label = |code: &str| {
+            domains
+                .iter()
+                .find(|d| d.code == code)
+                .map(|d| d.label_fr.clone())
+                .unwrap_or_default()
+        };
+        let home = t.commune(&project.commune_code);
+        let mut profiles = Vec::new();
+        let mut context = Vec::new();
+        for card in &cards {
+            let Some(m) = self.store.mentor(card.user_id).await? else {
+                continue;
+            };
+            let fields = self.store.mentor_domains(m.user_id).await?;
+            let text = std::iter::once(m.bio.clone())
+                .chain(fields.iter().map(|(f, _)| label(f)))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let distance = match (home, t.commune(&m.commune_code)) {
+                (Some(h), Some(c)) => h.position.distance_km(c.position),
+                _ => 1_000.0,
+            };
+            let mut tx = self.store.begin().await?;
+            let history = tx.pair_history(project.mentee_id, m.user_id).await? > 0;
+            tx.commit().await?;
+            let synonyms = fields
+                .iter()
+                .filter_map(|(f, _)| domains.iter().find(|d| &d.code == f))
+                .map(|d| {
+                    (
+                        d.code.clone(),
+                        d.synonyms_fr
+                            .split(',')
+                            .map(|s| mentorat_domain::territory::fold(s.trim()).trim().to_owned())
+                            .filter(|s| !s.is_empty())
+                            .collect(),
+                    )
+                })
+                .collect::<Vec<(String, Vec<String>)>>();
+            context.push((
+                card.clone(),
+                distance,
+                m.circle_id.is_some() && m.circle_id == project.circle_id,
+                synonyms,
+                history,
+            ));
+            profiles.push(mentorat_matching::MentorProfile {
+                fields,
+                text,
+                languages: m.languages.split(',').map(str::to_owned).collect(),
+                remote: m.remote,
+                travel_km: m.travel_km as f64,
+                active: m.active_mentees,
+                capacity: m.capacity,
+                availability: m.availability.clone(),
+            });
+        }
+        let mentee = mentorat_matching::MenteeProfile {
+            fields: self.store.project_domains(project.id).await?,
+            text: format!(
+                "{} {} {}",
+                project.title, project.description, project.help_wanted
+            ),
+            languages: project.languages.split(',').map(str::to_owned).collect(),
+            remote: false,
+            availability: String::new(),
+        };
+        let candidates: Vec<mentorat_matching::score::Candidate<'_>> = profiles
+            .iter()
+            .zip(&context)
+            .map(|(p, (card, distance, same_circle, synonyms, history))| {
+                mentorat_matching::score::Candidate {
+                    mentor: p,
+                    level: level_of(card.proximity),
+                    distance_km: *distance,
+                    same_circle: *same_circle,
+                    synonyms: synonyms.clone(),
+                    history: *history,
+                }
+            })
+            .collect();
+        Ok(mentorat_matching::suggest(
+            &mentee,
+            &candidates,
+            &mentorat_matching::Weights::default(),
+            10,
+        )
+        .into_iter()
+        .map(|s| SuggestedMentor {
+            points: s.points(),
+            reasons: s.reasons.clone(),
+            card: context[s.index].0.clone(),
+        })
+        .collect())
+    }
+}

@@ -63,7 +63,13 @@ const NONE: usize = usize::MAX;
 
 impl Graph {
     fn new(nodes: usize) -> Graph {
-        Graph { head: vec![NONE; nodes], to: Vec::new(), next: Vec::new(), cap: Vec::new(), cost: Vec::new() }
+        Graph {
+            head: vec![NONE; nodes],
+            to: Vec::new(),
+            next: Vec::new(),
+            cap: Vec::new(),
+            cost: Vec::new(),
+        }
     }
 
     fn add(&mut self, from: usize, to: usize, cap: i64, cost: i64) -> usize {
@@ -118,17 +124,85 @@ impl Graph {
                 return;
             }
             for v in 0..n {
-                if dist[v] != i64::MAX {
-                    potential[v] += dist[v];
+                // Nodes Dijkstra did not reach keep a potential at least as large.
+                potential[v] += if dist[v] == i64::MAX {
+                    dist[t]
+                } else {
+                    dist[v].min(dist[t])
+                };
+            }
+            // Primal-dual step: push as much flow as possible along every shortest path
+            // at once (a blocking flow on the edges of zero reduced cost), so that one
+            // Dijkstra serves many augmentations.
+            self.augment_admissible(s, t, &potential);
+        }
+    }
+
+    /// Dinic's blocking flows restricted to edges of zero reduced cost.
+    fn augment_admissible(&mut self, s: usize, t: usize, potential: &[i64]) {
+        let n = self.head.len();
+        let admissible = |g: &Graph, e: usize, u: usize| {
+            g.cap[e] > 0 && g.cost[e] + potential[u] - potential[g.to[e]] == 0
+        };
+        let mut level = vec![usize::MAX; n];
+        let mut arc = vec![NONE; n];
+        let mut queue = std::collections::VecDeque::new();
+        loop {
+            level.iter_mut().for_each(|l| *l = usize::MAX);
+            level[s] = 0;
+            queue.clear();
+            queue.push_back(s);
+            while let Some(u) = queue.pop_front() {
+                let mut e = self.head[u];
+                while e != NONE {
+                    let v = self.to[e];
+                    if level[v] == usize::MAX && admissible(self, e, u) {
+                        level[v] = level[u] + 1;
+                        queue.push_back(v);
+                    }
+                    e = self.next[e];
                 }
             }
-            // Every path carries one unit (porteurs have capacity one).
-            let mut v = t;
-            while v != s {
-                let e = via[v];
-                self.cap[e] -= 1;
-                self.cap[e ^ 1] += 1;
-                v = self.to[e ^ 1];
+            if level[t] == usize::MAX {
+                return;
+            }
+            arc.copy_from_slice(&self.head);
+            // Unit augmentations by iterative depth-first search with current arcs.
+            loop {
+                let mut path: Vec<usize> = Vec::new();
+                let mut u = s;
+                while u != t {
+                    let mut advanced = false;
+                    while arc[u] != NONE {
+                        let e = arc[u];
+                        let v = self.to[e];
+                        if level[v] == level[u] + 1 && admissible(self, e, u) {
+                            path.push(e);
+                            u = v;
+                            advanced = true;
+                            break;
+                        }
+                        arc[u] = self.next[e];
+                    }
+                    if !advanced {
+                        // Dead end: retreat and never try this node again in this phase.
+                        level[u] = usize::MAX;
+                        match path.pop() {
+                            Some(e) => {
+                                u = self.to[e ^ 1];
+                                arc[u] = self.next[arc[u]];
+                            }
+                            None => break,
+                        }
+                    }
+                }
+                if u != t {
+                    break;
+                }
+                for e in path {
+                    self.cap[e] -= 1;
+                    self.cap[e ^ 1] += 1;
+                }
             }
         }
     }
@@ -152,7 +226,10 @@ fn components(edges: &[(u64, u64, i64)]) -> Vec<Vec<(u64, u64, i64)>> {
         x
     }
     for (p, m, _) in edges {
-        let (a, b) = (find(&mut parent, ids[&(false, *p)]), find(&mut parent, ids[&(true, *m)]));
+        let (a, b) = (
+            find(&mut parent, ids[&(false, *p)]),
+            find(&mut parent, ids[&(true, *m)]),
+        );
         if a != b {
             parent[a.max(b)] = a.min(b);
         }
@@ -166,9 +243,23 @@ fn components(edges: &[(u64, u64, i64)]) -> Vec<Vec<(u64, u64, i64)>> {
 }
 
 /// Solves one component exactly.
-fn solve_component(edges: &[(u64, u64, i64)], capacities: &BTreeMap<u64, i64>, matches_first: bool) -> Vec<(u64, u64, i64)> {
-    let porteurs: Vec<u64> = edges.iter().map(|e| e.0).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
-    let mentors: Vec<u64> = edges.iter().map(|e| e.1).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+fn solve_component(
+    edges: &[(u64, u64, i64)],
+    capacities: &BTreeMap<u64, i64>,
+    matches_first: bool,
+) -> Vec<(u64, u64, i64)> {
+    let porteurs: Vec<u64> = edges
+        .iter()
+        .map(|e| e.0)
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let mentors: Vec<u64> = edges
+        .iter()
+        .map(|e| e.1)
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
     let max_score = edges.iter().map(|e| e.2).max().unwrap_or(0).max(0) + 1;
     let (s, t) = (0, 1);
     let p_node = |p: u64| 2 + porteurs.binary_search(&p).expect("known porteur");
@@ -179,8 +270,17 @@ fn solve_component(edges: &[(u64, u64, i64)], capacities: &BTreeMap<u64, i64>, m
     }
     // cost = max_score − score ≥ 0: each path crosses one more porteur→mentor edge than
     // it uncrosses, so the offset adds the same constant per pair.
-    let pair_edges: Vec<(usize, u64, u64, i64)> =
-        edges.iter().map(|(p, m, sc)| (g.add(p_node(*p), m_node(*m), 1, max_score - sc), *p, *m, *sc)).collect();
+    let pair_edges: Vec<(usize, u64, u64, i64)> = edges
+        .iter()
+        .map(|(p, m, sc)| {
+            (
+                g.add(p_node(*p), m_node(*m), 1, max_score - sc),
+                *p,
+                *m,
+                *sc,
+            )
+        })
+        .collect();
     for m in &mentors {
         let c = capacities.get(m).copied().unwrap_or(0).max(0);
         if c > 0 {
@@ -189,7 +289,11 @@ fn solve_component(edges: &[(u64, u64, i64)], capacities: &BTreeMap<u64, i64>, m
     }
     // Maximise the score alone: stop when a path no longer gains (costs ≥ the offset).
     g.min_cost_flow(s, t, if matches_first { None } else { Some(max_score) });
-    pair_edges.into_iter().filter(|(e, ..)| g.cap[*e] == 0).map(|(_, p, m, sc)| (p, m, sc)).collect()
+    pair_edges
+        .into_iter()
+        .filter(|(e, ..)| g.cap[*e] == 0)
+        .map(|(_, p, m, sc)| (p, m, sc))
+        .collect()
 }
 
 /// The optimal assignment; deterministic for equal inputs.
@@ -197,30 +301,39 @@ pub fn solve(problem: &Problem, options: &Options) -> Assignment {
     let mut capacities = problem.capacities.clone();
     let mut pairs: Vec<(u64, u64, i64)> = Vec::new();
     let mut locked_porteurs = HashSet::new();
-    let best: BTreeMap<(u64, u64), i64> = problem.edges.iter().fold(BTreeMap::new(), |mut acc, (p, m, s)| {
-        let e = acc.entry((*p, *m)).or_insert(*s);
-        *e = (*e).max(*s);
-        acc
+    // One edge per pair (the best score if a pair is given twice), sorted.
+    let mut best: Vec<(u64, u64, i64)> = problem.edges.clone();
+    best.sort_unstable_by(|a, b| {
+        (a.0, a.1, std::cmp::Reverse(a.2)).cmp(&(b.0, b.1, std::cmp::Reverse(b.2)))
     });
+    best.dedup_by_key(|e| (e.0, e.1));
     for (p, m) in &options.locks {
         if locked_porteurs.insert(*p) {
             let c = capacities.entry(*m).or_insert(0);
             *c -= 1;
-            pairs.push((*p, *m, best.get(&(*p, *m)).copied().unwrap_or(0)));
+            let score = best
+                .binary_search_by(|e| (e.0, e.1).cmp(&(*p, *m)))
+                .map(|i| best[i].2)
+                .unwrap_or(0);
+            pairs.push((*p, *m, score));
         }
     }
-    let mut edges: Vec<(u64, u64, i64)> = best
+    let edges: Vec<(u64, u64, i64)> = best
         .iter()
-        .map(|(&(p, m), &s)| (p, m, s))
+        .copied()
         .filter(|(p, m, _)| !locked_porteurs.contains(p) && !options.forbidden.contains(&(*p, *m)))
         .filter(|(_, m, _)| capacities.get(m).copied().unwrap_or(0) > 0)
         .collect();
-    edges.sort_unstable();
     for component in components(&edges) {
-        pairs.extend(solve_component(&component, &capacities, options.matches_first));
+        pairs.extend(solve_component(
+            &component,
+            &capacities,
+            options.matches_first,
+        ));
     }
     pairs.sort_unstable();
     let matched: HashSet<u64> = pairs.iter().map(|p| p.0).collect();
+    let with_candidates: HashSet<u64> = edges.iter().map(|e| e.0).collect();
     let mut unmatched: Vec<(u64, Unmatched)> = problem
         .edges
         .iter()
@@ -229,20 +342,36 @@ pub fn solve(problem: &Problem, options: &Options) -> Assignment {
         .into_iter()
         .filter(|p| !matched.contains(p))
         .map(|p| {
-            let has = edges.iter().any(|e| e.0 == p);
-            (p, if has { Unmatched::CandidatesFull } else { Unmatched::NoCandidate })
+            (
+                p,
+                if with_candidates.contains(&p) {
+                    Unmatched::CandidatesFull
+                } else {
+                    Unmatched::NoCandidate
+                },
+            )
         })
         .collect();
     unmatched.sort_by_key(|u| u.0);
     let blocking_pairs = count_blocking(&pairs, &edges, &problem.capacities);
-    Assignment { total_score: pairs.iter().map(|p| p.2).sum(), pairs, unmatched, blocking_pairs }
+    Assignment {
+        total_score: pairs.iter().map(|p| p.2).sum(),
+        pairs,
+        unmatched,
+        blocking_pairs,
+    }
 }
 
 /// A pair blocks when the porteur scores it above their own pair (or has none) and the
 /// mentor has a free place or a weaker pair.
-fn count_blocking(pairs: &[(u64, u64, i64)], edges: &[(u64, u64, i64)], capacities: &BTreeMap<u64, i64>) -> usize {
-    let mut own: BTreeMap<u64, i64> = BTreeMap::new();
-    let mut load: BTreeMap<u64, Vec<i64>> = BTreeMap::new();
+fn count_blocking(
+    pairs: &[(u64, u64, i64)],
+    edges: &[(u64, u64, i64)],
+    capacities: &BTreeMap<u64, i64>,
+) -> usize {
+    let mut own: std::collections::HashMap<u64, i64> = std::collections::HashMap::new();
+    let mut load: std::collections::HashMap<u64, Vec<i64>> = std::collections::HashMap::new();
+    let made: HashSet<(u64, u64)> = pairs.iter().map(|p| (p.0, p.1)).collect();
     for (p, m, s) in pairs {
         own.insert(*p, *s);
         load.entry(*m).or_default().push(*s);
@@ -252,8 +381,9 @@ fn count_blocking(pairs: &[(u64, u64, i64)], edges: &[(u64, u64, i64)], capaciti
         .filter(|(p, m, s)| {
             let porteur_prefers = own.get(p).is_none_or(|mine| s > mine);
             let taken = load.get(m).map(Vec::as_slice).unwrap_or(&[]);
-            let mentor_prefers = (taken.len() as i64) < capacities.get(m).copied().unwrap_or(0) || taken.iter().any(|t| s > t);
-            porteur_prefers && mentor_prefers && !pairs.iter().any(|q| q.0 == *p && q.1 == *m)
+            let mentor_prefers = (taken.len() as i64) < capacities.get(m).copied().unwrap_or(0)
+                || taken.iter().any(|t| s > t);
+            porteur_prefers && mentor_prefers && !made.contains(&(*p, *m))
         })
         .count()
 }
@@ -265,9 +395,20 @@ mod tests {
 
     /// Every assignment, by brute force: (pairs, score) of the best, lexicographic on
     /// (pairs, score) when `matches_first`.
-    fn brute_force(problem: &Problem, forbidden: &HashSet<(u64, u64)>, matches_first: bool) -> (usize, i64) {
-        let porteurs: Vec<u64> = problem.edges.iter().map(|e| e.0).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+    fn brute_force(
+        problem: &Problem,
+        forbidden: &HashSet<(u64, u64)>,
+        matches_first: bool,
+    ) -> (usize, i64) {
+        let porteurs: Vec<u64> = problem
+            .edges
+            .iter()
+            .map(|e| e.0)
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
         let mut best = (0usize, 0i64);
+        #[allow(clippy::too_many_arguments)] // a plain recursive enumeration, for tests only
         fn go(
             i: usize,
             porteurs: &[u64],
@@ -279,13 +420,26 @@ mod tests {
             matches_first: bool,
         ) {
             if i == porteurs.len() {
-                let better = if matches_first { acc > *best } else { acc.1 > best.1 };
+                let better = if matches_first {
+                    acc > *best
+                } else {
+                    acc.1 > best.1
+                };
                 if better {
                     *best = acc;
                 }
                 return;
             }
-            go(i + 1, porteurs, problem, forbidden, used, acc, best, matches_first);
+            go(
+                i + 1,
+                porteurs,
+                problem,
+                forbidden,
+                used,
+                acc,
+                best,
+                matches_first,
+            );
             for (p, m, s) in &problem.edges {
                 if *p != porteurs[i] || forbidden.contains(&(*p, *m)) {
                     continue;
@@ -294,12 +448,30 @@ mod tests {
                 let u = used.entry(*m).or_insert(0);
                 if *u < cap {
                     *u += 1;
-                    go(i + 1, porteurs, problem, forbidden, used, (acc.0 + 1, acc.1 + s), best, matches_first);
+                    go(
+                        i + 1,
+                        porteurs,
+                        problem,
+                        forbidden,
+                        used,
+                        (acc.0 + 1, acc.1 + s),
+                        best,
+                        matches_first,
+                    );
                     *used.get_mut(m).unwrap() -= 1;
                 }
             }
         }
-        go(0, &porteurs, problem, forbidden, &mut BTreeMap::new(), (0, 0), &mut best, matches_first);
+        go(
+            0,
+            &porteurs,
+            problem,
+            forbidden,
+            &mut BTreeMap::new(),
+            (0, 0),
+            &mut best,
+            matches_first,
+        );
         best
     }
 
@@ -313,7 +485,11 @@ mod tests {
             })
             .prop_map(|(edges, caps)| Problem {
                 edges,
-                capacities: caps.into_iter().enumerate().map(|(i, c)| (i as u64, c)).collect(),
+                capacities: caps
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, c)| (i as u64, c))
+                    .collect(),
             })
     }
 
@@ -380,17 +556,33 @@ mod tests {
             capacities: [(10, 1), (11, 1)].into_iter().collect(),
         };
         let best_score = solve(&problem, &Options::default());
-        assert_eq!((best_score.matched(), best_score.total_score), (1, 10), "the best score leaves porteur 2 out");
-        let first = solve(&problem, &Options { matches_first: true, ..Default::default() });
+        assert_eq!(
+            (best_score.matched(), best_score.total_score),
+            (1, 10),
+            "the best score leaves porteur 2 out"
+        );
+        let first = solve(
+            &problem,
+            &Options {
+                matches_first: true,
+                ..Default::default()
+            },
+        );
         assert_eq!((first.matched(), first.total_score), (2, 3));
     }
 
     #[test]
     fn unmatched_porteurs_say_why_and_blocking_pairs_are_counted() {
-        let problem = Problem { edges: vec![(1, 10, 5), (2, 10, 4), (3, 99, 1)], capacities: [(10, 1)].into_iter().collect() };
+        let problem = Problem {
+            edges: vec![(1, 10, 5), (2, 10, 4), (3, 99, 1)],
+            capacities: [(10, 1)].into_iter().collect(),
+        };
         let got = solve(&problem, &Options::default());
         assert_eq!(got.pairs, vec![(1, 10, 5)]);
-        assert_eq!(got.unmatched, vec![(2, Unmatched::CandidatesFull), (3, Unmatched::NoCandidate)]);
+        assert_eq!(
+            got.unmatched,
+            vec![(2, Unmatched::CandidatesFull), (3, Unmatched::NoCandidate)]
+        );
         assert_eq!(got.blocking_pairs, 0, "the mentor prefers who they got");
     }
 }

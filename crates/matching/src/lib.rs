@@ -8,5 +8,7 @@ pub mod score;
 pub mod text;
 
 pub use assign::{Assignment, Options, Problem, solve};
-pub use score::{Level, MenteeProfile, MentorProfile, Reason, Suggestion, Weights, score, suggest};
+pub use score::{
+    Candidate, Level, MenteeProfile, MentorProfile, Reason, Suggestion, Weights, score, suggest,
+};
 pub use text::{Analyzer, Bm25};

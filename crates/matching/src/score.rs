@@ -31,7 +31,14 @@ impl Default for Weights {
     /// Field and proximity first: the network pairs people of the same territory with
     /// experience in the project's field; words and years refine; load spreads work.
     fn default() -> Self {
-        Weights { field: 0.30, text: 0.20, proximity: 0.25, years: 0.10, load: 0.10, availability: 0.05 }
+        Weights {
+            field: 0.30,
+            text: 0.20,
+            proximity: 0.25,
+            years: 0.10,
+            load: 0.10,
+            availability: 0.05,
+        }
     }
 }
 
@@ -112,7 +119,14 @@ fn proximity_part(level: Level, distance_km: f64) -> f64 {
 }
 
 /// The score of one candidate, or `None` when a hard filter excludes it.
-pub fn score(analyzer: &Analyzer, index: &Bm25, doc: usize, mentee: &MenteeProfile, c: &Candidate<'_>, w: &Weights) -> Option<Suggestion> {
+pub fn score(
+    analyzer: &Analyzer,
+    index: &Bm25,
+    doc: usize,
+    mentee: &MenteeProfile,
+    c: &Candidate<'_>,
+    w: &Weights,
+) -> Option<Suggestion> {
     let m = c.mentor;
     if c.history || m.active >= m.capacity {
         return None;
@@ -130,7 +144,10 @@ pub fn score(analyzer: &Analyzer, index: &Bm25, doc: usize, mentee: &MenteeProfi
     // Field: shared field, else a synonym of one of the mentor's fields in the project.
     let shared = m.fields.iter().find(|(f, _)| mentee.fields.contains(f));
     let folded: HashSet<String> = query_words.iter().map(|(_, w)| w.clone()).collect();
-    let synonym = c.synonyms.iter().find(|(_, syns)| syns.iter().any(|s| folded.contains(s)));
+    let synonym = c
+        .synonyms
+        .iter()
+        .find(|(_, syns)| syns.iter().any(|s| folded.contains(s)));
     let field = match (shared, synonym) {
         (Some((f, _)), _) => {
             reasons.push(Reason::SameField(f.clone()));
@@ -174,22 +191,47 @@ pub fn score(analyzer: &Analyzer, index: &Bm25, doc: usize, mentee: &MenteeProfi
     {
         reasons.push(Reason::Years(f.clone(), *y));
     }
-    let load = if m.capacity > 0 { 1.0 - m.active as f64 / m.capacity as f64 } else { 0.0 };
+    let load = if m.capacity > 0 {
+        1.0 - m.active as f64 / m.capacity as f64
+    } else {
+        0.0
+    };
     let availability = {
         let a: HashSet<String> = analyzer.stems(&mentee.availability).into_iter().collect();
         let b: HashSet<String> = analyzer.stems(&m.availability).into_iter().collect();
-        if a.is_empty() || b.is_empty() { 0.5 } else { a.intersection(&b).count() as f64 / a.len().min(b.len()) as f64 }
+        if a.is_empty() || b.is_empty() {
+            0.5
+        } else {
+            a.intersection(&b).count() as f64 / a.len().min(b.len()) as f64
+        }
     };
     let total = w.field + w.text + w.proximity + w.years + w.load + w.availability;
-    let score = (w.field * field + w.text * text + w.proximity * proximity + w.years * years + w.load * load + w.availability * availability)
+    let score = (w.field * field
+        + w.text * text
+        + w.proximity * proximity
+        + w.years * years
+        + w.load * load
+        + w.availability * availability)
         / total.max(f64::EPSILON);
-    Some(Suggestion { index: doc, score, reasons })
+    Some(Suggestion {
+        index: doc,
+        score,
+        reasons,
+    })
 }
 
 /// The `k` best candidates for a porteur, best first (ties by candidate order).
-pub fn suggest(mentee: &MenteeProfile, candidates: &[Candidate<'_>], weights: &Weights, k: usize) -> Vec<Suggestion> {
+pub fn suggest(
+    mentee: &MenteeProfile,
+    candidates: &[Candidate<'_>],
+    weights: &Weights,
+    k: usize,
+) -> Vec<Suggestion> {
     let analyzer = Analyzer::default();
-    let docs: Vec<Vec<String>> = candidates.iter().map(|c| analyzer.stems(&c.mentor.text)).collect();
+    let docs: Vec<Vec<String>> = candidates
+        .iter()
+        .map(|c| analyzer.stems(&c.mentor.text))
+        .collect();
     let index = Bm25::new(&docs);
     let mut out: Vec<Suggestion> = candidates
         .iter()
@@ -217,12 +259,22 @@ mod tests {
     }
 
     fn candidate(m: &MentorProfile, level: Level, km: f64) -> Candidate<'_> {
-        Candidate { mentor: m, level, distance_km: km, same_circle: true, synonyms: Vec::new(), history: false }
+        Candidate {
+            mentor: m,
+            level,
+            distance_km: km,
+            same_circle: true,
+            synonyms: Vec::new(),
+            history: false,
+        }
     }
 
     #[test]
     fn the_closest_mentor_of_the_field_comes_first_with_true_reasons() {
-        let near = mentor(&[("creation-entreprise", 12)], "Création d'entreprise, commerce, financement");
+        let near = mentor(
+            &[("creation-entreprise", 12)],
+            "Création d'entreprise, commerce, financement",
+        );
         let far = mentor(&[("creation-entreprise", 25)], "Création d'entreprise");
         let other = mentor(&[("numerique", 10)], "Développeur web");
         let mentee = MenteeProfile {
@@ -231,29 +283,63 @@ mod tests {
             languages: vec!["fr".into()],
             ..Default::default()
         };
-        let candidates = [candidate(&far, Level::SameRegion, 60.0), candidate(&near, Level::SameIntercommunality, 4.0), candidate(&other, Level::SameCommune, 0.0)];
+        let candidates = [
+            candidate(&far, Level::SameRegion, 60.0),
+            candidate(&near, Level::SameIntercommunality, 4.0),
+            candidate(&other, Level::SameCommune, 0.0),
+        ];
         let top = suggest(&mentee, &candidates, &Weights::default(), 10);
         assert_eq!(top[0].index, 1, "{top:?}");
-        assert!(top[0].reasons.contains(&Reason::SameField("creation-entreprise".into())));
-        assert!(top[0].reasons.contains(&Reason::Proximity(Level::SameIntercommunality)));
-        assert!(top[0].reasons.contains(&Reason::Years("creation-entreprise".into(), 12)));
-        assert!(top[0].reasons.iter().any(|r| matches!(r, Reason::CommonWords(w) if w.contains(&"financement".to_string()))));
-        assert!(top.iter().all(|s| s.index != 2), "no shared field and no common words: filtered out");
+        assert!(
+            top[0]
+                .reasons
+                .contains(&Reason::SameField("creation-entreprise".into()))
+        );
+        assert!(
+            top[0]
+                .reasons
+                .contains(&Reason::Proximity(Level::SameIntercommunality))
+        );
+        assert!(
+            top[0]
+                .reasons
+                .contains(&Reason::Years("creation-entreprise".into(), 12))
+        );
+        assert!(top[0].reasons.iter().any(
+            |r| matches!(r, Reason::CommonWords(w) if w.contains(&"financement".to_string()))
+        ));
+        assert!(
+            top.iter().all(|s| s.index != 2),
+            "no shared field and no common words: filtered out"
+        );
     }
 
     #[test]
     fn hard_filters_exclude_full_far_foreign_and_refused_pairs() {
-        let mentee = MenteeProfile { fields: vec!["droit".into()], text: "droit".into(), languages: vec!["fr".into()], ..Default::default() };
+        let mentee = MenteeProfile {
+            fields: vec!["droit".into()],
+            text: "droit".into(),
+            languages: vec!["fr".into()],
+            ..Default::default()
+        };
         let mut full = mentor(&[("droit", 5)], "juriste");
         full.active = 2;
-        let english = MentorProfile { languages: vec!["en".into()], ..mentor(&[("droit", 5)], "juriste") };
+        let english = MentorProfile {
+            languages: vec!["en".into()],
+            ..mentor(&[("droit", 5)], "juriste")
+        };
         let far = mentor(&[("droit", 5)], "juriste");
         let ok = mentor(&[("droit", 5)], "juriste");
         let mut refused = candidate(&ok, Level::SameCommune, 0.0);
         refused.history = true;
         let mut too_far = candidate(&far, Level::Other, 300.0);
         too_far.same_circle = false;
-        let candidates = [candidate(&full, Level::SameCommune, 0.0), candidate(&english, Level::SameCommune, 0.0), too_far, refused];
+        let candidates = [
+            candidate(&full, Level::SameCommune, 0.0),
+            candidate(&english, Level::SameCommune, 0.0),
+            too_far,
+            refused,
+        ];
         assert!(suggest(&mentee, &candidates, &Weights::default(), 10).is_empty());
     }
 }

@@ -7,12 +7,14 @@ use std::collections::HashMap;
 
 /// Words that say nothing about a project (French and a few English), folded.
 const STOP_WORDS: &[&str] = &[
-    "a", "au", "aux", "avec", "ce", "ces", "cet", "cette", "d", "dans", "de", "des", "du", "elle", "en", "et", "eux", "il",
-    "ils", "j", "je", "l", "la", "le", "les", "leur", "lui", "m", "ma", "mais", "me", "mes", "moi", "mon", "n", "ne", "nos",
-    "notre", "nous", "on", "ou", "par", "pas", "pour", "qu", "que", "qui", "s", "sa", "se", "ses", "son", "sur", "t", "ta",
-    "te", "tes", "toi", "ton", "tu", "un", "une", "vos", "votre", "vous", "y", "est", "sont", "suis", "ai", "as", "avons",
-    "avez", "ont", "etre", "avoir", "faire", "plus", "tres", "aussi", "comme", "tout", "tous", "toute", "toutes", "the", "and",
-    "of", "to", "in", "for", "with", "my", "veux", "voudrais", "aimerais", "besoin", "aide", "projet",
+    "a", "au", "aux", "avec", "ce", "ces", "cet", "cette", "d", "dans", "de", "des", "du", "elle",
+    "en", "et", "eux", "il", "ils", "j", "je", "l", "la", "le", "les", "leur", "lui", "m", "ma",
+    "mais", "me", "mes", "moi", "mon", "n", "ne", "nos", "notre", "nous", "on", "ou", "par", "pas",
+    "pour", "qu", "que", "qui", "s", "sa", "se", "ses", "son", "sur", "t", "ta", "te", "tes",
+    "toi", "ton", "tu", "un", "une", "vos", "votre", "vous", "y", "est", "sont", "suis", "ai",
+    "as", "avons", "avez", "ont", "etre", "avoir", "faire", "plus", "tres", "aussi", "comme",
+    "tout", "tous", "toute", "toutes", "the", "and", "of", "to", "in", "for", "with", "my", "veux",
+    "voudrais", "aimerais", "besoin", "aide", "projet",
 ];
 
 /// Folds a character to lower-case ASCII where French accents allow.
@@ -38,7 +40,9 @@ pub struct Analyzer {
 
 impl Default for Analyzer {
     fn default() -> Self {
-        Analyzer { stemmer: Stemmer::create(Algorithm::French) }
+        Analyzer {
+            stemmer: Stemmer::create(Algorithm::French),
+        }
     }
 }
 
@@ -97,8 +101,17 @@ impl Bm25 {
             })
             .collect();
         let lengths: Vec<f64> = documents.iter().map(|d| d.len() as f64).collect();
-        let average = if lengths.is_empty() { 0.0 } else { lengths.iter().sum::<f64>() / lengths.len() as f64 };
-        Bm25 { docs, lengths, average, document_frequency }
+        let average = if lengths.is_empty() {
+            0.0
+        } else {
+            lengths.iter().sum::<f64>() / lengths.len() as f64
+        };
+        Bm25 {
+            docs,
+            lengths,
+            average,
+            document_frequency,
+        }
     }
 
     /// The BM25 score of document `doc` for the query terms.
@@ -125,7 +138,8 @@ impl Bm25 {
             return 0.0;
         }
         let n = self.docs.len() as f64;
-        let best = ((n + 0.5) / 1.5 + 1.0).ln() * (Self::K1 + 1.0) / (1.0 + Self::K1 * (1.0 - Self::B));
+        let best =
+            ((n + 0.5) / 1.5 + 1.0).ln() * (Self::K1 + 1.0) / (1.0 + Self::K1 * (1.0 - Self::B));
         let distinct = query.iter().collect::<std::collections::HashSet<_>>().len() as f64;
         (self.score(query, doc) / (best * distinct.min(6.0))).clamp(0.0, 1.0)
     }
@@ -140,9 +154,15 @@ mod tests {
         let a = Analyzer::default();
         let mentor = a.stems("Vingt ans dans la création d'entreprise");
         let project = a.stems("Je veux créer mon entreprise de boulangerie");
-        assert!(project.iter().any(|t| mentor.contains(t)), "{mentor:?} / {project:?}");
+        assert!(
+            project.iter().any(|t| mentor.contains(t)),
+            "{mentor:?} / {project:?}"
+        );
         let common: Vec<_> = project.iter().filter(|t| mentor.contains(t)).collect();
-        assert!(common.iter().any(|t| t.starts_with("entrepris")), "{common:?}");
+        assert!(
+            common.iter().any(|t| t.starts_with("entrepris")),
+            "{common:?}"
+        );
     }
 
     #[test]

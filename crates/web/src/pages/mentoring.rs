@@ -472,6 +472,8 @@ struct DirectoryQuery {
 }
 
 struct Card {
+    /// Why this mentor is suggested, in the reader's language.
+    reasons: Vec<String>,
     id: Uuid,
     name: String,
     domains: Vec<String>,
@@ -541,10 +543,41 @@ async fn render_directory(
         _ => None,
     };
     let cards = if mentorat_app::App::project_is_matchable(project) {
-        app.directory(Some(project), q.domaine.as_deref(), level)
+        let t = mentorat_app::territories::territories();
+        let home = t.commune(&project.commune_code);
+        let epci = home
+            .and_then(|h| t.epci_of(h))
+            .map(|e| e.name.clone())
+            .unwrap_or_default();
+        let dep = home
+            .and_then(|h| t.departement_of(h))
+            .map(|d| d.name.clone())
+            .unwrap_or_default();
+        let reason = |r: &mentorat_app::mentoring::Reason| -> String {
+            use mentorat_app::mentoring::Reason;
+            use mentorat_matching::Level;
+            match r {
+                Reason::SameField(f) => tr.ts("reason-same-field", "field", &label(f)),
+                Reason::SynonymField(f) => tr.ts("reason-synonym-field", "field", &label(f)),
+                Reason::Proximity(Level::SameCommune) => tr.t("reason-same-commune"),
+                Reason::Proximity(Level::SameIntercommunality) => {
+                    tr.ts("reason-same-epci", "name", &epci)
+                }
+                Reason::Proximity(_) => tr.ts("reason-same-dep", "name", &dep),
+                Reason::Years(f, y) => tr.tv(
+                    "reason-years",
+                    &[("years", &y.to_string()), ("field", &label(f))],
+                ),
+                Reason::CommonWords(words) => tr.ts("reason-words", "words", &words.join(", ")),
+                Reason::Remote => tr.t("reason-remote"),
+            }
+        };
+        app.suggestions(project, q.domaine.as_deref(), level)
             .await?
             .into_iter()
-            .map(|c| Card {
+            .map(|s| (s.reasons.iter().map(&reason).collect::<Vec<_>>(), s.card))
+            .map(|(reasons, c)| Card {
+                reasons,
                 request_label: tr.ts("request-submit", "name", &c.short_name),
                 id: c.user_id,
                 name: c.short_name,
