@@ -209,15 +209,23 @@ impl Graph {
 }
 
 /// Union-find over porteurs and mentors, to split the problem into components.
+/// `edges` are sorted by porteur; no hashing (it dominated the run time).
+#[inline(never)]
 fn components(edges: &[(u64, u64, i64)]) -> Vec<Vec<(u64, u64, i64)>> {
-    let mut ids: BTreeMap<(bool, u64), usize> = BTreeMap::new();
-    for (p, m, _) in edges {
-        let n = ids.len();
-        ids.entry((false, *p)).or_insert(n);
-        let n = ids.len();
-        ids.entry((true, *m)).or_insert(n);
+    let mut mentors: Vec<u64> = edges.iter().map(|e| e.1).collect();
+    mentors.sort_unstable();
+    mentors.dedup();
+    // Porteur k (in order of appearance) is node k; mentor j is node porteurs + j.
+    let mut porteur_of_edge = Vec::with_capacity(edges.len());
+    let mut count = 0usize;
+    for (i, e) in edges.iter().enumerate() {
+        if i > 0 && edges[i - 1].0 != e.0 {
+            count += 1;
+        }
+        porteur_of_edge.push(count);
     }
-    let mut parent: Vec<usize> = (0..ids.len()).collect();
+    let porteurs = if edges.is_empty() { 0 } else { count + 1 };
+    let mut parent: Vec<usize> = (0..porteurs + mentors.len()).collect();
     fn find(parent: &mut [usize], mut x: usize) -> usize {
         while parent[x] != x {
             parent[x] = parent[parent[x]];
@@ -225,24 +233,31 @@ fn components(edges: &[(u64, u64, i64)]) -> Vec<Vec<(u64, u64, i64)>> {
         }
         x
     }
-    for (p, m, _) in edges {
-        let (a, b) = (
-            find(&mut parent, ids[&(false, *p)]),
-            find(&mut parent, ids[&(true, *m)]),
-        );
+    let mentor_node: Vec<usize> = edges
+        .iter()
+        .map(|e| porteurs + mentors.binary_search(&e.1).expect("listed"))
+        .collect();
+    for (k, e) in mentor_node.iter().enumerate() {
+        let (a, b) = (find(&mut parent, porteur_of_edge[k]), find(&mut parent, *e));
         if a != b {
             parent[a.max(b)] = a.min(b);
         }
     }
-    let mut groups: BTreeMap<usize, Vec<(u64, u64, i64)>> = BTreeMap::new();
-    for e in edges {
-        let root = find(&mut parent, ids[&(false, e.0)]);
-        groups.entry(root).or_default().push(*e);
+    let mut group_of_root = vec![usize::MAX; parent.len()];
+    let mut groups: Vec<Vec<(u64, u64, i64)>> = Vec::new();
+    for (k, e) in edges.iter().enumerate() {
+        let root = find(&mut parent, porteur_of_edge[k]);
+        if group_of_root[root] == usize::MAX {
+            group_of_root[root] = groups.len();
+            groups.push(Vec::new());
+        }
+        groups[group_of_root[root]].push(*e);
     }
-    groups.into_values().collect()
+    groups
 }
 
 /// Solves one component exactly.
+#[inline(never)]
 fn solve_component(
     edges: &[(u64, u64, i64)],
     capacities: &BTreeMap<u64, i64>,
@@ -324,13 +339,32 @@ pub fn solve(problem: &Problem, options: &Options) -> Assignment {
         .filter(|(p, m, _)| !locked_porteurs.contains(p) && !options.forbidden.contains(&(*p, *m)))
         .filter(|(_, m, _)| capacities.get(m).copied().unwrap_or(0) > 0)
         .collect();
-    for component in components(&edges) {
-        pairs.extend(solve_component(
-            &component,
-            &capacities,
-            options.matches_first,
-        ));
-    }
+    // Components are independent: solve them on every core (each answer is exact and
+    // the union is sorted below, so the result does not depend on the threads).
+    let parts = components(&edges);
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(parts.len().max(1));
+    let solved: Vec<Vec<(u64, u64, i64)>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|w| {
+                let (parts, capacities) = (&parts, &capacities);
+                scope.spawn(move || {
+                    parts
+                        .iter()
+                        .skip(w)
+                        .step_by(workers)
+                        .flat_map(|c| solve_component(c, capacities, options.matches_first))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("a solver thread does not panic"))
+            .collect()
+    });
+    pairs.extend(solved.into_iter().flatten());
     pairs.sort_unstable();
     let matched: HashSet<u64> = pairs.iter().map(|p| p.0).collect();
     let with_candidates: HashSet<u64> = edges.iter().map(|e| e.0).collect();
@@ -363,27 +397,40 @@ pub fn solve(problem: &Problem, options: &Options) -> Assignment {
 }
 
 /// A pair blocks when the porteur scores it above their own pair (or has none) and the
-/// mentor has a free place or a weaker pair.
+/// mentor has a free place or a weaker pair. `pairs` are sorted by (porteur, mentor).
+#[inline(never)]
 fn count_blocking(
     pairs: &[(u64, u64, i64)],
     edges: &[(u64, u64, i64)],
     capacities: &BTreeMap<u64, i64>,
 ) -> usize {
-    let mut own: std::collections::HashMap<u64, i64> = std::collections::HashMap::new();
-    let mut load: std::collections::HashMap<u64, Vec<i64>> = std::collections::HashMap::new();
-    let made: HashSet<(u64, u64)> = pairs.iter().map(|p| (p.0, p.1)).collect();
-    for (p, m, s) in pairs {
-        own.insert(*p, *s);
-        load.entry(*m).or_default().push(*s);
-    }
+    // Each mentor's places taken and weakest pair, by mentor.
+    let mut by_mentor: Vec<(u64, i64)> = pairs.iter().map(|p| (p.1, p.2)).collect();
+    by_mentor.sort_unstable();
+    let mentor_view = |m: u64| {
+        let start = by_mentor.partition_point(|x| x.0 < m);
+        let end = by_mentor.partition_point(|x| x.0 <= m);
+        (
+            end - start,
+            by_mentor.get(start).filter(|x| x.0 == m).map(|x| x.1),
+        )
+    };
+    let own = |p: u64| {
+        let i = pairs.partition_point(|x| x.0 < p);
+        pairs.get(i).filter(|x| x.0 == p).copied()
+    };
     edges
         .iter()
         .filter(|(p, m, s)| {
-            let porteur_prefers = own.get(p).is_none_or(|mine| s > mine);
-            let taken = load.get(m).map(Vec::as_slice).unwrap_or(&[]);
-            let mentor_prefers = (taken.len() as i64) < capacities.get(m).copied().unwrap_or(0)
-                || taken.iter().any(|t| s > t);
-            porteur_prefers && mentor_prefers && !made.contains(&(*p, *m))
+            let mine = own(*p);
+            if mine.is_some_and(|(_, mm, _)| mm == *m) {
+                return false;
+            }
+            let porteur_prefers = mine.is_none_or(|(_, _, sc)| *s > sc);
+            let (taken, weakest) = mentor_view(*m);
+            let mentor_prefers = (taken as i64) < capacities.get(m).copied().unwrap_or(0)
+                || weakest.is_some_and(|w| *s > w);
+            porteur_prefers && mentor_prefers
         })
         .count()
 }
