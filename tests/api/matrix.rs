@@ -465,6 +465,29 @@ const ROWS: &[Row] = &[
         &[("label_fr", "")],
         NATIONAL_FORM,
     ),
+    post(
+        "/coordination/appariements",
+        "/coordination/appariements",
+        &[("circle", "{compiegne}")],
+        [303, 403, 403, 403, 303, 403, 303],
+    ),
+    get(
+        "/coordination/appariements/{id}",
+        "/coordination/appariements/{proposal}",
+        COMPIEGNE_OFFICE,
+    ),
+    post(
+        "/coordination/appariements/{id}/retirer",
+        "/coordination/appariements/{proposal}/retirer",
+        &[("project", "00000000-0000-0000-0000-000000000000")],
+        [303, 403, 403, 403, 404, 403, 404],
+    ),
+    post(
+        "/coordination/appariements/{id}/publier",
+        "/coordination/appariements/{proposal}/publier",
+        &[],
+        COMPIEGNE_OFFICE,
+    ),
     // Cancels the event: after every other row that uses it.
     post(
         "/evenements/{id}/annuler-evenement",
@@ -521,6 +544,15 @@ async fn every_route_answers_every_role_as_written() {
     let demo_mentor = mentorat_app::demo::demo_id("user/mentor@mentorat.example").to_string();
     let porteur_project =
         mentorat_app::demo::demo_id("project/porteur@mentorat.example").to_string();
+    let compiegne = mentorat_app::demo::demo_id("circle/compiegne");
+    let admin = mentorat_app::demo::demo_id("user/admin@mentorat.example");
+    let proposal = app
+        .app
+        .propose_matches(admin, Some(compiegne))
+        .await
+        .unwrap()
+        .to_string();
+    let compiegne = compiegne.to_string();
     let mentorship = app
         .app
         .mentorships_of(mentorat_app::demo::demo_id("user/mentor@mentorat.example"))
@@ -560,6 +592,8 @@ async fn every_route_answers_every_role_as_written() {
             .replace("{contact}", &contact)
             .replace("{demo_mentor}", &demo_mentor)
             .replace("{porteur_project}", &porteur_project)
+            .replace("{proposal}", &proposal)
+            .replace("{compiegne}", &compiegne)
             .replace("{mentorship}", &mentorship);
         for (i, client) in clients.iter().enumerate() {
             let response = if row.method == "GET" {
@@ -569,7 +603,13 @@ async fn every_route_answers_every_role_as_written() {
                 let filled: Vec<(&str, String)> = row
                     .form
                     .iter()
-                    .map(|(k, v)| (*k, v.replace("{porteur_project}", &porteur_project)))
+                    .map(|(k, v)| {
+                        (
+                            *k,
+                            v.replace("{porteur_project}", &porteur_project)
+                                .replace("{compiegne}", &compiegne),
+                        )
+                    })
                     .collect();
                 let mut form: Vec<(&str, &str)> =
                     filled.iter().map(|(k, v)| (*k, v.as_str())).collect();

@@ -758,3 +758,69 @@ async fn the_demo_porteur_is_first_suggested_a_compiegne_mentor_of_the_field_for
             )
     );
 }
+
+#[tokio::test]
+async fn a_coordinator_reviews_a_batch_proposal_pair_by_pair_and_publishes_it_as_requests() {
+    let app = spawn_demo_app().await;
+    app.sign_in(
+        "coordination.compiegne@mentorat.example",
+        crate::helpers::DEMO_PASSWORD,
+    )
+    .await;
+    let compiegne = mentorat_app::demo::demo_id("circle/compiegne");
+    let made = app
+        .post_form(
+            "/coordination/appariements",
+            &[("circle", &compiegne.to_string())],
+        )
+        .await;
+    assert_eq!(made.status(), 303);
+    let location = made.headers()["location"].to_str().unwrap().to_owned();
+    let id: Uuid = location.rsplit('/').next().unwrap().parse().unwrap();
+    let (proposal, pairs) = app.app.proposal(id).await.unwrap();
+    assert!(
+        pairs.len() >= 2,
+        "the demo has validated porteurs and free mentors: {pairs:?}"
+    );
+    assert_eq!(proposal.matched as usize, pairs.len());
+    assert_eq!(
+        proposal.total_score,
+        pairs.iter().map(|p| p.score).sum::<i64>()
+    );
+    let html = app.get_html(&location).await;
+    assert!(
+        html.contains("paires proposées") && html.contains("Même domaine"),
+        "each pair with its reasons"
+    );
+    // One pair removed, the rest published as requests with an e-mail to each mentor.
+    app.post_form(
+        &format!("{location}/retirer"),
+        &[("project", &pairs[0].project_id.to_string())],
+    )
+    .await;
+    let published = app.post_form(&format!("{location}/publier"), &[]).await;
+    let text = published.text().await.unwrap();
+    let kept = pairs.len() - 1;
+    assert!(
+        text.contains(&format!("{kept} demandes envoyées"))
+            || (kept == 1 && text.contains("une demande envoyée")),
+        "{text}"
+    );
+    for pair in &pairs[1..] {
+        let requests = app.app.requests_of(pair.mentor_id).await.unwrap();
+        assert!(
+            requests
+                .iter()
+                .any(|r| r.project_id == pair.project_id && r.status == "open")
+        );
+    }
+    let first_mentor_requests = app.app.requests_of(pairs[0].mentor_id).await.unwrap();
+    assert!(
+        !first_mentor_requests
+            .iter()
+            .any(|r| r.project_id == pairs[0].project_id),
+        "the removed pair is not asked"
+    );
+    let again = app.post_form(&format!("{location}/publier"), &[]).await;
+    assert!(again.text().await.unwrap().contains("déjà publiée"));
+}

@@ -637,6 +637,26 @@ coordination-feedback = Feedback received on closed relationships: { $count } â€
 coordination-events = Upcoming events
 action-domain_edited = Field edited
 
+proposal-title = Circle matching
+proposal-lead = Compute the best assignment of the waiting project holders to the available mentors. You will review each pair before publishing: each mentor will then receive a request.
+proposal-run = Propose pairs for { $name }
+proposal-network = the whole network
+proposal-summary = { $matched } pairs proposed, { $unmatched } project holders without an available mentor, total score { $score }, blocking pairs: { $blocking }.
+proposal-empty = No pair possible for now: no validated project holder waiting, or no mentor available.
+proposal-score = score { $score }
+proposal-removed = removed
+proposal-remove = Remove this pair
+proposal-publish = Publish: send the requests to the mentors
+proposal-publish-confirm = Send a request to each mentor of the pairs kept?
+proposal-published = { $count ->
+    [0] Published: no request to send.
+    [one] Published: one request sent.
+   *[other] Published: { $count } requests sent.
+}
+error-proposal-published = This proposal is already published.
+action-matching_proposed = Matching proposed
+action-matching_published = Matching published
+
 ## Circles (management)
 nav-admin-circles = Circles
 admin-circles-title = Manage circles

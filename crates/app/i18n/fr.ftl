@@ -644,6 +644,26 @@ coordination-feedback = Avis reçus sur les relations closes : { $count } — sa
 coordination-events = Prochains rendez-vous
 action-domain_edited = Domaine modifié
 
+proposal-title = Appariement du cercle
+proposal-lead = Calculez la meilleure répartition des porteurs qui attendent entre les mentors disponibles. Vous relirez chaque paire avant de publier : chaque mentor recevra alors une demande.
+proposal-run = Proposer des paires pour { $name }
+proposal-network = tout le réseau
+proposal-summary = { $matched } paires proposées, { $unmatched } porteurs sans mentor disponible, score total { $score }, paires bloquantes : { $blocking }.
+proposal-empty = Aucune paire possible pour l'instant : pas de porteur validé en attente, ou pas de mentor disponible.
+proposal-score = score { $score }
+proposal-removed = retirée
+proposal-remove = Retirer cette paire
+proposal-publish = Publier : envoyer les demandes aux mentors
+proposal-publish-confirm = Envoyer une demande à chaque mentor des paires gardées ?
+proposal-published = { $count ->
+    [0] Publiée : aucune demande à envoyer.
+    [one] Publiée : une demande envoyée.
+   *[other] Publiée : { $count } demandes envoyées.
+}
+error-proposal-published = Cette proposition est déjà publiée.
+action-matching_proposed = Appariement proposé
+action-matching_published = Appariement publié
+
 ## Cercles (gestion)
 nav-admin-circles = Cercles
 admin-circles-title = Gérer les cercles

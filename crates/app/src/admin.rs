@@ -29,6 +29,8 @@ pub const AUDIT_ACTIONS: &[&str] = &[
     "project_reviewed",
     "parental_consent",
     "domain_edited",
+    "matching_proposed",
+    "matching_published",
 ];
 
 #[derive(Debug, Clone, Default)]

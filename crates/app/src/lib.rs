@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod admin;
 pub mod auth;
+pub mod batch;
 pub mod circles_admin;
 pub mod config;
 pub mod dashboard;

@@ -1221,3 +1221,63 @@ impl App {
         .collect())
     }
 }
+
+impl App {
+    /// A reason as a sentence in `locale` (« Même intercommunalité : CA de la Région de
+    /// Compiègne… », « 12 ans en Création d'entreprise », « Mots communs : … »).
+    pub async fn reason_text(
+        &self,
+        locale: mentorat_domain::Locale,
+        project: &ProjectRecord,
+        reason: &Reason,
+    ) -> Result<String, AppError> {
+        use mentorat_matching::Level;
+        let tr = crate::i18n::Tr {
+            locale,
+            i18n: &self.i18n,
+        };
+        let domains = self.store.domains().await?;
+        let label = |code: &str| {
+            domains
+                .iter()
+                .find(|d| d.code == code)
+                .map(|d| {
+                    if locale == mentorat_domain::Locale::En {
+                        d.label_en.clone()
+                    } else {
+                        d.label_fr.clone()
+                    }
+                })
+                .unwrap_or_default()
+        };
+        let t = territories();
+        let home = t.commune(&project.commune_code);
+        Ok(match reason {
+            Reason::SameField(f) => tr.ts("reason-same-field", "field", &label(f)),
+            Reason::SynonymField(f) => tr.ts("reason-synonym-field", "field", &label(f)),
+            Reason::Proximity(Level::SameCommune) => tr.t("reason-same-commune"),
+            Reason::Proximity(Level::SameIntercommunality) => tr.ts(
+                "reason-same-epci",
+                "name",
+                &home
+                    .and_then(|h| t.epci_of(h))
+                    .map(|e| e.name.clone())
+                    .unwrap_or_default(),
+            ),
+            Reason::Proximity(_) => tr.ts(
+                "reason-same-dep",
+                "name",
+                &home
+                    .and_then(|h| t.departement_of(h))
+                    .map(|d| d.name.clone())
+                    .unwrap_or_default(),
+            ),
+            Reason::Years(f, y) => tr.tv(
+                "reason-years",
+                &[("years", &y.to_string()), ("field", &label(f))],
+            ),
+            Reason::CommonWords(words) => tr.ts("reason-words", "words", &words.join(", ")),
+            Reason::Remote => tr.t("reason-remote"),
+        })
+    }
+}

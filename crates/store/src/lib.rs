@@ -12,6 +12,7 @@ mod events;
 mod mentoring;
 mod outbox;
 mod people;
+mod proposals;
 mod public_site;
 mod registrations;
 mod sessions;
@@ -30,6 +31,7 @@ pub use mentoring::{
 };
 pub use outbox::{NewMessage, OutboxMessage};
 pub use people::{MentorStatus, NewMentor, NewPartner, NewProject, Partner, ProjectStatus};
+pub use proposals::{ProposalRecord, ProposedPair};
 pub use public_site::{ContactMessage, Funnel, HostingRequest, NewHostingRequest};
 pub use registrations::{
     Attendance, Cancellation, NewRegistration, Registration, RegistrationStatus, Seat,

@@ -39,6 +39,10 @@ pub fn router() -> Router<AppState> {
         .route("/mentorats/{id}/avis", post(feedback))
         .route("/mentorats/{id}/objectifs", post(add_goal))
         .route("/mentorats/{id}/objectifs/{goal}", post(set_goal))
+        .route("/coordination/appariements", post(propose))
+        .route("/coordination/appariements/{id}", get(proposal_page))
+        .route("/coordination/appariements/{id}/retirer", post(remove_pair))
+        .route("/coordination/appariements/{id}/publier", post(publish))
         .route("/admin/domaines", get(domains_page))
         .route("/admin/domaines/{code}", post(edit_domain))
         .route("/coordination", get(coordination))
@@ -543,39 +547,19 @@ async fn render_directory(
         _ => None,
     };
     let cards = if mentorat_app::App::project_is_matchable(project) {
-        let t = mentorat_app::territories::territories();
-        let home = t.commune(&project.commune_code);
-        let epci = home
-            .and_then(|h| t.epci_of(h))
-            .map(|e| e.name.clone())
-            .unwrap_or_default();
-        let dep = home
-            .and_then(|h| t.departement_of(h))
-            .map(|d| d.name.clone())
-            .unwrap_or_default();
-        let reason = |r: &mentorat_app::mentoring::Reason| -> String {
-            use mentorat_app::mentoring::Reason;
-            use mentorat_matching::Level;
-            match r {
-                Reason::SameField(f) => tr.ts("reason-same-field", "field", &label(f)),
-                Reason::SynonymField(f) => tr.ts("reason-synonym-field", "field", &label(f)),
-                Reason::Proximity(Level::SameCommune) => tr.t("reason-same-commune"),
-                Reason::Proximity(Level::SameIntercommunality) => {
-                    tr.ts("reason-same-epci", "name", &epci)
-                }
-                Reason::Proximity(_) => tr.ts("reason-same-dep", "name", &dep),
-                Reason::Years(f, y) => tr.tv(
-                    "reason-years",
-                    &[("years", &y.to_string()), ("field", &label(f))],
-                ),
-                Reason::CommonWords(words) => tr.ts("reason-words", "words", &words.join(", ")),
-                Reason::Remote => tr.t("reason-remote"),
-            }
-        };
-        app.suggestions(project, q.domaine.as_deref(), level)
+        let mut with_reasons = Vec::new();
+        for s in app
+            .suggestions(project, q.domaine.as_deref(), level)
             .await?
+        {
+            let mut reasons = Vec::new();
+            for r in &s.reasons {
+                reasons.push(app.reason_text(ctx.locale, project, r).await?);
+            }
+            with_reasons.push((reasons, s.card));
+        }
+        with_reasons
             .into_iter()
-            .map(|s| (s.reasons.iter().map(&reason).collect::<Vec<_>>(), s.card))
             .map(|(reasons, c)| Card {
                 reasons,
                 request_label: tr.ts("request-submit", "name", &c.short_name),
@@ -987,6 +971,8 @@ type Section = (String, Vec<(String, String, String)>);
 struct CoordinationTemplate<'a> {
     page: Page<'a>,
     sections: Vec<Section>,
+    /// (circle id or empty for the whole network, name)
+    batch: Vec<(String, String)>,
     feedback: Option<String>,
     events: Vec<(String, String, String)>,
 }
@@ -1084,7 +1070,23 @@ async fn coordination(ctx: Ctx) -> Result<Response, WebError> {
             &[("count", &answers.to_string()), ("average", &average)],
         )
     });
+    // One form per circle the viewer runs (and the whole network for the national team).
+    let mut batch = Vec::new();
+    for circle in coordinated(&ctx)? {
+        let name = match circle {
+            Some(c) => app
+                .circles()
+                .await?
+                .into_iter()
+                .find(|s| s.circle.id == c)
+                .map(|s| tr.of_place("circle-title", &s.circle.name))
+                .unwrap_or_default(),
+            None => tr.t("proposal-network"),
+        };
+        batch.push((circle.map(|c| c.to_string()).unwrap_or_default(), name));
+    }
     Ok(super::render(&CoordinationTemplate {
+        batch,
         feedback,
         events,
         page: ctx.page(tr.t("coordination-title")),
@@ -1413,4 +1415,147 @@ async fn edit_domain(
             render_domains(&ctx, Some(message), StatusCode::UNPROCESSABLE_ENTITY).await
         }
     }
+}
+
+// ---- batch matching: propose, review pair by pair, publish ----
+
+#[derive(Deserialize)]
+struct ProposeInput {
+    #[serde(default)]
+    circle: String,
+}
+
+/// The proposal's circle, if the viewer runs it (national team: any, or all).
+fn may_match(ctx: &Ctx, circle: Option<Uuid>) -> Result<(), WebError> {
+    match circle {
+        Some(c) => ctx
+            .require(Action::ManageCircle, &Resource::Circle(c))
+            .map(drop),
+        None => ctx
+            .require(Action::ManageNetwork, &Resource::Platform)
+            .map(drop),
+    }
+}
+
+async fn propose(ctx: Ctx, Form(input): Form<ProposeInput>) -> Result<Response, WebError> {
+    let actor = me(&ctx)?;
+    let circle = match input.circle.trim() {
+        "" => None,
+        raw => Some(id_of(raw)?),
+    };
+    may_match(&ctx, circle)?;
+    let id = ctx.state().app.propose_matches(actor, circle).await?;
+    Ok(Redirect::to(&format!("/coordination/appariements/{id}")).into_response())
+}
+
+struct PairLine {
+    project_id: Uuid,
+    project: String,
+    mentor: String,
+    score: i64,
+    reasons: Vec<String>,
+    removed: bool,
+}
+
+#[derive(Template)]
+#[template(path = "pages/proposal.html")]
+struct ProposalTemplate<'a> {
+    page: Page<'a>,
+    id: Uuid,
+    draft: bool,
+    summary: String,
+    pairs: Vec<PairLine>,
+    notice: Option<String>,
+}
+
+async fn render_proposal(
+    ctx: &Ctx,
+    id: Uuid,
+    notice: Option<String>,
+) -> Result<Response, WebError> {
+    let app = &ctx.state().app;
+    let (proposal, pairs) = app.proposal(id).await?;
+    may_match(ctx, proposal.circle_id)?;
+    let tr = ctx.tr();
+    let mut lines = Vec::new();
+    for p in pairs {
+        let project = app.project(p.project_id).await?;
+        lines.push(PairLine {
+            project_id: p.project_id,
+            project: format!(
+                "{} — {} {}",
+                project.title,
+                project.first_name,
+                project
+                    .last_name
+                    .chars()
+                    .next()
+                    .map(|c| format!("{c}."))
+                    .unwrap_or_default()
+            ),
+            mentor: name_of(ctx, p.mentor_id, false).await,
+            score: p.score,
+            reasons: p.reasons.lines().map(str::to_owned).collect(),
+            removed: p.removed,
+        });
+    }
+    Ok(super::render(&ProposalTemplate {
+        page: ctx.page(tr.t("proposal-title")),
+        id,
+        draft: proposal.status == "draft",
+        summary: tr.tv(
+            "proposal-summary",
+            &[
+                ("matched", &proposal.matched.to_string()),
+                ("unmatched", &proposal.unmatched.to_string()),
+                ("score", &proposal.total_score.to_string()),
+                ("blocking", &proposal.blocking_pairs.to_string()),
+            ],
+        ),
+        pairs: lines,
+        notice,
+    }))
+}
+
+async fn proposal_page(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
+    render_proposal(&ctx, id_of(&id)?, None).await
+}
+
+#[derive(Deserialize)]
+struct RemoveInput {
+    #[serde(default)]
+    project: String,
+}
+
+async fn remove_pair(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(input): Form<RemoveInput>,
+) -> Result<Response, WebError> {
+    let app = &ctx.state().app;
+    let (proposal, _) = app.proposal(id_of(&id)?).await?;
+    may_match(&ctx, proposal.circle_id)?;
+    match app
+        .remove_proposed_pair(&proposal, id_of(&input.project)?)
+        .await
+    {
+        Ok(()) | Err(AppError::Invalid { .. }) => Ok(Redirect::to(&format!(
+            "/coordination/appariements/{}",
+            proposal.id
+        ))
+        .into_response()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn publish(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
+    let actor = me(&ctx)?;
+    let app = &ctx.state().app;
+    let (proposal, _) = app.proposal(id_of(&id)?).await?;
+    may_match(&ctx, proposal.circle_id)?;
+    let notice = match app.publish_proposal(actor, &proposal).await {
+        Ok(n) => ctx.tr().tn("proposal-published", "count", n as i64),
+        Err(e) => error_of(&ctx, e)?.1,
+    };
+    render_proposal(&ctx, proposal.id, Some(notice)).await
 }

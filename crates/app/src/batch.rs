@@ -1,0 +1,177 @@
+//! Batch matching for a circle (or the whole network): the engine's suggestions become
+//! the candidate pairs, the exact solver picks the best assignment under the mentors'
+//! free places, and the result is a draft that coordinators review pair by pair, then
+//! publish as requests to the mentors (who accept or decline as usual).
+
+use crate::email::Mail;
+use crate::{App, AppError};
+use chrono::Utc;
+use mentorat_matching::{Options, Problem, solve};
+use mentorat_store::{ProposalRecord, ProposedPair, RequestRecord};
+use std::collections::BTreeMap;
+use uuid::Uuid;
+
+pub use mentorat_store::{ProposalRecord as Proposal, ProposedPair as Pair};
+
+impl App {
+    /// Computes a draft proposal for the circle's matchable projects (all circles for
+    /// `None`) and returns its id.
+    pub async fn propose_matches(
+        &self,
+        actor: Uuid,
+        circle_id: Option<Uuid>,
+    ) -> Result<Uuid, AppError> {
+        let projects: Vec<_> = self
+            .store
+            .projects_of_circle(circle_id, Some("validated"))
+            .await?
+            .into_iter()
+            .filter(Self::project_is_matchable)
+            .collect();
+        let mut problem = Problem::default();
+        let mut mentors: Vec<Uuid> = Vec::new();
+        let mut reasons: BTreeMap<(u64, u64), String> = BTreeMap::new();
+        for (p, project) in projects.iter().enumerate() {
+            for s in self.suggestions(project, None, None).await? {
+                let m = match mentors.iter().position(|id| *id == s.card.user_id) {
+                    Some(i) => i,
+                    None => {
+                        mentors.push(s.card.user_id);
+                        mentors.len() - 1
+                    }
+                };
+                problem.edges.push((p as u64, m as u64, s.points));
+                let mut text = Vec::new();
+                for r in &s.reasons {
+                    text.push(
+                        self.reason_text(mentorat_domain::Locale::Fr, project, r)
+                            .await?,
+                    );
+                }
+                reasons.insert((p as u64, m as u64), text.join("\n"));
+            }
+        }
+        for (m, id) in mentors.iter().enumerate() {
+            let profile = self.store.mentor(*id).await?.ok_or(AppError::NotFound)?;
+            problem
+                .capacities
+                .insert(m as u64, (profile.capacity - profile.active_mentees).max(0));
+        }
+        let assignment = solve(&problem, &Options::default());
+        let record = ProposalRecord {
+            id: Uuid::new_v4(),
+            circle_id,
+            status: "draft".into(),
+            total_score: assignment.total_score,
+            matched: assignment.matched() as i64,
+            unmatched: (projects.len() - assignment.matched()) as i64,
+            blocking_pairs: assignment.blocking_pairs as i64,
+            created_at: Utc::now(),
+        };
+        let pairs: Vec<ProposedPair> = assignment
+            .pairs
+            .iter()
+            .map(|(p, m, score)| ProposedPair {
+                project_id: projects[*p as usize].id,
+                mentor_id: mentors[*m as usize],
+                score: *score,
+                reasons: reasons.get(&(*p, *m)).cloned().unwrap_or_default(),
+                removed: false,
+            })
+            .collect();
+        let mut tx = self.store.begin().await?;
+        tx.insert_proposal(&record, actor, &pairs).await?;
+        tx.audit(
+            Some(actor),
+            "matching_proposed",
+            circle_id,
+            &format!("{} pairs", pairs.len()),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(record.id)
+    }
+
+    pub async fn proposal(&self, id: Uuid) -> Result<(Proposal, Vec<Pair>), AppError> {
+        let record = self.store.proposal(id).await?.ok_or(AppError::NotFound)?;
+        Ok((record, self.store.proposal_pairs(id).await?))
+    }
+
+    pub async fn remove_proposed_pair(
+        &self,
+        proposal: &Proposal,
+        project_id: Uuid,
+    ) -> Result<(), AppError> {
+        if proposal.status != "draft" {
+            return Err(AppError::Invalid {
+                field: "proposal",
+                key: "error-proposal-published",
+            });
+        }
+        let mut tx = self.store.begin().await?;
+        if !tx.remove_proposed_pair(proposal.id, project_id).await? {
+            return Err(AppError::NotFound);
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Publishes a draft: each kept pair becomes a request to the mentor (who is told by
+    /// e-mail and answers as usual). Returns how many requests were made.
+    pub async fn publish_proposal(
+        &self,
+        actor: Uuid,
+        proposal: &Proposal,
+    ) -> Result<usize, AppError> {
+        let pairs = self.store.proposal_pairs(proposal.id).await?;
+        let mut tx = self.store.begin().await?;
+        if !tx.publish_proposal(proposal.id, Utc::now()).await? {
+            return Err(AppError::Invalid {
+                field: "proposal",
+                key: "error-proposal-published",
+            });
+        }
+        let mut made = 0;
+        for pair in pairs.iter().filter(|p| !p.removed) {
+            let Some(project) = self.store.project(pair.project_id).await? else {
+                continue;
+            };
+            if tx.pair_history(project.mentee_id, pair.mentor_id).await? > 0
+                || tx.open_requests_of_mentee(project.mentee_id).await? >= 3
+            {
+                continue;
+            }
+            tx.insert_request(&RequestRecord {
+                id: Uuid::new_v4(),
+                project_id: project.id,
+                mentee_id: project.mentee_id,
+                mentor_id: pair.mentor_id,
+                message: "Proposé par la coordination du cercle.".into(),
+                status: "open".into(),
+                decline_reason: None,
+                decline_text: String::new(),
+                created_at: Utc::now(),
+            })
+            .await?;
+            if let Some(mentor) = self.store.account_by_id(pair.mentor_id).await? {
+                let mail = Mail::RequestReceived {
+                    name: mentor.name.first().to_owned(),
+                    link: format!("{}/mon-espace", self.settings.base_url),
+                };
+                self.queue_mail(&mut tx, mentor.email.as_str(), mentor.locale, &mail)
+                    .await?;
+            }
+            made += 1;
+        }
+        tx.audit(
+            Some(actor),
+            "matching_published",
+            proposal.circle_id,
+            &made.to_string(),
+        )
+        .await?;
+        tx.commit().await?;
+        self.mail_queued();
+        Ok(made)
+    }
+}

@@ -1,0 +1,133 @@
+//! Batch matching proposals: drafts reviewed pair by pair, then published.
+
+use crate::db;
+use crate::{Result, Store, Tx};
+use chrono::{DateTime, Utc};
+use sea_query::{Expr, ExprTrait, Order, Query};
+use uuid::Uuid;
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ProposalRecord {
+    pub id: Uuid,
+    pub circle_id: Option<Uuid>,
+    pub status: String,
+    pub total_score: i64,
+    pub matched: i64,
+    pub unmatched: i64,
+    pub blocking_pairs: i64,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ProposedPair {
+    pub project_id: Uuid,
+    pub mentor_id: Uuid,
+    pub score: i64,
+    pub reasons: String,
+    pub removed: bool,
+}
+
+impl Store {
+    pub async fn proposal(&self, id: Uuid) -> Result<Option<ProposalRecord>> {
+        let q = Query::select()
+            .columns([
+                "id",
+                "circle_id",
+                "status",
+                "total_score",
+                "matched",
+                "unmatched",
+                "blocking_pairs",
+                "created_at",
+            ])
+            .from("match_proposals")
+            .and_where(Expr::col("id").eq(id))
+            .to_owned();
+        db::fetch_optional(&mut &*self, &q).await
+    }
+
+    pub async fn proposal_pairs(&self, id: Uuid) -> Result<Vec<ProposedPair>> {
+        let q = Query::select()
+            .columns(["project_id", "mentor_id", "score", "reasons", "removed"])
+            .from("match_proposal_pairs")
+            .and_where(Expr::col("proposal_id").eq(id))
+            .order_by("score", Order::Desc)
+            .order_by("project_id", Order::Asc)
+            .to_owned();
+        db::fetch_all(&mut &*self, &q).await
+    }
+}
+
+impl Tx {
+    pub async fn insert_proposal(
+        &mut self,
+        p: &ProposalRecord,
+        created_by: Uuid,
+        pairs: &[ProposedPair],
+    ) -> Result<()> {
+        let q = Query::insert()
+            .into_table("match_proposals")
+            .columns([
+                "id",
+                "circle_id",
+                "created_by",
+                "status",
+                "total_score",
+                "matched",
+                "unmatched",
+                "blocking_pairs",
+                "created_at",
+            ])
+            .values_panic([
+                p.id.into(),
+                p.circle_id.into(),
+                created_by.into(),
+                "draft".into(),
+                p.total_score.into(),
+                p.matched.into(),
+                p.unmatched.into(),
+                p.blocking_pairs.into(),
+                p.created_at.into(),
+            ])
+            .to_owned();
+        db::execute(self, &q).await?;
+        for pair in pairs {
+            let q = Query::insert()
+                .into_table("match_proposal_pairs")
+                .columns(["proposal_id", "project_id", "mentor_id", "score", "reasons"])
+                .values_panic([
+                    p.id.into(),
+                    pair.project_id.into(),
+                    pair.mentor_id.into(),
+                    pair.score.into(),
+                    pair.reasons.as_str().into(),
+                ])
+                .to_owned();
+            db::execute(self, &q).await?;
+        }
+        Ok(())
+    }
+
+    /// Removes a pair from a draft (the coordinator does not want it).
+    pub async fn remove_proposed_pair(&mut self, id: Uuid, project_id: Uuid) -> Result<bool> {
+        let q = Query::update()
+            .table("match_proposal_pairs")
+            .value("removed", true)
+            .and_where(Expr::col("proposal_id").eq(id))
+            .and_where(Expr::col("project_id").eq(project_id))
+            .to_owned();
+        Ok(db::execute(self, &q).await? == 1)
+    }
+
+    /// Marks a draft published; `false` when it was not a draft any more.
+    pub async fn publish_proposal(&mut self, id: Uuid, now: DateTime<Utc>) -> Result<bool> {
+        let q = Query::update()
+            .table("match_proposals")
+            .value("status", "published")
+            .value("published_at", now)
+            .and_where(Expr::col("id").eq(id))
+            .and_where(Expr::col("status").eq("draft"))
+            .to_owned();
+        Ok(db::execute(self, &q).await? == 1)
+    }
+}
