@@ -461,6 +461,22 @@ async fn the_directory_never_shows_a_mentors_address_or_phone_before_a_match() {
         ))
         .await;
     assert!(far.contains("Aucun mentor disponible avec ces critères"));
+    let french = app
+        .get_html(&format!("/annuaire?projet={project}&langue=fr"))
+        .await;
+    assert!(
+        french.contains("Michel M."),
+        "the demo mentor speaks French"
+    );
+    assert!(french.contains("Parle : Français"));
+    let arabic = app
+        .get_html(&format!("/annuaire?projet={project}&langue=ar"))
+        .await;
+    assert!(
+        !arabic.contains("Michel M.")
+            && arabic.contains("Aucun mentor disponible avec ces critères"),
+        "no demo mentor has said they speak Arabic"
+    );
 }
 
 /// The text of a page, without its tags (attribute values are not shown to people).

@@ -55,9 +55,14 @@ async function pairs(page) {
     const m = head.match(/^(.+) — (.+?) ↔ (.+?) — score (\d+)( — retirée)?$/u);
     assert.ok(m, `a pair reads « <project> — <Prénom> <N.> ↔ <Prénom> <N.> — score NN »: « ${head} »`);
     const reasons = (await card.locator('ul li').allInnerTexts()).map(plain);
+    const remove = card.getByRole('button', { name: 'Retirer cette paire', exact: true });
+    // Every remove button sounds the same; its description says which pair it removes.
+    const described = await remove.count() === 1
+      ? plain(await remove.evaluate((b) => document.getElementById(b.getAttribute('aria-describedby'))?.innerText ?? ''))
+      : '';
     out.push({
       text, head, project: m[1], porteur: m[2], mentor: m[3], score: Number(m[4]), removed: Boolean(m[5]),
-      reasons, hasRemove: await card.getByRole('button', { name: 'Retirer cette paire', exact: true }).count() === 1,
+      reasons, hasRemove: await remove.count() === 1, described,
     });
   }
   return out;
@@ -131,6 +136,7 @@ test('the Compiègne coordinator reviews a batch matching proposal pair by pair 
     assert.equal(Number(summary[1]), before.length, `the summary counts the pairs listed: « ${lead} »`);
     for (const pair of before) {
       assert.ok(!pair.removed && pair.hasRemove, `a fresh pair has « Retirer cette paire »: ${pair.text}`);
+      assert.equal(pair.described, pair.head, 'a screen reader hears which pair a remove button removes');
       assert.ok(pair.reasons.length > 0, `a pair lists its reasons: ${pair.text}`);
     }
     const allReasons = before.flatMap((p) => p.reasons);

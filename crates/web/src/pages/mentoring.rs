@@ -473,6 +473,7 @@ struct DirectoryQuery {
     projet: Option<String>,
     domaine: Option<String>,
     niveau: Option<String>,
+    langue: Option<String>,
 }
 
 struct Card {
@@ -484,6 +485,8 @@ struct Card {
     bio: String,
     commune: String,
     availability: String,
+    /// The languages the mentor speaks, spelled out.
+    languages: String,
     request_label: String,
 }
 
@@ -494,6 +497,7 @@ struct DirectoryTemplate<'a> {
     project: Uuid,
     domains: Vec<(String, String, bool)>,
     levels: Vec<(&'static str, String, bool)>,
+    languages: Vec<(&'static str, String, bool)>,
     cards: Vec<Card>,
     error: Option<String>,
 }
@@ -546,11 +550,22 @@ async fn render_directory(
         Some("same_departement") => Some(Proximity::SameDepartement),
         _ => None,
     };
+    // Only a known language filters; anything else shows every mentor.
+    let language = q.langue.as_deref().filter(|l| LANGUAGES.contains(l));
+    let language_names = |list: &str| {
+        list.split(',')
+            .filter(|l| LANGUAGES.contains(l))
+            .map(|l| tr.t(&format!("language-{l}")))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     let cards = if mentorat_app::App::project_is_matchable(project) {
         let mut with_reasons = Vec::new();
         for s in app
             .suggestions(project, q.domaine.as_deref(), level)
             .await?
+            .into_iter()
+            .filter(|s| language.is_none_or(|l| s.card.languages.split(',').any(|x| x == l)))
         {
             let mut reasons = Vec::new();
             for r in &s.reasons {
@@ -575,6 +590,7 @@ async fn render_directory(
                 bio: c.bio,
                 commune: c.commune,
                 availability: c.availability,
+                languages: language_names(&c.languages),
             })
             .collect()
     } else {
@@ -602,6 +618,10 @@ async fn render_directory(
                     q.niveau.as_deref() == Some(l),
                 )
             })
+            .collect(),
+        languages: LANGUAGES
+            .iter()
+            .map(|l| (*l, tr.t(&format!("language-{l}")), language == Some(*l)))
             .collect(),
         cards,
         error: error.or_else(|| {
