@@ -3,74 +3,50 @@
 //! benchmark instances.
 
 use anyhow::{Context, bail};
-use mentorat_matching::{Options, Problem, solve};
+use mentorat_matching::{Options, Problem, SplitMix64, solve};
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 
+/// The rows of a small CSV file of non-negative integers with `columns` columns, after
+/// its header line; every error names the file and the line.
+fn integer_rows<const N: usize>(path: &Path, columns: &str) -> anyhow::Result<Vec<[i64; N]>> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let mut rows = Vec::new();
+    for (i, line) in text
+        .lines()
+        .enumerate()
+        .skip(1)
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let at = || format!("{} line {}", path.display(), i + 1);
+        let fields: Vec<&str> = line.split(',').map(str::trim).collect();
+        let Ok(fields) = <[&str; N]>::try_from(fields) else {
+            bail!("{}: expected {columns}", at())
+        };
+        let mut row = [0; N];
+        for (value, field) in row.iter_mut().zip(fields) {
+            *value = field
+                .parse::<i64>()
+                .with_context(|| format!("{}: {field:?} is not an integer", at()))?;
+            if *value < 0 {
+                bail!("{}: {columns} are not negative", at());
+            }
+        }
+        rows.push(row);
+    }
+    Ok(rows)
+}
+
 /// Reads `PAIRS.csv` (`mentee,mentor,score`) and `CAPS.csv` (`mentor,capacity`).
 pub fn read_problem(pairs: &Path, capacities: &Path) -> anyhow::Result<Problem> {
     let mut problem = Problem::default();
-    let text = std::fs::read_to_string(pairs)
-        .with_context(|| format!("cannot read {}", pairs.display()))?;
-    for (i, line) in text
-        .lines()
-        .enumerate()
-        .skip(1)
-        .filter(|(_, l)| !l.trim().is_empty())
-    {
-        let f: Vec<&str> = line.split(',').map(str::trim).collect();
-        let [mentee, mentor, score] = f[..] else {
-            bail!(
-                "{} line {}: expected mentee,mentor,score",
-                pairs.display(),
-                i + 1
-            )
-        };
-        let parse = |v: &str| {
-            v.parse::<i64>().with_context(|| {
-                format!(
-                    "{} line {}: {v:?} is not an integer",
-                    pairs.display(),
-                    i + 1
-                )
-            })
-        };
-        let score = parse(score)?;
-        if score < 0 {
-            bail!(
-                "{} line {}: scores are not negative",
-                pairs.display(),
-                i + 1
-            );
-        }
-        problem
-            .edges
-            .push((parse(mentee)? as u64, parse(mentor)? as u64, score));
+    for [mentee, mentor, score] in integer_rows(pairs, "mentee,mentor,score")? {
+        problem.edges.push((mentee as u64, mentor as u64, score));
     }
-    let text = std::fs::read_to_string(capacities)
-        .with_context(|| format!("cannot read {}", capacities.display()))?;
-    for (i, line) in text
-        .lines()
-        .enumerate()
-        .skip(1)
-        .filter(|(_, l)| !l.trim().is_empty())
-    {
-        let f: Vec<&str> = line.split(',').map(str::trim).collect();
-        let [mentor, capacity] = f[..] else {
-            bail!(
-                "{} line {}: expected mentor,capacity",
-                capacities.display(),
-                i + 1
-            )
-        };
-        let mentor: u64 = mentor
-            .parse()
-            .with_context(|| format!("{} line {}: bad mentor id", capacities.display(), i + 1))?;
-        let capacity: i64 = capacity
-            .parse()
-            .with_context(|| format!("{} line {}: bad capacity", capacities.display(), i + 1))?;
-        problem.capacities.insert(mentor, capacity);
+    for [mentor, capacity] in integer_rows(capacities, "mentor,capacity")? {
+        problem.capacities.insert(mentor as u64, capacity);
     }
     Ok(problem)
 }
@@ -99,23 +75,6 @@ pub fn run_solve(pairs: &Path, capacities: &Path, matches_first: bool) -> anyhow
     Ok(())
 }
 
-/// SplitMix64: a small fixed-seed generator, so that instances are reproducible.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
-
 /// Writes `pairs.csv` and `capacities.csv` of a benchmark instance into `out`.
 /// `national`: 30,000 porteurs, 10,000 mentors, 50 random candidate mentors each;
 /// `territorial`: the same people in 300 circles, every same-circle mentor a candidate.
@@ -128,7 +87,7 @@ pub fn run_generate(
     mentors: u64,
 ) -> anyhow::Result<()> {
     std::fs::create_dir_all(out)?;
-    let mut rng = Rng(seed);
+    let mut rng = SplitMix64(seed);
     let mut caps = std::io::BufWriter::new(std::fs::File::create(out.join("capacities.csv"))?);
     writeln!(caps, "mentor,capacity")?;
     for m in 0..mentors {

@@ -76,3 +76,47 @@ async fn migrate_then_demo_then_admin_create_work_from_the_command_line() {
     assert!(!twice.status.success());
     assert!(String::from_utf8_lossy(&twice.stderr).contains("already exists"));
 }
+
+#[test]
+fn match_solve_reads_csv_prints_the_best_assignment_and_names_a_bad_line() {
+    let dir = std::env::temp_dir().join(format!("mentorat-solve-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let pairs = dir.join("pairs.csv");
+    let caps = dir.join("caps.csv");
+    // Porteur 1 fits mentor 10 best, but porteur 2 can only go to mentor 10:
+    // the best total gives 10 to porteur 2 and 11 to porteur 1 (8 + 9 > 9 + 0).
+    std::fs::write(&pairs, "mentee,mentor,score\n1,10,9\n1,11,8\n2,10,9\n\n").unwrap();
+    std::fs::write(&caps, "mentor,capacity\n10,1\n11,1\n").unwrap();
+    let solve = |pairs: &std::path::Path| {
+        Command::new(env!("CARGO_BIN_EXE_mentorat"))
+            .args(["match", "solve", "--pairs"])
+            .arg(pairs)
+            .arg("--capacities")
+            .arg(&caps)
+            .output()
+            .unwrap()
+    };
+    let output = solve(&pairs);
+    assert!(output.status.success());
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let mut lines: Vec<&str> = stdout.lines().collect();
+    lines[1..].sort();
+    assert_eq!(lines, ["mentee,mentor,score", "1,11,8", "2,10,9"]);
+    assert!(String::from_utf8_lossy(&output.stderr).contains("total_score=17 matched=2"));
+
+    std::fs::write(&pairs, "mentee,mentor,score\n1,10,9\n1,onze,8\n").unwrap();
+    let output = solve(&pairs);
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("pairs.csv line 3") && stderr.contains("\"onze\" is not an integer"),
+        "{stderr}"
+    );
+    std::fs::write(&pairs, "mentee,mentor,score\n1,10\n").unwrap();
+    let stderr = String::from_utf8_lossy(&solve(&pairs).stderr).into_owned();
+    assert!(
+        stderr.contains("line 2: expected mentee,mentor,score"),
+        "{stderr}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

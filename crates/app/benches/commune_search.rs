@@ -6,21 +6,9 @@
 //! codes of communes drawn with a fixed seed. Results go in docs/BENCHMARKS.md.
 
 use mentorat_app::territories::territories;
+use mentorat_matching::SplitMix64;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
-
-/// A small deterministic generator (SplitMix64) so that every run uses the same queries.
-struct SplitMix(u64);
-
-impl SplitMix {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-}
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
@@ -32,10 +20,10 @@ fn main() {
     let t = territories();
     let load = started.elapsed();
     let communes = t.communes();
-    let mut rng = SplitMix(2026);
+    let mut rng = SplitMix64(2026);
     let mut queries: Vec<String> = Vec::new();
     for _ in 0..2_000 {
-        let c = &communes[(rng.next() % communes.len() as u64) as usize];
+        let c = rng.pick(communes);
         let chars: Vec<char> = c.name.chars().collect();
         for n in [1, 2, 3, 5] {
             queries.push(chars.iter().take(n).collect());

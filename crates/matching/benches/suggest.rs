@@ -5,7 +5,7 @@
 //! projects drawn with a fixed seed. Results go in docs/BENCHMARKS.md.
 
 use mentorat_matching::score::Candidate;
-use mentorat_matching::{Level, MenteeProfile, MentorProfile, Weights, suggest};
+use mentorat_matching::{Level, MenteeProfile, MentorProfile, SplitMix64, Weights, suggest};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -42,28 +42,13 @@ const WORDS: &[&str] = &[
     "clients",
 ];
 
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn pick<'a>(&mut self, items: &'a [&'a str]) -> &'a str {
-        items[(self.next() % items.len() as u64) as usize]
-    }
-}
-
 fn main() {
-    let mut rng = Rng(7);
+    let mut rng = SplitMix64(7);
     let mentors: Vec<MentorProfile> = (0..10_000)
         .map(|_| MentorProfile {
-            fields: vec![(rng.pick(FIELDS).to_owned(), (rng.next() % 30) as i64)],
+            fields: vec![(rng.pick(FIELDS).to_string(), rng.below(30) as i64)],
             text: (0..12)
-                .map(|_| rng.pick(WORDS))
+                .map(|_| *rng.pick(WORDS))
                 .collect::<Vec<_>>()
                 .join(" "),
             languages: vec!["fr".into()],
@@ -93,9 +78,9 @@ fn main() {
     let mut timings = Vec::new();
     for _ in 0..200 {
         let mentee = MenteeProfile {
-            fields: vec![rng.pick(FIELDS).to_owned()],
+            fields: vec![rng.pick(FIELDS).to_string()],
             text: (0..15)
-                .map(|_| rng.pick(WORDS))
+                .map(|_| *rng.pick(WORDS))
                 .collect::<Vec<_>>()
                 .join(" "),
             languages: vec!["fr".into()],

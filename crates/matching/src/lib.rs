@@ -4,10 +4,12 @@
 //! application layer feeds it plain values and stores what it returns.
 
 pub mod assign;
+pub mod rng;
 pub mod score;
 pub mod text;
 
 pub use assign::{Assignment, Options, Problem, solve};
+pub use rng::SplitMix64;
 pub use score::{
     Candidate, Level, MenteeProfile, MentorProfile, Reason, Suggestion, Weights, score, suggest,
 };
