@@ -11,6 +11,6 @@ pub mod text;
 pub use assign::{Assignment, Options, Problem, solve};
 pub use rng::SplitMix64;
 pub use score::{
-    Candidate, Level, MenteeProfile, MentorProfile, Reason, Suggestion, Weights, score, suggest,
+    Candidate, Level, MenteeProfile, MentorProfile, Reason, Suggestion, Weights, suggest,
 };
 pub use text::{Analyzer, Bm25};

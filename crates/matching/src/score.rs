@@ -118,11 +118,37 @@ fn proximity_part(level: Level, distance_km: f64) -> f64 {
     }
 }
 
-/// The score of one candidate, or `None` when a hard filter excludes it.
-pub fn score(
+/// What `score` needs of the project's text, analysed once per suggestion run rather
+/// than once per candidate.
+struct Query {
+    /// (stem, folded word) pairs of the project's text.
+    words: Vec<(String, String)>,
+    stems: Vec<String>,
+    folded: HashSet<String>,
+    availability: HashSet<String>,
+}
+
+impl Query {
+    fn new(analyzer: &Analyzer, mentee: &MenteeProfile) -> Query {
+        let words = analyzer.words(&mentee.text);
+        Query {
+            stems: words.iter().map(|(s, _)| s.clone()).collect(),
+            folded: words.iter().map(|(_, w)| w.clone()).collect(),
+            availability: analyzer.stems(&mentee.availability).into_iter().collect(),
+            words,
+        }
+    }
+}
+
+/// The score of one candidate, or `None` when a hard filter excludes it. `doc` is the
+/// candidate's document in `index` and `mentor_stems` its analysed text.
+#[allow(clippy::too_many_arguments)]
+fn score(
     analyzer: &Analyzer,
     index: &Bm25,
     doc: usize,
+    mentor_stems: &[String],
+    q: &Query,
     mentee: &MenteeProfile,
     c: &Candidate<'_>,
     w: &Weights,
@@ -138,16 +164,13 @@ pub fn score(
     if !reachable {
         return None;
     }
-    let query_words = analyzer.words(&mentee.text);
-    let query: Vec<String> = query_words.iter().map(|(s, _)| s.clone()).collect();
     let mut reasons = Vec::new();
     // Field: shared field, else a synonym of one of the mentor's fields in the project.
     let shared = m.fields.iter().find(|(f, _)| mentee.fields.contains(f));
-    let folded: HashSet<String> = query_words.iter().map(|(_, w)| w.clone()).collect();
     let synonym = c
         .synonyms
         .iter()
-        .find(|(_, syns)| syns.iter().any(|s| folded.contains(s)));
+        .find(|(_, syns)| syns.iter().any(|s| q.folded.contains(s)));
     let field = match (shared, synonym) {
         (Some((f, _)), _) => {
             reasons.push(Reason::SameField(f.clone()));
@@ -159,13 +182,12 @@ pub fn score(
         }
         _ => 0.0,
     };
-    let text = index.relevance(&query, doc);
+    let text = index.relevance(&q.stems, doc);
     if field == 0.0 && text < TEXT_THRESHOLD {
         return None;
     }
-    let mentor_stems: HashSet<String> = analyzer.stems(&m.text).into_iter().collect();
     let mut common: Vec<String> = Vec::new();
-    for (stem, word) in &query_words {
+    for (stem, word) in &q.words {
         if mentor_stems.contains(stem) && !common.contains(word) {
             common.push(word.clone());
         }
@@ -197,7 +219,7 @@ pub fn score(
         0.0
     };
     let availability = {
-        let a: HashSet<String> = analyzer.stems(&mentee.availability).into_iter().collect();
+        let a = &q.availability;
         let b: HashSet<String> = analyzer.stems(&m.availability).into_iter().collect();
         if a.is_empty() || b.is_empty() {
             0.5
@@ -233,10 +255,11 @@ pub fn suggest(
         .map(|c| analyzer.stems(&c.mentor.text))
         .collect();
     let index = Bm25::new(&docs);
+    let query = Query::new(&analyzer, mentee);
     let mut out: Vec<Suggestion> = candidates
         .iter()
         .enumerate()
-        .filter_map(|(i, c)| score(&analyzer, &index, i, mentee, c, weights))
+        .filter_map(|(i, c)| score(&analyzer, &index, i, &docs[i], &query, mentee, c, weights))
         .collect();
     out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.index.cmp(&b.index)));
     out.truncate(k);
