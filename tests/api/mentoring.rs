@@ -694,7 +694,11 @@ async fn the_demo_porteur_is_first_suggested_a_compiegne_mentor_of_the_field_for
         ))
         .await
         .unwrap();
-    let suggestions = app.app.suggestions(&project, None, None).await.unwrap();
+    let suggestions = app
+        .app
+        .suggestions(&project, None, None, None)
+        .await
+        .unwrap();
     assert!(!suggestions.is_empty() && suggestions.len() <= 10);
     let top = &suggestions[0];
     let t = mentorat_app::territories::territories();

@@ -2,7 +2,7 @@
 //! single-use link. Sign-up, sign-in and sessions arrive with the accounts issue.
 
 use crate::security::{random_token, token_hash};
-use crate::{App, AppError, passwords};
+use crate::{App, AppError};
 use anyhow::Context;
 use chrono::{Duration, Utc};
 use mentorat_domain::{Email, Locale, PersonName, RoleGrant};
@@ -89,30 +89,10 @@ impl App {
         password: &str,
         confirmation: &str,
     ) -> Result<(), AppError> {
-        check_new_password(password, confirmation)?;
-        let hash = passwords::hash_blocking(password.to_owned()).await;
-        let mut tx = self.store.begin().await?;
-        let (user_id, _) = tx
-            .consume_token(&token_hash(token), TokenPurpose::SetPassword, Utc::now())
-            .await?
-            .ok_or(AppError::NotFound)?;
-        tx.set_password_hash(user_id, &hash).await?;
+        let (tx, _) = self
+            .password_from_link(token, TokenPurpose::SetPassword, password, confirmation)
+            .await?;
         tx.commit().await?;
         Ok(())
     }
-}
-
-/// The rules every new password follows; long passphrases are taken whole.
-pub fn check_new_password(password: &str, confirmation: &str) -> Result<(), AppError> {
-    mentorat_domain::password::check_new_password(password, "").map_err(|p| AppError::Invalid {
-        field: "password",
-        key: p.key(),
-    })?;
-    if password != confirmation {
-        return Err(AppError::Invalid {
-            field: "confirmation",
-            key: "error-password-mismatch",
-        });
-    }
-    Ok(())
 }

@@ -331,14 +331,9 @@ impl App {
         password: &str,
         confirmation: &str,
     ) -> Result<(), AppError> {
-        check_password(password, confirmation, "")?;
-        let hash = passwords::hash_blocking(password.to_owned()).await;
-        let mut tx = self.store.begin().await?;
-        let (user_id, _) = tx
-            .consume_token(&token_hash(token), TokenPurpose::ResetPassword, Utc::now())
-            .await?
-            .ok_or(AppError::NotFound)?;
-        tx.set_password_hash(user_id, &hash).await?;
+        let (mut tx, user_id) = self
+            .password_from_link(token, TokenPurpose::ResetPassword, password, confirmation)
+            .await?;
         // Whoever could read the reset e-mail controls the address: it is verified.
         tx.mark_email_verified(user_id, Utc::now()).await?;
         tx.delete_sessions_of(user_id).await?;
@@ -346,6 +341,27 @@ impl App {
             .await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// Checks a new password, then spends a single-use `purpose` link on it: the
+    /// account's new hash is written in the returned transaction, for the caller to
+    /// finish and commit. An unknown, spent or expired link is `NotFound`.
+    pub(crate) async fn password_from_link(
+        &self,
+        token: &str,
+        purpose: TokenPurpose,
+        password: &str,
+        confirmation: &str,
+    ) -> Result<(mentorat_store::Tx, Uuid), AppError> {
+        check_password(password, confirmation, "")?;
+        let hash = passwords::hash_blocking(password.to_owned()).await;
+        let mut tx = self.store.begin().await?;
+        let (user_id, _) = tx
+            .consume_token(&token_hash(token), purpose, Utc::now())
+            .await?
+            .ok_or(AppError::NotFound)?;
+        tx.set_password_hash(user_id, &hash).await?;
+        Ok((tx, user_id))
     }
 
     async fn check_current_password(

@@ -32,7 +32,7 @@ impl App {
         let mut mentors: Vec<Uuid> = Vec::new();
         let mut reasons: BTreeMap<(u64, u64), String> = BTreeMap::new();
         for (p, project) in projects.iter().enumerate() {
-            for s in self.suggestions(project, None, None).await? {
+            for s in self.suggestions(project, None, None, None).await? {
                 let m = match mentors.iter().position(|id| *id == s.card.user_id) {
                     Some(i) => i,
                     None => {
@@ -41,13 +41,9 @@ impl App {
                     }
                 };
                 problem.edges.push((p as u64, m as u64, s.points));
-                let mut text = Vec::new();
-                for r in &s.reasons {
-                    text.push(
-                        self.reason_text(mentorat_domain::Locale::Fr, project, r)
-                            .await?,
-                    );
-                }
+                let text = self
+                    .reason_texts(mentorat_domain::Locale::Fr, project, &s.reasons)
+                    .await?;
                 reasons.insert((p as u64, m as u64), text.join("\n"));
             }
         }

@@ -108,7 +108,10 @@ impl App {
         Ok(self.store.domains().await?)
     }
 
-    async fn coordinator_emails(&self, circle_id: Option<Uuid>) -> Result<Vec<String>, AppError> {
+    pub(crate) async fn coordinator_emails(
+        &self,
+        circle_id: Option<Uuid>,
+    ) -> Result<Vec<String>, AppError> {
         Ok(match circle_id {
             Some(c) => self
                 .store
@@ -213,14 +216,13 @@ impl App {
             },
         )
         .await?;
-        for email in self.coordinator_emails(application.circle_id).await? {
-            let mail = Mail::NewInInbox {
-                what: "candidature de mentor".into(),
-                link: format!("{}/coordination", self.settings.base_url),
-            };
-            self.queue_mail(&mut tx, &email, mentorat_domain::Locale::Fr, &mail)
-                .await?;
-        }
+        self.tell_coordinators(
+            &mut tx,
+            application.circle_id,
+            "candidature de mentor",
+            "/coordination",
+        )
+        .await?;
         tx.commit().await?;
         self.mail_queued();
         Ok(application.circle_id)
@@ -394,14 +396,13 @@ impl App {
             self.queue_mail(&mut tx, parent_email, account.locale, &mail)
                 .await?;
         }
-        for email in self.coordinator_emails(details.circle_id).await? {
-            let mail = Mail::NewInInbox {
-                what: "projet à valider".into(),
-                link: format!("{}/coordination", self.settings.base_url),
-            };
-            self.queue_mail(&mut tx, &email, mentorat_domain::Locale::Fr, &mail)
-                .await?;
-        }
+        self.tell_coordinators(
+            &mut tx,
+            details.circle_id,
+            "projet à valider",
+            "/coordination",
+        )
+        .await?;
         tx.commit().await?;
         self.mail_queued();
         Ok(details.id)
@@ -532,6 +533,7 @@ impl App {
         project: Option<&ProjectRecord>,
         domain: Option<&str>,
         max_level: Option<Proximity>,
+        language: Option<&str>,
     ) -> Result<Vec<MentorCard>, AppError> {
         let t = territories();
         let home = project.and_then(|p| t.commune(&p.commune_code));
@@ -549,7 +551,9 @@ impl App {
                 (Some(h), Some(c)) => proximity(h, c),
                 _ => Proximity::Other,
             };
-            if max_level.is_some_and(|max| level > max) {
+            if max_level.is_some_and(|max| level > max)
+                || language.is_some_and(|l| !m.languages.split(',').any(|x| x == l))
+            {
                 continue;
             }
             let name = PersonName::parse(&m.first_name, &m.last_name)
@@ -1120,9 +1124,12 @@ impl App {
         project: &ProjectRecord,
         domain: Option<&str>,
         max_level: Option<Proximity>,
+        language: Option<&str>,
     ) -> Result<Vec<SuggestedMentor>, AppError> {
         let t = territories();
-        let cards = self.directory(Some(project), domain, max_level).await?;
+        let cards = self
+            .directory(Some(project), domain, max_level, language)
+            .await?;
         let domains = self.store.domains().await?;
         let label = |code: &str| {
             domains
@@ -1223,14 +1230,14 @@ impl App {
 }
 
 impl App {
-    /// A reason as a sentence in `locale` (« Même intercommunalité : CA de la Région de
+    /// Reasons as sentences in `locale` (« Même intercommunalité : CA de la Région de
     /// Compiègne… », « 12 ans en Création d'entreprise », « Mots communs : … »).
-    pub async fn reason_text(
+    pub async fn reason_texts(
         &self,
         locale: mentorat_domain::Locale,
         project: &ProjectRecord,
-        reason: &Reason,
-    ) -> Result<String, AppError> {
+        reasons: &[Reason],
+    ) -> Result<Vec<String>, AppError> {
         use mentorat_matching::Level;
         let tr = crate::i18n::Tr {
             locale,
@@ -1252,7 +1259,7 @@ impl App {
         };
         let t = territories();
         let home = t.commune(&project.commune_code);
-        Ok(match reason {
+        let text = |reason: &Reason| match reason {
             Reason::SameField(f) => tr.ts("reason-same-field", "field", &label(f)),
             Reason::SynonymField(f) => tr.ts("reason-synonym-field", "field", &label(f)),
             Reason::Proximity(Level::SameCommune) => tr.t("reason-same-commune"),
@@ -1278,6 +1285,7 @@ impl App {
             ),
             Reason::CommonWords(words) => tr.ts("reason-words", "words", &words.join(", ")),
             Reason::Remote => tr.t("reason-remote"),
-        })
+        };
+        Ok(reasons.iter().map(text).collect())
     }
 }

@@ -6,7 +6,7 @@ use crate::email::Mail;
 use crate::security::Limited;
 use crate::{App, AppError};
 use chrono::{NaiveDate, NaiveTime, TimeZone as _, Utc};
-use mentorat_domain::{Email, Event, EventKind, EventStatus, Role, TimeZone};
+use mentorat_domain::{Email, Event, EventKind, EventStatus, TimeZone};
 use mentorat_store::{ContactMessage, HostingRequest, NewHostingRequest};
 use uuid::Uuid;
 
@@ -59,15 +59,17 @@ pub struct ScheduleForm {
 }
 
 impl App {
-    /// Tells every national-team account that something arrived (in French: the
-    /// team's working language).
-    async fn tell_national_team(
+    /// Tells the coordinators of a circle (the national team when there is none) that
+    /// something arrived in their inbox at `path` (in French: the network's working
+    /// language).
+    pub(crate) async fn tell_coordinators(
         &self,
         tx: &mut mentorat_store::Tx,
+        circle_id: Option<Uuid>,
         what: &str,
         path: &str,
     ) -> Result<(), AppError> {
-        for email in self.store.emails_with_role(Role::NationalTeam).await? {
+        for email in self.coordinator_emails(circle_id).await? {
             let mail = Mail::NewInInbox {
                 what: what.to_owned(),
                 link: format!("{}{path}", self.settings.base_url),
@@ -118,7 +120,7 @@ impl App {
             &Mail::HostingReceived { name: contact_name },
         )
         .await?;
-        self.tell_national_team(&mut tx, "demande de conférence", "/admin/demandes")
+        self.tell_coordinators(&mut tx, None, "demande de conférence", "/admin/demandes")
             .await?;
         tx.commit().await?;
         self.mail_queued();
@@ -266,7 +268,7 @@ impl App {
             &Mail::ContactReceived { name },
         )
         .await?;
-        self.tell_national_team(&mut tx, "message de contact", "/admin/messages")
+        self.tell_coordinators(&mut tx, None, "message de contact", "/admin/messages")
             .await?;
         tx.commit().await?;
         self.mail_queued();

@@ -562,15 +562,10 @@ async fn render_directory(
     let cards = if mentorat_app::App::project_is_matchable(project) {
         let mut with_reasons = Vec::new();
         for s in app
-            .suggestions(project, q.domaine.as_deref(), level)
+            .suggestions(project, q.domaine.as_deref(), level, language)
             .await?
-            .into_iter()
-            .filter(|s| language.is_none_or(|l| s.card.languages.split(',').any(|x| x == l)))
         {
-            let mut reasons = Vec::new();
-            for r in &s.reasons {
-                reasons.push(app.reason_text(ctx.locale, project, r).await?);
-            }
+            let reasons = app.reason_texts(ctx.locale, project, &s.reasons).await?;
             with_reasons.push((reasons, s.card));
         }
         with_reasons
