@@ -4,11 +4,13 @@
 //! application layer feeds it plain values and stores what it returns.
 
 pub mod assign;
+pub mod index;
 pub mod rng;
 pub mod score;
 pub mod text;
 
 pub use assign::{Assignment, Options, Problem, solve};
+pub use index::{IndexedMentor, MentorIndex, PlaceKeys, Seeker};
 pub use rng::SplitMix64;
 pub use score::{
     Candidate, Level, MenteeProfile, MentorProfile, Reason, Suggestion, Weights, suggest,

@@ -6,13 +6,14 @@ use crate::text::{Analyzer, Bm25};
 use std::collections::HashSet;
 
 /// How close the porteur and the mentor live, from closest to farthest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Level {
     SameCommune,
     SameIntercommunality,
     SameDepartement,
     SameRegion,
     SameCountry,
+    #[default]
     Other,
 }
 
@@ -108,7 +109,7 @@ impl Suggestion {
 /// Below this text relevance, a mentor without a shared field is not a candidate.
 pub const TEXT_THRESHOLD: f64 = 0.15;
 
-fn proximity_part(level: Level, distance_km: f64) -> f64 {
+pub(crate) fn proximity_part(level: Level, distance_km: f64) -> f64 {
     match level {
         Level::SameCommune => 1.0,
         Level::SameIntercommunality => 0.85,
@@ -242,7 +243,9 @@ fn score(
     })
 }
 
-/// The `k` best candidates for a porteur, best first (ties by candidate order).
+/// The `k` best candidates for a porteur, best first (ties by candidate order). This is
+/// the plain reference: it analyses every candidate's text at each call. For many
+/// mentors, build a [`crate::MentorIndex`] once and ask it instead (same answers).
 pub fn suggest(
     mentee: &MenteeProfile,
     candidates: &[Candidate<'_>],

@@ -5,16 +5,17 @@
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::HashMap;
 
-/// Words that say nothing about a project (French and a few English), folded.
+/// Words that say nothing about a project (French and a few English), folded, sorted
+/// (a test checks it) for a binary search.
 const STOP_WORDS: &[&str] = &[
-    "a", "au", "aux", "avec", "ce", "ces", "cet", "cette", "d", "dans", "de", "des", "du", "elle",
-    "en", "et", "eux", "il", "ils", "j", "je", "l", "la", "le", "les", "leur", "lui", "m", "ma",
-    "mais", "me", "mes", "moi", "mon", "n", "ne", "nos", "notre", "nous", "on", "ou", "par", "pas",
-    "pour", "qu", "que", "qui", "s", "sa", "se", "ses", "son", "sur", "t", "ta", "te", "tes",
-    "toi", "ton", "tu", "un", "une", "vos", "votre", "vous", "y", "est", "sont", "suis", "ai",
-    "as", "avons", "avez", "ont", "etre", "avoir", "faire", "plus", "tres", "aussi", "comme",
-    "tout", "tous", "toute", "toutes", "the", "and", "of", "to", "in", "for", "with", "my", "veux",
-    "voudrais", "aimerais", "besoin", "aide", "projet",
+    "a", "ai", "aide", "aimerais", "and", "as", "au", "aussi", "aux", "avec", "avez", "avoir",
+    "avons", "besoin", "ce", "ces", "cet", "cette", "comme", "d", "dans", "de", "des", "du",
+    "elle", "en", "est", "et", "etre", "eux", "faire", "for", "il", "ils", "in", "j", "je", "l",
+    "la", "le", "les", "leur", "lui", "m", "ma", "mais", "me", "mes", "moi", "mon", "my", "n",
+    "ne", "nos", "notre", "nous", "of", "on", "ont", "ou", "par", "pas", "plus", "pour", "projet",
+    "qu", "que", "qui", "s", "sa", "se", "ses", "son", "sont", "suis", "sur", "t", "ta", "te",
+    "tes", "the", "to", "toi", "ton", "tous", "tout", "toute", "toutes", "tres", "tu", "un", "une",
+    "veux", "vos", "votre", "voudrais", "vous", "with", "y",
 ];
 
 /// Folds a character to lower-case ASCII where French accents allow.
@@ -47,24 +48,33 @@ impl Default for Analyzer {
 }
 
 impl Analyzer {
-    /// (stem, folded word) for every meaningful word of `text`, in order.
-    pub fn words(&self, text: &str) -> Vec<(String, String)> {
-        let mut out = Vec::new();
+    /// Calls `f` with every meaningful word of `text`, folded, in order.
+    pub fn tokens(&self, text: &str, mut f: impl FnMut(&str)) {
         let mut word = String::new();
-        let flush = |word: &mut String, out: &mut Vec<(String, String)>| {
-            if word.chars().count() > 1 && !STOP_WORDS.contains(&word.as_str()) {
-                let stem = self.stemmer.stem(word).into_owned();
-                out.push((stem, word.clone()));
+        let mut flush = |word: &mut String| {
+            if word.chars().nth(1).is_some() && STOP_WORDS.binary_search(&word.as_str()).is_err() {
+                f(word);
             }
             word.clear();
         };
         for c in text.chars() {
             match fold(c) {
-                Some(f) => word.push(f),
-                None => flush(&mut word, &mut out),
+                Some(c) => word.push(c),
+                None => flush(&mut word),
             }
         }
-        flush(&mut word, &mut out);
+        flush(&mut word);
+    }
+
+    /// The stem of a folded word.
+    pub fn stem(&self, word: &str) -> String {
+        self.stemmer.stem(word).into_owned()
+    }
+
+    /// (stem, folded word) for every meaningful word of `text`, in order.
+    pub fn words(&self, text: &str) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        self.tokens(text, |word| out.push((self.stem(word), word.to_owned())));
         out
     }
 
@@ -114,22 +124,41 @@ impl Bm25 {
         }
     }
 
+    /// The inverse document frequency of a term found in `df` of `n` documents.
+    pub fn idf(n: f64, df: f64) -> f64 {
+        ((n - df + 0.5) / (df + 0.5) + 1.0).ln()
+    }
+
+    /// How a document's length weighs on its term frequencies.
+    pub fn length_norm(length: f64, average: f64) -> f64 {
+        1.0 - Self::B + Self::B * length / average.max(1.0)
+    }
+
+    /// One term's share of a document's score.
+    pub fn term(idf: f64, frequency: f64, length_norm: f64) -> f64 {
+        idf * frequency * (Self::K1 + 1.0) / (frequency + Self::K1 * length_norm)
+    }
+
+    /// What one query term scores at most among `n` documents (the normaliser of
+    /// [`Bm25::relevance`]).
+    pub fn best(n: f64) -> f64 {
+        ((n + 0.5) / 1.5 + 1.0).ln() * (Self::K1 + 1.0) / (1.0 + Self::K1 * (1.0 - Self::B))
+    }
+
     /// The BM25 score of document `doc` for the query terms.
     pub fn score(&self, query: &[String], doc: usize) -> f64 {
         let n = self.docs.len() as f64;
         let tf = &self.docs[doc];
-        let length_norm = 1.0 - Self::B + Self::B * self.lengths[doc] / self.average.max(1.0);
+        let length_norm = Self::length_norm(self.lengths[doc], self.average);
         let mut seen = std::collections::HashSet::new();
-        query
-            .iter()
-            .filter(|t| seen.insert(t.as_str()))
-            .filter_map(|t| {
-                let f = f64::from(*tf.get(t)?);
+        let mut score = 0.0;
+        for t in query.iter().filter(|t| seen.insert(t.as_str())) {
+            if let Some(f) = tf.get(t) {
                 let df = f64::from(*self.document_frequency.get(t).unwrap_or(&0));
-                let idf = ((n - df + 0.5) / (df + 0.5) + 1.0).ln();
-                Some(idf * f * (Self::K1 + 1.0) / (f + Self::K1 * length_norm))
-            })
-            .sum()
+                score += Self::term(Self::idf(n, df), f64::from(*f), length_norm);
+            }
+        }
+        score
     }
 
     /// A relevance in [0, 1]: the score over the best a query this long could get.
@@ -137,9 +166,7 @@ impl Bm25 {
         if query.is_empty() || self.docs.is_empty() {
             return 0.0;
         }
-        let n = self.docs.len() as f64;
-        let best =
-            ((n + 0.5) / 1.5 + 1.0).ln() * (Self::K1 + 1.0) / (1.0 + Self::K1 * (1.0 - Self::B));
+        let best = Self::best(self.docs.len() as f64);
         let distinct = query.iter().collect::<std::collections::HashSet<_>>().len() as f64;
         (self.score(query, doc) / (best * distinct.min(6.0))).clamp(0.0, 1.0)
     }
@@ -163,6 +190,12 @@ mod tests {
             common.iter().any(|t| t.starts_with("entrepris")),
             "{common:?}"
         );
+    }
+
+    #[test]
+    fn stop_words_are_sorted_for_the_binary_search() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(STOP_WORDS.len(), 99);
     }
 
     #[test]

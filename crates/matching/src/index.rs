@@ -1,0 +1,1055 @@
+//! A prebuilt index of mentors for fast suggestions: texts analysed once (term ids,
+//! frequencies, document frequencies), places, circles and languages as small integers,
+//! mentors bucketed by circle, by map cell and by remote mentoring. A query touches
+//! only the mentors a porteur can reach (same circle, a cell within travelling
+//! distance, remote when both accept it), scores every part but the text first, and
+//! computes text relevance only where it can change the top `k`. The answer is exactly
+//! that of [`crate::suggest`] over the same mentors (a property test checks it).
+
+use crate::score::{Level, MenteeProfile, MentorProfile, Reason, Suggestion, TEXT_THRESHOLD};
+use crate::score::{Weights, proximity_part};
+use crate::text::{Analyzer, Bm25};
+use std::collections::{BinaryHeap, HashMap};
+
+/// Where someone lives, as the territory's codes (any stable strings) and coordinates.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PlaceKeys {
+    pub country: String,
+    pub commune: String,
+    pub epci: Option<String>,
+    pub departement: String,
+    pub region: String,
+    pub lat: f64,
+    pub lon: f64,
+}
+
+impl PlaceKeys {
+    /// How close two places are, from the same commune down to another country.
+    pub fn level(&self, other: &PlaceKeys) -> Level {
+        if self.country != other.country {
+            Level::Other
+        } else if self.commune == other.commune {
+            Level::SameCommune
+        } else if self.epci.is_some() && self.epci == other.epci {
+            Level::SameIntercommunality
+        } else if self.departement == other.departement {
+            Level::SameDepartement
+        } else if self.region == other.region {
+            Level::SameRegion
+        } else {
+            Level::SameCountry
+        }
+    }
+
+    /// Great-circle distance in kilometres (haversine, mean Earth radius).
+    pub fn distance_km(&self, other: &PlaceKeys) -> f64 {
+        haversine(self.lat, self.lon, other.lat, other.lon)
+    }
+}
+
+fn haversine(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    const EARTH_RADIUS_KM: f64 = 6371.0088;
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dlat = p2 - p1;
+    let dlon = (lon2 - lon1).to_radians();
+    let a = (dlat / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dlon / 2.0).sin().powi(2);
+    2.0 * EARTH_RADIUS_KM * a.sqrt().asin()
+}
+
+/// One mentor as given to the index.
+#[derive(Debug, Clone, Default)]
+pub struct IndexedMentor {
+    pub profile: MentorProfile,
+    pub place: PlaceKeys,
+    /// The mentor's circle (any stable key).
+    pub circle: Option<String>,
+}
+
+/// One porteur asking for suggestions.
+#[derive(Debug, Clone, Default)]
+pub struct Seeker {
+    pub profile: MenteeProfile,
+    pub place: PlaceKeys,
+    pub circle: Option<String>,
+    /// Mentors (by their number in the index) never to suggest: the porteur themself,
+    /// earlier declined, withdrawn, expired or closed requests.
+    pub excluded: Vec<usize>,
+}
+
+/// Interned place: 0 means "none" (no intercommunality, or a code the index never saw).
+#[derive(Debug, Clone, Copy, Default)]
+struct Place {
+    country: u32,
+    commune: u32,
+    epci: u32,
+    departement: u32,
+    region: u32,
+    lat: f64,
+    lon: f64,
+}
+
+impl Place {
+    fn level(&self, other: &Place) -> Level {
+        if self.country != other.country || self.country == 0 {
+            Level::Other
+        } else if self.commune == other.commune && self.commune != 0 {
+            Level::SameCommune
+        } else if self.epci != 0 && self.epci == other.epci {
+            Level::SameIntercommunality
+        } else if self.departement == other.departement && self.departement != 0 {
+            Level::SameDepartement
+        } else if self.region == other.region && self.region != 0 {
+            Level::SameRegion
+        } else {
+            Level::SameCountry
+        }
+    }
+}
+
+/// Strings to small integers, 1-based (0 is "absent").
+#[derive(Debug, Default)]
+struct Ids(HashMap<String, u32>);
+
+impl Ids {
+    fn intern(&mut self, key: &str) -> u32 {
+        let next = self.0.len() as u32 + 1;
+        *self.0.entry(key.to_owned()).or_insert(next)
+    }
+
+    fn get(&self, key: &str) -> u32 {
+        self.0.get(key).copied().unwrap_or(0)
+    }
+}
+
+/// What the index keeps of one mentor, laid out for the hot loop.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    place: Place,
+    circle: u32,
+    travel_km: f64,
+    remote: bool,
+    free: bool,
+    load: f64,
+    length: f64,
+    /// Ranges into `terms`, `availability`, `fields` and `languages`.
+    terms: (u32, u32),
+    availability: (u32, u32),
+    fields: (u32, u32),
+    languages: (u32, u32),
+}
+
+#[derive(Debug, Default)]
+pub struct MentorIndex {
+    slots: Vec<Slot>,
+    /// (term, frequency) of each mentor's text, sorted by term.
+    terms: Vec<(u32, u32)>,
+    availability: Vec<u32>,
+    /// (field, years) in the mentor's own order.
+    fields: Vec<(u32, i64)>,
+    languages: Vec<u32>,
+    /// Circle → its mentors.
+    circle_mentors: Vec<Vec<u32>>,
+    /// Map cell → the mentors living there who travel at most `LOCAL_KM`.
+    cells: HashMap<(i32, i32), Cell>,
+    /// Mentors who travel further than `LOCAL_KM`, and mentors who accept remote
+    /// mentoring.
+    long_range: Vec<u32>,
+    remote: Vec<u32>,
+    /// The furthest a mentor in `cells` travels.
+    cell_reach_km: f64,
+    /// Folded synonym → the fields it names.
+    synonyms: HashMap<String, Vec<u32>>,
+    idf: Vec<f64>,
+    average_length: f64,
+    field_codes: Vec<String>,
+    vocabulary: Ids,
+    /// Folded word → its stem's id, for every word of the mentors' texts.
+    word_terms: HashMap<String, u32>,
+    availability_words: Ids,
+    field_ids: Ids,
+    language_ids: Ids,
+    places: [Ids; 5],
+    circles: Ids,
+}
+
+/// The project's words, analysed once per query.
+struct QueryText {
+    /// (term id or 0, folded word) for each word in order.
+    words: Vec<(u32, String)>,
+    /// (term id, idf) of the distinct known stems, in first-seen order.
+    distinct: Vec<(u32, f64)>,
+    /// How many distinct stems, known or not.
+    distinct_count: usize,
+    /// Term id → 1 + its place in `distinct`, 0 when the query lacks it.
+    position: Vec<u16>,
+}
+
+impl MentorIndex {
+    /// Builds the index; `synonyms` gives each field's synonyms as folded words.
+    pub fn new(mentors: &[IndexedMentor], synonyms: &[(String, Vec<String>)]) -> MentorIndex {
+        let analyzer = Analyzer::default();
+        let mut index = MentorIndex::default();
+        let mut document_frequency: Vec<u32> = vec![0];
+        index.field_codes.push(String::new());
+        index.circle_mentors.push(Vec::new());
+        let mut total_length = 0.0;
+        for (i, m) in mentors.iter().enumerate() {
+            let p = &m.profile;
+            let words = analyzer.words(&p.text);
+            let mut tf: Vec<(u32, u32)> = Vec::new();
+            for (s, word) in &words {
+                let id = index.vocabulary.intern(s);
+                if id as usize == document_frequency.len() {
+                    document_frequency.push(0);
+                }
+                if !index.word_terms.contains_key(word) {
+                    index.word_terms.insert(word.clone(), id);
+                }
+                match tf.iter_mut().find(|(t, _)| *t == id) {
+                    Some((_, n)) => *n += 1,
+                    None => tf.push((id, 1)),
+                }
+            }
+            tf.sort_unstable();
+            for (t, _) in &tf {
+                document_frequency[*t as usize] += 1;
+            }
+            let terms = push_range(&mut index.terms, tf);
+            let mut availability: Vec<u32> = analyzer
+                .stems(&p.availability)
+                .iter()
+                .map(|s| index.availability_words.intern(s))
+                .collect();
+            availability.sort_unstable();
+            availability.dedup();
+            let availability = push_range(&mut index.availability, availability);
+            let fields: Vec<(u32, i64)> =
+                p.fields.iter().map(|(f, y)| (index.field(f), *y)).collect();
+            let fields = push_range(&mut index.fields, fields);
+            let languages: Vec<u32> = p
+                .languages
+                .iter()
+                .map(|l| index.language_ids.intern(l))
+                .collect();
+            let languages = push_range(&mut index.languages, languages);
+            let place = index.intern_place(&m.place);
+            let circle = m.circle.as_deref().map_or(0, |c| index.circles.intern(c));
+            if circle as usize == index.circle_mentors.len() {
+                index.circle_mentors.push(Vec::new());
+            }
+            // A mentor without a free place is never suggested: they count in the
+            // words' statistics only.
+            if p.active < p.capacity {
+                if circle != 0 {
+                    index.circle_mentors[circle as usize].push(i as u32);
+                }
+                if p.travel_km > LOCAL_KM {
+                    index.long_range.push(i as u32);
+                } else {
+                    index.cell_reach_km = index.cell_reach_km.max(p.travel_km);
+                    let c = index
+                        .cells
+                        .entry(cell(m.place.lat, m.place.lon))
+                        .or_default();
+                    c.mentors.push(i as u32);
+                    c.reach_km = c.reach_km.max(p.travel_km);
+                }
+                if p.remote {
+                    index.remote.push(i as u32);
+                }
+            }
+            total_length += words.len() as f64;
+            index.slots.push(Slot {
+                place,
+                circle,
+                travel_km: p.travel_km,
+                remote: p.remote,
+                free: p.active < p.capacity,
+                load: if p.capacity > 0 {
+                    1.0 - p.active as f64 / p.capacity as f64
+                } else {
+                    0.0
+                },
+                length: words.len() as f64,
+                terms,
+                availability,
+                fields,
+                languages,
+            });
+        }
+        for (field, words) in synonyms {
+            let id = index.field(field);
+            for w in words {
+                index.synonyms.entry(w.clone()).or_default().push(id);
+            }
+        }
+        let n = mentors.len() as f64;
+        index.idf = document_frequency
+            .iter()
+            .map(|&df| Bm25::idf(n, f64::from(df)))
+            .collect();
+        index.average_length = if mentors.is_empty() {
+            0.0
+        } else {
+            total_length / n
+        };
+        index
+    }
+
+    pub fn len(&self) -> usize {
+        self.slots.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.slots.is_empty()
+    }
+
+    fn field(&mut self, code: &str) -> u32 {
+        let id = self.field_ids.intern(code);
+        if id as usize == self.field_codes.len() {
+            self.field_codes.push(code.to_owned());
+        }
+        id
+    }
+
+    fn intern_place(&mut self, p: &PlaceKeys) -> Place {
+        let [country, commune, epci, departement, region] = &mut self.places;
+        Place {
+            country: country.intern(&p.country),
+            commune: commune.intern(&p.commune),
+            epci: p.epci.as_deref().map_or(0, |e| epci.intern(e)),
+            departement: departement.intern(&p.departement),
+            region: region.intern(&p.region),
+            lat: p.lat,
+            lon: p.lon,
+        }
+    }
+
+    fn lookup_place(&self, p: &PlaceKeys) -> Place {
+        let [country, commune, epci, departement, region] = &self.places;
+        Place {
+            country: country.get(&p.country),
+            commune: commune.get(&p.commune),
+            epci: p.epci.as_deref().map_or(0, |e| epci.get(e)),
+            departement: departement.get(&p.departement),
+            region: region.get(&p.region),
+            lat: p.lat,
+            lon: p.lon,
+        }
+    }
+
+    /// The project's words; a word some mentor also wrote is not stemmed again.
+    fn query_text(&self, analyzer: &Analyzer, text: &str) -> QueryText {
+        let mut words: Vec<(u32, String)> = Vec::new();
+        let mut distinct: Vec<(u32, f64)> = Vec::new();
+        // Stems no mentor's text holds: they count in the query's length only.
+        let mut unknown: Vec<String> = Vec::new();
+        analyzer.tokens(text, |word| {
+            let id = match self.word_terms.get(word) {
+                Some(&id) => id,
+                None => {
+                    let stem = analyzer.stem(word);
+                    let id = self.vocabulary.get(&stem);
+                    if id == 0 && !unknown.contains(&stem) {
+                        unknown.push(stem);
+                    }
+                    id
+                }
+            };
+            if id != 0 && !distinct.iter().any(|(t, _)| *t == id) {
+                distinct.push((id, self.idf[id as usize]));
+            }
+            words.push((id, word.to_owned()));
+        });
+        let mut position = vec![0u16; self.idf.len()];
+        for (at, (t, _)) in distinct.iter().enumerate().take(usize::from(u16::MAX) - 1) {
+            position[*t as usize] = at as u16 + 1;
+        }
+        QueryText {
+            position,
+            distinct_count: distinct.len() + unknown.len(),
+            words,
+            distinct,
+        }
+    }
+
+    /// Text relevance in [0, 1], as [`Bm25::relevance`] computes it.
+    fn relevance(&self, q: &QueryText, slot: &Slot) -> f64 {
+        if q.distinct_count == 0 || self.slots.is_empty() {
+            return 0.0;
+        }
+        let terms = &self.terms[slot.terms.0 as usize..slot.terms.1 as usize];
+        let norm = Bm25::length_norm(slot.length, self.average_length);
+        // The document's terms that the query holds, summed in the query's order (as
+        // the reference does, for the same bits).
+        let mut hits: Vec<(u16, f64)> = terms
+            .iter()
+            .filter_map(|&(t, f)| {
+                let at = *q.position.get(t as usize)?;
+                (at != 0).then(|| {
+                    (
+                        at,
+                        Bm25::term(q.distinct[at as usize - 1].1, f64::from(f), norm),
+                    )
+                })
+            })
+            .collect();
+        hits.sort_unstable_by_key(|(at, _)| *at);
+        let mut score = 0.0;
+        for (_, part) in hits {
+            score += part;
+        }
+        score / (Bm25::best(self.slots.len() as f64) * (q.distinct_count as f64).min(6.0))
+    }
+
+    /// The `k` best mentors for `seeker`, best first (ties by the mentors' order).
+    pub fn suggest(&self, seeker: &Seeker, weights: &Weights, k: usize) -> Vec<Suggestion> {
+        let analyzer = Analyzer::default();
+        let q = self.query_text(&analyzer, &seeker.profile.text);
+        let wanted: Vec<u32> = seeker
+            .profile
+            .fields
+            .iter()
+            .map(|f| self.field_ids.get(f))
+            .filter(|&f| f != 0)
+            .collect();
+        let mut synonym_fields: Vec<u32> = Vec::new();
+        for (_, w) in &q.words {
+            for &f in self.synonyms.get(w).into_iter().flatten() {
+                if !synonym_fields.contains(&f) {
+                    synonym_fields.push(f);
+                }
+            }
+        }
+        let mut availability: Vec<u32> = analyzer
+            .stems(&seeker.profile.availability)
+            .iter()
+            .map(|s| self.availability_words.get(s))
+            .collect();
+        let availability_count = {
+            let mut all = analyzer.stems(&seeker.profile.availability);
+            all.sort_unstable();
+            all.dedup();
+            all.len()
+        };
+        availability.retain(|&a| a != 0);
+        availability.sort_unstable();
+        availability.dedup();
+        let ctx = Context {
+            seeker,
+            place: self.lookup_place(&seeker.place),
+            circle: seeker.circle.as_deref().map_or(0, |c| self.circles.get(c)),
+            languages: seeker
+                .profile
+                .languages
+                .iter()
+                .map(|l| self.language_ids.get(l))
+                .filter(|&l| l != 0)
+                .collect(),
+            wanted,
+            synonym_fields,
+            availability,
+            availability_count,
+            weights,
+            total: (weights.field
+                + weights.text
+                + weights.proximity
+                + weights.years
+                + weights.load
+                + weights.availability)
+                .max(f64::EPSILON),
+        };
+        // Every mentor the porteur can reach, once.
+        let mut seen = vec![0u64; self.slots.len().div_ceil(64)];
+        let mut reachable: Vec<u32> = Vec::new();
+        let mut add = |list: &[u32]| {
+            for &i in list {
+                let (w, b) = (i as usize / 64, 1u64 << (i % 64));
+                if seen[w] & b == 0 {
+                    seen[w] |= b;
+                    reachable.push(i);
+                }
+            }
+        };
+        if let Some(list) = self.circle_mentors.get(ctx.circle as usize) {
+            add(list);
+        }
+        add(&self.long_range);
+        if seeker.profile.remote {
+            add(&self.remote);
+        }
+        let (lat, lon) = (seeker.place.lat, seeker.place.lon);
+        let (low, high) = (
+            cell(lat - self.cell_reach_km / KM_PER_DEGREE, lon),
+            cell(lat + self.cell_reach_km / KM_PER_DEGREE, lon),
+        );
+        // Degrees of longitude shrink towards the poles: widen by the highest latitude.
+        let widest = (lat.abs() + self.cell_reach_km / KM_PER_DEGREE).min(89.0);
+        let spread = self.cell_reach_km / (KM_PER_DEGREE * widest.to_radians().cos());
+        let (west, east) = (cell(lat, lon - spread).1, cell(lat, lon + spread).1);
+        for row in low.0..=high.0 {
+            // How far north or south of the porteur the cell's nearest edge lies.
+            let edges = (
+                f64::from(row) / CELLS_PER_DEGREE,
+                f64::from(row + 1) / CELLS_PER_DEGREE,
+            );
+            let north_south = (edges.0 - lat).max(lat - edges.1).max(0.0) * KM_PER_DEGREE;
+            for col in west..=east {
+                if let Some(c) = self.cells.get(&(row, col))
+                    && north_south <= c.reach_km
+                {
+                    add(&c.mentors);
+                }
+            }
+        }
+        // Mentors of the project's field (or of a field its words name) first, with
+        // every part but the text, after the hard filters.
+        let (of_field, others): (Vec<u32>, Vec<u32>) = reachable.iter().partition(|&&i| {
+            let s = &self.slots[i as usize];
+            self.fields[s.fields.0 as usize..s.fields.1 as usize]
+                .iter()
+                .any(|(f, _)| ctx.wanted.contains(f) || ctx.synonym_fields.contains(f))
+        });
+        let mut partial: Vec<(Cheap, u32)> = of_field
+            .iter()
+            .filter_map(|&i| Some((self.cheap(&ctx, i as usize)?, i)))
+            .collect();
+        // Each of them scores between its score with no text and with full text, and
+        // is in whatever its text: the top k all score at least the k-th best of those
+        // lower bounds, so a mentor whose upper bound stays below it cannot make the
+        // list.
+        let lower: Vec<f64> = partial.iter().map(|(c, _)| c.score(&ctx, 0.0)).collect();
+        let floor = kth_largest(lower, k);
+        // The others also need enough words in common; they are looked at only if the
+        // best such a mentor could score reaches the floor.
+        let best_without_field = Cheap {
+            proximity: 1.0,
+            load: 1.0,
+            availability: 1.0,
+            ..Cheap::default()
+        }
+        .score(&ctx, 1.0);
+        if best_without_field >= floor {
+            partial.extend(
+                others
+                    .iter()
+                    .filter_map(|&i| Some((self.cheap(&ctx, i as usize)?, i))),
+            );
+        }
+        // Text relevance is the dear part: take the mentors by decreasing upper bound
+        // and stop when the next one cannot beat the k-th best score found so far.
+        let mut pending: BinaryHeap<Bound> = partial
+            .iter()
+            .enumerate()
+            .map(|(at, (cheap, i))| Bound {
+                upper: cheap.score(&ctx, 1.0),
+                mentor: *i,
+                at,
+            })
+            .filter(|b| b.upper >= floor)
+            .collect();
+        // The best so far, worst on top.
+        let mut best: BinaryHeap<Ranked> = BinaryHeap::new();
+        while let Some(next) = pending.pop() {
+            if best.len() == k && best.peek().is_some_and(|worst| next.upper < worst.score) {
+                break;
+            }
+            let cheap = &partial[next.at].0;
+            let text = self.relevance(&q, &self.slots[next.mentor as usize]);
+            let text = text.clamp(0.0, 1.0);
+            if cheap.field == 0.0 && text < TEXT_THRESHOLD {
+                continue;
+            }
+            best.push(Ranked {
+                score: cheap.score(&ctx, text),
+                mentor: next.mentor,
+            });
+            if best.len() > k {
+                best.pop();
+            }
+        }
+        best.into_sorted_vec()
+            .into_iter()
+            .map(|r| self.explain(&ctx, &q, r.mentor as usize, r.score))
+            .collect()
+    }
+
+    /// Every part but the text, after the hard filters (text threshold aside).
+    fn cheap(&self, ctx: &Context<'_>, i: usize) -> Option<Cheap> {
+        let s = &self.slots[i];
+        if !s.free || ctx.seeker.excluded.contains(&i) {
+            return None;
+        }
+        let languages = &self.languages[s.languages.0 as usize..s.languages.1 as usize];
+        if !ctx.languages.iter().any(|l| languages.contains(l)) {
+            return None;
+        }
+        let level = ctx.place.level(&s.place);
+        let same_circle = s.circle != 0 && s.circle == ctx.circle;
+        let remote = s.remote && ctx.seeker.profile.remote;
+        // The distance matters to reach a mentor of another circle who does not
+        // mentor remotely, and to the proximity of a mentor of another région.
+        let by_road = !(same_circle || remote);
+        if by_road {
+            // A great-circle distance is at least the difference of latitudes.
+            let north_south = (ctx.place.lat - s.place.lat).abs() * KM_PER_DEGREE;
+            if north_south > s.travel_km {
+                return None;
+            }
+        }
+        let distance = if by_road || level >= Level::SameCountry {
+            haversine(ctx.place.lat, ctx.place.lon, s.place.lat, s.place.lon)
+        } else {
+            0.0
+        };
+        if by_road && distance > s.travel_km {
+            return None;
+        }
+        let fields = &self.fields[s.fields.0 as usize..s.fields.1 as usize];
+        let shared = fields.iter().position(|(f, _)| ctx.wanted.contains(f));
+        let synonym = fields
+            .iter()
+            .position(|(f, _)| ctx.synonym_fields.contains(f));
+        let field = match (shared, synonym) {
+            (Some(_), _) => 1.0,
+            (None, Some(_)) => 0.7,
+            _ => 0.0,
+        };
+        let synonym_field = synonym.map(|j| fields[j].0);
+        let mut best_years: Option<usize> = None;
+        for (j, (f, y)) in fields.iter().enumerate() {
+            if (ctx.wanted.contains(f) || synonym_field == Some(*f))
+                && best_years.is_none_or(|b| *y >= fields[b].1)
+            {
+                best_years = Some(j);
+            }
+        }
+        let years = best_years.map_or(0.0, |j| (fields[j].1 as f64 / 20.0).min(1.0));
+        let availability = {
+            let b = &self.availability[s.availability.0 as usize..s.availability.1 as usize];
+            if ctx.availability_count == 0 || b.is_empty() {
+                0.5
+            } else {
+                let common = ctx.availability.iter().filter(|a| b.contains(a)).count();
+                common as f64 / ctx.availability_count.min(b.len()) as f64
+            }
+        };
+        Some(Cheap {
+            field,
+            proximity: proximity_part(level, distance),
+            years,
+            load: s.load,
+            availability,
+            level,
+            shared,
+            synonym,
+            best_years,
+        })
+    }
+
+    /// The reasons of a mentor already chosen.
+    fn explain(&self, ctx: &Context<'_>, q: &QueryText, i: usize, score: f64) -> Suggestion {
+        let c = self.cheap(ctx, i).expect("chosen mentors pass the filters");
+        let s = &self.slots[i];
+        let fields = &self.fields[s.fields.0 as usize..s.fields.1 as usize];
+        let code = |j: usize| self.field_codes[fields[j].0 as usize].clone();
+        let mut reasons = Vec::new();
+        match (c.shared, c.synonym) {
+            (Some(j), _) => reasons.push(Reason::SameField(code(j))),
+            (None, Some(j)) => reasons.push(Reason::SynonymField(code(j))),
+            _ => {}
+        }
+        let terms = &self.terms[s.terms.0 as usize..s.terms.1 as usize];
+        let mut common: Vec<String> = Vec::new();
+        for (t, word) in &q.words {
+            if *t != 0
+                && terms.binary_search_by_key(t, |(x, _)| *x).is_ok()
+                && !common.contains(word)
+            {
+                common.push(word.clone());
+            }
+        }
+        if !common.is_empty() {
+            common.truncate(3);
+            reasons.push(Reason::CommonWords(common));
+        }
+        if c.level <= Level::SameDepartement {
+            reasons.push(Reason::Proximity(c.level));
+        } else if s.remote && ctx.seeker.profile.remote {
+            reasons.push(Reason::Remote);
+        }
+        if let Some(j) = c.best_years
+            && fields[j].1 > 0
+        {
+            reasons.push(Reason::Years(code(j), fields[j].1));
+        }
+        Suggestion {
+            index: i,
+            score,
+            reasons,
+        }
+    }
+}
+
+struct Context<'a> {
+    seeker: &'a Seeker,
+    place: Place,
+    circle: u32,
+    languages: Vec<u32>,
+    wanted: Vec<u32>,
+    synonym_fields: Vec<u32>,
+    availability: Vec<u32>,
+    availability_count: usize,
+    weights: &'a Weights,
+    total: f64,
+}
+
+/// A mentor's parts of the score but the text, and what the reasons need.
+#[derive(Debug, Clone, Default)]
+struct Cheap {
+    field: f64,
+    proximity: f64,
+    years: f64,
+    load: f64,
+    availability: f64,
+    level: Level,
+    shared: Option<usize>,
+    synonym: Option<usize>,
+    best_years: Option<usize>,
+}
+
+impl Cheap {
+    /// The score with this text relevance, computed exactly as [`crate::suggest`] does
+    /// (same operations in the same order, so the same bits and the same ties).
+    fn score(&self, ctx: &Context<'_>, text: f64) -> f64 {
+        let w = ctx.weights;
+        (w.field * self.field
+            + w.text * text
+            + w.proximity * self.proximity
+            + w.years * self.years
+            + w.load * self.load
+            + w.availability * self.availability)
+            / ctx.total
+    }
+}
+
+fn push_range<T>(all: &mut Vec<T>, items: Vec<T>) -> (u32, u32) {
+    let start = all.len() as u32;
+    all.extend(items);
+    (start, all.len() as u32)
+}
+
+/// The mentors of one map cell and the furthest one of them travels.
+#[derive(Debug, Default)]
+struct Cell {
+    mentors: Vec<u32>,
+    reach_km: f64,
+}
+
+/// A mentor still to score, ordered by the best score it could reach (ties: the
+/// earlier mentor first, as in the final ranking).
+struct Bound {
+    upper: f64,
+    mentor: u32,
+    at: usize,
+}
+
+impl PartialEq for Bound {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other).is_eq()
+    }
+}
+
+impl Eq for Bound {}
+
+impl PartialOrd for Bound {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Bound {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.upper
+            .total_cmp(&other.upper)
+            .then(other.mentor.cmp(&self.mentor))
+    }
+}
+
+/// A scored mentor; the greatest is the worst (lowest score, then latest mentor), so
+/// that a max-heap keeps the worst of the best on top and a sorted vector lists the
+/// best first.
+#[derive(Debug, Clone, Copy)]
+struct Ranked {
+    score: f64,
+    mentor: u32,
+}
+
+impl PartialEq for Ranked {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other).is_eq()
+    }
+}
+
+impl Eq for Ranked {}
+
+impl PartialOrd for Ranked {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Ranked {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        other
+            .score
+            .total_cmp(&self.score)
+            .then(self.mentor.cmp(&other.mentor))
+    }
+}
+
+/// Mentors who travel at most this far are found through the map cells.
+const LOCAL_KM: f64 = 100.0;
+/// Kilometres in a degree of latitude (a little less than the true 111.2, so that the
+/// cells scanned always cover the travelling distance).
+const KM_PER_DEGREE: f64 = 110.0;
+/// Cells of a quarter of a degree.
+const CELLS_PER_DEGREE: f64 = 4.0;
+
+fn cell(lat: f64, lon: f64) -> (i32, i32) {
+    (
+        (lat * CELLS_PER_DEGREE).floor() as i32,
+        (lon * CELLS_PER_DEGREE).floor() as i32,
+    )
+}
+
+/// The k-th largest first component (minus infinity when there are fewer than k).
+fn kth_largest(mut v: Vec<f64>, k: usize) -> f64 {
+    if k == 0 || v.len() < k {
+        return f64::NEG_INFINITY;
+    }
+    let (_, kth, _) = v.select_nth_unstable_by(k - 1, |a, b| b.total_cmp(a));
+    *kth
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::score::{Candidate, suggest};
+    use proptest::prelude::*;
+
+    /// Communes of two countries, with intercommunalities, départements and régions
+    /// shared in different ways.
+    fn place(n: usize) -> PlaceKeys {
+        let at =
+            |country: &str, commune: &str, epci: Option<&str>, dep: &str, lat, lon| PlaceKeys {
+                country: country.into(),
+                commune: commune.into(),
+                epci: epci.map(str::to_owned),
+                departement: dep.into(),
+                region: match dep {
+                    "60" | "80" => "hdf",
+                    "75" => "idf",
+                    _ => "wal",
+                }
+                .into(),
+                lat,
+                lon,
+            };
+        match n % 6 {
+            0 => at("fr", "60159", Some("cc-compiegne"), "60", 49.41, 2.82),
+            1 => at("fr", "60414", Some("cc-compiegne"), "60", 49.38, 2.80),
+            2 => at("fr", "60057", Some("ca-beauvais"), "60", 49.43, 2.08),
+            3 => at("fr", "80021", None, "80", 49.89, 2.30),
+            4 => at("fr", "75056", Some("mgp"), "75", 48.86, 2.35),
+            _ => at("be", "57081", None, "hainaut", 50.61, 3.39),
+        }
+    }
+
+    const FIELDS: [&str; 4] = ["creation-entreprise", "numerique", "droit", "culture"];
+    const WORDS: [&str; 10] = [
+        "boulangerie",
+        "créer",
+        "création",
+        "entreprise",
+        "financement",
+        "théâtre",
+        "juriste",
+        "web",
+        "le",
+        "budget",
+    ];
+    const LANGUAGES: [&str; 3] = ["fr", "en", "ar"];
+    const SLOTS: [&str; 3] = ["soir", "week-end", "matin"];
+
+    fn words(picks: &[usize], from: &[&str]) -> String {
+        picks
+            .iter()
+            .map(|&i| from[i % from.len()])
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    prop_compose! {
+        fn arb_mentor()(
+            fields in prop::collection::vec((0..4usize, 0..30i64), 0..3),
+            text in prop::collection::vec(0..10usize, 0..8),
+            languages in prop::collection::vec(0..3usize, 1..3),
+            remote in any::<bool>(),
+            travel in 0..200u32,
+            capacity in 0..3i64,
+            active in 0..3i64,
+            availability in prop::collection::vec(0..3usize, 0..3),
+            place in 0..6usize,
+            circle in prop::option::of(0..2u8),
+        ) -> IndexedMentor {
+            IndexedMentor {
+                profile: MentorProfile {
+                    fields: fields.iter().map(|(f, y)| (FIELDS[*f].to_owned(), *y)).collect(),
+                    text: words(&text, &WORDS),
+                    languages: languages.iter().map(|&l| LANGUAGES[l].to_owned()).collect(),
+                    remote,
+                    travel_km: f64::from(travel),
+                    active,
+                    capacity,
+                    availability: words(&availability, &SLOTS),
+                },
+                place: place_keys_of(place),
+                circle: circle.map(|c| format!("circle-{c}")),
+            }
+        }
+    }
+
+    prop_compose! {
+        fn arb_seeker(mentors: usize)(
+            fields in prop::collection::vec(0..5usize, 0..3),
+            text in prop::collection::vec(0..10usize, 0..10),
+            languages in prop::collection::vec(0..3usize, 1..3),
+            remote in any::<bool>(),
+            availability in prop::collection::vec(0..3usize, 0..3),
+            place in 0..7usize,
+            circle in prop::option::of(0..3u8),
+            excluded in prop::collection::vec(0..mentors.max(1), 0..3),
+        ) -> Seeker {
+            Seeker {
+                profile: MenteeProfile {
+                    // Field 4 is one no mentor has.
+                    fields: fields.iter().map(|&f| FIELDS.get(f).unwrap_or(&"sport").to_string()).collect(),
+                    text: words(&text, &WORDS),
+                    languages: languages.iter().map(|&l| LANGUAGES[l].to_owned()).collect(),
+                    remote,
+                    availability: words(&availability, &SLOTS),
+                },
+                // Place 6 is a commune no mentor lives in.
+                place: if place == 6 {
+                    PlaceKeys { commune: "99999".into(), lat: 43.3, lon: 5.4, ..place_keys_of(0) }
+                } else {
+                    place_keys_of(place)
+                },
+                circle: circle.map(|c| format!("circle-{c}")),
+                excluded,
+            }
+        }
+    }
+
+    fn place_keys_of(n: usize) -> PlaceKeys {
+        place(n)
+    }
+
+    fn synonyms() -> Vec<(String, Vec<String>)> {
+        vec![
+            ("creation-entreprise".into(), vec!["boulangerie".into()]),
+            ("culture".into(), vec!["theatre".into()]),
+        ]
+    }
+
+    /// What the plain reference says for the same mentors.
+    fn reference(
+        mentors: &[IndexedMentor],
+        seeker: &Seeker,
+        w: &Weights,
+        k: usize,
+    ) -> Vec<Suggestion> {
+        let all = synonyms();
+        let candidates: Vec<Candidate<'_>> = mentors
+            .iter()
+            .enumerate()
+            .map(|(i, m)| Candidate {
+                mentor: &m.profile,
+                level: seeker.place.level(&m.place),
+                distance_km: seeker.place.distance_km(&m.place),
+                same_circle: m.circle.is_some() && m.circle == seeker.circle,
+                synonyms: m
+                    .profile
+                    .fields
+                    .iter()
+                    .filter_map(|(f, _)| all.iter().find(|(s, _)| s == f).cloned())
+                    .collect(),
+                history: seeker.excluded.contains(&i),
+            })
+            .collect();
+        suggest(&seeker.profile, &candidates, w, k)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn the_index_answers_exactly_as_the_reference(
+            (mentors, seeker) in prop::collection::vec(arb_mentor(), 0..60)
+                .prop_flat_map(|m| { let n = m.len(); (Just(m), arb_seeker(n)) }),
+            weights in prop::collection::vec(0..5u8, 6),
+            k in 0..6usize,
+        ) {
+            let w = Weights {
+                field: f64::from(weights[0]) / 4.0,
+                text: f64::from(weights[1]) / 4.0,
+                proximity: f64::from(weights[2]) / 4.0,
+                years: f64::from(weights[3]) / 4.0,
+                load: f64::from(weights[4]) / 4.0,
+                availability: f64::from(weights[5]) / 4.0,
+            };
+            let index = MentorIndex::new(&mentors, &synonyms());
+            let fast = index.suggest(&seeker, &w, k);
+            let plain = reference(&mentors, &seeker, &w, k);
+            let key = |s: &[Suggestion]| s.iter().map(|x| (x.index, x.score.to_bits(), x.reasons.clone())).collect::<Vec<_>>();
+            prop_assert_eq!(key(&fast), key(&plain));
+        }
+    }
+
+    #[test]
+    fn a_mentor_of_another_field_comes_in_on_words_alone_when_few_share_the_field() {
+        let mentors = vec![
+            IndexedMentor {
+                profile: MentorProfile {
+                    fields: vec![("numerique".into(), 5)],
+                    text: "boulangerie financement levain".into(),
+                    languages: vec!["fr".into()],
+                    travel_km: 50.0,
+                    capacity: 1,
+                    ..Default::default()
+                },
+                place: place(0),
+                circle: None,
+            };
+            1
+        ];
+        let seeker = Seeker {
+            profile: MenteeProfile {
+                fields: vec!["creation-entreprise".into()],
+                text: "financement de ma boulangerie au levain".into(),
+                languages: vec!["fr".into()],
+                ..Default::default()
+            },
+            place: place(1),
+            ..Default::default()
+        };
+        let index = MentorIndex::new(&mentors, &[]);
+        let top = index.suggest(&seeker, &Weights::default(), 10);
+        assert_eq!(top.len(), 1);
+        assert!(
+            matches!(&top[0].reasons[0], Reason::CommonWords(w) if w.contains(&"boulangerie".to_owned())),
+            "{top:?}"
+        );
+    }
+}
