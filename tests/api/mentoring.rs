@@ -844,3 +844,40 @@ async fn a_coordinator_reviews_a_batch_proposal_pair_by_pair_and_publishes_it_as
     let again = app.post_form(&format!("{location}/publier"), &[]).await;
     assert!(again.text().await.unwrap().contains("déjà publiée"));
 }
+
+#[tokio::test]
+async fn a_mentor_once_asked_is_never_suggested_again_to_that_porteur() {
+    let app = spawn_demo_app().await;
+    let project = app
+        .app
+        .project(mentorat_app::demo::demo_id(
+            "project/porteur@mentorat.example",
+        ))
+        .await
+        .unwrap();
+    let before = app
+        .app
+        .suggestions(&project, None, None, None)
+        .await
+        .unwrap();
+    let asked = before[0].card.user_id;
+    app.app
+        .request_mentor(
+            project.mentee_id,
+            &project,
+            asked,
+            "Bonjour, pouvez-vous m'aider ?",
+        )
+        .await
+        .unwrap();
+    let after = app
+        .app
+        .suggestions(&project, None, None, None)
+        .await
+        .unwrap();
+    assert!(after.iter().all(|s| s.card.user_id != asked));
+    assert_eq!(
+        after[0].card.user_id, before[1].card.user_id,
+        "the next one moves up"
+    );
+}

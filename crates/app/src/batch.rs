@@ -8,7 +8,7 @@ use crate::{App, AppError};
 use chrono::Utc;
 use mentorat_matching::{Options, Problem, solve};
 use mentorat_store::{ProposalRecord, ProposedPair, RequestRecord};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use uuid::Uuid;
 
 pub use mentorat_store::{ProposalRecord as Proposal, ProposedPair as Pair};
@@ -30,28 +30,23 @@ impl App {
             .collect();
         let mut problem = Problem::default();
         let mut mentors: Vec<Uuid> = Vec::new();
+        let mut numbers: HashMap<Uuid, usize> = HashMap::new();
         let mut reasons: BTreeMap<(u64, u64), String> = BTreeMap::new();
         for (p, project) in projects.iter().enumerate() {
             for s in self.suggestions(project, None, None, None).await? {
-                let m = match mentors.iter().position(|id| *id == s.card.user_id) {
-                    Some(i) => i,
-                    None => {
-                        mentors.push(s.card.user_id);
-                        mentors.len() - 1
-                    }
-                };
+                let m = *numbers.entry(s.card.user_id).or_insert_with(|| {
+                    mentors.push(s.card.user_id);
+                    problem
+                        .capacities
+                        .insert(mentors.len() as u64 - 1, s.free_places);
+                    mentors.len() - 1
+                });
                 problem.edges.push((p as u64, m as u64, s.points));
                 let text = self
                     .reason_texts(mentorat_domain::Locale::Fr, project, &s.reasons)
                     .await?;
                 reasons.insert((p as u64, m as u64), text.join("\n"));
             }
-        }
-        for (m, id) in mentors.iter().enumerate() {
-            let profile = self.store.mentor(*id).await?.ok_or(AppError::NotFound)?;
-            problem
-                .capacities
-                .insert(m as u64, (profile.capacity - profile.active_mentees).max(0));
         }
         let assignment = solve(&problem, &Options::default());
         let record = ProposalRecord {

@@ -14,6 +14,7 @@ use mentorat_domain::mentoring::{
 };
 use mentorat_domain::territory::{Proximity, proximity};
 use mentorat_domain::{Email, PersonName, Role, RoleGrant};
+use mentorat_matching::{IndexedMentor, MentorIndex, PlaceKeys, Seeker};
 pub use mentorat_store::{
     Domain, MeetingRecord, MentorProfile, MentorshipRecord, ProjectRecord, RequestRecord,
 };
@@ -535,14 +536,33 @@ impl App {
         max_level: Option<Proximity>,
         language: Option<&str>,
     ) -> Result<Vec<MentorCard>, AppError> {
+        Ok(self
+            .directory_mentors(project, domain, max_level, language)
+            .await?
+            .into_iter()
+            .map(|(card, _)| card)
+            .collect())
+    }
+
+    /// The directory's cards with the mentors' records, in one query for the mentors
+    /// and one for their fields.
+    async fn directory_mentors(
+        &self,
+        project: Option<&ProjectRecord>,
+        domain: Option<&str>,
+        max_level: Option<Proximity>,
+        language: Option<&str>,
+    ) -> Result<Vec<(MentorCard, mentorat_store::MentorProfile)>, AppError> {
         let t = territories();
         let home = project.and_then(|p| t.commune(&p.commune_code));
         let mut cards = Vec::new();
-        for m in self
+        let mentors = self
             .store
             .available_mentors(domain.filter(|d| !d.is_empty()))
-            .await?
-        {
+            .await?;
+        let ids: Vec<Uuid> = mentors.iter().map(|m| m.user_id).collect();
+        let mut domains = self.store.mentor_domains_of(&ids).await?;
+        for m in mentors {
             if project.is_some_and(|p| p.mentee_id == m.user_id) {
                 continue;
             }
@@ -559,18 +579,21 @@ impl App {
             let name = PersonName::parse(&m.first_name, &m.last_name)
                 .map(|n| n.short())
                 .unwrap_or_else(|_| m.first_name.clone());
-            cards.push(MentorCard {
-                short_name: name,
-                domains: self.store.mentor_domains(m.user_id).await?,
-                bio: m.bio.clone(),
-                commune: commune.map(|c| c.name.clone()).unwrap_or_default(),
-                availability: m.availability.clone(),
-                languages: m.languages.clone(),
-                proximity: level,
-                user_id: m.user_id,
-            });
+            cards.push((
+                MentorCard {
+                    short_name: name,
+                    domains: domains.remove(&m.user_id).unwrap_or_default(),
+                    bio: m.bio.clone(),
+                    commune: commune.map(|c| c.name.clone()).unwrap_or_default(),
+                    availability: m.availability.clone(),
+                    languages: m.languages.clone(),
+                    proximity: level,
+                    user_id: m.user_id,
+                },
+                m,
+            ));
         }
-        cards.sort_by(|a, b| {
+        cards.sort_by(|(a, _), (b, _)| {
             a.proximity
                 .cmp(&b.proximity)
                 .then(a.short_name.cmp(&b.short_name))
@@ -1102,18 +1125,7 @@ pub struct SuggestedMentor {
     pub card: MentorCard,
     pub points: i64,
     pub reasons: Vec<Reason>,
-}
-
-fn level_of(p: Proximity) -> mentorat_matching::Level {
-    use mentorat_matching::Level;
-    match p {
-        Proximity::SameCommune => Level::SameCommune,
-        Proximity::SameIntercommunality => Level::SameIntercommunality,
-        Proximity::SameDepartement => Level::SameDepartement,
-        Proximity::SameRegion => Level::SameRegion,
-        Proximity::SameCountry => Level::SameCountry,
-        Proximity::Other => Level::Other,
-    }
+    pub free_places: i64,
 }
 
 impl App {
@@ -1126,9 +1138,8 @@ impl App {
         max_level: Option<Proximity>,
         language: Option<&str>,
     ) -> Result<Vec<SuggestedMentor>, AppError> {
-        let t = territories();
         let cards = self
-            .directory(Some(project), domain, max_level, language)
+            .directory_mentors(Some(project), domain, max_level, language)
             .await?;
         let domains = self.store.domains().await?;
         let label = |code: &str| {
@@ -1138,95 +1149,99 @@ impl App {
                 .map(|d| d.label_fr.clone())
                 .unwrap_or_default()
         };
-        let home = t.commune(&project.commune_code);
-        let mut profiles = Vec::new();
-        let mut context = Vec::new();
-        for card in &cards {
-            let Some(m) = self.store.mentor(card.user_id).await? else {
-                continue;
-            };
-            let fields = self.store.mentor_domains(m.user_id).await?;
-            let text = std::iter::once(m.bio.clone())
-                .chain(fields.iter().map(|(f, _)| label(f)))
-                .collect::<Vec<_>>()
-                .join(" ");
-            let distance = match (home, t.commune(&m.commune_code)) {
-                (Some(h), Some(c)) => h.position.distance_km(c.position),
-                _ => 1_000.0,
-            };
-            let mut tx = self.store.begin().await?;
-            let history = tx.pair_history(project.mentee_id, m.user_id).await? > 0;
-            tx.commit().await?;
-            let synonyms = fields
-                .iter()
-                .filter_map(|(f, _)| domains.iter().find(|d| &d.code == f))
-                .map(|d| {
-                    (
-                        d.code.clone(),
-                        d.synonyms_fr
-                            .split(',')
-                            .map(|s| mentorat_domain::territory::fold(s.trim()).trim().to_owned())
-                            .filter(|s| !s.is_empty())
-                            .collect(),
-                    )
-                })
-                .collect::<Vec<(String, Vec<String>)>>();
-            context.push((
-                card.clone(),
-                distance,
-                m.circle_id.is_some() && m.circle_id == project.circle_id,
-                synonyms,
-                history,
-            ));
-            profiles.push(mentorat_matching::MentorProfile {
-                fields,
-                text,
-                languages: m.languages.split(',').map(str::to_owned).collect(),
-                remote: m.remote,
-                travel_km: m.travel_km as f64,
-                active: m.active_mentees,
-                capacity: m.capacity,
-                availability: m.availability.clone(),
-            });
-        }
-        let mentee = mentorat_matching::MenteeProfile {
-            fields: self.store.project_domains(project.id).await?,
-            text: format!(
-                "{} {} {}",
-                project.title, project.description, project.help_wanted
-            ),
-            languages: project.languages.split(',').map(str::to_owned).collect(),
-            remote: false,
-            availability: String::new(),
-        };
-        let candidates: Vec<mentorat_matching::score::Candidate<'_>> = profiles
+        let synonyms: Vec<(String, Vec<String>)> = domains
             .iter()
-            .zip(&context)
-            .map(|(p, (card, distance, same_circle, synonyms, history))| {
-                mentorat_matching::score::Candidate {
-                    mentor: p,
-                    level: level_of(card.proximity),
-                    distance_km: *distance,
-                    same_circle: *same_circle,
-                    synonyms: synonyms.clone(),
-                    history: *history,
-                }
+            .map(|d| {
+                (
+                    d.code.clone(),
+                    d.synonyms_fr
+                        .split(',')
+                        .map(|s| mentorat_domain::territory::fold(s.trim()).trim().to_owned())
+                        .filter(|s| !s.is_empty())
+                        .collect(),
+                )
             })
             .collect();
-        Ok(mentorat_matching::suggest(
-            &mentee,
-            &candidates,
-            &mentorat_matching::Weights::default(),
-            10,
-        )
-        .into_iter()
-        .map(|s| SuggestedMentor {
-            points: s.points(),
-            reasons: s.reasons.clone(),
-            card: context[s.index].0.clone(),
-        })
-        .collect())
+        let asked = self.store.asked_mentors(project.mentee_id).await?;
+        let mentors: Vec<IndexedMentor> = cards
+            .iter()
+            .map(|(card, m)| IndexedMentor {
+                profile: mentorat_matching::MentorProfile {
+                    fields: card.domains.clone(),
+                    text: std::iter::once(m.bio.clone())
+                        .chain(card.domains.iter().map(|(f, _)| label(f)))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    languages: m.languages.split(',').map(str::to_owned).collect(),
+                    remote: m.remote,
+                    travel_km: m.travel_km as f64,
+                    active: m.active_mentees,
+                    capacity: m.capacity,
+                    availability: m.availability.clone(),
+                },
+                place: place_keys(&m.commune_code, Side::Mentor),
+                circle: m.circle_id.map(|c| c.to_string()),
+            })
+            .collect();
+        let index = MentorIndex::new(&mentors, &synonyms);
+        let seeker = Seeker {
+            profile: mentorat_matching::MenteeProfile {
+                fields: self.store.project_domains(project.id).await?,
+                text: format!(
+                    "{} {} {}",
+                    project.title, project.description, project.help_wanted
+                ),
+                languages: project.languages.split(',').map(str::to_owned).collect(),
+                remote: false,
+                availability: String::new(),
+            },
+            place: place_keys(&project.commune_code, Side::Project),
+            circle: project.circle_id.map(|c| c.to_string()),
+            excluded: cards
+                .iter()
+                .enumerate()
+                .filter(|(_, (card, _))| asked.contains(&card.user_id))
+                .map(|(i, _)| i)
+                .collect(),
+        };
+        Ok(index
+            .suggest(&seeker, &mentorat_matching::Weights::default(), 10)
+            .into_iter()
+            .map(|s| SuggestedMentor {
+                points: s.points(),
+                reasons: s.reasons.clone(),
+                card: cards[s.index].0.clone(),
+                free_places: (cards[s.index].1.capacity - cards[s.index].1.active_mentees).max(0),
+            })
+            .collect())
     }
+}
+
+/// A commune's place for the matching engine. An unknown code (`side` says whose) is
+/// far from everything: mentors' at one pole, projects' at the other.
+fn place_keys(code: &str, side: Side) -> PlaceKeys {
+    match territories().commune(code) {
+        Some(c) => PlaceKeys {
+            country: c.country.key(""),
+            commune: c.key(),
+            epci: c.epci.as_deref().map(|e| c.country.key(e)),
+            departement: c.country.key(&c.departement),
+            region: c.country.key(&c.region),
+            lat: c.position.lat,
+            lon: c.position.lon,
+        },
+        None => PlaceKeys {
+            country: format!("unknown {side:?}"),
+            lat: if side == Side::Mentor { 90.0 } else { -90.0 },
+            ..PlaceKeys::default()
+        },
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Side {
+    Mentor,
+    Project,
 }
 
 impl App {

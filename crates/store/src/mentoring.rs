@@ -271,6 +271,58 @@ impl Store {
             .collect())
     }
 
+    /// The fields of several mentors in one query, each list as [`Store::mentor_domains`]
+    /// orders it.
+    pub async fn mentor_domains_of(
+        &self,
+        user_ids: &[Uuid],
+    ) -> Result<std::collections::HashMap<Uuid, Vec<(String, i64)>>> {
+        #[derive(sqlx::FromRow)]
+        struct D {
+            user_id: Uuid,
+            domain_code: String,
+            years: i64,
+        }
+        let mut out: std::collections::HashMap<Uuid, Vec<(String, i64)>> =
+            std::collections::HashMap::new();
+        // Bounded lists keep every backend's limit on bound values far away.
+        for chunk in user_ids.chunks(500) {
+            let q = Query::select()
+                .columns(["user_id", "domain_code", "years"])
+                .from("mentor_domains")
+                .and_where(Expr::col("user_id").is_in(chunk.iter().copied()))
+                .order_by("years", Order::Desc)
+                .order_by("domain_code", Order::Asc)
+                .to_owned();
+            for d in db::fetch_all::<D>(&mut &*self, &q).await? {
+                out.entry(d.user_id)
+                    .or_default()
+                    .push((d.domain_code, d.years));
+            }
+        }
+        Ok(out)
+    }
+
+    /// The mentors a porteur has ever asked (whatever became of the request): never
+    /// suggested to them again.
+    pub async fn asked_mentors(&self, mentee_id: Uuid) -> Result<Vec<Uuid>> {
+        #[derive(sqlx::FromRow)]
+        struct M {
+            mentor_id: Uuid,
+        }
+        let q = Query::select()
+            .distinct()
+            .column("mentor_id")
+            .from("mentorship_requests")
+            .and_where(Expr::col("mentee_id").eq(mentee_id))
+            .to_owned();
+        Ok(db::fetch_all::<M>(&mut &*self, &q)
+            .await?
+            .into_iter()
+            .map(|m| m.mentor_id)
+            .collect())
+    }
+
     /// Mentors of a circle (or all), optionally of one vetting status, newest first.
     pub async fn mentors_of(
         &self,
