@@ -147,8 +147,11 @@ pub struct MentorIndex {
     /// (field, years) in the mentor's own order.
     fields: Vec<(u32, i64)>,
     languages: Vec<u32>,
-    /// Circle → its mentors.
+    /// Circle → its mentors with a free place.
     circle_mentors: Vec<Vec<u32>>,
+    /// (circle, field) → its mentors with a free place; field → the remote ones.
+    circle_fields: HashMap<(u32, u32), Vec<Entry>>,
+    remote_fields: Vec<Vec<Entry>>,
     /// Map cell → the mentors living there who travel at most `LOCAL_KM`.
     cells: HashMap<(i32, i32), Cell>,
     /// Mentors who travel further than `LOCAL_KM`, and mentors who accept remote
@@ -251,7 +254,11 @@ impl MentorIndex {
                         .cells
                         .entry(cell(m.place.lat, m.place.lon))
                         .or_default();
-                    c.mentors.push(i as u32);
+                    let mask = p
+                        .fields
+                        .iter()
+                        .fold(0, |m, (f, _)| m | field_mask(index.field_ids.get(f)));
+                    c.mentors.push((i as u32, circle, mask));
                     c.reach_km = c.reach_km.max(p.travel_km);
                 }
                 if p.remote {
@@ -276,6 +283,39 @@ impl MentorIndex {
                 fields,
                 languages,
             });
+        }
+        for (i, s) in index.slots.iter().enumerate() {
+            if !s.free {
+                continue;
+            }
+            let fields = &index.fields[s.fields.0 as usize..s.fields.1 as usize];
+            let entry = Entry {
+                mentor: i as u32,
+                place: s.place,
+                years: fields
+                    .iter()
+                    .map(|(_, y)| (*y as f64 / 20.0).min(1.0))
+                    .fold(0.0, f64::max),
+                load: s.load,
+            };
+            for (j, (f, _)) in fields.iter().enumerate() {
+                if fields[..j].iter().any(|(g, _)| g == f) {
+                    continue;
+                }
+                if s.circle != 0 {
+                    index
+                        .circle_fields
+                        .entry((s.circle, *f))
+                        .or_default()
+                        .push(entry);
+                }
+                if s.remote {
+                    if index.remote_fields.len() <= *f as usize {
+                        index.remote_fields.resize(*f as usize + 1, Vec::new());
+                    }
+                    index.remote_fields[*f as usize].push(entry);
+                }
+            }
         }
         for (field, words) in synonyms {
             let id = index.field(field);
@@ -459,24 +499,39 @@ impl MentorIndex {
                 + weights.availability)
                 .max(f64::EPSILON),
         };
-        // Every mentor the porteur can reach, once.
-        let mut seen = vec![0u64; self.slots.len().div_ceil(64)];
-        let mut reachable: Vec<u32> = Vec::new();
-        let mut add = |list: &[u32]| {
-            for &i in list {
-                let (w, b) = (i as usize / 64, 1u64 << (i % 64));
-                if seen[w] & b == 0 {
-                    seen[w] |= b;
-                    reachable.push(i);
+        let mut seen = Seen(vec![0u64; self.slots.len().div_ceil(64)]);
+        // 1. The mentors of the project's fields (or of a field its words name) in the
+        //    porteur's circle, and the remote ones when the porteur accepts remote
+        //    mentoring: all reachable, each with a bound read from its list entry.
+        let mut pending: Vec<Bound> = Vec::new();
+        for &f in ctx.wanted.iter().chain(&ctx.synonym_fields) {
+            let circle = self.circle_fields.get(&(ctx.circle, f));
+            let remote = self.remote_fields.get(f as usize);
+            let remote = remote.filter(|_| seeker.profile.remote);
+            for e in circle.into_iter().chain(remote).flatten() {
+                if seen.first(e.mentor) {
+                    pending.push(Bound {
+                        upper: e.bound(&ctx),
+                        mentor: e.mentor,
+                        at: None,
+                    });
                 }
             }
-        };
-        if let Some(list) = self.circle_mentors.get(ctx.circle as usize) {
-            add(list);
         }
-        add(&self.long_range);
-        if seeker.profile.remote {
-            add(&self.remote);
+        // 2. The mentors of other circles living near enough, with every part but the
+        //    text, after the hard filters.
+        let mut nearby: Vec<u32> = Vec::new();
+        let mut others: Vec<u32> = Vec::new();
+        let wanted_mask = ctx
+            .wanted
+            .iter()
+            .chain(&ctx.synonym_fields)
+            .fold(0, |m, &f| m | field_mask(f));
+        for &i in &self.long_range {
+            let circle = self.slots[i as usize].circle;
+            if (ctx.circle == 0 || circle != ctx.circle) && seen.first(i) {
+                nearby.push(i);
+            }
         }
         let (lat, lon) = (seeker.place.lat, seeker.place.lon);
         let (low, high) = (
@@ -498,63 +553,66 @@ impl MentorIndex {
                 if let Some(c) = self.cells.get(&(row, col))
                     && north_south <= c.reach_km
                 {
-                    add(&c.mentors);
+                    for &(i, circle, fields) in &c.mentors {
+                        if (ctx.circle == 0 || circle != ctx.circle) && seen.first(i) {
+                            // Whether the mentor may have one of the fields, without
+                            // reading their record.
+                            if fields & wanted_mask == 0 {
+                                others.push(i);
+                            } else {
+                                nearby.push(i);
+                            }
+                        }
+                    }
                 }
             }
         }
-        // Mentors of the project's field (or of a field its words name) first, with
-        // every part but the text, after the hard filters.
-        let (of_field, others): (Vec<u32>, Vec<u32>) = reachable.iter().partition(|&&i| {
+        let (of_field, more): (Vec<u32>, Vec<u32>) = nearby.iter().partition(|&&i| {
             let s = &self.slots[i as usize];
             self.fields[s.fields.0 as usize..s.fields.1 as usize]
                 .iter()
                 .any(|(f, _)| ctx.wanted.contains(f) || ctx.synonym_fields.contains(f))
         });
+        others.extend(more);
         let mut partial: Vec<(Cheap, u32)> = of_field
             .iter()
             .filter_map(|&i| Some((self.cheap(&ctx, i as usize)?, i)))
             .collect();
         // Each of them scores between its score with no text and with full text, and
         // is in whatever its text: the top k all score at least the k-th best of those
-        // lower bounds, so a mentor whose upper bound stays below it cannot make the
-        // list.
+        // lower bounds, so a mentor whose upper bound stays below it cannot make it.
         let lower: Vec<f64> = partial.iter().map(|(c, _)| c.score(&ctx, 0.0)).collect();
         let floor = kth_largest(lower, k);
-        // The others also need enough words in common; they are looked at only if the
-        // best such a mentor could score reaches the floor.
-        let best_without_field = Cheap {
-            proximity: 1.0,
-            load: 1.0,
-            availability: 1.0,
-            ..Cheap::default()
-        }
-        .score(&ctx, 1.0);
-        if best_without_field >= floor {
-            partial.extend(
-                others
-                    .iter()
-                    .filter_map(|&i| Some((self.cheap(&ctx, i as usize)?, i))),
-            );
-        }
-        // Text relevance is the dear part: take the mentors by decreasing upper bound
-        // and stop when the next one cannot beat the k-th best score found so far.
-        let mut pending: BinaryHeap<Bound> = partial
-            .iter()
-            .enumerate()
-            .map(|(at, (cheap, i))| Bound {
-                upper: cheap.score(&ctx, 1.0),
-                mentor: *i,
-                at,
-            })
-            .filter(|b| b.upper >= floor)
-            .collect();
-        // The best so far, worst on top.
+        pending.extend(partial.iter().enumerate().map(|(at, (cheap, i))| Bound {
+            upper: cheap.score(&ctx, 1.0),
+            mentor: *i,
+            at: Some(at),
+        }));
+        pending.retain(|b| b.upper >= floor);
+        // 3. By decreasing upper bound: a list entry gets its parts but the text (and a
+        //    tighter bound), a mentor with those gets its text relevance, the dear part.
+        //    Stop when the next bound cannot beat the k-th best score found so far.
+        let mut pending = BinaryHeap::from(pending);
         let mut best: BinaryHeap<Ranked> = BinaryHeap::new();
+        let beaten = |best: &BinaryHeap<Ranked>, upper: f64| {
+            best.len() == k && best.peek().is_some_and(|worst| upper < worst.score)
+        };
         while let Some(next) = pending.pop() {
-            if best.len() == k && best.peek().is_some_and(|worst| next.upper < worst.score) {
+            if beaten(&best, next.upper) {
                 break;
             }
-            let cheap = &partial[next.at].0;
+            let Some(at) = next.at else {
+                if let Some(cheap) = self.cheap(&ctx, next.mentor as usize) {
+                    pending.push(Bound {
+                        upper: cheap.score(&ctx, 1.0),
+                        mentor: next.mentor,
+                        at: Some(partial.len()),
+                    });
+                    partial.push((cheap, next.mentor));
+                }
+                continue;
+            };
+            let cheap = &partial[at].0;
             let text = self.relevance(&q, &self.slots[next.mentor as usize]);
             let text = text.clamp(0.0, 1.0);
             if cheap.field == 0.0 && text < TEXT_THRESHOLD {
@@ -566,6 +624,43 @@ impl MentorIndex {
             });
             if best.len() > k {
                 best.pop();
+            }
+        }
+        // 4. Mentors without a field in common need enough words in common; they are
+        //    looked at only if the best such a mentor could score can still enter.
+        let best_without_field = Cheap {
+            proximity: 1.0,
+            load: 1.0,
+            availability: 1.0,
+            ..Cheap::default()
+        }
+        .score(&ctx, 1.0);
+        if !beaten(&best, best_without_field) {
+            let circle = self.circle_mentors.get(ctx.circle as usize);
+            let remote = Some(&self.remote).filter(|_| seeker.profile.remote);
+            for &i in circle.into_iter().chain(remote).flatten() {
+                if seen.first(i) {
+                    others.push(i);
+                }
+            }
+            for i in others {
+                let Some(cheap) = self.cheap(&ctx, i as usize) else {
+                    continue;
+                };
+                if beaten(&best, cheap.score(&ctx, 1.0)) {
+                    continue;
+                }
+                let text = self.relevance(&q, &self.slots[i as usize]).clamp(0.0, 1.0);
+                if text < TEXT_THRESHOLD {
+                    continue;
+                }
+                best.push(Ranked {
+                    score: cheap.score(&ctx, text),
+                    mentor: i,
+                });
+                if best.len() > k {
+                    best.pop();
+                }
             }
         }
         best.into_sorted_vec()
@@ -742,8 +837,48 @@ fn push_range<T>(all: &mut Vec<T>, items: Vec<T>) -> (u32, u32) {
 /// The mentors of one map cell and the furthest one of them travels.
 #[derive(Debug, Default)]
 struct Cell {
-    mentors: Vec<u32>,
+    /// (mentor, circle, fields as a [`field_mask`])
+    mentors: Vec<(u32, u32, u64)>,
     reach_km: f64,
+}
+
+/// Which mentors a query has already taken, one bit each.
+struct Seen(Vec<u64>);
+
+impl Seen {
+    /// Whether `i` is new (and takes it).
+    fn first(&mut self, i: u32) -> bool {
+        let (w, b) = (i as usize / 64, 1u64 << (i % 64));
+        let new = self.0[w] & b == 0;
+        self.0[w] |= b;
+        new
+    }
+}
+
+/// A mentor in a list of a field: what bounds their score without looking further.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    mentor: u32,
+    place: Place,
+    /// The years part of their most experienced field, and the load part.
+    years: f64,
+    load: f64,
+}
+
+impl Entry {
+    /// At least the mentor's score: full field, text and availability, the best
+    /// proximity of their level, the years of their most experienced field.
+    fn bound(&self, ctx: &Context<'_>) -> f64 {
+        Cheap {
+            field: 1.0,
+            proximity: proximity_part(ctx.place.level(&self.place), 0.0),
+            years: self.years,
+            load: self.load,
+            availability: 1.0,
+            ..Cheap::default()
+        }
+        .score(ctx, 1.0)
+    }
 }
 
 /// A mentor still to score, ordered by the best score it could reach (ties: the
@@ -751,7 +886,8 @@ struct Cell {
 struct Bound {
     upper: f64,
     mentor: u32,
-    at: usize,
+    /// Where its parts but the text are, once computed.
+    at: Option<usize>,
 }
 
 impl PartialEq for Bound {
@@ -821,6 +957,12 @@ fn cell(lat: f64, lon: f64) -> (i32, i32) {
         (lat * CELLS_PER_DEGREE).floor() as i32,
         (lon * CELLS_PER_DEGREE).floor() as i32,
     )
+}
+
+/// A field as one bit of 64; fields past the 63rd share the last bit (a hint that
+/// the mentor may have the field, checked against their record).
+fn field_mask(field: u32) -> u64 {
+    1 << field.min(63)
 }
 
 /// The k-th largest first component (minus infinity when there are fewer than k).
