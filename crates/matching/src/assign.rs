@@ -315,13 +315,21 @@ fn components(edges: &[(u64, u64, i64)]) -> Vec<Vec<(u64, u64, i64)>> {
     groups
 }
 
-/// Solves one component exactly.
-#[inline(never)]
-fn solve_component(
-    edges: &[(u64, u64, i64)],
-    capacities: &BTreeMap<u64, i64>,
+/// What the blocking-pair count needs to know of the whole problem.
+struct Context<'a> {
+    /// Places left after the locked pairs.
+    capacities: &'a BTreeMap<u64, i64>,
+    /// Places as given.
+    original: &'a BTreeMap<u64, i64>,
+    /// Mentor → (locked pairs, weakest locked score).
+    locked: &'a BTreeMap<u64, (usize, i64)>,
     matches_first: bool,
-) -> Vec<(u64, u64, i64)> {
+}
+
+/// Solves one component exactly; returns its pairs and its blocking pairs.
+#[inline(never)]
+fn solve_component(edges: &[(u64, u64, i64)], ctx: &Context<'_>) -> (Vec<(u64, u64, i64)>, usize) {
+    let (capacities, matches_first) = (ctx.capacities, ctx.matches_first);
     let porteurs: Vec<u64> = edges
         .iter()
         .map(|e| e.0)
@@ -344,15 +352,11 @@ fn solve_component(
     }
     // cost = max_score − score ≥ 0: each path crosses one more porteur→mentor edge than
     // it uncrosses, so the offset adds the same constant per pair.
-    let pair_edges: Vec<(usize, u64, u64, i64)> = edges
+    let pair_edges: Vec<(usize, usize, usize, i64)> = edges
         .iter()
         .map(|(p, m, sc)| {
-            (
-                g.add(p_node(*p), m_node(*m), 1, max_score - sc),
-                *p,
-                *m,
-                *sc,
-            )
+            let (u, v) = (p_node(*p), m_node(*m));
+            (g.add(u, v, 1, max_score - sc), u, v, *sc)
         })
         .collect();
     for m in &mentors {
@@ -363,11 +367,42 @@ fn solve_component(
     }
     // Maximise the score alone: stop when a path no longer gains (costs ≥ the offset).
     g.min_cost_flow(s, t, if matches_first { None } else { Some(max_score) });
-    pair_edges
-        .into_iter()
-        .filter(|(e, ..)| g.residual(*e) == 0)
-        .map(|(_, p, m, sc)| (p, m, sc))
-        .collect()
+    // Each porteur's pair; each mentor's places taken and weakest pair, locked ones
+    // included. A pair blocks when the porteur scores it above their own pair (or has
+    // none) and the mentor has a free place or a weaker pair.
+    let mut own: Vec<Option<(usize, i64)>> = vec![None; g.nodes];
+    let mut taken = vec![0usize; g.nodes];
+    let mut weakest = vec![i64::MAX; g.nodes];
+    let mut pairs = Vec::new();
+    for &(e, u, v, sc) in &pair_edges {
+        if g.residual(e) == 0 {
+            own[u] = Some((v, sc));
+            taken[v] += 1;
+            weakest[v] = weakest[v].min(sc);
+            pairs.push((porteurs[u - 2], mentors[v - 2 - porteurs.len()], sc));
+        }
+    }
+    let mut places = vec![0i64; g.nodes];
+    for (j, m) in mentors.iter().enumerate() {
+        let v = 2 + porteurs.len() + j;
+        if let Some((count, score)) = ctx.locked.get(m) {
+            taken[v] += count;
+            weakest[v] = weakest[v].min(*score);
+        }
+        places[v] = ctx.original.get(m).copied().unwrap_or(0);
+    }
+    let blocking = pair_edges
+        .iter()
+        .filter(|&&(_, u, v, sc)| match own[u] {
+            Some((w, _)) if w == v => false,
+            mine => {
+                mine.is_none_or(|(_, own_score)| sc > own_score)
+                    && ((taken[v] as i64) < places[v]
+                        || (weakest[v] != i64::MAX && sc > weakest[v]))
+            }
+        })
+        .count();
+    (pairs, blocking)
 }
 
 /// The optimal assignment; deterministic for equal inputs.
@@ -375,6 +410,7 @@ pub fn solve(problem: &Problem, options: &Options) -> Assignment {
     let mut capacities = problem.capacities.clone();
     let mut pairs: Vec<(u64, u64, i64)> = Vec::new();
     let mut locked_porteurs = HashSet::new();
+    let mut locked: BTreeMap<u64, (usize, i64)> = BTreeMap::new();
     // One edge per pair (the best score if a pair is given twice), sorted.
     let mut best: Vec<(u64, u64, i64)> = problem.edges.clone();
     best.sort_unstable_by(|a, b| {
@@ -390,6 +426,8 @@ pub fn solve(problem: &Problem, options: &Options) -> Assignment {
                 .map(|i| best[i].2)
                 .unwrap_or(0);
             pairs.push((*p, *m, score));
+            let l = locked.entry(*m).or_insert((0, i64::MAX));
+            *l = (l.0 + 1, l.1.min(score));
         }
     }
     let edges: Vec<(u64, u64, i64)> = best
@@ -404,17 +442,25 @@ pub fn solve(problem: &Problem, options: &Options) -> Assignment {
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(parts.len().max(1));
-    let solved: Vec<Vec<(u64, u64, i64)>> = std::thread::scope(|scope| {
+    let ctx = Context {
+        capacities: &capacities,
+        original: &problem.capacities,
+        locked: &locked,
+        matches_first: options.matches_first,
+    };
+    let solved: Vec<(Vec<(u64, u64, i64)>, usize)> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
             .map(|w| {
-                let (parts, capacities) = (&parts, &capacities);
+                let (parts, ctx) = (&parts, &ctx);
                 scope.spawn(move || {
-                    parts
-                        .iter()
-                        .skip(w)
-                        .step_by(workers)
-                        .flat_map(|c| solve_component(c, capacities, options.matches_first))
-                        .collect::<Vec<_>>()
+                    let mut pairs = Vec::new();
+                    let mut blocking = 0;
+                    for c in parts.iter().skip(w).step_by(workers) {
+                        let (p, b) = solve_component(c, ctx);
+                        pairs.extend(p);
+                        blocking += b;
+                    }
+                    (pairs, blocking)
                 })
             })
             .collect();
@@ -423,7 +469,11 @@ pub fn solve(problem: &Problem, options: &Options) -> Assignment {
             .map(|h| h.join().expect("a solver thread does not panic"))
             .collect()
     });
-    pairs.extend(solved.into_iter().flatten());
+    let mut blocking_pairs = 0;
+    for (p, b) in solved {
+        pairs.extend(p);
+        blocking_pairs += b;
+    }
     pairs.sort_unstable();
     let matched: HashSet<u64> = pairs.iter().map(|p| p.0).collect();
     let with_candidates: HashSet<u64> = edges.iter().map(|e| e.0).collect();
@@ -446,7 +496,6 @@ pub fn solve(problem: &Problem, options: &Options) -> Assignment {
         })
         .collect();
     unmatched.sort_by_key(|u| u.0);
-    let blocking_pairs = count_blocking(&pairs, &edges, &problem.capacities);
     Assignment {
         total_score: pairs.iter().map(|p| p.2).sum(),
         pairs,
@@ -455,49 +504,69 @@ pub fn solve(problem: &Problem, options: &Options) -> Assignment {
     }
 }
 
-/// A pair blocks when the porteur scores it above their own pair (or has none) and the
-/// mentor has a free place or a weaker pair. `pairs` are sorted by (porteur, mentor).
-#[inline(never)]
-fn count_blocking(
-    pairs: &[(u64, u64, i64)],
-    edges: &[(u64, u64, i64)],
-    capacities: &BTreeMap<u64, i64>,
-) -> usize {
-    // Each mentor's places taken and weakest pair, by mentor.
-    let mut by_mentor: Vec<(u64, i64)> = pairs.iter().map(|p| (p.1, p.2)).collect();
-    by_mentor.sort_unstable();
-    let mentor_view = |m: u64| {
-        let start = by_mentor.partition_point(|x| x.0 < m);
-        let end = by_mentor.partition_point(|x| x.0 <= m);
-        (
-            end - start,
-            by_mentor.get(start).filter(|x| x.0 == m).map(|x| x.1),
-        )
-    };
-    let own = |p: u64| {
-        let i = pairs.partition_point(|x| x.0 < p);
-        pairs.get(i).filter(|x| x.0 == p).copied()
-    };
-    edges
-        .iter()
-        .filter(|(p, m, s)| {
-            let mine = own(*p);
-            if mine.is_some_and(|(_, mm, _)| mm == *m) {
-                return false;
-            }
-            let porteur_prefers = mine.is_none_or(|(_, _, sc)| *s > sc);
-            let (taken, weakest) = mentor_view(*m);
-            let mentor_prefers = (taken as i64) < capacities.get(m).copied().unwrap_or(0)
-                || weakest.is_some_and(|w| *s > w);
-            porteur_prefers && mentor_prefers
-        })
-        .count()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// The plain reference for blocking pairs: a pair blocks when the porteur scores it above their own pair (or has none) and the
+    /// mentor has a free place or a weaker pair. `pairs` are sorted by (porteur, mentor).
+    fn count_blocking(
+        pairs: &[(u64, u64, i64)],
+        edges: &[(u64, u64, i64)],
+        capacities: &BTreeMap<u64, i64>,
+    ) -> usize {
+        // Each mentor's places taken and weakest pair, by mentor.
+        let mut by_mentor: Vec<(u64, i64)> = pairs.iter().map(|p| (p.1, p.2)).collect();
+        by_mentor.sort_unstable();
+        let mentor_view = |m: u64| {
+            let start = by_mentor.partition_point(|x| x.0 < m);
+            let end = by_mentor.partition_point(|x| x.0 <= m);
+            (
+                end - start,
+                by_mentor.get(start).filter(|x| x.0 == m).map(|x| x.1),
+            )
+        };
+        let own = |p: u64| {
+            let i = pairs.partition_point(|x| x.0 < p);
+            pairs.get(i).filter(|x| x.0 == p).copied()
+        };
+        edges
+            .iter()
+            .filter(|(p, m, s)| {
+                let mine = own(*p);
+                if mine.is_some_and(|(_, mm, _)| mm == *m) {
+                    return false;
+                }
+                let porteur_prefers = mine.is_none_or(|(_, _, sc)| *s > sc);
+                let (taken, weakest) = mentor_view(*m);
+                let mentor_prefers = (taken as i64) < capacities.get(m).copied().unwrap_or(0)
+                    || weakest.is_some_and(|w| *s > w);
+                porteur_prefers && mentor_prefers
+            })
+            .count()
+    }
+
+    /// The pairs the blocking count looks at: one per pair (best score), not forbidden,
+    /// not of a locked porteur, of a mentor with a place left after the locks.
+    fn open_edges(problem: &Problem, options: &Options) -> Vec<(u64, u64, i64)> {
+        let mut places = problem.capacities.clone();
+        let mut locked = HashSet::new();
+        for (p, m) in &options.locks {
+            if locked.insert(*p) {
+                *places.entry(*m).or_insert(0) -= 1;
+            }
+        }
+        let mut edges = problem.edges.clone();
+        edges.sort_unstable_by_key(|e| (e.0, e.1, Reverse(e.2)));
+        edges.dedup_by_key(|e| (e.0, e.1));
+        edges.retain(|(p, m, _)| {
+            !locked.contains(p)
+                && !options.forbidden.contains(&(*p, *m))
+                && places.get(m).copied().unwrap_or(0) > 0
+        });
+        edges
+    }
 
     /// Every assignment, by brute force: (pairs, score) of the best, lexicographic on
     /// (pairs, score) when `matches_first`.
@@ -611,6 +680,8 @@ mod tests {
             let got = solve(&problem, &options);
             let (pairs, score) = brute_force(&problem, &options.forbidden, matches_first);
             prop_assert_eq!(got.total_score, score);
+            let edges = open_edges(&problem, &options);
+            prop_assert_eq!(got.blocking_pairs, count_blocking(&got.pairs, &edges, &problem.capacities));
             if matches_first {
                 prop_assert_eq!(got.matched(), pairs);
             }
@@ -634,6 +705,8 @@ mod tests {
             let options = Options { locks: vec![(p, m)], ..Default::default() };
             let got = solve(&problem, &options);
             prop_assert!(got.pairs.iter().any(|q| q.0 == p && q.1 == m));
+            let edges = open_edges(&problem, &options);
+            prop_assert_eq!(got.blocking_pairs, count_blocking(&got.pairs, &edges, &problem.capacities));
             // The rest equals the optimum of the problem without that porteur and with one
             // place fewer at that mentor.
             let mut rest = problem.clone();
