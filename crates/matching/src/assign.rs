@@ -270,10 +270,8 @@ fn permute<T: Copy + Default>(values: &[T], pos: &[usize]) -> Vec<T> {
 /// Union-find over porteurs and mentors, to split the problem into components.
 /// `edges` are sorted by porteur; no hashing (it dominated the run time).
 #[inline(never)]
-fn components(edges: &[(u64, u64, i64)]) -> Vec<Vec<(u64, u64, i64)>> {
-    let mut mentors: Vec<u64> = edges.iter().map(|e| e.1).collect();
-    mentors.sort_unstable();
-    mentors.dedup();
+/// `mentors` holds every mentor of `edges`, sorted.
+fn components(edges: &[(u64, u64, i64)], mentors: &[u64]) -> Vec<Vec<(u64, u64, i64)>> {
     // Porteur k (in order of appearance) is node k; mentor j is node porteurs + j.
     let mut porteur_of_edge = Vec::with_capacity(edges.len());
     let mut count = 0usize;
@@ -413,9 +411,11 @@ pub fn solve(problem: &Problem, options: &Options) -> Assignment {
     let mut locked: BTreeMap<u64, (usize, i64)> = BTreeMap::new();
     // One edge per pair (the best score if a pair is given twice), sorted.
     let mut best: Vec<(u64, u64, i64)> = problem.edges.clone();
-    best.sort_unstable_by(|a, b| {
-        (a.0, a.1, std::cmp::Reverse(a.2)).cmp(&(b.0, b.1, std::cmp::Reverse(b.2)))
-    });
+    let key = |e: &(u64, u64, i64)| (e.0, e.1, Reverse(e.2));
+    // Files are often written in order already: checking costs one pass.
+    if !best.is_sorted_by_key(key) {
+        best.sort_unstable_by_key(key);
+    }
     best.dedup_by_key(|e| (e.0, e.1));
     for (p, m) in &options.locks {
         if locked_porteurs.insert(*p) {
@@ -430,15 +430,25 @@ pub fn solve(problem: &Problem, options: &Options) -> Assignment {
             *l = (l.0 + 1, l.1.min(score));
         }
     }
+    // Mentors with a place left, sorted, for a binary search per pair (cheaper than a
+    // tree walk over a million pairs).
+    let open: Vec<u64> = capacities
+        .iter()
+        .filter(|(_, c)| **c > 0)
+        .map(|(m, _)| *m)
+        .collect();
     let edges: Vec<(u64, u64, i64)> = best
         .iter()
         .copied()
-        .filter(|(p, m, _)| !locked_porteurs.contains(p) && !options.forbidden.contains(&(*p, *m)))
-        .filter(|(_, m, _)| capacities.get(m).copied().unwrap_or(0) > 0)
+        .filter(|(p, m, _)| {
+            (locked_porteurs.is_empty() || !locked_porteurs.contains(p))
+                && (options.forbidden.is_empty() || !options.forbidden.contains(&(*p, *m)))
+                && open.binary_search(m).is_ok()
+        })
         .collect();
     // Components are independent: solve them on every core (each answer is exact and
     // the union is sorted below, so the result does not depend on the threads).
-    let parts = components(&edges);
+    let parts = components(&edges, &open);
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(parts.len().max(1));
@@ -475,27 +485,24 @@ pub fn solve(problem: &Problem, options: &Options) -> Assignment {
         blocking_pairs += b;
     }
     pairs.sort_unstable();
-    let matched: HashSet<u64> = pairs.iter().map(|p| p.0).collect();
-    let with_candidates: HashSet<u64> = edges.iter().map(|e| e.0).collect();
-    let mut unmatched: Vec<(u64, Unmatched)> = problem
-        .edges
-        .iter()
-        .map(|e| e.0)
-        .collect::<std::collections::BTreeSet<_>>()
-        .into_iter()
-        .filter(|p| !matched.contains(p))
-        .map(|p| {
-            (
-                p,
-                if with_candidates.contains(&p) {
-                    Unmatched::CandidatesFull
-                } else {
-                    Unmatched::NoCandidate
-                },
-            )
-        })
-        .collect();
-    unmatched.sort_by_key(|u| u.0);
+    // Porteurs are in order in `best`, `edges` and `pairs`: walk them together.
+    let mut porteurs: Vec<u64> = best.iter().map(|e| e.0).collect();
+    porteurs.dedup();
+    let (mut in_edges, mut in_pairs) = (edges.iter().peekable(), pairs.iter().peekable());
+    let mut unmatched: Vec<(u64, Unmatched)> = Vec::new();
+    for p in porteurs {
+        while in_edges.next_if(|e| e.0 < p).is_some() {}
+        while in_pairs.next_if(|e| e.0 < p).is_some() {}
+        if in_pairs.peek().is_some_and(|e| e.0 == p) {
+            continue;
+        }
+        let why = if in_edges.peek().is_some_and(|e| e.0 == p) {
+            Unmatched::CandidatesFull
+        } else {
+            Unmatched::NoCandidate
+        };
+        unmatched.push((p, why));
+    }
     Assignment {
         total_score: pairs.iter().map(|p| p.2).sum(),
         pairs,
