@@ -480,7 +480,8 @@ pub fn solve(problem: &Problem, options: &Options) -> Assignment {
         locked: &locked,
         matches_first: options.matches_first,
     };
-    let solved: Vec<(Vec<(u64, u64, i64)>, usize)> = std::thread::scope(|scope| {
+    type Solved = (Vec<(u64, u64, i64)>, usize);
+    let solved: Vec<Solved> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
             .map(|w| {
                 let (parts, ctx) = (&parts, &ctx);
