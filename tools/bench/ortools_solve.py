@@ -5,45 +5,61 @@ Same model: each porteur has one unit to send, through a candidate mentor (cost
 capacity. The minimum cost is minus the best total score. With --matches-first the
 skip arcs cost a large constant, so the number of pairs comes first.
 
+The build is as fast as we know how to make it, so that the comparison measures the
+solvers rather than Python: the files are parsed by NumPy in one call each, ids are
+renumbered with NumPy, and the arcs go in through OR-Tools' vectorised calls.
+
 Prints `total_score=… matched=… build_s=… solve_s=…` on stdout.
 """
 import sys
 import time
 
+import numpy as np
 from ortools.graph.python import min_cost_flow
+
+
+def integers(path, columns):
+    """The rows of a CSV file of integers after its header line, as an (n, columns)
+    array."""
+    with open(path, "rb") as f:
+        f.readline()
+        text = f.read().replace(b"\n", b",").replace(b"\r", b"")
+    values = np.fromstring(text.decode(), dtype=np.int64, sep=",")
+    return values.reshape(-1, columns)
 
 
 def main(pairs_path, caps_path, matches_first):
     started = time.perf_counter()
-    mentees, mentors, tails, heads, costs = {}, {}, [], [], []
-    with open(pairs_path) as f:
-        next(f)
-        rows = [line.split(",") for line in f if line.strip()]
-    with open(caps_path) as f:
-        next(f)
-        caps = [line.split(",") for line in f if line.strip()]
-    for p, m, _ in rows:
-        mentees.setdefault(int(p), len(mentees))
-    for m, _ in caps:
-        mentors.setdefault(int(m), len(mentors))
-    n, k = len(mentees), len(mentors)
+    pairs = integers(pairs_path, 3)
+    caps = integers(caps_path, 2)
+    mentees, mentee_index = np.unique(pairs[:, 0], return_inverse=True)
+    order = np.argsort(caps[:, 0], kind="stable")
+    cap_ids, cap_values = caps[order, 0], caps[order, 1]
+    at = np.searchsorted(cap_ids, pairs[:, 1])
+    known = (at < len(cap_ids)) & (cap_ids[np.minimum(at, len(cap_ids) - 1)] == pairs[:, 1])
+    n, k = len(mentees), len(cap_ids)
     source, sink = n + k, n + k + 1
-    big = 1 + max((int(s) for _, _, s in rows), default=0) * (n + 1)
+    scores = pairs[known, 2]
+    tails = mentee_index[known]
+    heads = n + at[known]
+    big = 1 + int(scores.max(initial=0)) * (n + 1)
     smcf = min_cost_flow.SimpleMinCostFlow()
-    for p, m, s in rows:
-        if int(m) in mentors:
-            tails.append(mentees[int(p)])
-            heads.append(n + mentors[int(m)])
-            costs.append(-int(s))
-    caps_list = [0] * len(tails)
-    for i in range(len(tails)):
-        caps_list[i] = 1
-    smcf.add_arcs_with_capacity_and_unit_cost(tails, heads, caps_list, costs)
-    for i in range(n):
-        smcf.add_arc_with_capacity_and_unit_cost(source, i, 1, 0)
-        smcf.add_arc_with_capacity_and_unit_cost(i, sink, 1, big if matches_first else 0)
-    for m, c in caps:
-        smcf.add_arc_with_capacity_and_unit_cost(n + mentors[int(m)], sink, int(c), 0)
+    arcs = smcf.add_arcs_with_capacity_and_unit_cost(
+        tails, heads, np.ones(len(tails), dtype=np.int64), -scores
+    )
+    porteurs = np.arange(n, dtype=np.int64)
+    smcf.add_arcs_with_capacity_and_unit_cost(
+        np.full(n, source), porteurs, np.ones(n, dtype=np.int64), np.zeros(n, dtype=np.int64)
+    )
+    smcf.add_arcs_with_capacity_and_unit_cost(
+        porteurs,
+        np.full(n, sink),
+        np.ones(n, dtype=np.int64),
+        np.full(n, big if matches_first else 0, dtype=np.int64),
+    )
+    smcf.add_arcs_with_capacity_and_unit_cost(
+        n + np.arange(k, dtype=np.int64), np.full(k, sink), cap_values, np.zeros(k, dtype=np.int64)
+    )
     smcf.set_node_supply(source, n)
     smcf.set_node_supply(sink, -n)
     built = time.perf_counter()
@@ -51,8 +67,9 @@ def main(pairs_path, caps_path, matches_first):
     solved = time.perf_counter()
     if status != smcf.OPTIMAL:
         sys.exit(f"OR-Tools status {status}")
-    matched = sum(1 for a in range(len(tails)) if smcf.flow(a) > 0)
-    total = -sum(costs[a] for a in range(len(tails)) if smcf.flow(a) > 0)
+    flows = smcf.flows(arcs)
+    matched = int((flows > 0).sum())
+    total = int(scores[flows > 0].sum())
     print(f"total_score={total} matched={matched} build_s={built - started:.3f} solve_s={solved - built:.3f}")
 
 
