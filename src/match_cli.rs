@@ -62,43 +62,79 @@ fn fast_rows<const N: usize>(bytes: &[u8]) -> Option<Vec<[i64; N]>> {
 
 fn fast_lines<const N: usize>(body: &[u8]) -> Option<Vec<[i64; N]>> {
     let mut rows = Vec::with_capacity(body.len() / (4 * N + 1));
-    for line in body.split(|&b| b == b'\n') {
+    let mut i = 0;
+    while i < body.len() {
+        // The usual line, `1,2,3` then a line end, read in one sweep.
+        let start = i;
         let mut row = [0i64; N];
-        let mut field = 0;
-        let (mut value, mut digits, mut blank, mut ended) = (0i64, 0u32, true, false);
-        for &b in line {
-            match b {
-                b'0'..=b'9' => {
-                    if digits == 18 || ended {
-                        return None;
-                    }
-                    value = value * 10 + i64::from(b - b'0');
-                    digits += 1;
-                    blank = false;
-                }
-                b',' => {
-                    if digits == 0 || field + 1 >= N {
-                        return None;
-                    }
-                    row[field] = value;
-                    field += 1;
-                    (value, digits, ended) = (0, 0, false);
-                }
-                // A space ends a number: « 1 2 » is not 12.
-                b' ' | b'\t' | b'\r' => ended = digits > 0,
-                _ => return None,
+        let mut usual = true;
+        for (f, value) in row.iter_mut().enumerate() {
+            let first = i;
+            while i < body.len() && body[i].is_ascii_digit() && i - first < 18 {
+                *value = *value * 10 + i64::from(body[i] - b'0');
+                i += 1;
+            }
+            let end = if f + 1 < N { b',' } else { b'\n' };
+            if i > first && i < body.len() && body[i] == end {
+                i += 1;
+            } else if !(i > first && f + 1 == N && i == body.len()) {
+                usual = false;
+                break;
             }
         }
-        if blank && field == 0 {
+        if usual {
+            rows.push(row);
             continue;
         }
-        if digits == 0 || field + 1 != N {
-            return None;
+        // Anything else (spaces, CR, a blank line, or an error) the careful way.
+        let end = body[start..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(body.len(), |p| start + p);
+        if let Some(row) = careful_line::<N>(&body[start..end])? {
+            rows.push(row);
         }
-        row[field] = value;
-        rows.push(row);
+        i = end + 1;
     }
     Some(rows)
+}
+
+/// One line: `Some(None)` when blank, `None` when not `N` plain numbers.
+fn careful_line<const N: usize>(line: &[u8]) -> Option<Option<[i64; N]>> {
+    let mut row = [0i64; N];
+    let mut field = 0;
+    let (mut value, mut digits, mut blank, mut ended) = (0i64, 0u32, true, false);
+    for &b in line {
+        match b {
+            b'0'..=b'9' => {
+                if digits == 18 || ended {
+                    return None;
+                }
+                value = value * 10 + i64::from(b - b'0');
+                digits += 1;
+                blank = false;
+            }
+            b',' => {
+                if digits == 0 || field + 1 >= N {
+                    return None;
+                }
+                row[field] = value;
+                field += 1;
+                (value, digits, ended) = (0, 0, false);
+            }
+            // A space ends a number: « 1 2 » is not 12.
+            b' ' | b'\t' | b'\r' => ended = digits > 0,
+            _ => return None,
+        }
+    }
+    if blank && field == 0 {
+        return Some(None);
+    }
+    if digits == 0 || field + 1 != N {
+        return None;
+    }
+    row[field] = value;
+    Some(Some(row))
 }
 
 fn checked_rows<const N: usize>(
@@ -136,14 +172,17 @@ fn checked_rows<const N: usize>(
 
 /// Reads `PAIRS.csv` (`mentee,mentor,score`) and `CAPS.csv` (`mentor,capacity`).
 pub fn read_problem(pairs: &Path, capacities: &Path) -> anyhow::Result<Problem> {
-    let mut problem = Problem::default();
-    for [mentee, mentor, score] in integer_rows(pairs, "mentee,mentor,score")? {
-        problem.edges.push((mentee as u64, mentor as u64, score));
-    }
-    for [mentor, capacity] in integer_rows(capacities, "mentor,capacity")? {
-        problem.capacities.insert(mentor as u64, capacity);
-    }
-    Ok(problem)
+    Ok(Problem {
+        // Same size as the rows: collected in place, no second copy.
+        edges: integer_rows(pairs, "mentee,mentor,score")?
+            .into_iter()
+            .map(|[mentee, mentor, score]| (mentee as u64, mentor as u64, score))
+            .collect(),
+        capacities: integer_rows(capacities, "mentor,capacity")?
+            .into_iter()
+            .map(|[mentor, capacity]| (mentor as u64, capacity))
+            .collect(),
+    })
 }
 
 pub fn run_solve(pairs: &Path, capacities: &Path, matches_first: bool) -> anyhow::Result<()> {
@@ -245,10 +284,10 @@ mod tests {
 
     #[test]
     fn the_fast_reader_takes_clean_files_and_refuses_the_rest() {
-        let clean = b"mentee,mentor,score\r\n1,2,30\r\n\r\n 4 , 5 ,6\n7,8,9";
+        let clean = b"mentee,mentor,score\r\n1,2,30\r\n\r\n 4 , 5 ,6\n7,8,9\n10,11,12";
         assert_eq!(
             fast_rows::<3>(clean),
-            Some(vec![[1, 2, 30], [4, 5, 6], [7, 8, 9]])
+            Some(vec![[1, 2, 30], [4, 5, 6], [7, 8, 9], [10, 11, 12]])
         );
         for bad in [
             &b"h\n1 2,3,4\n"[..],
@@ -258,6 +297,9 @@ mod tests {
             b"h\n1,,3\n",
             b"h\n1,2,onze\n",
             b"h\n1,2,1234567890123456789\n",
+            b"h\n1,2,3,\n",
+            b"h\n1,2,3x\n",
+            b"h\n,1,2\n",
         ] {
             assert_eq!(
                 fast_rows::<3>(bad),

@@ -56,89 +56,65 @@ impl Assignment {
 /// linked adjacency lists on the national instance.
 struct Graph {
     nodes: usize,
-    /// While building: the tail of each arc. Arcs `2k` and `2k + 1` are a pair.
-    from: Vec<usize>,
-    to: Vec<usize>,
-    cap: Vec<i64>,
-    cost: Vec<i64>,
-    /// After `freeze`: the arcs, node `u`'s being `start[u]..start[u + 1]`.
+    /// The arcs, node `u`'s being `start[u]..start[u + 1]`, in the order they were
+    /// added; arc `rev[e]` is the pair of arc `e`.
     arcs: Vec<Arc>,
     start: Vec<usize>,
-    /// After `freeze`: the paired arc of each arc.
     rev: Vec<u32>,
-    /// After `freeze`: where the arc numbered `k` by `add` went.
-    pos: Vec<usize>,
+    /// Where each node's next arc goes while building.
+    next: Vec<usize>,
 }
 
 impl Graph {
-    fn new(nodes: usize) -> Graph {
+    /// A graph whose node `u` will have `degrees[u]` arcs (pairs counted at both ends).
+    fn new(degrees: &[usize]) -> Graph {
+        let mut start = Vec::with_capacity(degrees.len() + 1);
+        start.push(0);
+        for d in degrees {
+            start.push(start.last().copied().unwrap_or(0) + d);
+        }
+        let arcs = start.last().copied().unwrap_or(0);
         Graph {
-            nodes,
-            from: Vec::new(),
-            to: Vec::new(),
-            cap: Vec::new(),
-            cost: Vec::new(),
-            arcs: Vec::new(),
-            start: Vec::new(),
-            rev: Vec::new(),
-            pos: Vec::new(),
+            nodes: degrees.len(),
+            arcs: vec![Arc::default(); arcs],
+            rev: vec![0; arcs],
+            next: start[..degrees.len()].to_vec(),
+            start,
         }
     }
 
+    /// Adds an arc and its empty pair; returns where the arc is.
     fn add(&mut self, from: usize, to: usize, cap: i64, cost: i64) -> usize {
-        let e = self.to.len();
-        for (a, b, c, k) in [(from, to, cap, cost), (to, from, 0, -cost)] {
-            self.from.push(a);
-            self.to.push(b);
-            self.cap.push(c);
-            self.cost.push(k);
-        }
+        let (e, r) = (self.next[from], self.next[to]);
+        self.next[from] += 1;
+        self.next[to] += 1;
+        // No arc carries more than every porteur: the bound loses nothing.
+        let cap = cap.min(i64::from(i32::MAX / 2)) as i32;
+        self.arcs[e] = Arc {
+            to: to as u32,
+            cap,
+            total: cap,
+            cost,
+        };
+        self.arcs[r] = Arc {
+            to: from as u32,
+            cap: 0,
+            total: cap,
+            cost: -cost,
+        };
+        (self.rev[e], self.rev[r]) = (r as u32, e as u32);
         e
     }
 
-    /// Lays the arcs out node by node (a counting sort on their tails).
-    fn freeze(&mut self) {
-        let mut start = vec![0usize; self.nodes + 1];
-        for &a in &self.from {
-            start[a + 1] += 1;
-        }
-        for u in 0..self.nodes {
-            start[u + 1] += start[u];
-        }
-        let mut slot = start.clone();
-        let mut pos = vec![0usize; self.from.len()];
-        for (k, &a) in self.from.iter().enumerate() {
-            pos[k] = slot[a];
-            slot[a] += 1;
-        }
-        self.arcs = vec![Arc::default(); pos.len()];
-        self.rev = vec![0; pos.len()];
-        for (k, &at) in pos.iter().enumerate() {
-            // No arc carries more than every porteur: the bound loses nothing.
-            let cap = |k: usize| self.cap[k].min(i64::from(i32::MAX / 2)) as i32;
-            self.arcs[at] = Arc {
-                to: self.to[k] as u32,
-                cap: cap(k),
-                total: cap(k) + cap(k ^ 1),
-                cost: self.cost[k],
-            };
-            self.rev[at] = pos[k ^ 1] as u32;
-        }
-        self.start = start;
-        self.pos = pos;
-        (self.from, self.to, self.cap, self.cost) = Default::default();
-    }
-
-    /// The residual capacity of the arc numbered `k` by `add` (after solving).
-    fn residual(&self, k: usize) -> i64 {
-        i64::from(self.arcs[self.pos[k]].cap)
+    /// The residual capacity of the arc at `e` (after solving).
+    fn residual(&self, e: usize) -> i64 {
+        i64::from(self.arcs[e].cap)
     }
 
     /// Successive shortest paths from `s` to `t`; stops when no path is left or, if
     /// `stop_at` is given, when the next path costs at least that much. Costs must be
     /// non-negative on the initial graph.
     fn min_cost_flow(&mut self, s: usize, t: usize, stop_at: Option<i64>) {
-        self.freeze();
         let n = self.nodes;
         let mut potential = vec![0i64; n];
         let mut dist = vec![i64::MAX; n];
@@ -291,12 +267,46 @@ struct Arc {
 
 /// Union-find over porteurs and mentors, to split the problem into components.
 /// `edges` are sorted by porteur; no hashing (it dominated the run time).
+/// Mentor ids to their rank among the mentors with a place: a table when the ids are
+/// small numbers (the usual case), a binary search otherwise.
+struct Mentors {
+    sorted: Vec<u64>,
+    table: Vec<u32>,
+}
+
+impl Mentors {
+    fn new(sorted: Vec<u64>) -> Mentors {
+        let largest = sorted.last().copied().unwrap_or(0);
+        let mut table = Vec::new();
+        if largest < 4 * sorted.len() as u64 + (1 << 16) {
+            table = vec![0u32; largest as usize + 1];
+            for (rank, &id) in sorted.iter().enumerate() {
+                table[id as usize] = rank as u32 + 1;
+            }
+        }
+        Mentors { sorted, table }
+    }
+
+    fn rank(&self, id: u64) -> Option<usize> {
+        if self.table.is_empty() {
+            self.sorted.binary_search(&id).ok()
+        } else {
+            let r = *self.table.get(id as usize)?;
+            (r > 0).then(|| r as usize - 1)
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.sorted.len()
+    }
+}
+
+/// `mentors` holds every mentor of `edges`.
 #[inline(never)]
-/// `mentors` holds every mentor of `edges`, sorted.
-fn components(edges: &[(u64, u64, i64)], mentors: &[u64]) -> Vec<Vec<(u64, u64, i64)>> {
+fn components(edges: &[(u64, u64, i64)], mentors: &Mentors) -> Components {
     // Porteur k (in order of appearance) is node k; mentor j is node porteurs + j.
-    let mut porteur_of_edge = Vec::with_capacity(edges.len());
-    let mut count = 0usize;
+    let mut porteur_of_edge: Vec<u32> = Vec::with_capacity(edges.len());
+    let mut count = 0u32;
     for (i, e) in edges.iter().enumerate() {
         if i > 0 && edges[i - 1].0 != e.0 {
             count += 1;
@@ -304,39 +314,77 @@ fn components(edges: &[(u64, u64, i64)], mentors: &[u64]) -> Vec<Vec<(u64, u64, 
         porteur_of_edge.push(count);
     }
     let porteurs = if edges.is_empty() { 0 } else { count + 1 };
-    let mut parent: Vec<usize> = (0..porteurs + mentors.len()).collect();
-    fn find(parent: &mut [usize], mut x: usize) -> usize {
-        while parent[x] != x {
-            parent[x] = parent[parent[x]];
-            x = parent[x];
+    let mut parent: Vec<u32> = (0..porteurs + mentors.len() as u32).collect();
+    fn find(parent: &mut [u32], mut x: u32) -> u32 {
+        while parent[x as usize] != x {
+            parent[x as usize] = parent[parent[x as usize] as usize];
+            x = parent[x as usize];
         }
         x
     }
-    let mentor_node: Vec<usize> = edges
-        .iter()
-        .map(|e| porteurs + mentors.binary_search(&e.1).expect("listed"))
-        .collect();
-    for (k, e) in mentor_node.iter().enumerate() {
-        let (a, b) = (find(&mut parent, porteur_of_edge[k]), find(&mut parent, *e));
-        if a != b {
-            parent[a.max(b)] = a.min(b);
-        }
-    }
-    let mut group_of_root = vec![usize::MAX; parent.len()];
-    let mut groups: Vec<Vec<(u64, u64, i64)>> = Vec::new();
     for (k, e) in edges.iter().enumerate() {
-        let root = find(&mut parent, porteur_of_edge[k]);
-        if group_of_root[root] == usize::MAX {
-            group_of_root[root] = groups.len();
-            groups.push(Vec::new());
+        let mentor = porteurs + mentors.rank(e.1).expect("listed") as u32;
+        let (a, b) = (
+            find(&mut parent, porteur_of_edge[k]),
+            find(&mut parent, mentor),
+        );
+        if a != b {
+            parent[a.max(b) as usize] = a.min(b);
         }
-        groups[group_of_root[root]].push(*e);
     }
-    groups
+    // Each edge's group, numbered by first appearance; then the edges laid out group by
+    // group in one buffer (a counting sort, which keeps their order within a group).
+    let mut group_of_root = vec![u32::MAX; parent.len()];
+    let mut sizes: Vec<usize> = Vec::new();
+    for p in porteur_of_edge.iter_mut() {
+        let root = find(&mut parent, *p) as usize;
+        if group_of_root[root] == u32::MAX {
+            group_of_root[root] = sizes.len() as u32;
+            sizes.push(0);
+        }
+        *p = group_of_root[root];
+        sizes[*p as usize] += 1;
+    }
+    let mut ranges = Vec::with_capacity(sizes.len());
+    let mut next = Vec::with_capacity(sizes.len());
+    let mut at = 0;
+    for size in sizes {
+        ranges.push(at..at + size);
+        next.push(at);
+        at += size;
+    }
+    let mut order = vec![0u32; edges.len()];
+    for (k, g) in porteur_of_edge.iter().enumerate() {
+        order[next[*g as usize]] = k as u32;
+        next[*g as usize] += 1;
+    }
+    Components { order, ranges }
 }
 
-/// What the blocking-pair count needs to know of the whole problem.
+/// Connected components: the numbers of each one's edges, one component after another.
+struct Components {
+    order: Vec<u32>,
+    ranges: Vec<std::ops::Range<usize>>,
+}
+
+impl Components {
+    fn len(&self) -> usize {
+        self.ranges.len()
+    }
+
+    /// The edges of component `i`, in their order in `edges`.
+    fn edges(&self, i: usize, edges: &[(u64, u64, i64)]) -> Vec<(u64, u64, i64)> {
+        self.order[self.ranges[i].clone()]
+            .iter()
+            .map(|&k| edges[k as usize])
+            .collect()
+    }
+}
+
+/// What each component needs to know of the whole problem.
 struct Context<'a> {
+    /// The mentors with a place.
+    mentors: &'a Mentors,
     /// Places left after the locked pairs.
     capacities: &'a BTreeMap<u64, i64>,
     /// Places as given.
@@ -350,37 +398,65 @@ struct Context<'a> {
 #[inline(never)]
 fn solve_component(edges: &[(u64, u64, i64)], ctx: &Context<'_>) -> (Vec<(u64, u64, i64)>, usize) {
     let (capacities, matches_first) = (ctx.capacities, ctx.matches_first);
-    let porteurs: Vec<u64> = edges
-        .iter()
-        .map(|e| e.0)
-        .collect::<std::collections::BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    let mentors: Vec<u64> = edges
-        .iter()
-        .map(|e| e.1)
-        .collect::<std::collections::BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    let max_score = edges.iter().map(|e| e.2).max().unwrap_or(0).max(0) + 1;
+    // Nodes: s, t, the porteurs (the edges come sorted by porteur), the mentors in
+    // order of their ids (found through the whole problem's table, not a search).
     let (s, t) = (0, 1);
-    let p_node = |p: u64| 2 + porteurs.binary_search(&p).expect("known porteur");
-    let m_node = |m: u64| 2 + porteurs.len() + mentors.binary_search(&m).expect("known mentor");
-    let mut g = Graph::new(2 + porteurs.len() + mentors.len());
-    for p in &porteurs {
-        g.add(s, p_node(*p), 1, 0);
+    let mut porteurs: Vec<u64> = edges.iter().map(|e| e.0).collect();
+    porteurs.dedup();
+    let mut local = vec![u32::MAX; ctx.mentors.len()];
+    let mut mentors: Vec<u64> = Vec::new();
+    for e in edges {
+        let r = ctx.mentors.rank(e.1).expect("an open mentor");
+        if local[r] == u32::MAX {
+            local[r] = 0;
+            mentors.push(e.1);
+        }
+    }
+    mentors.sort_unstable();
+    let first_mentor = 2 + porteurs.len();
+    for (j, m) in mentors.iter().enumerate() {
+        local[ctx.mentors.rank(*m).expect("an open mentor")] = (first_mentor + j) as u32;
+    }
+    let m_node = |m: u64| local[ctx.mentors.rank(m).expect("an open mentor")] as usize;
+    let places = |m: &u64| capacities.get(m).copied().unwrap_or(0).max(0);
+    let mut degrees = vec![0usize; first_mentor + mentors.len()];
+    degrees[s] = porteurs.len();
+    let mut u = 1;
+    for (k, e) in edges.iter().enumerate() {
+        if k == 0 || edges[k - 1].0 != e.0 {
+            u += 1;
+            degrees[u] += 1;
+        }
+        degrees[u] += 1;
+        degrees[m_node(e.1)] += 1;
+    }
+    for m in &mentors {
+        if places(m) > 0 {
+            degrees[m_node(*m)] += 1;
+            degrees[t] += 1;
+        }
+    }
+    let max_score = edges.iter().map(|e| e.2).max().unwrap_or(0).max(0) + 1;
+    let mut g = Graph::new(&degrees);
+    for p in 0..porteurs.len() {
+        g.add(s, 2 + p, 1, 0);
     }
     // cost = max_score − score ≥ 0: each path crosses one more porteur→mentor edge than
     // it uncrosses, so the offset adds the same constant per pair.
+    let mut u = 1;
     let pair_edges: Vec<(usize, usize, usize, i64)> = edges
         .iter()
-        .map(|(p, m, sc)| {
-            let (u, v) = (p_node(*p), m_node(*m));
+        .enumerate()
+        .map(|(k, (p, m, sc))| {
+            if k == 0 || edges[k - 1].0 != *p {
+                u += 1;
+            }
+            let v = m_node(*m);
             (g.add(u, v, 1, max_score - sc), u, v, *sc)
         })
         .collect();
     for m in &mentors {
-        let c = capacities.get(m).copied().unwrap_or(0).max(0);
+        let c = places(m);
         if c > 0 {
             g.add(m_node(*m), t, c, 0);
         }
@@ -432,13 +508,20 @@ pub fn solve(problem: &Problem, options: &Options) -> Assignment {
     let mut locked_porteurs = HashSet::new();
     let mut locked: BTreeMap<u64, (usize, i64)> = BTreeMap::new();
     // One edge per pair (the best score if a pair is given twice), sorted.
-    let mut best: Vec<(u64, u64, i64)> = problem.edges.clone();
-    let key = |e: &(u64, u64, i64)| (e.0, e.1, Reverse(e.2));
-    // Files are often written in order already: checking costs one pass.
-    if !best.is_sorted_by_key(key) {
-        best.sort_unstable_by_key(key);
-    }
-    best.dedup_by_key(|e| (e.0, e.1));
+    // Files are often written in order already: checking costs one pass, and spares
+    // a copy and a sort.
+    let in_order = problem
+        .edges
+        .windows(2)
+        .all(|w| (w[0].0, w[0].1) < (w[1].0, w[1].1));
+    let best: std::borrow::Cow<'_, [(u64, u64, i64)]> = if in_order {
+        std::borrow::Cow::Borrowed(&problem.edges)
+    } else {
+        let mut best = problem.edges.clone();
+        best.sort_unstable_by_key(|e| (e.0, e.1, Reverse(e.2)));
+        best.dedup_by_key(|e| (e.0, e.1));
+        std::borrow::Cow::Owned(best)
+    };
     for (p, m) in &options.locks {
         if locked_porteurs.insert(*p) {
             let c = capacities.entry(*m).or_insert(0);
@@ -452,22 +535,25 @@ pub fn solve(problem: &Problem, options: &Options) -> Assignment {
             *l = (l.0 + 1, l.1.min(score));
         }
     }
-    // Mentors with a place left, sorted, for a binary search per pair (cheaper than a
-    // tree walk over a million pairs).
-    let open: Vec<u64> = capacities
-        .iter()
-        .filter(|(_, c)| **c > 0)
-        .map(|(m, _)| *m)
-        .collect();
-    let edges: Vec<(u64, u64, i64)> = best
-        .iter()
-        .copied()
-        .filter(|(p, m, _)| {
-            (locked_porteurs.is_empty() || !locked_porteurs.contains(p))
-                && (options.forbidden.is_empty() || !options.forbidden.contains(&(*p, *m)))
-                && open.binary_search(m).is_ok()
-        })
-        .collect();
+    // Mentors with a place left, found by a table rather than a tree walk per pair.
+    let open = Mentors::new(
+        capacities
+            .iter()
+            .filter(|(_, c)| **c > 0)
+            .map(|(m, _)| *m)
+            .collect(),
+    );
+    let keep = |(p, m, _): &(u64, u64, i64)| {
+        (locked_porteurs.is_empty() || !locked_porteurs.contains(p))
+            && (options.forbidden.is_empty() || !options.forbidden.contains(&(*p, *m)))
+            && open.rank(*m).is_some()
+    };
+    // Usually every pair stays: then no copy either.
+    let edges: std::borrow::Cow<'_, [(u64, u64, i64)]> = if best.iter().all(keep) {
+        std::borrow::Cow::Borrowed(&best[..])
+    } else {
+        std::borrow::Cow::Owned(best.iter().copied().filter(keep).collect())
+    };
     // Components are independent: solve them on every core (each answer is exact and
     // the union is sorted below, so the result does not depend on the threads).
     let parts = components(&edges, &open);
@@ -475,6 +561,7 @@ pub fn solve(problem: &Problem, options: &Options) -> Assignment {
         .map_or(1, |n| n.get())
         .min(parts.len().max(1));
     let ctx = Context {
+        mentors: &open,
         capacities: &capacities,
         original: &problem.capacities,
         locked: &locked,
@@ -484,12 +571,12 @@ pub fn solve(problem: &Problem, options: &Options) -> Assignment {
     let solved: Vec<Solved> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
             .map(|w| {
-                let (parts, ctx) = (&parts, &ctx);
+                let (parts, ctx, edges) = (&parts, &ctx, &edges);
                 scope.spawn(move || {
                     let mut pairs = Vec::new();
                     let mut blocking = 0;
-                    for c in parts.iter().skip(w).step_by(workers) {
-                        let (p, b) = solve_component(c, ctx);
+                    for c in (w..parts.len()).step_by(workers) {
+                        let (p, b) = solve_component(&parts.edges(c, edges), ctx);
                         pairs.extend(p);
                         blocking += b;
                     }
