@@ -322,27 +322,35 @@ fn components(edges: &[(u64, u64, i64)], mentors: &Mentors) -> Components {
         }
         x
     }
+    // Edges come by porteur: the porteur's root is kept from one edge to the next.
+    let mut root = u32::MAX;
     for (k, e) in edges.iter().enumerate() {
+        if k == 0 || porteur_of_edge[k - 1] != porteur_of_edge[k] {
+            root = find(&mut parent, porteur_of_edge[k]);
+        }
         let mentor = porteurs + mentors.rank(e.1).expect("listed") as u32;
-        let (a, b) = (
-            find(&mut parent, porteur_of_edge[k]),
-            find(&mut parent, mentor),
-        );
-        if a != b {
-            parent[a.max(b) as usize] = a.min(b);
+        let other = find(&mut parent, mentor);
+        if other != root {
+            let (low, high) = (root.min(other), root.max(other));
+            parent[high as usize] = low;
+            root = low;
         }
     }
     // Each edge's group, numbered by first appearance; then the edges laid out group by
     // group in one buffer (a counting sort, which keeps their order within a group).
     let mut group_of_root = vec![u32::MAX; parent.len()];
     let mut sizes: Vec<usize> = Vec::new();
+    let mut last = (u32::MAX, 0u32);
     for p in porteur_of_edge.iter_mut() {
-        let root = find(&mut parent, *p) as usize;
-        if group_of_root[root] == u32::MAX {
-            group_of_root[root] = sizes.len() as u32;
-            sizes.push(0);
+        if *p != last.0 {
+            let root = find(&mut parent, *p) as usize;
+            if group_of_root[root] == u32::MAX {
+                group_of_root[root] = sizes.len() as u32;
+                sizes.push(0);
+            }
+            last = (*p, group_of_root[root]);
         }
-        *p = group_of_root[root];
+        *p = last.1;
         sizes[*p as usize] += 1;
     }
     let mut ranges = Vec::with_capacity(sizes.len());
