@@ -14,7 +14,7 @@ WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 for kind in territorial national; do
   "$BIN" match generate --kind "$kind" --out "$WORK/$kind" 2>/dev/null
-  for run in 1 2 3; do
+  for run in 1 2 3 4 5; do
     start=$(date +%s.%N)
     ours=$("$BIN" match solve --pairs "$WORK/$kind/pairs.csv" --capacities "$WORK/$kind/capacities.csv" 2>&1 >/dev/null)
     end=$(date +%s.%N)
