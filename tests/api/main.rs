@@ -19,3 +19,4 @@ mod routes;
 mod security;
 mod smtp;
 mod territories;
+mod weights;

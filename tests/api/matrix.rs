@@ -458,6 +458,24 @@ const ROWS: &[Row] = &[
         &[("status", "reached")],
         [303, 403, 404, 403, 403, 403, 403],
     ),
+    // A circle's matching weights: its coordinator and the national team.
+    get(
+        "/coordination/ponderations/{id}",
+        "/coordination/ponderations/{compiegne}",
+        COMPIEGNE_OFFICE,
+    ),
+    post(
+        "/coordination/ponderations/{id}",
+        "/coordination/ponderations/{compiegne}",
+        &[("field", "")],
+        COMPIEGNE_OFFICE_FORM,
+    ),
+    post(
+        "/coordination/ponderations/{id}/defaut",
+        "/coordination/ponderations/{compiegne}/defaut",
+        &[],
+        [303, 403, 403, 403, 303, 403, 303],
+    ),
     get("/admin/domaines", "/admin/domaines", NATIONAL),
     post(
         "/admin/domaines/{code}",

@@ -659,6 +659,34 @@ proposal-published = { $count ->
 error-proposal-published = This proposal is already published.
 action-matching_proposed = Matching proposed
 action-matching_published = Matching published
+action-matching_weights_set = Matching weights set
+action-matching_weights_reset = Matching weights reset to the defaults
+
+## Matching weights (per circle)
+weights-link = Tune the weights of { $name }
+weights-title = Matching weights: { $name }
+weights-lead = A mentor's score for a project holder adds up six criteria. Give each a weight from 0 to 100: the larger it is, the more the criterion counts in this circle's suggestions and proposed pairs. Only the proportions matter.
+weights-defaults = This circle uses the default weights.
+weights-custom = This circle has its own weights.
+weights-part-field = Field in common
+weights-help-field = The mentor has the project's field (or a synonym the project holder used).
+weights-part-text = Words in common
+weights-help-text = The project's words appear in the mentor's presentation.
+weights-part-proximity = Proximity
+weights-help-proximity = Same commune, same intercommunality, same département…
+weights-part-years = Years of experience
+weights-help-years = The mentor's years in the project's field.
+weights-part-load = Mentor's free time
+weights-help-load = Mentors who still support few project holders come first.
+weights-part-availability = Matching schedules
+weights-help-availability = The times when each is available overlap.
+weights-save = Save the weights
+weights-saved = Weights saved: the next suggestions take them into account.
+weights-reset = Back to the default weights
+weights-reset-confirm = Replace this circle's weights with the defaults?
+weights-reset-done = This circle uses the default weights again.
+error-weight-range = Enter a whole number from 0 to 100.
+error-weights-all-zero = Give at least one criterion a weight of 1 or more.
 
 ## Circles (management)
 nav-admin-circles = Circles

@@ -666,6 +666,34 @@ proposal-published = { $count ->
 error-proposal-published = Cette proposition est déjà publiée.
 action-matching_proposed = Appariement proposé
 action-matching_published = Appariement publié
+action-matching_weights_set = Pondérations de l'appariement réglées
+action-matching_weights_reset = Pondérations de l'appariement remises par défaut
+
+## Pondérations de l'appariement (par cercle)
+weights-link = Régler les pondérations de { $name }
+weights-title = Pondérations de l'appariement : { $name }
+weights-lead = Le score d'un mentor pour un porteur additionne six critères. Donnez à chacun un poids de 0 à 100 : plus il est grand, plus le critère compte dans les suggestions et les propositions de paires de ce cercle. Seules les proportions comptent.
+weights-defaults = Ce cercle utilise les pondérations par défaut.
+weights-custom = Ce cercle a ses propres pondérations.
+weights-part-field = Domaine en commun
+weights-help-field = Le mentor a le domaine du projet (ou un synonyme cité par le porteur).
+weights-part-text = Mots en commun
+weights-help-text = Les mots du projet se retrouvent dans la présentation du mentor.
+weights-part-proximity = Proximité
+weights-help-proximity = Même commune, même intercommunalité, même département…
+weights-part-years = Années d'expérience
+weights-help-years = Années du mentor dans le domaine du projet.
+weights-part-load = Disponibilité du mentor
+weights-help-load = Les mentors qui accompagnent encore peu de porteurs passent devant.
+weights-part-availability = Horaires compatibles
+weights-help-availability = Les moments où chacun est disponible se recoupent.
+weights-save = Enregistrer les pondérations
+weights-saved = Pondérations enregistrées : les prochaines suggestions en tiennent compte.
+weights-reset = Revenir aux pondérations par défaut
+weights-reset-confirm = Remplacer les pondérations de ce cercle par celles par défaut ?
+weights-reset-done = Ce cercle utilise de nouveau les pondérations par défaut.
+error-weight-range = Indiquez un nombre entier de 0 à 100.
+error-weights-all-zero = Donnez un poids d'au moins 1 à un critère.
 
 ## Cercles (gestion)
 nav-admin-circles = Cercles

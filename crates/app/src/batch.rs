@@ -6,8 +6,8 @@
 use crate::email::Mail;
 use crate::{App, AppError};
 use chrono::Utc;
-use mentorat_matching::{Options, Problem, solve};
-use mentorat_store::{ProposalRecord, ProposedPair, RequestRecord};
+use mentorat_matching::{Options, Problem, Weights, solve};
+use mentorat_store::{CircleWeights, ProposalRecord, ProposedPair, RequestRecord};
 use std::collections::{BTreeMap, HashMap};
 use uuid::Uuid;
 
@@ -164,5 +164,118 @@ impl App {
         tx.commit().await?;
         self.mail_queued();
         Ok(made)
+    }
+}
+
+/// The parts of the score, in the order of the form and of `docs/MATCHING.md`.
+pub const WEIGHT_PARTS: [&str; 6] = [
+    "field",
+    "text",
+    "proximity",
+    "years",
+    "load",
+    "availability",
+];
+
+/// The defaults of docs/MATCHING.md, as whole numbers.
+pub fn default_weights() -> CircleWeights {
+    let w = Weights::default();
+    let pct = |x: f64| (x * 100.0).round() as i64;
+    CircleWeights {
+        field: pct(w.field),
+        text: pct(w.text),
+        proximity: pct(w.proximity),
+        years: pct(w.years),
+        load: pct(w.load),
+        availability: pct(w.availability),
+    }
+}
+
+/// The engine's weights from a circle's whole numbers.
+pub fn engine_weights(w: &CircleWeights) -> Weights {
+    let x = |v: i64| v as f64 / 100.0;
+    Weights {
+        field: x(w.field),
+        text: x(w.text),
+        proximity: x(w.proximity),
+        years: x(w.years),
+        load: x(w.load),
+        availability: x(w.availability),
+    }
+}
+
+impl App {
+    /// A circle's weights and whether they are the defaults.
+    pub async fn circle_weights(&self, circle_id: Uuid) -> Result<(CircleWeights, bool), AppError> {
+        Ok(match self.store.circle_weights(circle_id).await? {
+            Some(w) => (w, false),
+            None => (default_weights(), true),
+        })
+    }
+
+    /// The weights suggestions use for a project: its circle's, else the defaults.
+    pub async fn weights_for(&self, circle_id: Option<Uuid>) -> Result<Weights, AppError> {
+        Ok(match circle_id {
+            Some(c) => engine_weights(&self.circle_weights(c).await?.0),
+            None => Weights::default(),
+        })
+    }
+
+    /// Saves a circle's weights from the form: one whole number from 0 to 100 per part
+    /// (in `WEIGHT_PARTS` order), not all zero.
+    pub async fn set_circle_weights(
+        &self,
+        actor: Uuid,
+        circle_id: Uuid,
+        raw: [&str; 6],
+    ) -> Result<CircleWeights, AppError> {
+        let mut values = [0i64; 6];
+        for ((value, text), part) in values.iter_mut().zip(raw).zip(WEIGHT_PARTS) {
+            *value = match text.trim().parse::<i64>() {
+                Ok(v) if (0..=100).contains(&v) => v,
+                _ => {
+                    return Err(AppError::Invalid {
+                        field: part,
+                        key: "error-weight-range",
+                    });
+                }
+            };
+        }
+        if values.iter().all(|v| *v == 0) {
+            return Err(AppError::Invalid {
+                field: "field",
+                key: "error-weights-all-zero",
+            });
+        }
+        let [field, text, proximity, years, load, availability] = values;
+        let w = CircleWeights {
+            field,
+            text,
+            proximity,
+            years,
+            load,
+            availability,
+        };
+        let mut tx = self.store.begin().await?;
+        tx.set_circle_weights(circle_id, &w, actor).await?;
+        tx.audit(
+            Some(actor),
+            "matching_weights_set",
+            Some(circle_id),
+            &values.map(|v| v.to_string()).join(","),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(w)
+    }
+
+    /// Back to the defaults of docs/MATCHING.md.
+    pub async fn reset_circle_weights(&self, actor: Uuid, circle_id: Uuid) -> Result<(), AppError> {
+        let mut tx = self.store.begin().await?;
+        tx.clear_circle_weights(circle_id).await?;
+        tx.audit(Some(actor), "matching_weights_reset", Some(circle_id), "")
+            .await?;
+        tx.commit().await?;
+        Ok(())
     }
 }

@@ -1204,8 +1204,9 @@ impl App {
                 .map(|(i, _)| i)
                 .collect(),
         };
+        let weights = self.weights_for(project.circle_id).await?;
         Ok(index
-            .suggest(&seeker, &mentorat_matching::Weights::default(), 10)
+            .suggest(&seeker, &weights, 10)
             .into_iter()
             .map(|s| SuggestedMentor {
                 points: s.points(),

@@ -20,6 +20,7 @@ mod sessions;
 pub mod testing;
 mod tokens;
 mod users;
+mod weights;
 
 pub use audit::{AuditEntry, AuditFilter};
 pub use circles::{CircleSummary, Member, NewEdition};
@@ -39,6 +40,7 @@ pub use registrations::{
 pub use sessions::SessionRecord;
 pub use tokens::TokenPurpose;
 pub use users::{Account, Credentials, NewUser};
+pub use weights::CircleWeights;
 
 use std::time::Duration;
 

@@ -526,3 +526,49 @@ async fn outbox_messages_are_claimed_once_and_retried_later() {
         (1, 2, true)
     );
 }
+
+#[tokio::test]
+async fn a_circle_keeps_its_weights_until_they_are_reset() {
+    let (store, _db) = store().await;
+    let c = circle("compiegne", CircleStatus::Active);
+    let coordinator = user("coordination@exemple.fr");
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_circle_if_absent(&c).await.unwrap();
+    tx.insert_user_if_absent(&coordinator).await.unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(store.circle_weights(c.id).await.unwrap(), None, "defaults");
+    let mut w = mentorat_store::CircleWeights {
+        field: 30,
+        text: 20,
+        proximity: 25,
+        years: 10,
+        load: 10,
+        availability: 5,
+    };
+    for proximity in [80, 0] {
+        w.proximity = proximity;
+        let mut tx = store.begin().await.unwrap();
+        tx.set_circle_weights(c.id, &w, coordinator.id)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        assert_eq!(
+            store.circle_weights(c.id).await.unwrap(),
+            Some(w),
+            "saved, then replaced"
+        );
+    }
+    let mut tx = store.begin().await.unwrap();
+    w.load = 101;
+    assert!(
+        tx.set_circle_weights(c.id, &w, coordinator.id)
+            .await
+            .is_err(),
+        "the database refuses a weight past 100"
+    );
+    drop(tx);
+    let mut tx = store.begin().await.unwrap();
+    tx.clear_circle_weights(c.id).await.unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(store.circle_weights(c.id).await.unwrap(), None);
+}

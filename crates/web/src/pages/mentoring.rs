@@ -46,6 +46,14 @@ pub fn router() -> Router<AppState> {
         .route("/admin/domaines", get(domains_page))
         .route("/admin/domaines/{code}", post(edit_domain))
         .route("/coordination", get(coordination))
+        .route(
+            "/coordination/ponderations/{id}",
+            get(weights_page).post(save_weights),
+        )
+        .route(
+            "/coordination/ponderations/{id}/defaut",
+            post(reset_weights),
+        )
         .route("/coordination/mentors/{id}", get(vetting_page).post(vet))
         .route("/coordination/projets/{id}", get(record_page).post(review))
 }
@@ -988,6 +996,8 @@ struct CoordinationTemplate<'a> {
     sections: Vec<Section>,
     /// (circle id or empty for the whole network, name)
     batch: Vec<(String, String)>,
+    /// (href, label) of each circle's weights page.
+    weights: Vec<(String, String)>,
     feedback: Option<String>,
     events: Vec<(String, String, String)>,
 }
@@ -1100,8 +1110,28 @@ async fn coordination(ctx: Ctx) -> Result<Response, WebError> {
         };
         batch.push((circle.map(|c| c.to_string()).unwrap_or_default(), name));
     }
+    // Each circle's matching weights: the coordinator's circles, every circle for the
+    // national team.
+    let all = app.circles().await?;
+    let weights = all
+        .iter()
+        .filter(|s| {
+            coordinated(&ctx).is_ok_and(|c| c.contains(&None) || c.contains(&Some(s.circle.id)))
+        })
+        .map(|s| {
+            (
+                format!("/coordination/ponderations/{}", s.circle.id),
+                tr.ts(
+                    "weights-link",
+                    "name",
+                    &tr.of_place("circle-title", &s.circle.name),
+                ),
+            )
+        })
+        .collect();
     Ok(super::render(&CoordinationTemplate {
         batch,
+        weights,
         feedback,
         events,
         page: ctx.page(tr.t("coordination-title")),
@@ -1430,6 +1460,161 @@ async fn edit_domain(
             render_domains(&ctx, Some(message), StatusCode::UNPROCESSABLE_ENTITY).await
         }
     }
+}
+
+// ---- each circle's matching weights ----
+
+#[derive(Template)]
+#[template(path = "pages/weights.html")]
+struct WeightsTemplate<'a> {
+    page: Page<'a>,
+    action: String,
+    title: String,
+    defaults: bool,
+    notice: Option<String>,
+    error: Option<(String, String)>,
+    /// (name, label, hint, value, the error is about it)
+    parts: Vec<(&'static str, String, String, String, bool)>,
+}
+
+#[derive(Deserialize, Default)]
+struct WeightsQuery {
+    #[serde(default)]
+    etat: String,
+}
+
+async fn render_weights(
+    ctx: &Ctx,
+    circle: Uuid,
+    values: Option<[String; 6]>,
+    notice: Option<String>,
+    error: Option<(String, String)>,
+) -> Result<Response, WebError> {
+    ctx.require(Action::ManageCircle, &Resource::Circle(circle))?;
+    let app = &ctx.state().app;
+    let tr = ctx.tr();
+    let summary = app
+        .circles()
+        .await?
+        .into_iter()
+        .find(|s| s.circle.id == circle)
+        .ok_or(WebError::NotFound)?;
+    let (saved, defaults) = app.circle_weights(circle).await?;
+    let saved = [
+        saved.field,
+        saved.text,
+        saved.proximity,
+        saved.years,
+        saved.load,
+        saved.availability,
+    ]
+    .map(|v| v.to_string());
+    let values = values.unwrap_or(saved);
+    let parts = mentorat_app::batch::WEIGHT_PARTS
+        .iter()
+        .zip(values)
+        .map(|(part, value)| {
+            (
+                *part,
+                tr.t(&format!("weights-part-{part}")),
+                tr.t(&format!("weights-help-{part}")),
+                value,
+                error.as_ref().is_some_and(|(f, _)| f == part),
+            )
+        })
+        .collect();
+    let status = if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let title = tr.ts(
+        "weights-title",
+        "name",
+        &tr.of_place("circle-title", &summary.circle.name),
+    );
+    let mut response = super::render(&WeightsTemplate {
+        page: ctx.page(title.clone()),
+        action: format!("/coordination/ponderations/{circle}"),
+        title,
+        defaults,
+        notice,
+        error,
+        parts,
+    });
+    *response.status_mut() = status;
+    Ok(response)
+}
+
+async fn weights_page(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Query(q): Query<WeightsQuery>,
+) -> Result<Response, WebError> {
+    let circle = id_of(&id)?;
+    let notice = match q.etat.as_str() {
+        "enregistre" => Some(ctx.tr().t("weights-saved")),
+        "defaut" => Some(ctx.tr().t("weights-reset-done")),
+        _ => None,
+    };
+    render_weights(&ctx, circle, None, notice, None).await
+}
+
+#[derive(Deserialize)]
+struct WeightsInput {
+    #[serde(default)]
+    field: String,
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    proximity: String,
+    #[serde(default)]
+    years: String,
+    #[serde(default)]
+    load: String,
+    #[serde(default)]
+    availability: String,
+}
+
+async fn save_weights(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(input): Form<WeightsInput>,
+) -> Result<Response, WebError> {
+    let circle = id_of(&id)?;
+    ctx.require(Action::ManageCircle, &Resource::Circle(circle))?;
+    let actor = me(&ctx)?;
+    let raw = [
+        input.field,
+        input.text,
+        input.proximity,
+        input.years,
+        input.load,
+        input.availability,
+    ];
+    let result = ctx
+        .state()
+        .app
+        .set_circle_weights(actor, circle, raw.each_ref().map(String::as_str))
+        .await;
+    match result {
+        Ok(_) => Ok(Redirect::to(&format!(
+            "/coordination/ponderations/{circle}?etat=enregistre"
+        ))
+        .into_response()),
+        Err(e) => {
+            let error = error_of(&ctx, e)?;
+            render_weights(&ctx, circle, Some(raw), None, Some(error)).await
+        }
+    }
+}
+
+async fn reset_weights(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
+    let circle = id_of(&id)?;
+    ctx.require(Action::ManageCircle, &Resource::Circle(circle))?;
+    let actor = me(&ctx)?;
+    ctx.state().app.reset_circle_weights(actor, circle).await?;
+    Ok(Redirect::to(&format!("/coordination/ponderations/{circle}?etat=defaut")).into_response())
 }
 
 // ---- batch matching: propose, review pair by pair, publish ----

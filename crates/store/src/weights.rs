@@ -1,0 +1,86 @@
+//! Each circle's weights for the parts of the matching score.
+
+use crate::db;
+use crate::{Result, Store, Tx};
+use chrono::Utc;
+use sea_query::{Expr, ExprTrait, OnConflict, Query};
+use uuid::Uuid;
+
+/// Whole numbers from 0 to 100, one per part of the score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::FromRow)]
+pub struct CircleWeights {
+    pub field: i64,
+    pub text: i64,
+    pub proximity: i64,
+    pub years: i64,
+    pub load: i64,
+    pub availability: i64,
+}
+
+const COLUMNS: [&str; 6] = [
+    "field",
+    "text",
+    "proximity",
+    "years",
+    "load",
+    "availability",
+];
+
+impl Store {
+    /// The circle's weights, `None` when its coordinators kept the defaults.
+    pub async fn circle_weights(&self, circle_id: Uuid) -> Result<Option<CircleWeights>> {
+        let q = Query::select()
+            .columns(COLUMNS)
+            .from("circle_weights")
+            .and_where(Expr::col("circle_id").eq(circle_id))
+            .to_owned();
+        db::fetch_optional(&mut &*self, &q).await
+    }
+}
+
+impl Tx {
+    pub async fn set_circle_weights(
+        &mut self,
+        circle_id: Uuid,
+        w: &CircleWeights,
+        by: Uuid,
+    ) -> Result<()> {
+        let q = Query::insert()
+            .into_table("circle_weights")
+            .columns(
+                ["circle_id"]
+                    .into_iter()
+                    .chain(COLUMNS)
+                    .chain(["updated_by", "updated_at"]),
+            )
+            .values_panic([
+                circle_id.into(),
+                w.field.into(),
+                w.text.into(),
+                w.proximity.into(),
+                w.years.into(),
+                w.load.into(),
+                w.availability.into(),
+                by.into(),
+                Utc::now().into(),
+            ])
+            .on_conflict(
+                OnConflict::column("circle_id")
+                    .update_columns(COLUMNS.into_iter().chain(["updated_by", "updated_at"]))
+                    .to_owned(),
+            )
+            .to_owned();
+        db::execute(self, &q).await?;
+        Ok(())
+    }
+
+    /// Back to the defaults.
+    pub async fn clear_circle_weights(&mut self, circle_id: Uuid) -> Result<()> {
+        let q = Query::delete()
+            .from_table("circle_weights")
+            .and_where(Expr::col("circle_id").eq(circle_id))
+            .to_owned();
+        db::execute(self, &q).await?;
+        Ok(())
+    }
+}
