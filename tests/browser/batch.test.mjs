@@ -1,7 +1,9 @@
 // Batch matching in a real browser, on a phone, with the e-mails really sent: the
 // Compiègne coordinator asks for a matching proposal for the circle, reviews it
 // pair by pair (takes the first pair off), publishes it (JS confirm accepted), and
-// the mentors of the pairs kept receive « Une demande de mentorat ». Every page
+// the mentors of the pairs kept receive « Une demande de mentorat »; then tunes the
+// circle's matching weights (a value past 100 refused, saved, back to the defaults
+// after a JS confirm), which leaves the defaults in place for the other files. Every page
 // visited is checked by `visit`/`navigateBy`/`check`: no console error, no CSP
 // violation, and no axe-core WCAG 2.1 A/AA violation.
 //
@@ -107,7 +109,7 @@ async function waitForMentorRequests(count, sent, timeout = 15_000) {
   }
 }
 
-test('the Compiègne coordinator reviews a batch matching proposal pair by pair and publishes it; the mentors receive the requests', async () => {
+test('the Compiègne coordinator reviews a batch matching proposal pair by pair and publishes it; the mentors receive the requests; then tunes the circle\'s matching weights', async () => {
   const page = await newPage({ viewport: CHEAP_PHONE });
   try {
     // 1. One sign-in.
@@ -188,6 +190,35 @@ test('the Compiègne coordinator reviews a batch matching proposal pair by pair 
       assert.ok(recipients.some((a) => a.startsWith(prefix) && a.endsWith(DEMO_MENTORS)),
         `« ${REQUEST_SUBJECT} » to ${prefix}…${DEMO_MENTORS} (${mentor}); sent to: ${recipients.join(', ')}`);
     }
+
+    // 6. The circle's matching weights: tuned, a wrong value refused, back to the defaults.
+    await visit(page, '/coordination');
+    await navigateBy(page, () => page.getByRole('link', { name: `Régler les pondérations de ${CIRCLE}`, exact: true }).click());
+    assert.match(path(page), /^\/coordination\/ponderations\/[^/]+$/);
+    assert.equal(await h1(page), `Pondérations de l'appariement : ${CIRCLE}`);
+    const main = page.getByRole('main');
+    assert.ok(plain(await main.innerText()).includes('Ce cercle utilise les pondérations par défaut.'));
+    const proximity = page.getByLabel('Proximité', { exact: true });
+    assert.equal(await proximity.inputValue(), '25', 'the default weight is shown');
+
+    // Past 100: the message says what to type, the field is marked.
+    await proximity.fill('150');
+    await navigateBy(page, () => page.getByRole('button', { name: 'Enregistrer les pondérations', exact: true }).click(), { status: 422 });
+    assert.equal(plain(await page.getByRole('alert').innerText()), 'Indiquez un nombre entier de 0 à 100.');
+    assert.equal(await page.getByLabel('Proximité', { exact: true }).getAttribute('aria-invalid'), 'true');
+
+    // A right value is saved and said so.
+    await page.getByLabel('Proximité', { exact: true }).fill('80');
+    await navigateBy(page, () => page.getByRole('button', { name: 'Enregistrer les pondérations', exact: true }).click());
+    assert.equal(plain(await main.getByRole('status').innerText()), 'Pondérations enregistrées : les prochaines suggestions en tiennent compte.');
+    assert.equal(await page.getByLabel('Proximité', { exact: true }).inputValue(), '80');
+    assert.ok(plain(await main.innerText()).includes('Ce cercle a ses propres pondérations.'));
+
+    // Back to the defaults, after the confirmation.
+    page.once('dialog', (dialog) => dialog.accept());
+    await navigateBy(page, () => page.getByRole('button', { name: 'Revenir aux pondérations par défaut', exact: true }).click());
+    assert.equal(plain(await main.getByRole('status').innerText()), 'Ce cercle utilise de nouveau les pondérations par défaut.');
+    assert.equal(await page.getByLabel('Proximité', { exact: true }).inputValue(), '25');
   } finally {
     await page.closeAll();
   }
