@@ -9,7 +9,34 @@
 use crate::score::{Level, MenteeProfile, MentorProfile, Reason, Suggestion, TEXT_THRESHOLD};
 use crate::score::{Weights, proximity_part};
 use crate::text::{Analyzer, Bm25};
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::BinaryHeap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: the index's keys are short words (from the bios of vetted mentors, bounded
+/// in length) and small numbers, looked up many times per query; the standard
+/// hasher's defence against crafted keys costs more than it protects here.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// Where someone lives, as the territory's codes (any stable strings) and coordinates.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -762,10 +789,12 @@ impl MentorIndex {
                 && !common.contains(word)
             {
                 common.push(word.clone());
+                if common.len() == 3 {
+                    break;
+                }
             }
         }
         if !common.is_empty() {
-            common.truncate(3);
             reasons.push(Reason::CommonWords(common));
         }
         if c.level <= Level::SameDepartement {
