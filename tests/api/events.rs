@@ -653,3 +653,43 @@ async fn calendar_feeds_are_valid_rfc_5545_with_utc_times() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn the_inbox_notice_reaches_each_of_the_national_team_in_their_language() {
+    let app = spawn_demo_app().await;
+    let admin = app
+        .app
+        .store
+        .account_by_email(&mentorat_domain::Email::parse("admin@mentorat.example").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let mut tx = app.app.store.begin().await.unwrap();
+    tx.set_locale(admin.id, mentorat_domain::Locale::En)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let sent = app
+        .post_form(
+            "/contact",
+            &[
+                ("category", "press"),
+                ("name", "Inès"),
+                ("email", "ines@journal.example"),
+                ("message", "Une interview ?"),
+            ],
+        )
+        .await;
+    assert!(sent.text().await.unwrap().contains("Message envoyé"));
+    let (outbox, _) = app.app.outbox(0, 50).await.unwrap();
+    let notice = outbox
+        .iter()
+        .find(|m| m.to_address == "admin@mentorat.example")
+        .expect("the national team is told");
+    assert!(
+        notice.subject.starts_with("New on the platform: ")
+            && notice.subject.contains("contact message"),
+        "{}",
+        notice.subject
+    );
+}

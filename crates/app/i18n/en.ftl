@@ -837,6 +837,10 @@ email-contact-p1 = Thank you for your message. The national team will answer by 
 email-inbox-subject = New on the platform: { $what }
 email-inbox-p1 = A new item is waiting in the platform's inbox: { $what }.
 email-inbox-action = Open
+inbox-what-hosting = conference request
+inbox-what-contact = contact message
+inbox-what-mentor-application = mentor application
+inbox-what-project = project to review
 
 ## Form error messages
 error-empty = This field is required.

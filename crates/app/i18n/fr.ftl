@@ -844,6 +844,10 @@ email-contact-p1 = Merci pour votre message. L'équipe nationale vous répondra 
 email-inbox-subject = Nouveau dans la plateforme : { $what }
 email-inbox-p1 = Un nouvel élément attend dans la boîte de réception de la plateforme : { $what }.
 email-inbox-action = Ouvrir
+inbox-what-hosting = demande de conférence
+inbox-what-contact = message de contact
+inbox-what-mentor-application = candidature de mentor
+inbox-what-project = projet à valider
 
 ## Messages d'erreur des formulaires
 error-empty = Ce champ est obligatoire.

@@ -220,7 +220,7 @@ impl App {
         self.tell_coordinators(
             &mut tx,
             application.circle_id,
-            "candidature de mentor",
+            "inbox-what-mentor-application",
             "/coordination",
         )
         .await?;
@@ -400,7 +400,7 @@ impl App {
         self.tell_coordinators(
             &mut tx,
             details.circle_id,
-            "projet à valider",
+            "inbox-what-project",
             "/coordination",
         )
         .await?;

@@ -60,8 +60,8 @@ pub struct ScheduleForm {
 
 impl App {
     /// Tells the coordinators of a circle (the national team when there is none) that
-    /// something arrived in their inbox at `path` (in French: the network's working
-    /// language).
+    /// something arrived in their inbox at `path`; `what` is the i18n key naming it, said
+    /// in each one's language.
     pub(crate) async fn tell_coordinators(
         &self,
         tx: &mut mentorat_store::Tx,
@@ -70,12 +70,21 @@ impl App {
         path: &str,
     ) -> Result<(), AppError> {
         for email in self.coordinator_emails(circle_id).await? {
+            // Each in the language they chose (French when the account is not found).
+            let locale = match mentorat_domain::Email::parse(&email) {
+                Ok(address) => self.store.account_by_email(&address).await?,
+                Err(_) => None,
+            }
+            .map_or(mentorat_domain::Locale::Fr, |a| a.locale);
+            let tr = crate::i18n::Tr {
+                locale,
+                i18n: &self.i18n,
+            };
             let mail = Mail::NewInInbox {
-                what: what.to_owned(),
+                what: tr.t(what),
                 link: format!("{}{path}", self.settings.base_url),
             };
-            self.queue_mail(tx, &email, mentorat_domain::Locale::Fr, &mail)
-                .await?;
+            self.queue_mail(tx, &email, locale, &mail).await?;
         }
         Ok(())
     }
@@ -120,7 +129,7 @@ impl App {
             &Mail::HostingReceived { name: contact_name },
         )
         .await?;
-        self.tell_coordinators(&mut tx, None, "demande de conférence", "/admin/demandes")
+        self.tell_coordinators(&mut tx, None, "inbox-what-hosting", "/admin/demandes")
             .await?;
         tx.commit().await?;
         self.mail_queued();
@@ -268,7 +277,7 @@ impl App {
             &Mail::ContactReceived { name },
         )
         .await?;
-        self.tell_coordinators(&mut tx, None, "message de contact", "/admin/messages")
+        self.tell_coordinators(&mut tx, None, "inbox-what-contact", "/admin/messages")
             .await?;
         tx.commit().await?;
         self.mail_queued();
