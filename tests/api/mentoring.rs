@@ -788,6 +788,34 @@ async fn a_coordinator_reviews_a_batch_proposal_pair_by_pair_and_publishes_it_as
     )
     .await;
     let compiegne = mentorat_app::demo::demo_id("circle/compiegne");
+    // A porteur no mentor can talk with: listed without a mentor, and why.
+    let wolof = person(&app, "Awa", "awa@exemple.fr").await;
+    let project = app
+        .app
+        .submit_project(
+            wolof,
+            &ProjectForm {
+                title: "Un atelier de couture".into(),
+                languages: vec!["wo".into()],
+                birth_year: "1990".into(),
+                ..project_form(1990)
+            },
+        )
+        .await
+        .unwrap();
+    let admin = app
+        .app
+        .store
+        .account_by_email(&Email::parse("admin@mentorat.example").unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let record = app.app.project(project).await.unwrap();
+    app.app
+        .review_project(admin, &record, "validate", "")
+        .await
+        .unwrap();
     let made = app
         .post_form(
             "/coordination/appariements",
@@ -812,6 +840,12 @@ async fn a_coordinator_reviews_a_batch_proposal_pair_by_pair_and_publishes_it_as
         html.contains("paires proposées") && html.contains("Même domaine"),
         "each pair with its reasons"
     );
+    assert!(html.contains("Porteurs sans mentor dans cette proposition"));
+    assert!(
+        html.contains("<strong>Un atelier de couture — Awa E.</strong> : aucun mentor disponible ne lui correspond (domaine, distance ou langue)"),
+        "{html}"
+    );
+    assert!(proposal.unmatched >= 1);
     // One pair removed, the rest published as requests with an e-mail to each mentor.
     app.post_form(
         &format!("{location}/retirer"),

@@ -70,8 +70,25 @@ impl App {
                 removed: false,
             })
             .collect();
+        // Who stays without a mentor, and why: no candidate at all, or every candidate's
+        // places went to other pairs.
+        let matched: std::collections::HashSet<u64> =
+            assignment.pairs.iter().map(|(p, ..)| *p).collect();
+        let with_candidates: std::collections::HashSet<u64> =
+            problem.edges.iter().map(|(p, ..)| *p).collect();
         let mut tx = self.store.begin().await?;
         tx.insert_proposal(&record, actor, &pairs).await?;
+        for (p, project) in projects.iter().enumerate() {
+            let p = p as u64;
+            if !matched.contains(&p) {
+                let reason = if with_candidates.contains(&p) {
+                    "candidates_full"
+                } else {
+                    "no_candidate"
+                };
+                tx.insert_unmatched(record.id, project.id, reason).await?;
+            }
+        }
         tx.audit(
             Some(actor),
             "matching_proposed",
@@ -81,6 +98,12 @@ impl App {
         .await?;
         tx.commit().await?;
         Ok(record.id)
+    }
+
+    /// The porteurs a proposal leaves without a mentor: (project, `no_candidate` or
+    /// `candidates_full`).
+    pub async fn proposal_unmatched(&self, id: Uuid) -> Result<Vec<(Uuid, String)>, AppError> {
+        Ok(self.store.proposal_unmatched(id).await?)
     }
 
     pub async fn proposal(&self, id: Uuid) -> Result<(Proposal, Vec<Pair>), AppError> {

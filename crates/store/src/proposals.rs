@@ -46,6 +46,27 @@ impl Store {
         db::fetch_optional(&mut &*self, &q).await
     }
 
+    /// The porteurs a proposal left without a mentor: (project, reason).
+    pub async fn proposal_unmatched(&self, id: Uuid) -> Result<Vec<(Uuid, String)>> {
+        #[derive(sqlx::FromRow)]
+        struct U {
+            project_id: Uuid,
+            reason: String,
+        }
+        let q = Query::select()
+            .columns(["project_id", "reason"])
+            .from("match_proposal_unmatched")
+            .and_where(Expr::col("proposal_id").eq(id))
+            .order_by("reason", Order::Desc)
+            .order_by("project_id", Order::Asc)
+            .to_owned();
+        Ok(db::fetch_all::<U>(&mut &*self, &q)
+            .await?
+            .into_iter()
+            .map(|u| (u.project_id, u.reason))
+            .collect())
+    }
+
     pub async fn proposal_pairs(&self, id: Uuid) -> Result<Vec<ProposedPair>> {
         let q = Query::select()
             .columns(["project_id", "mentor_id", "score", "reasons", "removed"])
@@ -105,6 +126,23 @@ impl Tx {
                 .to_owned();
             db::execute(self, &q).await?;
         }
+        Ok(())
+    }
+
+    /// Records a porteur the proposal leaves without a mentor, and why
+    /// (`no_candidate` or `candidates_full`).
+    pub async fn insert_unmatched(
+        &mut self,
+        proposal_id: Uuid,
+        project_id: Uuid,
+        reason: &str,
+    ) -> Result<()> {
+        let q = Query::insert()
+            .into_table("match_proposal_unmatched")
+            .columns(["proposal_id", "project_id", "reason"])
+            .values_panic([proposal_id.into(), project_id.into(), reason.into()])
+            .to_owned();
+        db::execute(self, &q).await?;
         Ok(())
     }
 

@@ -1665,6 +1665,8 @@ struct ProposalTemplate<'a> {
     draft: bool,
     summary: String,
     pairs: Vec<PairLine>,
+    /// (« Title — First L. », why no mentor)
+    unmatched: Vec<(String, String)>,
     notice: Option<String>,
 }
 
@@ -1677,27 +1679,39 @@ async fn render_proposal(
     let (proposal, pairs) = app.proposal(id).await?;
     may_match(ctx, proposal.circle_id)?;
     let tr = ctx.tr();
+    // « Title — First L. »: no more of the porteur than the pair needs.
+    let project_line = |project: &ProjectRecord| {
+        format!(
+            "{} — {} {}",
+            project.title,
+            project.first_name,
+            project
+                .last_name
+                .chars()
+                .next()
+                .map(|c| format!("{c}."))
+                .unwrap_or_default()
+        )
+    };
     let mut lines = Vec::new();
     for p in pairs {
         let project = app.project(p.project_id).await?;
         lines.push(PairLine {
             project_id: p.project_id,
-            project: format!(
-                "{} — {} {}",
-                project.title,
-                project.first_name,
-                project
-                    .last_name
-                    .chars()
-                    .next()
-                    .map(|c| format!("{c}."))
-                    .unwrap_or_default()
-            ),
+            project: project_line(&project),
             mentor: name_of(ctx, p.mentor_id, false).await,
             score: p.score,
             reasons: p.reasons.lines().map(str::to_owned).collect(),
             removed: p.removed,
         });
+    }
+    let mut unmatched = Vec::new();
+    for (project, reason) in app.proposal_unmatched(id).await? {
+        let project = app.project(project).await?;
+        unmatched.push((
+            project_line(&project),
+            tr.t(&format!("proposal-unmatched-{reason}")),
+        ));
     }
     Ok(super::render(&ProposalTemplate {
         page: ctx.page(tr.t("proposal-title")),
@@ -1713,6 +1727,7 @@ async fn render_proposal(
             ],
         ),
         pairs: lines,
+        unmatched,
         notice,
     }))
 }
