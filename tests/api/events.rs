@@ -657,15 +657,9 @@ async fn calendar_feeds_are_valid_rfc_5545_with_utc_times() {
 #[tokio::test]
 async fn the_inbox_notice_reaches_each_of_the_national_team_in_their_language() {
     let app = spawn_demo_app().await;
-    let admin = app
-        .app
-        .store
-        .account_by_email(&mentorat_domain::Email::parse("admin@mentorat.example").unwrap())
-        .await
-        .unwrap()
-        .unwrap();
+    let admin = app.account_id("admin@mentorat.example").await;
     let mut tx = app.app.store.begin().await.unwrap();
-    tx.set_locale(admin.id, mentorat_domain::Locale::En)
+    tx.set_locale(admin, mentorat_domain::Locale::En)
         .await
         .unwrap();
     tx.commit().await.unwrap();

@@ -68,6 +68,27 @@ pub async fn spawn_demo_app() -> TestApp {
 pub const DEMO_PASSWORD: &str = "mentorat-demo";
 
 impl TestApp {
+    /// The id of the account with this address (which must exist).
+    pub async fn account_id(&self, email: &str) -> uuid::Uuid {
+        self.app
+            .store
+            .account_by_email(&mentorat_domain::Email::parse(email).unwrap())
+            .await
+            .unwrap()
+            .expect("the account exists")
+            .id
+    }
+
+    /// The demo porteur's project (Compiègne, « Création d'entreprise »).
+    pub async fn demo_porteur_project(&self) -> mentorat_app::mentoring::ProjectRecord {
+        self.app
+            .project(mentorat_app::demo::demo_id(
+                "project/porteur@mentorat.example",
+            ))
+            .await
+            .unwrap()
+    }
+
     /// A new browser (own cookies) on the same platform.
     pub fn new_client(&self) -> reqwest::Client {
         reqwest::Client::builder()

@@ -56,14 +56,7 @@ pub fn project_form(birth_year: i32) -> ProjectForm {
 
 /// An approved mentor in Compiègne with `capacity` places.
 pub async fn approved_mentor(app: &TestApp, email: &str, capacity: &str) -> Uuid {
-    let admin = app
-        .app
-        .store
-        .account_by_email(&Email::parse("admin@mentorat.example").unwrap())
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
+    let admin = app.account_id("admin@mentorat.example").await;
     let id = person(app, "Mentor", email).await;
     app.app
         .apply_as_mentor(id, &mentor_form(capacity))
@@ -84,14 +77,7 @@ pub async fn approved_mentor(app: &TestApp, email: &str, capacity: &str) -> Uuid
 
 /// A porteur with a validated project in Compiègne's agglomeration.
 pub async fn validated_porteur(app: &TestApp, email: &str, birth_year: i32) -> (Uuid, Uuid) {
-    let admin = app
-        .app
-        .store
-        .account_by_email(&Email::parse("admin@mentorat.example").unwrap())
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
+    let admin = app.account_id("admin@mentorat.example").await;
     let id = person(app, "Porteur", email).await;
     let project = app
         .app
@@ -109,14 +95,7 @@ pub async fn validated_porteur(app: &TestApp, email: &str, birth_year: i32) -> (
 #[tokio::test]
 async fn approval_needs_an_interview_and_a_recorded_background_check() {
     let app = spawn_demo_app().await;
-    let admin = app
-        .app
-        .store
-        .account_by_email(&Email::parse("admin@mentorat.example").unwrap())
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
+    let admin = app.account_id("admin@mentorat.example").await;
     let id = person(&app, "Léa", "lea@exemple.fr").await;
     let circle = app
         .app
@@ -362,13 +341,8 @@ async fn private_notes_reach_only_the_pair() {
         "contact details revealed to the pair"
     );
     let coordinator = app
-        .app
-        .store
-        .account_by_email(&Email::parse("coordination.compiegne@mentorat.example").unwrap())
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
+        .account_id("coordination.compiegne@mentorat.example")
+        .await;
     let outside = app.app.mentorship_view(coordinator, record).await.unwrap();
     assert_eq!(
         outside.meetings[0].minutes, 60,
@@ -687,13 +661,7 @@ async fn the_national_team_edits_the_fields_of_experience() {
 #[tokio::test]
 async fn the_demo_porteur_is_first_suggested_a_compiegne_mentor_of_the_field_for_true_reasons() {
     let app = spawn_demo_app().await;
-    let project = app
-        .app
-        .project(mentorat_app::demo::demo_id(
-            "project/porteur@mentorat.example",
-        ))
-        .await
-        .unwrap();
+    let project = app.demo_porteur_project().await;
     let suggestions = app
         .app
         .suggestions(&project, None, None, None)
@@ -803,14 +771,7 @@ async fn a_coordinator_reviews_a_batch_proposal_pair_by_pair_and_publishes_it_as
         )
         .await
         .unwrap();
-    let admin = app
-        .app
-        .store
-        .account_by_email(&Email::parse("admin@mentorat.example").unwrap())
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
+    let admin = app.account_id("admin@mentorat.example").await;
     let record = app.app.project(project).await.unwrap();
     app.app
         .review_project(admin, &record, "validate", "")
@@ -882,13 +843,7 @@ async fn a_coordinator_reviews_a_batch_proposal_pair_by_pair_and_publishes_it_as
 #[tokio::test]
 async fn a_mentor_once_asked_is_never_suggested_again_to_that_porteur() {
     let app = spawn_demo_app().await;
-    let project = app
-        .app
-        .project(mentorat_app::demo::demo_id(
-            "project/porteur@mentorat.example",
-        ))
-        .await
-        .unwrap();
+    let project = app.demo_porteur_project().await;
     let before = app
         .app
         .suggestions(&project, None, None, None)

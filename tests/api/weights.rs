@@ -6,13 +6,7 @@ use mentorat_app::mentoring::Reason;
 #[tokio::test]
 async fn a_coordinator_tunes_the_weights_and_the_suggestions_follow() {
     let app = spawn_demo_app().await;
-    let project = app
-        .app
-        .project(mentorat_app::demo::demo_id(
-            "project/porteur@mentorat.example",
-        ))
-        .await
-        .unwrap();
+    let project = app.demo_porteur_project().await;
     let circle = project.circle_id.expect("the demo project is in Compiègne");
     app.sign_in("coordination.compiegne@mentorat.example", DEMO_PASSWORD)
         .await;
