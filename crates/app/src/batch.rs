@@ -191,39 +191,34 @@ impl App {
 }
 
 /// The parts of the score, in the order of the form and of `docs/MATCHING.md`.
-pub const WEIGHT_PARTS: [&str; 6] = [
-    "field",
-    "text",
-    "proximity",
-    "years",
-    "load",
-    "availability",
-];
+pub use mentorat_store::weights::COLUMNS as WEIGHT_PARTS;
 
 /// The defaults of docs/MATCHING.md, as whole numbers.
 pub fn default_weights() -> CircleWeights {
     let w = Weights::default();
-    let pct = |x: f64| (x * 100.0).round() as i64;
-    CircleWeights {
-        field: pct(w.field),
-        text: pct(w.text),
-        proximity: pct(w.proximity),
-        years: pct(w.years),
-        load: pct(w.load),
-        availability: pct(w.availability),
-    }
+    CircleWeights::from_parts(
+        [
+            w.field,
+            w.text,
+            w.proximity,
+            w.years,
+            w.load,
+            w.availability,
+        ]
+        .map(|x| (x * 100.0).round() as i64),
+    )
 }
 
 /// The engine's weights from a circle's whole numbers.
 pub fn engine_weights(w: &CircleWeights) -> Weights {
-    let x = |v: i64| v as f64 / 100.0;
+    let [field, text, proximity, years, load, availability] = w.parts().map(|v| v as f64 / 100.0);
     Weights {
-        field: x(w.field),
-        text: x(w.text),
-        proximity: x(w.proximity),
-        years: x(w.years),
-        load: x(w.load),
-        availability: x(w.availability),
+        field,
+        text,
+        proximity,
+        years,
+        load,
+        availability,
     }
 }
 
@@ -270,15 +265,7 @@ impl App {
                 key: "error-weights-all-zero",
             });
         }
-        let [field, text, proximity, years, load, availability] = values;
-        let w = CircleWeights {
-            field,
-            text,
-            proximity,
-            years,
-            load,
-            availability,
-        };
+        let w = CircleWeights::from_parts(values);
         let mut tx = self.store.begin().await?;
         tx.set_circle_weights(circle_id, &w, actor).await?;
         tx.audit(

@@ -20,7 +20,7 @@ mod sessions;
 pub mod testing;
 mod tokens;
 mod users;
-mod weights;
+pub mod weights;
 
 pub use audit::{AuditEntry, AuditFilter};
 pub use circles::{CircleSummary, Member, NewEdition};

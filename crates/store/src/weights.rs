@@ -17,7 +17,8 @@ pub struct CircleWeights {
     pub availability: i64,
 }
 
-const COLUMNS: [&str; 6] = [
+/// The parts, in this order everywhere (the form, the audit log, docs/MATCHING.md).
+pub const COLUMNS: [&str; 6] = [
     "field",
     "text",
     "proximity",
@@ -25,6 +26,31 @@ const COLUMNS: [&str; 6] = [
     "load",
     "availability",
 ];
+
+impl CircleWeights {
+    /// The weights in [`COLUMNS`] order.
+    pub fn parts(&self) -> [i64; 6] {
+        [
+            self.field,
+            self.text,
+            self.proximity,
+            self.years,
+            self.load,
+            self.availability,
+        ]
+    }
+
+    pub fn from_parts([field, text, proximity, years, load, availability]: [i64; 6]) -> Self {
+        CircleWeights {
+            field,
+            text,
+            proximity,
+            years,
+            load,
+            availability,
+        }
+    }
+}
 
 impl Store {
     /// The circle's weights, `None` when its coordinators kept the defaults.
@@ -53,17 +79,11 @@ impl Tx {
                     .chain(COLUMNS)
                     .chain(["updated_by", "updated_at"]),
             )
-            .values_panic([
-                circle_id.into(),
-                w.field.into(),
-                w.text.into(),
-                w.proximity.into(),
-                w.years.into(),
-                w.load.into(),
-                w.availability.into(),
-                by.into(),
-                Utc::now().into(),
-            ])
+            .values_panic(
+                std::iter::once(circle_id.into())
+                    .chain(w.parts().map(Into::into))
+                    .chain([by.into(), Utc::now().into()]),
+            )
             .on_conflict(
                 OnConflict::column("circle_id")
                     .update_columns(COLUMNS.into_iter().chain(["updated_by", "updated_at"]))

@@ -1500,15 +1500,7 @@ async fn render_weights(
         .find(|s| s.circle.id == circle)
         .ok_or(WebError::NotFound)?;
     let (saved, defaults) = app.circle_weights(circle).await?;
-    let saved = [
-        saved.field,
-        saved.text,
-        saved.proximity,
-        saved.years,
-        saved.load,
-        saved.availability,
-    ]
-    .map(|v| v.to_string());
+    let saved = saved.parts().map(|v| v.to_string());
     let values = values.unwrap_or(saved);
     let parts = mentorat_app::batch::WEIGHT_PARTS
         .iter()
