@@ -32,8 +32,10 @@ impl App {
         let mut mentors: Vec<Uuid> = Vec::new();
         let mut numbers: HashMap<Uuid, usize> = HashMap::new();
         let mut reasons: BTreeMap<(u64, u64), String> = BTreeMap::new();
+        // Every available mentor indexed once for all the projects.
+        let pool = self.mentor_pool().await?;
         for (p, project) in projects.iter().enumerate() {
-            for s in self.suggestions(project, None, None, None).await? {
+            for s in self.suggest_from(&pool, project).await? {
                 let m = *numbers.entry(s.card.user_id).or_insert_with(|| {
                     mentors.push(s.card.user_id);
                     problem

@@ -1128,6 +1128,13 @@ pub struct SuggestedMentor {
     pub free_places: i64,
 }
 
+/// Mentors indexed once for many suggestions: their cards and records, and the
+/// engine's index over them (the same order).
+pub struct MentorPool {
+    cards: Vec<(MentorCard, mentorat_store::MentorProfile)>,
+    index: MentorIndex,
+}
+
 impl App {
     /// The ten best mentors for a project, with their reasons (the matching engine's
     /// hard filters and score on the directory's candidates).
@@ -1141,6 +1148,21 @@ impl App {
         let cards = self
             .directory_mentors(Some(project), domain, max_level, language)
             .await?;
+        let pool = self.pool_of(cards).await?;
+        self.suggest_from(&pool, project).await
+    }
+
+    /// Every available mentor, indexed once: batch proposals ask it for each project
+    /// instead of loading and indexing the mentors again.
+    pub async fn mentor_pool(&self) -> Result<MentorPool, AppError> {
+        let cards = self.directory_mentors(None, None, None, None).await?;
+        self.pool_of(cards).await
+    }
+
+    async fn pool_of(
+        &self,
+        cards: Vec<(MentorCard, mentorat_store::MentorProfile)>,
+    ) -> Result<MentorPool, AppError> {
         let domains = self.store.domains().await?;
         let label = |code: &str| {
             domains
@@ -1162,7 +1184,6 @@ impl App {
                 )
             })
             .collect();
-        let asked = self.store.asked_mentors(project.mentee_id).await?;
         let mentors: Vec<IndexedMentor> = cards
             .iter()
             .map(|(card, m)| IndexedMentor {
@@ -1183,7 +1204,20 @@ impl App {
                 circle: m.circle_id.map(|c| c.to_string()),
             })
             .collect();
-        let index = MentorIndex::new(&mentors, &synonyms);
+        Ok(MentorPool {
+            index: MentorIndex::new(&mentors, &synonyms),
+            cards,
+        })
+    }
+
+    /// The ten best mentors of `pool` for a project: never the porteur themself nor a
+    /// mentor they already asked, with the weights of the project's circle.
+    pub async fn suggest_from(
+        &self,
+        pool: &MentorPool,
+        project: &ProjectRecord,
+    ) -> Result<Vec<SuggestedMentor>, AppError> {
+        let asked = self.store.asked_mentors(project.mentee_id).await?;
         let seeker = Seeker {
             profile: mentorat_matching::MenteeProfile {
                 fields: self.store.project_domains(project.id).await?,
@@ -1197,22 +1231,29 @@ impl App {
             },
             place: place_keys(&project.commune_code, Side::Project),
             circle: project.circle_id.map(|c| c.to_string()),
-            excluded: cards
+            excluded: pool
+                .cards
                 .iter()
                 .enumerate()
-                .filter(|(_, (card, _))| asked.contains(&card.user_id))
+                .filter(|(_, (card, _))| {
+                    card.user_id == project.mentee_id || asked.contains(&card.user_id)
+                })
                 .map(|(i, _)| i)
                 .collect(),
         };
         let weights = self.weights_for(project.circle_id).await?;
-        Ok(index
+        Ok(pool
+            .index
             .suggest(&seeker, &weights, 10)
             .into_iter()
-            .map(|s| SuggestedMentor {
-                points: s.points(),
-                reasons: s.reasons.clone(),
-                card: cards[s.index].0.clone(),
-                free_places: (cards[s.index].1.capacity - cards[s.index].1.active_mentees).max(0),
+            .map(|s| {
+                let (card, record) = &pool.cards[s.index];
+                SuggestedMentor {
+                    points: s.points(),
+                    reasons: s.reasons.clone(),
+                    card: card.clone(),
+                    free_places: (record.capacity - record.active_mentees).max(0),
+                }
             })
             .collect())
     }
