@@ -488,17 +488,14 @@ impl MentorIndex {
                 }
             }
         }
-        let mut availability: Vec<u32> = analyzer
-            .stems(&seeker.profile.availability)
+        let mut stems = analyzer.stems(&seeker.profile.availability);
+        stems.sort_unstable();
+        stems.dedup();
+        let availability_count = stems.len();
+        let mut availability: Vec<u32> = stems
             .iter()
             .map(|s| self.availability_words.get(s))
             .collect();
-        let availability_count = {
-            let mut all = analyzer.stems(&seeker.profile.availability);
-            all.sort_unstable();
-            all.dedup();
-            all.len()
-        };
         availability.retain(|&a| a != 0);
         availability.sort_unstable();
         availability.dedup();
@@ -648,6 +645,7 @@ impl MentorIndex {
             best.push(Ranked {
                 score: cheap.score(&ctx, text),
                 mentor: next.mentor,
+                at,
             });
             if best.len() > k {
                 best.pop();
@@ -684,7 +682,9 @@ impl MentorIndex {
                 best.push(Ranked {
                     score: cheap.score(&ctx, text),
                     mentor: i,
+                    at: partial.len(),
                 });
+                partial.push((cheap, i));
                 if best.len() > k {
                     best.pop();
                 }
@@ -692,7 +692,7 @@ impl MentorIndex {
         }
         best.into_sorted_vec()
             .into_iter()
-            .map(|r| self.explain(&ctx, &q, r.mentor as usize, r.score))
+            .map(|r| self.explain(&ctx, &q, &partial[r.at].0, r.mentor as usize, r.score))
             .collect()
     }
 
@@ -770,8 +770,14 @@ impl MentorIndex {
     }
 
     /// The reasons of a mentor already chosen.
-    fn explain(&self, ctx: &Context<'_>, q: &QueryText, i: usize, score: f64) -> Suggestion {
-        let c = self.cheap(ctx, i).expect("chosen mentors pass the filters");
+    fn explain(
+        &self,
+        ctx: &Context<'_>,
+        q: &QueryText,
+        c: &Cheap,
+        i: usize,
+        score: f64,
+    ) -> Suggestion {
         let s = &self.slots[i];
         let fields = &self.fields[s.fields.0 as usize..s.fields.1 as usize];
         let code = |j: usize| self.field_codes[fields[j].0 as usize].clone();
@@ -948,6 +954,8 @@ impl Ord for Bound {
 struct Ranked {
     score: f64,
     mentor: u32,
+    /// Where its parts but the text are.
+    at: usize,
 }
 
 impl PartialEq for Ranked {

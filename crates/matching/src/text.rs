@@ -20,6 +20,9 @@ const STOP_WORDS: &[&str] = &[
 
 /// Folds a character to lower-case ASCII where French accents allow.
 fn fold(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric().then(|| c.to_ascii_lowercase());
+    }
     let c = c.to_lowercase().next().unwrap_or(c);
     Some(match c {
         'à' | 'â' | 'ä' | 'á' => 'a',
