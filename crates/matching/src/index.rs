@@ -168,6 +168,9 @@ struct Slot {
 #[derive(Debug, Default)]
 pub struct MentorIndex {
     slots: Vec<Slot>,
+    /// A mentor's number outside (in the slice given) from the index's own, and back.
+    external: Vec<u32>,
+    internal: Vec<u32>,
     /// (term, frequency) of each mentor's text, sorted by term.
     terms: Vec<(u32, u32)>,
     availability: Vec<u32>,
@@ -223,7 +226,19 @@ impl MentorIndex {
         index.field_codes.push(String::new());
         index.circle_mentors.push(Vec::new());
         let mut total_length = 0.0;
-        for (i, m) in mentors.iter().enumerate() {
+        // Mentors are laid out by circle and commune, so that the neighbours a query
+        // reads lie next to each other in memory (their numbers outside stay theirs).
+        let mut order: Vec<usize> = (0..mentors.len()).collect();
+        order.sort_by(|&a, &b| {
+            let key = |m: &IndexedMentor| (m.circle.clone(), m.place.commune.clone());
+            key(&mentors[a]).cmp(&key(&mentors[b])).then(a.cmp(&b))
+        });
+        index.internal = vec![0; mentors.len()];
+        for (i, &outside) in order.iter().enumerate() {
+            index.internal[outside] = i as u32;
+        }
+        index.external = order.iter().map(|&o| o as u32).collect();
+        for (i, m) in order.iter().map(|&o| &mentors[o]).enumerate() {
             let p = &m.profile;
             let words = analyzer.words(&p.text);
             let mut tf: Vec<(u32, u32)> = Vec::new();
@@ -501,6 +516,11 @@ impl MentorIndex {
         availability.dedup();
         let ctx = Context {
             seeker,
+            excluded: seeker
+                .excluded
+                .iter()
+                .filter_map(|&e| self.internal.get(e).copied())
+                .collect(),
             place: self.lookup_place(&seeker.place),
             circle: seeker.circle.as_deref().map_or(0, |c| self.circles.get(c)),
             languages: seeker
@@ -645,6 +665,7 @@ impl MentorIndex {
             best.push(Ranked {
                 score: cheap.score(&ctx, text),
                 mentor: next.mentor,
+                outside: self.external[next.mentor as usize],
                 at,
             });
             if best.len() > k {
@@ -682,6 +703,7 @@ impl MentorIndex {
                 best.push(Ranked {
                     score: cheap.score(&ctx, text),
                     mentor: i,
+                    outside: self.external[i as usize],
                     at: partial.len(),
                 });
                 partial.push((cheap, i));
@@ -699,7 +721,7 @@ impl MentorIndex {
     /// Every part but the text, after the hard filters (text threshold aside).
     fn cheap(&self, ctx: &Context<'_>, i: usize) -> Option<Cheap> {
         let s = &self.slots[i];
-        if !s.free || ctx.seeker.excluded.contains(&i) {
+        if !s.free || ctx.excluded.contains(&(i as u32)) {
             return None;
         }
         let languages = &self.languages[s.languages.0 as usize..s.languages.1 as usize];
@@ -814,7 +836,7 @@ impl MentorIndex {
             reasons.push(Reason::Years(code(j), fields[j].1));
         }
         Suggestion {
-            index: i,
+            index: self.external[i] as usize,
             score,
             reasons,
         }
@@ -823,6 +845,8 @@ impl MentorIndex {
 
 struct Context<'a> {
     seeker: &'a Seeker,
+    /// The seeker's exclusions, as the index numbers them.
+    excluded: Vec<u32>,
     place: Place,
     circle: u32,
     languages: Vec<u32>,
@@ -954,6 +978,8 @@ impl Ord for Bound {
 struct Ranked {
     score: f64,
     mentor: u32,
+    /// Its number outside, which breaks ties as the reference does.
+    outside: u32,
     /// Where its parts but the text are.
     at: usize,
 }
@@ -977,7 +1003,7 @@ impl Ord for Ranked {
         other
             .score
             .total_cmp(&self.score)
-            .then(self.mentor.cmp(&other.mentor))
+            .then(self.outside.cmp(&other.outside))
     }
 }
 
