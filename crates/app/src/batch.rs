@@ -6,6 +6,7 @@
 use crate::email::Mail;
 use crate::{App, AppError};
 use chrono::Utc;
+use mentorat_matching::assign::Unmatched;
 use mentorat_matching::{Options, Problem, Weights, solve};
 use mentorat_store::{CircleWeights, ProposalRecord, ProposedPair, RequestRecord};
 use std::collections::{BTreeMap, HashMap};
@@ -34,8 +35,21 @@ impl App {
         let mut reasons: BTreeMap<(u64, u64), String> = BTreeMap::new();
         // Every available mentor indexed once for all the projects.
         let pool = self.mentor_pool().await?;
+        let mut weights: HashMap<Option<Uuid>, Weights> = HashMap::new();
         for (p, project) in projects.iter().enumerate() {
-            for s in self.suggest_from(&pool, project).await? {
+            let w = match weights.get(&project.circle_id) {
+                Some(w) => *w,
+                None => {
+                    let w = self.weights_for(project.circle_id).await?;
+                    weights.insert(project.circle_id, w);
+                    w
+                }
+            };
+            let suggestions = self.suggest_from(&pool, project, &w).await?;
+            let texts = self
+                .reason_texts(mentorat_domain::Locale::Fr, project, &suggestions)
+                .await?;
+            for (s, text) in suggestions.into_iter().zip(texts) {
                 let m = *numbers.entry(s.card.user_id).or_insert_with(|| {
                     mentors.push(s.card.user_id);
                     problem
@@ -44,9 +58,6 @@ impl App {
                     mentors.len() - 1
                 });
                 problem.edges.push((p as u64, m as u64, s.points));
-                let text = self
-                    .reason_texts(mentorat_domain::Locale::Fr, project, &s.reasons)
-                    .await?;
                 reasons.insert((p as u64, m as u64), text.join("\n"));
             }
         }
@@ -72,24 +83,24 @@ impl App {
                 removed: false,
             })
             .collect();
-        // Who stays without a mentor, and why: no candidate at all, or every candidate's
-        // places went to other pairs.
-        let matched: std::collections::HashSet<u64> =
-            assignment.pairs.iter().map(|(p, ..)| *p).collect();
-        let with_candidates: std::collections::HashSet<u64> =
-            problem.edges.iter().map(|(p, ..)| *p).collect();
+        // Who stays without a mentor, and why: the solver says it of the porteurs it
+        // saw; a project with no suggestion at all never reached it.
+        let mut unmatched: BTreeMap<u64, &str> = (0..projects.len() as u64)
+            .map(|p| (p, "no_candidate"))
+            .collect();
+        for (p, ..) in &assignment.pairs {
+            unmatched.remove(p);
+        }
+        for (p, why) in &assignment.unmatched {
+            if *why == Unmatched::CandidatesFull {
+                unmatched.insert(*p, "candidates_full");
+            }
+        }
         let mut tx = self.store.begin().await?;
         tx.insert_proposal(&record, actor, &pairs).await?;
-        for (p, project) in projects.iter().enumerate() {
-            let p = p as u64;
-            if !matched.contains(&p) {
-                let reason = if with_candidates.contains(&p) {
-                    "candidates_full"
-                } else {
-                    "no_candidate"
-                };
-                tx.insert_unmatched(record.id, project.id, reason).await?;
-            }
+        for (p, reason) in unmatched {
+            tx.insert_unmatched(record.id, projects[p as usize].id, reason)
+                .await?;
         }
         tx.audit(
             Some(actor),

@@ -1149,7 +1149,8 @@ impl App {
             .directory_mentors(Some(project), domain, max_level, language)
             .await?;
         let pool = self.pool_of(cards).await?;
-        self.suggest_from(&pool, project).await
+        let weights = self.weights_for(project.circle_id).await?;
+        self.suggest_from(&pool, project, &weights).await
     }
 
     /// Every available mentor, indexed once: batch proposals ask it for each project
@@ -1210,12 +1211,13 @@ impl App {
         })
     }
 
-    /// The ten best mentors of `pool` for a project: never the porteur themself nor a
-    /// mentor they already asked, with the weights of the project's circle.
+    /// The ten best mentors of `pool` for a project, under `weights` (its circle's):
+    /// never the porteur themself nor a mentor they already asked.
     pub async fn suggest_from(
         &self,
         pool: &MentorPool,
         project: &ProjectRecord,
+        weights: &mentorat_matching::Weights,
     ) -> Result<Vec<SuggestedMentor>, AppError> {
         let asked = self.store.asked_mentors(project.mentee_id).await?;
         let seeker = Seeker {
@@ -1241,10 +1243,9 @@ impl App {
                 .map(|(i, _)| i)
                 .collect(),
         };
-        let weights = self.weights_for(project.circle_id).await?;
         Ok(pool
             .index
-            .suggest(&seeker, &weights, 10)
+            .suggest(&seeker, weights, 10)
             .into_iter()
             .map(|s| {
                 let (card, record) = &pool.cards[s.index];
@@ -1287,14 +1288,15 @@ enum Side {
 }
 
 impl App {
-    /// Reasons as sentences in `locale` (« Même intercommunalité : CA de la Région de
-    /// Compiègne… », « 12 ans en Création d'entreprise », « Mots communs : … »).
+    /// Each suggestion's reasons as sentences in `locale` (« Même intercommunalité : CA de
+    /// la Région de Compiègne… », « 12 ans en Création d'entreprise », « Mots communs :
+    /// … »), with one read of the fields for them all.
     pub async fn reason_texts(
         &self,
         locale: mentorat_domain::Locale,
         project: &ProjectRecord,
-        reasons: &[Reason],
-    ) -> Result<Vec<String>, AppError> {
+        suggestions: &[SuggestedMentor],
+    ) -> Result<Vec<Vec<String>>, AppError> {
         use mentorat_matching::Level;
         let tr = crate::i18n::Tr {
             locale,
@@ -1343,6 +1345,9 @@ impl App {
             Reason::CommonWords(words) => tr.ts("reason-words", "words", &words.join(", ")),
             Reason::Remote => tr.t("reason-remote"),
         };
-        Ok(reasons.iter().map(text).collect())
+        Ok(suggestions
+            .iter()
+            .map(|s| s.reasons.iter().map(text).collect())
+            .collect())
     }
 }

@@ -12,10 +12,10 @@ use axum::routing::{get, post};
 use axum::{Form, Router};
 use mentorat_app::AppError;
 use mentorat_app::mentoring::{MeetingForm, MentorForm, MentorProfile, ProjectForm, ProjectRecord};
-use mentorat_domain::Role;
 use mentorat_domain::mentoring::{DECLINE_REASONS, LANGUAGES, STAGES};
 use mentorat_domain::policy::{Action, Resource};
 use mentorat_domain::territory::Proximity;
+use mentorat_domain::{PersonName, Role};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -568,16 +568,13 @@ async fn render_directory(
             .join(", ")
     };
     let cards = if mentorat_app::App::project_is_matchable(project) {
-        let mut with_reasons = Vec::new();
-        for s in app
+        let suggestions = app
             .suggestions(project, q.domaine.as_deref(), level, language)
-            .await?
-        {
-            let reasons = app.reason_texts(ctx.locale, project, &s.reasons).await?;
-            with_reasons.push((reasons, s.card));
-        }
-        with_reasons
+            .await?;
+        let texts = app.reason_texts(ctx.locale, project, &suggestions).await?;
+        texts
             .into_iter()
+            .zip(suggestions.into_iter().map(|s| s.card))
             .map(|(reasons, c)| Card {
                 reasons,
                 request_label: tr.ts("request-submit", "name", &c.short_name),
@@ -1005,10 +1002,11 @@ struct CoordinationTemplate<'a> {
 async fn coordination(ctx: Ctx) -> Result<Response, WebError> {
     let circles = coordinated(&ctx)?;
     let app = &ctx.state().app;
+    let all = app.circles().await?;
     let tr = ctx.tr();
     let (mut applications, mut projects, mut waiting, mut mentors) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    for circle in circles {
+    for &circle in &circles {
         for m in app.circle_mentors(circle).await? {
             let line = (
                 format!("/coordination/mentors/{}", m.user_id),
@@ -1042,7 +1040,7 @@ async fn coordination(ctx: Ctx) -> Result<Response, WebError> {
         }
     }
     let mut attention = Vec::new();
-    for circle in coordinated(&ctx)? {
+    for &circle in &circles {
         for m in app
             .mentorships_needing_attention(circle, chrono::Utc::now())
             .await?
@@ -1071,7 +1069,7 @@ async fn coordination(ctx: Ctx) -> Result<Response, WebError> {
     // Feedback in aggregate, and the next events of the circles.
     let (mut answers, mut total) = (0i64, 0f64);
     let mut events = Vec::new();
-    for circle in coordinated(&ctx)? {
+    for &circle in &circles {
         let s = app.feedback_summary(circle).await?;
         answers += s.answers;
         total += s.average * s.answers as f64;
@@ -1097,12 +1095,10 @@ async fn coordination(ctx: Ctx) -> Result<Response, WebError> {
     });
     // One form per circle the viewer runs (and the whole network for the national team).
     let mut batch = Vec::new();
-    for circle in coordinated(&ctx)? {
+    for &circle in &circles {
         let name = match circle {
-            Some(c) => app
-                .circles()
-                .await?
-                .into_iter()
+            Some(c) => all
+                .iter()
                 .find(|s| s.circle.id == c)
                 .map(|s| tr.of_place("circle-title", &s.circle.name))
                 .unwrap_or_default(),
@@ -1112,12 +1108,9 @@ async fn coordination(ctx: Ctx) -> Result<Response, WebError> {
     }
     // Each circle's matching weights: the coordinator's circles, every circle for the
     // national team.
-    let all = app.circles().await?;
     let weights = all
         .iter()
-        .filter(|s| {
-            coordinated(&ctx).is_ok_and(|c| c.contains(&None) || c.contains(&Some(s.circle.id)))
-        })
+        .filter(|s| circles.contains(&None) || circles.contains(&Some(s.circle.id)))
         .map(|s| {
             (
                 format!("/coordination/ponderations/{}", s.circle.id),
@@ -1673,17 +1666,10 @@ async fn render_proposal(
     let tr = ctx.tr();
     // « Title — First L. »: no more of the porteur than the pair needs.
     let project_line = |project: &ProjectRecord| {
-        format!(
-            "{} — {} {}",
-            project.title,
-            project.first_name,
-            project
-                .last_name
-                .chars()
-                .next()
-                .map(|c| format!("{c}."))
-                .unwrap_or_default()
-        )
+        let name = PersonName::parse(&project.first_name, &project.last_name)
+            .map(|n| n.short())
+            .unwrap_or_else(|_| project.first_name.clone());
+        format!("{} — {name}", project.title)
     };
     let mut lines = Vec::new();
     for p in pairs {
