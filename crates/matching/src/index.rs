@@ -193,6 +193,8 @@ pub struct MentorIndex {
     /// Folded synonym → the fields it names.
     synonyms: HashMap<String, Vec<u32>>,
     idf: Vec<f64>,
+    /// Term → the most it adds to any mentor's BM25 score (bounds a query's relevance).
+    best_share: Vec<f64>,
     average_length: f64,
     field_codes: Vec<String>,
     vocabulary: Ids,
@@ -215,6 +217,8 @@ struct QueryText {
     distinct_count: usize,
     /// Term id → 1 + its place in `distinct`, 0 when the query lacks it.
     position: Vec<u16>,
+    /// At least the relevance of any mentor's text (at most 1).
+    bound: f64,
 }
 
 impl MentorIndex {
@@ -375,6 +379,15 @@ impl MentorIndex {
         } else {
             total_length / n
         };
+        index.best_share = vec![0.0; index.idf.len()];
+        for s in &index.slots {
+            let norm = Bm25::length_norm(s.length, index.average_length);
+            for &(t, f) in &index.terms[s.terms.0 as usize..s.terms.1 as usize] {
+                let share = Bm25::term(index.idf[t as usize], f64::from(f), norm);
+                let best = &mut index.best_share[t as usize];
+                *best = best.max(share);
+            }
+        }
         index
     }
 
@@ -447,11 +460,22 @@ impl MentorIndex {
         for (at, (t, _)) in distinct.iter().enumerate().take(usize::from(u16::MAX) - 1) {
             position[*t as usize] = at as u16 + 1;
         }
+        let distinct_count = distinct.len() + unknown.len();
+        // No text scores more than the best shares of all the query's terms; the margin
+        // covers summing in another order (a few units in the last place).
+        let most: f64 = distinct.iter().map(|(t, _)| self.best_share[*t as usize]).sum();
+        let bound = if distinct_count == 0 || self.slots.is_empty() {
+            0.0
+        } else {
+            let best = Bm25::best(self.slots.len() as f64) * (distinct_count as f64).min(6.0);
+            (most * (1.0 + 1e-9) / best).min(1.0)
+        };
         QueryText {
             position,
-            distinct_count: distinct.len() + unknown.len(),
+            distinct_count,
             words,
             distinct,
+            bound,
         }
     }
 
@@ -463,23 +487,38 @@ impl MentorIndex {
         let terms = &self.terms[slot.terms.0 as usize..slot.terms.1 as usize];
         let norm = Bm25::length_norm(slot.length, self.average_length);
         // The document's terms that the query holds, summed in the query's order (as
-        // the reference does, for the same bits).
-        let mut hits: Vec<(u16, f64)> = terms
-            .iter()
-            .filter_map(|&(t, f)| {
-                let at = *q.position.get(t as usize)?;
-                (at != 0).then(|| {
-                    (
-                        at,
-                        Bm25::term(q.distinct[at as usize - 1].1, f64::from(f), norm),
-                    )
-                })
-            })
-            .collect();
-        hits.sort_unstable_by_key(|(at, _)| *at);
+        // the reference does, for the same bits): kept on the stack, in that order.
+        const ON_STACK: usize = 24;
+        let mut hits = [(0u16, 0u32); ON_STACK];
+        let mut n = 0;
+        let mut more: Vec<(u16, u32)> = Vec::new();
+        for &(t, f) in terms {
+            let at = q.position[t as usize];
+            if at == 0 {
+                continue;
+            }
+            if n == ON_STACK {
+                more.extend_from_slice(&hits);
+                n = 0;
+            }
+            let mut j = n;
+            while j > 0 && hits[j - 1].0 > at {
+                hits[j] = hits[j - 1];
+                j -= 1;
+            }
+            hits[j] = (at, f);
+            n += 1;
+        }
+        let hits = if more.is_empty() {
+            &hits[..n]
+        } else {
+            more.extend_from_slice(&hits[..n]);
+            more.sort_unstable_by_key(|(at, _)| *at);
+            &more[..]
+        };
         let mut score = 0.0;
-        for (_, part) in hits {
-            score += part;
+        for &(at, f) in hits {
+            score += Bm25::term(q.distinct[at as usize - 1].1, f64::from(f), norm);
         }
         score / (Bm25::best(self.slots.len() as f64) * (q.distinct_count as f64).min(6.0))
     }
@@ -542,6 +581,7 @@ impl MentorIndex {
                 + weights.load
                 + weights.availability)
                 .max(f64::EPSILON),
+            text: q.bound,
         };
         let mut seen = Seen(vec![0u64; self.slots.len().div_ceil(64)]);
         // 1. The mentors of the project's fields (or of a field its words name) in the
@@ -628,7 +668,7 @@ impl MentorIndex {
         let lower: Vec<f64> = partial.iter().map(|(c, _)| c.score(&ctx, 0.0)).collect();
         let floor = kth_largest(lower, k);
         pending.extend(partial.iter().enumerate().map(|(at, (cheap, i))| Bound {
-            upper: cheap.score(&ctx, 1.0),
+            upper: cheap.score(&ctx, ctx.text),
             mentor: *i,
             at: Some(at),
         }));
@@ -648,7 +688,7 @@ impl MentorIndex {
             let Some(at) = next.at else {
                 if let Some(cheap) = self.cheap(&ctx, next.mentor as usize) {
                     pending.push(Bound {
-                        upper: cheap.score(&ctx, 1.0),
+                        upper: cheap.score(&ctx, ctx.text),
                         mentor: next.mentor,
                         at: Some(partial.len()),
                     });
@@ -680,7 +720,7 @@ impl MentorIndex {
             availability: 1.0,
             ..Cheap::default()
         }
-        .score(&ctx, 1.0);
+        .score(&ctx, ctx.text);
         if !beaten(&best, best_without_field) {
             let circle = self.circle_mentors.get(ctx.circle as usize);
             let remote = Some(&self.remote).filter(|_| seeker.profile.remote);
@@ -693,7 +733,7 @@ impl MentorIndex {
                 let Some(cheap) = self.cheap(&ctx, i as usize) else {
                     continue;
                 };
-                if beaten(&best, cheap.score(&ctx, 1.0)) {
+                if beaten(&best, cheap.score(&ctx, ctx.text)) {
                     continue;
                 }
                 let text = self.relevance(&q, &self.slots[i as usize]).clamp(0.0, 1.0);
@@ -856,6 +896,8 @@ struct Context<'a> {
     availability_count: usize,
     weights: &'a Weights,
     total: f64,
+    /// At least the text relevance of any mentor.
+    text: f64,
 }
 
 /// A mentor's parts of the score but the text, and what the reasons need.
@@ -936,7 +978,7 @@ impl Entry {
             availability: 1.0,
             ..Cheap::default()
         }
-        .score(ctx, 1.0)
+        .score(ctx, ctx.text)
     }
 }
 
