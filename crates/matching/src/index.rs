@@ -74,8 +74,9 @@ impl PlaceKeys {
     }
 }
 
+const EARTH_RADIUS_KM: f64 = 6371.0088;
+
 fn haversine(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
-    const EARTH_RADIUS_KM: f64 = 6371.0088;
     let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
     let dlat = p2 - p1;
     let dlon = (lon2 - lon1).to_radians();
@@ -103,20 +104,42 @@ pub struct Seeker {
     pub excluded: Vec<usize>,
 }
 
-/// Interned place: 0 means "none" (no intercommunality, or a code the index never saw).
+/// Interned place codes: 0 means "none" (no intercommunality, or a code the index
+/// never saw).
 #[derive(Debug, Clone, Copy, Default)]
-struct Place {
+struct Codes {
     country: u32,
     commune: u32,
     epci: u32,
     departement: u32,
     region: u32,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Place {
+    codes: Codes,
     lat: f64,
     lon: f64,
 }
 
 impl Place {
     fn level(&self, other: &Place) -> Level {
+        self.codes.level(&other.codes)
+    }
+
+    /// The place on the unit sphere, for a cheap lower bound on distances.
+    fn unit(&self) -> [f32; 3] {
+        let (lat, lon) = (self.lat.to_radians(), self.lon.to_radians());
+        [
+            (lat.cos() * lon.cos()) as f32,
+            (lat.cos() * lon.sin()) as f32,
+            lat.sin() as f32,
+        ]
+    }
+}
+
+impl Codes {
+    fn level(&self, other: &Codes) -> Level {
         if self.country != other.country || self.country == 0 {
             Level::Other
         } else if self.commune == other.commune && self.commune != 0 {
@@ -186,7 +209,7 @@ pub struct MentorIndex {
     cells: HashMap<(i32, i32), Cell>,
     /// Mentors who travel further than `LOCAL_KM`, and mentors who accept remote
     /// mentoring.
-    long_range: Vec<u32>,
+    long_range: Vec<Entry>,
     remote: Vec<u32>,
     /// The furthest a mentor in `cells` travels.
     cell_reach_km: f64,
@@ -219,6 +242,29 @@ struct QueryText {
     position: Vec<u16>,
     /// At least the relevance of any mentor's text (at most 1).
     bound: f64,
+    /// The best shares of the query's terms summed by signature bit (term id mod 64),
+    /// the bits set, and what relevance divides the score by.
+    shares: [f64; 64],
+    signature: u64,
+    divisor: f64,
+}
+
+impl QueryText {
+    /// At least the relevance of a text whose terms set `signature`'s bits: the best
+    /// shares of the query's terms it may hold. The margin covers summing in another
+    /// order (a few units in the last place).
+    fn bound(&self, signature: u64) -> f64 {
+        let mut bits = signature & self.signature;
+        if bits == 0 {
+            return 0.0;
+        }
+        let mut most = 0.0;
+        while bits != 0 {
+            most += self.shares[bits.trailing_zeros() as usize];
+            bits &= bits - 1;
+        }
+        (most * (1.0 + 1e-9) / self.divisor).min(1.0)
+    }
 }
 
 impl MentorIndex {
@@ -292,21 +338,6 @@ impl MentorIndex {
                 if circle != 0 {
                     index.circle_mentors[circle as usize].push(i as u32);
                 }
-                if p.travel_km > LOCAL_KM {
-                    index.long_range.push(i as u32);
-                } else {
-                    index.cell_reach_km = index.cell_reach_km.max(p.travel_km);
-                    let c = index
-                        .cells
-                        .entry(cell(m.place.lat, m.place.lon))
-                        .or_default();
-                    let mask = p
-                        .fields
-                        .iter()
-                        .fold(0, |m, (f, _)| m | field_mask(index.field_ids.get(f)));
-                    c.mentors.push((i as u32, circle, mask));
-                    c.reach_km = c.reach_km.max(p.travel_km);
-                }
                 if p.remote {
                     index.remote.push(i as u32);
                 }
@@ -335,15 +366,34 @@ impl MentorIndex {
                 continue;
             }
             let fields = &index.fields[s.fields.0 as usize..s.fields.1 as usize];
+            let availability = &index.availability[s.availability.0 as usize..s.availability.1 as usize];
+            let terms = &index.terms[s.terms.0 as usize..s.terms.1 as usize];
             let entry = Entry {
                 mentor: i as u32,
-                place: s.place,
-                years: fields
+                circle: s.circle,
+                codes: s.place.codes,
+                unit: s.place.unit(),
+                years: at_least(
+                    fields
+                        .iter()
+                        .map(|(_, y)| (*y as f64 / 20.0).min(1.0))
+                        .fold(0.0, f64::max),
+                ),
+                load: at_least(s.load),
+                availability: availability
                     .iter()
-                    .map(|(_, y)| (*y as f64 / 20.0).min(1.0))
-                    .fold(0.0, f64::max),
-                load: s.load,
+                    .fold(0, |m, &a| m | 1u32 << a.min(AVAILABILITY_OVERFLOW)),
+                fields: fields.iter().fold(0, |m, (f, _)| m | field_mask(*f)),
+                terms: terms.iter().fold(0, |m, (t, _)| m | 1u64 << (t % 64)),
             };
+            if s.travel_km > LOCAL_KM {
+                index.long_range.push(entry);
+            } else {
+                index.cell_reach_km = index.cell_reach_km.max(s.travel_km);
+                let c = index.cells.entry(cell(s.place.lat, s.place.lon)).or_default();
+                c.mentors.push(entry);
+                c.reach_km = c.reach_km.max(s.travel_km);
+            }
             for (j, (f, _)) in fields.iter().enumerate() {
                 if fields[..j].iter().any(|(g, _)| g == f) {
                     continue;
@@ -410,11 +460,13 @@ impl MentorIndex {
     fn intern_place(&mut self, p: &PlaceKeys) -> Place {
         let [country, commune, epci, departement, region] = &mut self.places;
         Place {
-            country: country.intern(&p.country),
-            commune: commune.intern(&p.commune),
-            epci: p.epci.as_deref().map_or(0, |e| epci.intern(e)),
-            departement: departement.intern(&p.departement),
-            region: region.intern(&p.region),
+            codes: Codes {
+                country: country.intern(&p.country),
+                commune: commune.intern(&p.commune),
+                epci: p.epci.as_deref().map_or(0, |e| epci.intern(e)),
+                departement: departement.intern(&p.departement),
+                region: region.intern(&p.region),
+            },
             lat: p.lat,
             lon: p.lon,
         }
@@ -423,11 +475,13 @@ impl MentorIndex {
     fn lookup_place(&self, p: &PlaceKeys) -> Place {
         let [country, commune, epci, departement, region] = &self.places;
         Place {
-            country: country.get(&p.country),
-            commune: commune.get(&p.commune),
-            epci: p.epci.as_deref().map_or(0, |e| epci.get(e)),
-            departement: departement.get(&p.departement),
-            region: region.get(&p.region),
+            codes: Codes {
+                country: country.get(&p.country),
+                commune: commune.get(&p.commune),
+                epci: p.epci.as_deref().map_or(0, |e| epci.get(e)),
+                departement: departement.get(&p.departement),
+                region: region.get(&p.region),
+            },
             lat: p.lat,
             lon: p.lon,
         }
@@ -461,22 +515,25 @@ impl MentorIndex {
             position[*t as usize] = at as u16 + 1;
         }
         let distinct_count = distinct.len() + unknown.len();
-        // No text scores more than the best shares of all the query's terms; the margin
-        // covers summing in another order (a few units in the last place).
-        let most: f64 = distinct.iter().map(|(t, _)| self.best_share[*t as usize]).sum();
-        let bound = if distinct_count == 0 || self.slots.is_empty() {
-            0.0
-        } else {
-            let best = Bm25::best(self.slots.len() as f64) * (distinct_count as f64).min(6.0);
-            (most * (1.0 + 1e-9) / best).min(1.0)
-        };
-        QueryText {
+        let mut q = QueryText {
             position,
             distinct_count,
             words,
             distinct,
-            bound,
+            bound: 0.0,
+            shares: [0.0; 64],
+            signature: 0,
+            divisor: Bm25::best(self.slots.len() as f64) * (distinct_count as f64).min(6.0),
+        };
+        if distinct_count == 0 || self.slots.is_empty() {
+            return q;
         }
+        for (t, _) in &q.distinct {
+            q.shares[(t % 64) as usize] += self.best_share[*t as usize];
+            q.signature |= 1 << (t % 64);
+        }
+        q.bound = q.bound(u64::MAX);
+        q
     }
 
     /// Text relevance in [0, 1], as [`Bm25::relevance`] computes it.
@@ -553,6 +610,7 @@ impl MentorIndex {
         availability.retain(|&a| a != 0);
         availability.sort_unstable();
         availability.dedup();
+        let place = self.lookup_place(&seeker.place);
         let ctx = Context {
             seeker,
             excluded: seeker
@@ -560,7 +618,8 @@ impl MentorIndex {
                 .iter()
                 .filter_map(|&e| self.internal.get(e).copied())
                 .collect(),
-            place: self.lookup_place(&seeker.place),
+            unit: place.unit(),
+            place,
             circle: seeker.circle.as_deref().map_or(0, |c| self.circles.get(c)),
             languages: seeker
                 .profile
@@ -569,8 +628,13 @@ impl MentorIndex {
                 .map(|l| self.language_ids.get(l))
                 .filter(|&l| l != 0)
                 .collect(),
+            wanted_mask: wanted.iter().fold(0, |m, &f| m | field_mask(f)),
+            synonym_mask: synonym_fields.iter().fold(0, |m, &f| m | field_mask(f)),
             wanted,
             synonym_fields,
+            availability_mask: availability
+                .iter()
+                .fold(0, |m, &a| m | 1u32 << a.min(AVAILABILITY_OVERFLOW)),
             availability,
             availability_count,
             weights,
@@ -594,28 +658,25 @@ impl MentorIndex {
             let remote = remote.filter(|_| seeker.profile.remote);
             for e in circle.into_iter().chain(remote).flatten() {
                 if seen.first(e.mentor) {
-                    pending.push(Bound {
-                        upper: e.bound(&ctx),
-                        mentor: e.mentor,
-                        at: None,
-                    });
+                    pending.push(e.bound(&ctx, &q));
                 }
             }
         }
-        // 2. The mentors of other circles living near enough, with every part but the
-        //    text, after the hard filters.
-        let mut nearby: Vec<u32> = Vec::new();
+        // 2. The mentors of other circles who may live near enough: those who may share
+        //    a field go the same way, the others wait for step 4.
         let mut others: Vec<u32> = Vec::new();
-        let wanted_mask = ctx
-            .wanted
-            .iter()
-            .chain(&ctx.synonym_fields)
-            .fold(0, |m, &f| m | field_mask(f));
-        for &i in &self.long_range {
-            let circle = self.slots[i as usize].circle;
-            if (ctx.circle == 0 || circle != ctx.circle) && seen.first(i) {
-                nearby.push(i);
+        let fields_mask = ctx.wanted_mask | ctx.synonym_mask;
+        let mut nearby = |e: &Entry, pending: &mut Vec<Bound>| {
+            if (ctx.circle == 0 || e.circle != ctx.circle) && seen.first(e.mentor) {
+                if e.fields & fields_mask == 0 {
+                    others.push(e.mentor);
+                } else {
+                    pending.push(e.bound(&ctx, &q));
+                }
             }
+        };
+        for e in &self.long_range {
+            nearby(e, &mut pending);
         }
         let (lat, lon) = (seeker.place.lat, seeker.place.lon);
         let (low, high) = (
@@ -637,45 +698,16 @@ impl MentorIndex {
                 if let Some(c) = self.cells.get(&(row, col))
                     && north_south <= c.reach_km
                 {
-                    for &(i, circle, fields) in &c.mentors {
-                        if (ctx.circle == 0 || circle != ctx.circle) && seen.first(i) {
-                            // Whether the mentor may have one of the fields, without
-                            // reading their record.
-                            if fields & wanted_mask == 0 {
-                                others.push(i);
-                            } else {
-                                nearby.push(i);
-                            }
-                        }
+                    for e in &c.mentors {
+                        nearby(e, &mut pending);
                     }
                 }
             }
         }
-        let (of_field, more): (Vec<u32>, Vec<u32>) = nearby.iter().partition(|&&i| {
-            let s = &self.slots[i as usize];
-            self.fields[s.fields.0 as usize..s.fields.1 as usize]
-                .iter()
-                .any(|(f, _)| ctx.wanted.contains(f) || ctx.synonym_fields.contains(f))
-        });
-        others.extend(more);
-        let mut partial: Vec<(Cheap, u32)> = of_field
-            .iter()
-            .filter_map(|&i| Some((self.cheap(&ctx, i as usize)?, i)))
-            .collect();
-        // Each of them scores between its score with no text and with full text, and
-        // is in whatever its text: the top k all score at least the k-th best of those
-        // lower bounds, so a mentor whose upper bound stays below it cannot make it.
-        let lower: Vec<f64> = partial.iter().map(|(c, _)| c.score(&ctx, 0.0)).collect();
-        let floor = kth_largest(lower, k);
-        pending.extend(partial.iter().enumerate().map(|(at, (cheap, i))| Bound {
-            upper: cheap.score(&ctx, ctx.text),
-            mentor: *i,
-            at: Some(at),
-        }));
-        pending.retain(|b| b.upper >= floor);
         // 3. By decreasing upper bound: a list entry gets its parts but the text (and a
         //    tighter bound), a mentor with those gets its text relevance, the dear part.
         //    Stop when the next bound cannot beat the k-th best score found so far.
+        let mut partial: Vec<(Cheap, u32)> = Vec::new();
         let mut pending = BinaryHeap::from(pending);
         let mut best: BinaryHeap<Ranked> = BinaryHeap::new();
         let beaten = |best: &BinaryHeap<Ranked>, upper: f64| {
@@ -685,17 +717,18 @@ impl MentorIndex {
             if beaten(&best, next.upper) {
                 break;
             }
-            let Some(at) = next.at else {
+            if next.at == u32::MAX {
                 if let Some(cheap) = self.cheap(&ctx, next.mentor as usize) {
                     pending.push(Bound {
-                        upper: cheap.score(&ctx, ctx.text),
-                        mentor: next.mentor,
-                        at: Some(partial.len()),
+                        upper: cheap.score(&ctx, next.text),
+                        at: partial.len() as u32,
+                        ..next
                     });
                     partial.push((cheap, next.mentor));
                 }
                 continue;
-            };
+            }
+            let at = next.at as usize;
             let cheap = &partial[at].0;
             let text = self.relevance(&q, &self.slots[next.mentor as usize]);
             let text = text.clamp(0.0, 1.0);
@@ -888,11 +921,17 @@ struct Context<'a> {
     /// The seeker's exclusions, as the index numbers them.
     excluded: Vec<u32>,
     place: Place,
+    unit: [f32; 3],
     circle: u32,
     languages: Vec<u32>,
     wanted: Vec<u32>,
     synonym_fields: Vec<u32>,
+    /// The fields above as [`field_mask`]s.
+    wanted_mask: u64,
+    synonym_mask: u64,
     availability: Vec<u32>,
+    /// `availability` one bit each (see [`AVAILABILITY_OVERFLOW`]).
+    availability_mask: u32,
     availability_count: usize,
     weights: &'a Weights,
     total: f64,
@@ -938,8 +977,7 @@ fn push_range<T>(all: &mut Vec<T>, items: Vec<T>) -> (u32, u32) {
 /// The mentors of one map cell and the furthest one of them travels.
 #[derive(Debug, Default)]
 struct Cell {
-    /// (mentor, circle, fields as a [`field_mask`])
-    mentors: Vec<(u32, u32, u64)>,
+    mentors: Vec<Entry>,
     reach_km: f64,
 }
 
@@ -956,39 +994,95 @@ impl Seen {
     }
 }
 
-/// A mentor in a list of a field: what bounds their score without looking further.
+/// Availability words past the 30th share bit 31, which then stands for "maybe".
+const AVAILABILITY_OVERFLOW: u32 = 31;
+
+/// A mentor in a list (circle × field, remote × field, map cell, long range): what
+/// bounds their score without reading their record, in about a cache line.
 #[derive(Debug, Clone, Copy)]
 struct Entry {
     mentor: u32,
-    place: Place,
-    /// The years part of their most experienced field, and the load part.
-    years: f64,
-    load: f64,
+    circle: u32,
+    codes: Codes,
+    /// Where they live on the unit sphere.
+    unit: [f32; 3],
+    /// At least the years part of their most experienced field, and their load part.
+    years: f32,
+    load: f32,
+    /// Their availability words, fields and text terms as bits (term id mod 64).
+    availability: u32,
+    fields: u64,
+    terms: u64,
 }
 
 impl Entry {
-    /// At least the mentor's score: full field, text and availability, the best
-    /// proximity of their level, the years of their most experienced field.
-    fn bound(&self, ctx: &Context<'_>) -> f64 {
-        Cheap {
-            field: 1.0,
-            proximity: proximity_part(ctx.place.level(&self.place), 0.0),
-            years: self.years,
-            load: self.load,
-            availability: 1.0,
-            ..Cheap::default()
+    /// At least the mentor's score: the field part their fields may give, their
+    /// proximity with the shortest distance the places allow, the years of their most
+    /// experienced field, their exact load and availability parts, and the relevance of
+    /// the query's terms their text may hold.
+    fn bound(&self, ctx: &Context<'_>, q: &QueryText) -> Bound {
+        let field = if self.fields & ctx.wanted_mask != 0 {
+            1.0
+        } else if self.fields & ctx.synonym_mask != 0 {
+            0.7
+        } else {
+            0.0
+        };
+        let level = ctx.place.codes.level(&self.codes);
+        let proximity = if level < Level::SameCountry {
+            proximity_part(level, 0.0)
+        } else {
+            // A chord is shorter than its arc; e^-x is at most 1 / (1 + x + x²/2 + x³/6).
+            // The margins cover the single-precision unit vectors and the roundings.
+            let chord: f64 = (0..3)
+                .map(|j| f64::from(ctx.unit[j] - self.unit[j]).powi(2))
+                .sum::<f64>()
+                .sqrt();
+            let x = (EARTH_RADIUS_KM * chord - 0.01).max(0.0) / 100.0;
+            (0.3 / (1.0 + x * (1.0 + x * (0.5 + x / 6.0))) * (1.0 + 1e-9)).min(0.3)
+        };
+        let availability = if self.availability & (1 << AVAILABILITY_OVERFLOW) != 0 {
+            1.0
+        } else if ctx.availability_count == 0 || self.availability == 0 {
+            0.5
+        } else {
+            let common = (self.availability & ctx.availability_mask).count_ones() as usize;
+            let own = self.availability.count_ones() as usize;
+            common as f64 / ctx.availability_count.min(own) as f64
+        };
+        let text = q.bound(self.terms);
+        Bound {
+            upper: Cheap {
+                field,
+                proximity,
+                years: f64::from(self.years),
+                load: f64::from(self.load),
+                availability,
+                ..Cheap::default()
+            }
+            .score(ctx, text),
+            text,
+            mentor: self.mentor,
+            at: u32::MAX,
         }
-        .score(ctx, ctx.text)
     }
+}
+
+/// The least `f32` at least `v`.
+fn at_least(v: f64) -> f32 {
+    let f = v as f32;
+    if f64::from(f) < v { f.next_up() } else { f }
 }
 
 /// A mentor still to score, ordered by the best score it could reach (ties: the
 /// earlier mentor first, as in the final ranking).
 struct Bound {
     upper: f64,
+    /// At least their text relevance.
+    text: f64,
     mentor: u32,
-    /// Where its parts but the text are, once computed.
-    at: Option<usize>,
+    /// Where its parts but the text are in `partial`, once computed (`u32::MAX` before).
+    at: u32,
 }
 
 impl PartialEq for Bound {
@@ -1068,15 +1162,6 @@ fn cell(lat: f64, lon: f64) -> (i32, i32) {
 /// the mentor may have the field, checked against their record).
 fn field_mask(field: u32) -> u64 {
     1 << field.min(63)
-}
-
-/// The k-th largest first component (minus infinity when there are fewer than k).
-fn kth_largest(mut v: Vec<f64>, k: usize) -> f64 {
-    if k == 0 || v.len() < k {
-        return f64::NEG_INFINITY;
-    }
-    let (_, kth, _) = v.select_nth_unstable_by(k - 1, |a, b| b.total_cmp(a));
-    *kth
 }
 
 #[cfg(test)]
