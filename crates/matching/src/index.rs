@@ -391,7 +391,11 @@ impl MentorIndex {
             } else {
                 index.cell_reach_km = index.cell_reach_km.max(s.travel_km);
                 let c = index.cells.entry(cell(s.place.lat, s.place.lon)).or_default();
+                if c.circles.last().is_none_or(|(circle, _)| *circle != s.circle) {
+                    c.circles.push((s.circle, 0));
+                }
                 c.mentors.push(entry);
+                c.circles.last_mut().expect("just pushed").1 = c.mentors.len() as u32;
                 c.reach_km = c.reach_km.max(s.travel_km);
             }
             for (j, (f, _)) in fields.iter().enumerate() {
@@ -581,7 +585,10 @@ impl MentorIndex {
     }
 
     /// The `k` best mentors for `seeker`, best first (ties by the mentors' order).
-    pub fn suggest(&self, seeker: &Seeker, weights: &Weights, k: usize) -> Vec<Suggestion> {
+    pub fn suggest<'a>(&'a self, seeker: &Seeker, weights: &Weights, k: usize) -> Vec<Suggestion> {
+        if k == 0 {
+            return Vec::new();
+        }
         let analyzer = Analyzer::default();
         let q = self.query_text(&analyzer, &seeker.profile.text);
         let wanted: Vec<u32> = seeker
@@ -651,32 +658,37 @@ impl MentorIndex {
         // 1. The mentors of the project's fields (or of a field its words name) in the
         //    porteur's circle, and the remote ones when the porteur accepts remote
         //    mentoring: all reachable, each with a bound read from its list entry.
-        let mut pending: Vec<Bound> = Vec::new();
+        // 1. The mentors of the project's fields (or of a field its words name) in the
+        //    porteur's circle, and the remote ones when the porteur accepts remote
+        //    mentoring, each with a quick bound read from their list entry.
+        let mut candidates: Vec<(f64, &'a Entry)> = Vec::new();
         for &f in ctx.wanted.iter().chain(&ctx.synonym_fields) {
             let circle = self.circle_fields.get(&(ctx.circle, f));
             let remote = self.remote_fields.get(f as usize);
             let remote = remote.filter(|_| seeker.profile.remote);
             for e in circle.into_iter().chain(remote).flatten() {
                 if seen.first(e.mentor) {
-                    pending.push(e.bound(&ctx, &q));
+                    candidates.push((e.quick(&ctx, &q), e));
                 }
             }
         }
         // 2. The mentors of other circles who may live near enough: those who may share
-        //    a field go the same way, the others wait for step 4.
+        //    a field go the same way, the others wait for step 5.
         let mut others: Vec<u32> = Vec::new();
         let fields_mask = ctx.wanted_mask | ctx.synonym_mask;
-        let mut nearby = |e: &Entry, pending: &mut Vec<Bound>| {
-            if (ctx.circle == 0 || e.circle != ctx.circle) && seen.first(e.mentor) {
+        let mut nearby = |e: &'a Entry| {
+            if seen.first(e.mentor) {
                 if e.fields & fields_mask == 0 {
                     others.push(e.mentor);
                 } else {
-                    pending.push(e.bound(&ctx, &q));
+                    candidates.push((e.quick(&ctx, &q), e));
                 }
             }
         };
         for e in &self.long_range {
-            nearby(e, &mut pending);
+            if ctx.circle == 0 || e.circle != ctx.circle {
+                nearby(e);
+            }
         }
         let (lat, lon) = (seeker.place.lat, seeker.place.lon);
         let (low, high) = (
@@ -698,21 +710,46 @@ impl MentorIndex {
                 if let Some(c) = self.cells.get(&(row, col))
                     && north_south <= c.reach_km
                 {
-                    for e in &c.mentors {
-                        nearby(e, &mut pending);
+                    // The porteur's own circle was read from its lists.
+                    let mut start = 0;
+                    for &(circle, end) in &c.circles {
+                        if ctx.circle == 0 || circle != ctx.circle {
+                            for e in &c.mentors[start..end as usize] {
+                                nearby(e);
+                            }
+                        }
+                        start = end as usize;
                     }
                 }
             }
         }
-        // 3. By decreasing upper bound: a list entry gets its parts but the text (and a
-        //    tighter bound), a mentor with those gets its text relevance, the dear part.
-        //    Stop when the next bound cannot beat the k-th best score found so far.
+        // 3. The k with the best quick bounds are scored outright: the k-th best score
+        //    so far is a threshold the others' bounds must reach.
         let mut partial: Vec<(Cheap, u32)> = Vec::new();
-        let mut pending = BinaryHeap::from(pending);
         let mut best: BinaryHeap<Ranked> = BinaryHeap::new();
         let beaten = |best: &BinaryHeap<Ranked>, upper: f64| {
             best.len() == k && best.peek().is_some_and(|worst| upper < worst.score)
         };
+        let seeds = k.min(candidates.len());
+        if seeds < candidates.len() {
+            candidates.select_nth_unstable_by(seeds, |a, b| b.0.total_cmp(&a.0));
+        }
+        for &(_, e) in &candidates[..seeds] {
+            if let Some(cheap) = self.cheap(&ctx, e.mentor as usize) {
+                partial.push((cheap, e.mentor));
+                self.rank(&ctx, &q, partial.len() - 1, &partial, k, &mut best);
+            }
+        }
+        // 4. By decreasing upper bound: a list entry gets its parts but the text (and a
+        //    tighter bound), a mentor with those gets its text relevance, the dear part.
+        //    Stop when the next bound cannot beat the k-th best score found so far.
+        let pending: Vec<Bound> = candidates[seeds..]
+            .iter()
+            .filter(|(quick, _)| !beaten(&best, *quick))
+            .map(|(_, e)| e.bound(&ctx, &q))
+            .filter(|b| !beaten(&best, b.upper))
+            .collect();
+        let mut pending = BinaryHeap::from(pending);
         while let Some(next) = pending.pop() {
             if beaten(&best, next.upper) {
                 break;
@@ -728,24 +765,9 @@ impl MentorIndex {
                 }
                 continue;
             }
-            let at = next.at as usize;
-            let cheap = &partial[at].0;
-            let text = self.relevance(&q, &self.slots[next.mentor as usize]);
-            let text = text.clamp(0.0, 1.0);
-            if cheap.field == 0.0 && text < TEXT_THRESHOLD {
-                continue;
-            }
-            best.push(Ranked {
-                score: cheap.score(&ctx, text),
-                mentor: next.mentor,
-                outside: self.external[next.mentor as usize],
-                at,
-            });
-            if best.len() > k {
-                best.pop();
-            }
+            self.rank(&ctx, &q, next.at as usize, &partial, k, &mut best);
         }
-        // 4. Mentors without a field in common need enough words in common; they are
+        // 5. Mentors without a field in common need enough words in common; they are
         //    looked at only if the best such a mentor could score can still enter.
         let best_without_field = Cheap {
             proximity: 1.0,
@@ -769,26 +791,42 @@ impl MentorIndex {
                 if beaten(&best, cheap.score(&ctx, ctx.text)) {
                     continue;
                 }
-                let text = self.relevance(&q, &self.slots[i as usize]).clamp(0.0, 1.0);
-                if text < TEXT_THRESHOLD {
-                    continue;
-                }
-                best.push(Ranked {
-                    score: cheap.score(&ctx, text),
-                    mentor: i,
-                    outside: self.external[i as usize],
-                    at: partial.len(),
-                });
                 partial.push((cheap, i));
-                if best.len() > k {
-                    best.pop();
-                }
+                self.rank(&ctx, &q, partial.len() - 1, &partial, k, &mut best);
             }
         }
         best.into_sorted_vec()
             .into_iter()
             .map(|r| self.explain(&ctx, &q, &partial[r.at].0, r.mentor as usize, r.score))
             .collect()
+    }
+
+    /// Scores the mentor of `partial[at]` with their text and keeps them if they are
+    /// among the `k` best so far.
+    fn rank(
+        &self,
+        ctx: &Context<'_>,
+        q: &QueryText,
+        at: usize,
+        partial: &[(Cheap, u32)],
+        k: usize,
+        best: &mut BinaryHeap<Ranked>,
+    ) {
+        let (cheap, mentor) = &partial[at];
+        let text = self.relevance(q, &self.slots[*mentor as usize]);
+        let text = text.clamp(0.0, 1.0);
+        if cheap.field == 0.0 && text < TEXT_THRESHOLD {
+            return;
+        }
+        best.push(Ranked {
+            score: cheap.score(ctx, text),
+            mentor: *mentor,
+            outside: self.external[*mentor as usize],
+            at,
+        });
+        if best.len() > k {
+            best.pop();
+        }
     }
 
     /// Every part but the text, after the hard filters (text threshold aside).
@@ -977,7 +1015,10 @@ fn push_range<T>(all: &mut Vec<T>, items: Vec<T>) -> (u32, u32) {
 /// The mentors of one map cell and the furthest one of them travels.
 #[derive(Debug, Default)]
 struct Cell {
+    /// In the index's order, hence by circle.
     mentors: Vec<Entry>,
+    /// Where each circle's run of `mentors` ends.
+    circles: Vec<(u32, u32)>,
     reach_km: f64,
 }
 
@@ -1016,11 +1057,15 @@ struct Entry {
 }
 
 impl Entry {
-    /// At least the mentor's score: the field part their fields may give, their
-    /// proximity with the shortest distance the places allow, the years of their most
-    /// experienced field, their exact load and availability parts, and the relevance of
-    /// the query's terms their text may hold.
-    fn bound(&self, ctx: &Context<'_>, q: &QueryText) -> Bound {
+    /// At least the mentor's score, read quickly: proximity from the level of the
+    /// places alone, text as the best any mentor could have.
+    fn quick(&self, ctx: &Context<'_>, q: &QueryText) -> f64 {
+        self.parts(ctx).score(ctx, q.bound)
+    }
+
+    /// The mentor's parts but the text, each at least theirs; proximity from the
+    /// level of the places alone.
+    fn parts(&self, ctx: &Context<'_>) -> Cheap {
         let field = if self.fields & ctx.wanted_mask != 0 {
             1.0
         } else if self.fields & ctx.synonym_mask != 0 {
@@ -1029,18 +1074,6 @@ impl Entry {
             0.0
         };
         let level = ctx.place.codes.level(&self.codes);
-        let proximity = if level < Level::SameCountry {
-            proximity_part(level, 0.0)
-        } else {
-            // A chord is shorter than its arc; e^-x is at most 1 / (1 + x + x²/2 + x³/6).
-            // The margins cover the single-precision unit vectors and the roundings.
-            let chord: f64 = (0..3)
-                .map(|j| f64::from(ctx.unit[j] - self.unit[j]).powi(2))
-                .sum::<f64>()
-                .sqrt();
-            let x = (EARTH_RADIUS_KM * chord - 0.01).max(0.0) / 100.0;
-            (0.3 / (1.0 + x * (1.0 + x * (0.5 + x / 6.0))) * (1.0 + 1e-9)).min(0.3)
-        };
         let availability = if self.availability & (1 << AVAILABILITY_OVERFLOW) != 0 {
             1.0
         } else if ctx.availability_count == 0 || self.availability == 0 {
@@ -1050,17 +1083,37 @@ impl Entry {
             let own = self.availability.count_ones() as usize;
             common as f64 / ctx.availability_count.min(own) as f64
         };
+        Cheap {
+            field,
+            proximity: proximity_part(level, 0.0),
+            years: f64::from(self.years),
+            load: f64::from(self.load),
+            availability,
+            level,
+            ..Cheap::default()
+        }
+    }
+
+    /// At least the mentor's score: the field part their fields may give, their
+    /// proximity with the shortest distance the places allow, the years of their most
+    /// experienced field, their exact load and availability parts, and the relevance of
+    /// the query's terms their text may hold.
+    fn bound(&self, ctx: &Context<'_>, q: &QueryText) -> Bound {
+        let mut parts = self.parts(ctx);
+        if parts.level >= Level::SameCountry {
+            // A chord is shorter than its arc; e^-x is at most 1 / (1 + x + x²/2 + x³/6).
+            // The margins cover the single-precision unit vectors and the roundings.
+            let chord: f64 = (0..3)
+                .map(|j| f64::from(ctx.unit[j] - self.unit[j]).powi(2))
+                .sum::<f64>()
+                .sqrt();
+            let x = (EARTH_RADIUS_KM * chord - 0.01).max(0.0) / 100.0;
+            parts.proximity =
+                (0.3 / (1.0 + x * (1.0 + x * (0.5 + x / 6.0))) * (1.0 + 1e-9)).min(0.3);
+        }
         let text = q.bound(self.terms);
         Bound {
-            upper: Cheap {
-                field,
-                proximity,
-                years: f64::from(self.years),
-                load: f64::from(self.load),
-                availability,
-                ..Cheap::default()
-            }
-            .score(ctx, text),
+            upper: parts.score(ctx, text),
             text,
             mentor: self.mentor,
             at: u32::MAX,
