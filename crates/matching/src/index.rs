@@ -204,7 +204,14 @@ pub struct MentorIndex {
     circle_mentors: Vec<Vec<u32>>,
     /// (circle, field) → its mentors with a free place; field → the remote ones.
     circle_fields: HashMap<(u32, u32), Vec<Entry>>,
-    remote_fields: Vec<Vec<Entry>>,
+    remote_fields: Vec<RemoteField>,
+    /// (field, term) → the field's remote mentors whose text holds the term (their
+    /// place in the field's entries) and its share of their BM25 score.
+    remote_postings: HashMap<(u32, u32), Vec<(u32, f64)>>,
+    /// (0 commune, 1 intercommunality, 2 département) code → the régions its mentors
+    /// live in: a mentor of another région sharing one of them is closer than the
+    /// country.
+    regions_of: HashMap<(u8, u32), Vec<u32>>,
     /// Map cell → the mentors living there who travel at most `LOCAL_KM`.
     cells: HashMap<(i32, i32), Cell>,
     /// Mentors who travel further than `LOCAL_KM`, and mentors who accept remote
@@ -361,6 +368,9 @@ impl MentorIndex {
                 languages,
             });
         }
+        // Remote mentors by field, région and square of a degree.
+        let mut groups_at: HashMap<(u32, u32, (i32, i32)), usize> = HashMap::default();
+        let mut remote_groups: Vec<Vec<(Group, (i32, i32), Vec<Entry>)>> = Vec::new();
         for (i, s) in index.slots.iter().enumerate() {
             if !s.free {
                 continue;
@@ -410,10 +420,35 @@ impl MentorIndex {
                         .push(entry);
                 }
                 if s.remote {
-                    if index.remote_fields.len() <= *f as usize {
-                        index.remote_fields.resize(*f as usize + 1, Vec::new());
+                    if remote_groups.len() <= *f as usize {
+                        remote_groups.resize(*f as usize + 1, Vec::new());
                     }
-                    index.remote_fields[*f as usize].push(entry);
+                    let square = (s.place.lat.floor() as i32, s.place.lon.floor() as i32);
+                    let groups = &mut remote_groups[*f as usize];
+                    let at = *groups_at
+                        .entry((*f, s.place.codes.region, square))
+                        .or_insert_with(|| {
+                            let group = Group {
+                                region: s.place.codes.region,
+                                center: entry.unit,
+                                ..Group::default()
+                            };
+                            groups.push((group, square, Vec::new()));
+                            groups.len() - 1
+                        });
+                    let (group, _, mentors) = &mut groups[at];
+                    group.years = group.years.max(entry.years);
+                    group.load = group.load.max(entry.load);
+                    group.fields |= entry.fields;
+                    group.radius = group.radius.max(chord(&group.center, &entry.unit));
+                    mentors.push(entry);
+                }
+            }
+            let c = s.place.codes;
+            for key in [(0, c.commune), (1, c.epci), (2, c.departement)] {
+                let regions = index.regions_of.entry(key).or_default();
+                if !regions.contains(&c.region) {
+                    regions.push(c.region);
                 }
             }
         }
@@ -441,6 +476,53 @@ impl MentorIndex {
                 let best = &mut index.best_share[t as usize];
                 *best = best.max(share);
             }
+        }
+        // Each field's remote mentors group after group, and who of them wrote each word
+        // with its share of their BM25 score.
+        for (f, groups) in remote_groups.into_iter().enumerate() {
+            let mut field = RemoteField::default();
+            let mut groups = groups;
+            // Groups of groups: a région's squares of a degree by squares of four.
+            let wide = |(lat, lon): (i32, i32)| (lat.div_euclid(4), lon.div_euclid(4));
+            groups.sort_by_key(|(g, square, _)| (g.region, wide(*square)));
+            let mut last = None;
+            for (mut group, square, mentors) in groups {
+                let start = field.entries.len() as u32;
+                field.entries.extend(mentors);
+                group.range = (start, field.entries.len() as u32);
+                let at = field.groups.len() as u32;
+                let key = Some((group.region, wide(square)));
+                match field.regions.last_mut() {
+                    Some(r) if last == key => {
+                        r.radius = r
+                            .radius
+                            .max(chord(&r.center, &group.center) + group.radius);
+                        r.years = r.years.max(group.years);
+                        r.load = r.load.max(group.load);
+                        r.fields |= group.fields;
+                        r.range.1 = at + 1;
+                    }
+                    _ => field.regions.push(Group {
+                        range: (at, at + 1),
+                        ..group.clone()
+                    }),
+                }
+                last = key;
+                field.groups.push(group);
+            }
+            for (at, e) in field.entries.iter().enumerate() {
+                let s = &index.slots[e.mentor as usize];
+                let norm = Bm25::length_norm(s.length, index.average_length);
+                for &(t, n) in &index.terms[s.terms.0 as usize..s.terms.1 as usize] {
+                    let share = Bm25::term(index.idf[t as usize], f64::from(n), norm);
+                    index
+                        .remote_postings
+                        .entry((f as u32, t))
+                        .or_default()
+                        .push((at as u32, share));
+                }
+            }
+            index.remote_fields.push(field);
         }
         index
     }
@@ -657,18 +739,41 @@ impl MentorIndex {
         let mut seen = Seen(vec![0u64; self.slots.len().div_ceil(64)]);
         // 1. The mentors of the project's fields (or of a field its words name) in the
         //    porteur's circle, and the remote ones when the porteur accepts remote
-        //    mentoring: all reachable, each with a bound read from its list entry.
-        // 1. The mentors of the project's fields (or of a field its words name) in the
-        //    porteur's circle, and the remote ones when the porteur accepts remote
         //    mentoring, each with a quick bound read from their list entry.
-        let mut candidates: Vec<(f64, &'a Entry)> = Vec::new();
+        //    Remote mentors of far régions come in groups, looked at in step 3.
+        //    Each comes with a bound on their text relevance: the query's for list
+        //    entries, the very relevance for remote mentors (summed from the postings
+        //    of the query's words).
+        let mut candidates: Vec<(&'a Entry, f64)> = Vec::new();
+        let mut far: Vec<(&RemoteField, &Group)> = Vec::new();
+        let c = ctx.place.codes;
+        let mut near = vec![c.region];
+        for key in [(0, c.commune), (1, c.epci), (2, c.departement)] {
+            near.extend(self.regions_of.get(&key).into_iter().flatten());
+        }
         for &f in ctx.wanted.iter().chain(&ctx.synonym_fields) {
-            let circle = self.circle_fields.get(&(ctx.circle, f));
-            let remote = self.remote_fields.get(f as usize);
-            let remote = remote.filter(|_| seeker.profile.remote);
-            for e in circle.into_iter().chain(remote).flatten() {
+            for e in self.circle_fields.get(&(ctx.circle, f)).into_iter().flatten() {
                 if seen.first(e.mentor) {
-                    candidates.push((e.quick(&ctx, &q), e));
+                    candidates.push((e, q.bound));
+                }
+            }
+            let Some(remote) = self.remote_fields.get(f as usize) else {
+                continue;
+            };
+            if !seeker.profile.remote {
+                continue;
+            }
+            for r in &remote.regions {
+                if !near.contains(&r.region) {
+                    far.push((remote, r));
+                    continue;
+                }
+                for g in &remote.groups[r.range.0 as usize..r.range.1 as usize] {
+                    for e in &remote.entries[g.range.0 as usize..g.range.1 as usize] {
+                        if seen.first(e.mentor) {
+                            candidates.push((e, q.bound));
+                        }
+                    }
                 }
             }
         }
@@ -681,7 +786,7 @@ impl MentorIndex {
                 if e.fields & fields_mask == 0 {
                     others.push(e.mentor);
                 } else {
-                    candidates.push((e.quick(&ctx, &q), e));
+                    candidates.push((e, q.bound));
                 }
             }
         };
@@ -723,50 +828,71 @@ impl MentorIndex {
                 }
             }
         }
-        // 3. The k with the best quick bounds are scored outright: the k-th best score
-        //    so far is a threshold the others' bounds must reach.
+        // 3. By decreasing upper bound: a list entry's quick bound is refined (the
+        //    distance, the words the mentor's text may share), then the mentor gets
+        //    their parts but the text (a tighter bound still), then their text
+        //    relevance, the dear part. Stop when the next bound cannot beat the k-th
+        //    best score found so far.
         let mut partial: Vec<(Cheap, u32)> = Vec::new();
         let mut best: BinaryHeap<Ranked> = BinaryHeap::new();
-        let beaten = |best: &BinaryHeap<Ranked>, upper: f64| {
-            best.len() == k && best.peek().is_some_and(|worst| upper < worst.score)
-        };
-        let seeds = k.min(candidates.len());
-        if seeds < candidates.len() {
-            candidates.select_nth_unstable_by(seeds, |a, b| b.0.total_cmp(&a.0));
+        // The k with the best quick bounds are scored outright: the k-th best score so
+        // far is a threshold the others' quick bounds must reach to be looked at.
+        let mut quick: Vec<(f64, u32)> = candidates
+            .iter()
+            .enumerate()
+            .map(|(at, (e, text))| (e.quick(&ctx, *text), at as u32))
+            .collect();
+        let seeds = k.min(quick.len());
+        if seeds < quick.len() {
+            quick.select_nth_unstable_by(seeds, |a, b| b.0.total_cmp(&a.0));
         }
-        for &(_, e) in &candidates[..seeds] {
-            if let Some(cheap) = self.cheap(&ctx, e.mentor as usize) {
-                partial.push((cheap, e.mentor));
+        for &(_, at) in &quick[..seeds] {
+            let mentor = candidates[at as usize].0.mentor;
+            if let Some(cheap) = self.cheap(&ctx, mentor as usize) {
+                partial.push((cheap, mentor));
                 self.rank(&ctx, &q, partial.len() - 1, &partial, k, &mut best);
             }
         }
-        // 4. By decreasing upper bound: a list entry gets its parts but the text (and a
-        //    tighter bound), a mentor with those gets its text relevance, the dear part.
-        //    Stop when the next bound cannot beat the k-th best score found so far.
-        let pending: Vec<Bound> = candidates[seeds..]
+        let pending: Vec<Bound> = quick[seeds..]
             .iter()
-            .filter(|(quick, _)| !beaten(&best, *quick))
-            .map(|(_, e)| e.bound(&ctx, &q))
-            .filter(|b| !beaten(&best, b.upper))
+            .filter(|(upper, _)| !beaten(&best, k, *upper))
+            .map(|&(upper, at)| Bound {
+                upper,
+                text: candidates[at as usize].1,
+                mentor: candidates[at as usize].0.mentor,
+                step: Step::Quick(at),
+            })
             .collect();
-        let mut pending = BinaryHeap::from(pending);
-        while let Some(next) = pending.pop() {
-            if beaten(&best, next.upper) {
-                break;
-            }
-            if next.at == u32::MAX {
-                if let Some(cheap) = self.cheap(&ctx, next.mentor as usize) {
-                    pending.push(Bound {
-                        upper: cheap.score(&ctx, next.text),
-                        at: partial.len() as u32,
-                        ..next
-                    });
-                    partial.push((cheap, next.mentor));
-                }
+        self.search(&ctx, &q, &candidates, pending, &mut partial, k, &mut best);
+        // 4. Remote mentors of far régions, once the best nearer ones have set the bar:
+        //    a group as if all its mentors lived at its nearest point, with the best
+        //    years, load and text, then (with their text relevances, summed from the
+        //    postings of the query's words) each of them.
+        let mut pending: Vec<Bound> = Vec::new();
+        for (remote, r) in far {
+            if beaten(&best, k, r.bound(&ctx, q.bound)) {
                 continue;
             }
-            self.rank(&ctx, &q, next.at as usize, &partial, k, &mut best);
+            for g in &remote.groups[r.range.0 as usize..r.range.1 as usize] {
+                if beaten(&best, k, g.bound(&ctx, q.bound)) {
+                    continue;
+                }
+                for e in &remote.entries[g.range.0 as usize..g.range.1 as usize] {
+                    if seen.first(e.mentor) {
+                        let (upper, text) = e.bound(&ctx, &q, q.bound);
+                        if !beaten(&best, k, upper) {
+                            pending.push(Bound {
+                                upper,
+                                text,
+                                mentor: e.mentor,
+                                step: Step::Bounded,
+                            });
+                        }
+                    }
+                }
+            }
         }
+        self.search(&ctx, &q, &candidates, pending, &mut partial, k, &mut best);
         // 5. Mentors without a field in common need enough words in common; they are
         //    looked at only if the best such a mentor could score can still enter.
         let best_without_field = Cheap {
@@ -776,7 +902,7 @@ impl MentorIndex {
             ..Cheap::default()
         }
         .score(&ctx, ctx.text);
-        if !beaten(&best, best_without_field) {
+        if !beaten(&best, k, best_without_field) {
             let circle = self.circle_mentors.get(ctx.circle as usize);
             let remote = Some(&self.remote).filter(|_| seeker.profile.remote);
             for &i in circle.into_iter().chain(remote).flatten() {
@@ -788,7 +914,7 @@ impl MentorIndex {
                 let Some(cheap) = self.cheap(&ctx, i as usize) else {
                     continue;
                 };
-                if beaten(&best, cheap.score(&ctx, ctx.text)) {
+                if beaten(&best, k, cheap.score(&ctx, ctx.text)) {
                     continue;
                 }
                 partial.push((cheap, i));
@@ -799,6 +925,69 @@ impl MentorIndex {
             .into_iter()
             .map(|r| self.explain(&ctx, &q, &partial[r.at].0, r.mentor as usize, r.score))
             .collect()
+    }
+
+    /// Best first over `pending`: a quick bound is refined, a refined bound gives way
+    /// to the mentor's parts but the text, and those to their score; stops when the
+    /// next bound cannot beat the k-th best score found so far.
+    #[allow(clippy::too_many_arguments)]
+    fn search(
+        &self,
+        ctx: &Context<'_>,
+        q: &QueryText,
+        candidates: &[(&Entry, f64)],
+        pending: Vec<Bound>,
+        partial: &mut Vec<(Cheap, u32)>,
+        k: usize,
+        best: &mut BinaryHeap<Ranked>,
+    ) {
+        let mut pending = BinaryHeap::from(pending);
+        while let Some(next) = pending.pop() {
+            if beaten(best, k, next.upper) {
+                break;
+            }
+            match next.step {
+                Step::Quick(e) => {
+                    let (e, text) = candidates[e as usize];
+                    let (upper, text) = e.bound(ctx, q, text);
+                    pending.push(Bound {
+                        upper,
+                        text,
+                        step: Step::Bounded,
+                        ..next
+                    });
+                }
+                Step::Bounded => {
+                    if let Some(cheap) = self.cheap(ctx, next.mentor as usize) {
+                        pending.push(Bound {
+                            upper: cheap.score(ctx, next.text),
+                            step: Step::Parts(partial.len() as u32),
+                            ..next
+                        });
+                        partial.push((cheap, next.mentor));
+                    }
+                }
+                Step::Parts(at) => self.rank(ctx, q, at as usize, partial, k, best),
+            }
+        }
+    }
+
+    /// At least the text relevance of each of `field`'s remote mentors: the shares of
+    /// the query's words they wrote, summed word by word.
+    fn remote_relevances(&self, q: &QueryText, f: u32, field: &RemoteField) -> Vec<f64> {
+        let mut sums = vec![0.0; field.entries.len()];
+        for (t, _) in &q.distinct {
+            for &(at, share) in self.remote_postings.get(&(f, *t)).into_iter().flatten() {
+                sums[at as usize] += share;
+            }
+        }
+        if q.distinct_count == 0 {
+            return sums;
+        }
+        for s in &mut sums {
+            *s = (*s * (1.0 + 1e-9) / q.divisor).min(1.0);
+        }
+        sums
     }
 
     /// Scores the mentor of `partial[at]` with their text and keeps them if they are
@@ -1059,8 +1248,8 @@ struct Entry {
 impl Entry {
     /// At least the mentor's score, read quickly: proximity from the level of the
     /// places alone, text as the best any mentor could have.
-    fn quick(&self, ctx: &Context<'_>, q: &QueryText) -> f64 {
-        self.parts(ctx).score(ctx, q.bound)
+    fn quick(&self, ctx: &Context<'_>, text: f64) -> f64 {
+        self.parts(ctx).score(ctx, text)
     }
 
     /// The mentor's parts but the text, each at least theirs; proximity from the
@@ -1094,31 +1283,90 @@ impl Entry {
         }
     }
 
-    /// At least the mentor's score: the field part their fields may give, their
-    /// proximity with the shortest distance the places allow, the years of their most
-    /// experienced field, their exact load and availability parts, and the relevance of
-    /// the query's terms their text may hold.
-    fn bound(&self, ctx: &Context<'_>, q: &QueryText) -> Bound {
+    /// At least the mentor's score and text relevance: the field part their fields
+    /// may give, their proximity with the shortest distance the places allow, the
+    /// years of their most experienced field, their exact load and availability parts,
+    /// and the relevance of the query's terms their text may hold.
+    fn bound(&self, ctx: &Context<'_>, q: &QueryText, text: f64) -> (f64, f64) {
         let mut parts = self.parts(ctx);
         if parts.level >= Level::SameCountry {
             // A chord is shorter than its arc; e^-x is at most 1 / (1 + x + x²/2 + x³/6).
             // The margins cover the single-precision unit vectors and the roundings.
-            let chord: f64 = (0..3)
-                .map(|j| f64::from(ctx.unit[j] - self.unit[j]).powi(2))
-                .sum::<f64>()
-                .sqrt();
-            let x = (EARTH_RADIUS_KM * chord - 0.01).max(0.0) / 100.0;
-            parts.proximity =
-                (0.3 / (1.0 + x * (1.0 + x * (0.5 + x / 6.0))) * (1.0 + 1e-9)).min(0.3);
+            parts.proximity = far_proximity(chord(&ctx.unit, &self.unit));
         }
-        let text = q.bound(self.terms);
-        Bound {
-            upper: parts.score(ctx, text),
-            text,
-            mentor: self.mentor,
-            at: u32::MAX,
-        }
+        let text = text.min(q.bound(self.terms));
+        (parts.score(ctx, text), text)
     }
+}
+
+/// The straight-line distance between two points of the unit sphere.
+fn chord(a: &[f32; 3], b: &[f32; 3]) -> f64 {
+    (0..3)
+        .map(|j| (f64::from(a[j]) - f64::from(b[j])).powi(2))
+        .sum::<f64>()
+        .sqrt()
+}
+
+/// At least the proximity part of two places of different régions (or countries)
+/// whose unit vectors lie `chord` apart. A chord is shorter than its arc, and e^-x is
+/// at most 1 / (1 + x + x²/2 + x³/6); the margins cover the single-precision vectors
+/// and the roundings.
+fn far_proximity(chord: f64) -> f64 {
+    let x = (EARTH_RADIUS_KM * chord - 0.01).max(0.0) / 100.0;
+    (0.3 / (1.0 + x * (1.0 + x * (0.5 + x / 6.0))) * (1.0 + 1e-9)).min(0.3)
+}
+
+/// The remote mentors of one field living in one région and one square of a degree.
+#[derive(Debug, Clone, Default)]
+struct Group {
+    region: u32,
+    /// One of them on the unit sphere, and how far (a chord) the others are from it.
+    center: [f32; 3],
+    radius: f64,
+    /// The most any of them has of the years and load parts.
+    years: f32,
+    load: f32,
+    /// All their fields (as [`field_mask`]s).
+    fields: u64,
+    /// Its mentors' place in the field's entries.
+    range: (u32, u32),
+}
+
+/// One field's remote mentors, by group, the groups by région.
+#[derive(Debug, Default)]
+struct RemoteField {
+    entries: Vec<Entry>,
+    groups: Vec<Group>,
+    /// Groups of groups of one région (`range` into `groups`).
+    regions: Vec<Group>,
+}
+
+impl Group {
+    /// At least the score of any of its mentors whose text relevance is at most
+    /// `text`, for a porteur of another région who shares no commune,
+    /// intercommunality or département with them (their field is the porteur's, or
+    /// one the porteur's words name).
+    fn bound(&self, ctx: &Context<'_>, text: f64) -> f64 {
+        let chord = (chord(&ctx.unit, &self.center) - self.radius).max(0.0);
+        Cheap {
+            field: if self.fields & ctx.wanted_mask != 0 {
+                1.0
+            } else {
+                0.7
+            },
+            proximity: far_proximity(chord),
+            years: f64::from(self.years),
+            load: f64::from(self.load),
+            availability: 1.0,
+            ..Cheap::default()
+        }
+        .score(ctx, text)
+    }
+}
+
+/// Whether a mentor scoring at most `upper` cannot enter the `k` best.
+fn beaten(best: &BinaryHeap<Ranked>, k: usize, upper: f64) -> bool {
+    best.len() == k && best.peek().is_some_and(|worst| upper < worst.score)
 }
 
 /// The least `f32` at least `v`.
@@ -1134,8 +1382,18 @@ struct Bound {
     /// At least their text relevance.
     text: f64,
     mentor: u32,
-    /// Where its parts but the text are in `partial`, once computed (`u32::MAX` before).
-    at: u32,
+    step: Step,
+}
+
+/// How far a mentor still to score has got.
+#[derive(Clone, Copy)]
+enum Step {
+    /// A quick bound from their entry (its place in the candidates).
+    Quick(u32),
+    /// A finer bound from their entry.
+    Bounded,
+    /// Their parts but the text (their place in `partial`).
+    Parts(u32),
 }
 
 impl PartialEq for Bound {
