@@ -205,9 +205,6 @@ pub struct MentorIndex {
     /// (circle, field) → its mentors with a free place; field → the remote ones.
     circle_fields: HashMap<(u32, u32), Vec<Entry>>,
     remote_fields: Vec<RemoteField>,
-    /// (field, term) → the field's remote mentors whose text holds the term (their
-    /// place in the field's entries) and its share of their BM25 score.
-    remote_postings: HashMap<(u32, u32), Vec<(u32, f64)>>,
     /// (0 commune, 1 intercommunality, 2 département) code → the régions its mentors
     /// live in: a mentor of another région sharing one of them is closer than the
     /// country.
@@ -370,7 +367,7 @@ impl MentorIndex {
         }
         // Remote mentors by field, région and square of a degree.
         let mut groups_at: HashMap<(u32, u32, (i32, i32)), usize> = HashMap::default();
-        let mut remote_groups: Vec<Vec<(Group, (i32, i32), Vec<Entry>)>> = Vec::new();
+        let mut remote_groups: Vec<Vec<SquareGroup>> = Vec::new();
         for (i, s) in index.slots.iter().enumerate() {
             if !s.free {
                 continue;
@@ -477,11 +474,9 @@ impl MentorIndex {
                 *best = best.max(share);
             }
         }
-        // Each field's remote mentors group after group, and who of them wrote each word
-        // with its share of their BM25 score.
-        for (f, groups) in remote_groups.into_iter().enumerate() {
+        // Each field's remote mentors group after group.
+        for mut groups in remote_groups {
             let mut field = RemoteField::default();
-            let mut groups = groups;
             // Groups of groups: a région's squares of a degree by squares of four.
             let wide = |(lat, lon): (i32, i32)| (lat.div_euclid(4), lon.div_euclid(4));
             groups.sort_by_key(|(g, square, _)| (g.region, wide(*square)));
@@ -509,18 +504,6 @@ impl MentorIndex {
                 }
                 last = key;
                 field.groups.push(group);
-            }
-            for (at, e) in field.entries.iter().enumerate() {
-                let s = &index.slots[e.mentor as usize];
-                let norm = Bm25::length_norm(s.length, index.average_length);
-                for &(t, n) in &index.terms[s.terms.0 as usize..s.terms.1 as usize] {
-                    let share = Bm25::term(index.idf[t as usize], f64::from(n), norm);
-                    index
-                        .remote_postings
-                        .entry((f as u32, t))
-                        .or_default()
-                        .push((at as u32, share));
-                }
             }
             index.remote_fields.push(field);
         }
@@ -663,7 +646,7 @@ impl MentorIndex {
         for &(at, f) in hits {
             score += Bm25::term(q.distinct[at as usize - 1].1, f64::from(f), norm);
         }
-        score / (Bm25::best(self.slots.len() as f64) * (q.distinct_count as f64).min(6.0))
+        score / q.divisor
     }
 
     /// The `k` best mentors for `seeker`, best first (ties by the mentors' order).
@@ -942,52 +925,45 @@ impl MentorIndex {
         best: &mut BinaryHeap<Ranked>,
     ) {
         let mut pending = BinaryHeap::from(pending);
-        while let Some(next) = pending.pop() {
+        let mut current = pending.pop();
+        while let Some(next) = current {
             if beaten(best, k, next.upper) {
                 break;
             }
-            match next.step {
+            // A mentor whose finer bound still leads goes on without waiting in line.
+            let finer = match next.step {
                 Step::Quick(e) => {
                     let (e, text) = candidates[e as usize];
                     let (upper, text) = e.bound(ctx, q, text);
-                    pending.push(Bound {
+                    Some(Bound {
                         upper,
                         text,
                         step: Step::Bounded,
                         ..next
-                    });
+                    })
                 }
-                Step::Bounded => {
-                    if let Some(cheap) = self.cheap(ctx, next.mentor as usize) {
-                        pending.push(Bound {
-                            upper: cheap.score(ctx, next.text),
-                            step: Step::Parts(partial.len() as u32),
-                            ..next
-                        });
-                        partial.push((cheap, next.mentor));
+                Step::Bounded => self.cheap(ctx, next.mentor as usize).map(|cheap| {
+                    partial.push((cheap, next.mentor));
+                    Bound {
+                        upper: partial[partial.len() - 1].0.score(ctx, next.text),
+                        step: Step::Parts(partial.len() as u32 - 1),
+                        ..next
                     }
+                }),
+                Step::Parts(at) => {
+                    self.rank(ctx, q, at as usize, partial, k, best);
+                    None
                 }
-                Step::Parts(at) => self.rank(ctx, q, at as usize, partial, k, best),
-            }
+            };
+            current = match finer {
+                Some(b) if pending.peek().is_none_or(|top| b.upper >= top.upper) => Some(b),
+                Some(b) => {
+                    let mut top = pending.peek_mut().expect("peeked");
+                    Some(std::mem::replace(&mut *top, b))
+                }
+                None => pending.pop(),
+            };
         }
-    }
-
-    /// At least the text relevance of each of `field`'s remote mentors: the shares of
-    /// the query's words they wrote, summed word by word.
-    fn remote_relevances(&self, q: &QueryText, f: u32, field: &RemoteField) -> Vec<f64> {
-        let mut sums = vec![0.0; field.entries.len()];
-        for (t, _) in &q.distinct {
-            for &(at, share) in self.remote_postings.get(&(f, *t)).into_iter().flatten() {
-                sums[at as usize] += share;
-            }
-        }
-        if q.distinct_count == 0 {
-            return sums;
-        }
-        for s in &mut sums {
-            *s = (*s * (1.0 + 1e-9) / q.divisor).min(1.0);
-        }
-        sums
     }
 
     /// Scores the mentor of `partial[at]` with their text and keeps them if they are
@@ -1331,6 +1307,9 @@ struct Group {
     /// Its mentors' place in the field's entries.
     range: (u32, u32),
 }
+
+/// A group being built: its square of a degree and its mentors.
+type SquareGroup = (Group, (i32, i32), Vec<Entry>);
 
 /// One field's remote mentors, by group, the groups by région.
 #[derive(Debug, Default)]
