@@ -373,7 +373,8 @@ impl MentorIndex {
                 continue;
             }
             let fields = &index.fields[s.fields.0 as usize..s.fields.1 as usize];
-            let availability = &index.availability[s.availability.0 as usize..s.availability.1 as usize];
+            let availability =
+                &index.availability[s.availability.0 as usize..s.availability.1 as usize];
             let terms = &index.terms[s.terms.0 as usize..s.terms.1 as usize];
             let entry = Entry {
                 mentor: i as u32,
@@ -397,8 +398,14 @@ impl MentorIndex {
                 index.long_range.push(entry);
             } else {
                 index.cell_reach_km = index.cell_reach_km.max(s.travel_km);
-                let c = index.cells.entry(cell(s.place.lat, s.place.lon)).or_default();
-                if c.circles.last().is_none_or(|(circle, _)| *circle != s.circle) {
+                let c = index
+                    .cells
+                    .entry(cell(s.place.lat, s.place.lon))
+                    .or_default();
+                if c.circles
+                    .last()
+                    .is_none_or(|(circle, _)| *circle != s.circle)
+                {
                     c.circles.push((s.circle, 0));
                 }
                 c.mentors.push(entry);
@@ -437,6 +444,7 @@ impl MentorIndex {
                     group.years = group.years.max(entry.years);
                     group.load = group.load.max(entry.load);
                     group.fields |= entry.fields;
+                    group.terms |= entry.terms;
                     group.radius = group.radius.max(chord(&group.center, &entry.unit));
                     mentors.push(entry);
                 }
@@ -477,6 +485,8 @@ impl MentorIndex {
         // Each field's remote mentors group after group.
         for mut groups in remote_groups {
             let mut field = RemoteField::default();
+            // All of them, as if they lived next to the porteur.
+            field.whole.radius = f64::INFINITY;
             // Groups of groups: a région's squares of a degree by squares of four.
             let wide = |(lat, lon): (i32, i32)| (lat.div_euclid(4), lon.div_euclid(4));
             groups.sort_by_key(|(g, square, _)| (g.region, wide(*square)));
@@ -489,12 +499,11 @@ impl MentorIndex {
                 let key = Some((group.region, wide(square)));
                 match field.regions.last_mut() {
                     Some(r) if last == key => {
-                        r.radius = r
-                            .radius
-                            .max(chord(&r.center, &group.center) + group.radius);
+                        r.radius = r.radius.max(chord(&r.center, &group.center) + group.radius);
                         r.years = r.years.max(group.years);
                         r.load = r.load.max(group.load);
                         r.fields |= group.fields;
+                        r.terms |= group.terms;
                         r.range.1 = at + 1;
                     }
                     _ => field.regions.push(Group {
@@ -503,6 +512,11 @@ impl MentorIndex {
                     }),
                 }
                 last = key;
+                let whole = &mut field.whole;
+                whole.years = whole.years.max(group.years);
+                whole.load = whole.load.max(group.load);
+                whole.fields |= group.fields;
+                whole.terms |= group.terms;
                 field.groups.push(group);
             }
             index.remote_fields.push(field);
@@ -728,14 +742,19 @@ impl MentorIndex {
         //    entries, the very relevance for remote mentors (summed from the postings
         //    of the query's words).
         let mut candidates: Vec<(&'a Entry, f64)> = Vec::new();
-        let mut far: Vec<(&RemoteField, &Group)> = Vec::new();
+        let mut far: Vec<&RemoteField> = Vec::new();
         let c = ctx.place.codes;
         let mut near = vec![c.region];
         for key in [(0, c.commune), (1, c.epci), (2, c.departement)] {
             near.extend(self.regions_of.get(&key).into_iter().flatten());
         }
         for &f in ctx.wanted.iter().chain(&ctx.synonym_fields) {
-            for e in self.circle_fields.get(&(ctx.circle, f)).into_iter().flatten() {
+            for e in self
+                .circle_fields
+                .get(&(ctx.circle, f))
+                .into_iter()
+                .flatten()
+            {
                 if seen.first(e.mentor) {
                     candidates.push((e, q.bound));
                 }
@@ -746,9 +765,9 @@ impl MentorIndex {
             if !seeker.profile.remote {
                 continue;
             }
+            far.push(remote);
             for r in &remote.regions {
                 if !near.contains(&r.region) {
-                    far.push((remote, r));
                     continue;
                 }
                 for g in &remote.groups[r.range.0 as usize..r.range.1 as usize] {
@@ -848,28 +867,33 @@ impl MentorIndex {
             .collect();
         self.search(&ctx, &q, &candidates, pending, &mut partial, k, &mut best);
         // 4. Remote mentors of far régions, once the best nearer ones have set the bar:
-        //    a group as if all its mentors lived at its nearest point, with the best
-        //    years, load and text, then (with their text relevances, summed from the
-        //    postings of the query's words) each of them.
+        //    a field's, a région's, then a square's as if all their mentors lived at
+        //    its nearest point, with the best years and load and all their words,
+        //    then each of them.
         let mut pending: Vec<Bound> = Vec::new();
-        for (remote, r) in far {
-            if beaten(&best, k, r.bound(&ctx, q.bound)) {
+        for remote in far {
+            if beaten(&best, k, remote.whole.bound(&ctx, &q)) {
                 continue;
             }
-            for g in &remote.groups[r.range.0 as usize..r.range.1 as usize] {
-                if beaten(&best, k, g.bound(&ctx, q.bound)) {
+            for r in &remote.regions {
+                if near.contains(&r.region) || beaten(&best, k, r.bound(&ctx, &q)) {
                     continue;
                 }
-                for e in &remote.entries[g.range.0 as usize..g.range.1 as usize] {
-                    if seen.first(e.mentor) {
-                        let (upper, text) = e.bound(&ctx, &q, q.bound);
-                        if !beaten(&best, k, upper) {
-                            pending.push(Bound {
-                                upper,
-                                text,
-                                mentor: e.mentor,
-                                step: Step::Bounded,
-                            });
+                for g in &remote.groups[r.range.0 as usize..r.range.1 as usize] {
+                    if beaten(&best, k, g.bound(&ctx, &q)) {
+                        continue;
+                    }
+                    for e in &remote.entries[g.range.0 as usize..g.range.1 as usize] {
+                        if seen.first(e.mentor) {
+                            let (upper, text) = e.bound(&ctx, &q, q.bound);
+                            if !beaten(&best, k, upper) {
+                                pending.push(Bound {
+                                    upper,
+                                    text,
+                                    mentor: e.mentor,
+                                    step: Step::Bounded,
+                                });
+                            }
                         }
                     }
                 }
@@ -1302,8 +1326,9 @@ struct Group {
     /// The most any of them has of the years and load parts.
     years: f32,
     load: f32,
-    /// All their fields (as [`field_mask`]s).
+    /// All their fields (as [`field_mask`]s) and all their text terms (as bits).
     fields: u64,
+    terms: u64,
     /// Its mentors' place in the field's entries.
     range: (u32, u32),
 }
@@ -1316,16 +1341,17 @@ type SquareGroup = (Group, (i32, i32), Vec<Entry>);
 struct RemoteField {
     entries: Vec<Entry>,
     groups: Vec<Group>,
+    /// All of them as one group.
+    whole: Group,
     /// Groups of groups of one région (`range` into `groups`).
     regions: Vec<Group>,
 }
 
 impl Group {
-    /// At least the score of any of its mentors whose text relevance is at most
-    /// `text`, for a porteur of another région who shares no commune,
+    /// At least the score of any of its mentors, for a porteur of another région who shares no commune,
     /// intercommunality or département with them (their field is the porteur's, or
     /// one the porteur's words name).
-    fn bound(&self, ctx: &Context<'_>, text: f64) -> f64 {
+    fn bound(&self, ctx: &Context<'_>, q: &QueryText) -> f64 {
         let chord = (chord(&ctx.unit, &self.center) - self.radius).max(0.0);
         Cheap {
             field: if self.fields & ctx.wanted_mask != 0 {
@@ -1339,7 +1365,7 @@ impl Group {
             availability: 1.0,
             ..Cheap::default()
         }
-        .score(ctx, text)
+        .score(ctx, q.bound(self.terms))
     }
 }
 
