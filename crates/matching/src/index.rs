@@ -872,15 +872,15 @@ impl MentorIndex {
         //    then each of them.
         let mut pending: Vec<Bound> = Vec::new();
         for remote in far {
-            if beaten(&best, k, remote.whole.bound(&ctx, &q)) {
+            if !remote.whole.may_enter(&ctx, &q, &best, k) {
                 continue;
             }
             for r in &remote.regions {
-                if near.contains(&r.region) || beaten(&best, k, r.bound(&ctx, &q)) {
+                if near.contains(&r.region) || !r.may_enter(&ctx, &q, &best, k) {
                     continue;
                 }
                 for g in &remote.groups[r.range.0 as usize..r.range.1 as usize] {
-                    if beaten(&best, k, g.bound(&ctx, &q)) {
+                    if !g.may_enter(&ctx, &q, &best, k) {
                         continue;
                     }
                     for e in &remote.entries[g.range.0 as usize..g.range.1 as usize] {
@@ -1308,12 +1308,11 @@ fn chord(a: &[f32; 3], b: &[f32; 3]) -> f64 {
 }
 
 /// At least the proximity part of two places of different régions (or countries)
-/// whose unit vectors lie `chord` apart. A chord is shorter than its arc, and e^-x is
-/// at most 1 / (1 + x + x²/2 + x³/6); the margins cover the single-precision vectors
-/// and the roundings.
+/// whose unit vectors lie `chord` apart: a chord is shorter than its arc. The margins
+/// cover the single-precision vectors and the roundings.
 fn far_proximity(chord: f64) -> f64 {
-    let x = (EARTH_RADIUS_KM * chord - 0.01).max(0.0) / 100.0;
-    (0.3 / (1.0 + x * (1.0 + x * (0.5 + x / 6.0))) * (1.0 + 1e-9)).min(0.3)
+    let x = (EARTH_RADIUS_KM * chord - 0.01).max(0.0) * 0.01;
+    (0.3 * (-x).exp() * (1.0 + 1e-9)).min(0.3)
 }
 
 /// The remote mentors of one field living in one région and one square of a degree.
@@ -1351,21 +1350,32 @@ impl Group {
     /// At least the score of any of its mentors, for a porteur of another région who shares no commune,
     /// intercommunality or département with them (their field is the porteur's, or
     /// one the porteur's words name).
-    fn bound(&self, ctx: &Context<'_>, q: &QueryText) -> f64 {
-        let chord = (chord(&ctx.unit, &self.center) - self.radius).max(0.0);
-        Cheap {
+    /// Whether one of them may enter the `k` best (the distance looked at last).
+    fn may_enter(
+        &self,
+        ctx: &Context<'_>,
+        q: &QueryText,
+        best: &BinaryHeap<Ranked>,
+        k: usize,
+    ) -> bool {
+        let mut parts = Cheap {
             field: if self.fields & ctx.wanted_mask != 0 {
                 1.0
             } else {
                 0.7
             },
-            proximity: far_proximity(chord),
+            proximity: 0.3,
             years: f64::from(self.years),
             load: f64::from(self.load),
             availability: 1.0,
             ..Cheap::default()
+        };
+        let text = q.bound(self.terms);
+        if beaten(best, k, parts.score(ctx, text)) {
+            return false;
         }
-        .score(ctx, q.bound(self.terms))
+        parts.proximity = far_proximity((chord(&ctx.unit, &self.center) - self.radius).max(0.0));
+        !beaten(best, k, parts.score(ctx, text))
     }
 }
 
