@@ -8,7 +8,7 @@
 
 use crate::score::{Level, MenteeProfile, MentorProfile, Reason, Suggestion, TEXT_THRESHOLD};
 use crate::score::{Weights, proximity_part};
-use crate::text::{Analyzer, Bm25};
+use crate::text::{Analyzer, Bm25, is_stop_word};
 use std::collections::BinaryHeap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -236,8 +236,9 @@ pub struct MentorIndex {
 
 /// The project's words, analysed once per query.
 struct QueryText {
-    /// (term id or 0, folded word) for each word in order.
-    words: Vec<(u32, String)>,
+    /// (term id or 0, folded word as a range of `folded`) for each word in order.
+    words: Vec<(u32, (u32, u32))>,
+    folded: String,
     /// (term id, idf) of the distinct known stems, in first-seen order.
     distinct: Vec<(u32, f64)>,
     /// How many distinct stems, known or not.
@@ -254,6 +255,13 @@ struct QueryText {
 }
 
 impl QueryText {
+    /// The words, in order, with their term id (0 when no mentor wrote it).
+    fn words(&self) -> impl Iterator<Item = (u32, &str)> {
+        self.words
+            .iter()
+            .map(|&(t, (a, b))| (t, &self.folded[a as usize..b as usize]))
+    }
+
     /// At least the relevance of a text whose terms set `signature`'s bits: the best
     /// shares of the query's terms it may hold. The margin covers summing in another
     /// order (a few units in the last place).
@@ -572,13 +580,16 @@ impl MentorIndex {
 
     /// The project's words; a word some mentor also wrote is not stemmed again.
     fn query_text(&self, analyzer: &Analyzer, text: &str) -> QueryText {
-        let mut words: Vec<(u32, String)> = Vec::new();
+        let mut words: Vec<(u32, (u32, u32))> = Vec::new();
+        let mut folded = String::new();
         let mut distinct: Vec<(u32, f64)> = Vec::new();
         // Stems no mentor's text holds: they count in the query's length only.
         let mut unknown: Vec<String> = Vec::new();
-        analyzer.tokens(text, |word| {
+        // A word some mentor wrote is neither a stop word nor to be stemmed again.
+        analyzer.words_and_stop_words(text, |word| {
             let id = match self.word_terms.get(word) {
                 Some(&id) => id,
+                None if is_stop_word(word) => return,
                 None => {
                     let stem = analyzer.stem(word);
                     let id = self.vocabulary.get(&stem);
@@ -591,7 +602,9 @@ impl MentorIndex {
             if id != 0 && !distinct.iter().any(|(t, _)| *t == id) {
                 distinct.push((id, self.idf[id as usize]));
             }
-            words.push((id, word.to_owned()));
+            let start = folded.len() as u32;
+            folded.push_str(word);
+            words.push((id, (start, folded.len() as u32)));
         });
         let mut position = vec![0u16; self.idf.len()];
         for (at, (t, _)) in distinct.iter().enumerate().take(usize::from(u16::MAX) - 1) {
@@ -602,6 +615,7 @@ impl MentorIndex {
             position,
             distinct_count,
             words,
+            folded,
             distinct,
             bound: 0.0,
             shares: [0.0; 64],
@@ -678,7 +692,7 @@ impl MentorIndex {
             .filter(|&f| f != 0)
             .collect();
         let mut synonym_fields: Vec<u32> = Vec::new();
-        for (_, w) in &q.words {
+        for (_, w) in q.words() {
             for &f in self.synonyms.get(w).into_iter().flatten() {
                 if !synonym_fields.contains(&f) {
                     synonym_fields.push(f);
@@ -1111,12 +1125,12 @@ impl MentorIndex {
         }
         let terms = &self.terms[s.terms.0 as usize..s.terms.1 as usize];
         let mut common: Vec<String> = Vec::new();
-        for (t, word) in &q.words {
-            if *t != 0
-                && terms.binary_search_by_key(t, |(x, _)| *x).is_ok()
-                && !common.contains(word)
+        for (t, word) in q.words() {
+            if t != 0
+                && terms.binary_search_by_key(&t, |(x, _)| *x).is_ok()
+                && !common.iter().any(|c| c == word)
             {
-                common.push(word.clone());
+                common.push(word.to_owned());
                 if common.len() == 3 {
                     break;
                 }

@@ -38,6 +38,11 @@ fn fold(c: char) -> Option<char> {
     })
 }
 
+/// Whether a folded word says nothing about a project.
+pub fn is_stop_word(word: &str) -> bool {
+    STOP_WORDS.binary_search(&word).is_ok()
+}
+
 pub struct Analyzer {
     stemmer: Stemmer,
 }
@@ -53,9 +58,19 @@ impl Default for Analyzer {
 impl Analyzer {
     /// Calls `f` with every meaningful word of `text`, folded, in order.
     pub fn tokens(&self, text: &str, mut f: impl FnMut(&str)) {
+        self.words_and_stop_words(text, |word| {
+            if !is_stop_word(word) {
+                f(word)
+            }
+        });
+    }
+
+    /// Calls `f` with every word of two letters or more of `text`, folded, in order,
+    /// stop words included.
+    pub fn words_and_stop_words(&self, text: &str, mut f: impl FnMut(&str)) {
         let mut word = String::new();
         let mut flush = |word: &mut String| {
-            if word.chars().nth(1).is_some() && STOP_WORDS.binary_search(&word.as_str()).is_err() {
+            if word.chars().nth(1).is_some() {
                 f(word);
             }
             word.clear();
