@@ -204,6 +204,11 @@ pub struct MentorIndex {
     circle_mentors: Vec<Vec<u32>>,
     /// (circle, field) → its mentors with a free place; field → the remote ones.
     circle_fields: HashMap<(u32, u32), Vec<Entry>>,
+    /// The longest of those lists by number, and for each of them who wrote each
+    /// word (their place in the list) with its share of their BM25 score: a query
+    /// sums its words' postings to get everyone's text relevance at once.
+    long_lists: HashMap<(u32, u32), u32>,
+    postings: HashMap<(u32, u32), Vec<(u32, f64)>>,
     remote_fields: Vec<RemoteField>,
     /// (0 commune, 1 intercommunality, 2 département) code → the régions its mentors
     /// live in: a mentor of another région sharing one of them is closer than the
@@ -529,6 +534,26 @@ impl MentorIndex {
             }
             index.remote_fields.push(field);
         }
+        let mut long: Vec<(u32, u32)> = index
+            .circle_fields
+            .iter()
+            .filter(|(_, list)| list.len() >= LONG_LIST)
+            .map(|(key, _)| *key)
+            .collect();
+        long.sort_unstable();
+        for key in long {
+            let number = index.long_lists.len() as u32;
+            index.long_lists.insert(key, number);
+            for (at, e) in index.circle_fields[&key].iter().enumerate() {
+                let s = &index.slots[e.mentor as usize];
+                let norm = Bm25::length_norm(s.length, index.average_length);
+                for &(t, f) in &index.terms[s.terms.0 as usize..s.terms.1 as usize] {
+                    let share = Bm25::term(index.idf[t as usize], f64::from(f), norm);
+                    let postings = index.postings.entry((number, t)).or_default();
+                    postings.push((at as u32, share));
+                }
+            }
+        }
         index
     }
 
@@ -763,14 +788,15 @@ impl MentorIndex {
             near.extend(self.regions_of.get(&key).into_iter().flatten());
         }
         for &f in ctx.wanted.iter().chain(&ctx.synonym_fields) {
-            for e in self
-                .circle_fields
-                .get(&(ctx.circle, f))
-                .into_iter()
-                .flatten()
-            {
-                if seen.first(e.mentor) {
-                    candidates.push((e, q.bound));
+            if let Some(list) = self.circle_fields.get(&(ctx.circle, f)) {
+                let relevances = self.long_lists.get(&(ctx.circle, f)).map(|&number| {
+                    self.relevances(&q, number, list.len())
+                });
+                for (at, e) in list.iter().enumerate() {
+                    if seen.first(e.mentor) {
+                        let text = relevances.as_ref().map_or(q.bound, |r| r[at]);
+                        candidates.push((e, text));
+                    }
                 }
             }
             let Some(remote) = self.remote_fields.get(f as usize) else {
@@ -1002,6 +1028,24 @@ impl MentorIndex {
                 None => pending.pop(),
             };
         }
+    }
+
+    /// At least the text relevance of each mentor of long list `number`: the shares
+    /// of the query's words they wrote, summed word by word.
+    fn relevances(&self, q: &QueryText, number: u32, len: usize) -> Vec<f64> {
+        let mut sums = vec![0.0; len];
+        if q.distinct_count == 0 {
+            return sums;
+        }
+        for (t, _) in &q.distinct {
+            for &(at, share) in self.postings.get(&(number, *t)).into_iter().flatten() {
+                sums[at as usize] += share;
+            }
+        }
+        for s in &mut sums {
+            *s = (*s * (1.0 + 1e-9) / q.divisor).min(1.0);
+        }
+        sums
     }
 
     /// Scores the mentor of `partial[at]` with their text and keeps them if they are
@@ -1482,6 +1526,9 @@ impl Ord for Ranked {
             .then(self.outside.cmp(&other.outside))
     }
 }
+
+/// A circle's list of mentors of one field this long gets postings.
+const LONG_LIST: usize = 256;
 
 /// Mentors who travel at most this far are found through the map cells.
 const LOCAL_KM: f64 = 100.0;
