@@ -541,20 +541,38 @@ impl MentorIndex {
             .map(|(key, _)| *key)
             .collect();
         long.sort_unstable();
+        let mut number = 0;
         for key in long {
-            let number = index.long_lists.len() as u32;
             index.long_lists.insert(key, number);
-            for (at, e) in index.circle_fields[&key].iter().enumerate() {
-                let s = &index.slots[e.mentor as usize];
-                let norm = Bm25::length_norm(s.length, index.average_length);
-                for &(t, f) in &index.terms[s.terms.0 as usize..s.terms.1 as usize] {
-                    let share = Bm25::term(index.idf[t as usize], f64::from(f), norm);
-                    let postings = index.postings.entry((number, t)).or_default();
-                    postings.push((at as u32, share));
-                }
-            }
+            let mentors: Vec<u32> = index.circle_fields[&key].iter().map(|e| e.mentor).collect();
+            index.post(number, &mentors);
+            number += 1;
+        }
+        // Every field's remote mentors too: they may be anywhere.
+        for f in 0..index.remote_fields.len() {
+            let mentors: Vec<u32> = index.remote_fields[f]
+                .entries
+                .iter()
+                .map(|e| e.mentor)
+                .collect();
+            index.remote_fields[f].list = number;
+            index.post(number, &mentors);
+            number += 1;
         }
         index
+    }
+
+    /// The postings of long list `number`, whose mentors are `mentors`.
+    fn post(&mut self, number: u32, mentors: &[u32]) {
+        for (at, &i) in mentors.iter().enumerate() {
+            let s = &self.slots[i as usize];
+            let norm = Bm25::length_norm(s.length, self.average_length);
+            for &(t, f) in &self.terms[s.terms.0 as usize..s.terms.1 as usize] {
+                let share = Bm25::term(self.idf[t as usize], f64::from(f), norm);
+                let postings = self.postings.entry((number, t)).or_default();
+                postings.push((at as u32, share));
+            }
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -781,7 +799,7 @@ impl MentorIndex {
         //    entries, the very relevance for remote mentors (summed from the postings
         //    of the query's words).
         let mut candidates: Vec<(&'a Entry, f64)> = Vec::new();
-        let mut far: Vec<&RemoteField> = Vec::new();
+        let mut far: Vec<(&RemoteField, Vec<f64>)> = Vec::new();
         let c = ctx.place.codes;
         let mut near = vec![c.region];
         for key in [(0, c.commune), (1, c.epci), (2, c.departement)] {
@@ -789,9 +807,10 @@ impl MentorIndex {
         }
         for &f in ctx.wanted.iter().chain(&ctx.synonym_fields) {
             if let Some(list) = self.circle_fields.get(&(ctx.circle, f)) {
-                let relevances = self.long_lists.get(&(ctx.circle, f)).map(|&number| {
-                    self.relevances(&q, number, list.len())
-                });
+                let relevances = self
+                    .long_lists
+                    .get(&(ctx.circle, f))
+                    .map(|&number| self.relevances(&q, number, list.len()));
                 for (at, e) in list.iter().enumerate() {
                     if seen.first(e.mentor) {
                         let text = relevances.as_ref().map_or(q.bound, |r| r[at]);
@@ -805,19 +824,21 @@ impl MentorIndex {
             if !seeker.profile.remote {
                 continue;
             }
-            far.push(remote);
+            let texts = self.relevances(&q, remote.list, remote.entries.len());
             for r in &remote.regions {
                 if !near.contains(&r.region) {
                     continue;
                 }
                 for g in &remote.groups[r.range.0 as usize..r.range.1 as usize] {
-                    for e in &remote.entries[g.range.0 as usize..g.range.1 as usize] {
+                    for at in g.range.0 as usize..g.range.1 as usize {
+                        let e = &remote.entries[at];
                         if seen.first(e.mentor) {
-                            candidates.push((e, q.bound));
+                            candidates.push((e, texts[at]));
                         }
                     }
                 }
             }
+            far.push((remote, texts));
         }
         // 2. The mentors of other circles who may live near enough: those who may share
         //    a field go the same way, the others wait for step 5.
@@ -911,21 +932,26 @@ impl MentorIndex {
         //    its nearest point, with the best years and load and all their words,
         //    then each of them.
         let mut pending: Vec<Bound> = Vec::new();
-        for remote in far {
-            if !remote.whole.may_enter(&ctx, &q, &best, k) {
+        let most = |texts: &[f64]| texts.iter().copied().fold(0.0, f64::max);
+        for (remote, texts) in far {
+            if !remote.whole.may_enter(&ctx, most(&texts), &best, k) {
                 continue;
             }
             for r in &remote.regions {
-                if near.contains(&r.region) || !r.may_enter(&ctx, &q, &best, k) {
+                let groups = &remote.groups[r.range.0 as usize..r.range.1 as usize];
+                let (start, end) = (groups[0].range.0, groups[groups.len() - 1].range.1);
+                let in_region = &texts[start as usize..end as usize];
+                if near.contains(&r.region) || !r.may_enter(&ctx, most(in_region), &best, k) {
                     continue;
                 }
-                for g in &remote.groups[r.range.0 as usize..r.range.1 as usize] {
-                    if !g.may_enter(&ctx, &q, &best, k) {
+                for g in groups {
+                    let range = g.range.0 as usize..g.range.1 as usize;
+                    if !g.may_enter(&ctx, most(&texts[range.clone()]), &best, k) {
                         continue;
                     }
-                    for e in &remote.entries[g.range.0 as usize..g.range.1 as usize] {
+                    for (e, &text) in remote.entries[range.clone()].iter().zip(&texts[range]) {
                         if seen.first(e.mentor) {
-                            let (upper, text) = e.bound(&ctx, &q, q.bound);
+                            let (upper, text) = e.bound(&ctx, &q, text);
                             if !beaten(&best, k, upper) {
                                 pending.push(Bound {
                                     upper,
@@ -1400,6 +1426,8 @@ struct RemoteField {
     groups: Vec<Group>,
     /// All of them as one group.
     whole: Group,
+    /// Their long list's number (see `MentorIndex::postings`).
+    list: u32,
     /// Groups of groups of one région (`range` into `groups`).
     regions: Vec<Group>,
 }
@@ -1408,14 +1436,9 @@ impl Group {
     /// At least the score of any of its mentors, for a porteur of another région who shares no commune,
     /// intercommunality or département with them (their field is the porteur's, or
     /// one the porteur's words name).
-    /// Whether one of them may enter the `k` best (the distance looked at last).
-    fn may_enter(
-        &self,
-        ctx: &Context<'_>,
-        q: &QueryText,
-        best: &BinaryHeap<Ranked>,
-        k: usize,
-    ) -> bool {
+    /// Whether one of them, whose text relevance is at most `text`, may enter the `k`
+    /// best (the distance looked at last).
+    fn may_enter(&self, ctx: &Context<'_>, text: f64, best: &BinaryHeap<Ranked>, k: usize) -> bool {
         let mut parts = Cheap {
             field: if self.fields & ctx.wanted_mask != 0 {
                 1.0
@@ -1428,7 +1451,6 @@ impl Group {
             availability: 1.0,
             ..Cheap::default()
         };
-        let text = q.bound(self.terms);
         if beaten(best, k, parts.score(ctx, text)) {
             return false;
         }
