@@ -208,7 +208,7 @@ pub struct MentorIndex {
     /// word (their place in the list) with its share of their BM25 score: a query
     /// sums its words' postings to get everyone's text relevance at once.
     long_lists: HashMap<(u32, u32), u32>,
-    postings: HashMap<(u32, u32), Vec<(u32, f64)>>,
+    postings: HashMap<(u32, u32), Vec<(u32, f32)>>,
     remote_fields: Vec<RemoteField>,
     /// (0 commune, 1 intercommunality, 2 département) code → the régions its mentors
     /// live in: a mentor of another région sharing one of them is closer than the
@@ -570,7 +570,7 @@ impl MentorIndex {
             for &(t, f) in &self.terms[s.terms.0 as usize..s.terms.1 as usize] {
                 let share = Bm25::term(self.idf[t as usize], f64::from(f), norm);
                 let postings = self.postings.entry((number, t)).or_default();
-                postings.push((at as u32, share));
+                postings.push((at as u32, at_least(share)));
             }
         }
     }
@@ -1065,7 +1065,7 @@ impl MentorIndex {
         }
         for (t, _) in &q.distinct {
             for &(at, share) in self.postings.get(&(number, *t)).into_iter().flatten() {
-                sums[at as usize] += share;
+                sums[at as usize] += f64::from(share);
             }
         }
         for s in &mut sums {
