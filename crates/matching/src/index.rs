@@ -191,6 +191,8 @@ struct Slot {
 #[derive(Debug, Default)]
 pub struct MentorIndex {
     slots: Vec<Slot>,
+    /// Each mentor's text terms as bits (term id mod 64).
+    signatures: Vec<u64>,
     /// A mentor's number outside (in the slice given) from the index's own, and back.
     external: Vec<u32>,
     internal: Vec<u32>,
@@ -326,6 +328,9 @@ impl MentorIndex {
             for (t, _) in &tf {
                 document_frequency[*t as usize] += 1;
             }
+            index
+                .signatures
+                .push(tf.iter().fold(0, |m, (t, _)| m | 1u64 << (t % 64)));
             let terms = push_range(&mut index.terms, tf);
             let mut availability: Vec<u32> = analyzer
                 .stems(&p.availability)
@@ -388,7 +393,6 @@ impl MentorIndex {
             let fields = &index.fields[s.fields.0 as usize..s.fields.1 as usize];
             let availability =
                 &index.availability[s.availability.0 as usize..s.availability.1 as usize];
-            let terms = &index.terms[s.terms.0 as usize..s.terms.1 as usize];
             let entry = Entry {
                 mentor: i as u32,
                 circle: s.circle,
@@ -405,7 +409,7 @@ impl MentorIndex {
                     .iter()
                     .fold(0, |m, &a| m | 1u32 << a.min(AVAILABILITY_OVERFLOW)),
                 fields: fields.iter().fold(0, |m, (f, _)| m | field_mask(*f)),
-                terms: terms.iter().fold(0, |m, (t, _)| m | 1u64 << (t % 64)),
+                terms: index.signatures[i],
             };
             if s.travel_km > LOCAL_KM {
                 index.long_range.push(entry);
@@ -975,7 +979,7 @@ impl MentorIndex {
             ..Cheap::default()
         }
         .score(&ctx, ctx.text);
-        if !beaten(&best, k, best_without_field) {
+        if !beaten(&best, k, best_without_field) && q.bound >= TEXT_THRESHOLD {
             let circle = self.circle_mentors.get(ctx.circle as usize);
             let remote = Some(&self.remote).filter(|_| seeker.profile.remote);
             for &i in circle.into_iter().chain(remote).flatten() {
@@ -984,10 +988,25 @@ impl MentorIndex {
                 }
             }
             for i in others {
+                // Too few of the project's words for a mentor of another field, or
+                // too few to enter even from next door.
+                let text = q.bound(self.signatures[i as usize]);
+                if text < TEXT_THRESHOLD {
+                    continue;
+                }
+                let next_door = Cheap {
+                    proximity: 1.0,
+                    load: 1.0,
+                    availability: 1.0,
+                    ..Cheap::default()
+                };
+                if beaten(&best, k, next_door.score(&ctx, text)) {
+                    continue;
+                }
                 let Some(cheap) = self.cheap(&ctx, i as usize) else {
                     continue;
                 };
-                if beaten(&best, k, cheap.score(&ctx, ctx.text)) {
+                if beaten(&best, k, cheap.score(&ctx, text)) {
                     continue;
                 }
                 partial.push((cheap, i));
