@@ -233,7 +233,12 @@ pub struct MentorIndex {
     field_codes: Vec<String>,
     vocabulary: Ids,
     /// Folded word → its stem's id, for every word of the mentors' texts.
-    word_terms: HashMap<String, u32>,
+    word_terms: HashMap<String, (u32, u32)>,
+    /// (the second number above: 1 + its place here, 0 for none) The fields a word of
+    /// the mentors' texts names as a synonym.
+    word_synonyms: Vec<Vec<u32>>,
+    /// Folded word → its stem's id, for the mentors' availability words.
+    availability_terms: HashMap<String, u32>,
     availability_words: Ids,
     field_ids: Ids,
     language_ids: Ids,
@@ -243,6 +248,8 @@ pub struct MentorIndex {
 
 /// The project's words, analysed once per query.
 struct QueryText {
+    /// The fields the words name as synonyms.
+    synonym_fields: Vec<u32>,
     /// (term id or 0, folded word as a range of `folded`) for each word in order.
     words: Vec<(u32, (u32, u32))>,
     folded: String,
@@ -317,7 +324,7 @@ impl MentorIndex {
                     document_frequency.push(0);
                 }
                 if !index.word_terms.contains_key(word) {
-                    index.word_terms.insert(word.clone(), id);
+                    index.word_terms.insert(word.clone(), (id, 0));
                 }
                 match tf.iter_mut().find(|(t, _)| *t == id) {
                     Some((_, n)) => *n += 1,
@@ -333,9 +340,13 @@ impl MentorIndex {
                 .push(tf.iter().fold(0, |m, (t, _)| m | 1u64 << (t % 64)));
             let terms = push_range(&mut index.terms, tf);
             let mut availability: Vec<u32> = analyzer
-                .stems(&p.availability)
-                .iter()
-                .map(|s| index.availability_words.intern(s))
+                .words(&p.availability)
+                .into_iter()
+                .map(|(s, word)| {
+                    let id = index.availability_words.intern(&s);
+                    index.availability_terms.insert(word, id);
+                    id
+                })
                 .collect();
             availability.sort_unstable();
             availability.dedup();
@@ -478,6 +489,12 @@ impl MentorIndex {
             let id = index.field(field);
             for w in words {
                 index.synonyms.entry(w.clone()).or_default().push(id);
+            }
+        }
+        for (word, fields) in &index.synonyms {
+            if let Some((_, named)) = index.word_terms.get_mut(word) {
+                index.word_synonyms.push(fields.clone());
+                *named = index.word_synonyms.len() as u32;
             }
         }
         let n = mentors.len() as f64;
@@ -633,11 +650,25 @@ impl MentorIndex {
         // Stems no mentor's text holds: they count in the query's length only.
         let mut unknown: Vec<String> = Vec::new();
         // A word some mentor wrote is neither a stop word nor to be stemmed again.
+        let mut synonym_fields: Vec<u32> = Vec::new();
+        let mut named = |fields: &[u32]| {
+            for &f in fields {
+                if !synonym_fields.contains(&f) {
+                    synonym_fields.push(f);
+                }
+            }
+        };
         analyzer.words_and_stop_words(text, |word| {
             let id = match self.word_terms.get(word) {
-                Some(&id) => id,
+                Some(&(id, synonyms)) => {
+                    if synonyms != 0 {
+                        named(&self.word_synonyms[synonyms as usize - 1]);
+                    }
+                    id
+                }
                 None if is_stop_word(word) => return,
                 None => {
+                    named(self.synonyms.get(word).map_or(&[], Vec::as_slice));
                     let stem = analyzer.stem(word);
                     let id = self.vocabulary.get(&stem);
                     if id == 0 && !unknown.contains(&stem) {
@@ -663,6 +694,7 @@ impl MentorIndex {
             distinct_count,
             words,
             folded,
+            synonym_fields,
             distinct,
             bound: 0.0,
             shares: [0.0; 64],
@@ -738,25 +770,27 @@ impl MentorIndex {
             .map(|f| self.field_ids.get(f))
             .filter(|&f| f != 0)
             .collect();
-        let mut synonym_fields: Vec<u32> = Vec::new();
-        for (_, w) in q.words() {
-            for &f in self.synonyms.get(w).into_iter().flatten() {
-                if !synonym_fields.contains(&f) {
-                    synonym_fields.push(f);
+        let synonym_fields = q.synonym_fields.clone();
+        // The porteur's availability words: their stems, known ones by id.
+        let mut availability: Vec<u32> = Vec::new();
+        let mut unknown: Vec<String> = Vec::new();
+        analyzer.tokens(&seeker.profile.availability, |word| {
+            match self.availability_terms.get(word) {
+                Some(&id) => availability.push(id),
+                None => {
+                    let stem = analyzer.stem(word);
+                    match self.availability_words.get(&stem) {
+                        0 => unknown.push(stem),
+                        id => availability.push(id),
+                    }
                 }
             }
-        }
-        let mut stems = analyzer.stems(&seeker.profile.availability);
-        stems.sort_unstable();
-        stems.dedup();
-        let availability_count = stems.len();
-        let mut availability: Vec<u32> = stems
-            .iter()
-            .map(|s| self.availability_words.get(s))
-            .collect();
-        availability.retain(|&a| a != 0);
+        });
         availability.sort_unstable();
         availability.dedup();
+        unknown.sort_unstable();
+        unknown.dedup();
+        let availability_count = availability.len() + unknown.len();
         let place = self.lookup_place(&seeker.place);
         let ctx = Context {
             seeker,
@@ -834,10 +868,10 @@ impl MentorIndex {
                     continue;
                 }
                 for g in &remote.groups[r.range.0 as usize..r.range.1 as usize] {
-                    for at in g.range.0 as usize..g.range.1 as usize {
-                        let e = &remote.entries[at];
+                    let range = g.range.0 as usize..g.range.1 as usize;
+                    for (e, &text) in remote.entries[range.clone()].iter().zip(&texts[range]) {
                         if seen.first(e.mentor) {
-                            candidates.push((e, texts[at]));
+                            candidates.push((e, text));
                         }
                     }
                 }
