@@ -1246,11 +1246,18 @@ impl MentorIndex {
             (None, Some(j)) => reasons.push(Reason::SynonymField(code(j))),
             _ => {}
         }
-        let terms = &self.terms[s.terms.0 as usize..s.terms.1 as usize];
+        // The query's distinct terms the mentor wrote, by their place in the query.
+        let mut wrote = vec![false; q.distinct.len()];
+        for &(t, _) in &self.terms[s.terms.0 as usize..s.terms.1 as usize] {
+            if let Some(at) = q.position[t as usize].checked_sub(1) {
+                wrote[usize::from(at)] = true;
+            }
+        }
         let mut common: Vec<String> = Vec::new();
         for (t, word) in q.words() {
+            let at = q.position[t as usize].checked_sub(1);
             if t != 0
-                && terms.binary_search_by_key(&t, |(x, _)| *x).is_ok()
+                && at.is_some_and(|at| wrote[usize::from(at)])
                 && !common.iter().any(|c| c == word)
             {
                 common.push(word.to_owned());
