@@ -296,6 +296,16 @@ impl QueryText {
 impl MentorIndex {
     /// Builds the index; `synonyms` gives each field's synonyms as folded words.
     pub fn new(mentors: &[IndexedMentor], synonyms: &[(String, Vec<String>)]) -> MentorIndex {
+        MentorIndex::build(mentors, synonyms, LONG_LIST)
+    }
+
+    /// Builds the index, giving postings to the circle lists of `long_list` mentors or
+    /// more (tests lower it to read postings on small instances).
+    fn build(
+        mentors: &[IndexedMentor],
+        synonyms: &[(String, Vec<String>)],
+        long_list: usize,
+    ) -> MentorIndex {
         let analyzer = Analyzer::default();
         let mut index = MentorIndex::default();
         let mut document_frequency: Vec<u32> = vec![0];
@@ -558,7 +568,7 @@ impl MentorIndex {
         let mut long: Vec<(u32, u32)> = index
             .circle_fields
             .iter()
-            .filter(|(_, list)| list.len() >= LONG_LIST)
+            .filter(|(_, list)| list.len() >= long_list)
             .map(|(key, _)| *key)
             .collect();
         long.sort_unstable();
@@ -1683,37 +1693,61 @@ mod tests {
     const LANGUAGES: [&str; 3] = ["fr", "en", "ar"];
     const SLOTS: [&str; 3] = ["soir", "week-end", "matin"];
 
-    fn words(picks: &[usize], from: &[&str]) -> String {
+    /// The pools instances draw from: the small ones above, or (`wide`) with 70
+    /// fields (past the 64 bits of a field mask), 120 words (past the 64 bits of a
+    /// text signature) and 40 availability words (past their 31 bits).
+    fn field(i: usize, wide: bool) -> String {
+        match i % if wide { 70 } else { 4 } {
+            i if i < FIELDS.len() => FIELDS[i].to_owned(),
+            i => format!("f{i}"),
+        }
+    }
+
+    fn word(i: usize, wide: bool) -> String {
+        match i % if wide { 120 } else { 10 } {
+            i if i < WORDS.len() => WORDS[i].to_owned(),
+            i => format!("mot{i}"),
+        }
+    }
+
+    fn slot(i: usize, wide: bool) -> String {
+        match i % if wide { 40 } else { 3 } {
+            i if i < SLOTS.len() => SLOTS[i].to_owned(),
+            i => format!("creneau{i}"),
+        }
+    }
+
+    fn words(picks: &[usize], wide: bool, from: fn(usize, bool) -> String) -> String {
         picks
             .iter()
-            .map(|&i| from[i % from.len()])
+            .map(|&i| from(i, wide))
             .collect::<Vec<_>>()
             .join(" ")
     }
 
     prop_compose! {
-        fn arb_mentor()(
-            fields in prop::collection::vec((0..4usize, 0..30i64), 0..3),
-            text in prop::collection::vec(0..10usize, 0..8),
+        fn arb_mentor(wide: bool)(
+            fields in prop::collection::vec((0..1000usize, 0..30i64), 0..if wide { 6 } else { 3 }),
+            text in prop::collection::vec(0..1000usize, 0..if wide { 30 } else { 8 }),
             languages in prop::collection::vec(0..3usize, 1..3),
             remote in any::<bool>(),
             travel in 0..200u32,
             capacity in 0..3i64,
             active in 0..3i64,
-            availability in prop::collection::vec(0..3usize, 0..3),
+            availability in prop::collection::vec(0..1000usize, 0..if wide { 8 } else { 3 }),
             place in 0..6usize,
             circle in prop::option::of(0..2u8),
         ) -> IndexedMentor {
             IndexedMentor {
                 profile: MentorProfile {
-                    fields: fields.iter().map(|(f, y)| (FIELDS[*f].to_owned(), *y)).collect(),
-                    text: words(&text, &WORDS),
+                    fields: fields.iter().map(|(f, y)| (field(*f, wide), *y)).collect(),
+                    text: words(&text, wide, word),
                     languages: languages.iter().map(|&l| LANGUAGES[l].to_owned()).collect(),
                     remote,
                     travel_km: f64::from(travel),
                     active,
                     capacity,
-                    availability: words(&availability, &SLOTS),
+                    availability: words(&availability, wide, slot),
                 },
                 place: place_keys_of(place),
                 circle: circle.map(|c| format!("circle-{c}")),
@@ -1722,24 +1756,25 @@ mod tests {
     }
 
     prop_compose! {
-        fn arb_seeker(mentors: usize)(
-            fields in prop::collection::vec(0..5usize, 0..3),
-            text in prop::collection::vec(0..10usize, 0..10),
+        fn arb_seeker(mentors: usize, wide: bool)(
+            fields in prop::collection::vec(0..1000usize, 0..3),
+            unheard in prop::option::weighted(0.2, Just("sport")),
+            text in prop::collection::vec(0..1000usize, 0..if wide { 40 } else { 10 }),
             languages in prop::collection::vec(0..3usize, 1..3),
             remote in any::<bool>(),
-            availability in prop::collection::vec(0..3usize, 0..3),
+            availability in prop::collection::vec(0..1000usize, 0..3),
             place in 0..7usize,
             circle in prop::option::of(0..3u8),
             excluded in prop::collection::vec(0..mentors.max(1), 0..3),
         ) -> Seeker {
             Seeker {
                 profile: MenteeProfile {
-                    // Field 4 is one no mentor has.
-                    fields: fields.iter().map(|&f| FIELDS.get(f).unwrap_or(&"sport").to_string()).collect(),
-                    text: words(&text, &WORDS),
+                    // Sometimes with a field no mentor has.
+                    fields: fields.iter().map(|&f| field(f, wide)).chain(unheard.map(str::to_owned)).collect(),
+                    text: words(&text, wide, word),
                     languages: languages.iter().map(|&l| LANGUAGES[l].to_owned()).collect(),
                     remote,
-                    availability: words(&availability, &SLOTS),
+                    availability: words(&availability, wide, slot),
                 },
                 // Place 6 is a commune no mentor lives in.
                 place: if place == 6 {
@@ -1761,6 +1796,8 @@ mod tests {
         vec![
             ("creation-entreprise".into(), vec!["boulangerie".into()]),
             ("culture".into(), vec!["theatre".into()]),
+            ("f5".into(), vec!["mot15".into(), "budget".into()]),
+            ("f66".into(), vec!["mot100".into()]),
         ]
     }
 
@@ -1793,14 +1830,19 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #![proptest_config(ProptestConfig::with_cases(6000))]
 
+        /// Small pools (many ties), wide ones (masks and signatures overflowing), and
+        /// postings on lists of every length.
         #[test]
         fn the_index_answers_exactly_as_the_reference(
-            (mentors, seeker) in prop::collection::vec(arb_mentor(), 0..60)
-                .prop_flat_map(|m| { let n = m.len(); (Just(m), arb_seeker(n)) }),
+            (mentors, seeker) in any::<bool>().prop_flat_map(|wide| {
+                prop::collection::vec(arb_mentor(wide), 0..60)
+                    .prop_flat_map(move |m| { let n = m.len(); (Just(m), arb_seeker(n, wide)) })
+            }),
             weights in prop::collection::vec(0..5u8, 6),
             k in 0..6usize,
+            long_list in prop::sample::select(vec![1usize, 4, LONG_LIST]),
         ) {
             let w = Weights {
                 field: f64::from(weights[0]) / 4.0,
@@ -1810,12 +1852,51 @@ mod tests {
                 load: f64::from(weights[4]) / 4.0,
                 availability: f64::from(weights[5]) / 4.0,
             };
-            let index = MentorIndex::new(&mentors, &synonyms());
+            let index = MentorIndex::build(&mentors, &synonyms(), long_list);
             let fast = index.suggest(&seeker, &w, k);
             let plain = reference(&mentors, &seeker, &w, k);
             let key = |s: &[Suggestion]| s.iter().map(|x| (x.index, x.score.to_bits(), x.reasons.clone())).collect::<Vec<_>>();
             prop_assert_eq!(key(&fast), key(&plain));
         }
+    }
+
+    #[test]
+    fn a_mentor_whose_availability_words_overflow_their_bits_still_comes_first() {
+        // Forty availability words: the last ones share the overflow bit.
+        let mentors: Vec<IndexedMentor> = (0..40)
+            .map(|i| IndexedMentor {
+                profile: MentorProfile {
+                    fields: vec![("droit".into(), if i == 39 { 0 } else { 10 })],
+                    languages: vec!["fr".into()],
+                    capacity: 1,
+                    availability: format!("creneau{i}"),
+                    ..Default::default()
+                },
+                place: place(0),
+                circle: Some("circle-0".into()),
+            })
+            .collect();
+        let seeker = Seeker {
+            profile: MenteeProfile {
+                fields: vec!["droit".into()],
+                languages: vec!["fr".into()],
+                availability: "creneau39".into(),
+                ..Default::default()
+            },
+            place: place(0),
+            circle: Some("circle-0".into()),
+            ..Default::default()
+        };
+        let weights = Weights {
+            field: 0.0,
+            text: 0.0,
+            proximity: 0.0,
+            years: 0.5,
+            load: 0.0,
+            availability: 1.0,
+        };
+        let top = MentorIndex::new(&mentors, &[]).suggest(&seeker, &weights, 1);
+        assert_eq!(top[0].index, 39, "{top:?}");
     }
 
     #[test]
