@@ -109,19 +109,28 @@ impl App {
         Ok(self.store.domains().await?)
     }
 
-    pub(crate) async fn coordinator_emails(
+    /// Who hears of a circle's news (its coordinators; the national team when there
+    /// is no circle), each with the language they chose.
+    pub(crate) async fn coordinators_to_tell(
         &self,
         circle_id: Option<Uuid>,
-    ) -> Result<Vec<String>, AppError> {
+    ) -> Result<Vec<(String, mentorat_domain::Locale)>, AppError> {
+        let locale = |code: &str| mentorat_domain::Locale::parse(code).unwrap_or_default();
         Ok(match circle_id {
             Some(c) => self
                 .store
                 .coordinators_of(c)
                 .await?
                 .into_iter()
-                .map(|m| m.email)
+                .map(|m| (m.email, locale(&m.locale)))
                 .collect(),
-            None => self.store.emails_with_role(Role::NationalTeam).await?,
+            None => self
+                .store
+                .recipients_with_role(Role::NationalTeam)
+                .await?
+                .into_iter()
+                .map(|r| (r.email.clone(), r.locale()))
+                .collect(),
         })
     }
 

@@ -69,13 +69,8 @@ impl App {
         what: &str,
         path: &str,
     ) -> Result<(), AppError> {
-        for email in self.coordinator_emails(circle_id).await? {
-            // Each in the language they chose (French when the account is not found).
-            let locale = match mentorat_domain::Email::parse(&email) {
-                Ok(address) => self.store.account_by_email(&address).await?,
-                Err(_) => None,
-            }
-            .map_or(mentorat_domain::Locale::Fr, |a| a.locale);
+        // Each in the language they chose.
+        for (email, locale) in self.coordinators_to_tell(circle_id).await? {
             let tr = crate::i18n::Tr {
                 locale,
                 i18n: &self.i18n,

@@ -267,24 +267,33 @@ pub struct Member {
     pub email: String,
     pub first_name: String,
     pub last_name: String,
+    /// The language they chose (a locale code).
+    pub locale: String,
+}
+
+/// The accounts holding `role` somewhere, as [`Member`]s (the caller says where).
+pub(crate) fn members_holding(role: &str) -> SelectStatement {
+    Query::select()
+        .expr_as(Expr::col(("users", "id")), "user_id")
+        .columns([
+            ("users", "email"),
+            ("users", "first_name"),
+            ("users", "last_name"),
+            ("users", "locale"),
+        ])
+        .from("role_grants")
+        .inner_join(
+            "users",
+            Expr::col(("users", "id")).equals(("role_grants", "user_id")),
+        )
+        .and_where(Expr::col(("role_grants", "role")).eq(role))
+        .to_owned()
 }
 
 impl Store {
     /// The coordinators of a circle, by name.
     pub async fn coordinators_of(&self, circle_id: Uuid) -> Result<Vec<Member>> {
-        let query = Query::select()
-            .expr_as(Expr::col(("users", "id")), "user_id")
-            .columns([
-                ("users", "email"),
-                ("users", "first_name"),
-                ("users", "last_name"),
-            ])
-            .from("role_grants")
-            .inner_join(
-                "users",
-                Expr::col(("users", "id")).equals(("role_grants", "user_id")),
-            )
-            .and_where(Expr::col(("role_grants", "role")).eq("coordinator"))
+        let query = members_holding("coordinator")
             .and_where(Expr::col(("role_grants", "circle_id")).eq(circle_id))
             .order_by(("users", "first_name"), Order::Asc)
             .to_owned();

@@ -232,19 +232,7 @@ impl Store {
 
     /// The members of a partner association (accounts holding its partner role).
     pub async fn partner_members(&self, partner_id: Uuid) -> Result<Vec<crate::Member>> {
-        let query = Query::select()
-            .expr_as(Expr::col(("users", "id")), "user_id")
-            .columns([
-                ("users", "email"),
-                ("users", "first_name"),
-                ("users", "last_name"),
-            ])
-            .from("role_grants")
-            .inner_join(
-                "users",
-                Expr::col(("users", "id")).equals(("role_grants", "user_id")),
-            )
-            .and_where(Expr::col(("role_grants", "role")).eq("partner"))
+        let query = crate::circles::members_holding("partner")
             .and_where(Expr::col(("role_grants", "partner_id")).eq(partner_id))
             .to_owned();
         db::fetch_all(&mut &*self, &query).await

@@ -30,6 +30,19 @@ pub struct Account {
     pub roles: Vec<RoleGrant>,
 }
 
+/// An address to write to, and the language its owner chose.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Recipient {
+    pub email: String,
+    locale: String,
+}
+
+impl Recipient {
+    pub fn locale(&self) -> Locale {
+        Locale::parse(&self.locale).unwrap_or_default()
+    }
+}
+
 #[derive(sqlx::FromRow)]
 struct UserRow {
     id: Uuid,
@@ -162,15 +175,12 @@ impl Store {
             .and_then(|h| h.password_hash))
     }
 
-    /// The addresses of every account holding `role` (for team notifications).
-    pub async fn emails_with_role(&self, role: Role) -> Result<Vec<String>> {
-        #[derive(sqlx::FromRow)]
-        struct E {
-            email: String,
-        }
+    /// The addresses of every account holding `role`, each in its owner's language
+    /// (for team notifications).
+    pub async fn recipients_with_role(&self, role: Role) -> Result<Vec<Recipient>> {
         let query = Query::select()
             .distinct()
-            .column(("users", "email"))
+            .columns([("users", "email"), ("users", "locale")])
             .from("users")
             .inner_join(
                 "role_grants",
@@ -180,11 +190,7 @@ impl Store {
             .and_where(Expr::col(("users", "deletion_requested_at")).is_null())
             .order_by(("users", "email"), Order::Asc)
             .to_owned();
-        Ok(db::fetch_all::<E>(&mut &*self, &query)
-            .await?
-            .into_iter()
-            .map(|e| e.email)
-            .collect())
+        db::fetch_all(&mut &*self, &query).await
     }
 
     pub async fn count_users(&self) -> Result<i64> {
