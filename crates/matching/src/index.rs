@@ -266,6 +266,9 @@ struct QueryText {
     shares: [f64; 64],
     signature: u64,
     divisor: f64,
+    /// A little more than 1 / `divisor`: turns a sum of shares into at least its
+    /// relevance (the margin covers summing in another order and the roundings).
+    scale: f64,
 }
 
 impl QueryText {
@@ -289,7 +292,7 @@ impl QueryText {
             most += self.shares[bits.trailing_zeros() as usize];
             bits &= bits - 1;
         }
-        (most * (1.0 + 1e-9) / self.divisor).min(1.0)
+        (most * self.scale).min(1.0)
     }
 }
 
@@ -710,10 +713,12 @@ impl MentorIndex {
             shares: [0.0; 64],
             signature: 0,
             divisor: Bm25::best(self.slots.len() as f64) * (distinct_count as f64).min(6.0),
+            scale: 0.0,
         };
         if distinct_count == 0 || self.slots.is_empty() {
             return q;
         }
+        q.scale = (1.0 + 1e-9) / q.divisor;
         for (t, _) in &q.distinct {
             q.shares[(t % 64) as usize] += self.best_share[*t as usize];
             q.signature |= 1 << (t % 64);
@@ -1132,7 +1137,7 @@ impl MentorIndex {
             }
         }
         for s in &mut sums {
-            *s = (*s * (1.0 + 1e-9) / q.divisor).min(1.0);
+            *s = (*s * q.scale).min(1.0);
         }
         sums
     }
