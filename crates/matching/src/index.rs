@@ -123,6 +123,22 @@ struct Place {
 }
 
 impl Place {
+    /// A place with each code turned into a number by `number(kind, code)`, the kinds
+    /// in the order of `MentorIndex::places` (no intercommunality: 0).
+    fn of(p: &PlaceKeys, mut number: impl FnMut(usize, &str) -> u32) -> Place {
+        Place {
+            codes: Codes {
+                country: number(0, &p.country),
+                commune: number(1, &p.commune),
+                epci: p.epci.as_deref().map_or(0, |e| number(2, e)),
+                departement: number(3, &p.departement),
+                region: number(4, &p.region),
+            },
+            lat: p.lat,
+            lon: p.lon,
+        }
+    }
+
     fn level(&self, other: &Place) -> Level {
         self.codes.level(&other.codes)
     }
@@ -242,6 +258,7 @@ pub struct MentorIndex {
     availability_words: Ids,
     field_ids: Ids,
     language_ids: Ids,
+    /// Country, commune, intercommunality, département and région codes.
     places: [Ids; 5],
     circles: Ids,
 }
@@ -626,33 +643,12 @@ impl MentorIndex {
     }
 
     fn intern_place(&mut self, p: &PlaceKeys) -> Place {
-        let [country, commune, epci, departement, region] = &mut self.places;
-        Place {
-            codes: Codes {
-                country: country.intern(&p.country),
-                commune: commune.intern(&p.commune),
-                epci: p.epci.as_deref().map_or(0, |e| epci.intern(e)),
-                departement: departement.intern(&p.departement),
-                region: region.intern(&p.region),
-            },
-            lat: p.lat,
-            lon: p.lon,
-        }
+        let places = &mut self.places;
+        Place::of(p, |kind, code| places[kind].intern(code))
     }
 
     fn lookup_place(&self, p: &PlaceKeys) -> Place {
-        let [country, commune, epci, departement, region] = &self.places;
-        Place {
-            codes: Codes {
-                country: country.get(&p.country),
-                commune: commune.get(&p.commune),
-                epci: p.epci.as_deref().map_or(0, |e| epci.get(e)),
-                departement: departement.get(&p.departement),
-                region: region.get(&p.region),
-            },
-            lat: p.lat,
-            lon: p.lon,
-        }
+        Place::of(p, |kind, code| self.places[kind].get(code))
     }
 
     /// The project's words; a word some mentor also wrote is not stemmed again.
