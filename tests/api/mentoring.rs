@@ -93,6 +93,41 @@ pub async fn validated_porteur(app: &TestApp, email: &str, birth_year: i32) -> (
 }
 
 #[tokio::test]
+async fn a_circle_coordinator_hears_of_an_application_in_their_language() {
+    let app = spawn_demo_app().await;
+    let coordinator = app
+        .account_id("coordination.compiegne@mentorat.example")
+        .await;
+    let mut tx = app.app.store.begin().await.unwrap();
+    tx.set_locale(coordinator, mentorat_domain::Locale::En)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let id = person(&app, "Léa", "lea@exemple.fr").await;
+    app.app
+        .apply_as_mentor(id, &mentor_form("2"))
+        .await
+        .unwrap();
+    let (outbox, _) = app.app.outbox(0, 50).await.unwrap();
+    let notice = outbox
+        .iter()
+        .find(|m| m.to_address == "coordination.compiegne@mentorat.example")
+        .expect("the circle's coordinator is told");
+    assert!(
+        notice.subject.starts_with("New on the platform: ")
+            && notice.subject.contains("mentor application"),
+        "{}",
+        notice.subject
+    );
+    assert!(
+        outbox
+            .iter()
+            .all(|m| m.to_address != "coordination.paris@mentorat.example"),
+        "only the circle's coordinators"
+    );
+}
+
+#[tokio::test]
 async fn approval_needs_an_interview_and_a_recorded_background_check() {
     let app = spawn_demo_app().await;
     let admin = app.account_id("admin@mentorat.example").await;
