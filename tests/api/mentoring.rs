@@ -56,12 +56,14 @@ pub fn project_form(birth_year: i32) -> ProjectForm {
 
 /// An approved mentor in Compiègne with `capacity` places.
 pub async fn approved_mentor(app: &TestApp, email: &str, capacity: &str) -> Uuid {
+    approved_mentor_with(app, email, &mentor_form(capacity)).await
+}
+
+/// An approved mentor who applied with `form`.
+pub async fn approved_mentor_with(app: &TestApp, email: &str, form: &MentorForm) -> Uuid {
     let admin = app.account_id("admin@mentorat.example").await;
     let id = person(app, "Mentor", email).await;
-    app.app
-        .apply_as_mentor(id, &mentor_form(capacity))
-        .await
-        .unwrap();
+    app.app.apply_as_mentor(id, form).await.unwrap();
     let profile = app.app.mentor_profile(id).await.unwrap();
     app.app
         .vet_mentor(admin, &profile, "interview_planned", "2026-11-20", false)
@@ -77,13 +79,18 @@ pub async fn approved_mentor(app: &TestApp, email: &str, capacity: &str) -> Uuid
 
 /// A porteur with a validated project in Compiègne's agglomeration.
 pub async fn validated_porteur(app: &TestApp, email: &str, birth_year: i32) -> (Uuid, Uuid) {
+    validated_porteur_with(app, email, &project_form(birth_year)).await
+}
+
+/// A porteur whose project, submitted with `form`, is validated.
+pub async fn validated_porteur_with(
+    app: &TestApp,
+    email: &str,
+    form: &ProjectForm,
+) -> (Uuid, Uuid) {
     let admin = app.account_id("admin@mentorat.example").await;
     let id = person(app, "Porteur", email).await;
-    let project = app
-        .app
-        .submit_project(id, &project_form(birth_year))
-        .await
-        .unwrap();
+    let project = app.app.submit_project(id, form).await.unwrap();
     let record = app.app.project(project).await.unwrap();
     app.app
         .review_project(admin, &record, "validate", "")
@@ -691,6 +698,64 @@ async fn the_national_team_edits_the_fields_of_experience() {
         )
         .await;
     assert_eq!(empty.status(), 422);
+}
+
+#[tokio::test]
+async fn a_porteur_who_accepts_remote_mentoring_is_offered_a_remote_mentor_from_afar() {
+    use mentorat_app::mentoring::Reason;
+    let app = spawn_demo_app().await;
+    // In Marseille, mentoring remotely, in a field no demo mentor has.
+    let far = MentorForm {
+        domains: vec![("international".into(), "8".into())],
+        commune: "13055".into(),
+        remote: true,
+        ..mentor_form("2")
+    };
+    let far = approved_mentor_with(&app, "loin@exemple.fr", &far).await;
+    let project = |remote| ProjectForm {
+        domains: vec!["international".into()],
+        remote,
+        ..project_form(1990)
+    };
+    let (_, remote) = validated_porteur_with(&app, "distance@exemple.fr", &project(true)).await;
+    let (_, near) = validated_porteur_with(&app, "proche@exemple.fr", &project(false)).await;
+    let offered = |project| {
+        let app = &app;
+        async move {
+            let record = app.app.project(project).await.unwrap();
+            app.app
+                .suggestions(&record, None, None, None)
+                .await
+                .unwrap()
+        }
+    };
+    let from_afar = offered(remote).await;
+    let mentor = from_afar
+        .iter()
+        .find(|s| s.card.user_id == far)
+        .expect("the remote mentor is offered");
+    assert!(
+        mentor.reasons.contains(&Reason::Remote),
+        "{:?}",
+        mentor.reasons
+    );
+    assert!(
+        offered(near).await.iter().all(|s| s.card.user_id != far),
+        "not to a porteur who wants to meet in person"
+    );
+    // The coordinator reading the project sees it.
+    app.sign_in(
+        "coordination.compiegne@mentorat.example",
+        crate::helpers::DEMO_PASSWORD,
+    )
+    .await;
+    let said = "Le porteur accepte un accompagnement à distance.";
+    let page = app
+        .get_html(&format!("/coordination/projets/{remote}"))
+        .await;
+    assert!(page.contains(said), "{page}");
+    let page = app.get_html(&format!("/coordination/projets/{near}")).await;
+    assert!(!page.contains(said));
 }
 
 #[tokio::test]

@@ -72,6 +72,8 @@ pub struct ProjectForm {
     pub commune: String,
     pub commune_query: String,
     pub languages: Vec<String>,
+    /// The porteur accepts remote mentoring (phone, video).
+    pub remote: bool,
     pub birth_year: String,
     pub parent_name: String,
     pub parent_email: String,
@@ -383,6 +385,7 @@ impl App {
             stage: form.stage.clone(),
             help_wanted: text(&form.help_wanted, "help_wanted", 1_500, false)?,
             languages: languages.join(","),
+            remote: form.remote,
             domains: form.domains.clone(),
             birth_year: i64::from(birth_year),
             parent: parent.clone(),
@@ -1237,7 +1240,7 @@ impl App {
                     project.title, project.description, project.help_wanted
                 ),
                 languages: project.languages.split(',').map(str::to_owned).collect(),
-                remote: false,
+                remote: project.remote,
                 availability: String::new(),
             },
             place: place_keys(&project.commune_code, Side::Project),

@@ -1,10 +1,12 @@
 //! A prebuilt index of mentors for fast suggestions: texts analysed once (term ids,
 //! frequencies, document frequencies), places, circles and languages as small integers,
-//! mentors bucketed by circle, by map cell and by remote mentoring. A query touches
-//! only the mentors a porteur can reach (same circle, a cell within travelling
-//! distance, remote when both accept it), scores every part but the text first, and
-//! computes text relevance only where it can change the top `k`. The answer is exactly
-//! that of [`crate::suggest`] over the same mentors (a property test checks it).
+//! one compact entry per available mentor listed by circle and field, by map cell and,
+//! for remote mentoring, by field, région and square, with postings for the longest
+//! lists. A query touches only the mentors a porteur can reach (same circle, a cell
+//! within travelling distance, remote when both accept it), goes best first by upper
+//! bounds that tighten step by step, and computes a mentor's exact score only where it
+//! can change the top `k`. The answer is exactly that of [`crate::suggest`] over the
+//! same mentors (a property test checks it); docs/MATCHING.md tells the steps.
 
 use crate::score::{Level, MenteeProfile, MentorProfile, Reason, Suggestion, TEXT_THRESHOLD};
 use crate::score::{Weights, proximity_part};
@@ -220,13 +222,16 @@ pub struct MentorIndex {
     languages: Vec<u32>,
     /// Circle → its mentors with a free place.
     circle_mentors: Vec<Vec<u32>>,
-    /// (circle, field) → its mentors with a free place; field → the remote ones.
+    /// (circle, field) → the circle's mentors of the field with a free place.
     circle_fields: HashMap<(u32, u32), Vec<Entry>>,
-    /// The longest of those lists by number, and for each of them who wrote each
-    /// word (their place in the list) with its share of their BM25 score: a query
-    /// sums its words' postings to get everyone's text relevance at once.
+    /// The longest of those lists, by number.
     long_lists: HashMap<(u32, u32), u32>,
+    /// (long list number, term) → who of the list wrote the word (their place in the
+    /// list), with its share of their BM25 score rounded up: a query adds up its words'
+    /// postings to get the text relevance of a whole list at once. The long lists are
+    /// the longest circle lists and every field's remote mentors.
     postings: HashMap<(u32, u32), Vec<(u32, f32)>>,
+    /// Field → its remote mentors with a free place.
     remote_fields: Vec<RemoteField>,
     /// (0 commune, 1 intercommunality, 2 département) code → the régions its mentors
     /// live in: a mentor of another région sharing one of them is closer than the
@@ -248,10 +253,9 @@ pub struct MentorIndex {
     average_length: f64,
     field_codes: Vec<String>,
     vocabulary: Ids,
-    /// Folded word → its stem's id, for every word of the mentors' texts.
+    /// Folded word → its stem's id and the fields it names as a synonym (1 + their
+    /// place in `word_synonyms`, 0 for none), for every word of the mentors' texts.
     word_terms: HashMap<String, (u32, u32)>,
-    /// (the second number above: 1 + its place here, 0 for none) The fields a word of
-    /// the mentors' texts names as a synonym.
     word_synonyms: Vec<Vec<u32>>,
     /// Folded word → its stem's id, for the mentors' availability words.
     availability_terms: HashMap<String, u32>,
@@ -1402,7 +1406,7 @@ struct Entry {
 
 impl Entry {
     /// At least the mentor's score, read quickly: proximity from the level of the
-    /// places alone, text as the best any mentor could have.
+    /// places alone, and `text` at least their text relevance.
     fn quick(&self, ctx: &Context<'_>, text: f64) -> f64 {
         self.parts(ctx).score(ctx, text)
     }

@@ -104,6 +104,8 @@ pub struct ProjectRecord {
     pub stage: String,
     pub help_wanted: String,
     pub languages: String,
+    /// The porteur accepts remote mentoring.
+    pub remote: bool,
     pub birth_year: Option<i64>,
     pub parent_name: Option<String>,
     pub consent_given_at: Option<DateTime<Utc>>,
@@ -112,7 +114,7 @@ pub struct ProjectRecord {
     pub created_at: DateTime<Utc>,
 }
 
-const PROJECT_COLUMNS: [&str; 16] = [
+const PROJECT_COLUMNS: [&str; 17] = [
     "id",
     "mentee_id",
     "circle_id",
@@ -123,6 +125,7 @@ const PROJECT_COLUMNS: [&str; 16] = [
     "stage",
     "help_wanted",
     "languages",
+    "remote",
     "birth_year",
     "parent_name",
     "consent_given_at",
@@ -156,6 +159,7 @@ pub struct NewProjectDetails {
     pub stage: String,
     pub help_wanted: String,
     pub languages: String,
+    pub remote: bool,
     pub domains: Vec<String>,
     pub birth_year: i64,
     pub parent: Option<(String, String, String)>,
@@ -606,6 +610,7 @@ impl Tx {
                 "stage",
                 "help_wanted",
                 "languages",
+                "remote",
                 "birth_year",
                 "parent_name",
                 "parent_email",
@@ -624,6 +629,7 @@ impl Tx {
                 p.stage.as_str().into(),
                 p.help_wanted.as_str().into(),
                 p.languages.as_str().into(),
+                p.remote.into(),
                 p.birth_year.into(),
                 parent_name.into(),
                 parent_email.into(),

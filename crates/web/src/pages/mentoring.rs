@@ -265,6 +265,7 @@ async fn submit_project(ctx: Ctx, RawForm(raw): RawForm) -> Result<Response, Web
         commune: one(&fields, "commune"),
         commune_query: one(&fields, "commune_query"),
         languages: all(&fields, "languages"),
+        remote: !one(&fields, "remote").is_empty(),
         birth_year: one(&fields, "birth_year"),
         parent_name: one(&fields, "parent_name"),
         parent_email: one(&fields, "parent_email"),
