@@ -1132,8 +1132,10 @@ impl MentorIndex {
             return sums;
         }
         for (t, _) in &q.distinct {
-            for &(at, share) in self.postings.get(&(number, *t)).into_iter().flatten() {
-                sums[at as usize] += f64::from(share);
+            if let Some(postings) = self.postings.get(&(number, *t)) {
+                for &(at, share) in postings {
+                    sums[at as usize] += f64::from(share);
+                }
             }
         }
         for s in &mut sums {
