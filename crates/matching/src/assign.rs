@@ -265,8 +265,6 @@ struct Arc {
     cost: i64,
 }
 
-/// Union-find over porteurs and mentors, to split the problem into components.
-/// `edges` are sorted by porteur; no hashing (it dominated the run time).
 /// Mentor ids to their rank among the mentors with a place: a table when the ids are
 /// small numbers (the usual case), a binary search otherwise.
 struct Mentors {
@@ -301,7 +299,9 @@ impl Mentors {
     }
 }
 
-/// `mentors` holds every mentor of `edges`.
+/// Union-find over porteurs and mentors, to split the problem into components.
+/// `edges` are sorted by porteur; no hashing (it dominated the run time). `mentors`
+/// holds every mentor of `edges`.
 #[inline(never)]
 fn components(edges: &[(u64, u64, i64)], mentors: &Mentors) -> Components {
     // Porteur k (in order of appearance) is node k; mentor j is node porteurs + j.
@@ -402,31 +402,44 @@ struct Context<'a> {
     matches_first: bool,
 }
 
-/// Solves one component exactly; returns its pairs and its blocking pairs.
+/// Solves one component exactly; returns its pairs and its blocking pairs. `local` is
+/// a worker's table from a mentor's rank to their node, all `u32::MAX` between calls
+/// (set for this component's mentors, then reset: one table serves every component).
 #[inline(never)]
-fn solve_component(edges: &[(u64, u64, i64)], ctx: &Context<'_>) -> (Vec<(u64, u64, i64)>, usize) {
+fn solve_component(
+    edges: &[(u64, u64, i64)],
+    ctx: &Context<'_>,
+    local: &mut [u32],
+) -> (Vec<(u64, u64, i64)>, usize) {
     let (capacities, matches_first) = (ctx.capacities, ctx.matches_first);
     // Nodes: s, t, the porteurs (the edges come sorted by porteur), the mentors in
     // order of their ids (found through the whole problem's table, not a search).
     let (s, t) = (0, 1);
     let mut porteurs: Vec<u64> = edges.iter().map(|e| e.0).collect();
     porteurs.dedup();
-    let mut local = vec![u32::MAX; ctx.mentors.len()];
-    let mut mentors: Vec<u64> = Vec::new();
-    for e in edges {
-        let r = ctx.mentors.rank(e.1).expect("an open mentor");
+    let ranks: Vec<usize> = edges
+        .iter()
+        .map(|e| ctx.mentors.rank(e.1).expect("an open mentor"))
+        .collect();
+    let mut mentors: Vec<(u64, usize)> = Vec::new();
+    for (e, &r) in edges.iter().zip(&ranks) {
         if local[r] == u32::MAX {
             local[r] = 0;
-            mentors.push(e.1);
+            mentors.push((e.1, r));
         }
     }
     mentors.sort_unstable();
     let first_mentor = 2 + porteurs.len();
-    for (j, m) in mentors.iter().enumerate() {
-        local[ctx.mentors.rank(*m).expect("an open mentor")] = (first_mentor + j) as u32;
+    for (j, &(_, r)) in mentors.iter().enumerate() {
+        local[r] = (first_mentor + j) as u32;
     }
-    let m_node = |m: u64| local[ctx.mentors.rank(m).expect("an open mentor")] as usize;
-    let places = |m: &u64| capacities.get(m).copied().unwrap_or(0).max(0);
+    // Each edge's mentor node, found once.
+    let nodes: Vec<usize> = ranks.iter().map(|&r| local[r] as usize).collect();
+    for &(_, r) in &mentors {
+        local[r] = u32::MAX;
+    }
+    let mentors: Vec<u64> = mentors.into_iter().map(|(m, _)| m).collect();
+    let open_places = |m: &u64| capacities.get(m).copied().unwrap_or(0).max(0);
     let mut degrees = vec![0usize; first_mentor + mentors.len()];
     degrees[s] = porteurs.len();
     let mut u = 1;
@@ -436,11 +449,11 @@ fn solve_component(edges: &[(u64, u64, i64)], ctx: &Context<'_>) -> (Vec<(u64, u
             degrees[u] += 1;
         }
         degrees[u] += 1;
-        degrees[m_node(e.1)] += 1;
+        degrees[nodes[k]] += 1;
     }
-    for m in &mentors {
-        if places(m) > 0 {
-            degrees[m_node(*m)] += 1;
+    for (j, m) in mentors.iter().enumerate() {
+        if open_places(m) > 0 {
+            degrees[first_mentor + j] += 1;
             degrees[t] += 1;
         }
     }
@@ -455,18 +468,18 @@ fn solve_component(edges: &[(u64, u64, i64)], ctx: &Context<'_>) -> (Vec<(u64, u
     let pair_edges: Vec<(usize, usize, usize, i64)> = edges
         .iter()
         .enumerate()
-        .map(|(k, (p, m, sc))| {
+        .map(|(k, (p, _, sc))| {
             if k == 0 || edges[k - 1].0 != *p {
                 u += 1;
             }
-            let v = m_node(*m);
+            let v = nodes[k];
             (g.add(u, v, 1, max_score - sc), u, v, *sc)
         })
         .collect();
-    for m in &mentors {
-        let c = places(m);
+    for (j, m) in mentors.iter().enumerate() {
+        let c = open_places(m);
         if c > 0 {
-            g.add(m_node(*m), t, c, 0);
+            g.add(first_mentor + j, t, c, 0);
         }
     }
     // Maximise the score alone: stop when a path no longer gains (costs ≥ the offset).
@@ -583,8 +596,9 @@ pub fn solve(problem: &Problem, options: &Options) -> Assignment {
                 scope.spawn(move || {
                     let mut pairs = Vec::new();
                     let mut blocking = 0;
+                    let mut local = vec![u32::MAX; ctx.mentors.len()];
                     for c in (w..parts.len()).step_by(workers) {
-                        let (p, b) = solve_component(&parts.edges(c, edges), ctx);
+                        let (p, b) = solve_component(&parts.edges(c, edges), ctx, &mut local);
                         pairs.extend(p);
                         blocking += b;
                     }

@@ -9,7 +9,9 @@
 //! same mentors (a property test checks it); docs/MATCHING.md tells the steps.
 
 use crate::score::{Level, MenteeProfile, MentorProfile, Reason, Suggestion, TEXT_THRESHOLD};
-use crate::score::{Weights, proximity_part};
+use crate::score::{
+    SAME_FIELD, SYNONYM_FIELD, Weights, availability_part, load_part, proximity_part, years_part,
+};
 use crate::text::{Analyzer, Bm25, is_stop_word};
 use std::collections::BinaryHeap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -198,7 +200,9 @@ struct Slot {
     remote: bool,
     free: bool,
     load: f64,
-    length: f64,
+    /// The text's length (words), then, once the average is known, how it weighs on
+    /// the text's term frequencies ([`Bm25::length_norm`]).
+    norm: f64,
     /// Ranges into `terms`, `availability`, `fields` and `languages`.
     terms: (u32, u32),
     availability: (u32, u32),
@@ -250,7 +254,6 @@ pub struct MentorIndex {
     idf: Vec<f64>,
     /// Term → the most it adds to any mentor's BM25 score (bounds a query's relevance).
     best_share: Vec<f64>,
-    average_length: f64,
     field_codes: Vec<String>,
     vocabulary: Ids,
     /// Folded word → its stem's id and the fields it names as a synonym (1 + their
@@ -339,9 +342,12 @@ impl MentorIndex {
         // Mentors are laid out by circle and commune, so that the neighbours a query
         // reads lie next to each other in memory (their numbers outside stay theirs).
         let mut order: Vec<usize> = (0..mentors.len()).collect();
-        order.sort_by(|&a, &b| {
-            let key = |m: &IndexedMentor| (m.circle.clone(), m.place.commune.clone());
-            key(&mentors[a]).cmp(&key(&mentors[b])).then(a.cmp(&b))
+        // (A stable sort: mentors of one commune keep their order.)
+        order.sort_by_key(|&i| {
+            (
+                mentors[i].circle.as_deref(),
+                mentors[i].place.commune.as_str(),
+            )
         });
         index.internal = vec![0; mentors.len()];
         for (i, &outside) in order.iter().enumerate() {
@@ -416,12 +422,8 @@ impl MentorIndex {
                 travel_km: p.travel_km,
                 remote: p.remote,
                 free: p.active < p.capacity,
-                load: if p.capacity > 0 {
-                    1.0 - p.active as f64 / p.capacity as f64
-                } else {
-                    0.0
-                },
-                length: words.len() as f64,
+                load: load_part(p.active, p.capacity),
+                norm: words.len() as f64,
                 terms,
                 availability,
                 fields,
@@ -446,7 +448,7 @@ impl MentorIndex {
                 years: at_least(
                     fields
                         .iter()
-                        .map(|(_, y)| (*y as f64 / 20.0).min(1.0))
+                        .map(|(_, y)| years_part(*y))
                         .fold(0.0, f64::max),
                 ),
                 load: at_least(s.load),
@@ -512,7 +514,7 @@ impl MentorIndex {
                 }
             }
             let c = s.place.codes;
-            for key in [(0, c.commune), (1, c.epci), (2, c.departement)] {
+            for key in near_keys(c) {
                 let regions = index.regions_of.entry(key).or_default();
                 if !regions.contains(&c.region) {
                     regions.push(c.region);
@@ -536,16 +538,16 @@ impl MentorIndex {
             .iter()
             .map(|&df| Bm25::idf(n, f64::from(df)))
             .collect();
-        index.average_length = if mentors.is_empty() {
+        let average_length = if mentors.is_empty() {
             0.0
         } else {
             total_length / n
         };
         index.best_share = vec![0.0; index.idf.len()];
-        for s in &index.slots {
-            let norm = Bm25::length_norm(s.length, index.average_length);
+        for s in &mut index.slots {
+            s.norm = Bm25::length_norm(s.norm, average_length);
             for &(t, f) in &index.terms[s.terms.0 as usize..s.terms.1 as usize] {
-                let share = Bm25::term(index.idf[t as usize], f64::from(f), norm);
+                let share = Bm25::term(index.idf[t as usize], f64::from(f), s.norm);
                 let best = &mut index.best_share[t as usize];
                 *best = best.max(share);
             }
@@ -621,7 +623,7 @@ impl MentorIndex {
     fn post(&mut self, number: u32, mentors: &[u32]) {
         for (at, &i) in mentors.iter().enumerate() {
             let s = &self.slots[i as usize];
-            let norm = Bm25::length_norm(s.length, self.average_length);
+            let norm = s.norm;
             for &(t, f) in &self.terms[s.terms.0 as usize..s.terms.1 as usize] {
                 let share = Bm25::term(self.idf[t as usize], f64::from(f), norm);
                 let postings = self.postings.entry((number, t)).or_default();
@@ -729,11 +731,11 @@ impl MentorIndex {
 
     /// Text relevance in [0, 1], as [`Bm25::relevance`] computes it.
     fn relevance(&self, q: &QueryText, slot: &Slot) -> f64 {
-        if q.distinct_count == 0 || self.slots.is_empty() {
+        if q.distinct_count == 0 {
             return 0.0;
         }
         let terms = &self.terms[slot.terms.0 as usize..slot.terms.1 as usize];
-        let norm = Bm25::length_norm(slot.length, self.average_length);
+        let norm = slot.norm;
         // The document's terms that the query holds, summed in the query's order (as
         // the reference does, for the same bits): kept on the stack, in that order.
         const ON_STACK: usize = 24;
@@ -777,15 +779,15 @@ impl MentorIndex {
             return Vec::new();
         }
         let analyzer = Analyzer::default();
-        let q = self.query_text(&analyzer, &seeker.profile.text);
-        let wanted: Vec<u32> = seeker
-            .profile
-            .fields
-            .iter()
-            .map(|f| self.field_ids.get(f))
-            .filter(|&f| f != 0)
-            .collect();
-        let synonym_fields = q.synonym_fields.clone();
+        let mut q = self.query_text(&analyzer, &seeker.profile.text);
+        let mut wanted: Vec<u32> = Vec::new();
+        for f in &seeker.profile.fields {
+            let f = self.field_ids.get(f);
+            if f != 0 && !wanted.contains(&f) {
+                wanted.push(f);
+            }
+        }
+        let synonym_fields = std::mem::take(&mut q.synonym_fields);
         // The porteur's availability words: their stems, known ones by id.
         let mut availability: Vec<u32> = Vec::new();
         let mut unknown: Vec<String> = Vec::new();
@@ -834,14 +836,7 @@ impl MentorIndex {
             availability,
             availability_count,
             weights,
-            total: (weights.field
-                + weights.text
-                + weights.proximity
-                + weights.years
-                + weights.load
-                + weights.availability)
-                .max(f64::EPSILON),
-            text: q.bound,
+            total: weights.total(),
         };
         let mut seen = Seen(vec![0u64; self.slots.len().div_ceil(64)]);
         // 1. The mentors of the project's fields (or of a field its words name) in the
@@ -855,10 +850,15 @@ impl MentorIndex {
         let mut far: Vec<(&RemoteField, Vec<f64>)> = Vec::new();
         let c = ctx.place.codes;
         let mut near = vec![c.region];
-        for key in [(0, c.commune), (1, c.epci), (2, c.departement)] {
+        for key in near_keys(c) {
             near.extend(self.regions_of.get(&key).into_iter().flatten());
         }
-        for &f in ctx.wanted.iter().chain(&ctx.synonym_fields) {
+        // Each field once (the project's own may also be named by its words).
+        let fields = ctx
+            .synonym_fields
+            .iter()
+            .filter(|f| !ctx.wanted.contains(f));
+        for &f in ctx.wanted.iter().chain(fields) {
             if let Some(list) = self.circle_fields.get(&(ctx.circle, f)) {
                 let relevances = self
                     .long_lists
@@ -1021,14 +1021,13 @@ impl MentorIndex {
         self.search(&ctx, &q, &candidates, pending, &mut partial, k, &mut best);
         // 5. Mentors without a field in common need enough words in common; they are
         //    looked at only if the best such a mentor could score can still enter.
-        let best_without_field = Cheap {
+        let next_door = Cheap {
             proximity: 1.0,
             load: 1.0,
             availability: 1.0,
             ..Cheap::default()
-        }
-        .score(&ctx, ctx.text);
-        if !beaten(&best, k, best_without_field) && q.bound >= TEXT_THRESHOLD {
+        };
+        if !beaten(&best, k, next_door.score(&ctx, q.bound)) && q.bound >= TEXT_THRESHOLD {
             let circle = self.circle_mentors.get(ctx.circle as usize);
             let remote = Some(&self.remote).filter(|_| seeker.profile.remote);
             for &i in circle.into_iter().chain(remote).flatten() {
@@ -1043,12 +1042,6 @@ impl MentorIndex {
                 if text < TEXT_THRESHOLD {
                     continue;
                 }
-                let next_door = Cheap {
-                    proximity: 1.0,
-                    load: 1.0,
-                    availability: 1.0,
-                    ..Cheap::default()
-                };
                 if beaten(&best, k, next_door.score(&ctx, text)) {
                     continue;
                 }
@@ -1209,8 +1202,8 @@ impl MentorIndex {
             .iter()
             .position(|(f, _)| ctx.synonym_fields.contains(f));
         let field = match (shared, synonym) {
-            (Some(_), _) => 1.0,
-            (None, Some(_)) => 0.7,
+            (Some(_), _) => SAME_FIELD,
+            (None, Some(_)) => SYNONYM_FIELD,
             _ => 0.0,
         };
         let synonym_field = synonym.map(|j| fields[j].0);
@@ -1222,15 +1215,11 @@ impl MentorIndex {
                 best_years = Some(j);
             }
         }
-        let years = best_years.map_or(0.0, |j| (fields[j].1 as f64 / 20.0).min(1.0));
+        let years = best_years.map_or(0.0, |j| years_part(fields[j].1));
         let availability = {
             let b = &self.availability[s.availability.0 as usize..s.availability.1 as usize];
-            if ctx.availability_count == 0 || b.is_empty() {
-                0.5
-            } else {
-                let common = ctx.availability.iter().filter(|a| b.contains(a)).count();
-                common as f64 / ctx.availability_count.min(b.len()) as f64
-            }
+            let common = ctx.availability.iter().filter(|a| b.contains(a)).count();
+            availability_part(common, ctx.availability_count, b.len())
         };
         Some(Cheap {
             field,
@@ -1323,8 +1312,6 @@ struct Context<'a> {
     availability_count: usize,
     weights: &'a Weights,
     total: f64,
-    /// At least the text relevance of any mentor.
-    text: f64,
 }
 
 /// A mentor's parts of the score but the text, and what the reasons need.
@@ -1345,14 +1332,17 @@ impl Cheap {
     /// The score with this text relevance, computed exactly as [`crate::suggest`] does
     /// (same operations in the same order, so the same bits and the same ties).
     fn score(&self, ctx: &Context<'_>, text: f64) -> f64 {
-        let w = ctx.weights;
-        (w.field * self.field
-            + w.text * text
-            + w.proximity * self.proximity
-            + w.years * self.years
-            + w.load * self.load
-            + w.availability * self.availability)
-            / ctx.total
+        ctx.weights.score(
+            ctx.total,
+            [
+                self.field,
+                text,
+                self.proximity,
+                self.years,
+                self.load,
+                self.availability,
+            ],
+        )
     }
 }
 
@@ -1417,21 +1407,21 @@ impl Entry {
     /// level of the places alone.
     fn parts(&self, ctx: &Context<'_>) -> Cheap {
         let field = if self.fields & ctx.wanted_mask != 0 {
-            1.0
+            SAME_FIELD
         } else if self.fields & ctx.synonym_mask != 0 {
-            0.7
+            SYNONYM_FIELD
         } else {
             0.0
         };
         let level = ctx.place.codes.level(&self.codes);
         let availability = if self.availability & (1 << AVAILABILITY_OVERFLOW) != 0 {
             1.0
-        } else if ctx.availability_count == 0 || self.availability == 0 {
-            0.5
         } else {
-            let common = (self.availability & ctx.availability_mask).count_ones() as usize;
-            let own = self.availability.count_ones() as usize;
-            common as f64 / ctx.availability_count.min(own) as f64
+            availability_part(
+                (self.availability & ctx.availability_mask).count_ones() as usize,
+                ctx.availability_count,
+                self.availability.count_ones() as usize,
+            )
         };
         Cheap {
             field,
@@ -1510,17 +1500,16 @@ struct RemoteField {
 }
 
 impl Group {
-    /// At least the score of any of its mentors, for a porteur of another région who shares no commune,
-    /// intercommunality or département with them (their field is the porteur's, or
-    /// one the porteur's words name).
-    /// Whether one of them, whose text relevance is at most `text`, may enter the `k`
-    /// best (the distance looked at last).
+    /// Whether one of its mentors, whose text relevance is at most `text`, may enter
+    /// the `k` best, for a porteur of another région who shares no commune,
+    /// intercommunality or département with them (their field is the porteur's, or one
+    /// the porteur's words name). The distance is looked at last.
     fn may_enter(&self, ctx: &Context<'_>, text: f64, best: &BinaryHeap<Ranked>, k: usize) -> bool {
         let mut parts = Cheap {
             field: if self.fields & ctx.wanted_mask != 0 {
-                1.0
+                SAME_FIELD
             } else {
-                0.7
+                SYNONYM_FIELD
             },
             proximity: 0.3,
             years: f64::from(self.years),
@@ -1539,6 +1528,15 @@ impl Group {
 /// Whether a mentor scoring at most `upper` cannot enter the `k` best.
 fn beaten(best: &BinaryHeap<Ranked>, k: usize, upper: f64) -> bool {
     best.len() == k && best.peek().is_some_and(|worst| upper < worst.score)
+}
+
+/// The codes (0 commune, 1 intercommunality, 2 département) that make two places of
+/// different régions closer than the country; none for a code absent (0), which
+/// matches nothing.
+fn near_keys(c: Codes) -> impl Iterator<Item = (u8, u32)> {
+    [(0, c.commune), (1, c.epci), (2, c.departement)]
+        .into_iter()
+        .filter(|&(_, code)| code != 0)
 }
 
 /// The least `f32` at least `v`.
@@ -1568,19 +1566,26 @@ enum Step {
     Parts(u32),
 }
 
-impl PartialEq for Bound {
-    fn eq(&self, other: &Self) -> bool {
-        self.cmp(other).is_eq()
-    }
+/// `PartialEq`, `Eq` and `PartialOrd` from a type's own `Ord`.
+macro_rules! ordered_by_cmp {
+    ($($t:ty),*) => {$(
+        impl PartialEq for $t {
+            fn eq(&self, other: &Self) -> bool {
+                self.cmp(other).is_eq()
+            }
+        }
+
+        impl Eq for $t {}
+
+        impl PartialOrd for $t {
+            fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+                Some(self.cmp(other))
+            }
+        }
+    )*};
 }
 
-impl Eq for Bound {}
-
-impl PartialOrd for Bound {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
+ordered_by_cmp!(Bound, Ranked);
 
 impl Ord for Bound {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
@@ -1601,20 +1606,6 @@ struct Ranked {
     outside: u32,
     /// Where its parts but the text are.
     at: usize,
-}
-
-impl PartialEq for Ranked {
-    fn eq(&self, other: &Self) -> bool {
-        self.cmp(other).is_eq()
-    }
-}
-
-impl Eq for Ranked {}
-
-impl PartialOrd for Ranked {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
 }
 
 impl Ord for Ranked {

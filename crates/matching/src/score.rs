@@ -28,6 +28,28 @@ pub struct Weights {
     pub availability: f64,
 }
 
+impl Weights {
+    /// What a score divides by: the sum of the weights (never zero).
+    pub(crate) fn total(&self) -> f64 {
+        (self.field + self.text + self.proximity + self.years + self.load + self.availability)
+            .max(f64::EPSILON)
+    }
+
+    /// The score of these parts (each in [0, 1]); `total` is [`Weights::total`],
+    /// computed once for many scores. The one place a score is computed: the index and
+    /// the reference get the same bits.
+    pub(crate) fn score(&self, total: f64, parts: [f64; 6]) -> f64 {
+        let [field, text, proximity, years, load, availability] = parts;
+        (self.field * field
+            + self.text * text
+            + self.proximity * proximity
+            + self.years * years
+            + self.load * load
+            + self.availability * availability)
+            / total
+    }
+}
+
 impl Default for Weights {
     /// Field and proximity first: the network pairs people of the same territory with
     /// experience in the project's field; words and years refine; load spreads work.
@@ -109,6 +131,34 @@ impl Suggestion {
 /// Below this text relevance, a mentor without a shared field is not a candidate.
 pub const TEXT_THRESHOLD: f64 = 0.15;
 
+/// The field part of a mentor who has the project's field, or a field its words name.
+pub(crate) const SAME_FIELD: f64 = 1.0;
+pub(crate) const SYNONYM_FIELD: f64 = 0.7;
+
+/// The years part of so many years in a field (full at 20).
+pub(crate) fn years_part(years: i64) -> f64 {
+    (years as f64 / 20.0).min(1.0)
+}
+
+/// The load part: the share of a mentor's places still free.
+pub(crate) fn load_part(active: i64, capacity: i64) -> f64 {
+    if capacity > 0 {
+        1.0 - active as f64 / capacity as f64
+    } else {
+        0.0
+    }
+}
+
+/// The availability part: `common` words of the porteur's `theirs` and the mentor's
+/// `ours`; a half when either said none.
+pub(crate) fn availability_part(common: usize, theirs: usize, ours: usize) -> f64 {
+    if theirs == 0 || ours == 0 {
+        0.5
+    } else {
+        common as f64 / theirs.min(ours) as f64
+    }
+}
+
 pub(crate) fn proximity_part(level: Level, distance_km: f64) -> f64 {
     match level {
         Level::SameCommune => 1.0,
@@ -175,11 +225,11 @@ fn score(
     let field = match (shared, synonym) {
         (Some((f, _)), _) => {
             reasons.push(Reason::SameField(f.clone()));
-            1.0
+            SAME_FIELD
         }
         (None, Some((f, _))) => {
             reasons.push(Reason::SynonymField(f.clone()));
-            0.7
+            SYNONYM_FIELD
         }
         _ => 0.0,
     };
@@ -208,34 +258,22 @@ fn score(
         .iter()
         .filter(|(f, _)| mentee.fields.contains(f) || synonym.is_some_and(|(s, _)| s == f))
         .max_by_key(|(_, y)| *y);
-    let years = best_years.map_or(0.0, |(_, y)| (*y as f64 / 20.0).min(1.0));
+    let years = best_years.map_or(0.0, |(_, y)| years_part(*y));
     if let Some((f, y)) = best_years
         && *y > 0
     {
         reasons.push(Reason::Years(f.clone(), *y));
     }
-    let load = if m.capacity > 0 {
-        1.0 - m.active as f64 / m.capacity as f64
-    } else {
-        0.0
-    };
+    let load = load_part(m.active, m.capacity);
     let availability = {
         let a = &q.availability;
         let b: HashSet<String> = analyzer.stems(&m.availability).into_iter().collect();
-        if a.is_empty() || b.is_empty() {
-            0.5
-        } else {
-            a.intersection(&b).count() as f64 / a.len().min(b.len()) as f64
-        }
+        availability_part(a.intersection(&b).count(), a.len(), b.len())
     };
-    let total = w.field + w.text + w.proximity + w.years + w.load + w.availability;
-    let score = (w.field * field
-        + w.text * text
-        + w.proximity * proximity
-        + w.years * years
-        + w.load * load
-        + w.availability * availability)
-        / total.max(f64::EPSILON);
+    let score = w.score(
+        w.total(),
+        [field, text, proximity, years, load, availability],
+    );
     Some(Suggestion {
         index: doc,
         score,

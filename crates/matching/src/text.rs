@@ -97,7 +97,9 @@ impl Analyzer {
     }
 
     pub fn stems(&self, text: &str) -> Vec<String> {
-        self.words(text).into_iter().map(|(s, _)| s).collect()
+        let mut out = Vec::new();
+        self.tokens(text, |word| out.push(self.stem(word)));
+        out
     }
 }
 
