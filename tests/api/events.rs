@@ -657,12 +657,7 @@ async fn calendar_feeds_are_valid_rfc_5545_with_utc_times() {
 #[tokio::test]
 async fn the_inbox_notice_reaches_each_of_the_national_team_in_their_language() {
     let app = spawn_demo_app().await;
-    let admin = app.account_id("admin@mentorat.example").await;
-    let mut tx = app.app.store.begin().await.unwrap();
-    tx.set_locale(admin, mentorat_domain::Locale::En)
-        .await
-        .unwrap();
-    tx.commit().await.unwrap();
+    app.speaks_english("admin@mentorat.example").await;
     let sent = app
         .post_form(
             "/contact",
@@ -675,10 +670,9 @@ async fn the_inbox_notice_reaches_each_of_the_national_team_in_their_language() 
         )
         .await;
     assert!(sent.text().await.unwrap().contains("Message envoyé"));
-    let (outbox, _) = app.app.outbox(0, 50).await.unwrap();
-    let notice = outbox
-        .iter()
-        .find(|m| m.to_address == "admin@mentorat.example")
+    let notice = app
+        .mail_to("admin@mentorat.example")
+        .await
         .expect("the national team is told");
     assert!(
         notice.subject.starts_with("New on the platform: ")

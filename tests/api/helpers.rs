@@ -79,6 +79,22 @@ impl TestApp {
             .id
     }
 
+    /// The account with this address reads the platform in English from now on.
+    pub async fn speaks_english(&self, email: &str) {
+        let id = self.account_id(email).await;
+        let mut tx = self.app.store.begin().await.unwrap();
+        tx.set_locale(id, mentorat_domain::Locale::En)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+    }
+
+    /// The first message queued for this address, if any.
+    pub async fn mail_to(&self, address: &str) -> Option<mentorat_store::OutboxMessage> {
+        let (outbox, _) = self.app.outbox(0, 50).await.unwrap();
+        outbox.into_iter().find(|m| m.to_address == address)
+    }
+
     /// The demo porteur's project (Compiègne, « Création d'entreprise »).
     pub async fn demo_porteur_project(&self) -> mentorat_app::mentoring::ProjectRecord {
         self.app

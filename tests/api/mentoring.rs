@@ -79,17 +79,18 @@ pub async fn approved_mentor_with(app: &TestApp, email: &str, form: &MentorForm)
 
 /// A porteur with a validated project in Compiègne's agglomeration.
 pub async fn validated_porteur(app: &TestApp, email: &str, birth_year: i32) -> (Uuid, Uuid) {
-    validated_porteur_with(app, email, &project_form(birth_year)).await
+    validated_porteur_with(app, "Porteur", email, &project_form(birth_year)).await
 }
 
-/// A porteur whose project, submitted with `form`, is validated.
+/// A porteur (`first` name) whose project, submitted with `form`, is validated.
 pub async fn validated_porteur_with(
     app: &TestApp,
+    first: &str,
     email: &str,
     form: &ProjectForm,
 ) -> (Uuid, Uuid) {
     let admin = app.account_id("admin@mentorat.example").await;
-    let id = person(app, "Porteur", email).await;
+    let id = person(app, first, email).await;
     let project = app.app.submit_project(id, form).await.unwrap();
     let record = app.app.project(project).await.unwrap();
     app.app
@@ -102,23 +103,16 @@ pub async fn validated_porteur_with(
 #[tokio::test]
 async fn a_circle_coordinator_hears_of_an_application_in_their_language() {
     let app = spawn_demo_app().await;
-    let coordinator = app
-        .account_id("coordination.compiegne@mentorat.example")
+    app.speaks_english("coordination.compiegne@mentorat.example")
         .await;
-    let mut tx = app.app.store.begin().await.unwrap();
-    tx.set_locale(coordinator, mentorat_domain::Locale::En)
-        .await
-        .unwrap();
-    tx.commit().await.unwrap();
     let id = person(&app, "Léa", "lea@exemple.fr").await;
     app.app
         .apply_as_mentor(id, &mentor_form("2"))
         .await
         .unwrap();
-    let (outbox, _) = app.app.outbox(0, 50).await.unwrap();
-    let notice = outbox
-        .iter()
-        .find(|m| m.to_address == "coordination.compiegne@mentorat.example")
+    let notice = app
+        .mail_to("coordination.compiegne@mentorat.example")
+        .await
         .expect("the circle's coordinator is told");
     assert!(
         notice.subject.starts_with("New on the platform: ")
@@ -127,9 +121,9 @@ async fn a_circle_coordinator_hears_of_an_application_in_their_language() {
         notice.subject
     );
     assert!(
-        outbox
-            .iter()
-            .all(|m| m.to_address != "coordination.paris@mentorat.example"),
+        app.mail_to("coordination.paris@mentorat.example")
+            .await
+            .is_none(),
         "only the circle's coordinators"
     );
 }
@@ -717,8 +711,10 @@ async fn a_porteur_who_accepts_remote_mentoring_is_offered_a_remote_mentor_from_
         remote,
         ..project_form(1990)
     };
-    let (_, remote) = validated_porteur_with(&app, "distance@exemple.fr", &project(true)).await;
-    let (_, near) = validated_porteur_with(&app, "proche@exemple.fr", &project(false)).await;
+    let (_, remote) =
+        validated_porteur_with(&app, "Porteur", "distance@exemple.fr", &project(true)).await;
+    let (_, near) =
+        validated_porteur_with(&app, "Porteur", "proche@exemple.fr", &project(false)).await;
     let offered = |project| {
         let app = &app;
         async move {
@@ -857,26 +853,12 @@ async fn a_coordinator_reviews_a_batch_proposal_pair_by_pair_and_publishes_it_as
     .await;
     let compiegne = mentorat_app::demo::demo_id("circle/compiegne");
     // A porteur no mentor can talk with: listed without a mentor, and why.
-    let wolof = person(&app, "Awa", "awa@exemple.fr").await;
-    let project = app
-        .app
-        .submit_project(
-            wolof,
-            &ProjectForm {
-                title: "Un atelier de couture".into(),
-                languages: vec!["wo".into()],
-                birth_year: "1990".into(),
-                ..project_form(1990)
-            },
-        )
-        .await
-        .unwrap();
-    let admin = app.account_id("admin@mentorat.example").await;
-    let record = app.app.project(project).await.unwrap();
-    app.app
-        .review_project(admin, &record, "validate", "")
-        .await
-        .unwrap();
+    let wolof = ProjectForm {
+        title: "Un atelier de couture".into(),
+        languages: vec!["wo".into()],
+        ..project_form(1990)
+    };
+    validated_porteur_with(&app, "Awa", "awa@exemple.fr", &wolof).await;
     let made = app
         .post_form(
             "/coordination/appariements",

@@ -3,6 +3,7 @@
 //! same answers; every attempt is rate limited; sessions live in the database.
 
 use crate::email::Mail;
+use crate::invalid;
 use crate::passwords;
 use crate::security::{Limited, random_token, token_hash};
 use crate::{App, AppError};
@@ -43,10 +44,6 @@ pub struct SignedIn {
     pub user_id: Uuid,
     pub session_token: String,
     pub device_cookie: String,
-}
-
-fn invalid(field: &'static str, key: &'static str) -> AppError {
-    AppError::Invalid { field, key }
 }
 
 fn parse_email(raw: &str) -> Result<Email, AppError> {

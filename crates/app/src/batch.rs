@@ -4,7 +4,7 @@
 //! publish as requests to the mentors (who accept or decline as usual).
 
 use crate::email::Mail;
-use crate::{App, AppError};
+use crate::{App, AppError, invalid};
 use chrono::Utc;
 use mentorat_matching::assign::Unmatched;
 use mentorat_matching::{Options, Problem, Weights, solve};
@@ -36,6 +36,8 @@ impl App {
         // Every available mentor indexed once for all the projects.
         let pool = self.mentor_pool().await?;
         let mut weights: HashMap<Option<Uuid>, Weights> = HashMap::new();
+        // Projects with no suggestion at all: the solver never sees them.
+        let mut unseen: Vec<u64> = Vec::new();
         for (p, project) in projects.iter().enumerate() {
             let w = match weights.get(&project.circle_id) {
                 Some(w) => *w,
@@ -46,9 +48,15 @@ impl App {
                 }
             };
             let suggestions = self.suggest_from(&pool, project, &w).await?;
-            let texts = self
-                .reason_texts(mentorat_domain::Locale::Fr, project, &suggestions)
-                .await?;
+            if suggestions.is_empty() {
+                unseen.push(p as u64);
+            }
+            let texts = self.reason_texts(
+                mentorat_domain::Locale::Fr,
+                project,
+                &suggestions,
+                pool.domains(),
+            );
             for (s, text) in suggestions.into_iter().zip(texts) {
                 let m = *numbers.entry(s.card.user_id).or_insert_with(|| {
                     mentors.push(s.card.user_id);
@@ -85,17 +93,18 @@ impl App {
             .collect();
         // Who stays without a mentor, and why: the solver says it of the porteurs it
         // saw; a project with no suggestion at all never reached it.
-        let mut unmatched: BTreeMap<u64, &str> = (0..projects.len() as u64)
-            .map(|p| (p, "no_candidate"))
+        let mut unmatched: BTreeMap<u64, &str> = assignment
+            .unmatched
+            .iter()
+            .map(|(p, why)| {
+                let why = match why {
+                    Unmatched::NoCandidate => "no_candidate",
+                    Unmatched::CandidatesFull => "candidates_full",
+                };
+                (*p, why)
+            })
             .collect();
-        for (p, ..) in &assignment.pairs {
-            unmatched.remove(p);
-        }
-        for (p, why) in &assignment.unmatched {
-            if *why == Unmatched::CandidatesFull {
-                unmatched.insert(*p, "candidates_full");
-            }
-        }
+        unmatched.extend(unseen.into_iter().map(|p| (p, "no_candidate")));
         let mut tx = self.store.begin().await?;
         tx.insert_proposal(&record, actor, &pairs).await?;
         for (p, reason) in unmatched {
@@ -247,9 +256,15 @@ impl App {
     /// The weights suggestions use for a project: its circle's, else the defaults.
     pub async fn weights_for(&self, circle_id: Option<Uuid>) -> Result<Weights, AppError> {
         Ok(match circle_id {
-            Some(c) => engine_weights(&self.circle_weights(c).await?.0),
-            None => Weights::default(),
-        })
+            Some(c) => self
+                .store
+                .circle_weights(c)
+                .await?
+                .as_ref()
+                .map(engine_weights),
+            None => None,
+        }
+        .unwrap_or_default())
     }
 
     /// Saves a circle's weights from the form: one whole number from 0 to 100 per part
@@ -262,21 +277,15 @@ impl App {
     ) -> Result<CircleWeights, AppError> {
         let mut values = [0i64; 6];
         for ((value, text), part) in values.iter_mut().zip(raw).zip(WEIGHT_PARTS) {
-            *value = match text.trim().parse::<i64>() {
-                Ok(v) if (0..=100).contains(&v) => v,
-                _ => {
-                    return Err(AppError::Invalid {
-                        field: part,
-                        key: "error-weight-range",
-                    });
-                }
-            };
+            *value = text
+                .trim()
+                .parse()
+                .ok()
+                .filter(|v| (0..=100).contains(v))
+                .ok_or(invalid(part, "error-weight-range"))?;
         }
         if values.iter().all(|v| *v == 0) {
-            return Err(AppError::Invalid {
-                field: "field",
-                key: "error-weights-all-zero",
-            });
+            return Err(invalid("field", "error-weights-all-zero"));
         }
         let w = CircleWeights::from_parts(values);
         let mut tx = self.store.begin().await?;

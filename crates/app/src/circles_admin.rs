@@ -3,6 +3,7 @@
 //! coordinators (role changes are audited), and scheduling or cancelling events.
 
 use crate::email::{EventMail, Mail};
+use crate::invalid;
 use crate::territories::{resolve_picked, territories};
 use crate::{App, AppError};
 use chrono::{NaiveDate, NaiveTime, TimeZone as _, Utc};
@@ -12,10 +13,6 @@ use mentorat_domain::{
 };
 use mentorat_store::{Member, NewEdition};
 use uuid::Uuid;
-
-fn invalid(field: &'static str, key: &'static str) -> AppError {
-    AppError::Invalid { field, key }
-}
 
 #[derive(Debug, Clone, Default)]
 pub struct NewCircleForm {

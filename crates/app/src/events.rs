@@ -4,6 +4,7 @@
 //! calendar feeds, and the organisers' tools (list, check-in, sheet, CSV, invitations).
 
 use crate::email::{EventFacts, EventMail, Mail};
+use crate::invalid;
 use crate::security::{Limited, random_token, token_hash};
 use crate::{App, AppError};
 use chrono::{DateTime, Duration, Utc};
@@ -52,10 +53,6 @@ pub struct EventPage {
     pub attendance: Attendance,
     pub places_left: i64,
     pub is_past: bool,
-}
-
-fn invalid(field: &'static str, key: &'static str) -> AppError {
-    AppError::Invalid { field, key }
 }
 
 /// A phone number as people type it: digits, spaces, dots, dashes, a leading +.

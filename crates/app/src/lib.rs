@@ -71,3 +71,8 @@ pub enum AppError {
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
+
+/// Bad input in form field `field`, told by message `key`.
+pub(crate) fn invalid(field: &'static str, key: &'static str) -> AppError {
+    AppError::Invalid { field, key }
+}

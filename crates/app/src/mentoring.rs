@@ -4,6 +4,7 @@
 //! (contact details for the pair only, meetings with private notes, closing, feedback).
 
 use crate::email::Mail;
+use crate::invalid;
 use crate::security::{random_token, token_hash};
 use crate::territories::{resolve_picked, territories};
 use crate::{App, AppError};
@@ -20,10 +21,6 @@ pub use mentorat_store::{
 };
 use mentorat_store::{FeedbackRecord, MentorApplication, NewProjectDetails};
 use uuid::Uuid;
-
-fn invalid(field: &'static str, key: &'static str) -> AppError {
-    AppError::Invalid { field, key }
-}
 
 fn text(raw: &str, field: &'static str, max: usize, required: bool) -> Result<String, AppError> {
     let v = raw.trim();
@@ -117,23 +114,17 @@ impl App {
         &self,
         circle_id: Option<Uuid>,
     ) -> Result<Vec<(String, mentorat_domain::Locale)>, AppError> {
-        let locale = |code: &str| mentorat_domain::Locale::parse(code).unwrap_or_default();
-        Ok(match circle_id {
-            Some(c) => self
-                .store
-                .coordinators_of(c)
-                .await?
-                .into_iter()
-                .map(|m| (m.email, locale(&m.locale)))
-                .collect(),
-            None => self
-                .store
-                .recipients_with_role(Role::NationalTeam)
-                .await?
-                .into_iter()
-                .map(|r| (r.email.clone(), r.locale()))
-                .collect(),
-        })
+        let members = match circle_id {
+            Some(c) => self.store.coordinators_of(c).await?,
+            None => self.store.members_with_role(Role::NationalTeam).await?,
+        };
+        Ok(members
+            .into_iter()
+            .map(|m| {
+                let locale = m.language();
+                (m.email, locale)
+            })
+            .collect())
     }
 
     /// Applies as a mentor; the application goes to the circle covering the commune.
@@ -1145,6 +1136,16 @@ pub struct SuggestedMentor {
 pub struct MentorPool {
     cards: Vec<(MentorCard, mentorat_store::MentorProfile)>,
     index: MentorIndex,
+    /// The fields of experience the index was built with (their labels and synonyms).
+    domains: Vec<Domain>,
+    /// A mentor's place in `cards` (and in the index).
+    numbers: std::collections::HashMap<Uuid, usize>,
+}
+
+impl MentorPool {
+    pub fn domains(&self) -> &[Domain] {
+        &self.domains
+    }
 }
 
 impl App {
@@ -1219,7 +1220,13 @@ impl App {
             .collect();
         Ok(MentorPool {
             index: MentorIndex::new(&mentors, &synonyms),
+            numbers: cards
+                .iter()
+                .enumerate()
+                .map(|(i, (card, _))| (card.user_id, i))
+                .collect(),
             cards,
+            domains,
         })
     }
 
@@ -1245,14 +1252,10 @@ impl App {
             },
             place: place_keys(&project.commune_code, Side::Project),
             circle: project.circle_id.map(|c| c.to_string()),
-            excluded: pool
-                .cards
+            excluded: asked
                 .iter()
-                .enumerate()
-                .filter(|(_, (card, _))| {
-                    card.user_id == project.mentee_id || asked.contains(&card.user_id)
-                })
-                .map(|(i, _)| i)
+                .chain([&project.mentee_id])
+                .filter_map(|id| pool.numbers.get(id).copied())
                 .collect(),
         };
         Ok(pool
@@ -1303,18 +1306,18 @@ impl App {
     /// Each suggestion's reasons as sentences in `locale` (« Même intercommunalité : CA de
     /// la Région de Compiègne… », « 12 ans en Création d'entreprise », « Mots communs :
     /// … »), with one read of the fields for them all.
-    pub async fn reason_texts(
+    pub fn reason_texts(
         &self,
         locale: mentorat_domain::Locale,
         project: &ProjectRecord,
         suggestions: &[SuggestedMentor],
-    ) -> Result<Vec<Vec<String>>, AppError> {
+        domains: &[Domain],
+    ) -> Vec<Vec<String>> {
         use mentorat_matching::Level;
         let tr = crate::i18n::Tr {
             locale,
             i18n: &self.i18n,
         };
-        let domains = self.store.domains().await?;
         let label = |code: &str| {
             domains
                 .iter()
@@ -1357,9 +1360,9 @@ impl App {
             Reason::CommonWords(words) => tr.ts("reason-words", "words", &words.join(", ")),
             Reason::Remote => tr.t("reason-remote"),
         };
-        Ok(suggestions
+        suggestions
             .iter()
             .map(|s| s.reasons.iter().map(text).collect())
-            .collect())
+            .collect()
     }
 }

@@ -3,6 +3,7 @@
 //! e-mail and announced to the national team.
 
 use crate::email::Mail;
+use crate::invalid;
 use crate::security::Limited;
 use crate::{App, AppError};
 use chrono::{NaiveDate, NaiveTime, TimeZone as _, Utc};
@@ -17,10 +18,6 @@ pub const MESSAGE_STATUSES: &[&str] = &["new", "in_progress", "done"];
 
 /// The standard agenda of « À la recherche du mentorat perdu » (editable afterwards).
 pub const CONFERENCE_AGENDA: &str = "1. Qu'est-ce que le mentorat ?\n2. Peut-on devenir mentor, ou sommes-nous mentors sans le savoir ?\n3. Comment apporter sa pierre à l'édifice ?\nLa soirée se termine par un buffet convivial.";
-
-fn invalid(field: &'static str, key: &'static str) -> AppError {
-    AppError::Invalid { field, key }
-}
 
 fn text(raw: &str, field: &'static str, max: usize, required: bool) -> Result<String, AppError> {
     let value = raw.trim();

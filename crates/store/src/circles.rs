@@ -267,8 +267,15 @@ pub struct Member {
     pub email: String,
     pub first_name: String,
     pub last_name: String,
-    /// The language they chose (a locale code).
+    /// The language they chose (a locale code; see [`Member::language`]).
     pub locale: String,
+}
+
+impl Member {
+    /// The language they chose.
+    pub fn language(&self) -> mentorat_domain::Locale {
+        mentorat_domain::Locale::parse(&self.locale).unwrap_or_default()
+    }
 }
 
 /// The accounts holding `role` somewhere, as [`Member`]s (the caller says where).

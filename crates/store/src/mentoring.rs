@@ -256,23 +256,11 @@ impl Store {
 
     /// The fields of a mentor with years, by years then code.
     pub async fn mentor_domains(&self, user_id: Uuid) -> Result<Vec<(String, i64)>> {
-        #[derive(sqlx::FromRow)]
-        struct D {
-            domain_code: String,
-            years: i64,
-        }
-        let q = Query::select()
-            .columns(["domain_code", "years"])
-            .from("mentor_domains")
-            .and_where(Expr::col("user_id").eq(user_id))
-            .order_by("years", Order::Desc)
-            .order_by("domain_code", Order::Asc)
-            .to_owned();
-        Ok(db::fetch_all::<D>(&mut &*self, &q)
+        Ok(self
+            .mentor_domains_of(&[user_id])
             .await?
-            .into_iter()
-            .map(|d| (d.domain_code, d.years))
-            .collect())
+            .remove(&user_id)
+            .unwrap_or_default())
     }
 
     /// The fields of several mentors in one query, each list as [`Store::mentor_domains`]

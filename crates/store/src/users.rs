@@ -30,19 +30,6 @@ pub struct Account {
     pub roles: Vec<RoleGrant>,
 }
 
-/// An address to write to, and the language its owner chose.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct Recipient {
-    pub email: String,
-    locale: String,
-}
-
-impl Recipient {
-    pub fn locale(&self) -> Locale {
-        Locale::parse(&self.locale).unwrap_or_default()
-    }
-}
-
 #[derive(sqlx::FromRow)]
 struct UserRow {
     id: Uuid,
@@ -175,18 +162,10 @@ impl Store {
             .and_then(|h| h.password_hash))
     }
 
-    /// The addresses of every account holding `role`, each in its owner's language
-    /// (for team notifications).
-    pub async fn recipients_with_role(&self, role: Role) -> Result<Vec<Recipient>> {
-        let query = Query::select()
+    /// Every account holding `role` (for team notifications), by address.
+    pub async fn members_with_role(&self, role: Role) -> Result<Vec<crate::Member>> {
+        let query = crate::circles::members_holding(role.as_str())
             .distinct()
-            .columns([("users", "email"), ("users", "locale")])
-            .from("users")
-            .inner_join(
-                "role_grants",
-                Expr::col(("role_grants", "user_id")).equals(("users", "id")),
-            )
-            .and_where(Expr::col(("role_grants", "role")).eq(role.as_str()))
             .and_where(Expr::col(("users", "deletion_requested_at")).is_null())
             .order_by(("users", "email"), Order::Asc)
             .to_owned();

@@ -531,26 +531,18 @@ async fn render_directory(
 ) -> Result<Response, WebError> {
     let app = &ctx.state().app;
     let tr = ctx.tr();
-    let labels: Vec<(String, String)> = app
-        .domains()
-        .await?
-        .into_iter()
-        .map(|d| {
-            (
-                d.code,
-                if ctx.locale == mentorat_domain::Locale::En {
-                    d.label_en
-                } else {
-                    d.label_fr
-                },
-            )
-        })
-        .collect();
+    let domains = app.domains().await?;
     let label = |code: &str| {
-        labels
+        domains
             .iter()
-            .find(|(c, _)| c == code)
-            .map(|(_, l)| l.clone())
+            .find(|d| d.code == code)
+            .map(|d| {
+                if ctx.locale == mentorat_domain::Locale::En {
+                    d.label_en.clone()
+                } else {
+                    d.label_fr.clone()
+                }
+            })
             .unwrap_or_default()
     };
     let level = match q.niveau.as_deref() {
@@ -572,7 +564,7 @@ async fn render_directory(
         let suggestions = app
             .suggestions(project, q.domaine.as_deref(), level, language)
             .await?;
-        let texts = app.reason_texts(ctx.locale, project, &suggestions).await?;
+        let texts = app.reason_texts(ctx.locale, project, &suggestions, &domains);
         texts
             .into_iter()
             .zip(suggestions.into_iter().map(|s| s.card))
@@ -600,13 +592,13 @@ async fn render_directory(
     let mut response = super::render(&DirectoryTemplate {
         page: ctx.page(tr.t("directory-title")),
         project: project.id,
-        domains: labels
+        domains: domains
             .iter()
-            .map(|(c, l)| {
+            .map(|d| {
                 (
-                    c.clone(),
-                    l.clone(),
-                    q.domaine.as_deref() == Some(c.as_str()),
+                    d.code.clone(),
+                    label(&d.code),
+                    q.domaine.as_deref() == Some(d.code.as_str()),
                 )
             })
             .collect(),
@@ -1546,38 +1538,16 @@ async fn weights_page(
     render_weights(&ctx, circle, None, notice, None).await
 }
 
-#[derive(Deserialize)]
-struct WeightsInput {
-    #[serde(default)]
-    field: String,
-    #[serde(default)]
-    text: String,
-    #[serde(default)]
-    proximity: String,
-    #[serde(default)]
-    years: String,
-    #[serde(default)]
-    load: String,
-    #[serde(default)]
-    availability: String,
-}
-
 async fn save_weights(
     ctx: Ctx,
     Path(id): Path<String>,
-    Form(input): Form<WeightsInput>,
+    RawForm(form): RawForm,
 ) -> Result<Response, WebError> {
     let circle = id_of(&id)?;
     ctx.require(Action::ManageCircle, &Resource::Circle(circle))?;
     let actor = me(&ctx)?;
-    let raw = [
-        input.field,
-        input.text,
-        input.proximity,
-        input.years,
-        input.load,
-        input.availability,
-    ];
+    let fields = pairs(&form);
+    let raw = mentorat_app::batch::WEIGHT_PARTS.map(|part| one(&fields, part));
     let result = ctx
         .state()
         .app
