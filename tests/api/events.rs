@@ -543,17 +543,7 @@ async fn the_contact_form_is_stored_acknowledged_and_robots_are_ignored() {
         )
         .await;
     assert_eq!(robot.status(), 200, "robots see a success");
-    let human = app
-        .post_form(
-            "/contact",
-            &[
-                ("category", "press"),
-                ("name", "Inès"),
-                ("email", "ines@journal.example"),
-                ("message", "Une interview ?"),
-            ],
-        )
-        .await;
+    let human = press_enquiry(&app).await;
     assert!(human.text().await.unwrap().contains("Message envoyé"));
     let (messages, _) = app.app.contact_messages(None, 0, 50).await.unwrap();
     assert!(messages.iter().any(|m| m.email == "ines@journal.example"));
@@ -658,17 +648,7 @@ async fn calendar_feeds_are_valid_rfc_5545_with_utc_times() {
 async fn the_inbox_notice_reaches_each_of_the_national_team_in_their_language() {
     let app = spawn_demo_app().await;
     app.speaks_english("admin@mentorat.example").await;
-    let sent = app
-        .post_form(
-            "/contact",
-            &[
-                ("category", "press"),
-                ("name", "Inès"),
-                ("email", "ines@journal.example"),
-                ("message", "Une interview ?"),
-            ],
-        )
-        .await;
+    let sent = press_enquiry(&app).await;
     assert!(sent.text().await.unwrap().contains("Message envoyé"));
     let notice = app
         .mail_to("admin@mentorat.example")
@@ -680,4 +660,18 @@ async fn the_inbox_notice_reaches_each_of_the_national_team_in_their_language() 
         "{}",
         notice.subject
     );
+}
+
+/// A journalist's message through the contact form.
+async fn press_enquiry(app: &crate::helpers::TestApp) -> reqwest::Response {
+    app.post_form(
+        "/contact",
+        &[
+            ("category", "press"),
+            ("name", "Inès"),
+            ("email", "ines@journal.example"),
+            ("message", "Une interview ?"),
+        ],
+    )
+    .await
 }
