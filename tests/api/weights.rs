@@ -105,4 +105,11 @@ async fn a_coordinator_tunes_the_weights_and_the_suggestions_follow() {
         .0;
     assert!(journal.iter().any(|e| e.action == "matching_weights_set"));
     assert!(journal.iter().any(|e| e.action == "matching_weights_reset"));
+    // The national team's journal filters on them.
+    app.sign_in("admin@mentorat.example", crate::helpers::DEMO_PASSWORD)
+        .await;
+    let log = app
+        .get_html("/admin/journal?action=matching_weights_reset")
+        .await;
+    assert!(log.contains("1 entrée"), "{log}");
 }

@@ -31,6 +31,8 @@ pub const AUDIT_ACTIONS: &[&str] = &[
     "domain_edited",
     "matching_proposed",
     "matching_published",
+    "matching_weights_set",
+    "matching_weights_reset",
 ];
 
 #[derive(Debug, Clone, Default)]
