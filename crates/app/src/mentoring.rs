@@ -579,9 +579,7 @@ impl App {
             {
                 continue;
             }
-            let name = PersonName::parse(&m.first_name, &m.last_name)
-                .map(|n| n.short())
-                .unwrap_or_else(|_| m.first_name.clone());
+            let name = PersonName::short_of(&m.first_name, &m.last_name);
             cards.push((
                 MentorCard {
                     short_name: name,

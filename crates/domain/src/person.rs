@@ -53,6 +53,13 @@ impl PersonName {
         }
     }
 
+    /// « Camille D. » from stored names; the first name alone when they do not parse.
+    pub fn short_of(first: &str, last: &str) -> String {
+        PersonName::parse(first, last)
+            .map(|n| n.short())
+            .unwrap_or_else(|_| first.to_owned())
+    }
+
     pub fn full(&self) -> String {
         if self.last.is_empty() {
             self.first.clone()

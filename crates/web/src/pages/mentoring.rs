@@ -1637,9 +1637,7 @@ async fn render_proposal(
     let tr = ctx.tr();
     // « Title — First L. »: no more of the porteur than the pair needs.
     let project_line = |project: &ProjectRecord| {
-        let name = PersonName::parse(&project.first_name, &project.last_name)
-            .map(|n| n.short())
-            .unwrap_or_else(|_| project.first_name.clone());
+        let name = PersonName::short_of(&project.first_name, &project.last_name);
         format!("{} — {name}", project.title)
     };
     let mut lines = Vec::new();
