@@ -300,9 +300,14 @@ fn main() {
         // `SUGGEST_PROFILE=network` (or `dense`) only loops over the population's
         // projects, for `perf record`.
         if let Ok(which) = std::env::var("SUGGEST_PROFILE") {
-            if which == name {
+            // `remote` loops over the network's porteurs accepting remote mentoring.
+            let remote_only = which == "remote" && name == "network";
+            if which == name || remote_only {
                 for _ in 0..30 {
                     for s in &population.seekers {
+                        if remote_only && !s.profile.remote {
+                            continue;
+                        }
                         black_box(index.suggest(s, &weights, 10));
                     }
                 }
