@@ -230,11 +230,10 @@ pub struct MentorIndex {
     circle_fields: HashMap<(u32, u32), Vec<Entry>>,
     /// The longest of those lists, by number.
     long_lists: HashMap<(u32, u32), u32>,
-    /// (long list number, term) → who of the list wrote the word (their place in the
-    /// list), with its share of their BM25 score rounded up: a query adds up its words'
-    /// postings to get the text relevance of a whole list at once. The long lists are
-    /// the longest circle lists and every field's remote mentors.
-    postings: HashMap<(u32, u32), Vec<(u32, f32)>>,
+    /// Who of each long list wrote each word: a query adds up its words' postings to
+    /// get the text relevance of whole lists at once. The long lists are the longest
+    /// circle lists and every field's remote mentors.
+    postings: Postings,
     /// Field → its remote mentors with a free place.
     remote_fields: Vec<RemoteField>,
     /// (0 commune, 1 intercommunality, 2 département) code → the régions its mentors
@@ -243,9 +242,9 @@ pub struct MentorIndex {
     regions_of: HashMap<(u8, u32), Vec<u32>>,
     /// Map cell → the mentors living there who travel at most `LOCAL_KM`.
     cells: HashMap<(i32, i32), Cell>,
-    /// Mentors who travel further than `LOCAL_KM`, and mentors who accept remote
-    /// mentoring.
+    /// Mentors who travel further than `LOCAL_KM`.
     long_range: Vec<Entry>,
+    /// Mentors who accept remote mentoring.
     remote: Vec<u32>,
     /// The furthest a mentor in `cells` travels.
     cell_reach_km: f64,
@@ -598,11 +597,12 @@ impl MentorIndex {
             .map(|(key, _)| *key)
             .collect();
         long.sort_unstable();
+        let mut by_term = vec![Vec::new(); index.idf.len()];
         let mut number = 0;
         for key in long {
             index.long_lists.insert(key, number);
             let mentors: Vec<u32> = index.circle_fields[&key].iter().map(|e| e.mentor).collect();
-            index.post(number, &mentors);
+            index.post(number, &mentors, &mut by_term);
             number += 1;
         }
         // Every field's remote mentors too: they may be anywhere.
@@ -613,21 +613,21 @@ impl MentorIndex {
                 .map(|e| e.mentor)
                 .collect();
             index.remote_fields[f].list = number;
-            index.post(number, &mentors);
+            index.post(number, &mentors, &mut by_term);
             number += 1;
         }
+        index.postings = Postings::of(by_term);
         index
     }
 
-    /// The postings of long list `number`, whose mentors are `mentors`.
-    fn post(&mut self, number: u32, mentors: &[u32]) {
+    /// The postings of long list `number`, whose mentors are `mentors`, term by term
+    /// (lists come by increasing number).
+    fn post(&self, number: u32, mentors: &[u32], by_term: &mut [Vec<(u32, u32, f32)>]) {
         for (at, &i) in mentors.iter().enumerate() {
             let s = &self.slots[i as usize];
-            let norm = s.norm;
             for &(t, f) in &self.terms[s.terms.0 as usize..s.terms.1 as usize] {
-                let share = Bm25::term(self.idf[t as usize], f64::from(f), norm);
-                let postings = self.postings.entry((number, t)).or_default();
-                postings.push((at as u32, at_least(share)));
+                let share = Bm25::term(self.idf[t as usize], f64::from(f), s.norm);
+                by_term[t as usize].push((number, at as u32, at_least(share)));
             }
         }
     }
@@ -847,37 +847,58 @@ impl MentorIndex {
         //    entries, the very relevance for remote mentors (summed from the postings
         //    of the query's words).
         let mut candidates: Vec<(&'a Entry, f64)> = Vec::new();
-        let mut far: Vec<(&RemoteField, Vec<f64>)> = Vec::new();
+        let mut far: Vec<(&RemoteField, &[f64])> = Vec::new();
         let c = ctx.place.codes;
         let mut near = vec![c.region];
         for key in near_keys(c) {
             near.extend(self.regions_of.get(&key).into_iter().flatten());
         }
-        // Each field once (the project's own may also be named by its words).
+        // Each field once (the project's own may also be named by its words), with
+        // its lists: the circle's, and the remote mentors' when the porteur accepts.
         let fields = ctx
             .synonym_fields
             .iter()
             .filter(|f| !ctx.wanted.contains(f));
+        // The relevances of the long lists' mentors are read in one pass over the
+        // postings: each list's start in them.
+        let mut lists: Vec<(Option<&[Entry]>, Option<usize>, Option<&RemoteField>, usize)> =
+            Vec::new();
+        let mut long: Vec<(u32, usize)> = Vec::new();
+        let mut length = 0;
         for &f in ctx.wanted.iter().chain(fields) {
-            if let Some(list) = self.circle_fields.get(&(ctx.circle, f)) {
-                let relevances = self
-                    .long_lists
-                    .get(&(ctx.circle, f))
-                    .map(|&number| self.relevances(&q, number, list.len()));
+            let list = self.circle_fields.get(&(ctx.circle, f)).map(Vec::as_slice);
+            let mut start = None;
+            if let (Some(list), Some(&number)) = (list, self.long_lists.get(&(ctx.circle, f))) {
+                long.push((number, length));
+                start = Some(length);
+                length += list.len();
+            }
+            let remote = self
+                .remote_fields
+                .get(f as usize)
+                .filter(|_| seeker.profile.remote);
+            let remote_start = length;
+            if let Some(remote) = remote {
+                long.push((remote.list, length));
+                length += remote.entries.len();
+            }
+            lists.push((list, start, remote, remote_start));
+        }
+        long.sort_unstable();
+        let relevances = self.relevances(&q, &long, length);
+        for &(list, start, remote, remote_start) in &lists {
+            if let Some(list) = list {
                 for (at, e) in list.iter().enumerate() {
                     if seen.first(e.mentor) {
-                        let text = relevances.as_ref().map_or(q.bound, |r| r[at]);
+                        let text = start.map_or(q.bound, |s| relevances[s + at]);
                         candidates.push((e, text));
                     }
                 }
             }
-            let Some(remote) = self.remote_fields.get(f as usize) else {
+            let Some(remote) = remote else {
                 continue;
             };
-            if !seeker.profile.remote {
-                continue;
-            }
-            let texts = self.relevances(&q, remote.list, remote.entries.len());
+            let texts = &relevances[remote_start..remote_start + remote.entries.len()];
             for r in &remote.regions {
                 if !near.contains(&r.region) {
                     continue;
@@ -987,7 +1008,7 @@ impl MentorIndex {
         let mut pending: Vec<Bound> = Vec::new();
         let most = |texts: &[f64]| texts.iter().copied().fold(0.0, f64::max);
         for (remote, texts) in far {
-            if !remote.whole.may_enter(&ctx, most(&texts), &best, k) {
+            if !remote.whole.may_enter(&ctx, most(texts), &best, k) {
                 continue;
             }
             for r in &remote.regions {
@@ -1117,17 +1138,29 @@ impl MentorIndex {
         }
     }
 
-    /// At least the text relevance of each mentor of long list `number`: the shares
-    /// of the query's words they wrote, summed word by word.
-    fn relevances(&self, q: &QueryText, number: u32, len: usize) -> Vec<f64> {
+    /// At least the text relevance of each mentor of the long lists `lists` ((number,
+    /// where its mentors start in the result), by increasing number), `len` mentors in
+    /// all: the shares of the query's words they wrote, summed word by word.
+    fn relevances(&self, q: &QueryText, lists: &[(u32, usize)], len: usize) -> Vec<f64> {
         let mut sums = vec![0.0; len];
-        if q.distinct_count == 0 {
+        if q.distinct_count == 0 || lists.is_empty() {
             return sums;
         }
-        for (t, _) in &q.distinct {
-            if let Some(postings) = self.postings.get(&(number, *t)) {
-                for &(at, share) in postings {
-                    sums[at as usize] += f64::from(share);
+        let p = &self.postings;
+        for &(t, _) in &q.distinct {
+            let (start, end) = (p.starts[t as usize], p.starts[t as usize + 1]);
+            // Both by increasing list number: a merge.
+            let mut wanted = lists.iter().peekable();
+            for &(number, run) in &p.lists[start as usize..end as usize] {
+                while wanted.next_if(|(n, _)| *n < number).is_some() {}
+                let Some(&&(n, offset)) = wanted.peek() else {
+                    break;
+                };
+                if n == number {
+                    let (from, to) = (run.0 as usize, run.1 as usize);
+                    for &(at, share) in &p.runs[from..to] {
+                        sums[offset + at as usize] += f64::from(share);
+                    }
                 }
             }
         }
@@ -1464,6 +1497,40 @@ fn chord(a: &[f32; 3], b: &[f32; 3]) -> f64 {
 fn far_proximity(chord: f64) -> f64 {
     let x = (EARTH_RADIUS_KM * chord - 0.01).max(0.0) * 0.01;
     (0.3 * (-x).exp() * (1.0 + 1e-9)).min(0.3)
+}
+
+/// The postings of the long lists, term by term: each term's lists by increasing
+/// number, each with its run of (place in the list, share of the mentor's BM25 score
+/// rounded up). A query reads a few short runs per word, no hash lookup.
+#[derive(Debug, Default)]
+struct Postings {
+    /// Term t's lists are `lists[starts[t]..starts[t + 1]]`.
+    starts: Vec<u32>,
+    lists: Vec<(u32, (u32, u32))>,
+    runs: Vec<(u32, f32)>,
+}
+
+impl Postings {
+    /// From each term's (list number, place, share), by list number then place.
+    fn of(by_term: Vec<Vec<(u32, u32, f32)>>) -> Postings {
+        let mut p = Postings {
+            starts: Vec::with_capacity(by_term.len() + 1),
+            ..Postings::default()
+        };
+        for postings in by_term {
+            p.starts.push(p.lists.len() as u32);
+            for (number, at, share) in postings {
+                if p.lists.last().is_none_or(|(n, _)| *n != number) {
+                    let here = p.runs.len() as u32;
+                    p.lists.push((number, (here, here)));
+                }
+                p.runs.push((at, share));
+                p.lists.last_mut().expect("pushed").1.1 += 1;
+            }
+        }
+        p.starts.push(p.lists.len() as u32);
+        p
+    }
 }
 
 /// The remote mentors of one field living in one région and one square of a degree.
