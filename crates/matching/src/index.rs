@@ -861,8 +861,8 @@ impl MentorIndex {
             .filter(|f| !ctx.wanted.contains(f));
         // The relevances of the long lists' mentors are read in one pass over the
         // postings: each list's start in them.
-        let mut lists: Vec<(Option<&[Entry]>, Option<usize>, Option<&RemoteField>, usize)> =
-            Vec::new();
+        // (circle list, its start if long, remote list, its start)
+        let mut lists = Vec::new();
         let mut long: Vec<(u32, usize)> = Vec::new();
         let mut length = 0;
         for &f in ctx.wanted.iter().chain(fields) {
