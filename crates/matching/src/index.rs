@@ -506,8 +506,6 @@ impl MentorIndex {
                     let (group, _, mentors) = &mut groups[at];
                     group.years = group.years.max(entry.years);
                     group.load = group.load.max(entry.load);
-                    group.fields |= entry.fields;
-                    group.terms |= entry.terms;
                     group.radius = group.radius.max(chord(&group.center, &entry.unit));
                     mentors.push(entry);
                 }
@@ -571,8 +569,6 @@ impl MentorIndex {
                         r.radius = r.radius.max(chord(&r.center, &group.center) + group.radius);
                         r.years = r.years.max(group.years);
                         r.load = r.load.max(group.load);
-                        r.fields |= group.fields;
-                        r.terms |= group.terms;
                         r.range.1 = at + 1;
                     }
                     _ => field.regions.push(Group {
@@ -584,8 +580,6 @@ impl MentorIndex {
                 let whole = &mut field.whole;
                 whole.years = whole.years.max(group.years);
                 whole.load = whole.load.max(group.load);
-                whole.fields |= group.fields;
-                whole.terms |= group.terms;
                 field.groups.push(group);
             }
             index.remote_fields.push(field);
@@ -847,7 +841,8 @@ impl MentorIndex {
         //    entries, the very relevance for remote mentors (summed from the postings
         //    of the query's words).
         let mut candidates: Vec<(&'a Entry, f64)> = Vec::new();
-        let mut far: Vec<(&RemoteField, &[f64])> = Vec::new();
+        // (remote list, its mentors' relevances, the most its field part can be)
+        let mut far: Vec<(&RemoteField, &[f64], f64)> = Vec::new();
         let c = ctx.place.codes;
         let mut near = vec![c.region];
         for key in near_keys(c) {
@@ -882,11 +877,11 @@ impl MentorIndex {
                 long.push((remote.list, length));
                 length += remote.entries.len();
             }
-            lists.push((list, start, remote, remote_start));
+            lists.push((list, start, remote, remote_start, f));
         }
         long.sort_unstable();
         let relevances = self.relevances(&q, &long, length);
-        for &(list, start, remote, remote_start) in &lists {
+        for &(list, start, remote, remote_start, f) in &lists {
             if let Some(list) = list {
                 for (at, e) in list.iter().enumerate() {
                     if seen.first(e.mentor) {
@@ -912,7 +907,14 @@ impl MentorIndex {
                     }
                 }
             }
-            far.push((remote, texts));
+            // A mentor of a field the porteur's words name who also has one of the
+            // porteur's fields is that field's: here only the synonym part is left.
+            let field = if ctx.wanted.contains(&f) {
+                SAME_FIELD
+            } else {
+                SYNONYM_FIELD
+            };
+            far.push((remote, texts, field));
         }
         // 2. The mentors of other circles who may live near enough: those who may share
         //    a field go the same way, the others wait for step 5.
@@ -1007,20 +1009,21 @@ impl MentorIndex {
         //    then each of them.
         let mut pending: Vec<Bound> = Vec::new();
         let most = |texts: &[f64]| texts.iter().copied().fold(0.0, f64::max);
-        for (remote, texts) in far {
-            if !remote.whole.may_enter(&ctx, most(texts), &best, k) {
+        for (remote, texts, field) in far {
+            if !remote.whole.may_enter(&ctx, field, most(texts), &best, k) {
                 continue;
             }
             for r in &remote.regions {
                 let groups = &remote.groups[r.range.0 as usize..r.range.1 as usize];
                 let (start, end) = (groups[0].range.0, groups[groups.len() - 1].range.1);
                 let in_region = &texts[start as usize..end as usize];
-                if near.contains(&r.region) || !r.may_enter(&ctx, most(in_region), &best, k) {
+                if near.contains(&r.region) || !r.may_enter(&ctx, field, most(in_region), &best, k)
+                {
                     continue;
                 }
                 for g in groups {
                     let range = g.range.0 as usize..g.range.1 as usize;
-                    if !g.may_enter(&ctx, most(&texts[range.clone()]), &best, k) {
+                    if !g.may_enter(&ctx, field, most(&texts[range.clone()]), &best, k) {
                         continue;
                     }
                     for (e, &text) in remote.entries[range.clone()].iter().zip(&texts[range]) {
@@ -1518,9 +1521,12 @@ impl Postings {
             ..Postings::default()
         };
         for postings in by_term {
-            p.starts.push(p.lists.len() as u32);
+            let first = p.lists.len();
+            p.starts.push(first as u32);
             for (number, at, share) in postings {
-                if p.lists.last().is_none_or(|(n, _)| *n != number) {
+                // A new list, or the first of this term (the last one is the previous
+                // term's, maybe of the same number).
+                if p.lists.len() == first || p.lists.last().is_some_and(|(n, _)| *n != number) {
                     let here = p.runs.len() as u32;
                     p.lists.push((number, (here, here)));
                 }
@@ -1543,9 +1549,6 @@ struct Group {
     /// The most any of them has of the years and load parts.
     years: f32,
     load: f32,
-    /// All their fields (as [`field_mask`]s) and all their text terms (as bits).
-    fields: u64,
-    terms: u64,
     /// Its mentors' place in the field's entries.
     range: (u32, u32),
 }
@@ -1567,17 +1570,20 @@ struct RemoteField {
 }
 
 impl Group {
-    /// Whether one of its mentors, whose text relevance is at most `text`, may enter
-    /// the `k` best, for a porteur of another région who shares no commune,
-    /// intercommunality or département with them (their field is the porteur's, or one
-    /// the porteur's words name). The distance is looked at last.
-    fn may_enter(&self, ctx: &Context<'_>, text: f64, best: &BinaryHeap<Ranked>, k: usize) -> bool {
+    /// Whether one of its mentors, whose field part is at most `field` and text
+    /// relevance at most `text`, may enter the `k` best, for a porteur of another
+    /// région who shares no commune, intercommunality or département with them. The
+    /// distance is looked at last.
+    fn may_enter(
+        &self,
+        ctx: &Context<'_>,
+        field: f64,
+        text: f64,
+        best: &BinaryHeap<Ranked>,
+        k: usize,
+    ) -> bool {
         let mut parts = Cheap {
-            field: if self.fields & ctx.wanted_mask != 0 {
-                SAME_FIELD
-            } else {
-                SYNONYM_FIELD
-            },
+            field,
             proximity: 0.3,
             years: f64::from(self.years),
             load: f64::from(self.load),
