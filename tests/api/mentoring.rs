@@ -923,6 +923,37 @@ async fn a_coordinator_reviews_a_batch_proposal_pair_by_pair_and_publishes_it_as
 }
 
 #[tokio::test]
+async fn a_batch_proposal_never_pairs_a_porteur_with_a_mentor_they_already_asked() {
+    let app = spawn_demo_app().await;
+    let project = app.demo_porteur_project().await;
+    let coordinator = app
+        .account_id("coordination.compiegne@mentorat.example")
+        .await;
+    let propose = || app.app.propose_matches(coordinator, project.circle_id);
+    let (_, pairs) = app.app.proposal(propose().await.unwrap()).await.unwrap();
+    let mentor = pairs
+        .iter()
+        .find(|p| p.project_id == project.id)
+        .expect("the demo porteur is paired")
+        .mentor_id;
+    app.app
+        .request_mentor(project.mentee_id, &project, mentor, "Bonjour !")
+        .await
+        .unwrap();
+    let (_, again) = app.app.proposal(propose().await.unwrap()).await.unwrap();
+    assert!(
+        !again
+            .iter()
+            .any(|p| p.project_id == project.id && p.mentor_id == mentor),
+        "{again:?}"
+    );
+    assert!(
+        again.iter().any(|p| p.project_id == project.id),
+        "another mentor is proposed"
+    );
+}
+
+#[tokio::test]
 async fn a_mentor_once_asked_is_never_suggested_again_to_that_porteur() {
     let app = spawn_demo_app().await;
     let project = app.demo_porteur_project().await;

@@ -36,6 +36,11 @@ impl App {
         // Every available mentor indexed once for all the projects.
         let pool = self.mentor_pool().await?;
         let mut weights: HashMap<Option<Uuid>, Weights> = HashMap::new();
+        // The projects' fields and the mentors their porteurs asked, read at once.
+        let ids: Vec<Uuid> = projects.iter().map(|p| p.id).collect();
+        let mut fields = self.store.project_domains_of(&ids).await?;
+        let porteurs: Vec<Uuid> = projects.iter().map(|p| p.mentee_id).collect();
+        let asked = self.store.asked_mentors_of(&porteurs).await?;
         // Projects with no suggestion at all: the solver never sees them.
         let mut unseen: Vec<u64> = Vec::new();
         for (p, project) in projects.iter().enumerate() {
@@ -47,7 +52,13 @@ impl App {
                     w
                 }
             };
-            let suggestions = self.suggest_from(&pool, project, &w).await?;
+            let suggestions = Self::suggest_with(
+                &pool,
+                project,
+                fields.remove(&project.id).unwrap_or_default(),
+                asked.get(&project.mentee_id).map_or(&[], Vec::as_slice),
+                &w,
+            );
             if suggestions.is_empty() {
                 unseen.push(p as u64);
             }

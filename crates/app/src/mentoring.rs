@@ -1237,9 +1237,22 @@ impl App {
         weights: &mentorat_matching::Weights,
     ) -> Result<Vec<SuggestedMentor>, AppError> {
         let asked = self.store.asked_mentors(project.mentee_id).await?;
+        let fields = self.store.project_domains(project.id).await?;
+        Ok(Self::suggest_with(pool, project, fields, &asked, weights))
+    }
+
+    /// [`App::suggest_from`] with the project's fields and the mentors its porteur
+    /// asked already read (a batch reads them for all its projects at once).
+    pub fn suggest_with(
+        pool: &MentorPool,
+        project: &ProjectRecord,
+        fields: Vec<String>,
+        asked: &[Uuid],
+        weights: &mentorat_matching::Weights,
+    ) -> Vec<SuggestedMentor> {
         let seeker = Seeker {
             profile: mentorat_matching::MenteeProfile {
-                fields: self.store.project_domains(project.id).await?,
+                fields,
                 text: format!(
                     "{} {} {}",
                     project.title, project.description, project.help_wanted
@@ -1256,8 +1269,7 @@ impl App {
                 .filter_map(|id| pool.numbers.get(id).copied())
                 .collect(),
         };
-        Ok(pool
-            .index
+        pool.index
             .suggest(&seeker, weights, 10)
             .into_iter()
             .map(|s| {
@@ -1269,7 +1281,7 @@ impl App {
                     free_places: (record.capacity - record.active_mentees).max(0),
                 }
             })
-            .collect())
+            .collect()
     }
 }
 

@@ -298,21 +298,36 @@ impl Store {
     /// The mentors a porteur has ever asked (whatever became of the request): never
     /// suggested to them again.
     pub async fn asked_mentors(&self, mentee_id: Uuid) -> Result<Vec<Uuid>> {
+        Ok(self
+            .asked_mentors_of(&[mentee_id])
+            .await?
+            .remove(&mentee_id)
+            .unwrap_or_default())
+    }
+
+    /// [`Store::asked_mentors`] of several porteurs in one query per 500.
+    pub async fn asked_mentors_of(
+        &self,
+        mentee_ids: &[Uuid],
+    ) -> Result<std::collections::HashMap<Uuid, Vec<Uuid>>> {
         #[derive(sqlx::FromRow)]
         struct M {
+            mentee_id: Uuid,
             mentor_id: Uuid,
         }
-        let q = Query::select()
-            .distinct()
-            .column("mentor_id")
-            .from("mentorship_requests")
-            .and_where(Expr::col("mentee_id").eq(mentee_id))
-            .to_owned();
-        Ok(db::fetch_all::<M>(&mut &*self, &q)
-            .await?
-            .into_iter()
-            .map(|m| m.mentor_id)
-            .collect())
+        let mut out: std::collections::HashMap<Uuid, Vec<Uuid>> = std::collections::HashMap::new();
+        for chunk in mentee_ids.chunks(500) {
+            let q = Query::select()
+                .distinct()
+                .columns(["mentee_id", "mentor_id"])
+                .from("mentorship_requests")
+                .and_where(Expr::col("mentee_id").is_in(chunk.iter().copied()))
+                .to_owned();
+            for m in db::fetch_all::<M>(&mut &*self, &q).await? {
+                out.entry(m.mentee_id).or_default().push(m.mentor_id);
+            }
+        }
+        Ok(out)
     }
 
     /// Mentors of a circle (or all), optionally of one vetting status, newest first.
@@ -382,21 +397,39 @@ impl Store {
         db::fetch_all(&mut &*self, &q).await
     }
 
+    /// A project's fields, by code.
     pub async fn project_domains(&self, project_id: Uuid) -> Result<Vec<String>> {
+        Ok(self
+            .project_domains_of(&[project_id])
+            .await?
+            .remove(&project_id)
+            .unwrap_or_default())
+    }
+
+    /// [`Store::project_domains`] of several projects in one query per 500.
+    pub async fn project_domains_of(
+        &self,
+        project_ids: &[Uuid],
+    ) -> Result<std::collections::HashMap<Uuid, Vec<String>>> {
         #[derive(sqlx::FromRow)]
         struct D {
+            project_id: Uuid,
             domain_code: String,
         }
-        let q = Query::select()
-            .column("domain_code")
-            .from("project_domains")
-            .and_where(Expr::col("project_id").eq(project_id))
-            .to_owned();
-        Ok(db::fetch_all::<D>(&mut &*self, &q)
-            .await?
-            .into_iter()
-            .map(|d| d.domain_code)
-            .collect())
+        let mut out: std::collections::HashMap<Uuid, Vec<String>> =
+            std::collections::HashMap::new();
+        for chunk in project_ids.chunks(500) {
+            let q = Query::select()
+                .columns(["project_id", "domain_code"])
+                .from("project_domains")
+                .and_where(Expr::col("project_id").is_in(chunk.iter().copied()))
+                .order_by("domain_code", Order::Asc)
+                .to_owned();
+            for d in db::fetch_all::<D>(&mut &*self, &q).await? {
+                out.entry(d.project_id).or_default().push(d.domain_code);
+            }
+        }
+        Ok(out)
     }
 
     pub async fn request(&self, id: Uuid) -> Result<Option<RequestRecord>> {
