@@ -923,6 +923,71 @@ async fn a_coordinator_reviews_a_batch_proposal_pair_by_pair_and_publishes_it_as
 }
 
 #[tokio::test]
+async fn a_long_proposal_is_shown_fifty_lines_at_a_time() {
+    let app = spawn_demo_app().await;
+    app.sign_in(
+        "coordination.compiegne@mentorat.example",
+        crate::helpers::DEMO_PASSWORD,
+    )
+    .await;
+    let compiegne = mentorat_app::demo::demo_id("circle/compiegne");
+    // 51 porteurs no mentor can talk with: more than a page of them.
+    let wolof = ProjectForm {
+        title: "Un atelier de couture".into(),
+        languages: vec!["wo".into()],
+        ..project_form(1990)
+    };
+    for n in 0..51 {
+        validated_porteur_with(
+            &app,
+            &format!("Awa{n}"),
+            &format!("awa{n}@exemple.fr"),
+            &wolof,
+        )
+        .await;
+    }
+    let made = app
+        .post_form(
+            "/coordination/appariements",
+            &[("circle", &compiegne.to_string())],
+        )
+        .await;
+    let location = made.headers()["location"].to_str().unwrap().to_owned();
+    let first = app.get_html(&location).await;
+    let lines = |html: &str| html.matches("<strong>Un atelier de couture — Awa").count();
+    assert_eq!(lines(&first), 50, "{first}");
+    assert!(first.contains("Page 1 sur 2") && first.contains("?page=2"));
+    let pairs = |html: &str| html.matches("<li class=\"card").count();
+    assert!(pairs(&first) >= 2, "the demo's pairs on the first page");
+    let second = app.get_html(&format!("{location}?page=2")).await;
+    assert_eq!(lines(&second), 1, "{second}");
+    assert!(second.contains("Page 2 sur 2"));
+    assert_eq!(pairs(&second), 0);
+    assert!(
+        !second.contains("Aucune paire possible"),
+        "no pair left to show is not no pair at all"
+    );
+    // A page past the last shows the last.
+    assert_eq!(lines(&app.get_html(&format!("{location}?page=9")).await), 1);
+    // Removing a pair brings the coordinator back to the page it was on.
+    let (_, pairs) = app
+        .app
+        .proposal(location.rsplit('/').next().unwrap().parse().unwrap())
+        .await
+        .unwrap();
+    let removed = app
+        .post_form(
+            &format!("{location}/retirer"),
+            &[("project", &pairs[0].project_id.to_string()), ("page", "2")],
+        )
+        .await;
+    assert_eq!(
+        removed.headers()["location"].to_str().unwrap(),
+        format!("{location}?page=2")
+    );
+}
+
+#[tokio::test]
 async fn a_batch_proposal_never_pairs_a_porteur_with_a_mentor_they_already_asked() {
     let app = spawn_demo_app().await;
     let project = app.demo_porteur_project().await;

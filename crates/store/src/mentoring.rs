@@ -373,6 +373,23 @@ impl Store {
         db::fetch_optional(&mut &*self, &q).await
     }
 
+    /// Several projects by id, in one query per 500.
+    pub async fn projects_by_ids(
+        &self,
+        ids: &[Uuid],
+    ) -> Result<std::collections::HashMap<Uuid, ProjectRecord>> {
+        let mut out = std::collections::HashMap::new();
+        for chunk in ids.chunks(500) {
+            let q = project_select()
+                .and_where(Expr::col(("projects", "id")).is_in(chunk.iter().copied()))
+                .to_owned();
+            for p in db::fetch_all::<ProjectRecord>(&mut &*self, &q).await? {
+                out.insert(p.id, p);
+            }
+        }
+        Ok(out)
+    }
+
     pub async fn projects_of_mentee(&self, mentee_id: Uuid) -> Result<Vec<ProjectRecord>> {
         let q = project_select()
             .and_where(Expr::col(("projects", "mentee_id")).eq(mentee_id))

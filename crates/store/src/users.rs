@@ -118,6 +118,31 @@ impl Store {
         row.into_account(roles).map(Some)
     }
 
+    /// The short names (« First L. ») of several people, in one query per 500.
+    pub async fn short_names(
+        &self,
+        ids: &[Uuid],
+    ) -> Result<std::collections::HashMap<Uuid, String>> {
+        #[derive(sqlx::FromRow)]
+        struct N {
+            id: Uuid,
+            first_name: String,
+            last_name: String,
+        }
+        let mut out = std::collections::HashMap::new();
+        for chunk in ids.chunks(500) {
+            let q = Query::select()
+                .columns(["id", "first_name", "last_name"])
+                .from("users")
+                .and_where(Expr::col("id").is_in(chunk.iter().copied()))
+                .to_owned();
+            for n in db::fetch_all::<N>(&mut &*self, &q).await? {
+                out.insert(n.id, PersonName::short_of(&n.first_name, &n.last_name));
+            }
+        }
+        Ok(out)
+    }
+
     /// The account with this e-mail (compared case-insensitively), with its roles.
     pub async fn account_by_email(&self, email: &Email) -> Result<Option<Account>> {
         let query = Query::select()

@@ -152,8 +152,8 @@ async fn audit(ctx: Ctx, Query(q): Query<AuditQuery>) -> Result<Response, WebErr
 }
 
 #[derive(Deserialize, Default)]
-struct PageQuery {
-    page: Option<u64>,
+pub struct PageQuery {
+    pub page: Option<u64>,
 }
 
 struct OutboxRow {

@@ -2,6 +2,7 @@
 //! under 15), one's own space (projects, requests, relationships), the directory, the
 //! relationship itself, and the coordinators' pages (vetting, validating, following).
 
+use super::admin::{PAGE_SIZE, PageQuery, Pager, pager};
 use crate::page::{Ctx, Page};
 use crate::{AppState, WebError};
 use askama::Template;
@@ -1620,46 +1621,88 @@ struct ProposalTemplate<'a> {
     id: Uuid,
     draft: bool,
     summary: String,
+    /// This page's pairs and porteurs without a mentor.
     pairs: Vec<PairLine>,
     /// (« Title — First L. », why no mentor)
     unmatched: Vec<(String, String)>,
+    current: u64,
+    pager: Pager,
     notice: Option<String>,
 }
 
+/// A proposal's page `page`: its pairs and its porteurs without a mentor by
+/// `PAGE_SIZE` each (a network-wide one may hold thousands).
 async fn render_proposal(
     ctx: &Ctx,
     id: Uuid,
+    page: u64,
     notice: Option<String>,
 ) -> Result<Response, WebError> {
     let app = &ctx.state().app;
     let (proposal, pairs) = app.proposal(id).await?;
     may_match(ctx, proposal.circle_id)?;
     let tr = ctx.tr();
-    // « Title — First L. »: no more of the porteur than the pair needs.
-    let project_line = |project: &ProjectRecord| {
-        let name = PersonName::short_of(&project.first_name, &project.last_name);
-        format!("{} — {name}", project.title)
+    let unmatched = app.proposal_unmatched(id).await?;
+    let total = pairs.len().max(unmatched.len());
+    let pages = (total as u64).div_ceil(PAGE_SIZE).max(1);
+    let page = page.clamp(1, pages);
+    let shown = |len: usize| {
+        let start = ((page - 1) * PAGE_SIZE) as usize;
+        start.min(len)..(start + PAGE_SIZE as usize).min(len)
     };
-    let mut lines = Vec::new();
-    for p in pairs {
-        let project = app.project(p.project_id).await?;
-        lines.push(PairLine {
+    let pairs = &pairs[shown(pairs.len())];
+    let unmatched = &unmatched[shown(unmatched.len())];
+    // The page's porteurs and mentors, read at once.
+    let ids: Vec<Uuid> = pairs
+        .iter()
+        .map(|p| p.project_id)
+        .chain(unmatched.iter().map(|(p, _)| *p))
+        .collect();
+    let projects = app
+        .store
+        .projects_by_ids(&ids)
+        .await
+        .map_err(AppError::from)?;
+    let mentors: Vec<Uuid> = pairs.iter().map(|p| p.mentor_id).collect();
+    let names = app
+        .store
+        .short_names(&mentors)
+        .await
+        .map_err(AppError::from)?;
+    // « Title — First L. »: no more of the porteur than the pair needs.
+    let project_line = |id: &Uuid| {
+        projects.get(id).map_or_else(String::new, |project| {
+            let name = PersonName::short_of(&project.first_name, &project.last_name);
+            format!("{} — {name}", project.title)
+        })
+    };
+    let lines = pairs
+        .iter()
+        .map(|p| PairLine {
             project_id: p.project_id,
-            project: project_line(&project),
-            mentor: name_of(ctx, p.mentor_id, false).await,
+            project: project_line(&p.project_id),
+            mentor: names.get(&p.mentor_id).cloned().unwrap_or_default(),
             score: p.score,
             reasons: p.reasons.lines().map(str::to_owned).collect(),
             removed: p.removed,
-        });
-    }
-    let mut unmatched = Vec::new();
-    for (project, reason) in app.proposal_unmatched(id).await? {
-        let project = app.project(project).await?;
-        unmatched.push((
-            project_line(&project),
-            tr.t(&format!("proposal-unmatched-{reason}")),
-        ));
-    }
+        })
+        .collect();
+    let unmatched = unmatched
+        .iter()
+        .map(|(project, reason)| {
+            (
+                project_line(project),
+                tr.t(&format!("proposal-unmatched-{reason}")),
+            )
+        })
+        .collect();
+    let pager = pager(
+        &tr,
+        &format!("/coordination/appariements/{id}"),
+        "",
+        page,
+        total as i64,
+    );
     Ok(super::render(&ProposalTemplate {
         page: ctx.page(tr.t("proposal-title")),
         id,
@@ -1675,18 +1718,26 @@ async fn render_proposal(
         ),
         pairs: lines,
         unmatched,
+        current: page,
+        pager,
         notice,
     }))
 }
 
-async fn proposal_page(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
-    render_proposal(&ctx, id_of(&id)?, None).await
+async fn proposal_page(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Query(q): Query<PageQuery>,
+) -> Result<Response, WebError> {
+    render_proposal(&ctx, id_of(&id)?, q.page.unwrap_or(1), None).await
 }
 
 #[derive(Deserialize)]
 struct RemoveInput {
     #[serde(default)]
     project: String,
+    /// The page of the proposal the pair was on, to go back to.
+    page: Option<u64>,
 }
 
 async fn remove_pair(
@@ -1702,8 +1753,9 @@ async fn remove_pair(
         .await
     {
         Ok(()) | Err(AppError::Invalid { .. }) => Ok(Redirect::to(&format!(
-            "/coordination/appariements/{}",
-            proposal.id
+            "/coordination/appariements/{}?page={}",
+            proposal.id,
+            input.page.unwrap_or(1).max(1)
         ))
         .into_response()),
         Err(e) => Err(e.into()),
@@ -1719,5 +1771,5 @@ async fn publish(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError>
         Ok(n) => ctx.tr().tn("proposal-published", "count", n as i64),
         Err(e) => error_of(&ctx, e)?.1,
     };
-    render_proposal(&ctx, proposal.id, Some(notice)).await
+    render_proposal(&ctx, proposal.id, 1, Some(notice)).await
 }
