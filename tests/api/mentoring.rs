@@ -843,22 +843,30 @@ async fn the_demo_porteur_is_first_suggested_a_compiegne_mentor_of_the_field_for
     );
 }
 
-#[tokio::test]
-async fn a_coordinator_reviews_a_batch_proposal_pair_by_pair_and_publishes_it_as_requests() {
+/// The demo, with the Compiègne circle's coordinator signed in.
+async fn compiegne_coordinator() -> TestApp {
     let app = spawn_demo_app().await;
     app.sign_in(
         "coordination.compiegne@mentorat.example",
         crate::helpers::DEMO_PASSWORD,
     )
     .await;
-    let compiegne = mentorat_app::demo::demo_id("circle/compiegne");
-    // A porteur no mentor can talk with: listed without a mentor, and why.
-    let wolof = ProjectForm {
+    app
+}
+
+/// A project no mentor can talk with (Wolof only).
+fn wolof_form() -> ProjectForm {
+    ProjectForm {
         title: "Un atelier de couture".into(),
         languages: vec!["wo".into()],
         ..project_form(1990)
-    };
-    validated_porteur_with(&app, "Awa", "awa@exemple.fr", &wolof).await;
+    }
+}
+
+/// Proposes pairs for the Compiègne circle from its coordinator's page; the proposal's
+/// address.
+async fn propose_in_compiegne(app: &TestApp) -> String {
+    let compiegne = mentorat_app::demo::demo_id("circle/compiegne");
     let made = app
         .post_form(
             "/coordination/appariements",
@@ -866,7 +874,15 @@ async fn a_coordinator_reviews_a_batch_proposal_pair_by_pair_and_publishes_it_as
         )
         .await;
     assert_eq!(made.status(), 303);
-    let location = made.headers()["location"].to_str().unwrap().to_owned();
+    made.headers()["location"].to_str().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn a_coordinator_reviews_a_batch_proposal_pair_by_pair_and_publishes_it_as_requests() {
+    let app = compiegne_coordinator().await;
+    // A porteur no mentor can talk with: listed without a mentor, and why.
+    validated_porteur_with(&app, "Awa", "awa@exemple.fr", &wolof_form()).await;
+    let location = propose_in_compiegne(&app).await;
     let id: Uuid = location.rsplit('/').next().unwrap().parse().unwrap();
     let (proposal, pairs) = app.app.proposal(id).await.unwrap();
     assert!(
@@ -924,35 +940,13 @@ async fn a_coordinator_reviews_a_batch_proposal_pair_by_pair_and_publishes_it_as
 
 #[tokio::test]
 async fn a_long_proposal_is_shown_fifty_lines_at_a_time() {
-    let app = spawn_demo_app().await;
-    app.sign_in(
-        "coordination.compiegne@mentorat.example",
-        crate::helpers::DEMO_PASSWORD,
-    )
-    .await;
-    let compiegne = mentorat_app::demo::demo_id("circle/compiegne");
+    let app = compiegne_coordinator().await;
     // 51 porteurs no mentor can talk with: more than a page of them.
-    let wolof = ProjectForm {
-        title: "Un atelier de couture".into(),
-        languages: vec!["wo".into()],
-        ..project_form(1990)
-    };
     for n in 0..51 {
-        validated_porteur_with(
-            &app,
-            &format!("Awa{n}"),
-            &format!("awa{n}@exemple.fr"),
-            &wolof,
-        )
-        .await;
+        let (first, email) = (format!("Awa{n}"), format!("awa{n}@exemple.fr"));
+        validated_porteur_with(&app, &first, &email, &wolof_form()).await;
     }
-    let made = app
-        .post_form(
-            "/coordination/appariements",
-            &[("circle", &compiegne.to_string())],
-        )
-        .await;
-    let location = made.headers()["location"].to_str().unwrap().to_owned();
+    let location = propose_in_compiegne(&app).await;
     let first = app.get_html(&location).await;
     let lines = |html: &str| html.matches("<strong>Un atelier de couture — Awa").count();
     assert_eq!(lines(&first), 50, "{first}");
