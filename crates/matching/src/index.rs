@@ -506,6 +506,8 @@ impl MentorIndex {
                     let (group, _, mentors) = &mut groups[at];
                     group.years = group.years.max(entry.years);
                     group.load = group.load.max(entry.load);
+                    group.availability |= entry.availability;
+                    group.unavailable |= entry.availability == 0;
                     group.radius = group.radius.max(chord(&group.center, &entry.unit));
                     mentors.push(entry);
                 }
@@ -569,6 +571,8 @@ impl MentorIndex {
                         r.radius = r.radius.max(chord(&r.center, &group.center) + group.radius);
                         r.years = r.years.max(group.years);
                         r.load = r.load.max(group.load);
+                        r.availability |= group.availability;
+                        r.unavailable |= group.unavailable;
                         r.range.1 = at + 1;
                     }
                     _ => field.regions.push(Group {
@@ -580,6 +584,8 @@ impl MentorIndex {
                 let whole = &mut field.whole;
                 whole.years = whole.years.max(group.years);
                 whole.load = whole.load.max(group.load);
+                whole.availability |= group.availability;
+                whole.unavailable |= group.unavailable;
                 field.groups.push(group);
             }
             index.remote_fields.push(field);
@@ -1549,6 +1555,10 @@ struct Group {
     /// The most any of them has of the years and load parts.
     years: f32,
     load: f32,
+    /// All their availability words as bits (as in [`Entry`]), and whether one of
+    /// them gave none.
+    availability: u32,
+    unavailable: bool,
     /// Its mentors' place in the field's entries.
     range: (u32, u32),
 }
@@ -1582,12 +1592,24 @@ impl Group {
         best: &BinaryHeap<Ranked>,
         k: usize,
     ) -> bool {
+        // The availability part: 0.5 for a porteur or a mentor without words, at
+        // most 1 with a word in common (or one past the bits), else 0.
+        let availability = if ctx.availability_count == 0 {
+            0.5
+        } else if self.availability & (ctx.availability_mask | 1 << AVAILABILITY_OVERFLOW) != 0
+        {
+            1.0
+        } else if self.unavailable {
+            0.5
+        } else {
+            0.0
+        };
         let mut parts = Cheap {
             field,
             proximity: 0.3,
             years: f64::from(self.years),
             load: f64::from(self.load),
-            availability: 1.0,
+            availability,
             ..Cheap::default()
         };
         if beaten(best, k, parts.score(ctx, text)) {
