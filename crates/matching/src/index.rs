@@ -846,7 +846,7 @@ impl MentorIndex {
         //    Each comes with a bound on their text relevance: the query's for list
         //    entries, the very relevance for remote mentors (summed from the postings
         //    of the query's words).
-        let mut candidates: Vec<(&'a Entry, f64)> = Vec::new();
+        let mut candidates: Vec<(&'a Entry, f64)> = Vec::with_capacity(256);
         // (remote list, its mentors' relevances, the most its field part can be)
         let mut far: Vec<(&RemoteField, &[f64], f64)> = Vec::new();
         let c = ctx.place.codes;
@@ -924,7 +924,7 @@ impl MentorIndex {
         }
         // 2. The mentors of other circles who may live near enough: those who may share
         //    a field go the same way, the others wait for step 5.
-        let mut others: Vec<u32> = Vec::new();
+        let mut others: Vec<u32> = Vec::with_capacity(128);
         let fields_mask = ctx.wanted_mask | ctx.synonym_mask;
         let mut nearby = |e: &'a Entry| {
             if seen.first(e.mentor) {
@@ -978,7 +978,7 @@ impl MentorIndex {
         //    their parts but the text (a tighter bound still), then their text
         //    relevance, the dear part. Stop when the next bound cannot beat the k-th
         //    best score found so far.
-        let mut partial: Vec<(Cheap, u32)> = Vec::new();
+        let mut partial: Vec<(Cheap, u32)> = Vec::with_capacity(4 * k);
         let mut best: BinaryHeap<Ranked> = BinaryHeap::new();
         // The k with the best quick bounds are scored outright: the k-th best score so
         // far is a threshold the others' quick bounds must reach to be looked at.
@@ -1085,9 +1085,14 @@ impl MentorIndex {
                 self.rank(&ctx, &q, partial.len() - 1, &partial, k, &mut best);
             }
         }
+        // Which of the query's words each chosen mentor wrote, one buffer for all.
+        let mut wrote = Vec::new();
         best.into_sorted_vec()
             .into_iter()
-            .map(|r| self.explain(&ctx, &q, &partial[r.at].0, r.mentor as usize, r.score))
+            .map(|r| {
+                let (cheap, mentor) = (&partial[r.at].0, r.mentor as usize);
+                self.explain(&ctx, &q, cheap, mentor, r.score, &mut wrote)
+            })
             .collect()
     }
 
@@ -1284,6 +1289,7 @@ impl MentorIndex {
         c: &Cheap,
         i: usize,
         score: f64,
+        wrote: &mut Vec<bool>,
     ) -> Suggestion {
         let s = &self.slots[i];
         let fields = &self.fields[s.fields.0 as usize..s.fields.1 as usize];
@@ -1295,7 +1301,8 @@ impl MentorIndex {
             _ => {}
         }
         // The query's distinct terms the mentor wrote, by their place in the query.
-        let mut wrote = vec![false; q.distinct.len()];
+        wrote.clear();
+        wrote.resize(q.distinct.len(), false);
         for &(t, _) in &self.terms[s.terms.0 as usize..s.terms.1 as usize] {
             if let Some(at) = q.position[t as usize].checked_sub(1) {
                 wrote[usize::from(at)] = true;
