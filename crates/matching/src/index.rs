@@ -1294,7 +1294,7 @@ impl MentorIndex {
         let s = &self.slots[i];
         let fields = &self.fields[s.fields.0 as usize..s.fields.1 as usize];
         let code = |j: usize| self.field_codes[fields[j].0 as usize].clone();
-        let mut reasons = Vec::new();
+        let mut reasons = Vec::with_capacity(5);
         match (c.shared, c.synonym) {
             (Some(j), _) => reasons.push(Reason::SameField(code(j))),
             (None, Some(j)) => reasons.push(Reason::SynonymField(code(j))),
@@ -1308,7 +1308,7 @@ impl MentorIndex {
                 wrote[usize::from(at)] = true;
             }
         }
-        let mut common: Vec<String> = Vec::new();
+        let mut common: Vec<String> = Vec::with_capacity(3);
         for (t, word) in q.words() {
             let at = q.position[t as usize].checked_sub(1);
             if t != 0
@@ -1603,8 +1603,7 @@ impl Group {
         // most 1 with a word in common (or one past the bits), else 0.
         let availability = if ctx.availability_count == 0 {
             0.5
-        } else if self.availability & (ctx.availability_mask | 1 << AVAILABILITY_OVERFLOW) != 0
-        {
+        } else if self.availability & (ctx.availability_mask | 1 << AVAILABILITY_OVERFLOW) != 0 {
             1.0
         } else if self.unavailable {
             0.5
