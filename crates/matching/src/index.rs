@@ -862,7 +862,7 @@ impl MentorIndex {
             .filter(|f| !ctx.wanted.contains(f));
         // The relevances of the long lists' mentors are read in one pass over the
         // postings: each list's start in them.
-        // (circle list, its start if long, remote list, its start)
+        // (circle list, its start if long, remote list, its start, field)
         let mut lists = Vec::new();
         let mut long: Vec<(u32, usize)> = Vec::new();
         let mut length = 0;
