@@ -203,11 +203,30 @@ struct Slot {
     /// The text's length (words), then, once the average is known, how it weighs on
     /// the text's term frequencies ([`Bm25::length_norm`]).
     norm: f64,
-    /// Ranges into `terms`, `availability`, `fields` and `languages`.
-    terms: (u32, u32),
-    availability: (u32, u32),
-    fields: (u32, u32),
-    languages: (u32, u32),
+    /// Where their record starts in `records`, and how many languages, availability
+    /// words, fields and text terms it holds.
+    record: u32,
+    counts: [u32; 4],
+}
+
+/// A mentor's fields in their record: (field, years as low and high halves).
+#[derive(Clone, Copy)]
+struct Fields<'a>(&'a [u32]);
+
+impl Fields<'_> {
+    fn len(&self) -> usize {
+        self.0.len() / 3
+    }
+
+    /// (field, years) of the `j`th.
+    fn get(&self, j: usize) -> (u32, i64) {
+        let f = &self.0[3 * j..3 * j + 3];
+        (f[0], (u64::from(f[1]) | u64::from(f[2]) << 32) as i64)
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (u32, i64)> + '_ {
+        (0..self.len()).map(|j| self.get(j))
+    }
 }
 
 #[derive(Debug, Default)]
@@ -218,12 +237,11 @@ pub struct MentorIndex {
     /// A mentor's number outside (in the slice given) from the index's own, and back.
     external: Vec<u32>,
     internal: Vec<u32>,
-    /// (term, frequency) of each mentor's text, sorted by term.
-    terms: Vec<(u32, u32)>,
-    availability: Vec<u32>,
-    /// (field, years) in the mentor's own order.
-    fields: Vec<(u32, i64)>,
-    languages: Vec<u32>,
+    /// Each mentor's record, in one place so that scoring them reads few cache lines:
+    /// their languages, availability words (sorted), fields (field, then years as two
+    /// halves, in the mentor's own order) and text terms (term, frequency, sorted by
+    /// term). See the accessors below.
+    records: Vec<u32>,
     /// Circle → its mentors with a free place.
     circle_mentors: Vec<Vec<u32>>,
     /// (circle, field) → the circle's mentors of the field with a free place.
@@ -377,7 +395,6 @@ impl MentorIndex {
             index
                 .signatures
                 .push(tf.iter().fold(0, |m, (t, _)| m | 1u64 << (t % 64)));
-            let terms = push_range(&mut index.terms, tf);
             let mut availability: Vec<u32> = analyzer
                 .words(&p.availability)
                 .into_iter()
@@ -389,16 +406,25 @@ impl MentorIndex {
                 .collect();
             availability.sort_unstable();
             availability.dedup();
-            let availability = push_range(&mut index.availability, availability);
             let fields: Vec<(u32, i64)> =
                 p.fields.iter().map(|(f, y)| (index.field(f), *y)).collect();
-            let fields = push_range(&mut index.fields, fields);
             let languages: Vec<u32> = p
                 .languages
                 .iter()
                 .map(|l| index.language_ids.intern(l))
                 .collect();
-            let languages = push_range(&mut index.languages, languages);
+            let record = index.records.len() as u32;
+            let counts =
+                [languages.len(), availability.len(), fields.len(), tf.len()].map(|n| n as u32);
+            index.records.extend(languages);
+            index.records.extend(availability);
+            for (f, years) in fields {
+                let years = years as u64;
+                index
+                    .records
+                    .extend([f, years as u32, (years >> 32) as u32]);
+            }
+            index.records.extend(tf.iter().flat_map(|&(t, n)| [t, n]));
             let place = index.intern_place(&m.place);
             let circle = m.circle.as_deref().map_or(0, |c| index.circles.intern(c));
             if circle as usize == index.circle_mentors.len() {
@@ -423,10 +449,8 @@ impl MentorIndex {
                 free: p.active < p.capacity,
                 load: load_part(p.active, p.capacity),
                 norm: words.len() as f64,
-                terms,
-                availability,
-                fields,
-                languages,
+                record,
+                counts,
             });
         }
         // Remote mentors by field, région and square of a degree.
@@ -436,9 +460,9 @@ impl MentorIndex {
             if !s.free {
                 continue;
             }
-            let fields = &index.fields[s.fields.0 as usize..s.fields.1 as usize];
-            let availability =
-                &index.availability[s.availability.0 as usize..s.availability.1 as usize];
+            let fields: Vec<(u32, i64)> = index.fields_of(s).iter().collect();
+            let fields = fields.as_slice();
+            let availability = index.availability_of(s);
             let entry = Entry {
                 mentor: i as u32,
                 circle: s.circle,
@@ -542,15 +566,18 @@ impl MentorIndex {
         } else {
             total_length / n
         };
-        index.best_share = vec![0.0; index.idf.len()];
-        for s in &mut index.slots {
+        let mut best_share: Vec<f64> = vec![0.0; index.idf.len()];
+        for at in 0..index.slots.len() {
+            let s = &mut index.slots[at];
             s.norm = Bm25::length_norm(s.norm, average_length);
-            for &(t, f) in &index.terms[s.terms.0 as usize..s.terms.1 as usize] {
+            let s = index.slots[at];
+            for (t, f) in index.terms_of(&s) {
                 let share = Bm25::term(index.idf[t as usize], f64::from(f), s.norm);
-                let best = &mut index.best_share[t as usize];
+                let best = &mut best_share[t as usize];
                 *best = best.max(share);
             }
         }
+        index.best_share = best_share;
         // Each field's remote mentors group after group.
         for mut groups in remote_groups {
             let mut field = RemoteField::default();
@@ -625,7 +652,7 @@ impl MentorIndex {
     fn post(&self, number: u32, mentors: &[u32], by_term: &mut [Vec<(u32, u32, f32)>]) {
         for (at, &i) in mentors.iter().enumerate() {
             let s = &self.slots[i as usize];
-            for &(t, f) in &self.terms[s.terms.0 as usize..s.terms.1 as usize] {
+            for (t, f) in self.terms_of(s) {
                 let share = Bm25::term(self.idf[t as usize], f64::from(f), s.norm);
                 by_term[t as usize].push((number, at as u32, at_least(share)));
             }
@@ -634,6 +661,33 @@ impl MentorIndex {
 
     pub fn len(&self) -> usize {
         self.slots.len()
+    }
+
+    /// A slot's record, from its `part`th part (languages, availability words,
+    /// fields, terms), in u32s.
+    fn record(&self, s: &Slot, part: usize) -> &[u32] {
+        // How many u32s one of each part takes.
+        const WIDTH: [usize; 4] = [1, 1, 3, 2];
+        let size = |p: usize| WIDTH[p] * s.counts[p] as usize;
+        let start = s.record as usize + (0..part).map(size).sum::<usize>();
+        &self.records[start..start + size(part)]
+    }
+
+    fn languages_of(&self, s: &Slot) -> &[u32] {
+        self.record(s, 0)
+    }
+
+    fn availability_of(&self, s: &Slot) -> &[u32] {
+        self.record(s, 1)
+    }
+
+    fn fields_of(&self, s: &Slot) -> Fields<'_> {
+        Fields(self.record(s, 2))
+    }
+
+    /// (term, frequency) of the mentor's text, by term.
+    fn terms_of(&self, s: &Slot) -> impl Iterator<Item = (u32, u32)> + '_ {
+        self.record(s, 3).chunks_exact(2).map(|p| (p[0], p[1]))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -734,7 +788,6 @@ impl MentorIndex {
         if q.distinct_count == 0 {
             return 0.0;
         }
-        let terms = &self.terms[slot.terms.0 as usize..slot.terms.1 as usize];
         let norm = slot.norm;
         // The document's terms that the query holds, summed in the query's order (as
         // the reference does, for the same bits): kept on the stack, in that order.
@@ -742,7 +795,7 @@ impl MentorIndex {
         let mut hits = [(0u16, 0u32); ON_STACK];
         let mut n = 0;
         let mut more: Vec<(u16, u32)> = Vec::new();
-        for &(t, f) in terms {
+        for (t, f) in self.terms_of(slot) {
             let at = q.position[t as usize];
             if at == 0 {
                 continue;
@@ -1218,7 +1271,7 @@ impl MentorIndex {
         if !s.free || ctx.excluded.contains(&(i as u32)) {
             return None;
         }
-        let languages = &self.languages[s.languages.0 as usize..s.languages.1 as usize];
+        let languages = self.languages_of(s);
         if !ctx.languages.iter().any(|l| languages.contains(l)) {
             return None;
         }
@@ -1243,28 +1296,28 @@ impl MentorIndex {
         if by_road && distance > s.travel_km {
             return None;
         }
-        let fields = &self.fields[s.fields.0 as usize..s.fields.1 as usize];
-        let shared = fields.iter().position(|(f, _)| ctx.wanted.contains(f));
+        let fields = self.fields_of(s);
+        let shared = fields.iter().position(|(f, _)| ctx.wanted.contains(&f));
         let synonym = fields
             .iter()
-            .position(|(f, _)| ctx.synonym_fields.contains(f));
+            .position(|(f, _)| ctx.synonym_fields.contains(&f));
         let field = match (shared, synonym) {
             (Some(_), _) => SAME_FIELD,
             (None, Some(_)) => SYNONYM_FIELD,
             _ => 0.0,
         };
-        let synonym_field = synonym.map(|j| fields[j].0);
+        let synonym_field = synonym.map(|j| fields.get(j).0);
         let mut best_years: Option<usize> = None;
         for (j, (f, y)) in fields.iter().enumerate() {
-            if (ctx.wanted.contains(f) || synonym_field == Some(*f))
-                && best_years.is_none_or(|b| *y >= fields[b].1)
+            if (ctx.wanted.contains(&f) || synonym_field == Some(f))
+                && best_years.is_none_or(|b| y >= fields.get(b).1)
             {
                 best_years = Some(j);
             }
         }
-        let years = best_years.map_or(0.0, |j| years_part(fields[j].1));
+        let years = best_years.map_or(0.0, |j| years_part(fields.get(j).1));
         let availability = {
-            let b = &self.availability[s.availability.0 as usize..s.availability.1 as usize];
+            let b = self.availability_of(s);
             let common = ctx.availability.iter().filter(|a| b.contains(a)).count();
             availability_part(common, ctx.availability_count, b.len())
         };
@@ -1292,8 +1345,8 @@ impl MentorIndex {
         wrote: &mut Vec<bool>,
     ) -> Suggestion {
         let s = &self.slots[i];
-        let fields = &self.fields[s.fields.0 as usize..s.fields.1 as usize];
-        let code = |j: usize| self.field_codes[fields[j].0 as usize].clone();
+        let fields = self.fields_of(s);
+        let code = |j: usize| self.field_codes[fields.get(j).0 as usize].clone();
         let mut reasons = Vec::with_capacity(5);
         match (c.shared, c.synonym) {
             (Some(j), _) => reasons.push(Reason::SameField(code(j))),
@@ -1303,7 +1356,7 @@ impl MentorIndex {
         // The query's distinct terms the mentor wrote, by their place in the query.
         wrote.clear();
         wrote.resize(q.distinct.len(), false);
-        for &(t, _) in &self.terms[s.terms.0 as usize..s.terms.1 as usize] {
+        for (t, _) in self.terms_of(s) {
             if let Some(at) = q.position[t as usize].checked_sub(1) {
                 wrote[usize::from(at)] = true;
             }
@@ -1330,9 +1383,9 @@ impl MentorIndex {
             reasons.push(Reason::Remote);
         }
         if let Some(j) = c.best_years
-            && fields[j].1 > 0
+            && fields.get(j).1 > 0
         {
-            reasons.push(Reason::Years(code(j), fields[j].1));
+            reasons.push(Reason::Years(code(j), fields.get(j).1));
         }
         Suggestion {
             index: self.external[i] as usize,
@@ -1393,12 +1446,6 @@ impl Cheap {
             ],
         )
     }
-}
-
-fn push_range<T>(all: &mut Vec<T>, items: Vec<T>) -> (u32, u32) {
-    let start = all.len() as u32;
-    all.extend(items);
-    (start, all.len() as u32)
 }
 
 /// The mentors of one map cell and the furthest one of them travels.
@@ -1957,6 +2004,44 @@ mod tests {
             let key = |s: &[Suggestion]| s.iter().map(|x| (x.index, x.score.to_bits(), x.reasons.clone())).collect::<Vec<_>>();
             prop_assert_eq!(key(&fast), key(&plain));
         }
+    }
+
+    #[test]
+    fn years_past_32_bits_or_below_zero_come_back_whole_in_the_reasons() {
+        let mentors: Vec<IndexedMentor> = [5_000_000_000, -3]
+            .into_iter()
+            .map(|years| IndexedMentor {
+                profile: MentorProfile {
+                    fields: vec![("droit".into(), 1), ("commerce".into(), years)],
+                    languages: vec!["fr".into()],
+                    capacity: 1,
+                    ..Default::default()
+                },
+                place: place(0),
+                circle: Some("circle-0".into()),
+            })
+            .collect();
+        let seeker = Seeker {
+            profile: MenteeProfile {
+                fields: vec!["commerce".into()],
+                languages: vec!["fr".into()],
+                ..Default::default()
+            },
+            place: place(0),
+            circle: Some("circle-0".into()),
+            ..Default::default()
+        };
+        let top = MentorIndex::new(&mentors, &[]).suggest(&seeker, &Weights::default(), 2);
+        assert_eq!(top[0].index, 0);
+        assert!(
+            top[0]
+                .reasons
+                .contains(&Reason::Years("commerce".into(), 5_000_000_000)),
+            "{top:?}"
+        );
+        // Negative years give no reason, and the lowest score.
+        assert_eq!(top[1].index, 1);
+        assert!(top[1].score < top[0].score);
     }
 
     #[test]
