@@ -2006,31 +2006,43 @@ mod tests {
         }
     }
 
-    #[test]
-    fn years_past_32_bits_or_below_zero_come_back_whole_in_the_reasons() {
-        let mentors: Vec<IndexedMentor> = [5_000_000_000, -3]
-            .into_iter()
-            .map(|years| IndexedMentor {
-                profile: MentorProfile {
-                    fields: vec![("droit".into(), 1), ("commerce".into(), years)],
-                    languages: vec!["fr".into()],
-                    capacity: 1,
-                    ..Default::default()
-                },
-                place: place(0),
-                circle: Some("circle-0".into()),
-            })
-            .collect();
-        let seeker = Seeker {
-            profile: MenteeProfile {
-                fields: vec!["commerce".into()],
+    /// A French-speaking mentor of circle 0 with one free place.
+    fn in_circle(fields: Vec<(String, i64)>, availability: &str) -> IndexedMentor {
+        IndexedMentor {
+            profile: MentorProfile {
+                fields,
                 languages: vec!["fr".into()],
+                capacity: 1,
+                availability: availability.into(),
+                ..Default::default()
+            },
+            place: place(0),
+            circle: Some("circle-0".into()),
+        }
+    }
+
+    /// A French-speaking porteur of circle 0 with a project in `field`.
+    fn seeking_in_circle(field: &str, availability: &str) -> Seeker {
+        Seeker {
+            profile: MenteeProfile {
+                fields: vec![field.into()],
+                languages: vec!["fr".into()],
+                availability: availability.into(),
                 ..Default::default()
             },
             place: place(0),
             circle: Some("circle-0".into()),
             ..Default::default()
-        };
+        }
+    }
+
+    #[test]
+    fn years_past_32_bits_or_below_zero_come_back_whole_in_the_reasons() {
+        let mentors: Vec<IndexedMentor> = [5_000_000_000, -3]
+            .into_iter()
+            .map(|years| in_circle(vec![("droit".into(), 1), ("commerce".into(), years)], ""))
+            .collect();
+        let seeker = seeking_in_circle("commerce", "");
         let top = MentorIndex::new(&mentors, &[]).suggest(&seeker, &Weights::default(), 2);
         assert_eq!(top[0].index, 0);
         assert!(
@@ -2048,29 +2060,12 @@ mod tests {
     fn a_mentor_whose_availability_words_overflow_their_bits_still_comes_first() {
         // Forty availability words: the last ones share the overflow bit.
         let mentors: Vec<IndexedMentor> = (0..40)
-            .map(|i| IndexedMentor {
-                profile: MentorProfile {
-                    fields: vec![("droit".into(), if i == 39 { 0 } else { 10 })],
-                    languages: vec!["fr".into()],
-                    capacity: 1,
-                    availability: format!("creneau{i}"),
-                    ..Default::default()
-                },
-                place: place(0),
-                circle: Some("circle-0".into()),
+            .map(|i| {
+                let years = if i == 39 { 0 } else { 10 };
+                in_circle(vec![("droit".into(), years)], &format!("creneau{i}"))
             })
             .collect();
-        let seeker = Seeker {
-            profile: MenteeProfile {
-                fields: vec!["droit".into()],
-                languages: vec!["fr".into()],
-                availability: "creneau39".into(),
-                ..Default::default()
-            },
-            place: place(0),
-            circle: Some("circle-0".into()),
-            ..Default::default()
-        };
+        let seeker = seeking_in_circle("droit", "creneau39");
         let weights = Weights {
             field: 0.0,
             text: 0.0,
