@@ -566,7 +566,7 @@ async fn every_route_answers_every_role_as_written() {
     let admin = mentorat_app::demo::demo_id("user/admin@mentorat.example");
     let proposal = app
         .app
-        .propose_matches(admin, Some(compiegne))
+        .propose_matches(admin, Some(compiegne), false)
         .await
         .unwrap()
         .to_string();

@@ -982,13 +982,127 @@ async fn a_long_proposal_is_shown_fifty_lines_at_a_time() {
 }
 
 #[tokio::test]
+async fn as_many_pairs_as_possible_first_leaves_no_porteur_out_for_a_better_total() {
+    let app = compiegne_coordinator().await;
+    // Mentors speaking Wolof (and Turkish for the one next door): no demo porteur
+    // speaks with them, nor they with a demo mentor.
+    let next_door = approved_mentor_with(
+        &app,
+        "xavier@exemple.fr",
+        &MentorForm {
+            languages: vec!["wo".into(), "tr".into()],
+            domains: vec![("creation-entreprise".into(), "20".into())],
+            bio: "Ancien maraîcher, je connais les semences paysannes et la permaculture.".into(),
+            capacity: "1".into(),
+            ..mentor_form("1")
+        },
+    )
+    .await;
+    let far_away = approved_mentor_with(
+        &app,
+        "yacine@exemple.fr",
+        &MentorForm {
+            languages: vec!["wo".into()],
+            domains: vec![("numerique".into(), "0".into())],
+            bio: "Couturière, je crée des tissus wax et des boubous brodés.".into(),
+            commune: "13055".into(),
+            remote: true,
+            capacity: "1".into(),
+            ..mentor_form("1")
+        },
+    )
+    .await;
+    // A porteur next door to the first mentor, in their field, whose words are the
+    // second's; and one who shares only words with the first.
+    let (_, couture) = validated_porteur_with(
+        &app,
+        "Awa",
+        "awa@exemple.fr",
+        &ProjectForm {
+            title: "Atelier de tissus wax".into(),
+            description: "Je crée des boubous brodés en tissus wax.".into(),
+            languages: vec!["wo".into()],
+            commune: "60159".into(),
+            remote: true,
+            ..project_form(1990)
+        },
+    )
+    .await;
+    let (_, jardin) = validated_porteur_with(
+        &app,
+        "Bintou",
+        "bintou@exemple.fr",
+        &ProjectForm {
+            title: "Jardin en permaculture".into(),
+            description: "Des semences paysannes et la permaculture au jardin.".into(),
+            domains: vec!["sport".into()],
+            languages: vec!["tr".into()],
+            ..project_form(1990)
+        },
+    )
+    .await;
+    let paired = |pairs: &[mentorat_app::batch::Pair], project: Uuid| {
+        pairs
+            .iter()
+            .find(|p| p.project_id == project)
+            .map(|p| p.mentor_id)
+    };
+    let best = propose_in_compiegne(&app).await;
+    let (best_total, pairs) = app
+        .app
+        .proposal(best.rsplit('/').next().unwrap().parse().unwrap())
+        .await
+        .unwrap();
+    assert_eq!(paired(&pairs, couture), Some(next_door), "{pairs:?}");
+    assert_eq!(paired(&pairs, jardin), None);
+    let made = app
+        .post_form(
+            "/coordination/appariements",
+            &[
+                (
+                    "circle",
+                    &mentorat_app::demo::demo_id("circle/compiegne").to_string(),
+                ),
+                ("matches_first", "1"),
+            ],
+        )
+        .await;
+    let most = made.headers()["location"].to_str().unwrap().to_owned();
+    let (most_pairs, pairs) = app
+        .app
+        .proposal(most.rsplit('/').next().unwrap().parse().unwrap())
+        .await
+        .unwrap();
+    assert_eq!(paired(&pairs, couture), Some(far_away), "{pairs:?}");
+    assert_eq!(paired(&pairs, jardin), Some(next_door));
+    assert!(most_pairs.matched > best_total.matched);
+    assert!(most_pairs.total_score < best_total.total_score);
+    // Each page says which rule it followed; the coordinator's page offers the choice.
+    assert!(
+        app.get_html(&most)
+            .await
+            .contains("Règle suivie : le plus de paires possible d&#39;abord")
+    );
+    assert!(
+        app.get_html(&best)
+            .await
+            .contains("Règle suivie : le meilleur score total.")
+    );
+    let coordination = app.get_html("/coordination").await;
+    assert!(coordination.contains(r#"name="matches_first""#));
+}
+
+#[tokio::test]
 async fn a_batch_proposal_never_pairs_a_porteur_with_a_mentor_they_already_asked() {
     let app = spawn_demo_app().await;
     let project = app.demo_porteur_project().await;
     let coordinator = app
         .account_id("coordination.compiegne@mentorat.example")
         .await;
-    let propose = || app.app.propose_matches(coordinator, project.circle_id);
+    let propose = || {
+        app.app
+            .propose_matches(coordinator, project.circle_id, false)
+    };
     let (_, pairs) = app.app.proposal(propose().await.unwrap()).await.unwrap();
     let mentor = pairs
         .iter()

@@ -16,11 +16,13 @@ pub use mentorat_store::{ProposalRecord as Proposal, ProposedPair as Pair};
 
 impl App {
     /// Computes a draft proposal for the circle's matchable projects (all circles for
-    /// `None`) and returns its id.
+    /// `None`) and returns its id: the best total score, or with `matches_first` as
+    /// many pairs as possible, then the best total score among those.
     pub async fn propose_matches(
         &self,
         actor: Uuid,
         circle_id: Option<Uuid>,
+        matches_first: bool,
     ) -> Result<Uuid, AppError> {
         let projects: Vec<_> = self
             .store
@@ -80,7 +82,11 @@ impl App {
                 reasons.insert((p as u64, m as u64), text.join("\n"));
             }
         }
-        let assignment = solve(&problem, &Options::default());
+        let options = Options {
+            matches_first,
+            ..Options::default()
+        };
+        let assignment = solve(&problem, &options);
         let record = ProposalRecord {
             id: Uuid::new_v4(),
             circle_id,
@@ -90,6 +96,7 @@ impl App {
             unmatched: (projects.len() - assignment.matched()) as i64,
             blocking_pairs: assignment.blocking_pairs as i64,
             created_at: Utc::now(),
+            matches_first,
         };
         let pairs: Vec<ProposedPair> = assignment
             .pairs
@@ -126,7 +133,11 @@ impl App {
             Some(actor),
             "matching_proposed",
             circle_id,
-            &format!("{} pairs", pairs.len()),
+            &format!(
+                "{} pairs{}",
+                pairs.len(),
+                if matches_first { ", matches first" } else { "" }
+            ),
         )
         .await?;
         tx.commit().await?;

@@ -16,6 +16,9 @@ pub struct ProposalRecord {
     pub unmatched: i64,
     pub blocking_pairs: i64,
     pub created_at: DateTime<Utc>,
+    /// As many pairs as possible first (then the best total score), or the best
+    /// total score alone.
+    pub matches_first: bool,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -39,6 +42,7 @@ impl Store {
                 "unmatched",
                 "blocking_pairs",
                 "created_at",
+                "matches_first",
             ])
             .from("match_proposals")
             .and_where(Expr::col("id").eq(id))
@@ -98,6 +102,7 @@ impl Tx {
                 "unmatched",
                 "blocking_pairs",
                 "created_at",
+                "matches_first",
             ])
             .values_panic([
                 p.id.into(),
@@ -109,6 +114,7 @@ impl Tx {
                 p.unmatched.into(),
                 p.blocking_pairs.into(),
                 p.created_at.into(),
+                p.matches_first.into(),
             ])
             .to_owned();
         db::execute(self, &q).await?;

@@ -1580,6 +1580,8 @@ async fn reset_weights(ctx: Ctx, Path(id): Path<String>) -> Result<Response, Web
 struct ProposeInput {
     #[serde(default)]
     circle: String,
+    /// Ticked: as many pairs as possible first.
+    matches_first: Option<String>,
 }
 
 /// The proposal's circle, if the viewer runs it (national team: any, or all).
@@ -1601,7 +1603,11 @@ async fn propose(ctx: Ctx, Form(input): Form<ProposeInput>) -> Result<Response, 
         raw => Some(id_of(raw)?),
     };
     may_match(&ctx, circle)?;
-    let id = ctx.state().app.propose_matches(actor, circle).await?;
+    let id = ctx
+        .state()
+        .app
+        .propose_matches(actor, circle, input.matches_first.is_some())
+        .await?;
     Ok(Redirect::to(&format!("/coordination/appariements/{id}")).into_response())
 }
 
@@ -1621,6 +1627,8 @@ struct ProposalTemplate<'a> {
     id: Uuid,
     draft: bool,
     summary: String,
+    /// Which rule the proposal followed.
+    rule: String,
     /// This page's pairs and porteurs without a mentor.
     pairs: Vec<PairLine>,
     /// (« Title — First L. », why no mentor)
@@ -1716,6 +1724,11 @@ async fn render_proposal(
                 ("blocking", &proposal.blocking_pairs.to_string()),
             ],
         ),
+        rule: tr.t(if proposal.matches_first {
+            "proposal-rule-matches-first"
+        } else {
+            "proposal-rule-best-score"
+        }),
         pairs: lines,
         unmatched,
         current: page,
