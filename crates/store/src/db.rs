@@ -194,6 +194,20 @@ pub(crate) async fn fetch_all<T: Row>(
     }))
 }
 
+/// The rows of `query` over `ids`, asked 500 at a time: every backend's limit on bound
+/// values stays far away.
+pub(crate) async fn fetch_by_ids<T: Row>(
+    exec: &mut impl Exec,
+    ids: &[uuid::Uuid],
+    query: impl Fn(&[uuid::Uuid]) -> sea_query::SelectStatement,
+) -> Result<Vec<T>> {
+    let mut rows = Vec::new();
+    for chunk in ids.chunks(500) {
+        rows.extend(fetch_all::<T>(exec, &query(chunk)).await?);
+    }
+    Ok(rows)
+}
+
 pub(crate) async fn fetch_optional<T: Row>(
     exec: &mut impl Exec,
     query: &(impl SqlxBinder + Sync),

@@ -275,22 +275,22 @@ impl Store {
             domain_code: String,
             years: i64,
         }
-        let mut out: std::collections::HashMap<Uuid, Vec<(String, i64)>> =
-            std::collections::HashMap::new();
-        // Bounded lists keep every backend's limit on bound values far away.
-        for chunk in user_ids.chunks(500) {
-            let q = Query::select()
+        let rows = db::fetch_by_ids::<D>(&mut &*self, user_ids, |chunk| {
+            Query::select()
                 .columns(["user_id", "domain_code", "years"])
                 .from("mentor_domains")
                 .and_where(Expr::col("user_id").is_in(chunk.iter().copied()))
                 .order_by("years", Order::Desc)
                 .order_by("domain_code", Order::Asc)
-                .to_owned();
-            for d in db::fetch_all::<D>(&mut &*self, &q).await? {
-                out.entry(d.user_id)
-                    .or_default()
-                    .push((d.domain_code, d.years));
-            }
+                .to_owned()
+        })
+        .await?;
+        let mut out: std::collections::HashMap<Uuid, Vec<(String, i64)>> =
+            std::collections::HashMap::new();
+        for d in rows {
+            out.entry(d.user_id)
+                .or_default()
+                .push((d.domain_code, d.years));
         }
         Ok(out)
     }
@@ -315,17 +315,18 @@ impl Store {
             mentee_id: Uuid,
             mentor_id: Uuid,
         }
-        let mut out: std::collections::HashMap<Uuid, Vec<Uuid>> = std::collections::HashMap::new();
-        for chunk in mentee_ids.chunks(500) {
-            let q = Query::select()
+        let rows = db::fetch_by_ids::<M>(&mut &*self, mentee_ids, |chunk| {
+            Query::select()
                 .distinct()
                 .columns(["mentee_id", "mentor_id"])
                 .from("mentorship_requests")
                 .and_where(Expr::col("mentee_id").is_in(chunk.iter().copied()))
-                .to_owned();
-            for m in db::fetch_all::<M>(&mut &*self, &q).await? {
-                out.entry(m.mentee_id).or_default().push(m.mentor_id);
-            }
+                .to_owned()
+        })
+        .await?;
+        let mut out: std::collections::HashMap<Uuid, Vec<Uuid>> = std::collections::HashMap::new();
+        for m in rows {
+            out.entry(m.mentee_id).or_default().push(m.mentor_id);
         }
         Ok(out)
     }
@@ -378,16 +379,13 @@ impl Store {
         &self,
         ids: &[Uuid],
     ) -> Result<std::collections::HashMap<Uuid, ProjectRecord>> {
-        let mut out = std::collections::HashMap::new();
-        for chunk in ids.chunks(500) {
-            let q = project_select()
+        let rows = db::fetch_by_ids::<ProjectRecord>(&mut &*self, ids, |chunk| {
+            project_select()
                 .and_where(Expr::col(("projects", "id")).is_in(chunk.iter().copied()))
-                .to_owned();
-            for p in db::fetch_all::<ProjectRecord>(&mut &*self, &q).await? {
-                out.insert(p.id, p);
-            }
-        }
-        Ok(out)
+                .to_owned()
+        })
+        .await?;
+        Ok(rows.into_iter().map(|p| (p.id, p)).collect())
     }
 
     pub async fn projects_of_mentee(&self, mentee_id: Uuid) -> Result<Vec<ProjectRecord>> {
@@ -433,18 +431,19 @@ impl Store {
             project_id: Uuid,
             domain_code: String,
         }
-        let mut out: std::collections::HashMap<Uuid, Vec<String>> =
-            std::collections::HashMap::new();
-        for chunk in project_ids.chunks(500) {
-            let q = Query::select()
+        let rows = db::fetch_by_ids::<D>(&mut &*self, project_ids, |chunk| {
+            Query::select()
                 .columns(["project_id", "domain_code"])
                 .from("project_domains")
                 .and_where(Expr::col("project_id").is_in(chunk.iter().copied()))
                 .order_by("domain_code", Order::Asc)
-                .to_owned();
-            for d in db::fetch_all::<D>(&mut &*self, &q).await? {
-                out.entry(d.project_id).or_default().push(d.domain_code);
-            }
+                .to_owned()
+        })
+        .await?;
+        let mut out: std::collections::HashMap<Uuid, Vec<String>> =
+            std::collections::HashMap::new();
+        for d in rows {
+            out.entry(d.project_id).or_default().push(d.domain_code);
         }
         Ok(out)
     }

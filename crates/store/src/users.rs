@@ -129,18 +129,18 @@ impl Store {
             first_name: String,
             last_name: String,
         }
-        let mut out = std::collections::HashMap::new();
-        for chunk in ids.chunks(500) {
-            let q = Query::select()
+        let rows = db::fetch_by_ids::<N>(&mut &*self, ids, |chunk| {
+            Query::select()
                 .columns(["id", "first_name", "last_name"])
                 .from("users")
                 .and_where(Expr::col("id").is_in(chunk.iter().copied()))
-                .to_owned();
-            for n in db::fetch_all::<N>(&mut &*self, &q).await? {
-                out.insert(n.id, PersonName::short_of(&n.first_name, &n.last_name));
-            }
-        }
-        Ok(out)
+                .to_owned()
+        })
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|n| (n.id, PersonName::short_of(&n.first_name, &n.last_name)))
+            .collect())
     }
 
     /// The account with this e-mail (compared case-insensitively), with its roles.
