@@ -144,15 +144,30 @@ impl App {
         Ok(record.id)
     }
 
-    /// The porteurs a proposal leaves without a mentor: (project, `no_candidate` or
-    /// `candidates_full`).
-    pub async fn proposal_unmatched(&self, id: Uuid) -> Result<Vec<(Uuid, String)>, AppError> {
-        Ok(self.store.proposal_unmatched(id).await?)
+    /// A proposal's record alone (its counts, rule and status).
+    pub async fn proposal_record(&self, id: Uuid) -> Result<Proposal, AppError> {
+        self.store.proposal(id).await?.ok_or(AppError::NotFound)
     }
 
+    /// A proposal with all its pairs.
     pub async fn proposal(&self, id: Uuid) -> Result<(Proposal, Vec<Pair>), AppError> {
-        let record = self.store.proposal(id).await?.ok_or(AppError::NotFound)?;
-        Ok((record, self.store.proposal_pairs(id).await?))
+        let record = self.proposal_record(id).await?;
+        Ok((record, self.store.proposal_pairs(id, None).await?))
+    }
+
+    /// `limit` of a proposal's pairs and of the porteurs it leaves without a mentor
+    /// ((project, `no_candidate` or `candidates_full`)), from `offset` in each.
+    pub async fn proposal_page(
+        &self,
+        id: Uuid,
+        offset: u64,
+        limit: u64,
+    ) -> Result<(Vec<Pair>, Vec<(Uuid, String)>), AppError> {
+        let page = Some((offset, limit));
+        Ok((
+            self.store.proposal_pairs(id, page).await?,
+            self.store.proposal_unmatched(id, page).await?,
+        ))
     }
 
     pub async fn remove_proposed_pair(
@@ -181,7 +196,7 @@ impl App {
         actor: Uuid,
         proposal: &Proposal,
     ) -> Result<usize, AppError> {
-        let pairs = self.store.proposal_pairs(proposal.id).await?;
+        let pairs = self.store.proposal_pairs(proposal.id, None).await?;
         let mut tx = self.store.begin().await?;
         if !tx.publish_proposal(proposal.id, Utc::now()).await? {
             return Err(AppError::Invalid {

@@ -50,8 +50,13 @@ impl Store {
         db::fetch_optional(&mut &*self, &q).await
     }
 
-    /// The porteurs a proposal left without a mentor: (project, reason).
-    pub async fn proposal_unmatched(&self, id: Uuid) -> Result<Vec<(Uuid, String)>> {
+    /// The porteurs a proposal left without a mentor: (project, reason); all, or
+    /// `(offset, limit)` of them.
+    pub async fn proposal_unmatched(
+        &self,
+        id: Uuid,
+        page: Option<(u64, u64)>,
+    ) -> Result<Vec<(Uuid, String)>> {
         #[derive(sqlx::FromRow)]
         struct U {
             project_id: Uuid,
@@ -64,6 +69,7 @@ impl Store {
             .order_by("reason", Order::Desc)
             .order_by("project_id", Order::Asc)
             .to_owned();
+        let q = paged(q, page);
         Ok(db::fetch_all::<U>(&mut &*self, &q)
             .await?
             .into_iter()
@@ -71,7 +77,12 @@ impl Store {
             .collect())
     }
 
-    pub async fn proposal_pairs(&self, id: Uuid) -> Result<Vec<ProposedPair>> {
+    /// A proposal's pairs, best score first: all, or `(offset, limit)` of them.
+    pub async fn proposal_pairs(
+        &self,
+        id: Uuid,
+        page: Option<(u64, u64)>,
+    ) -> Result<Vec<ProposedPair>> {
         let q = Query::select()
             .columns(["project_id", "mentor_id", "score", "reasons", "removed"])
             .from("match_proposal_pairs")
@@ -79,7 +90,7 @@ impl Store {
             .order_by("score", Order::Desc)
             .order_by("project_id", Order::Asc)
             .to_owned();
-        db::fetch_all(&mut &*self, &q).await
+        db::fetch_all(&mut &*self, &paged(q, page)).await
     }
 }
 
@@ -174,4 +185,15 @@ impl Tx {
             .to_owned();
         Ok(db::execute(self, &q).await? == 1)
     }
+}
+
+/// `query` limited to `(offset, limit)` rows, if given.
+fn paged(
+    mut query: sea_query::SelectStatement,
+    page: Option<(u64, u64)>,
+) -> sea_query::SelectStatement {
+    if let Some((offset, limit)) = page {
+        query.offset(offset).limit(limit);
+    }
+    query
 }

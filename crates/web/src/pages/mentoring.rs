@@ -1647,19 +1647,16 @@ async fn render_proposal(
     notice: Option<String>,
 ) -> Result<Response, WebError> {
     let app = &ctx.state().app;
-    let (proposal, pairs) = app.proposal(id).await?;
+    let proposal = app.proposal_record(id).await?;
     may_match(ctx, proposal.circle_id)?;
     let tr = ctx.tr();
-    let unmatched = app.proposal_unmatched(id).await?;
-    let total = pairs.len().max(unmatched.len());
-    let pages = (total as u64).div_ceil(PAGE_SIZE).max(1);
+    // The record counts its pairs and its porteurs without a mentor.
+    let total = proposal.matched.max(proposal.unmatched);
+    let pages = (total.max(0) as u64).div_ceil(PAGE_SIZE).max(1);
     let page = page.clamp(1, pages);
-    let shown = |len: usize| {
-        let start = ((page - 1) * PAGE_SIZE) as usize;
-        start.min(len)..(start + PAGE_SIZE as usize).min(len)
-    };
-    let pairs = &pairs[shown(pairs.len())];
-    let unmatched = &unmatched[shown(unmatched.len())];
+    let (pairs, unmatched) = app
+        .proposal_page(id, (page - 1) * PAGE_SIZE, PAGE_SIZE)
+        .await?;
     // The page's porteurs and mentors, read at once.
     let ids: Vec<Uuid> = pairs
         .iter()
@@ -1709,7 +1706,7 @@ async fn render_proposal(
         &format!("/coordination/appariements/{id}"),
         "",
         page,
-        total as i64,
+        total,
     );
     Ok(super::render(&ProposalTemplate {
         page: ctx.page(tr.t("proposal-title")),
@@ -1759,7 +1756,7 @@ async fn remove_pair(
     Form(input): Form<RemoveInput>,
 ) -> Result<Response, WebError> {
     let app = &ctx.state().app;
-    let (proposal, _) = app.proposal(id_of(&id)?).await?;
+    let proposal = app.proposal_record(id_of(&id)?).await?;
     may_match(&ctx, proposal.circle_id)?;
     match app
         .remove_proposed_pair(&proposal, id_of(&input.project)?)
@@ -1778,7 +1775,7 @@ async fn remove_pair(
 async fn publish(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
     let actor = me(&ctx)?;
     let app = &ctx.state().app;
-    let (proposal, _) = app.proposal(id_of(&id)?).await?;
+    let proposal = app.proposal_record(id_of(&id)?).await?;
     may_match(&ctx, proposal.circle_id)?;
     let notice = match app.publish_proposal(actor, &proposal).await {
         Ok(n) => ctx.tr().tn("proposal-published", "count", n as i64),
