@@ -863,18 +863,27 @@ fn wolof_form() -> ProjectForm {
     }
 }
 
-/// Proposes pairs for the Compiègne circle from its coordinator's page; the proposal's
-/// address.
-async fn propose_in_compiegne(app: &TestApp) -> String {
-    let compiegne = mentorat_app::demo::demo_id("circle/compiegne");
-    let made = app
-        .post_form(
-            "/coordination/appariements",
-            &[("circle", &compiegne.to_string())],
-        )
-        .await;
+/// Proposes pairs for the Compiègne circle from its coordinator's page, with the form's
+/// `more` fields; the proposal's address.
+async fn propose_in_compiegne(app: &TestApp, more: &[(&str, &str)]) -> String {
+    let compiegne = mentorat_app::demo::demo_id("circle/compiegne").to_string();
+    let mut form = vec![("circle", compiegne.as_str())];
+    form.extend_from_slice(more);
+    let made = app.post_form("/coordination/appariements", &form).await;
     assert_eq!(made.status(), 303);
     made.headers()["location"].to_str().unwrap().to_owned()
+}
+
+/// The proposal at `location` with all its pairs.
+async fn proposal_at(
+    app: &TestApp,
+    location: &str,
+) -> (
+    mentorat_app::batch::Proposal,
+    Vec<mentorat_app::batch::Pair>,
+) {
+    let id: Uuid = location.rsplit('/').next().unwrap().parse().unwrap();
+    app.app.proposal(id).await.unwrap()
 }
 
 #[tokio::test]
@@ -882,9 +891,8 @@ async fn a_coordinator_reviews_a_batch_proposal_pair_by_pair_and_publishes_it_as
     let app = compiegne_coordinator().await;
     // A porteur no mentor can talk with: listed without a mentor, and why.
     validated_porteur_with(&app, "Awa", "awa@exemple.fr", &wolof_form()).await;
-    let location = propose_in_compiegne(&app).await;
-    let id: Uuid = location.rsplit('/').next().unwrap().parse().unwrap();
-    let (proposal, pairs) = app.app.proposal(id).await.unwrap();
+    let location = propose_in_compiegne(&app, &[]).await;
+    let (proposal, pairs) = proposal_at(&app, &location).await;
     assert!(
         pairs.len() >= 2,
         "the demo has validated porteurs and free mentors: {pairs:?}"
@@ -946,7 +954,7 @@ async fn a_long_proposal_is_shown_fifty_lines_at_a_time() {
         let (first, email) = (format!("Awa{n}"), format!("awa{n}@exemple.fr"));
         validated_porteur_with(&app, &first, &email, &wolof_form()).await;
     }
-    let location = propose_in_compiegne(&app).await;
+    let location = propose_in_compiegne(&app, &[]).await;
     let first = app.get_html(&location).await;
     let lines = |html: &str| html.matches("<strong>Un atelier de couture — Awa").count();
     assert_eq!(lines(&first), 50, "{first}");
@@ -964,11 +972,7 @@ async fn a_long_proposal_is_shown_fifty_lines_at_a_time() {
     // A page past the last shows the last.
     assert_eq!(lines(&app.get_html(&format!("{location}?page=9")).await), 1);
     // Removing a pair brings the coordinator back to the page it was on.
-    let (_, pairs) = app
-        .app
-        .proposal(location.rsplit('/').next().unwrap().parse().unwrap())
-        .await
-        .unwrap();
+    let (_, pairs) = proposal_at(&app, &location).await;
     let removed = app
         .post_form(
             &format!("{location}/retirer"),
@@ -1047,32 +1051,12 @@ async fn as_many_pairs_as_possible_first_leaves_no_porteur_out_for_a_better_tota
             .find(|p| p.project_id == project)
             .map(|p| p.mentor_id)
     };
-    let best = propose_in_compiegne(&app).await;
-    let (best_total, pairs) = app
-        .app
-        .proposal(best.rsplit('/').next().unwrap().parse().unwrap())
-        .await
-        .unwrap();
+    let best = propose_in_compiegne(&app, &[]).await;
+    let (best_total, pairs) = proposal_at(&app, &best).await;
     assert_eq!(paired(&pairs, couture), Some(next_door), "{pairs:?}");
     assert_eq!(paired(&pairs, jardin), None);
-    let made = app
-        .post_form(
-            "/coordination/appariements",
-            &[
-                (
-                    "circle",
-                    &mentorat_app::demo::demo_id("circle/compiegne").to_string(),
-                ),
-                ("matches_first", "1"),
-            ],
-        )
-        .await;
-    let most = made.headers()["location"].to_str().unwrap().to_owned();
-    let (most_pairs, pairs) = app
-        .app
-        .proposal(most.rsplit('/').next().unwrap().parse().unwrap())
-        .await
-        .unwrap();
+    let most = propose_in_compiegne(&app, &[("matches_first", "1")]).await;
+    let (most_pairs, pairs) = proposal_at(&app, &most).await;
     assert_eq!(paired(&pairs, couture), Some(far_away), "{pairs:?}");
     assert_eq!(paired(&pairs, jardin), Some(next_door));
     assert!(most_pairs.matched > best_total.matched);
