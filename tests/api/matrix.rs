@@ -506,6 +506,13 @@ const ROWS: &[Row] = &[
         &[],
         COMPIEGNE_OFFICE,
     ),
+    // Published by the row above: the page says so.
+    post(
+        "/coordination/appariements/{id}/recalculer",
+        "/coordination/appariements/{proposal}/recalculer",
+        &[],
+        COMPIEGNE_OFFICE,
+    ),
     // Cancels the event: after every other row that uses it.
     post(
         "/evenements/{id}/annuler-evenement",

@@ -1077,6 +1077,116 @@ async fn as_many_pairs_as_possible_first_leaves_no_porteur_out_for_a_better_tota
 }
 
 #[tokio::test]
+async fn a_recomputed_proposal_keeps_the_kept_pairs_and_never_brings_back_a_removed_one() {
+    let app = compiegne_coordinator().await;
+    // Two mentors and two porteurs who speak Wolof only: they pair among themselves.
+    let mentor = |years: &str| MentorForm {
+        languages: vec!["wo".into()],
+        domains: vec![("creation-entreprise".into(), years.into())],
+        bio: "J'ai créé plusieurs entreprises de couture.".into(),
+        ..mentor_form("1")
+    };
+    let senior = approved_mentor_with(&app, "xavier@exemple.fr", &mentor("20")).await;
+    let junior = approved_mentor_with(&app, "yacine@exemple.fr", &mentor("1")).await;
+    let mut porteurs = Vec::new();
+    for (first, email) in [("Awa", "awa@exemple.fr"), ("Bintou", "bintou@exemple.fr")] {
+        porteurs.push(
+            validated_porteur_with(&app, first, email, &wolof_form())
+                .await
+                .1,
+        );
+    }
+    let paired = |pairs: &[mentorat_app::batch::Pair], project: Uuid| {
+        pairs
+            .iter()
+            .find(|p| p.project_id == project && !p.removed)
+            .map(|p| p.mentor_id)
+    };
+    let first = propose_in_compiegne(&app, &[]).await;
+    let (_, pairs) = proposal_at(&app, &first).await;
+    // Whoever the senior mentor got: the coordinator removes that pair and keeps the
+    // other (and the demo's pairs).
+    let with_senior = *porteurs
+        .iter()
+        .find(|p| paired(&pairs, **p) == Some(senior))
+        .expect("a Wolof porteur with the senior mentor");
+    let with_junior = *porteurs.iter().find(|p| **p != with_senior).unwrap();
+    assert_eq!(paired(&pairs, with_junior), Some(junior), "{pairs:?}");
+    app.post_form(
+        &format!("{first}/retirer"),
+        &[("project", &with_senior.to_string())],
+    )
+    .await;
+    let page = app.get_html(&first).await;
+    assert!(
+        page.contains("Recalculer sans les paires retirées"),
+        "{page}"
+    );
+    let made = app.post_form(&format!("{first}/recalculer"), &[]).await;
+    assert_eq!(made.status(), 303);
+    let second = made.headers()["location"].to_str().unwrap().to_owned();
+    assert_ne!(second, first);
+    let (record, again) = proposal_at(&app, &second).await;
+    // Every kept pair stays as it was; the freed porteur does not get the removed pair
+    // back, and the junior mentor's one place is kept: no mentor is left for them.
+    for pair in pairs.iter().filter(|p| p.project_id != with_senior) {
+        assert!(
+            again.iter().any(|p| p.project_id == pair.project_id
+                && p.mentor_id == pair.mentor_id
+                && p.score == pair.score),
+            "kept: {pair:?} in {again:?}"
+        );
+    }
+    assert_eq!(paired(&again, with_senior), None, "{again:?}");
+    assert_eq!(record.matched as usize, pairs.len() - 1);
+    let html = app.get_html(&second).await;
+    assert!(
+        html.contains(
+            "Une paire retirée lors d&#39;une relecture précédente ne sera plus proposée."
+        ),
+        "{html}"
+    );
+    // The draft recomputed says where the new one is, and can no longer be published.
+    let old = app.get_html(&first).await;
+    assert!(old.contains("Cette proposition a été recalculée"), "{old}");
+    assert!(old.contains(&format!(r#"href="{second}""#)));
+    assert!(!old.contains("/publier") && !old.contains("/recalculer"));
+    let refused = app.post_form(&format!("{first}/publier"), &[]).await;
+    assert!(
+        refused
+            .text()
+            .await
+            .unwrap()
+            .contains("seule la nouvelle peut être modifiée ou publiée")
+    );
+    assert!(app.app.requests_of(junior).await.unwrap().is_empty());
+    // A second review: the junior's pair removed too. Neither removed pair comes back;
+    // each porteur gets the other mentor.
+    app.post_form(
+        &format!("{second}/retirer"),
+        &[("project", &with_junior.to_string())],
+    )
+    .await;
+    let made = app.post_form(&format!("{second}/recalculer"), &[]).await;
+    let third = made.headers()["location"].to_str().unwrap().to_owned();
+    let (_, last) = proposal_at(&app, &third).await;
+    assert_eq!(paired(&last, with_senior), Some(junior), "{last:?}");
+    assert_eq!(paired(&last, with_junior), Some(senior), "{last:?}");
+    assert!(
+        app.get_html(&third)
+            .await
+            .contains("2 paires retirées lors des relectures précédentes")
+    );
+    // Published: the requests go to the mentors of the last draft.
+    app.post_form(&format!("{third}/publier"), &[]).await;
+    let asked = app.app.requests_of(senior).await.unwrap();
+    assert!(
+        asked.iter().any(|r| r.project_id == with_junior),
+        "{asked:?}"
+    );
+}
+
+#[tokio::test]
 async fn a_batch_proposal_never_pairs_a_porteur_with_a_mentor_they_already_asked() {
     let app = spawn_demo_app().await;
     let project = app.demo_porteur_project().await;

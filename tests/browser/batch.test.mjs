@@ -1,7 +1,9 @@
 // Batch matching in a real browser, on a phone, with the e-mails really sent: the
 // Compiègne coordinator asks for a matching proposal for the circle, reviews it
-// pair by pair (takes the first pair off), publishes it (JS confirm accepted), and
-// the mentors of the pairs kept receive « Une demande de mentorat »; then tunes the
+// pair by pair (takes the first pair off), recomputes it without that pair (the kept
+// pairs stay, the removed one never comes back, the old draft points to the new one),
+// publishes it (JS confirms accepted), and the mentors of the pairs receive « Une
+// demande de mentorat »; then tunes the
 // circle's matching weights (a value past 100 refused, saved, back to the defaults
 // after a JS confirm), which leaves the defaults in place for the other files. Every page
 // visited is checked by `visit`/`navigateBy`/`check`: no console error, no CSP
@@ -146,7 +148,6 @@ test('the Compiègne coordinator reviews a batch matching proposal pair by pair 
     assert.ok(allReasons.includes('Même intercommunalité : CA de la Région de Compiègne et de la Basse Automne'),
       `some pair shares the intercommunality: ${allReasons.join(' | ')}`);
     assert.ok(allReasons.some((r) => /^\d+ ans en .+/u.test(r)), `some pair counts years of experience: ${allReasons.join(' | ')}`);
-    const mentors = before.map((p) => p.mentor);
 
     // 3. Take the first pair off.
     await navigateBy(page, () => page.getByRole('main').locator('li.card').first()
@@ -158,8 +159,33 @@ test('the Compiègne coordinator reviews a batch matching proposal pair by pair 
     assert.ok(!reviewed[0].hasRemove, 'a removed pair has no « Retirer cette paire » button');
     for (const pair of reviewed.slice(1)) assert.ok(!pair.removed && pair.hasRemove, `still kept: ${pair.text}`);
 
-    // 4. Publish (the JS confirm is accepted).
-    const kept = reviewed.length - 1;
+    // 4. Recompute without the removed pair (the JS confirm is accepted): a new draft
+    //    keeps every kept pair as it was and never brings the removed one back.
+    page.once('dialog', (dialog) => dialog.accept());
+    await navigateBy(page, () => page.getByRole('button', { name: 'Recalculer sans les paires retirées', exact: true }).click());
+    assert.match(path(page), /^\/coordination\/appariements\/[^/]+$/, `the new proposal's address: ${path(page)}`);
+    assert.notEqual(path(page), proposalPath, 'recomputing makes a new draft');
+    const recomputed = await pairs(page);
+    for (const pair of reviewed.slice(1)) {
+      assert.ok(recomputed.some((p) => p.head === pair.head), `kept as it was: ${pair.head}; now:\n${
+        recomputed.map((p) => `  - ${p.head}`).join('\n')}`);
+    }
+    assert.ok(!recomputed.some((p) => p.head === before[0].head), `the removed pair is not proposed again: ${before[0].head}`);
+    assert.ok(plain(await page.getByRole('main').innerText())
+      .includes('Une paire retirée lors d\'une relecture précédente ne sera plus proposée.'), 'the new draft says a pair is excluded');
+    await check(page);
+    const newPath = path(page);
+    // The draft recomputed points to the new one and offers nothing more to do.
+    await visit(page, proposalPath);
+    assert.ok(plain(await page.getByRole('main').getByRole('status').innerText())
+      .startsWith('Cette proposition a été recalculée'), 'the old draft says it was recomputed');
+    assert.equal(await page.getByRole('button', { name: 'Publier : envoyer les demandes aux mentors', exact: true }).count(), 0,
+      'a recomputed draft has no publish button');
+    await navigateBy(page, () => page.getByRole('link', { name: 'Voir la nouvelle proposition', exact: true }).click());
+    assert.equal(path(page), newPath);
+
+    // 5. Publish (the JS confirm is accepted).
+    const kept = recomputed.length;
     const sent = receivedMail();
     page.once('dialog', (dialog) => dialog.accept());
     await navigateBy(page, () => page.getByRole('button', { name: 'Publier : envoyer les demandes aux mentors', exact: true }).click());
@@ -171,14 +197,14 @@ test('the Compiègne coordinator reviews a batch matching proposal pair by pair 
       'a published proposal has no remove buttons');
 
     // The proposal, reloaded, still passes the checks.
-    await visit(page, proposalPath);
+    await visit(page, newPath);
     await check(page);
 
-    // 5. The mentors of the kept pairs receive the request.
+    // 6. The mentors of the pairs receive the request.
     const requests = await waitForMentorRequests(kept, sent);
     // « Sophie M. » is sophie.m…@demo.mentorat.example: each kept mentor got one.
     const recipients = requests.flatMap((m) => m.to);
-    for (const mentor of mentors.slice(1)) {
+    for (const mentor of recomputed.map((p) => p.mentor)) {
       if (mentor === ROLE_MENTOR.name) {
         assert.ok(recipients.includes(ROLE_MENTOR.email),
           `« ${REQUEST_SUBJECT} » to ${ROLE_MENTOR.email} (${mentor}); sent to: ${recipients.join(', ')}`);
@@ -191,7 +217,7 @@ test('the Compiègne coordinator reviews a batch matching proposal pair by pair 
         `« ${REQUEST_SUBJECT} » to ${prefix}…${DEMO_MENTORS} (${mentor}); sent to: ${recipients.join(', ')}`);
     }
 
-    // 6. The circle's matching weights: tuned, a wrong value refused, back to the defaults.
+    // 7. The circle's matching weights: tuned, a wrong value refused, back to the defaults.
     await visit(page, '/coordination');
     await navigateBy(page, () => page.getByRole('link', { name: `Régler les pondérations de ${CIRCLE}`, exact: true }).click());
     assert.match(path(page), /^\/coordination\/ponderations\/[^/]+$/);

@@ -665,7 +665,20 @@ proposal-published = { $count ->
    *[other] Published: { $count } requests sent.
 }
 error-proposal-published = This proposal is already published.
+error-proposal-replaced = This proposal was recomputed: only the new one can be changed or published.
+proposal-recompute-title = Recompute after your review
+proposal-recompute-lead = The pairs you keep stay as they are. The pairs you removed will not be proposed again. The project holders they freed get the best proposal possible with the mentors left.
+proposal-recompute = Recompute without the removed pairs
+proposal-recompute-confirm = Recompute? A new proposal will replace this one.
+proposal-publish-title = Publish
+proposal-replaced = This proposal was recomputed: it can no longer be changed or published.
+proposal-replaced-link = See the new proposal
+proposal-excluded = { $count ->
+    [one] One pair removed in an earlier review will not be proposed again.
+   *[other] { $count } pairs removed in earlier reviews will not be proposed again.
+}
 action-matching_proposed = Matching proposed
+action-matching_recomputed = Matching recomputed
 action-matching_published = Matching published
 action-matching_weights_set = Matching weights set
 action-matching_weights_reset = Matching weights reset to the defaults

@@ -672,7 +672,20 @@ proposal-published = { $count ->
    *[other] Publiée : { $count } demandes envoyées.
 }
 error-proposal-published = Cette proposition est déjà publiée.
+error-proposal-replaced = Cette proposition a été recalculée : seule la nouvelle peut être modifiée ou publiée.
+proposal-recompute-title = Recalculer après votre relecture
+proposal-recompute-lead = Les paires que vous gardez restent telles quelles. Les paires retirées ne seront plus proposées. Les porteurs libérés reçoivent la meilleure proposition possible avec les mentors qui restent.
+proposal-recompute = Recalculer sans les paires retirées
+proposal-recompute-confirm = Recalculer ? Une nouvelle proposition remplacera celle-ci.
+proposal-publish-title = Publier
+proposal-replaced = Cette proposition a été recalculée : elle ne peut plus être modifiée ni publiée.
+proposal-replaced-link = Voir la nouvelle proposition
+proposal-excluded = { $count ->
+    [one] Une paire retirée lors d'une relecture précédente ne sera plus proposée.
+   *[other] { $count } paires retirées lors des relectures précédentes ne seront plus proposées.
+}
 action-matching_proposed = Appariement proposé
+action-matching_recomputed = Appariement recalculé
 action-matching_published = Appariement publié
 action-matching_weights_set = Pondérations de l'appariement réglées
 action-matching_weights_reset = Pondérations de l'appariement remises par défaut

@@ -30,6 +30,7 @@ pub const AUDIT_ACTIONS: &[&str] = &[
     "parental_consent",
     "domain_edited",
     "matching_proposed",
+    "matching_recomputed",
     "matching_published",
     "matching_weights_set",
     "matching_weights_reset",

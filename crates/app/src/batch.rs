@@ -14,6 +14,38 @@ use uuid::Uuid;
 
 pub use mentorat_store::{ProposalRecord as Proposal, ProposedPair as Pair};
 
+/// What a recomputed draft takes from the draft it replaces.
+#[derive(Debug, Default)]
+struct Review {
+    /// The draft replaced.
+    replaces: Option<Uuid>,
+    /// The pairs the coordinators kept: they stay as they are (with their score and
+    /// reasons) while their mentor is still available with a free place.
+    kept: Vec<ProposedPair>,
+    /// The (project, mentor) pairs they removed, from this draft and the ones before:
+    /// never proposed again.
+    excluded: Vec<(Uuid, Uuid)>,
+}
+
+/// The mentors of a batch, numbered for the solver as they come, each with their free
+/// places as capacity.
+#[derive(Default)]
+struct Numbering {
+    ids: Vec<Uuid>,
+    numbers: HashMap<Uuid, u64>,
+}
+
+impl Numbering {
+    fn number(&mut self, mentor: Uuid, free_places: i64, problem: &mut Problem) -> u64 {
+        *self.numbers.entry(mentor).or_insert_with(|| {
+            self.ids.push(mentor);
+            let m = self.ids.len() as u64 - 1;
+            problem.capacities.insert(m, free_places);
+            m
+        })
+    }
+}
+
 impl App {
     /// Computes a draft proposal for the circle's matchable projects (all circles for
     /// `None`) and returns its id: the best total score, or with `matches_first` as
@@ -24,6 +56,57 @@ impl App {
         circle_id: Option<Uuid>,
         matches_first: bool,
     ) -> Result<Uuid, AppError> {
+        self.draft_proposal(actor, circle_id, matches_first, Review::default())
+            .await
+    }
+
+    /// Recomputes a draft around its review and returns the new draft's id: the pairs
+    /// kept stay, the pairs removed (here or in the drafts before) are never proposed
+    /// again, and the porteurs they freed get the best of what is left. The draft
+    /// recomputed is replaced: it can no longer be changed or published.
+    pub async fn recompute_proposal(
+        &self,
+        actor: Uuid,
+        proposal: &Proposal,
+    ) -> Result<Uuid, AppError> {
+        Self::still_open(proposal)?;
+        let pairs = self.store.proposal_pairs(proposal.id, None).await?;
+        let mut excluded = self.store.proposal_exclusions(proposal.id).await?;
+        let (removed, kept): (Vec<_>, Vec<_>) = pairs.into_iter().partition(|p| p.removed);
+        excluded.extend(removed.iter().map(|p| (p.project_id, p.mentor_id)));
+        excluded.sort_unstable();
+        excluded.dedup();
+        let review = Review {
+            replaces: Some(proposal.id),
+            kept,
+            excluded,
+        };
+        self.draft_proposal(actor, proposal.circle_id, proposal.matches_first, review)
+            .await
+    }
+
+    /// A draft may still be changed: neither published nor replaced.
+    fn still_open(proposal: &Proposal) -> Result<(), AppError> {
+        let key = if proposal.status != "draft" {
+            "error-proposal-published"
+        } else if proposal.replaced_by.is_some() {
+            "error-proposal-replaced"
+        } else {
+            return Ok(());
+        };
+        Err(AppError::Invalid {
+            field: "proposal",
+            key,
+        })
+    }
+
+    async fn draft_proposal(
+        &self,
+        actor: Uuid,
+        circle_id: Option<Uuid>,
+        matches_first: bool,
+        review: Review,
+    ) -> Result<Uuid, AppError> {
         let projects: Vec<_> = self
             .store
             .projects_of_circle(circle_id, Some("validated"))
@@ -32,8 +115,7 @@ impl App {
             .filter(Self::project_is_matchable)
             .collect();
         let mut problem = Problem::default();
-        let mut mentors: Vec<Uuid> = Vec::new();
-        let mut numbers: HashMap<Uuid, usize> = HashMap::new();
+        let mut mentors = Numbering::default();
         let mut reasons: BTreeMap<(u64, u64), String> = BTreeMap::new();
         // Every available mentor indexed once for all the projects.
         let pool = self.mentor_pool().await?;
@@ -43,8 +125,6 @@ impl App {
         let mut fields = self.store.project_domains_of(&ids).await?;
         let porteurs: Vec<Uuid> = projects.iter().map(|p| p.mentee_id).collect();
         let asked = self.store.asked_mentors_of(&porteurs).await?;
-        // Projects with no suggestion at all: the solver never sees them.
-        let mut unseen: Vec<u64> = Vec::new();
         for (p, project) in projects.iter().enumerate() {
             let w = match weights.get(&project.circle_id) {
                 Some(w) => *w,
@@ -61,9 +141,6 @@ impl App {
                 asked.get(&project.mentee_id).map_or(&[], Vec::as_slice),
                 &w,
             );
-            if suggestions.is_empty() {
-                unseen.push(p as u64);
-            }
             let texts = self.reason_texts(
                 mentorat_domain::Locale::Fr,
                 project,
@@ -71,21 +148,48 @@ impl App {
                 pool.domains(),
             );
             for (s, text) in suggestions.into_iter().zip(texts) {
-                let m = *numbers.entry(s.card.user_id).or_insert_with(|| {
-                    mentors.push(s.card.user_id);
-                    problem
-                        .capacities
-                        .insert(mentors.len() as u64 - 1, s.free_places);
-                    mentors.len() - 1
-                });
-                problem.edges.push((p as u64, m as u64, s.points));
-                reasons.insert((p as u64, m as u64), text.join("\n"));
+                let m = mentors.number(s.card.user_id, s.free_places, &mut problem);
+                problem.edges.push((p as u64, m, s.points));
+                reasons.insert((p as u64, m), text.join("\n"));
             }
         }
-        let options = Options {
+        let mut options = Options {
             matches_first,
             ..Options::default()
         };
+        // The review: kept pairs are locked while their project still waits and their
+        // mentor still has the place (never more locks than places); removed pairs
+        // are forbidden.
+        let number_of: HashMap<Uuid, u64> = projects
+            .iter()
+            .enumerate()
+            .map(|(p, project)| (project.id, p as u64))
+            .collect();
+        let mut places: HashMap<Uuid, i64> = HashMap::new();
+        for pair in &review.kept {
+            let (Some(&p), Some(free)) = (
+                number_of.get(&pair.project_id),
+                pool.free_places(pair.mentor_id),
+            ) else {
+                continue;
+            };
+            let taken = places.entry(pair.mentor_id).or_insert(0);
+            if *taken >= free {
+                continue;
+            }
+            *taken += 1;
+            let m = mentors.number(pair.mentor_id, free, &mut problem);
+            reasons.entry((p, m)).or_insert_with(|| {
+                problem.edges.push((p, m, pair.score));
+                pair.reasons.clone()
+            });
+            options.locks.push((p, m));
+        }
+        for (project, mentor) in &review.excluded {
+            if let (Some(&p), Some(&m)) = (number_of.get(project), mentors.numbers.get(mentor)) {
+                options.forbidden.insert((p, m));
+            }
+        }
         let assignment = solve(&problem, &options);
         let record = ProposalRecord {
             id: Uuid::new_v4(),
@@ -97,49 +201,60 @@ impl App {
             blocking_pairs: assignment.blocking_pairs as i64,
             created_at: Utc::now(),
             matches_first,
+            replaced_by: None,
         };
         let pairs: Vec<ProposedPair> = assignment
             .pairs
             .iter()
             .map(|(p, m, score)| ProposedPair {
                 project_id: projects[*p as usize].id,
-                mentor_id: mentors[*m as usize],
+                mentor_id: mentors.ids[*m as usize],
                 score: *score,
                 reasons: reasons.get(&(*p, *m)).cloned().unwrap_or_default(),
                 removed: false,
             })
             .collect();
         // Who stays without a mentor, and why: the solver says it of the porteurs it
-        // saw; a project with no suggestion at all never reached it.
-        let mut unmatched: BTreeMap<u64, &str> = assignment
-            .unmatched
-            .iter()
-            .map(|(p, why)| {
-                let why = match why {
-                    Unmatched::NoCandidate => "no_candidate",
-                    Unmatched::CandidatesFull => "candidates_full",
-                };
-                (*p, why)
-            })
+        // saw; a project with no candidate pair at all never reached it.
+        let mut unmatched: BTreeMap<u64, &str> = (0..projects.len() as u64)
+            .map(|p| (p, "no_candidate"))
             .collect();
-        unmatched.extend(unseen.into_iter().map(|p| (p, "no_candidate")));
+        for (p, _, _) in &assignment.pairs {
+            unmatched.remove(p);
+        }
+        for (p, why) in &assignment.unmatched {
+            if let Unmatched::CandidatesFull = why {
+                unmatched.insert(*p, "candidates_full");
+            }
+        }
         let mut tx = self.store.begin().await?;
         tx.insert_proposal(&record, actor, &pairs).await?;
         for (p, reason) in unmatched {
             tx.insert_unmatched(record.id, projects[p as usize].id, reason)
                 .await?;
         }
-        tx.audit(
-            Some(actor),
-            "matching_proposed",
-            circle_id,
-            &format!(
-                "{} pairs{}",
-                pairs.len(),
-                if matches_first { ", matches first" } else { "" }
-            ),
-        )
-        .await?;
+        tx.insert_exclusions(record.id, &review.excluded).await?;
+        let (action, detail) = match review.replaces {
+            Some(old) => {
+                // A draft replaced meanwhile (or published) stays as it is.
+                if !tx.replace_proposal(old, record.id).await? {
+                    return Err(invalid("proposal", "error-proposal-replaced"));
+                }
+                (
+                    "matching_recomputed",
+                    format!(
+                        "{} pairs, {} kept, {} excluded",
+                        pairs.len(),
+                        options.locks.len(),
+                        review.excluded.len()
+                    ),
+                )
+            }
+            None => ("matching_proposed", format!("{} pairs", pairs.len())),
+        };
+        let rule = if matches_first { ", matches first" } else { "" };
+        tx.audit(Some(actor), action, circle_id, &format!("{detail}{rule}"))
+            .await?;
         tx.commit().await?;
         Ok(record.id)
     }
@@ -147,6 +262,11 @@ impl App {
     /// A proposal's record alone (its counts, rule and status).
     pub async fn proposal_record(&self, id: Uuid) -> Result<Proposal, AppError> {
         self.store.proposal(id).await?.ok_or(AppError::NotFound)
+    }
+
+    /// The (project, mentor) pairs a draft never proposes (removed by earlier reviews).
+    pub async fn proposal_exclusions(&self, id: Uuid) -> Result<Vec<(Uuid, Uuid)>, AppError> {
+        Ok(self.store.proposal_exclusions(id).await?)
     }
 
     /// A proposal with all its pairs.
@@ -175,12 +295,7 @@ impl App {
         proposal: &Proposal,
         project_id: Uuid,
     ) -> Result<(), AppError> {
-        if proposal.status != "draft" {
-            return Err(AppError::Invalid {
-                field: "proposal",
-                key: "error-proposal-published",
-            });
-        }
+        Self::still_open(proposal)?;
         let mut tx = self.store.begin().await?;
         if !tx.remove_proposed_pair(proposal.id, project_id).await? {
             return Err(AppError::NotFound);
@@ -196,6 +311,7 @@ impl App {
         actor: Uuid,
         proposal: &Proposal,
     ) -> Result<usize, AppError> {
+        Self::still_open(proposal)?;
         let pairs = self.store.proposal_pairs(proposal.id, None).await?;
         let mut tx = self.store.begin().await?;
         if !tx.publish_proposal(proposal.id, Utc::now()).await? {

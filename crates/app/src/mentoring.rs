@@ -1144,6 +1144,12 @@ impl MentorPool {
     pub fn domains(&self) -> &[Domain] {
         &self.domains
     }
+
+    /// A mentor's free places, if they are in the pool (approved and available).
+    pub fn free_places(&self, mentor: Uuid) -> Option<i64> {
+        let (_, record) = &self.cards[*self.numbers.get(&mentor)?];
+        Some((record.capacity - record.active_mentees).max(0))
+    }
 }
 
 impl App {

@@ -19,6 +19,8 @@ pub struct ProposalRecord {
     /// As many pairs as possible first (then the best total score), or the best
     /// total score alone.
     pub matches_first: bool,
+    /// The draft recomputed from this one, if it was.
+    pub replaced_by: Option<Uuid>,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -43,6 +45,7 @@ impl Store {
                 "blocking_pairs",
                 "created_at",
                 "matches_first",
+                "replaced_by",
             ])
             .from("match_proposals")
             .and_where(Expr::col("id").eq(id))
@@ -91,6 +94,28 @@ impl Store {
             .order_by("project_id", Order::Asc)
             .to_owned();
         db::fetch_all(&mut &*self, &paged(q, page)).await
+    }
+
+    /// The (project, mentor) pairs a draft must never propose: those the coordinators
+    /// removed from the drafts it was recomputed from.
+    pub async fn proposal_exclusions(&self, id: Uuid) -> Result<Vec<(Uuid, Uuid)>> {
+        #[derive(sqlx::FromRow)]
+        struct X {
+            project_id: Uuid,
+            mentor_id: Uuid,
+        }
+        let q = Query::select()
+            .columns(["project_id", "mentor_id"])
+            .from("match_proposal_exclusions")
+            .and_where(Expr::col("proposal_id").eq(id))
+            .order_by("project_id", Order::Asc)
+            .order_by("mentor_id", Order::Asc)
+            .to_owned();
+        Ok(db::fetch_all::<X>(&mut &*self, &q)
+            .await?
+            .into_iter()
+            .map(|x| (x.project_id, x.mentor_id))
+            .collect())
     }
 }
 
@@ -163,6 +188,36 @@ impl Tx {
         Ok(())
     }
 
+    /// Records pairs the draft `proposal_id` must never propose.
+    pub async fn insert_exclusions(
+        &mut self,
+        proposal_id: Uuid,
+        pairs: &[(Uuid, Uuid)],
+    ) -> Result<()> {
+        for &(project_id, mentor_id) in pairs {
+            let q = Query::insert()
+                .into_table("match_proposal_exclusions")
+                .columns(["proposal_id", "project_id", "mentor_id"])
+                .values_panic([proposal_id.into(), project_id.into(), mentor_id.into()])
+                .to_owned();
+            db::execute(self, &q).await?;
+        }
+        Ok(())
+    }
+
+    /// Marks the draft `id` replaced by the draft `by`; `false` when it was not a
+    /// draft still open (published, or replaced already).
+    pub async fn replace_proposal(&mut self, id: Uuid, by: Uuid) -> Result<bool> {
+        let q = Query::update()
+            .table("match_proposals")
+            .value("replaced_by", by)
+            .and_where(Expr::col("id").eq(id))
+            .and_where(Expr::col("status").eq("draft"))
+            .and_where(Expr::col("replaced_by").is_null())
+            .to_owned();
+        Ok(db::execute(self, &q).await? == 1)
+    }
+
     /// Removes a pair from a draft (the coordinator does not want it).
     pub async fn remove_proposed_pair(&mut self, id: Uuid, project_id: Uuid) -> Result<bool> {
         let q = Query::update()
@@ -182,6 +237,7 @@ impl Tx {
             .value("published_at", now)
             .and_where(Expr::col("id").eq(id))
             .and_where(Expr::col("status").eq("draft"))
+            .and_where(Expr::col("replaced_by").is_null())
             .to_owned();
         Ok(db::execute(self, &q).await? == 1)
     }

@@ -44,6 +44,10 @@ pub fn router() -> Router<AppState> {
         .route("/coordination/appariements/{id}", get(proposal_page))
         .route("/coordination/appariements/{id}/retirer", post(remove_pair))
         .route("/coordination/appariements/{id}/publier", post(publish))
+        .route(
+            "/coordination/appariements/{id}/recalculer",
+            post(recompute),
+        )
         .route("/admin/domaines", get(domains_page))
         .route("/admin/domaines/{code}", post(edit_domain))
         .route("/coordination", get(coordination))
@@ -1625,7 +1629,12 @@ struct PairLine {
 struct ProposalTemplate<'a> {
     page: Page<'a>,
     id: Uuid,
+    /// Still open to changes: a draft neither published nor replaced.
     draft: bool,
+    /// The draft recomputed from this one.
+    replaced_by: Option<Uuid>,
+    /// How many pairs earlier reviews removed, never proposed again.
+    excluded: usize,
     summary: String,
     /// Which rule the proposal followed.
     rule: String,
@@ -1649,6 +1658,7 @@ async fn render_proposal(
     let app = &ctx.state().app;
     let proposal = app.proposal_record(id).await?;
     may_match(ctx, proposal.circle_id)?;
+    let excluded = app.proposal_exclusions(id).await?.len();
     let tr = ctx.tr();
     // The record counts its pairs and its porteurs without a mentor.
     let total = proposal.matched.max(proposal.unmatched);
@@ -1711,7 +1721,9 @@ async fn render_proposal(
     Ok(super::render(&ProposalTemplate {
         page: ctx.page(tr.t("proposal-title")),
         id,
-        draft: proposal.status == "draft",
+        draft: proposal.status == "draft" && proposal.replaced_by.is_none(),
+        replaced_by: proposal.replaced_by,
+        excluded,
         summary: tr.tv(
             "proposal-summary",
             &[
@@ -1782,4 +1794,19 @@ async fn publish(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError>
         Err(e) => error_of(&ctx, e)?.1,
     };
     render_proposal(&ctx, proposal.id, 1, Some(notice)).await
+}
+
+/// A new draft around the review: kept pairs stay, removed ones are never proposed again.
+async fn recompute(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
+    let actor = me(&ctx)?;
+    let app = &ctx.state().app;
+    let proposal = app.proposal_record(id_of(&id)?).await?;
+    may_match(&ctx, proposal.circle_id)?;
+    match app.recompute_proposal(actor, &proposal).await {
+        Ok(new) => Ok(Redirect::to(&format!("/coordination/appariements/{new}")).into_response()),
+        Err(e) => {
+            let notice = error_of(&ctx, e)?.1;
+            render_proposal(&ctx, proposal.id, 1, Some(notice)).await
+        }
+    }
 }
