@@ -111,7 +111,7 @@ async function waitForMentorRequests(count, sent, timeout = 15_000) {
   }
 }
 
-test('the Compiègne coordinator reviews a batch matching proposal pair by pair and publishes it; the mentors receive the requests; then tunes the circle\'s matching weights', async () => {
+test('the Compiègne coordinator reviews a batch matching proposal pair by pair, recomputes it without the pair removed and publishes it; the mentors receive the requests; then tunes the circle\'s matching weights', async () => {
   const page = await newPage({ viewport: CHEAP_PHONE });
   try {
     // 1. One sign-in.

@@ -572,3 +572,63 @@ async fn a_circle_keeps_its_weights_until_they_are_reset() {
     tx.commit().await.unwrap();
     assert_eq!(store.circle_weights(c.id).await.unwrap(), None);
 }
+
+#[tokio::test]
+async fn a_draft_is_replaced_or_published_once_and_not_both() {
+    let (store, _db) = store().await;
+    let coordinator = user("coordination@exemple.fr");
+    let draft = |minutes| mentorat_store::ProposalRecord {
+        id: Uuid::new_v4(),
+        circle_id: None,
+        status: "draft".into(),
+        total_score: 0,
+        matched: 0,
+        unmatched: 0,
+        blocking_pairs: 0,
+        created_at: Utc.with_ymd_and_hms(2026, 11, 26, 9, minutes, 0).unwrap(),
+        matches_first: false,
+        replaced_by: None,
+    };
+    let (first, second) = (draft(0), draft(5));
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_user_if_absent(&coordinator).await.unwrap();
+    tx.insert_proposal(&first, coordinator.id, &[])
+        .await
+        .unwrap();
+    tx.insert_proposal(&second, coordinator.id, &[])
+        .await
+        .unwrap();
+    assert!(tx.replace_proposal(first.id, second.id).await.unwrap());
+    assert!(
+        !tx.replace_proposal(first.id, second.id).await.unwrap(),
+        "replaced once"
+    );
+    let now = Utc::now();
+    assert!(
+        !tx.publish_proposal(first.id, now).await.unwrap(),
+        "a replaced draft is not published"
+    );
+    assert!(tx.publish_proposal(second.id, now).await.unwrap());
+    assert!(
+        !tx.replace_proposal(second.id, first.id).await.unwrap(),
+        "a published proposal is not replaced"
+    );
+    tx.commit().await.unwrap();
+    let read = store.proposal(first.id).await.unwrap().unwrap();
+    assert_eq!(
+        (read.status.as_str(), read.replaced_by),
+        ("draft", Some(second.id))
+    );
+    let read = store.proposal(second.id).await.unwrap().unwrap();
+    assert_eq!(
+        (read.status.as_str(), read.replaced_by),
+        ("published", None)
+    );
+    assert!(
+        store
+            .proposal_exclusions(second.id)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
