@@ -843,6 +843,63 @@ async fn the_demo_porteur_is_first_suggested_a_compiegne_mentor_of_the_field_for
     );
 }
 
+#[tokio::test]
+async fn the_coordinator_reads_a_validated_projects_suggestions_with_scores_as_the_porteur_does() {
+    let app = spawn_demo_app().await;
+    let project = app.demo_porteur_project().await;
+    let suggestions = app
+        .app
+        .suggestions(&project, None, None, None)
+        .await
+        .unwrap();
+    let top = &suggestions[0];
+    let line = format!("Correspondance : {} sur 100", top.points);
+    // The porteur's directory: each mentor with their score.
+    app.sign_in("porteur@mentorat.example", crate::helpers::DEMO_PASSWORD)
+        .await;
+    let directory = app
+        .get_html(&format!("/annuaire?projet={}", project.id))
+        .await;
+    assert_eq!(
+        directory.matches("Correspondance : ").count(),
+        suggestions.len()
+    );
+    assert!(directory.contains(&line), "{directory}");
+    // The coordinator's record of the project: the same ten, in the same order.
+    app.sign_in(
+        "coordination.compiegne@mentorat.example",
+        crate::helpers::DEMO_PASSWORD,
+    )
+    .await;
+    let record = app
+        .get_html(&format!("/coordination/projets/{}", project.id))
+        .await;
+    assert!(record.contains("Mentors suggérés"), "{record}");
+    let mut at = 0;
+    for s in &suggestions {
+        let entry = format!(
+            "<strong>{}</strong> — Correspondance : {} sur 100",
+            s.card.short_name, s.points
+        );
+        let found = record[at..]
+            .find(&entry)
+            .unwrap_or_else(|| panic!("{entry} after the ones before: {record}"));
+        at += found + entry.len();
+    }
+    assert!(record.contains("Même domaine"));
+    // A project still under review has no suggestions yet.
+    let awa = person(&app, "Awa", "awa@exemple.fr").await;
+    let waiting = app
+        .app
+        .submit_project(awa, &project_form(1990))
+        .await
+        .unwrap();
+    let record = app
+        .get_html(&format!("/coordination/projets/{waiting}"))
+        .await;
+    assert!(!record.contains("Mentors suggérés"), "{record}");
+}
+
 /// The demo, with the Compiègne circle's coordinator signed in.
 async fn compiegne_coordinator() -> TestApp {
     let app = spawn_demo_app().await;

@@ -491,8 +491,10 @@ struct DirectoryQuery {
 }
 
 struct Card {
-    /// Why this mentor is suggested, in the reader's language.
+    /// Why this mentor is suggested, in the reader's language, and how well they match
+    /// (0–100).
     reasons: Vec<String>,
+    score: i64,
     id: Uuid,
     name: String,
     domains: Vec<String>,
@@ -572,9 +574,10 @@ async fn render_directory(
         let texts = app.reason_texts(ctx.locale, project, &suggestions, &domains);
         texts
             .into_iter()
-            .zip(suggestions.into_iter().map(|s| s.card))
-            .map(|(reasons, c)| Card {
+            .zip(suggestions.into_iter().map(|s| (s.points, s.card)))
+            .map(|(reasons, (score, c))| Card {
                 reasons,
+                score,
                 request_label: tr.ts("request-submit", "name", &c.short_name),
                 id: c.user_id,
                 name: c.short_name,
@@ -1253,6 +1256,9 @@ struct RecordTemplate<'a> {
     commune: String,
     open: bool,
     error: Option<String>,
+    /// The engine's ten best mentors for a project that may be matched: (short name,
+    /// score, reasons); `None` for a project that may not be matched yet.
+    suggestions: Option<Vec<(String, i64, Vec<String>)>>,
 }
 
 async fn managed_project(ctx: &Ctx, id: &str) -> Result<ProjectRecord, WebError> {
@@ -1280,6 +1286,21 @@ async fn render_record(
         .audit_record_view(me(ctx)?, &project)
         .await?;
     let name = format!("{} {}", project.first_name, project.last_name);
+    // What the porteur's directory suggests, with the same reasons and scores.
+    let suggestions = if mentorat_app::App::project_is_matchable(&project) {
+        let app = &ctx.state().app;
+        let found = app.suggestions(&project, None, None, None).await?;
+        let texts = app.reason_texts(ctx.locale, &project, &found, &app.domains().await?);
+        Some(
+            found
+                .into_iter()
+                .zip(texts)
+                .map(|(s, reasons)| (s.card.short_name, s.points, reasons))
+                .collect(),
+        )
+    } else {
+        None
+    };
     let mut response = super::render(&RecordTemplate {
         page: ctx.page(tr.ts("record-title", "name", &name)),
         id: project.id,
@@ -1293,6 +1314,7 @@ async fn render_record(
         open: matches!(project.status.as_str(), "submitted" | "needs_details"),
         project,
         error,
+        suggestions,
     });
     *response.status_mut() = status;
     Ok(response)
