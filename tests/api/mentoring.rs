@@ -1244,6 +1244,129 @@ async fn a_recomputed_proposal_keeps_the_kept_pairs_and_never_brings_back_a_remo
 }
 
 #[tokio::test]
+async fn circles_matched_together_share_out_a_mentors_places_in_one_proposal() {
+    let app = compiegne_coordinator().await;
+    let compiegne = mentorat_app::demo::demo_id("circle/compiegne");
+    let beauvais = mentorat_app::demo::demo_id("circle/beauvais");
+    // One place, wanted by a Wolof porteur in each circle (Beauvais' accepts remote).
+    let mentor = approved_mentor_with(
+        &app,
+        "xavier@exemple.fr",
+        &MentorForm {
+            languages: vec!["wo".into()],
+            remote: true,
+            ..mentor_form("1")
+        },
+    )
+    .await;
+    let (_, near) = validated_porteur_with(&app, "Awa", "awa@exemple.fr", &wolof_form()).await;
+    let (_, far) = validated_porteur_with(
+        &app,
+        "Bintou",
+        "bintou@exemple.fr",
+        &ProjectForm {
+            commune: "60057".into(),
+            remote: true,
+            ..wolof_form()
+        },
+    )
+    .await;
+    assert_eq!(
+        app.app.project(far).await.unwrap().circle_id,
+        Some(beauvais)
+    );
+    let together = |circles: &[Uuid]| {
+        let mut form = vec![("together".to_owned(), "1".to_owned())];
+        form.extend(
+            circles
+                .iter()
+                .map(|c| ("circles".to_owned(), c.to_string())),
+        );
+        form
+    };
+    let app = &app;
+    let post = |form: Vec<(String, String)>| async move {
+        let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        app.post_form("/coordination/appariements", &form).await
+    };
+    // A coordinator of Compiègne alone: no form for several circles, and Beauvais is
+    // not theirs to match.
+    assert!(
+        !app.get_html("/coordination")
+            .await
+            .contains("Apparier plusieurs cercles ensemble")
+    );
+    assert_eq!(post(together(&[compiegne, beauvais])).await.status(), 403);
+    // Coordinator of both: each circle alone gives the one place to its own porteur
+    // (two drafts that cannot both be published), both together give it once.
+    let coordinator = app
+        .account_id("coordination.compiegne@mentorat.example")
+        .await;
+    let mut tx = app.app.store.begin().await.unwrap();
+    tx.grant_role(
+        coordinator,
+        &mentorat_domain::RoleGrant::coordinator(beauvais),
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    let page = app.get_html("/coordination").await;
+    assert!(
+        page.contains("Apparier plusieurs cercles ensemble"),
+        "{page}"
+    );
+    assert!(page.contains(&format!(r#"name="circles" value="{beauvais}""#)));
+    let with_mentor = |pairs: &[mentorat_app::batch::Pair]| {
+        pairs
+            .iter()
+            .filter(|p| p.mentor_id == mentor)
+            .map(|p| p.project_id)
+            .collect::<Vec<_>>()
+    };
+    let (_, alone) = proposal_at(app, &propose_in_compiegne(app, &[]).await).await;
+    assert_eq!(with_mentor(&alone), [near]);
+    let made = post(vec![("circle".into(), beauvais.to_string())]).await;
+    let location = made.headers()["location"].to_str().unwrap().to_owned();
+    assert_eq!(with_mentor(&proposal_at(app, &location).await.1), [far]);
+    let made = post(together(&[beauvais, compiegne])).await;
+    assert_eq!(made.status(), 303);
+    let location = made.headers()["location"].to_str().unwrap().to_owned();
+    let (record, pairs) = proposal_at(app, &location).await;
+    let given = with_mentor(&pairs);
+    assert_eq!(given.len(), 1, "{pairs:?}");
+    let other = if given[0] == near { far } else { near };
+    let (_, unmatched) = app.app.proposal_page(record.id, 0, 100).await.unwrap();
+    assert!(
+        unmatched.contains(&(other, "candidates_full".to_owned())),
+        "{unmatched:?}"
+    );
+    assert_eq!(record.circle_id, None);
+    assert_eq!(app.app.proposal_circles(&record).await.unwrap(), {
+        let mut both = vec![compiegne, beauvais];
+        both.sort();
+        both
+    });
+    let html = app.get_html(&location).await;
+    assert!(
+        html.contains("Cercles appariés ensemble : Beauvais, Compiègne.")
+            || html.contains("Cercles appariés ensemble : Compiègne, Beauvais."),
+        "{html}"
+    );
+    // The demo's Compiègne porteurs are in it too.
+    assert!(pairs.len() > 1);
+    // One circle ticked is not a set.
+    let refused = post(together(&[compiegne])).await;
+    assert_eq!(refused.status(), 422);
+    assert!(
+        refused
+            .text()
+            .await
+            .unwrap()
+            .contains("Cochez au moins deux cercles à apparier ensemble.")
+    );
+}
+
+#[tokio::test]
 async fn a_batch_proposal_never_pairs_a_porteur_with_a_mentor_they_already_asked() {
     let app = spawn_demo_app().await;
     let project = app.demo_porteur_project().await;

@@ -56,8 +56,31 @@ impl App {
         circle_id: Option<Uuid>,
         matches_first: bool,
     ) -> Result<Uuid, AppError> {
-        self.draft_proposal(actor, circle_id, matches_first, Review::default())
+        self.propose_matches_for(actor, circle_id.as_slice(), matches_first)
             .await
+    }
+
+    /// [`App::propose_matches`] for a set of circles at once (every circle for none):
+    /// their porteurs share out the mentors' places in one assignment.
+    pub async fn propose_matches_for(
+        &self,
+        actor: Uuid,
+        circles: &[Uuid],
+        matches_first: bool,
+    ) -> Result<Uuid, AppError> {
+        let mut circles = circles.to_vec();
+        circles.sort_unstable();
+        circles.dedup();
+        self.draft_proposal(actor, circles, matches_first, Review::default())
+            .await
+    }
+
+    /// The circles a proposal is for: one, several, or none for the whole network.
+    pub async fn proposal_circles(&self, proposal: &Proposal) -> Result<Vec<Uuid>, AppError> {
+        Ok(match proposal.circle_id {
+            Some(c) => vec![c],
+            None => self.store.proposal_circles(proposal.id).await?,
+        })
     }
 
     /// Recomputes a draft around its review and returns the new draft's id: the pairs
@@ -81,7 +104,8 @@ impl App {
             kept,
             excluded,
         };
-        self.draft_proposal(actor, proposal.circle_id, proposal.matches_first, review)
+        let circles = self.proposal_circles(proposal).await?;
+        self.draft_proposal(actor, circles, proposal.matches_first, review)
             .await
     }
 
@@ -100,16 +124,22 @@ impl App {
         })
     }
 
+    /// A draft for the matchable projects of `circles` (sorted, each once; every circle
+    /// for none) around `review`.
     async fn draft_proposal(
         &self,
         actor: Uuid,
-        circle_id: Option<Uuid>,
+        circles: Vec<Uuid>,
         matches_first: bool,
         review: Review,
     ) -> Result<Uuid, AppError> {
+        let circle_id = match circles.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        };
         let projects: Vec<_> = self
             .store
-            .projects_of_circle(circle_id, Some("validated"))
+            .projects_of_circles(&circles, Some("validated"))
             .await?
             .into_iter()
             .filter(Self::project_is_matchable)
@@ -229,6 +259,9 @@ impl App {
         }
         let mut tx = self.store.begin().await?;
         tx.insert_proposal(&record, actor, &pairs).await?;
+        if circles.len() > 1 {
+            tx.insert_proposal_circles(record.id, &circles).await?;
+        }
         for (p, reason) in unmatched {
             tx.insert_unmatched(record.id, projects[p as usize].id, reason)
                 .await?;
@@ -253,8 +286,18 @@ impl App {
             None => ("matching_proposed", format!("{} pairs", pairs.len())),
         };
         let rule = if matches_first { ", matches first" } else { "" };
-        tx.audit(Some(actor), action, circle_id, &format!("{detail}{rule}"))
-            .await?;
+        let set = if circles.len() > 1 {
+            format!(", {} circles", circles.len())
+        } else {
+            String::new()
+        };
+        tx.audit(
+            Some(actor),
+            action,
+            circle_id,
+            &format!("{detail}{set}{rule}"),
+        )
+        .await?;
         tx.commit().await?;
         Ok(record.id)
     }

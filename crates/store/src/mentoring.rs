@@ -401,9 +401,19 @@ impl Store {
         circle_id: Option<Uuid>,
         status: Option<&str>,
     ) -> Result<Vec<ProjectRecord>> {
+        self.projects_of_circles(circle_id.as_slice(), status).await
+    }
+
+    /// The projects of these circles (of all for none), `status` ones if given, oldest
+    /// first.
+    pub async fn projects_of_circles(
+        &self,
+        circles: &[Uuid],
+        status: Option<&str>,
+    ) -> Result<Vec<ProjectRecord>> {
         let mut q = project_select();
-        if let Some(c) = circle_id {
-            q.and_where(Expr::col(("projects", "circle_id")).eq(c));
+        if !circles.is_empty() {
+            q.and_where(Expr::col(("projects", "circle_id")).is_in(circles.iter().copied()));
         }
         if let Some(s) = status {
             q.and_where(Expr::col(("projects", "status")).eq(s));

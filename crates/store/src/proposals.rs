@@ -96,6 +96,26 @@ impl Store {
         db::fetch_all(&mut &*self, &paged(q, page)).await
     }
 
+    /// The circles of a proposal over a set of circles (none for one circle, whose id
+    /// is the record's, or for the whole network).
+    pub async fn proposal_circles(&self, id: Uuid) -> Result<Vec<Uuid>> {
+        #[derive(sqlx::FromRow)]
+        struct C {
+            circle_id: Uuid,
+        }
+        let q = Query::select()
+            .column("circle_id")
+            .from("match_proposal_circles")
+            .and_where(Expr::col("proposal_id").eq(id))
+            .order_by("circle_id", Order::Asc)
+            .to_owned();
+        Ok(db::fetch_all::<C>(&mut &*self, &q)
+            .await?
+            .into_iter()
+            .map(|c| c.circle_id)
+            .collect())
+    }
+
     /// The (project, mentor) pairs a draft must never propose: those the coordinators
     /// removed from the drafts it was recomputed from.
     pub async fn proposal_exclusions(&self, id: Uuid) -> Result<Vec<(Uuid, Uuid)>> {
@@ -185,6 +205,23 @@ impl Tx {
             .values_panic([proposal_id.into(), project_id.into(), reason.into()])
             .to_owned();
         db::execute(self, &q).await?;
+        Ok(())
+    }
+
+    /// Records the circles of a proposal over a set of circles.
+    pub async fn insert_proposal_circles(
+        &mut self,
+        proposal_id: Uuid,
+        circles: &[Uuid],
+    ) -> Result<()> {
+        for &circle_id in circles {
+            let q = Query::insert()
+                .into_table("match_proposal_circles")
+                .columns(["proposal_id", "circle_id"])
+                .values_panic([proposal_id.into(), circle_id.into()])
+                .to_owned();
+            db::execute(self, &q).await?;
+        }
         Ok(())
     }
 

@@ -994,6 +994,10 @@ struct CoordinationTemplate<'a> {
     sections: Vec<Section>,
     /// (circle id or empty for the whole network, name)
     batch: Vec<(String, String)>,
+    /// (circle id, name) of the circles that may be matched together (two or more).
+    together: Vec<(String, String)>,
+    /// Why the last matching request was refused.
+    error: Option<String>,
     /// (href, label) of each circle's weights page.
     weights: Vec<(String, String)>,
     feedback: Option<String>,
@@ -1001,7 +1005,12 @@ struct CoordinationTemplate<'a> {
 }
 
 async fn coordination(ctx: Ctx) -> Result<Response, WebError> {
-    let circles = coordinated(&ctx)?;
+    render_coordination(&ctx, None).await
+}
+
+/// The coordination page, with `error` next to the matching forms.
+async fn render_coordination(ctx: &Ctx, error: Option<String>) -> Result<Response, WebError> {
+    let circles = coordinated(ctx)?;
     let app = &ctx.state().app;
     let all = app.circles().await?;
     let tr = ctx.tr();
@@ -1123,14 +1132,35 @@ async fn coordination(ctx: Ctx) -> Result<Response, WebError> {
             )
         })
         .collect();
-    Ok(super::render(&CoordinationTemplate {
+    // Several circles matched together: the coordinator's, or any for the national team.
+    let together: Vec<(String, String)> = all
+        .iter()
+        .filter(|s| circles.contains(&None) || circles.contains(&Some(s.circle.id)))
+        .map(|s| {
+            (
+                s.circle.id.to_string(),
+                tr.of_place("circle-title", &s.circle.name),
+            )
+        })
+        .collect();
+    let mut response = super::render(&CoordinationTemplate {
         batch,
+        together: if together.len() > 1 {
+            together
+        } else {
+            Vec::new()
+        },
+        error: error.clone(),
         weights,
         feedback,
         events,
         page: ctx.page(tr.t("coordination-title")),
         sections,
-    }))
+    });
+    if error.is_some() {
+        *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(response)
 }
 
 #[derive(Template)]
@@ -1602,37 +1632,55 @@ async fn reset_weights(ctx: Ctx, Path(id): Path<String>) -> Result<Response, Web
 
 // ---- batch matching: propose, review pair by pair, publish ----
 
-#[derive(Deserialize)]
-struct ProposeInput {
-    #[serde(default)]
-    circle: String,
-    /// Ticked: as many pairs as possible first.
-    matches_first: Option<String>,
-}
-
-/// The proposal's circle, if the viewer runs it (national team: any, or all).
-fn may_match(ctx: &Ctx, circle: Option<Uuid>) -> Result<(), WebError> {
-    match circle {
-        Some(c) => ctx
-            .require(Action::ManageCircle, &Resource::Circle(c))
-            .map(drop),
-        None => ctx
+/// Whether the viewer runs each of these circles (the whole network for none: the
+/// national team only; it may match any circle too).
+fn may_match(ctx: &Ctx, circles: &[Uuid]) -> Result<(), WebError> {
+    if circles.is_empty() {
+        return ctx
             .require(Action::ManageNetwork, &Resource::Platform)
-            .map(drop),
+            .map(drop);
     }
+    circles.iter().try_for_each(|&c| {
+        ctx.require(Action::ManageCircle, &Resource::Circle(c))
+            .map(drop)
+    })
 }
 
-async fn propose(ctx: Ctx, Form(input): Form<ProposeInput>) -> Result<Response, WebError> {
+/// A proposal, if the viewer runs each of its circles (national team: any, or all).
+async fn matching_proposal(ctx: &Ctx, id: Uuid) -> Result<mentorat_app::batch::Proposal, WebError> {
+    let app = &ctx.state().app;
+    let proposal = app.proposal_record(id).await?;
+    may_match(ctx, &app.proposal_circles(&proposal).await?)?;
+    Ok(proposal)
+}
+
+/// One circle's form sends `circle` (empty for the whole network); the form of several
+/// circles sends `together` and each circle ticked as `circles`.
+async fn propose(ctx: Ctx, RawForm(raw): RawForm) -> Result<Response, WebError> {
     let actor = me(&ctx)?;
-    let circle = match input.circle.trim() {
-        "" => None,
-        raw => Some(id_of(raw)?),
+    let fields = pairs(&raw);
+    let circles: Vec<Uuid> = if one(&fields, "together").is_empty() {
+        match one(&fields, "circle").trim() {
+            "" => Vec::new(),
+            raw => vec![id_of(raw)?],
+        }
+    } else {
+        let ticked = all(&fields, "circles")
+            .iter()
+            .map(|raw| id_of(raw))
+            .collect::<Result<Vec<_>, _>>()?;
+        if ticked.len() < 2 {
+            let error = ctx.tr().t("error-proposal-circles");
+            return render_coordination(&ctx, Some(error)).await;
+        }
+        ticked
     };
-    may_match(&ctx, circle)?;
+    may_match(&ctx, &circles)?;
+    let matches_first = !one(&fields, "matches_first").is_empty();
     let id = ctx
         .state()
         .app
-        .propose_matches(actor, circle, input.matches_first.is_some())
+        .propose_matches_for(actor, &circles, matches_first)
         .await?;
     Ok(Redirect::to(&format!("/coordination/appariements/{id}")).into_response())
 }
@@ -1655,6 +1703,8 @@ struct ProposalTemplate<'a> {
     draft: bool,
     /// The draft recomputed from this one.
     replaced_by: Option<Uuid>,
+    /// « Cercles appariés ensemble : … » for a proposal of several circles.
+    together: Option<String>,
     /// How many pairs earlier reviews removed, never proposed again.
     excluded: usize,
     summary: String,
@@ -1679,9 +1729,23 @@ async fn render_proposal(
 ) -> Result<Response, WebError> {
     let app = &ctx.state().app;
     let proposal = app.proposal_record(id).await?;
-    may_match(ctx, proposal.circle_id)?;
+    let circles = app.proposal_circles(&proposal).await?;
+    may_match(ctx, &circles)?;
     let excluded = app.proposal_exclusions(id).await?.len();
     let tr = ctx.tr();
+    // A proposal of several circles names them.
+    let together = if circles.len() > 1 {
+        let names: Vec<String> = app
+            .circles()
+            .await?
+            .iter()
+            .filter(|s| circles.contains(&s.circle.id))
+            .map(|s| s.circle.name.clone())
+            .collect();
+        Some(tr.ts("proposal-together", "names", &names.join(", ")))
+    } else {
+        None
+    };
     // The record counts its pairs and its porteurs without a mentor.
     let total = proposal.matched.max(proposal.unmatched);
     let pages = (total.max(0) as u64).div_ceil(PAGE_SIZE).max(1);
@@ -1745,6 +1809,7 @@ async fn render_proposal(
         id,
         draft: proposal.status == "draft" && proposal.replaced_by.is_none(),
         replaced_by: proposal.replaced_by,
+        together,
         excluded,
         summary: tr.tv(
             "proposal-summary",
@@ -1790,8 +1855,7 @@ async fn remove_pair(
     Form(input): Form<RemoveInput>,
 ) -> Result<Response, WebError> {
     let app = &ctx.state().app;
-    let proposal = app.proposal_record(id_of(&id)?).await?;
-    may_match(&ctx, proposal.circle_id)?;
+    let proposal = matching_proposal(&ctx, id_of(&id)?).await?;
     match app
         .remove_proposed_pair(&proposal, id_of(&input.project)?)
         .await
@@ -1809,8 +1873,7 @@ async fn remove_pair(
 async fn publish(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
     let actor = me(&ctx)?;
     let app = &ctx.state().app;
-    let proposal = app.proposal_record(id_of(&id)?).await?;
-    may_match(&ctx, proposal.circle_id)?;
+    let proposal = matching_proposal(&ctx, id_of(&id)?).await?;
     let notice = match app.publish_proposal(actor, &proposal).await {
         Ok(n) => ctx.tr().tn("proposal-published", "count", n as i64),
         Err(e) => error_of(&ctx, e)?.1,
@@ -1822,8 +1885,7 @@ async fn publish(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError>
 async fn recompute(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
     let actor = me(&ctx)?;
     let app = &ctx.state().app;
-    let proposal = app.proposal_record(id_of(&id)?).await?;
-    may_match(&ctx, proposal.circle_id)?;
+    let proposal = matching_proposal(&ctx, id_of(&id)?).await?;
     match app.recompute_proposal(actor, &proposal).await {
         Ok(new) => Ok(Redirect::to(&format!("/coordination/appariements/{new}")).into_response()),
         Err(e) => {
