@@ -900,6 +900,91 @@ async fn the_coordinator_reads_a_validated_projects_suggestions_with_scores_as_t
     assert!(!record.contains("Mentors suggérés"), "{record}");
 }
 
+#[tokio::test]
+async fn the_shared_index_of_mentors_follows_every_change_of_the_mentors() {
+    let app = spawn_demo_app().await;
+    let project = app.demo_porteur_project().await;
+    let admin = app.account_id("admin@mentorat.example").await;
+    let mentors_of = |s: &[mentorat_app::mentoring::SuggestedMentor]| {
+        s.iter().map(|s| s.card.user_id).collect::<Vec<_>>()
+    };
+    let first = app.app.mentor_pool().await.unwrap();
+    let again = app.app.mentor_pool().await.unwrap();
+    assert!(
+        std::sync::Arc::ptr_eq(&first, &again),
+        "read and indexed once while nothing changes"
+    );
+    // A mentor approved next door, in the field, with one place: suggested at once.
+    let newcomer = approved_mentor_with(
+        &app,
+        "xavier@exemple.fr",
+        &MentorForm {
+            bio:
+                "Épicier pendant 30 ans, j'aide à créer son entreprise et son plan de financement."
+                    .into(),
+            domains: vec![("creation-entreprise".into(), "30".into())],
+            ..mentor_form("1")
+        },
+    )
+    .await;
+    let after = app.app.mentor_pool().await.unwrap();
+    assert!(!std::sync::Arc::ptr_eq(&first, &after));
+    let suggested = app
+        .app
+        .suggestions(&project, None, None, None)
+        .await
+        .unwrap();
+    assert!(mentors_of(&suggested).contains(&newcomer), "{suggested:?}");
+    // The field renamed by the national team: the reasons say the new name.
+    app.app
+        .update_domain(
+            admin,
+            "creation-entreprise",
+            "Créer son entreprise",
+            "Starting a business",
+            "",
+            "",
+        )
+        .await
+        .unwrap();
+    let suggested = app
+        .app
+        .suggestions(&project, None, None, None)
+        .await
+        .unwrap();
+    let texts = app.app.reason_texts(
+        Locale::Fr,
+        &project,
+        &suggested,
+        &app.app.domains().await.unwrap(),
+    );
+    assert!(
+        texts
+            .iter()
+            .flatten()
+            .any(|r| r == "Même domaine : Créer son entreprise"),
+        "{texts:?}"
+    );
+    // Their one place taken by another porteur: no longer suggested.
+    let (other, other_project) = validated_porteur(&app, "awa@exemple.fr", 1990).await;
+    let record = app.app.project(other_project).await.unwrap();
+    app.app
+        .request_mentor(other, &record, newcomer, "Bonjour !")
+        .await
+        .unwrap();
+    let request = app.app.requests_of(newcomer).await.unwrap().remove(0);
+    app.app
+        .answer_request(newcomer, &request, true, "", "")
+        .await
+        .unwrap();
+    let suggested = app
+        .app
+        .suggestions(&project, None, None, None)
+        .await
+        .unwrap();
+    assert!(!mentors_of(&suggested).contains(&newcomer), "{suggested:?}");
+}
+
 /// The demo, with the Compiègne circle's coordinator signed in.
 async fn compiegne_coordinator() -> TestApp {
     let app = spawn_demo_app().await;

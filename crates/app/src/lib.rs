@@ -33,6 +33,9 @@ pub struct App {
     pub secrets: Arc<security::Secrets>,
     /// Notified when mail is queued, so that the worker sends it at once.
     pub mail_wakeup: Arc<tokio::sync::Notify>,
+    /// Every available mentor, indexed, with the mentors' generation it was read at
+    /// (see [`App::mentor_pool`]).
+    pool: Arc<tokio::sync::Mutex<Option<(i64, Arc<mentoring::MentorPool>)>>>,
 }
 
 impl App {
@@ -47,6 +50,7 @@ impl App {
             i18n: Arc::new(i18n::I18n::load()),
             secrets: Arc::new(secrets),
             mail_wakeup: Arc::new(tokio::sync::Notify::new()),
+            pool: Arc::default(),
         })
     }
 }

@@ -20,6 +20,7 @@ pub use mentorat_store::{
     Domain, MeetingRecord, MentorProfile, MentorshipRecord, ProjectRecord, RequestRecord,
 };
 use mentorat_store::{FeedbackRecord, MentorApplication, NewProjectDetails};
+use std::sync::Arc;
 use uuid::Uuid;
 
 fn text(raw: &str, field: &'static str, max: usize, required: bool) -> Result<String, AppError> {
@@ -1162,19 +1163,39 @@ impl App {
         max_level: Option<Proximity>,
         language: Option<&str>,
     ) -> Result<Vec<SuggestedMentor>, AppError> {
-        let cards = self
-            .directory_mentors(Some(project), domain, max_level, language)
-            .await?;
-        let pool = self.pool_of(cards).await?;
         let weights = self.weights_for(project.circle_id).await?;
+        // Unfiltered (the directory's first view), from the index every page shares;
+        // filtered, from an index of the mentors the filters keep.
+        let pool = if domain.is_none_or(str::is_empty) && max_level.is_none() && language.is_none()
+        {
+            self.mentor_pool().await?
+        } else {
+            let cards = self
+                .directory_mentors(Some(project), domain, max_level, language)
+                .await?;
+            Arc::new(self.pool_of(cards).await?)
+        };
         self.suggest_from(&pool, project, &weights).await
     }
 
-    /// Every available mentor, indexed once: batch proposals ask it for each project
-    /// instead of loading and indexing the mentors again.
-    pub async fn mentor_pool(&self) -> Result<MentorPool, AppError> {
+    /// Every available mentor, indexed: kept between requests until the mentors'
+    /// generation moves (a trigger moves it with any change of the mentors, their fields,
+    /// the fields' labels or people's names, whoever writes), so that the directory and
+    /// batch proposals read and index the mentors once per change, not once per page.
+    /// The generation is read first: the mentors read after it are at least as new.
+    pub async fn mentor_pool(&self) -> Result<Arc<MentorPool>, AppError> {
+        let generation = self.store.mentors_generation().await?;
+        // One reader builds; the others wait for it and share its index.
+        let mut cached = self.pool.lock().await;
+        if let Some((at, pool)) = cached.as_ref()
+            && *at == generation
+        {
+            return Ok(pool.clone());
+        }
         let cards = self.directory_mentors(None, None, None, None).await?;
-        self.pool_of(cards).await
+        let pool = Arc::new(self.pool_of(cards).await?);
+        *cached = Some((generation, pool.clone()));
+        Ok(pool)
     }
 
     async fn pool_of(
@@ -1222,8 +1243,12 @@ impl App {
                 circle: m.circle_id.map(|c| c.to_string()),
             })
             .collect();
+        // Tens of milliseconds a thousand mentors: off the threads that serve requests.
+        let index = tokio::task::spawn_blocking(move || MentorIndex::new(&mentors, &synonyms))
+            .await
+            .map_err(|e| AppError::Internal(e.into()))?;
         Ok(MentorPool {
-            index: MentorIndex::new(&mentors, &synonyms),
+            index,
             numbers: cards
                 .iter()
                 .enumerate()

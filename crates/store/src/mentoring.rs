@@ -237,6 +237,24 @@ pub struct FeedbackRecord {
 }
 
 impl Store {
+    /// A number that moves (inside the writing transaction, by triggers) with every
+    /// change of the mentors, their fields, the fields' labels or people's names: what
+    /// was read of them after reading it is at least as new as it (migration 0012).
+    pub async fn mentors_generation(&self) -> Result<i64> {
+        #[derive(sqlx::FromRow)]
+        struct G {
+            value: i64,
+        }
+        let q = Query::select()
+            .column("value")
+            .from("generations")
+            .and_where(Expr::col("name").eq("mentors"))
+            .to_owned();
+        Ok(db::fetch_optional::<G>(&mut &*self, &q)
+            .await?
+            .map_or(0, |g| g.value))
+    }
+
     pub async fn domains(&self) -> Result<Vec<Domain>> {
         let q = Query::select()
             .columns(["code", "label_fr", "label_en", "synonyms_fr", "synonyms_en"])
