@@ -35,8 +35,11 @@ pub struct App {
     pub mail_wakeup: Arc<tokio::sync::Notify>,
     /// Every available mentor, indexed, with the mentors' generation it was read at
     /// (see [`App::mentor_pool`]).
-    pool: Arc<tokio::sync::Mutex<Option<(i64, Arc<mentoring::MentorPool>)>>>,
+    pool: Arc<tokio::sync::Mutex<Option<SharedPool>>>,
 }
+
+/// An index of the available mentors and the mentors' generation it was read at.
+type SharedPool = (i64, Arc<mentoring::MentorPool>);
 
 impl App {
     /// Connects to the configured database and applies pending migrations.
