@@ -758,11 +758,7 @@ async fn a_porteur_who_accepts_remote_mentoring_is_offered_a_remote_mentor_from_
 async fn the_demo_porteur_is_first_suggested_a_compiegne_mentor_of_the_field_for_true_reasons() {
     let app = spawn_demo_app().await;
     let project = app.demo_porteur_project().await;
-    let suggestions = app
-        .app
-        .suggestions(&project, None, None, None)
-        .await
-        .unwrap();
+    let suggestions = suggested_for(&app, &project).await;
     assert!(!suggestions.is_empty() && suggestions.len() <= 10);
     let top = &suggestions[0];
     let t = mentorat_app::territories::territories();
@@ -847,11 +843,7 @@ async fn the_demo_porteur_is_first_suggested_a_compiegne_mentor_of_the_field_for
 async fn the_coordinator_reads_a_validated_projects_suggestions_with_scores_as_the_porteur_does() {
     let app = spawn_demo_app().await;
     let project = app.demo_porteur_project().await;
-    let suggestions = app
-        .app
-        .suggestions(&project, None, None, None)
-        .await
-        .unwrap();
+    let suggestions = suggested_for(&app, &project).await;
     let top = &suggestions[0];
     let line = format!("Correspondance : {} sur 100", top.points);
     // The porteur's directory: each mentor with their score.
@@ -929,11 +921,7 @@ async fn the_shared_index_of_mentors_follows_every_change_of_the_mentors() {
     .await;
     let after = app.app.mentor_pool().await.unwrap();
     assert!(!std::sync::Arc::ptr_eq(&first, &after));
-    let suggested = app
-        .app
-        .suggestions(&project, None, None, None)
-        .await
-        .unwrap();
+    let suggested = suggested_for(&app, &project).await;
     assert!(mentors_of(&suggested).contains(&newcomer), "{suggested:?}");
     // The field renamed by the national team: the reasons say the new name.
     app.app
@@ -947,11 +935,7 @@ async fn the_shared_index_of_mentors_follows_every_change_of_the_mentors() {
         )
         .await
         .unwrap();
-    let suggested = app
-        .app
-        .suggestions(&project, None, None, None)
-        .await
-        .unwrap();
+    let suggested = suggested_for(&app, &project).await;
     let texts = app.app.reason_texts(
         Locale::Fr,
         &project,
@@ -977,12 +961,19 @@ async fn the_shared_index_of_mentors_follows_every_change_of_the_mentors() {
         .answer_request(newcomer, &request, true, "", "")
         .await
         .unwrap();
-    let suggested = app
-        .app
-        .suggestions(&project, None, None, None)
-        .await
-        .unwrap();
+    let suggested = suggested_for(&app, &project).await;
     assert!(!mentors_of(&suggested).contains(&newcomer), "{suggested:?}");
+}
+
+/// The directory's first view of `project`: its ten best mentors.
+async fn suggested_for(
+    app: &TestApp,
+    project: &mentorat_app::mentoring::ProjectRecord,
+) -> Vec<mentorat_app::mentoring::SuggestedMentor> {
+    app.app
+        .suggestions(project, None, None, None)
+        .await
+        .unwrap()
 }
 
 /// The demo, with the Compiègne circle's coordinator signed in.
@@ -1489,11 +1480,7 @@ async fn a_batch_proposal_never_pairs_a_porteur_with_a_mentor_they_already_asked
 async fn a_mentor_once_asked_is_never_suggested_again_to_that_porteur() {
     let app = spawn_demo_app().await;
     let project = app.demo_porteur_project().await;
-    let before = app
-        .app
-        .suggestions(&project, None, None, None)
-        .await
-        .unwrap();
+    let before = suggested_for(&app, &project).await;
     let asked = before[0].card.user_id;
     app.app
         .request_mentor(
@@ -1504,11 +1491,7 @@ async fn a_mentor_once_asked_is_never_suggested_again_to_that_porteur() {
         )
         .await
         .unwrap();
-    let after = app
-        .app
-        .suggestions(&project, None, None, None)
-        .await
-        .unwrap();
+    let after = suggested_for(&app, &project).await;
     assert!(after.iter().all(|s| s.card.user_id != asked));
     assert_eq!(
         after[0].card.user_id, before[1].card.user_id,
