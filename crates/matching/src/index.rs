@@ -373,21 +373,27 @@ impl MentorIndex {
         index.external = order.iter().map(|&o| o as u32).collect();
         for (i, m) in order.iter().map(|&o| &mentors[o]).enumerate() {
             let p = &m.profile;
-            let words = analyzer.words(&p.text);
             let mut tf: Vec<(u32, u32)> = Vec::new();
-            for (s, word) in &words {
-                let id = index.vocabulary.intern(s);
-                if id as usize == document_frequency.len() {
-                    document_frequency.push(0);
-                }
-                if !index.word_terms.contains_key(word) {
-                    index.word_terms.insert(word.clone(), (id, 0));
-                }
+            let mut length = 0usize;
+            // A word met before is not stemmed again: its term is known.
+            analyzer.tokens(&p.text, |word| {
+                length += 1;
+                let id = match index.word_terms.get(word) {
+                    Some(&(id, _)) => id,
+                    None => {
+                        let id = index.vocabulary.intern(&analyzer.stem(word));
+                        if id as usize == document_frequency.len() {
+                            document_frequency.push(0);
+                        }
+                        index.word_terms.insert(word.to_owned(), (id, 0));
+                        id
+                    }
+                };
                 match tf.iter_mut().find(|(t, _)| *t == id) {
                     Some((_, n)) => *n += 1,
                     None => tf.push((id, 1)),
                 }
-            }
+            });
             tf.sort_unstable();
             for (t, _) in &tf {
                 document_frequency[*t as usize] += 1;
@@ -395,15 +401,18 @@ impl MentorIndex {
             index
                 .signatures
                 .push(tf.iter().fold(0, |m, (t, _)| m | 1u64 << (t % 64)));
-            let mut availability: Vec<u32> = analyzer
-                .words(&p.availability)
-                .into_iter()
-                .map(|(s, word)| {
-                    let id = index.availability_words.intern(&s);
-                    index.availability_terms.insert(word, id);
-                    id
-                })
-                .collect();
+            let mut availability: Vec<u32> = Vec::new();
+            analyzer.tokens(&p.availability, |word| {
+                let id = match index.availability_terms.get(word) {
+                    Some(&id) => id,
+                    None => {
+                        let id = index.availability_words.intern(&analyzer.stem(word));
+                        index.availability_terms.insert(word.to_owned(), id);
+                        id
+                    }
+                };
+                availability.push(id);
+            });
             availability.sort_unstable();
             availability.dedup();
             let fields: Vec<(u32, i64)> =
@@ -440,7 +449,7 @@ impl MentorIndex {
                     index.remote.push(i as u32);
                 }
             }
-            total_length += words.len() as f64;
+            total_length += length as f64;
             index.slots.push(Slot {
                 place,
                 circle,
@@ -448,7 +457,7 @@ impl MentorIndex {
                 remote: p.remote,
                 free: p.active < p.capacity,
                 load: load_part(p.active, p.capacity),
-                norm: words.len() as f64,
+                norm: length as f64,
                 record,
                 counts,
             });
