@@ -965,6 +965,67 @@ async fn the_shared_index_of_mentors_follows_every_change_of_the_mentors() {
     assert!(!mentors_of(&suggested).contains(&newcomer), "{suggested:?}");
 }
 
+#[tokio::test]
+async fn a_directory_filter_keeps_the_scores_and_order_of_the_mentors_it_keeps() {
+    use mentorat_domain::territory::Proximity;
+    let app = spawn_demo_app().await;
+    let project = app.demo_porteur_project().await;
+    let all = suggested_for(&app, &project).await;
+    let t = mentorat_app::territories::territories();
+    let home = t.commune(&project.commune_code).unwrap();
+    let (mut some_kept, mut some_left_out) = (false, false);
+    for (domain, level, language) in [
+        (Some("commerce"), None, None),
+        (None, Some(Proximity::SameCommune), None),
+        (None, None, Some("en")),
+        (
+            Some("creation-entreprise"),
+            Some(Proximity::SameIntercommunality),
+            Some("fr"),
+        ),
+    ] {
+        let filtered = app
+            .app
+            .suggestions(&project, domain, level, language)
+            .await
+            .unwrap();
+        let passes = |s: &mentorat_app::mentoring::SuggestedMentor| {
+            let (app, s) = (&app, s.clone());
+            async move {
+                let mentor = app.app.mentor_profile(s.card.user_id).await.unwrap();
+                let commune = t.commune(&mentor.commune_code).unwrap();
+                let near = mentorat_domain::territory::proximity(home, commune);
+                domain.is_none_or(|d| s.card.domains.iter().any(|(f, _)| f == d))
+                    && level.is_none_or(|max| near <= max)
+                    && language.is_none_or(|l| mentor.languages.split(',').any(|x| x == l))
+            }
+        };
+        for s in &filtered {
+            assert!(passes(s).await, "{} passes", s.card.short_name);
+        }
+        // The unfiltered ten that pass come first, with the same scores.
+        let mut kept = Vec::new();
+        for s in &all {
+            if passes(s).await {
+                kept.push((s.card.user_id, s.points));
+            }
+        }
+        let first: Vec<_> = filtered
+            .iter()
+            .take(kept.len())
+            .map(|s| (s.card.user_id, s.points))
+            .collect();
+        assert_eq!(first, kept, "{domain:?} {level:?} {language:?}");
+        assert!(filtered.len() <= 10);
+        some_kept |= !kept.is_empty();
+        some_left_out |= kept.len() < all.len();
+    }
+    assert!(
+        some_kept && some_left_out,
+        "the filters keep some, leave out others"
+    );
+}
+
 /// The directory's first view of `project`: its ten best mentors.
 async fn suggested_for(
     app: &TestApp,

@@ -9,11 +9,12 @@
 //! a third accepting remote mentoring, French and now and then English or Arabic), and
 //! projects in such towns, half of them accepting remote mentoring. It then times
 //! `App::suggestions` for each project (one warm-up call, then five) and prints p50/p99
-//! per kind of project. Results go in docs/BENCHMARKS.md.
+//! per kind of project, filtered or not, and for the first page after a change. Results go in docs/BENCHMARKS.md.
 
 use mentorat_app::mentoring::{MentorForm, ProjectForm};
 use mentorat_app::territories::territories;
 use mentorat_app::{App, Settings};
+use mentorat_domain::territory::Proximity;
 use mentorat_domain::{Email, Locale, PersonName};
 use mentorat_matching::SplitMix64;
 use mentorat_store::NewUser;
@@ -202,6 +203,39 @@ async fn main() {
             found,
         );
     }
+    // Filtered by the project's field and the same département, and by English.
+    let mut timings = Vec::new();
+    let mut found = 0;
+    for project in &projects {
+        let field = app
+            .store
+            .project_domains(project.id)
+            .await
+            .unwrap()
+            .remove(0);
+        for (domain, level, language) in [
+            (Some(field.as_str()), Some(Proximity::SameDepartement), None),
+            (None, None, Some("en")),
+        ] {
+            app.suggestions(project, domain, level, language)
+                .await
+                .unwrap();
+            for _ in 0..5 {
+                let start = Instant::now();
+                let top = app
+                    .suggestions(project, domain, level, language)
+                    .await
+                    .unwrap();
+                timings.push(start.elapsed());
+                found += top.len();
+            }
+        }
+    }
+    report(
+        &format!("directory, {count} mentors, filtered (field and département, or English)"),
+        timings,
+        found,
+    );
     // The first page after a change of the mentors reads and indexes them again (here
     // a field's label saved as it was: the mentors' generation moves all the same).
     let field = app

@@ -169,6 +169,7 @@ impl App {
                 project,
                 fields.remove(&project.id).unwrap_or_default(),
                 asked.get(&project.mentee_id).map_or(&[], Vec::as_slice),
+                &[],
                 &w,
             );
             let texts = self.reason_texts(

@@ -13,7 +13,7 @@ use mentorat_domain::mentoring::{
     CHARTER_VERSION, CONSENT_NOTICE_VERSION, DECLINE_REASONS, STAGES, Vetting,
     needs_parental_consent, parse_languages,
 };
-use mentorat_domain::territory::{Proximity, proximity};
+use mentorat_domain::territory::{Commune, Proximity, proximity};
 use mentorat_domain::{Email, PersonName, Role, RoleGrant};
 use mentorat_matching::{IndexedMentor, MentorIndex, PlaceKeys, Seeker};
 pub use mentorat_store::{
@@ -570,16 +570,11 @@ impl App {
             if project.is_some_and(|p| p.mentee_id == m.user_id) {
                 continue;
             }
-            let commune = t.commune(&m.commune_code);
-            let level = match (home, commune) {
-                (Some(h), Some(c)) => proximity(h, c),
-                _ => Proximity::Other,
-            };
-            if max_level.is_some_and(|max| level > max)
-                || language.is_some_and(|l| !m.languages.split(',').any(|x| x == l))
-            {
+            if !passes_filters(home, &m, max_level, language) {
                 continue;
             }
+            let commune = t.commune(&m.commune_code);
+            let level = level_from(home, &m.commune_code);
             let name = PersonName::short_of(&m.first_name, &m.last_name);
             cards.push((
                 MentorCard {
@@ -1151,6 +1146,50 @@ impl MentorPool {
         let (_, record) = &self.cards[*self.numbers.get(&mentor)?];
         Some((record.capacity - record.active_mentees).max(0))
     }
+
+    /// The mentors (by their number) the directory's filters leave out for `project`:
+    /// without the field `domain`, further than `max_level`, or not speaking `language`.
+    pub fn left_out(
+        &self,
+        project: &ProjectRecord,
+        domain: Option<&str>,
+        max_level: Option<Proximity>,
+        language: Option<&str>,
+    ) -> Vec<usize> {
+        let domain = domain.filter(|d| !d.is_empty());
+        if domain.is_none() && max_level.is_none() && language.is_none() {
+            return Vec::new();
+        }
+        let home = territories().commune(&project.commune_code);
+        self.cards
+            .iter()
+            .enumerate()
+            .filter(|(_, (card, m))| {
+                domain.is_some_and(|d| !card.domains.iter().any(|(f, _)| f == d))
+                    || !passes_filters(home, m, max_level, language)
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+}
+
+/// How near a mentor of `commune_code` is to `home` (the farthest level for unknowns).
+fn level_from(home: Option<&Commune>, commune_code: &str) -> Proximity {
+    match (home, territories().commune(commune_code)) {
+        (Some(h), Some(c)) => proximity(h, c),
+        _ => Proximity::Other,
+    }
+}
+
+/// Whether a mentor is within `max_level` of `home` and speaks `language` (when given).
+fn passes_filters(
+    home: Option<&Commune>,
+    m: &mentorat_store::MentorProfile,
+    max_level: Option<Proximity>,
+    language: Option<&str>,
+) -> bool {
+    !(max_level.is_some_and(|max| level_from(home, &m.commune_code) > max)
+        || language.is_some_and(|l| !m.languages.split(',').any(|x| x == l)))
 }
 
 impl App {
@@ -1164,18 +1203,15 @@ impl App {
         language: Option<&str>,
     ) -> Result<Vec<SuggestedMentor>, AppError> {
         let weights = self.weights_for(project.circle_id).await?;
-        // Unfiltered (the directory's first view), from the index every page shares;
-        // filtered, from an index of the mentors the filters keep.
-        let pool = if domain.is_none_or(str::is_empty) && max_level.is_none() && language.is_none()
-        {
-            self.mentor_pool().await?
-        } else {
-            let cards = self
-                .directory_mentors(Some(project), domain, max_level, language)
-                .await?;
-            Arc::new(self.pool_of(cards).await?)
-        };
-        self.suggest_from(&pool, project, &weights).await
+        let pool = self.mentor_pool().await?;
+        let asked = self.store.asked_mentors(project.mentee_id).await?;
+        let fields = self.store.project_domains(project.id).await?;
+        // The filters leave mentors out of the index every page shares: a mentor's
+        // score is the same, filtered or not.
+        let left_out = pool.left_out(project, domain, max_level, language);
+        Ok(Self::suggest_with(
+            &pool, project, fields, &asked, &left_out, &weights,
+        ))
     }
 
     /// Every available mentor, indexed: kept between requests until the mentors'
@@ -1259,26 +1295,15 @@ impl App {
         })
     }
 
-    /// The ten best mentors of `pool` for a project, under `weights` (its circle's):
-    /// never the porteur themself nor a mentor they already asked.
-    pub async fn suggest_from(
-        &self,
-        pool: &MentorPool,
-        project: &ProjectRecord,
-        weights: &mentorat_matching::Weights,
-    ) -> Result<Vec<SuggestedMentor>, AppError> {
-        let asked = self.store.asked_mentors(project.mentee_id).await?;
-        let fields = self.store.project_domains(project.id).await?;
-        Ok(Self::suggest_with(pool, project, fields, &asked, weights))
-    }
-
-    /// [`App::suggest_from`] with the project's fields and the mentors its porteur
-    /// asked already read (a batch reads them for all its projects at once).
+    /// The ten best mentors of `pool` for a project with these `fields`, under `weights`
+    /// (its circle's): never the porteur themself, a mentor they already `asked`, nor
+    /// one `left_out` (by their number in the pool).
     pub fn suggest_with(
         pool: &MentorPool,
         project: &ProjectRecord,
         fields: Vec<String>,
         asked: &[Uuid],
+        left_out: &[usize],
         weights: &mentorat_matching::Weights,
     ) -> Vec<SuggestedMentor> {
         let seeker = Seeker {
@@ -1298,6 +1323,7 @@ impl App {
                 .iter()
                 .chain([&project.mentee_id])
                 .filter_map(|id| pool.numbers.get(id).copied())
+                .chain(left_out.iter().copied())
                 .collect(),
         };
         pool.index

@@ -104,7 +104,8 @@ pub struct Seeker {
     pub place: PlaceKeys,
     pub circle: Option<String>,
     /// Mentors (by their number in the index) never to suggest: the porteur themself,
-    /// earlier declined, withdrawn, expired or closed requests.
+    /// earlier declined, withdrawn, expired or closed requests, those a filter leaves
+    /// out (any number of them, in any order).
     pub excluded: Vec<usize>,
 }
 
@@ -871,13 +872,16 @@ impl MentorIndex {
         unknown.dedup();
         let availability_count = availability.len() + unknown.len();
         let place = self.lookup_place(&seeker.place);
+        // Sorted: a filtered directory may exclude most of the mentors.
+        let mut excluded: Vec<u32> = seeker
+            .excluded
+            .iter()
+            .filter_map(|&e| self.internal.get(e).copied())
+            .collect();
+        excluded.sort_unstable();
         let ctx = Context {
             seeker,
-            excluded: seeker
-                .excluded
-                .iter()
-                .filter_map(|&e| self.internal.get(e).copied())
-                .collect(),
+            excluded,
             unit: place.unit(),
             place,
             circle: seeker.circle.as_deref().map_or(0, |c| self.circles.get(c)),
@@ -1277,7 +1281,7 @@ impl MentorIndex {
     /// Every part but the text, after the hard filters (text threshold aside).
     fn cheap(&self, ctx: &Context<'_>, i: usize) -> Option<Cheap> {
         let s = &self.slots[i];
-        if !s.free || ctx.excluded.contains(&(i as u32)) {
+        if !s.free || ctx.excluded.binary_search(&(i as u32)).is_ok() {
             return None;
         }
         let languages = self.languages_of(s);
@@ -1406,7 +1410,7 @@ impl MentorIndex {
 
 struct Context<'a> {
     seeker: &'a Seeker,
-    /// The seeker's exclusions, as the index numbers them.
+    /// The seeker's exclusions, as the index numbers them, sorted.
     excluded: Vec<u32>,
     place: Place,
     unit: [f32; 3],
