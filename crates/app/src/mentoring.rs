@@ -87,7 +87,6 @@ pub struct MentorCard {
     pub commune: String,
     pub availability: String,
     pub languages: String,
-    pub proximity: Proximity,
 }
 
 /// What one side of a mentorship sees.
@@ -531,70 +530,35 @@ impl App {
         Ok(())
     }
 
-    /// The directory for a project: approved mentors with a free place, closest first,
-    /// optionally of one field. Cards carry no contact details.
-    pub async fn directory(
+    /// Every approved mentor with a free place, as the directory shows them (no
+    /// contact details), with their records: one query for the mentors and one for
+    /// their fields.
+    async fn available_cards(
         &self,
-        project: Option<&ProjectRecord>,
-        domain: Option<&str>,
-        max_level: Option<Proximity>,
-        language: Option<&str>,
-    ) -> Result<Vec<MentorCard>, AppError> {
-        Ok(self
-            .directory_mentors(project, domain, max_level, language)
-            .await?
-            .into_iter()
-            .map(|(card, _)| card)
-            .collect())
-    }
-
-    /// The directory's cards with the mentors' records, in one query for the mentors
-    /// and one for their fields.
-    async fn directory_mentors(
-        &self,
-        project: Option<&ProjectRecord>,
-        domain: Option<&str>,
-        max_level: Option<Proximity>,
-        language: Option<&str>,
     ) -> Result<Vec<(MentorCard, mentorat_store::MentorProfile)>, AppError> {
         let t = territories();
-        let home = project.and_then(|p| t.commune(&p.commune_code));
-        let mut cards = Vec::new();
-        let mentors = self
-            .store
-            .available_mentors(domain.filter(|d| !d.is_empty()))
-            .await?;
+        let mentors = self.store.available_mentors().await?;
         let ids: Vec<Uuid> = mentors.iter().map(|m| m.user_id).collect();
         let mut domains = self.store.mentor_domains_of(&ids).await?;
-        for m in mentors {
-            if project.is_some_and(|p| p.mentee_id == m.user_id) {
-                continue;
-            }
-            if !passes_filters(home, &m, max_level, language) {
-                continue;
-            }
-            let commune = t.commune(&m.commune_code);
-            let level = level_from(home, &m.commune_code);
-            let name = PersonName::short_of(&m.first_name, &m.last_name);
-            cards.push((
-                MentorCard {
-                    short_name: name,
+        let mut cards: Vec<_> = mentors
+            .into_iter()
+            .map(|m| {
+                let card = MentorCard {
+                    short_name: PersonName::short_of(&m.first_name, &m.last_name),
                     domains: domains.remove(&m.user_id).unwrap_or_default(),
                     bio: m.bio.clone(),
-                    commune: commune.map(|c| c.name.clone()).unwrap_or_default(),
+                    commune: t
+                        .commune(&m.commune_code)
+                        .map(|c| c.name.clone())
+                        .unwrap_or_default(),
                     availability: m.availability.clone(),
                     languages: m.languages.clone(),
-                    proximity: level,
                     user_id: m.user_id,
-                },
-                m,
-            ));
-        }
-        cards.sort_by(|(a, _), (b, _)| {
-            a.proximity
-                .cmp(&b.proximity)
-                .then(a.short_name.cmp(&b.short_name))
-        });
+                };
+                (card, m)
+            })
+            .collect();
+        cards.sort_by(|(a, _), (b, _)| a.short_name.cmp(&b.short_name));
         Ok(cards)
     }
 
@@ -1228,7 +1192,7 @@ impl App {
         {
             return Ok(pool.clone());
         }
-        let cards = self.directory_mentors(None, None, None, None).await?;
+        let cards = self.available_cards().await?;
         let pool = Arc::new(self.pool_of(cards).await?);
         *cached = Some((generation, pool.clone()));
         Ok(pool)

@@ -366,21 +366,13 @@ impl Store {
         db::fetch_all(&mut &*self, &q).await
     }
 
-    /// Approved mentors with a free place, for the directory and suggestions.
-    pub async fn available_mentors(&self, domain: Option<&str>) -> Result<Vec<MentorProfile>> {
+    /// Approved mentors with a free place, by first name: the directory and suggestions.
+    pub async fn available_mentors(&self) -> Result<Vec<MentorProfile>> {
         let mut q = mentor_select();
         q.and_where(Expr::col(("mentors", "status")).eq("approved"))
             .and_where(
                 Expr::col(("mentors", "active_mentees")).lt(Expr::col(("mentors", "capacity"))),
             );
-        if let Some(d) = domain {
-            let sub = Query::select()
-                .column("user_id")
-                .from("mentor_domains")
-                .and_where(Expr::col("domain_code").eq(d))
-                .to_owned();
-            q.and_where(Expr::col(("mentors", "user_id")).in_subquery(sub));
-        }
         q.order_by(("users", "first_name"), Order::Asc);
         db::fetch_all(&mut &*self, &q).await
     }
