@@ -11,7 +11,7 @@
 //! `App::suggestions` for each project (one warm-up call, then five) and prints p50/p99
 //! per kind of project, filtered or not, and for the first page after a change. Results go in docs/BENCHMARKS.md.
 
-use mentorat_app::mentoring::{MentorForm, ProjectForm};
+use mentorat_app::mentoring::{MentorForm, ProjectForm, ProjectRecord};
 use mentorat_app::territories::territories;
 use mentorat_app::{App, Settings};
 use mentorat_domain::territory::Proximity;
@@ -189,13 +189,7 @@ async fn main() {
         let mut timings = Vec::new();
         let mut found = 0;
         for project in projects.iter().filter(|p| p.remote == remote) {
-            app.suggestions(project, None, None, None).await.unwrap();
-            for _ in 0..5 {
-                let start = Instant::now();
-                let top = app.suggestions(project, None, None, None).await.unwrap();
-                timings.push(start.elapsed());
-                found += top.len();
-            }
+            found += time_suggestions(&app, project, (None, None, None), &mut timings).await;
         }
         report(
             &format!("directory, {count} mentors, projects accepting remote: {remote}"),
@@ -217,18 +211,7 @@ async fn main() {
             (Some(field.as_str()), Some(Proximity::SameDepartement), None),
             (None, None, Some("en")),
         ] {
-            app.suggestions(project, domain, level, language)
-                .await
-                .unwrap();
-            for _ in 0..5 {
-                let start = Instant::now();
-                let top = app
-                    .suggestions(project, domain, level, language)
-                    .await
-                    .unwrap();
-                timings.push(start.elapsed());
-                found += top.len();
-            }
+            found += time_suggestions(&app, project, (domain, level, language), &mut timings).await;
         }
     }
     report(
@@ -272,6 +255,30 @@ async fn main() {
         timings,
         found,
     );
+}
+
+/// One warm-up call of `App::suggestions` for `project` with these filters (field,
+/// distance, language), then five timed into `timings`; how many mentors they found.
+async fn time_suggestions(
+    app: &App,
+    project: &ProjectRecord,
+    (domain, level, language): (Option<&str>, Option<Proximity>, Option<&str>),
+    timings: &mut Vec<Duration>,
+) -> usize {
+    app.suggestions(project, domain, level, language)
+        .await
+        .unwrap();
+    let mut found = 0;
+    for _ in 0..5 {
+        let start = Instant::now();
+        let top = app
+            .suggestions(project, domain, level, language)
+            .await
+            .unwrap();
+        timings.push(start.elapsed());
+        found += top.len();
+    }
+    found
 }
 
 fn report(name: &str, mut timings: Vec<Duration>, found: usize) {

@@ -111,17 +111,13 @@ impl App {
 
     /// A draft may still be changed: neither published nor replaced.
     fn still_open(proposal: &Proposal) -> Result<(), AppError> {
-        let key = if proposal.status != "draft" {
-            "error-proposal-published"
+        if proposal.status != "draft" {
+            Err(invalid("proposal", "error-proposal-published"))
         } else if proposal.replaced_by.is_some() {
-            "error-proposal-replaced"
+            Err(invalid("proposal", "error-proposal-replaced"))
         } else {
-            return Ok(());
-        };
-        Err(AppError::Invalid {
-            field: "proposal",
-            key,
-        })
+            Ok(())
+        }
     }
 
     /// A draft for the matchable projects of `circles` (sorted, each once; every circle
@@ -359,10 +355,7 @@ impl App {
         let pairs = self.store.proposal_pairs(proposal.id, None).await?;
         let mut tx = self.store.begin().await?;
         if !tx.publish_proposal(proposal.id, Utc::now()).await? {
-            return Err(AppError::Invalid {
-                field: "proposal",
-                key: "error-proposal-published",
-            });
+            return Err(invalid("proposal", "error-proposal-published"));
         }
         let mut made = 0;
         for pair in pairs.iter().filter(|p| !p.removed) {

@@ -13,7 +13,7 @@ use mentorat_domain::mentoring::{
     CHARTER_VERSION, CONSENT_NOTICE_VERSION, DECLINE_REASONS, STAGES, Vetting,
     needs_parental_consent, parse_languages,
 };
-use mentorat_domain::territory::{Commune, Proximity, proximity};
+use mentorat_domain::territory::{Proximity, proximity};
 use mentorat_domain::{Email, PersonName, Role, RoleGrant};
 use mentorat_matching::{IndexedMentor, MentorIndex, PlaceKeys, Seeker};
 pub use mentorat_store::{
@@ -1107,8 +1107,13 @@ impl MentorPool {
 
     /// A mentor's free places, if they are in the pool (approved and available).
     pub fn free_places(&self, mentor: Uuid) -> Option<i64> {
-        let (_, record) = &self.cards[*self.numbers.get(&mentor)?];
-        Some((record.capacity - record.active_mentees).max(0))
+        Some(self.free_places_at(*self.numbers.get(&mentor)?))
+    }
+
+    /// The free places of the pool's mentor number `i`.
+    fn free_places_at(&self, i: usize) -> i64 {
+        let (_, record) = &self.cards[i];
+        (record.capacity - record.active_mentees).max(0)
     }
 
     /// The mentors (by their number) the directory's filters leave out for `project`:
@@ -1124,36 +1129,24 @@ impl MentorPool {
         if domain.is_none() && max_level.is_none() && language.is_none() {
             return Vec::new();
         }
-        let home = territories().commune(&project.commune_code);
+        let t = territories();
+        let home = t.commune(&project.commune_code);
+        // An unknown commune on either side is as far as can be.
+        let level = |code: &str| match (home, t.commune(code)) {
+            (Some(h), Some(c)) => proximity(h, c),
+            _ => Proximity::Other,
+        };
         self.cards
             .iter()
             .enumerate()
             .filter(|(_, (card, m))| {
                 domain.is_some_and(|d| !card.domains.iter().any(|(f, _)| f == d))
-                    || !passes_filters(home, m, max_level, language)
+                    || max_level.is_some_and(|max| level(&m.commune_code) > max)
+                    || language.is_some_and(|l| !m.languages.split(',').any(|x| x == l))
             })
             .map(|(i, _)| i)
             .collect()
     }
-}
-
-/// How near a mentor of `commune_code` is to `home` (the farthest level for unknowns).
-fn level_from(home: Option<&Commune>, commune_code: &str) -> Proximity {
-    match (home, territories().commune(commune_code)) {
-        (Some(h), Some(c)) => proximity(h, c),
-        _ => Proximity::Other,
-    }
-}
-
-/// Whether a mentor is within `max_level` of `home` and speaks `language` (when given).
-fn passes_filters(
-    home: Option<&Commune>,
-    m: &mentorat_store::MentorProfile,
-    max_level: Option<Proximity>,
-    language: Option<&str>,
-) -> bool {
-    !(max_level.is_some_and(|max| level_from(home, &m.commune_code) > max)
-        || language.is_some_and(|l| !m.languages.split(',').any(|x| x == l)))
 }
 
 impl App {
@@ -1293,14 +1286,11 @@ impl App {
         pool.index
             .suggest(&seeker, weights, 10)
             .into_iter()
-            .map(|s| {
-                let (card, record) = &pool.cards[s.index];
-                SuggestedMentor {
-                    points: s.points(),
-                    reasons: s.reasons.clone(),
-                    card: card.clone(),
-                    free_places: (record.capacity - record.active_mentees).max(0),
-                }
+            .map(|s| SuggestedMentor {
+                points: s.points(),
+                card: pool.cards[s.index].0.clone(),
+                free_places: pool.free_places_at(s.index),
+                reasons: s.reasons,
             })
             .collect()
     }

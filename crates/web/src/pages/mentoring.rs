@@ -1116,40 +1116,32 @@ async fn render_coordination(ctx: &Ctx, error: Option<String>) -> Result<Respons
         };
         batch.push((circle.map(|c| c.to_string()).unwrap_or_default(), name));
     }
-    // Each circle's matching weights: the coordinator's circles, every circle for the
-    // national team.
-    let weights = all
+    // The circles the viewer runs (every circle for the national team), each with its
+    // matching weights; two or more may be matched together.
+    let run: Vec<(Uuid, String)> = all
         .iter()
         .filter(|s| circles.contains(&None) || circles.contains(&Some(s.circle.id)))
-        .map(|s| {
+        .map(|s| (s.circle.id, tr.of_place("circle-title", &s.circle.name)))
+        .collect();
+    let weights = run
+        .iter()
+        .map(|(id, name)| {
             (
-                format!("/coordination/ponderations/{}", s.circle.id),
-                tr.ts(
-                    "weights-link",
-                    "name",
-                    &tr.of_place("circle-title", &s.circle.name),
-                ),
+                format!("/coordination/ponderations/{id}"),
+                tr.ts("weights-link", "name", name),
             )
         })
         .collect();
-    // Several circles matched together: the coordinator's, or any for the national team.
-    let together: Vec<(String, String)> = all
-        .iter()
-        .filter(|s| circles.contains(&None) || circles.contains(&Some(s.circle.id)))
-        .map(|s| {
-            (
-                s.circle.id.to_string(),
-                tr.of_place("circle-title", &s.circle.name),
-            )
-        })
-        .collect();
+    let together = if run.len() > 1 {
+        run.into_iter()
+            .map(|(id, name)| (id.to_string(), name))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let mut response = super::render(&CoordinationTemplate {
         batch,
-        together: if together.len() > 1 {
-            together
-        } else {
-            Vec::new()
-        },
+        together,
         error: error.clone(),
         weights,
         feedback,
@@ -1646,12 +1638,17 @@ fn may_match(ctx: &Ctx, circles: &[Uuid]) -> Result<(), WebError> {
     })
 }
 
-/// A proposal, if the viewer runs each of its circles (national team: any, or all).
-async fn matching_proposal(ctx: &Ctx, id: Uuid) -> Result<mentorat_app::batch::Proposal, WebError> {
+/// A proposal and its circles, if the viewer runs each of them (national team: any,
+/// or all).
+async fn matching_proposal(
+    ctx: &Ctx,
+    id: Uuid,
+) -> Result<(mentorat_app::batch::Proposal, Vec<Uuid>), WebError> {
     let app = &ctx.state().app;
     let proposal = app.proposal_record(id).await?;
-    may_match(ctx, &app.proposal_circles(&proposal).await?)?;
-    Ok(proposal)
+    let circles = app.proposal_circles(&proposal).await?;
+    may_match(ctx, &circles)?;
+    Ok((proposal, circles))
 }
 
 /// One circle's form sends `circle` (empty for the whole network); the form of several
@@ -1728,9 +1725,7 @@ async fn render_proposal(
     notice: Option<String>,
 ) -> Result<Response, WebError> {
     let app = &ctx.state().app;
-    let proposal = app.proposal_record(id).await?;
-    let circles = app.proposal_circles(&proposal).await?;
-    may_match(ctx, &circles)?;
+    let (proposal, circles) = matching_proposal(ctx, id).await?;
     let excluded = app.proposal_exclusions(id).await?.len();
     let tr = ctx.tr();
     // A proposal of several circles names them.
@@ -1855,7 +1850,7 @@ async fn remove_pair(
     Form(input): Form<RemoveInput>,
 ) -> Result<Response, WebError> {
     let app = &ctx.state().app;
-    let proposal = matching_proposal(&ctx, id_of(&id)?).await?;
+    let (proposal, _) = matching_proposal(&ctx, id_of(&id)?).await?;
     match app
         .remove_proposed_pair(&proposal, id_of(&input.project)?)
         .await
@@ -1873,7 +1868,7 @@ async fn remove_pair(
 async fn publish(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
     let actor = me(&ctx)?;
     let app = &ctx.state().app;
-    let proposal = matching_proposal(&ctx, id_of(&id)?).await?;
+    let (proposal, _) = matching_proposal(&ctx, id_of(&id)?).await?;
     let notice = match app.publish_proposal(actor, &proposal).await {
         Ok(n) => ctx.tr().tn("proposal-published", "count", n as i64),
         Err(e) => error_of(&ctx, e)?.1,
@@ -1885,7 +1880,7 @@ async fn publish(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError>
 async fn recompute(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
     let actor = me(&ctx)?;
     let app = &ctx.state().app;
-    let proposal = matching_proposal(&ctx, id_of(&id)?).await?;
+    let (proposal, _) = matching_proposal(&ctx, id_of(&id)?).await?;
     match app.recompute_proposal(actor, &proposal).await {
         Ok(new) => Ok(Redirect::to(&format!("/coordination/appariements/{new}")).into_response()),
         Err(e) => {
