@@ -13,6 +13,7 @@ use crate::score::{
     SAME_FIELD, SYNONYM_FIELD, Weights, availability_part, load_part, proximity_part, years_part,
 };
 use crate::text::{Analyzer, Bm25, is_stop_word};
+use std::cell::RefCell;
 use std::collections::BinaryHeap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -722,7 +723,7 @@ impl MentorIndex {
     }
 
     /// The project's words; a word some mentor also wrote is not stemmed again.
-    fn query_text(&self, analyzer: &Analyzer, text: &str) -> QueryText {
+    fn query_text(&self, analyzer: &Analyzer, text: &str, mut position: Vec<u16>) -> QueryText {
         let mut words: Vec<(u32, (u32, u32))> = Vec::new();
         let mut folded = String::new();
         let mut distinct: Vec<(u32, f64)> = Vec::new();
@@ -763,7 +764,9 @@ impl MentorIndex {
             folded.push_str(word);
             words.push((id, (start, folded.len() as u32)));
         });
-        let mut position = vec![0u16; self.idf.len()];
+        // All zeros (see `Scratch::position`), sized to this index's terms.
+        position.resize(self.idf.len(), 0);
+        position.truncate(self.idf.len());
         for (at, (t, _)) in distinct.iter().enumerate().take(usize::from(u16::MAX) - 1) {
             position[*t as usize] = at as u16 + 1;
         }
@@ -837,12 +840,28 @@ impl MentorIndex {
     }
 
     /// The `k` best mentors for `seeker`, best first (ties by the mentors' order).
-    pub fn suggest<'a>(&'a self, seeker: &Seeker, weights: &Weights, k: usize) -> Vec<Suggestion> {
+    pub fn suggest(&self, seeker: &Seeker, weights: &Weights, k: usize) -> Vec<Suggestion> {
         if k == 0 {
             return Vec::new();
         }
+        // The thread's buffers, taken for this query (a query that panics leaves
+        // empty ones behind).
+        let mut scratch = SCRATCH.with(RefCell::take);
+        let top = self.suggest_with(&mut scratch, seeker, weights, k);
+        SCRATCH.with(|s| s.replace(scratch));
+        top
+    }
+
+    fn suggest_with<'a>(
+        &'a self,
+        scratch: &mut Scratch,
+        seeker: &Seeker,
+        weights: &Weights,
+        k: usize,
+    ) -> Vec<Suggestion> {
         let analyzer = Analyzer::default();
-        let mut q = self.query_text(&analyzer, &seeker.profile.text);
+        let position = std::mem::take(&mut scratch.position);
+        let mut q = self.query_text(&analyzer, &seeker.profile.text, position);
         let mut wanted: Vec<u32> = Vec::new();
         for f in &seeker.profile.fields {
             let f = self.field_ids.get(f);
@@ -904,7 +923,9 @@ impl MentorIndex {
             weights,
             total: weights.total(),
         };
-        let mut seen = Seen(vec![0u64; self.slots.len().div_ceil(64)]);
+        let mut seen = Seen(std::mem::take(&mut scratch.seen));
+        seen.0.clear();
+        seen.0.resize(self.slots.len().div_ceil(64), 0);
         // 1. The mentors of the project's fields (or of a field its words name) in the
         //    porteur's circle, and the remote ones when the porteur accepts remote
         //    mentoring, each with a quick bound read from their list entry.
@@ -912,7 +933,8 @@ impl MentorIndex {
         //    Each comes with a bound on their text relevance: the query's for list
         //    entries, the very relevance for remote mentors (summed from the postings
         //    of the query's words).
-        let mut candidates: Vec<(&'a Entry, f64)> = Vec::with_capacity(256);
+        let mut candidates: Vec<(&'a Entry, f64)> =
+            recycle(std::mem::take(&mut scratch.candidates));
         // (remote list, its mentors' relevances, the most its field part can be)
         let mut far: Vec<(&RemoteField, &[f64], f64)> = Vec::new();
         let c = ctx.place.codes;
@@ -952,7 +974,7 @@ impl MentorIndex {
             lists.push((list, start, remote, remote_start, f));
         }
         long.sort_unstable();
-        let relevances = self.relevances(&q, &long, length);
+        let relevances = self.relevances(&q, &long, length, &mut scratch.sums);
         for &(list, start, remote, remote_start, f) in &lists {
             if let Some(list) = list {
                 for (at, e) in list.iter().enumerate() {
@@ -1044,15 +1066,19 @@ impl MentorIndex {
         //    their parts but the text (a tighter bound still), then their text
         //    relevance, the dear part. Stop when the next bound cannot beat the k-th
         //    best score found so far.
-        let mut partial: Vec<(Cheap, u32)> = Vec::with_capacity(4 * k);
+        let mut partial = std::mem::take(&mut scratch.partial);
+        partial.clear();
         let mut best: BinaryHeap<Ranked> = BinaryHeap::new();
         // The k with the best quick bounds are scored outright: the k-th best score so
         // far is a threshold the others' quick bounds must reach to be looked at.
-        let mut quick: Vec<(f64, u32)> = candidates
-            .iter()
-            .enumerate()
-            .map(|(at, (e, text))| (e.quick(&ctx, *text), at as u32))
-            .collect();
+        let mut quick = std::mem::take(&mut scratch.quick);
+        quick.clear();
+        quick.extend(
+            candidates
+                .iter()
+                .enumerate()
+                .map(|(at, (e, text))| (e.quick(&ctx, *text), at as u32)),
+        );
         let seeds = k.min(quick.len());
         if seeds < quick.len() {
             quick.select_nth_unstable_by(seeds, |a, b| b.0.total_cmp(&a.0));
@@ -1064,22 +1090,32 @@ impl MentorIndex {
                 self.rank(&ctx, &q, partial.len() - 1, &partial, k, &mut best);
             }
         }
-        let pending: Vec<Bound> = quick[seeds..]
-            .iter()
-            .filter(|(upper, _)| !beaten(&best, k, *upper))
-            .map(|&(upper, at)| Bound {
-                upper,
-                text: candidates[at as usize].1,
-                mentor: candidates[at as usize].0.mentor,
-                step: Step::Quick(at),
-            })
-            .collect();
-        self.search(&ctx, &q, &candidates, pending, &mut partial, k, &mut best);
+        let mut pending = std::mem::take(&mut scratch.pending);
+        pending.clear();
+        pending.extend(
+            quick[seeds..]
+                .iter()
+                .filter(|(upper, _)| !beaten(&best, k, *upper))
+                .map(|&(upper, at)| Bound {
+                    upper,
+                    text: candidates[at as usize].1,
+                    mentor: candidates[at as usize].0.mentor,
+                    step: Step::Quick(at),
+                }),
+        );
+        self.search(
+            &ctx,
+            &q,
+            &candidates,
+            &mut pending,
+            &mut partial,
+            k,
+            &mut best,
+        );
         // 4. Remote mentors of far régions, once the best nearer ones have set the bar:
         //    a field's, a région's, then a square's as if all their mentors lived at
         //    its nearest point, with the best years and load and all their words,
         //    then each of them.
-        let mut pending: Vec<Bound> = Vec::new();
         let most = |texts: &[f64]| texts.iter().copied().fold(0.0, f64::max);
         for (remote, texts, field) in far {
             if !remote.whole.may_enter(&ctx, field, most(texts), &best, k) {
@@ -1114,7 +1150,15 @@ impl MentorIndex {
                 }
             }
         }
-        self.search(&ctx, &q, &candidates, pending, &mut partial, k, &mut best);
+        self.search(
+            &ctx,
+            &q,
+            &candidates,
+            &mut pending,
+            &mut partial,
+            k,
+            &mut best,
+        );
         // 5. Mentors without a field in common need enough words in common; they are
         //    looked at only if the best such a mentor could score can still enter.
         let next_door = Cheap {
@@ -1153,13 +1197,29 @@ impl MentorIndex {
         }
         // Which of the query's words each chosen mentor wrote, one buffer for all.
         let mut wrote = Vec::new();
-        best.into_sorted_vec()
+        let top = best
+            .into_sorted_vec()
             .into_iter()
             .map(|r| {
                 let (cheap, mentor) = (&partial[r.at].0, r.mentor as usize);
                 self.explain(&ctx, &q, cheap, mentor, r.score, &mut wrote)
             })
-            .collect()
+            .collect();
+        // The buffers go back, the terms' places zeroed again.
+        let mut position = q.position;
+        for (t, _) in &q.distinct {
+            position[*t as usize] = 0;
+        }
+        *scratch = Scratch {
+            seen: seen.0,
+            position,
+            sums: std::mem::take(&mut scratch.sums),
+            quick,
+            pending,
+            partial,
+            candidates: recycle(candidates),
+        };
+        top
     }
 
     /// Best first over `pending`: a quick bound is refined, a refined bound gives way
@@ -1171,12 +1231,29 @@ impl MentorIndex {
         ctx: &Context<'_>,
         q: &QueryText,
         candidates: &[(&Entry, f64)],
-        pending: Vec<Bound>,
+        pending: &mut Vec<Bound>,
         partial: &mut Vec<(Cheap, u32)>,
         k: usize,
         best: &mut BinaryHeap<Ranked>,
     ) {
-        let mut pending = BinaryHeap::from(pending);
+        let mut heap = BinaryHeap::from(std::mem::take(pending));
+        self.best_first(ctx, q, candidates, &mut heap, partial, k, best);
+        // The buffer is kept for the next search.
+        *pending = heap.into_vec();
+        pending.clear();
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn best_first(
+        &self,
+        ctx: &Context<'_>,
+        q: &QueryText,
+        candidates: &[(&Entry, f64)],
+        pending: &mut BinaryHeap<Bound>,
+        partial: &mut Vec<(Cheap, u32)>,
+        k: usize,
+        best: &mut BinaryHeap<Ranked>,
+    ) {
         let mut current = pending.pop();
         while let Some(next) = current {
             if beaten(best, k, next.upper) {
@@ -1221,8 +1298,15 @@ impl MentorIndex {
     /// At least the text relevance of each mentor of the long lists `lists` ((number,
     /// where its mentors start in the result), by increasing number), `len` mentors in
     /// all: the shares of the query's words they wrote, summed word by word.
-    fn relevances(&self, q: &QueryText, lists: &[(u32, usize)], len: usize) -> Vec<f64> {
-        let mut sums = vec![0.0; len];
+    fn relevances<'s>(
+        &self,
+        q: &QueryText,
+        lists: &[(u32, usize)],
+        len: usize,
+        sums: &'s mut Vec<f64>,
+    ) -> &'s [f64] {
+        sums.clear();
+        sums.resize(len, 0.0);
         if q.distinct_count == 0 || lists.is_empty() {
             return sums;
         }
@@ -1244,7 +1328,7 @@ impl MentorIndex {
                 }
             }
         }
-        for s in &mut sums {
+        for s in sums.iter_mut() {
             *s = (*s * q.scale).min(1.0);
         }
         sums
@@ -1406,6 +1490,32 @@ impl MentorIndex {
             reasons,
         }
     }
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::default();
+}
+
+/// A thread's buffers for its queries: allocating them afresh cost a tenth of a
+/// query (the largest go back to the system and come back as fresh pages).
+#[derive(Default)]
+struct Scratch {
+    seen: Vec<u64>,
+    /// Term id → 0, each query setting and then clearing its own terms.
+    position: Vec<u16>,
+    sums: Vec<f64>,
+    quick: Vec<(f64, u32)>,
+    pending: Vec<Bound>,
+    partial: Vec<(Cheap, u32)>,
+    /// Empty between queries (its entries borrow the index).
+    candidates: Vec<(&'static Entry, f64)>,
+}
+
+/// An empty vector with the allocation of `v` (cleared), for items of another
+/// lifetime: collecting in place keeps the allocation when the layouts match.
+fn recycle<'b, 'c>(mut v: Vec<(&'b Entry, f64)>) -> Vec<(&'c Entry, f64)> {
+    v.clear();
+    v.into_iter().map(|_| unreachable!("cleared")).collect()
 }
 
 struct Context<'a> {
