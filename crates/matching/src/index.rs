@@ -304,9 +304,11 @@ struct QueryText {
     position: Vec<u16>,
     /// At least the relevance of any mentor's text (at most 1).
     bound: f64,
-    /// The best shares of the query's terms summed by signature bit (term id mod 64),
-    /// the bits set, and what relevance divides the score by.
-    shares: [f64; 64],
+    /// The best shares of the query's terms summed by signature bit (term id mod 64)
+    /// then byte by byte: `bytes[i][b]` sums the bits `b` of byte `i` (filled for
+    /// the subsets of the query's own bits only); the bits set, and what relevance
+    /// divides the score by.
+    bytes: Vec<[f64; 256]>,
     signature: u64,
     divisor: f64,
     /// A little more than 1 / `divisor`: turns a sum of shares into at least its
@@ -326,15 +328,13 @@ impl QueryText {
     /// shares of the query's terms it may hold. The margin covers summing in another
     /// order (a few units in the last place).
     fn bound(&self, signature: u64) -> f64 {
-        let mut bits = signature & self.signature;
+        let bits = signature & self.signature;
         if bits == 0 {
             return 0.0;
         }
-        let mut most = 0.0;
-        while bits != 0 {
-            most += self.shares[bits.trailing_zeros() as usize];
-            bits &= bits - 1;
-        }
+        let most: f64 = (0..8)
+            .map(|i| self.bytes[i][((bits >> (8 * i)) & 0xff) as usize])
+            .sum();
         (most * self.scale).min(1.0)
     }
 }
@@ -723,7 +723,12 @@ impl MentorIndex {
     }
 
     /// The project's words; a word some mentor also wrote is not stemmed again.
-    fn query_text(&self, analyzer: &Analyzer, text: &str, mut position: Vec<u16>) -> QueryText {
+    fn query_text(
+        &self,
+        analyzer: &Analyzer,
+        text: &str,
+        (mut position, mut bytes): (Vec<u16>, Vec<[f64; 256]>),
+    ) -> QueryText {
         let mut words: Vec<(u32, (u32, u32))> = Vec::new();
         let mut folded = String::new();
         let mut distinct: Vec<(u32, f64)> = Vec::new();
@@ -779,7 +784,7 @@ impl MentorIndex {
             synonym_fields,
             distinct,
             bound: 0.0,
-            shares: [0.0; 64],
+            bytes: Vec::new(),
             signature: 0,
             divisor: Bm25::best(self.slots.len() as f64) * (distinct_count as f64).min(6.0),
             scale: 0.0,
@@ -788,10 +793,27 @@ impl MentorIndex {
             return q;
         }
         q.scale = (1.0 + 1e-9) / q.divisor;
+        let mut shares = [0.0; 64];
         for (t, _) in &q.distinct {
-            q.shares[(t % 64) as usize] += self.best_share[*t as usize];
+            shares[(t % 64) as usize] += self.best_share[*t as usize];
             q.signature |= 1 << (t % 64);
         }
+        // Each byte's subsets of the query's bits, smaller ones first (entry 0, the
+        // empty set, stays 0).
+        bytes.resize(8, [0.0; 256]);
+        for (i, sums) in bytes.iter_mut().enumerate() {
+            let mask = (q.signature >> (8 * i)) & 0xff;
+            let mut b: u64 = 0;
+            loop {
+                b = b.wrapping_sub(mask) & mask;
+                if b == 0 {
+                    break;
+                }
+                let lowest = b.trailing_zeros() as usize;
+                sums[b as usize] = sums[(b & (b - 1)) as usize] + shares[8 * i + lowest];
+            }
+        }
+        q.bytes = bytes;
         q.bound = q.bound(u64::MAX);
         q
     }
@@ -860,8 +882,11 @@ impl MentorIndex {
         k: usize,
     ) -> Vec<Suggestion> {
         let analyzer = Analyzer::default();
-        let position = std::mem::take(&mut scratch.position);
-        let mut q = self.query_text(&analyzer, &seeker.profile.text, position);
+        let buffers = (
+            std::mem::take(&mut scratch.position),
+            std::mem::take(&mut scratch.bytes),
+        );
+        let mut q = self.query_text(&analyzer, &seeker.profile.text, buffers);
         let mut wanted: Vec<u32> = Vec::new();
         for f in &seeker.profile.fields {
             let f = self.field_ids.get(f);
@@ -1073,12 +1098,14 @@ impl MentorIndex {
         // far is a threshold the others' quick bounds must reach to be looked at.
         let mut quick = std::mem::take(&mut scratch.quick);
         quick.clear();
-        quick.extend(
-            candidates
-                .iter()
-                .enumerate()
-                .map(|(at, (e, text))| (e.quick(&ctx, *text), at as u32)),
-        );
+        // Those without postings (their text bound is the query's) with at least
+        // their text relevance from the query's words their text may hold.
+        quick.extend(candidates.iter_mut().enumerate().map(|(at, (e, text))| {
+            if *text == q.bound {
+                *text = q.bound(e.terms);
+            }
+            (e.quick(&ctx, *text), at as u32)
+        }));
         let seeds = k.min(quick.len());
         if seeds < quick.len() {
             quick.select_nth_unstable_by(seeds, |a, b| b.0.total_cmp(&a.0));
@@ -1206,6 +1233,7 @@ impl MentorIndex {
             })
             .collect();
         // The buffers go back, the terms' places zeroed again.
+        let bytes = q.bytes;
         let mut position = q.position;
         for (t, _) in &q.distinct {
             position[*t as usize] = 0;
@@ -1213,6 +1241,7 @@ impl MentorIndex {
         *scratch = Scratch {
             seen: seen.0,
             position,
+            bytes,
             sums: std::mem::take(&mut scratch.sums),
             quick,
             pending,
@@ -1503,6 +1532,8 @@ struct Scratch {
     seen: Vec<u64>,
     /// Term id → 0, each query setting and then clearing its own terms.
     position: Vec<u16>,
+    /// See [`QueryText::bytes`].
+    bytes: Vec<[f64; 256]>,
     sums: Vec<f64>,
     quick: Vec<(f64, u32)>,
     pending: Vec<Bound>,
@@ -1513,7 +1544,7 @@ struct Scratch {
 
 /// An empty vector with the allocation of `v` (cleared), for items of another
 /// lifetime: collecting in place keeps the allocation when the layouts match.
-fn recycle<'b, 'c>(mut v: Vec<(&'b Entry, f64)>) -> Vec<(&'c Entry, f64)> {
+fn recycle<'c>(mut v: Vec<(&Entry, f64)>) -> Vec<(&'c Entry, f64)> {
     v.clear();
     v.into_iter().map(|_| unreachable!("cleared")).collect()
 }
