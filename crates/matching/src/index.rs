@@ -1340,6 +1340,7 @@ impl MentorIndex {
             return sums;
         }
         let p = &self.postings;
+        let sums_all: &mut [f64] = sums;
         for &(t, _) in &q.distinct {
             let (start, end) = (p.starts[t as usize], p.starts[t as usize + 1]);
             // Both by increasing list number: a merge.
@@ -1351,8 +1352,9 @@ impl MentorIndex {
                 };
                 if n == number {
                     let (from, to) = (run.0 as usize, run.1 as usize);
+                    let sums = &mut sums_all[offset..];
                     for &(at, share) in &p.runs[from..to] {
-                        sums[offset + at as usize] += f64::from(share);
+                        sums[at as usize] += f64::from(share);
                     }
                 }
             }
