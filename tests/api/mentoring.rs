@@ -1141,6 +1141,110 @@ async fn a_coordinator_reviews_a_batch_proposal_pair_by_pair_and_publishes_it_as
 }
 
 #[tokio::test]
+async fn a_proposal_published_days_later_sends_only_the_pairs_still_possible() {
+    let app = compiegne_coordinator().await;
+    let location = propose_in_compiegne(&app, &[]).await;
+    let (_, pairs) = proposal_at(&app, &location).await;
+    assert!(pairs.len() >= 2, "{pairs:?}");
+    let (stale, full) = (&pairs[0], &pairs[1]);
+    assert_ne!(stale.mentor_id, full.mentor_id, "{pairs:?}");
+    // Since the draft, the first pair's porteur found a mentor in the directory…
+    let elsewhere = approved_mentor(&app, "ailleurs@exemple.fr", "2").await;
+    let project = app.app.project(stale.project_id).await.unwrap();
+    let asked = app
+        .app
+        .request_mentor(project.mentee_id, &project, elsewhere, "Bonjour")
+        .await
+        .unwrap();
+    let asked = app.app.request(asked).await.unwrap();
+    app.app
+        .answer_request(elsewhere, &asked, true, "", "")
+        .await
+        .unwrap()
+        .expect("a mentorship");
+    // …and the second pair's mentor took porteurs until no place was left.
+    for i in 0.. {
+        let (porteur, project) = validated_porteur(&app, &format!("p{i}@exemple.fr"), 1985).await;
+        let project = app.app.project(project).await.unwrap();
+        let Ok(request) = app
+            .app
+            .request_mentor(porteur, &project, full.mentor_id, "Bonjour")
+            .await
+        else {
+            break;
+        };
+        let request = app.app.request(request).await.unwrap();
+        app.app
+            .answer_request(full.mentor_id, &request, true, "", "")
+            .await
+            .unwrap()
+            .expect("a place was left");
+    }
+    let published = app.post_form(&format!("{location}/publier"), &[]).await;
+    let text = published.text().await.unwrap();
+    let sent = pairs.len() - 2;
+    let said = match sent {
+        0 => "aucune demande à envoyer".to_owned(),
+        1 => "une demande envoyée".to_owned(),
+        n => format!("{n} demandes envoyées"),
+    };
+    assert!(text.contains(&said), "{text}");
+    assert!(
+        text.contains("2 paires n&#39;étaient plus possibles"),
+        "{text}"
+    );
+    // No request for the porteur who has a mentor, none to the full mentor.
+    let of_stale = app.app.requests_of(stale.mentor_id).await.unwrap();
+    assert!(!of_stale.iter().any(|r| r.project_id == stale.project_id));
+    let of_full = app.app.requests_of(full.mentor_id).await.unwrap();
+    assert!(!of_full.iter().any(|r| r.project_id == full.project_id));
+    for pair in &pairs[2..] {
+        let requests = app.app.requests_of(pair.mentor_id).await.unwrap();
+        assert!(
+            requests
+                .iter()
+                .any(|r| r.project_id == pair.project_id && r.status == "open")
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_links_in_request_mails_lead_to_a_page() {
+    let app = spawn_demo_app().await;
+    let mentor = approved_mentor(&app, "lien-m@exemple.fr", "2").await;
+    let (porteur, project) = validated_porteur(&app, "lien-p@exemple.fr", 1980).await;
+    let project = app.app.project(project).await.unwrap();
+    let request = app
+        .app
+        .request_mentor(porteur, &project, mentor, "Bonjour")
+        .await
+        .unwrap();
+    let request = app.app.request(request).await.unwrap();
+    app.app
+        .answer_request(mentor, &request, true, "", "")
+        .await
+        .unwrap()
+        .expect("a mentorship");
+    let (outbox, _) = app.app.outbox(0, 200).await.unwrap();
+    let mut links = 0;
+    for mail in outbox.iter().filter(|m| m.to_address.starts_with("lien-")) {
+        for word in mail.body_text.split_whitespace() {
+            let Some(path) = word.strip_prefix(&app.address) else {
+                continue;
+            };
+            let path = path.trim_end_matches(['.', ',', ')', '>']);
+            links += 1;
+            let status = app.get(path).await.status();
+            assert_ne!(status, 404, "{path} in « {} »", mail.subject);
+        }
+    }
+    assert!(
+        links >= 2,
+        "the request and its answer each link to the platform"
+    );
+}
+
+#[tokio::test]
 async fn a_long_proposal_is_shown_fifty_lines_at_a_time() {
     let app = compiegne_coordinator().await;
     // 51 porteurs no mentor can talk with: more than a page of them.

@@ -673,6 +673,10 @@ proposal-published = { $count ->
     [one] Published: one request sent.
    *[other] Published: { $count } requests sent.
 }
+proposal-skipped = { $count ->
+    [one] One pair was no longer possible: the project found a mentor or was closed since, the mentor has no place left, or the project holder already has three open requests or already asked this mentor.
+   *[other] { $count } pairs were no longer possible: the project found a mentor or was closed since, the mentor has no place left, or the project holder already has three open requests or already asked this mentor.
+}
 error-proposal-published = This proposal is already published.
 error-proposal-replaced = This proposal was recomputed: only the new one can be changed or published.
 proposal-recompute-title = Recompute after your review

@@ -680,6 +680,10 @@ proposal-published = { $count ->
     [one] Publiée : une demande envoyée.
    *[other] Publiée : { $count } demandes envoyées.
 }
+proposal-skipped = { $count ->
+    [one] Une paire n'était plus possible : le projet a trouvé un mentor ou a été fermé depuis, le mentor n'a plus de place, ou le porteur a déjà trois demandes en cours ou a déjà demandé ce mentor.
+   *[other] { $count } paires n'étaient plus possibles : le projet a trouvé un mentor ou a été fermé depuis, le mentor n'a plus de place, ou le porteur a déjà trois demandes en cours ou a déjà demandé ce mentor.
+}
 error-proposal-published = Cette proposition est déjà publiée.
 error-proposal-replaced = Cette proposition a été recalculée : seule la nouvelle peut être modifiée ou publiée.
 proposal-recompute-title = Recalculer après votre relecture

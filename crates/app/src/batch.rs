@@ -350,23 +350,45 @@ impl App {
         &self,
         actor: Uuid,
         proposal: &Proposal,
-    ) -> Result<usize, AppError> {
+    ) -> Result<Published, AppError> {
         Self::still_open(proposal)?;
-        let pairs = self.store.proposal_pairs(proposal.id, None).await?;
+        let pairs: Vec<ProposedPair> = self
+            .store
+            .proposal_pairs(proposal.id, None)
+            .await?
+            .into_iter()
+            .filter(|p| !p.removed)
+            .collect();
+        // A draft may be days old: its projects and mentors as they are now, read
+        // at once.
+        let ids: Vec<Uuid> = pairs.iter().map(|p| p.project_id).collect();
+        let projects = self.store.projects_by_ids(&ids).await?;
+        let pool = self.mentor_pool().await?;
+        let mut given: HashMap<Uuid, i64> = HashMap::new();
         let mut tx = self.store.begin().await?;
         if !tx.publish_proposal(proposal.id, Utc::now()).await? {
             return Err(invalid("proposal", "error-proposal-published"));
         }
-        let mut made = 0;
-        for pair in pairs.iter().filter(|p| !p.removed) {
-            let Some(project) = self.store.project(pair.project_id).await? else {
+        let mut published = Published::default();
+        for pair in &pairs {
+            // The project still waits for a mentor (not matched since, nor closed)
+            // and the mentor is still available with a place for it.
+            let project = projects
+                .get(&pair.project_id)
+                .filter(|p| Self::project_is_matchable(p));
+            let free = pool.free_places(pair.mentor_id).unwrap_or(0);
+            let taken = given.entry(pair.mentor_id).or_insert(0);
+            let Some(project) = project.filter(|_| *taken < free) else {
+                published.skipped += 1;
                 continue;
             };
             if tx.pair_history(project.mentee_id, pair.mentor_id).await? > 0
                 || tx.open_requests_of_mentee(project.mentee_id).await? >= 3
             {
+                published.skipped += 1;
                 continue;
             }
+            *taken += 1;
             tx.insert_request(&RequestRecord {
                 id: Uuid::new_v4(),
                 project_id: project.id,
@@ -387,19 +409,29 @@ impl App {
                 self.queue_mail(&mut tx, mentor.email.as_str(), mentor.locale, &mail)
                     .await?;
             }
-            made += 1;
+            published.requests += 1;
         }
         tx.audit(
             Some(actor),
             "matching_published",
             proposal.circle_id,
-            &made.to_string(),
+            &published.requests.to_string(),
         )
         .await?;
         tx.commit().await?;
         self.mail_queued();
-        Ok(made)
+        Ok(published)
     }
+}
+
+/// What publishing a proposal did: the requests sent, and the pairs no longer
+/// possible (the project matched or closed since the draft, the mentor without a
+/// place or no longer available, the porteur with three open requests or an
+/// earlier request to this mentor).
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub struct Published {
+    pub requests: usize,
+    pub skipped: usize,
 }
 
 /// The parts of the score, in the order of the form and of `docs/MATCHING.md`.

@@ -612,7 +612,7 @@ impl App {
             .ok_or(AppError::NotFound)?;
         let mail = Mail::RequestReceived {
             name: mentor_account.name.first().to_owned(),
-            link: format!("{}/mes-demandes", self.settings.base_url),
+            link: format!("{}/mon-espace", self.settings.base_url),
         };
         self.queue_mail(
             &mut tx,
@@ -668,7 +668,7 @@ impl App {
             let mail = Mail::RequestAnswered {
                 name: mentee.name.first().to_owned(),
                 accepted: false,
-                link: format!("{}/mes-demandes", self.settings.base_url),
+                link: format!("{}/mon-espace", self.settings.base_url),
             };
             self.queue_mail(&mut tx, mentee.email.as_str(), mentee.locale, &mail)
                 .await?;

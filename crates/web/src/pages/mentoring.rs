@@ -1870,7 +1870,14 @@ async fn publish(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError>
     let app = &ctx.state().app;
     let (proposal, _) = matching_proposal(&ctx, id_of(&id)?).await?;
     let notice = match app.publish_proposal(actor, &proposal).await {
-        Ok(n) => ctx.tr().tn("proposal-published", "count", n as i64),
+        Ok(done) => {
+            let tr = ctx.tr();
+            let sent = tr.tn("proposal-published", "count", done.requests as i64);
+            match done.skipped {
+                0 => sent,
+                n => format!("{sent} {}", tr.tn("proposal-skipped", "count", n as i64)),
+            }
+        }
         Err(e) => error_of(&ctx, e)?.1,
     };
     render_proposal(&ctx, proposal.id, 1, Some(notice)).await
