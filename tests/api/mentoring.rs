@@ -1140,6 +1140,22 @@ async fn a_coordinator_reviews_a_batch_proposal_pair_by_pair_and_publishes_it_as
     assert!(again.text().await.unwrap().contains("déjà publiée"));
 }
 
+/// The porteur of `project` asks `mentor`, who accepts: the mentorship, or why not.
+async fn accepted(app: &TestApp, project: Uuid, mentor: Uuid) -> Result<Uuid, String> {
+    let project = app.app.project(project).await.unwrap();
+    let request = app
+        .app
+        .request_mentor(project.mentee_id, &project, mentor, "Bonjour")
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    let request = app.app.request(request).await.unwrap();
+    app.app
+        .answer_request(mentor, &request, true, "", "")
+        .await
+        .unwrap()
+        .ok_or_else(|| "no place left".to_owned())
+}
+
 #[tokio::test]
 async fn a_proposal_published_days_later_sends_only_the_pairs_still_possible() {
     let app = compiegne_coordinator().await;
@@ -1150,35 +1166,15 @@ async fn a_proposal_published_days_later_sends_only_the_pairs_still_possible() {
     assert_ne!(stale.mentor_id, full.mentor_id, "{pairs:?}");
     // Since the draft, the first pair's porteur found a mentor in the directory…
     let elsewhere = approved_mentor(&app, "ailleurs@exemple.fr", "2").await;
-    let project = app.app.project(stale.project_id).await.unwrap();
-    let asked = app
-        .app
-        .request_mentor(project.mentee_id, &project, elsewhere, "Bonjour")
+    accepted(&app, stale.project_id, elsewhere)
         .await
-        .unwrap();
-    let asked = app.app.request(asked).await.unwrap();
-    app.app
-        .answer_request(elsewhere, &asked, true, "", "")
-        .await
-        .unwrap()
         .expect("a mentorship");
     // …and the second pair's mentor took porteurs until no place was left.
     for i in 0.. {
-        let (porteur, project) = validated_porteur(&app, &format!("p{i}@exemple.fr"), 1985).await;
-        let project = app.app.project(project).await.unwrap();
-        let Ok(request) = app
-            .app
-            .request_mentor(porteur, &project, full.mentor_id, "Bonjour")
-            .await
-        else {
+        let (_, project) = validated_porteur(&app, &format!("p{i}@exemple.fr"), 1985).await;
+        if accepted(&app, project, full.mentor_id).await.is_err() {
             break;
-        };
-        let request = app.app.request(request).await.unwrap();
-        app.app
-            .answer_request(full.mentor_id, &request, true, "", "")
-            .await
-            .unwrap()
-            .expect("a place was left");
+        }
     }
     let published = app.post_form(&format!("{location}/publier"), &[]).await;
     let text = published.text().await.unwrap();
@@ -1212,19 +1208,8 @@ async fn a_proposal_published_days_later_sends_only_the_pairs_still_possible() {
 async fn the_links_in_request_mails_lead_to_a_page() {
     let app = spawn_demo_app().await;
     let mentor = approved_mentor(&app, "lien-m@exemple.fr", "2").await;
-    let (porteur, project) = validated_porteur(&app, "lien-p@exemple.fr", 1980).await;
-    let project = app.app.project(project).await.unwrap();
-    let request = app
-        .app
-        .request_mentor(porteur, &project, mentor, "Bonjour")
-        .await
-        .unwrap();
-    let request = app.app.request(request).await.unwrap();
-    app.app
-        .answer_request(mentor, &request, true, "", "")
-        .await
-        .unwrap()
-        .expect("a mentorship");
+    let (_, project) = validated_porteur(&app, "lien-p@exemple.fr", 1980).await;
+    accepted(&app, project, mentor).await.expect("a mentorship");
     let (outbox, _) = app.app.outbox(0, 200).await.unwrap();
     let mut links = 0;
     for mail in outbox.iter().filter(|m| m.to_address.starts_with("lien-")) {
