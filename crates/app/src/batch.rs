@@ -363,6 +363,8 @@ impl App {
         // at once.
         let ids: Vec<Uuid> = pairs.iter().map(|p| p.project_id).collect();
         let projects = self.store.projects_by_ids(&ids).await?;
+        let mentors: Vec<Uuid> = pairs.iter().map(|p| p.mentor_id).collect();
+        let recipients = self.store.recipients(&mentors).await?;
         let pool = self.mentor_pool().await?;
         let mut given: HashMap<Uuid, i64> = HashMap::new();
         let mut tx = self.store.begin().await?;
@@ -401,9 +403,9 @@ impl App {
                 created_at: Utc::now(),
             })
             .await?;
-            if let Some(mentor) = self.store.account_by_id(pair.mentor_id).await? {
+            if let Some(mentor) = recipients.get(&pair.mentor_id) {
                 let mail = Mail::RequestReceived {
-                    name: mentor.name.first().to_owned(),
+                    name: mentor.first_name.clone(),
                     link: format!("{}/mon-espace", self.settings.base_url),
                 };
                 self.queue_mail(&mut tx, mentor.email.as_str(), mentor.locale, &mail)

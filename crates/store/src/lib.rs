@@ -39,7 +39,7 @@ pub use registrations::{
 };
 pub use sessions::SessionRecord;
 pub use tokens::TokenPurpose;
-pub use users::{Account, Credentials, NewUser};
+pub use users::{Account, Credentials, NewUser, Recipient};
 pub use weights::CircleWeights;
 
 use std::time::Duration;

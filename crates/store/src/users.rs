@@ -81,6 +81,14 @@ const USER_COLUMNS: [&str; 6] = [
     "email_verified_at",
 ];
 
+/// Where and how to write to someone.
+#[derive(Debug, Clone)]
+pub struct Recipient {
+    pub email: Email,
+    pub first_name: String,
+    pub locale: Locale,
+}
+
 /// What sign-in needs to know about an account.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Credentials {
@@ -116,6 +124,32 @@ impl Store {
         };
         let roles = self.roles_of(row.id).await?;
         row.into_account(roles).map(Some)
+    }
+
+    /// The [`Recipient`]s of several accounts, in one query per 500.
+    pub async fn recipients(
+        &self,
+        ids: &[Uuid],
+    ) -> Result<std::collections::HashMap<Uuid, Recipient>> {
+        let rows = db::fetch_by_ids::<UserRow>(&mut &*self, ids, |chunk| {
+            Query::select()
+                .columns(USER_COLUMNS)
+                .from("users")
+                .and_where(Expr::col("id").is_in(chunk.iter().copied()))
+                .to_owned()
+        })
+        .await?;
+        rows.into_iter()
+            .map(|row| {
+                let account = row.into_account(Vec::new())?;
+                let recipient = Recipient {
+                    email: account.email,
+                    first_name: account.name.first().to_owned(),
+                    locale: account.locale,
+                };
+                Ok((account.id, recipient))
+            })
+            .collect()
     }
 
     /// The short names (« First L. ») of several people, in one query per 500.

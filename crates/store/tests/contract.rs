@@ -98,6 +98,32 @@ async fn an_email_is_one_account_whatever_its_case() {
 }
 
 #[tokio::test]
+async fn recipients_of_many_accounts_are_read_at_once() {
+    let (store, _db) = store().await;
+    let mut tx = store.begin().await.unwrap();
+    let fr = user("fr@exemple.fr");
+    let en = NewUser {
+        name: PersonName::parse("Alex", "Smith").unwrap(),
+        locale: Locale::En,
+        ..user("en@exemple.fr")
+    };
+    for u in [&fr, &en] {
+        tx.insert_user_if_absent(u).await.unwrap();
+    }
+    tx.commit().await.unwrap();
+    let unknown = Uuid::new_v4();
+    let found = store
+        .recipients(&[fr.id, en.id, fr.id, unknown])
+        .await
+        .unwrap();
+    assert_eq!(found.len(), 2, "each known account once");
+    assert_eq!(found[&fr.id].email.as_str(), "fr@exemple.fr");
+    assert_eq!(found[&fr.id].first_name, "Camille");
+    assert_eq!(found[&en.id].first_name, "Alex");
+    assert_eq!(found[&en.id].locale, Locale::En);
+}
+
+#[tokio::test]
 async fn role_grants_are_idempotent_and_scoped() {
     let (store, _db) = store().await;
     let c = circle("compiegne", CircleStatus::Active);
