@@ -732,6 +732,11 @@ impl MentorIndex {
         let mut words: Vec<(u32, (u32, u32))> = Vec::new();
         let mut folded = String::new();
         let mut distinct: Vec<(u32, f64)> = Vec::new();
+        // All zeros (see `Scratch::position`), sized to this index's terms; each
+        // distinct term marked as it comes (a long text stays linear).
+        position.resize(self.idf.len(), 0);
+        position.truncate(self.idf.len());
+        const MARKS: usize = u16::MAX as usize - 1;
         // Stems no mentor's text holds: they count in the query's length only.
         let mut unknown: Vec<String> = Vec::new();
         // A word some mentor wrote is neither a stop word nor to be stemmed again.
@@ -762,19 +767,19 @@ impl MentorIndex {
                     id
                 }
             };
-            if id != 0 && !distinct.iter().any(|(t, _)| *t == id) {
-                distinct.push((id, self.idf[id as usize]));
+            if id != 0 && position[id as usize] == 0 {
+                // Past the marks (a text of 65,534 distinct words), a search.
+                if distinct.len() < MARKS || !distinct.iter().any(|(t, _)| *t == id) {
+                    distinct.push((id, self.idf[id as usize]));
+                }
+                if distinct.len() <= MARKS {
+                    position[id as usize] = distinct.len() as u16;
+                }
             }
             let start = folded.len() as u32;
             folded.push_str(word);
             words.push((id, (start, folded.len() as u32)));
         });
-        // All zeros (see `Scratch::position`), sized to this index's terms.
-        position.resize(self.idf.len(), 0);
-        position.truncate(self.idf.len());
-        for (at, (t, _)) in distinct.iter().enumerate().take(usize::from(u16::MAX) - 1) {
-            position[*t as usize] = at as u16 + 1;
-        }
         let distinct_count = distinct.len() + unknown.len();
         let mut q = QueryText {
             position,
