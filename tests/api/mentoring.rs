@@ -1122,22 +1122,24 @@ async fn a_coordinator_reviews_a_batch_proposal_pair_by_pair_and_publishes_it_as
         "{text}"
     );
     for pair in &pairs[1..] {
-        let requests = app.app.requests_of(pair.mentor_id).await.unwrap();
-        assert!(
-            requests
-                .iter()
-                .any(|r| r.project_id == pair.project_id && r.status == "open")
-        );
+        assert_eq!(request_of(&app, pair).await.as_deref(), Some("open"));
     }
-    let first_mentor_requests = app.app.requests_of(pairs[0].mentor_id).await.unwrap();
-    assert!(
-        !first_mentor_requests
-            .iter()
-            .any(|r| r.project_id == pairs[0].project_id),
+    assert_eq!(
+        request_of(&app, &pairs[0]).await,
+        None,
         "the removed pair is not asked"
     );
     let again = app.post_form(&format!("{location}/publier"), &[]).await;
     assert!(again.text().await.unwrap().contains("déjà publiée"));
+}
+
+/// The status of the request a proposal's `pair` made, if it made one.
+async fn request_of(app: &TestApp, pair: &mentorat_app::batch::Pair) -> Option<String> {
+    let requests = app.app.requests_of(pair.mentor_id).await.unwrap();
+    requests
+        .into_iter()
+        .find(|r| r.project_id == pair.project_id)
+        .map(|r| r.status)
 }
 
 /// The porteur of `project` asks `mentor`, who accepts: the mentorship, or why not.
@@ -1190,17 +1192,10 @@ async fn a_proposal_published_days_later_sends_only_the_pairs_still_possible() {
         "{text}"
     );
     // No request for the porteur who has a mentor, none to the full mentor.
-    let of_stale = app.app.requests_of(stale.mentor_id).await.unwrap();
-    assert!(!of_stale.iter().any(|r| r.project_id == stale.project_id));
-    let of_full = app.app.requests_of(full.mentor_id).await.unwrap();
-    assert!(!of_full.iter().any(|r| r.project_id == full.project_id));
+    assert_eq!(request_of(&app, stale).await, None);
+    assert_eq!(request_of(&app, full).await, None);
     for pair in &pairs[2..] {
-        let requests = app.app.requests_of(pair.mentor_id).await.unwrap();
-        assert!(
-            requests
-                .iter()
-                .any(|r| r.project_id == pair.project_id && r.status == "open")
-        );
+        assert_eq!(request_of(&app, pair).await.as_deref(), Some("open"));
     }
 }
 
