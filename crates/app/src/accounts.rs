@@ -68,7 +68,7 @@ impl App {
         .await?;
         tx.commit().await?;
         Ok(CreatedAdmin {
-            set_password_url: format!("{}/compte/mot-de-passe/{token}", self.settings.base_url),
+            set_password_url: self.link(&format!("/compte/mot-de-passe/{token}")),
         })
     }
 

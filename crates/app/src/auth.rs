@@ -80,7 +80,7 @@ impl App {
             payload,
         )
         .await?;
-        Ok(format!("{}{path}/{token}", self.settings.base_url))
+        Ok(self.link(&format!("{path}/{token}")))
     }
 
     /// Creates an unverified account and e-mails a verification link. If the address
@@ -133,7 +133,7 @@ impl App {
             tx.audit(Some(id), "sign_up", Some(id), "").await?;
         } else {
             let mail = Mail::AccountExists {
-                link: format!("{}/mot-de-passe-oublie", self.settings.base_url),
+                link: self.link("/mot-de-passe-oublie"),
             };
             self.queue_mail(&mut tx, email.as_str(), locale, &mail)
                 .await?;

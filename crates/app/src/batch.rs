@@ -406,7 +406,7 @@ impl App {
             if let Some(mentor) = recipients.get(&pair.mentor_id) {
                 let mail = Mail::RequestReceived {
                     name: mentor.first_name.clone(),
-                    link: format!("{}/mon-espace", self.settings.base_url),
+                    link: self.link("/mon-espace"),
                 };
                 self.queue_mail(&mut tx, mentor.email.as_str(), mentor.locale, &mail)
                     .await?;

@@ -74,7 +74,7 @@ fn parse_phone(raw: &str) -> Result<String, AppError> {
 
 impl App {
     pub fn event_url(&self, id: Uuid) -> String {
-        format!("{}/evenements/{id}", self.settings.base_url)
+        self.link(&format!("/evenements/{id}"))
     }
 
     fn facts(&self, event: &Event) -> EventFacts {
@@ -218,10 +218,7 @@ impl App {
                 Utc::now(),
             )
             .await?;
-        let link = Some(format!(
-            "{}/inscriptions/annuler/{token}",
-            self.settings.base_url
-        ));
+        let link = Some(self.link(&format!("/inscriptions/annuler/{token}")));
         let facts = self.facts(&event);
         let name = name.first().to_owned();
         match seat {
@@ -304,10 +301,7 @@ impl App {
             // The promoted person keeps their own cancellation link: a new one is made.
             let token = random_token();
             tx.set_cancel_hash(p.id, &token_hash(&token)).await?;
-            let link = Some(format!(
-                "{}/inscriptions/annuler/{token}",
-                self.settings.base_url
-            ));
+            let link = Some(self.link(&format!("/inscriptions/annuler/{token}")));
             let mail = Mail::Event {
                 kind: EventMail::Promoted,
                 name: p.first_name.clone(),
@@ -344,10 +338,7 @@ impl App {
             if tx.mark_reminded(r.id, now).await? {
                 let token = random_token();
                 tx.set_cancel_hash(r.id, &token_hash(&token)).await?;
-                let link = Some(format!(
-                    "{}/inscriptions/annuler/{token}",
-                    self.settings.base_url
-                ));
+                let link = Some(self.link(&format!("/inscriptions/annuler/{token}")));
                 let mail = Mail::Event {
                     kind: EventMail::Reminder,
                     name: r.first_name.clone(),
@@ -458,7 +449,7 @@ impl App {
             .map(|(k, v)| format!("{k}={}", url_encode(v)))
             .collect::<Vec<_>>()
             .join("&");
-            let link = format!("{}/devenir-mentor?{query}", self.settings.base_url);
+            let link = self.link(&format!("/devenir-mentor?{query}"));
             let mail = Mail::InviteToApply {
                 name: r.first_name.clone(),
                 event: self.facts(event),

@@ -42,6 +42,11 @@ pub struct App {
 type SharedPool = (i64, Arc<mentoring::MentorPool>);
 
 impl App {
+    /// The platform's address of `path` (from its `/`), for the links of e-mails.
+    pub(crate) fn link(&self, path: &str) -> String {
+        format!("{}{path}", self.settings.base_url)
+    }
+
     /// Connects to the configured database and applies pending migrations.
     pub async fn open(settings: Settings) -> Result<App, AppError> {
         let store = Store::connect(&settings.database_url, &StoreOptions::default()).await?;

@@ -395,7 +395,7 @@ impl App {
             let mail = Mail::ParentalConsent {
                 name: parent_name.clone(),
                 child: account.name.first().to_owned(),
-                link: format!("{}/consentement/{token}", self.settings.base_url),
+                link: self.link(&format!("/consentement/{token}")),
             };
             self.queue_mail(&mut tx, parent_email, account.locale, &mail)
                 .await?;
@@ -612,7 +612,7 @@ impl App {
             .ok_or(AppError::NotFound)?;
         let mail = Mail::RequestReceived {
             name: mentor_account.name.first().to_owned(),
-            link: format!("{}/mon-espace", self.settings.base_url),
+            link: self.link("/mon-espace"),
         };
         self.queue_mail(
             &mut tx,
@@ -668,7 +668,7 @@ impl App {
             let mail = Mail::RequestAnswered {
                 name: mentee.name.first().to_owned(),
                 accepted: false,
-                link: format!("{}/mon-espace", self.settings.base_url),
+                link: self.link("/mon-espace"),
             };
             self.queue_mail(&mut tx, mentee.email.as_str(), mentee.locale, &mail)
                 .await?;
@@ -682,7 +682,7 @@ impl App {
         let others = tx
             .close_other_requests(request.mentee_id, request.id, now)
             .await?;
-        let link = format!("{}/mentorats/{mentorship}", self.settings.base_url);
+        let link = self.link(&format!("/mentorats/{mentorship}"));
         let mail = Mail::RequestAnswered {
             name: mentee.name.first().to_owned(),
             accepted: true,
@@ -861,7 +861,7 @@ impl App {
         if !tx.close_mentorship(record, &reason, Utc::now()).await? {
             return Err(invalid("reason", "error-mentorship-closed"));
         }
-        let link = format!("{}/mentorats/{}", self.settings.base_url, record.id);
+        let link = self.link(&format!("/mentorats/{}", record.id));
         for id in [record.mentor_id, record.mentee_id] {
             if let Some(a) = self.store.account_by_id(id).await? {
                 let mail = Mail::FeedbackWanted {
@@ -928,7 +928,7 @@ impl App {
             {
                 let mail = Mail::RequestExpired {
                     name: mentee.name.first().to_owned(),
-                    link: format!("{}/mon-espace", self.settings.base_url),
+                    link: self.link("/mon-espace"),
                 };
                 self.queue_mail(&mut tx, mentee.email.as_str(), mentee.locale, &mail)
                     .await?;
@@ -947,7 +947,7 @@ impl App {
             {
                 let mail = Mail::RequestReceived {
                     name: mentor.name.first().to_owned(),
-                    link: format!("{}/mon-espace", self.settings.base_url),
+                    link: self.link("/mon-espace"),
                 };
                 self.queue_mail(&mut tx, mentor.email.as_str(), mentor.locale, &mail)
                     .await?;
@@ -965,7 +965,7 @@ impl App {
                     if let Some(a) = self.store.account_by_id(id).await? {
                         let mail = Mail::QuietMentorship {
                             name: a.name.first().to_owned(),
-                            link: format!("{}/mentorats/{}", self.settings.base_url, m.id),
+                            link: self.link(&format!("/mentorats/{}", m.id)),
                         };
                         self.queue_mail(&mut tx, a.email.as_str(), a.locale, &mail)
                             .await?;
@@ -1159,15 +1159,45 @@ impl App {
         max_level: Option<Proximity>,
         language: Option<&str>,
     ) -> Result<Vec<SuggestedMentor>, AppError> {
-        let weights = self.weights_for(project.circle_id).await?;
         let pool = self.mentor_pool().await?;
+        self.suggestions_in(&pool, project, domain, max_level, language)
+            .await
+    }
+
+    /// [`App::suggestions`] with each one's reasons in `locale`, worded with the
+    /// fields' labels the index was built with (no other read).
+    pub async fn explained_suggestions(
+        &self,
+        locale: mentorat_domain::Locale,
+        project: &ProjectRecord,
+        domain: Option<&str>,
+        max_level: Option<Proximity>,
+        language: Option<&str>,
+    ) -> Result<Vec<(SuggestedMentor, Vec<String>)>, AppError> {
+        let pool = self.mentor_pool().await?;
+        let found = self
+            .suggestions_in(&pool, project, domain, max_level, language)
+            .await?;
+        let texts = self.reason_texts(locale, project, &found, pool.domains());
+        Ok(found.into_iter().zip(texts).collect())
+    }
+
+    async fn suggestions_in(
+        &self,
+        pool: &MentorPool,
+        project: &ProjectRecord,
+        domain: Option<&str>,
+        max_level: Option<Proximity>,
+        language: Option<&str>,
+    ) -> Result<Vec<SuggestedMentor>, AppError> {
+        let weights = self.weights_for(project.circle_id).await?;
         let asked = self.store.asked_mentors(project.mentee_id).await?;
         let fields = self.store.project_domains(project.id).await?;
         // The filters leave mentors out of the index every page shares: a mentor's
         // score is the same, filtered or not.
         let left_out = pool.left_out(project, domain, max_level, language);
         Ok(Self::suggest_with(
-            &pool, project, fields, &asked, &left_out, &weights,
+            pool, project, fields, &asked, &left_out, &weights,
         ))
     }
 

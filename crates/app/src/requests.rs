@@ -74,7 +74,7 @@ impl App {
             };
             let mail = Mail::NewInInbox {
                 what: tr.t(what),
-                link: format!("{}{path}", self.settings.base_url),
+                link: self.link(path),
             };
             self.queue_mail(tx, &email, locale, &mail).await?;
         }

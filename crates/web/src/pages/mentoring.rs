@@ -568,31 +568,35 @@ async fn render_directory(
             .join(", ")
     };
     let cards = if mentorat_app::App::project_is_matchable(project) {
-        let suggestions = app
-            .suggestions(project, q.domaine.as_deref(), level, language)
-            .await?;
-        let texts = app.reason_texts(ctx.locale, project, &suggestions, &domains);
-        texts
+        let domain = q.domaine.as_deref();
+        app.explained_suggestions(ctx.locale, project, domain, level, language)
+            .await?
             .into_iter()
-            .zip(suggestions.into_iter().map(|s| (s.points, s.card)))
-            .map(|(reasons, (score, c))| Card {
-                reasons,
-                score,
-                request_label: tr.ts("request-submit", "name", &c.short_name),
-                id: c.user_id,
-                name: c.short_name,
-                domains: c
-                    .domains
-                    .iter()
-                    .map(|(d, y)| {
-                        format!("{} — {}", label(d), tr.tn("directory-years", "years", *y))
-                    })
-                    .collect(),
-                bio: c.bio,
-                commune: c.commune,
-                availability: c.availability,
-                languages: language_names(&c.languages),
-            })
+            .map(
+                |(
+                    mentorat_app::mentoring::SuggestedMentor {
+                        points, card: c, ..
+                    },
+                    reasons,
+                )| Card {
+                    reasons,
+                    score: points,
+                    request_label: tr.ts("request-submit", "name", &c.short_name),
+                    id: c.user_id,
+                    name: c.short_name,
+                    domains: c
+                        .domains
+                        .iter()
+                        .map(|(d, y)| {
+                            format!("{} — {}", label(d), tr.tn("directory-years", "years", *y))
+                        })
+                        .collect(),
+                    bio: c.bio,
+                    commune: c.commune,
+                    availability: c.availability,
+                    languages: language_names(&c.languages),
+                },
+            )
             .collect()
     } else {
         Vec::new()
@@ -1311,12 +1315,12 @@ async fn render_record(
     // What the porteur's directory suggests, with the same reasons and scores.
     let suggestions = if mentorat_app::App::project_is_matchable(&project) {
         let app = &ctx.state().app;
-        let found = app.suggestions(&project, None, None, None).await?;
-        let texts = app.reason_texts(ctx.locale, &project, &found, &app.domains().await?);
+        let found = app
+            .explained_suggestions(ctx.locale, &project, None, None, None)
+            .await?;
         Some(
             found
                 .into_iter()
-                .zip(texts)
                 .map(|(s, reasons)| (s.card.short_name, s.points, reasons))
                 .collect(),
         )
