@@ -637,10 +637,13 @@ impl MentorIndex {
         long.sort_unstable();
         let mut by_term = vec![Vec::new(); index.idf.len()];
         let mut number = 0;
+        // Each long list's length, by number.
+        let mut lengths = Vec::new();
         for key in long {
             index.long_lists.insert(key, number);
             let mentors: Vec<u32> = index.circle_fields[&key].iter().map(|e| e.mentor).collect();
             index.post(number, &mentors, &mut by_term);
+            lengths.push(mentors.len());
             number += 1;
         }
         // Every field's remote mentors too: they may be anywhere.
@@ -652,9 +655,10 @@ impl MentorIndex {
                 .collect();
             index.remote_fields[f].list = number;
             index.post(number, &mentors, &mut by_term);
+            lengths.push(mentors.len());
             number += 1;
         }
-        index.postings = Postings::of(by_term);
+        index.postings = Postings::of(by_term, &lengths);
         index
     }
 
@@ -1362,10 +1366,19 @@ impl MentorIndex {
                     break;
                 };
                 if n == number {
-                    let (from, to) = (run.0 as usize, run.1 as usize);
                     let sums = &mut sums_all[offset..];
-                    for &(at, share) in &p.runs[from..to] {
-                        sums[at as usize] += share;
+                    match run {
+                        Run::Sparse(from, to) => {
+                            for &(at, share) in &p.runs[from as usize..to as usize] {
+                                sums[at as usize] += share;
+                            }
+                        }
+                        Run::Dense(from, to) => {
+                            let shares = &p.dense[from as usize..to as usize];
+                            for (sum, share) in sums.iter_mut().zip(shares) {
+                                *sum += share;
+                            }
+                        }
                     }
                 }
             }
@@ -1732,35 +1745,59 @@ fn far_proximity(chord: f64) -> f64 {
 }
 
 /// The postings of the long lists, term by term: each term's lists by increasing
-/// number, each with its run of (place in the list, share of the mentor's BM25 score
-/// rounded up). A query reads a few short runs per word, no hash lookup.
+/// number, each with its run of shares of the mentors' BM25 scores (rounded up). A
+/// query reads a few runs per word, no hash lookup.
 #[derive(Debug, Default)]
 struct Postings {
     /// Term t's lists are `lists[starts[t]..starts[t + 1]]`.
     starts: Vec<u32>,
-    lists: Vec<(u32, (u32, u32))>,
+    lists: Vec<(u32, Run)>,
+    /// (place in the list, share) of the sparse runs.
     runs: Vec<(u32, f32)>,
+    /// The dense runs: a share for each mentor of the list, 0 for those without the
+    /// term (adding 0 leaves a sum as it was).
+    dense: Vec<f32>,
 }
 
+/// A term's postings in one list, as a range of `Postings::runs` or `Postings::dense`.
+#[derive(Debug, Clone, Copy)]
+enum Run {
+    Sparse(u32, u32),
+    Dense(u32, u32),
+}
+
+/// A term written by at least `.0 / .1` of a list's mentors gets a dense run there:
+/// adding a whole list (a few mentors an instruction) costs less than a sparse run's
+/// scattered additions.
+const DENSE: (usize, usize) = (1, 4);
+
 impl Postings {
-    /// From each term's (list number, place, share), by list number then place.
-    fn of(by_term: Vec<Vec<(u32, u32, f32)>>) -> Postings {
+    /// From each term's (list number, place, share), by list number then place, and
+    /// each list's length.
+    fn of(by_term: Vec<Vec<(u32, u32, f32)>>, lengths: &[usize]) -> Postings {
         let mut p = Postings {
             starts: Vec::with_capacity(by_term.len() + 1),
             ..Postings::default()
         };
         for postings in by_term {
-            let first = p.lists.len();
-            p.starts.push(first as u32);
-            for (number, at, share) in postings {
-                // A new list, or the first of this term (the last one is the previous
-                // term's, maybe of the same number).
-                if p.lists.len() == first || p.lists.last().is_some_and(|(n, _)| *n != number) {
-                    let here = p.runs.len() as u32;
-                    p.lists.push((number, (here, here)));
+            p.starts.push(p.lists.len() as u32);
+            for run in postings.chunk_by(|a, b| a.0 == b.0) {
+                let number = run[0].0;
+                let length = lengths[number as usize];
+                let from = p.runs.len() as u32;
+                if run.len() * DENSE.1 >= length * DENSE.0 {
+                    let from = p.dense.len();
+                    p.dense.resize(from + length, 0.0);
+                    for &(_, at, share) in run {
+                        p.dense[from + at as usize] = share;
+                    }
+                    let range = Run::Dense(from as u32, p.dense.len() as u32);
+                    p.lists.push((number, range));
+                } else {
+                    p.runs.extend(run.iter().map(|&(_, at, share)| (at, share)));
+                    p.lists
+                        .push((number, Run::Sparse(from, p.runs.len() as u32)));
                 }
-                p.runs.push((at, share));
-                p.lists.last_mut().expect("pushed").1.1 += 1;
             }
         }
         p.starts.push(p.lists.len() as u32);
