@@ -780,9 +780,12 @@ async fn the_demo_porteur_is_first_suggested_a_compiegne_mentor_of_the_field_for
     for reason in &top.reasons {
         match reason {
             Reason::SameField(f) => {
-                assert!(fields.iter().any(|(g, _)| g == f) && project_fields.contains(f))
+                assert!(
+                    fields.iter().any(|(g, _)| **g == **f)
+                        && project_fields.contains(&f.to_string())
+                )
             }
-            Reason::Years(f, y) => assert!(fields.contains(&(f.clone(), *y))),
+            Reason::Years(f, y) => assert!(fields.contains(&(f.to_string(), *y))),
             Reason::Proximity(level) => {
                 let home = t.commune(&project.commune_code).unwrap();
                 let real = mentorat_domain::territory::proximity(home, commune);
@@ -805,7 +808,10 @@ async fn the_demo_porteur_is_first_suggested_a_compiegne_mentor_of_the_field_for
                     .map(|(_, w)| w)
                     .collect();
                 for w in words {
-                    assert!(project_words.contains(w), "{w} is in the project");
+                    assert!(
+                        project_words.contains(&w.to_string()),
+                        "{w} is in the project"
+                    );
                     let stem = analyzer.stems(w);
                     assert!(
                         mentor_text.iter().any(|(s, _)| stem.contains(s)) || !mentor.bio.is_empty(),

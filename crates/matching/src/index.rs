@@ -16,6 +16,7 @@ use crate::text::{Analyzer, Bm25, is_stop_word};
 use std::cell::RefCell;
 use std::collections::BinaryHeap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Arc;
 
 /// FNV-1a: the index's keys are short words (from the bios of vetted mentors, bounded
 /// in length) and small numbers, looked up many times per query; the standard
@@ -273,11 +274,14 @@ pub struct MentorIndex {
     idf: Vec<f64>,
     /// Term → the most it adds to any mentor's BM25 score (bounds a query's relevance).
     best_share: Vec<f64>,
-    field_codes: Vec<String>,
+    field_codes: Vec<Arc<str>>,
     vocabulary: Ids,
-    /// Folded word → its stem's id and the fields it names as a synonym (1 + their
-    /// place in `word_synonyms`, 0 for none), for every word of the mentors' texts.
-    word_terms: HashMap<String, (u32, u32)>,
+    /// Folded word → its stem's id, the fields it names as a synonym (1 + their place
+    /// in `word_synonyms`, 0 for none) and its place in `written`, for every word of the
+    /// mentors' texts.
+    word_terms: HashMap<String, (u32, u32, u32)>,
+    /// Those words, shared with the reasons that show them.
+    written: Vec<Arc<str>>,
     word_synonyms: Vec<Vec<u32>>,
     /// Folded word → its stem's id, for the mentors' availability words.
     availability_terms: HashMap<String, u32>,
@@ -293,8 +297,9 @@ pub struct MentorIndex {
 struct QueryText {
     /// The fields the words name as synonyms.
     synonym_fields: Vec<u32>,
-    /// (term id or 0, folded word as a range of `folded`) for each word in order.
-    words: Vec<(u32, (u32, u32))>,
+    /// (term id or 0, place in `MentorIndex::written` or `u32::MAX`, folded word as a
+    /// range of `folded`) for each word in order.
+    words: Vec<(u32, u32, (u32, u32))>,
     folded: String,
     /// (term id, idf) of the distinct known stems, in first-seen order.
     distinct: Vec<(u32, f64)>,
@@ -317,11 +322,12 @@ struct QueryText {
 }
 
 impl QueryText {
-    /// The words, in order, with their term id (0 when no mentor wrote it).
-    fn words(&self) -> impl Iterator<Item = (u32, &str)> {
+    /// The words, in order, with their term id (0 when no mentor's text holds it) and
+    /// their place in `MentorIndex::written` (`u32::MAX` when no mentor wrote it).
+    fn words(&self) -> impl Iterator<Item = (u32, u32, &str)> {
         self.words
             .iter()
-            .map(|&(t, (a, b))| (t, &self.folded[a as usize..b as usize]))
+            .map(|&(t, w, (a, b))| (t, w, &self.folded[a as usize..b as usize]))
     }
 
     /// At least the relevance of a text whose terms set `signature`'s bits: the best
@@ -355,7 +361,7 @@ impl MentorIndex {
         let analyzer = Analyzer::default();
         let mut index = MentorIndex::default();
         let mut document_frequency: Vec<u32> = vec![0];
-        index.field_codes.push(String::new());
+        index.field_codes.push("".into());
         index.circle_mentors.push(Vec::new());
         let mut total_length = 0.0;
         // Mentors are laid out by circle and commune, so that the neighbours a query
@@ -381,13 +387,15 @@ impl MentorIndex {
             analyzer.tokens(&p.text, |word| {
                 length += 1;
                 let id = match index.word_terms.get(word) {
-                    Some(&(id, _)) => id,
+                    Some(&(id, _, _)) => id,
                     None => {
                         let id = index.vocabulary.intern(&analyzer.stem(word));
                         if id as usize == document_frequency.len() {
                             document_frequency.push(0);
                         }
-                        index.word_terms.insert(word.to_owned(), (id, 0));
+                        let at = index.written.len() as u32;
+                        index.written.push(word.into());
+                        index.word_terms.insert(word.to_owned(), (id, 0, at));
                         id
                     }
                 };
@@ -562,7 +570,7 @@ impl MentorIndex {
             }
         }
         for (word, fields) in &index.synonyms {
-            if let Some((_, named)) = index.word_terms.get_mut(word) {
+            if let Some((_, named, _)) = index.word_terms.get_mut(word) {
                 index.word_synonyms.push(fields.clone());
                 *named = index.word_synonyms.len() as u32;
             }
@@ -705,6 +713,23 @@ impl MentorIndex {
         self.record(s, 3).chunks_exact(2).map(|p| (p[0], p[1]))
     }
 
+    /// Reads the slots of `mentors`, then the first and last words of their records,
+    /// in two passes of independent reads: the processor waits for all the misses at
+    /// once rather than for each mentor's in turn.
+    fn touch(&self, mentors: impl Iterator<Item = u32> + Clone) {
+        let mut sum = 0u32;
+        for i in mentors.clone() {
+            sum ^= self.slots[i as usize].record;
+        }
+        std::hint::black_box(sum);
+        for i in mentors {
+            let s = &self.slots[i as usize];
+            let len: u32 = s.counts.iter().sum();
+            sum ^= self.records[s.record as usize] ^ self.records[(s.record + len) as usize];
+        }
+        std::hint::black_box(sum);
+    }
+
     pub fn is_empty(&self) -> bool {
         self.slots.is_empty()
     }
@@ -712,7 +737,7 @@ impl MentorIndex {
     fn field(&mut self, code: &str) -> u32 {
         let id = self.field_ids.intern(code);
         if id as usize == self.field_codes.len() {
-            self.field_codes.push(code.to_owned());
+            self.field_codes.push(code.into());
         }
         id
     }
@@ -733,7 +758,7 @@ impl MentorIndex {
         text: &str,
         (mut position, mut bytes): (Vec<u16>, Vec<[f64; 256]>),
     ) -> QueryText {
-        let mut words: Vec<(u32, (u32, u32))> = Vec::new();
+        let mut words: Vec<(u32, u32, (u32, u32))> = Vec::new();
         let mut folded = String::new();
         let mut distinct: Vec<(u32, f64)> = Vec::new();
         // All zeros (see `Scratch::position`), sized to this index's terms; each
@@ -753,11 +778,13 @@ impl MentorIndex {
             }
         };
         analyzer.words_and_stop_words(text, |word| {
+            let mut written = u32::MAX;
             let id = match self.word_terms.get(word) {
-                Some(&(id, synonyms)) => {
+                Some(&(id, synonyms, at)) => {
                     if synonyms != 0 {
                         named(&self.word_synonyms[synonyms as usize - 1]);
                     }
+                    written = at;
                     id
                 }
                 None if is_stop_word(word) => return,
@@ -782,7 +809,7 @@ impl MentorIndex {
             }
             let start = folded.len() as u32;
             folded.push_str(word);
-            words.push((id, (start, folded.len() as u32)));
+            words.push((id, written, (start, folded.len() as u32)));
         });
         let distinct_count = distinct.len() + unknown.len();
         let mut q = QueryText {
@@ -1120,6 +1147,13 @@ impl MentorIndex {
         if seeds < quick.len() {
             quick.select_nth_unstable_by(seeds, |a, b| b.0.total_cmp(&a.0));
         }
+        // Their slots then records read at once (the misses overlap), before each is
+        // scored in turn.
+        self.touch(
+            quick[..seeds]
+                .iter()
+                .map(|&(_, at)| candidates[at as usize].0.mentor),
+        );
         for &(_, at) in &quick[..seeds] {
             let mentor = candidates[at as usize].0.mentor;
             if let Some(cheap) = self.cheap(&ctx, mentor as usize) {
@@ -1514,14 +1548,18 @@ impl MentorIndex {
                 wrote[usize::from(at)] = true;
             }
         }
-        let mut common: Vec<String> = Vec::with_capacity(3);
-        for (t, word) in q.words() {
+        let mut common: Vec<Arc<str>> = Vec::with_capacity(3);
+        for (t, written, word) in q.words() {
             let at = q.position[t as usize].checked_sub(1);
             if t != 0
                 && at.is_some_and(|at| wrote[usize::from(at)])
-                && !common.iter().any(|c| c == word)
+                && !common.iter().any(|c| **c == *word)
             {
-                common.push(word.to_owned());
+                // The mentors' own copy of the word when one wrote it.
+                common.push(match self.written.get(written as usize) {
+                    Some(w) => w.clone(),
+                    None => word.into(),
+                });
                 if common.len() == 3 {
                     break;
                 }
@@ -2315,7 +2353,7 @@ mod tests {
         let top = index.suggest(&seeker, &Weights::default(), 10);
         assert_eq!(top.len(), 1);
         assert!(
-            matches!(&top[0].reasons[0], Reason::CommonWords(w) if w.contains(&"boulangerie".to_owned())),
+            matches!(&top[0].reasons[0], Reason::CommonWords(w) if w.iter().any(|w| &**w == "boulangerie")),
             "{top:?}"
         );
     }

@@ -4,6 +4,7 @@
 
 use crate::text::{Analyzer, Bm25};
 use std::collections::HashSet;
+use std::sync::Arc;
 
 /// How close the porteur and the mentor live, from closest to farthest.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -104,11 +105,11 @@ pub struct Candidate<'a> {
 /// Why a mentor is suggested, for the sentence shown next to them.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Reason {
-    SameField(String),
-    SynonymField(String),
+    SameField(Arc<str>),
+    SynonymField(Arc<str>),
     Proximity(Level),
-    Years(String, i64),
-    CommonWords(Vec<String>),
+    Years(Arc<str>, i64),
+    CommonWords(Vec<Arc<str>>),
     Remote,
 }
 
@@ -224,11 +225,11 @@ fn score(
         .find(|(_, syns)| syns.iter().any(|s| q.folded.contains(s)));
     let field = match (shared, synonym) {
         (Some((f, _)), _) => {
-            reasons.push(Reason::SameField(f.clone()));
+            reasons.push(Reason::SameField(f.as_str().into()));
             SAME_FIELD
         }
         (None, Some((f, _))) => {
-            reasons.push(Reason::SynonymField(f.clone()));
+            reasons.push(Reason::SynonymField(f.as_str().into()));
             SYNONYM_FIELD
         }
         _ => 0.0,
@@ -237,10 +238,10 @@ fn score(
     if field == 0.0 && text < TEXT_THRESHOLD {
         return None;
     }
-    let mut common: Vec<String> = Vec::new();
+    let mut common: Vec<Arc<str>> = Vec::new();
     for (stem, word) in &q.words {
-        if mentor_stems.contains(stem) && !common.contains(word) {
-            common.push(word.clone());
+        if mentor_stems.contains(stem) && !common.iter().any(|c| **c == **word) {
+            common.push(word.as_str().into());
         }
     }
     if !common.is_empty() {
@@ -262,7 +263,7 @@ fn score(
     if let Some((f, y)) = best_years
         && *y > 0
     {
-        reasons.push(Reason::Years(f.clone(), *y));
+        reasons.push(Reason::Years(f.as_str().into(), *y));
     }
     let load = load_part(m.active, m.capacity);
     let availability = {
@@ -370,7 +371,7 @@ mod tests {
                 .contains(&Reason::Years("creation-entreprise".into(), 12))
         );
         assert!(top[0].reasons.iter().any(
-            |r| matches!(r, Reason::CommonWords(w) if w.contains(&"financement".to_string()))
+            |r| matches!(r, Reason::CommonWords(w) if w.iter().any(|w| &**w == "financement"))
         ));
         assert!(
             top.iter().all(|s| s.index != 2),
