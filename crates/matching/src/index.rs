@@ -758,9 +758,10 @@ impl MentorIndex {
         text: &str,
         (mut position, mut bytes): (Vec<u16>, Vec<[f64; 256]>),
     ) -> QueryText {
-        let mut words: Vec<(u32, u32, (u32, u32))> = Vec::new();
-        let mut folded = String::new();
-        let mut distinct: Vec<(u32, f64)> = Vec::new();
+        // Sized ahead (a word takes two letters and a space at least).
+        let mut words: Vec<(u32, u32, (u32, u32))> = Vec::with_capacity(text.len() / 3);
+        let mut folded = String::with_capacity(text.len());
+        let mut distinct: Vec<(u32, f64)> = Vec::with_capacity(text.len() / 3);
         // All zeros (see `Scratch::position`), sized to this index's terms; each
         // distinct term marked as it comes (a long text stays linear).
         position.resize(self.idf.len(), 0);
@@ -769,7 +770,7 @@ impl MentorIndex {
         // Stems no mentor's text holds: they count in the query's length only.
         let mut unknown: Vec<String> = Vec::new();
         // A word some mentor wrote is neither a stop word nor to be stemmed again.
-        let mut synonym_fields: Vec<u32> = Vec::new();
+        let mut synonym_fields: Vec<u32> = Vec::with_capacity(8);
         let mut named = |fields: &[u32]| {
             for &f in fields {
                 if !synonym_fields.contains(&f) {
@@ -997,9 +998,11 @@ impl MentorIndex {
         let mut candidates: Vec<(&'a Entry, f64)> =
             recycle(std::mem::take(&mut scratch.candidates));
         // (remote list, its mentors' relevances, the most its field part can be)
-        let mut far: Vec<(&RemoteField, &[f64], f64)> = Vec::new();
+        let named = ctx.wanted.len() + ctx.synonym_fields.len();
+        let mut far: Vec<(&RemoteField, &[f64], f64)> = Vec::with_capacity(named);
         let c = ctx.place.codes;
-        let mut near = vec![c.region];
+        let mut near = Vec::with_capacity(8);
+        near.push(c.region);
         for key in near_keys(c) {
             near.extend(self.regions_of.get(&key).into_iter().flatten());
         }
@@ -1012,8 +1015,8 @@ impl MentorIndex {
         // The relevances of the long lists' mentors are read in one pass over the
         // postings: each list's start in them.
         // (circle list, its start if long, remote list, its start, field)
-        let mut lists = Vec::new();
-        let mut long: Vec<(u32, usize)> = Vec::new();
+        let mut lists = Vec::with_capacity(named);
+        let mut long: Vec<(u32, usize)> = Vec::with_capacity(2 * named);
         let mut length = 0;
         for &f in ctx.wanted.iter().chain(fields) {
             let list = self.circle_fields.get(&(ctx.circle, f)).map(Vec::as_slice);
@@ -1130,7 +1133,7 @@ impl MentorIndex {
         //    best score found so far.
         let mut partial = std::mem::take(&mut scratch.partial);
         partial.clear();
-        let mut best: BinaryHeap<Ranked> = BinaryHeap::new();
+        let mut best: BinaryHeap<Ranked> = BinaryHeap::with_capacity(k + 1);
         // The k with the best quick bounds are scored outright: the k-th best score so
         // far is a threshold the others' quick bounds must reach to be looked at.
         let mut quick = std::mem::take(&mut scratch.quick);
