@@ -23,7 +23,13 @@ fn fold(c: char) -> Option<char> {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric().then(|| c.to_ascii_lowercase());
     }
-    let c = c.to_lowercase().next().unwrap_or(c);
+    // Latin-1's capitals are its small letters less 32 (but ×): no need to look them
+    // up in Unicode's tables, the slow part of reading a French text.
+    let c = match c {
+        'À'..='Þ' if c != '×' => char::from_u32(c as u32 + 32).unwrap_or(c),
+        'ß'..='ÿ' => c,
+        _ => c.to_lowercase().next().unwrap_or(c),
+    };
     Some(match c {
         'à' | 'â' | 'ä' | 'á' => 'a',
         'ç' => 'c',
@@ -216,6 +222,17 @@ mod tests {
     fn stop_words_are_sorted_for_the_binary_search() {
         assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
         assert_eq!(STOP_WORDS.len(), 99);
+    }
+
+    #[test]
+    fn a_capital_folds_as_its_small_letter() {
+        for c in '\u{80}'..='\u{24f}' {
+            let small = c.to_lowercase().next().unwrap();
+            assert_eq!(fold(c), fold(small), "{c}");
+        }
+        assert_eq!(fold('É'), Some('e'));
+        assert_eq!(fold('Œ'), Some('o'));
+        assert_eq!(fold('×'), None);
     }
 
     #[test]
