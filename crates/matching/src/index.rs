@@ -713,9 +713,10 @@ impl MentorIndex {
         self.record(s, 3).chunks_exact(2).map(|p| (p[0], p[1]))
     }
 
-    /// Reads the slots of `mentors`, then the first and last words of their records,
-    /// in two passes of independent reads: the processor waits for all the misses at
-    /// once rather than for each mentor's in turn.
+    /// Reads the slots of `mentors`, then the first and last words of their records
+    /// (the parts scoring reads first and last), in two passes of independent reads:
+    /// the processor waits for all the misses at once rather than for each mentor's
+    /// in turn.
     fn touch(&self, mentors: impl Iterator<Item = u32> + Clone) {
         let mut sum = 0u32;
         for i in mentors.clone() {
@@ -724,8 +725,9 @@ impl MentorIndex {
         std::hint::black_box(sum);
         for i in mentors {
             let s = &self.slots[i as usize];
-            let len: u32 = s.counts.iter().sum();
-            sum ^= self.records[s.record as usize] ^ self.records[(s.record + len) as usize];
+            let terms = self.record(s, 3);
+            let first = self.records.get(s.record as usize);
+            sum ^= first.into_iter().chain(terms.last()).fold(0, |a, b| a ^ b);
         }
         std::hint::black_box(sum);
     }
