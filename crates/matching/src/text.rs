@@ -44,9 +44,43 @@ fn fold(c: char) -> Option<char> {
     })
 }
 
+/// A word of at most eight bytes as a number that sorts as the word does (its bytes
+/// from the most significant, zeros after): comparing numbers is cheaper than comparing
+/// strings, and every text of the index is read through the stop words.
+const fn packed(word: &[u8]) -> u64 {
+    let mut n = 0u64;
+    let mut i = 0;
+    while i < 8 {
+        n <<= 8;
+        if i < word.len() {
+            n |= word[i] as u64;
+        }
+        i += 1;
+    }
+    n
+}
+
+/// The longest stop word, in bytes.
+const STOP_WORD_BYTES: usize = 8;
+
+/// `STOP_WORDS` packed, in the same order.
+const PACKED_STOP_WORDS: [u64; STOP_WORDS.len()] = {
+    let mut packed_words = [0u64; STOP_WORDS.len()];
+    let mut i = 0;
+    while i < STOP_WORDS.len() {
+        assert!(STOP_WORDS[i].len() <= STOP_WORD_BYTES);
+        packed_words[i] = packed(STOP_WORDS[i].as_bytes());
+        i += 1;
+    }
+    packed_words
+};
+
 /// Whether a folded word says nothing about a project.
 pub fn is_stop_word(word: &str) -> bool {
-    STOP_WORDS.binary_search(&word).is_ok()
+    word.len() <= STOP_WORD_BYTES
+        && PACKED_STOP_WORDS
+            .binary_search(&packed(word.as_bytes()))
+            .is_ok()
 }
 
 pub struct Analyzer {
@@ -221,7 +255,37 @@ mod tests {
     #[test]
     fn stop_words_are_sorted_for_the_binary_search() {
         assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(PACKED_STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
         assert_eq!(STOP_WORDS.len(), 99);
+    }
+
+    #[test]
+    fn the_stop_words_and_only_they_are_stop_words() {
+        for w in STOP_WORDS {
+            assert!(is_stop_word(w), "{w}");
+            // Longer, shorter, or one letter off: not a stop word (unless it is one).
+            for other in [
+                format!("{w}s"),
+                format!("{w}z"),
+                w[..w.len() - 1].to_owned(),
+            ] {
+                assert_eq!(
+                    is_stop_word(&other),
+                    STOP_WORDS.contains(&other.as_str()),
+                    "{other}"
+                );
+            }
+        }
+        for w in [
+            "",
+            "boulangerie",
+            "voudraiss",
+            "entreprise",
+            "projets",
+            "aimeraisx",
+        ] {
+            assert!(!is_stop_word(w), "{w}");
+        }
     }
 
     #[test]
