@@ -279,8 +279,8 @@ pub struct MentorIndex {
     /// Folded word → its stem's id, the fields it names as a synonym (1 + their place
     /// in `word_synonyms`, 0 for none) and its place in `written`, for every word of the
     /// mentors' texts.
-    word_terms: HashMap<String, (u32, u32, u32)>,
-    /// Those words, shared with the reasons that show them.
+    word_terms: HashMap<Arc<str>, (u32, u32, u32)>,
+    /// Those words (the keys above, not copies), for the reasons that show them.
     written: Vec<Arc<str>>,
     word_synonyms: Vec<Vec<u32>>,
     /// Folded word → its stem's id, for the mentors' availability words.
@@ -394,8 +394,9 @@ impl MentorIndex {
                             document_frequency.push(0);
                         }
                         let at = index.written.len() as u32;
-                        index.written.push(word.into());
-                        index.word_terms.insert(word.to_owned(), (id, 0, at));
+                        let word: Arc<str> = word.into();
+                        index.written.push(word.clone());
+                        index.word_terms.insert(word, (id, 0, at));
                         id
                     }
                 };
@@ -570,7 +571,7 @@ impl MentorIndex {
             }
         }
         for (word, fields) in &index.synonyms {
-            if let Some((_, named, _)) = index.word_terms.get_mut(word) {
+            if let Some((_, named, _)) = index.word_terms.get_mut(word.as_str()) {
                 index.word_synonyms.push(fields.clone());
                 *named = index.word_synonyms.len() as u32;
             }
@@ -1394,7 +1395,7 @@ impl MentorIndex {
         shares.clear();
         shares.resize(len, 0.0);
         let p = &self.postings;
-        let sums_all: &mut [f32] = shares;
+        let all: &mut [f32] = shares;
         for &(t, _) in &q.distinct {
             let (start, end) = (p.starts[t as usize], p.starts[t as usize + 1]);
             // Both by increasing list number: a merge.
@@ -1405,7 +1406,7 @@ impl MentorIndex {
                     break;
                 };
                 if n == number {
-                    let sums = &mut sums_all[offset..];
+                    let sums = &mut all[offset..];
                     match run {
                         Run::Sparse(from, to) => {
                             for &(at, share) in &p.runs[from as usize..to as usize] {
@@ -1413,8 +1414,8 @@ impl MentorIndex {
                             }
                         }
                         Run::Dense(from, to) => {
-                            let shares = &p.dense[from as usize..to as usize];
-                            for (sum, share) in sums.iter_mut().zip(shares) {
+                            let dense = &p.dense[from as usize..to as usize];
+                            for (sum, share) in sums.iter_mut().zip(dense) {
                                 *sum += share;
                             }
                         }
@@ -1827,20 +1828,19 @@ impl Postings {
             for run in postings.chunk_by(|a, b| a.0 == b.0) {
                 let number = run[0].0;
                 let length = lengths[number as usize];
-                let from = p.runs.len() as u32;
-                if run.len() * DENSE.1 >= length * DENSE.0 {
+                let range = if run.len() * DENSE.1 >= length * DENSE.0 {
                     let from = p.dense.len();
                     p.dense.resize(from + length, 0.0);
                     for &(_, at, share) in run {
                         p.dense[from + at as usize] = share;
                     }
-                    let range = Run::Dense(from as u32, p.dense.len() as u32);
-                    p.lists.push((number, range));
+                    Run::Dense(from as u32, p.dense.len() as u32)
                 } else {
+                    let from = p.runs.len() as u32;
                     p.runs.extend(run.iter().map(|&(_, at, share)| (at, share)));
-                    p.lists
-                        .push((number, Run::Sparse(from, p.runs.len() as u32)));
-                }
+                    Run::Sparse(from, p.runs.len() as u32)
+                };
+                p.lists.push((number, range));
             }
         }
         p.starts.push(p.lists.len() as u32);

@@ -572,15 +572,11 @@ async fn render_directory(
         app.explained_suggestions(ctx.locale, project, domain, level, language)
             .await?
             .into_iter()
-            .map(
-                |(
-                    mentorat_app::mentoring::SuggestedMentor {
-                        points, card: c, ..
-                    },
+            .map(|(s, reasons)| {
+                let c = s.card;
+                Card {
                     reasons,
-                )| Card {
-                    reasons,
-                    score: points,
+                    score: s.points,
                     request_label: tr.ts("request-submit", "name", &c.short_name),
                     id: c.user_id,
                     name: c.short_name,
@@ -595,8 +591,8 @@ async fn render_directory(
                     commune: c.commune,
                     availability: c.availability,
                     languages: language_names(&c.languages),
-                },
-            )
+                }
+            })
             .collect()
     } else {
         Vec::new()
