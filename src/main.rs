@@ -156,6 +156,7 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
                 .with_context(|| format!("cannot listen on {listen}"))?;
             tracing::info!(%listen, backend = ?app.store.backend(), "serving mentorat at {base_url}");
             let store = app.store.clone();
+            let deferred = app.deferred.clone();
             let stop_mail = std::sync::Arc::new(tokio::sync::Notify::new());
             let mail = match mentorat_app::email::MailWorker::new(app.clone())? {
                 Some(worker) => Some(tokio::spawn(worker.run(stop_mail.clone()))),
@@ -178,6 +179,8 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             if let Some(mail) = mail {
                 let _ = mail.await;
             }
+            // The last pages' audit entries and session touches.
+            deferred.settle().await;
             store.close().await;
             Ok(())
         }

@@ -57,6 +57,8 @@ impl App {
             since: query.since,
             until: query.until,
         };
+        // The pages' own entries are written after their responses: wait for them.
+        self.deferred.settle().await;
         Ok(self.store.audit_entries(&filter, offset, limit).await?)
     }
 

@@ -3,6 +3,7 @@
 //! e-mailed link (the first of the waitlist is promoted), reminders two days before,
 //! calendar feeds, and the organisers' tools (list, check-in, sheet, CSV, invitations).
 
+use crate::deferred::Deferred;
 use crate::email::{EventFacts, EventMail, Mail};
 use crate::invalid;
 use crate::security::{Limited, random_token, token_hash};
@@ -429,9 +430,15 @@ impl App {
             .collect();
         let header: Vec<&str> = labels.header.iter().map(String::as_str).collect();
         let bytes = mentorat_domain::csv::french_csv(&header, &rows);
-        self.store
-            .audit(Some(actor), "export", Some(event.id), "registrations")
-            .await?;
+        self.deferred
+            .push(Deferred::Audit {
+                at: Utc::now(),
+                actor: Some(actor),
+                action: "export",
+                subject: Some(event.id),
+                detail: "registrations".to_owned(),
+            })
+            .await;
         Ok(bytes)
     }
 

@@ -8,6 +8,7 @@ pub mod batch;
 pub mod circles_admin;
 pub mod config;
 pub mod dashboard;
+pub mod deferred;
 pub mod demo;
 pub mod email;
 pub mod events;
@@ -33,6 +34,8 @@ pub struct App {
     pub secrets: Arc<security::Secrets>,
     /// Notified when mail is queued, so that the worker sends it at once.
     pub mail_wakeup: Arc<tokio::sync::Notify>,
+    /// Writes made after the response (audit appends of pages, session touches).
+    pub deferred: deferred::DeferredWrites,
     /// Every available mentor, indexed, with the mentors' generation it was read at
     /// (see [`App::mentor_pool`]).
     pool: Arc<tokio::sync::Mutex<Option<SharedPool>>>,
@@ -53,11 +56,12 @@ impl App {
         store.migrate().await?;
         let secrets = security::Secrets::load(&store).await?;
         Ok(App {
-            store,
+            store: store.clone(),
             settings: Arc::new(settings),
             i18n: Arc::new(i18n::I18n::load()),
             secrets: Arc::new(secrets),
             mail_wakeup: Arc::new(tokio::sync::Notify::new()),
+            deferred: deferred::DeferredWrites::start(store.clone()),
             pool: Arc::default(),
         })
     }

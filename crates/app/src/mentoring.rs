@@ -3,6 +3,7 @@
 //! (at most three open, capacity held under concurrency), and the mentorship itself
 //! (contact details for the pair only, meetings with private notes, closing, feedback).
 
+use crate::deferred::Deferred;
 use crate::email::Mail;
 use crate::invalid;
 use crate::security::{random_token, token_hash};
@@ -112,11 +113,12 @@ impl App {
     /// is no circle), each with the language they chose.
     pub(crate) async fn coordinators_to_tell(
         &self,
+        tx: &mut mentorat_store::Tx,
         circle_id: Option<Uuid>,
     ) -> Result<Vec<(String, mentorat_domain::Locale)>, AppError> {
         let members = match circle_id {
-            Some(c) => self.store.coordinators_of(c).await?,
-            None => self.store.members_with_role(Role::NationalTeam).await?,
+            Some(c) => tx.coordinators_of(c).await?,
+            None => tx.members_with_role(Role::NationalTeam).await?,
         };
         Ok(members
             .into_iter()
@@ -452,15 +454,16 @@ impl App {
         actor: Uuid,
         project: &ProjectRecord,
     ) -> Result<(), AppError> {
-        Ok(self
-            .store
-            .audit(
-                Some(actor),
-                "mentee_viewed",
-                Some(project.mentee_id),
-                &project.id.to_string(),
-            )
-            .await?)
+        self.deferred
+            .push(Deferred::Audit {
+                at: Utc::now(),
+                actor: Some(actor),
+                action: "mentee_viewed",
+                subject: Some(project.mentee_id),
+                detail: project.id.to_string(),
+            })
+            .await;
+        Ok(())
     }
 
     pub async fn projects_of(&self, user_id: Uuid) -> Result<Vec<ProjectRecord>, AppError> {
@@ -862,10 +865,11 @@ impl App {
             return Err(invalid("reason", "error-mentorship-closed"));
         }
         let link = self.link(&format!("/mentorats/{}", record.id));
+        let pair = tx.recipients(&[record.mentor_id, record.mentee_id]).await?;
         for id in [record.mentor_id, record.mentee_id] {
-            if let Some(a) = self.store.account_by_id(id).await? {
+            if let Some(a) = pair.get(&id) {
                 let mail = Mail::FeedbackWanted {
-                    name: a.name.first().to_owned(),
+                    name: a.first_name.clone(),
                     link: link.clone(),
                 };
                 self.queue_mail(&mut tx, a.email.as_str(), a.locale, &mail)

@@ -67,7 +67,7 @@ impl App {
         path: &str,
     ) -> Result<(), AppError> {
         // Each in the language they chose.
-        for (email, locale) in self.coordinators_to_tell(circle_id).await? {
+        for (email, locale) in self.coordinators_to_tell(tx, circle_id).await? {
             let tr = crate::i18n::Tr {
                 locale,
                 i18n: &self.i18n,

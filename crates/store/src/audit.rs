@@ -108,12 +108,25 @@ impl Tx {
         subject_id: Option<Uuid>,
         detail: &str,
     ) -> Result<()> {
+        self.audit_at(Utc::now(), actor_id, action, subject_id, detail)
+            .await
+    }
+
+    /// An entry for something that happened at `at` (written later than it happened).
+    pub async fn audit_at(
+        &mut self,
+        at: DateTime<Utc>,
+        actor_id: Option<Uuid>,
+        action: &str,
+        subject_id: Option<Uuid>,
+        detail: &str,
+    ) -> Result<()> {
         let query = Query::insert()
             .into_table("audit_log")
             .columns(["id", "at", "actor_id", "action", "subject_id", "detail"])
             .values_panic([
                 Uuid::new_v4().into(),
-                Utc::now().into(),
+                at.into(),
                 actor_id.into(),
                 action.into(),
                 subject_id.into(),

@@ -300,15 +300,24 @@ pub(crate) fn members_holding(role: &str) -> SelectStatement {
 impl Store {
     /// The coordinators of a circle, by name.
     pub async fn coordinators_of(&self, circle_id: Uuid) -> Result<Vec<Member>> {
-        let query = members_holding("coordinator")
-            .and_where(Expr::col(("role_grants", "circle_id")).eq(circle_id))
-            .order_by(("users", "first_name"), Order::Asc)
-            .to_owned();
-        db::fetch_all(&mut &*self, &query).await
+        coordinators_of(&mut &*self, circle_id).await
     }
 }
 
+async fn coordinators_of(exec: &mut impl db::Exec, circle_id: Uuid) -> Result<Vec<Member>> {
+    let query = members_holding("coordinator")
+        .and_where(Expr::col(("role_grants", "circle_id")).eq(circle_id))
+        .order_by(("users", "first_name"), Order::Asc)
+        .to_owned();
+    db::fetch_all(exec, &query).await
+}
+
 impl Tx {
+    /// [`Store::coordinators_of`], inside the transaction.
+    pub async fn coordinators_of(&mut self, circle_id: Uuid) -> Result<Vec<Member>> {
+        coordinators_of(self, circle_id).await
+    }
+
     /// The number the next edition of a circle takes.
     pub async fn next_edition_number(&mut self, circle_id: Uuid) -> Result<i64> {
         let query = Query::select()

@@ -22,27 +22,46 @@ pub enum Backend {
     Postgres,
 }
 
+/// The pools of a database. SQLite allows one writer at a time: its writes queue in
+/// this process for the one `writer` connection (fairly, with no busy waiting), while
+/// pages read through `readers`, read-only connections that WAL lets read while the
+/// writer writes. PostgreSQL has one pool of connections that read and write.
 #[derive(Clone, Debug)]
 pub(crate) enum Db {
-    Sqlite(SqlitePool),
+    Sqlite {
+        readers: SqlitePool,
+        writer: SqlitePool,
+    },
     Postgres(PgPool),
 }
 
 impl Db {
     pub(crate) async fn connect(url: &str, options: &StoreOptions) -> Result<Db> {
         if url.starts_with("sqlite:") {
-            let connect = SqliteConnectOptions::from_str(url)
+            let base = SqliteConnectOptions::from_str(url)
                 .map_err(|e| StoreError::InvalidUrl(e.to_string()))?
-                .create_if_missing(true)
-                .journal_mode(SqliteJournalMode::Wal)
-                .synchronous(SqliteSynchronous::Normal)
                 .foreign_keys(true)
+                // Another process (a command run beside `serve`) may hold the lock.
                 .busy_timeout(options.busy_timeout);
-            let pool = SqlitePoolOptions::new()
-                .max_connections(options.max_connections.clamp(1, 8))
-                .connect_with(connect)
+            // The writer opens first: it creates the file and turns WAL on, which
+            // the read-only connections then find.
+            let writer = SqlitePoolOptions::new()
+                .max_connections(1)
+                .min_connections(1)
+                .acquire_timeout(options.write_queue_timeout)
+                .connect_with(
+                    base.clone()
+                        .create_if_missing(true)
+                        .journal_mode(SqliteJournalMode::Wal)
+                        .synchronous(SqliteSynchronous::Normal),
+                )
                 .await?;
-            Ok(Db::Sqlite(pool))
+            let readers = SqlitePoolOptions::new()
+                .max_connections(options.max_connections.clamp(1, 16))
+                .acquire_timeout(std::time::Duration::from_secs(10))
+                .connect_with(base.read_only(true))
+                .await?;
+            Ok(Db::Sqlite { readers, writer })
         } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
             let connect = PgConnectOptions::from_str(url)
                 .map_err(|e| StoreError::InvalidUrl(e.to_string()))?;
@@ -61,14 +80,14 @@ impl Db {
 
     pub(crate) fn backend(&self) -> Backend {
         match self {
-            Db::Sqlite(_) => Backend::Sqlite,
+            Db::Sqlite { .. } => Backend::Sqlite,
             Db::Postgres(_) => Backend::Postgres,
         }
     }
 
     pub(crate) async fn migrate(&self) -> Result<()> {
         match self {
-            Db::Sqlite(pool) => SQLITE_MIGRATIONS.run(pool).await,
+            Db::Sqlite { writer, .. } => SQLITE_MIGRATIONS.run(writer).await,
             Db::Postgres(pool) => POSTGRES_MIGRATIONS.run(pool).await,
         }
         .map_err(StoreError::Migration)
@@ -76,31 +95,109 @@ impl Db {
 
     pub(crate) async fn ping(&self) -> Result<()> {
         match self {
-            Db::Sqlite(pool) => sqlx::query("SELECT 1").execute(pool).await.map(drop),
+            Db::Sqlite { readers, .. } => sqlx::query("SELECT 1").execute(readers).await.map(drop),
             Db::Postgres(pool) => sqlx::query("SELECT 1").execute(pool).await.map(drop),
         }
         .map_err(StoreError::from)
     }
 
     pub(crate) async fn begin(&self) -> Result<Tx> {
-        Ok(match self {
-            Db::Sqlite(pool) => Tx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
-            Db::Postgres(pool) => Tx::Postgres(pool.begin().await?),
+        // A second transaction in the task that holds one would wait for itself (on
+        // SQLite's one writer) or take a second connection (PostgreSQL): refused.
+        if writes::held_here() {
+            return Err(StoreError::Misuse(
+                "a write transaction was begun while this task already holds one",
+            ));
+        }
+        let conn = match self {
+            // IMMEDIATE takes the write lock at once, so a transaction never fails
+            // half-way on a lock held by another process.
+            Db::Sqlite { writer, .. } => {
+                TxConn::Sqlite(writer.begin_with("BEGIN IMMEDIATE").await?)
+            }
+            Db::Postgres(pool) => TxConn::Postgres(pool.begin().await?),
+        };
+        Ok(Tx {
+            conn,
+            _held: writes::Held::new(),
         })
     }
 
     pub(crate) async fn close(&self) {
         match self {
-            Db::Sqlite(pool) => pool.close().await,
+            Db::Sqlite { readers, writer } => {
+                readers.close().await;
+                writer.close().await;
+            }
             Db::Postgres(pool) => pool.close().await,
         }
     }
 }
 
 /// An open write transaction. Dropped without [`Tx::commit`], it rolls back.
-pub enum Tx {
+///
+/// A use case that writes reads through its transaction (every read it needs is
+/// also a method of `Tx`): while a task holds one, reading through the [`crate::Store`]'s
+/// pool is refused (see [`writes`]), because it would not see the transaction's own
+/// changes and, on PostgreSQL, would need a second connection from a pool that the
+/// other writers may have emptied.
+pub struct Tx {
+    conn: TxConn,
+    _held: writes::Held,
+}
+
+enum TxConn {
     Sqlite(sqlx::Transaction<'static, sqlx::Sqlite>),
     Postgres(sqlx::Transaction<'static, sqlx::Postgres>),
+}
+
+/// Which tasks hold a write transaction: the rule "no read through the pool, no
+/// second transaction, while a task holds one" is checked by the store itself.
+pub(crate) mod writes {
+    use std::collections::HashMap;
+    use std::sync::{LazyLock, Mutex};
+    use tokio::task::Id;
+
+    static HOLDERS: LazyLock<Mutex<HashMap<Id, u32>>> = LazyLock::new(Default::default);
+
+    fn holders() -> std::sync::MutexGuard<'static, HashMap<Id, u32>> {
+        HOLDERS
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Whether the current task holds a write transaction (outside a task, e.g. a
+    /// command's `block_on`, nothing is tracked).
+    pub(crate) fn held_here() -> bool {
+        tokio::task::try_id().is_some_and(|id| holders().contains_key(&id))
+    }
+
+    /// Marks the current task as a holder while it lives.
+    pub(crate) struct Held(Option<Id>);
+
+    impl Held {
+        pub(crate) fn new() -> Held {
+            let id = tokio::task::try_id();
+            if let Some(id) = id {
+                *holders().entry(id).or_default() += 1;
+            }
+            Held(id)
+        }
+    }
+
+    impl Drop for Held {
+        fn drop(&mut self) {
+            if let Some(id) = self.0 {
+                let mut holders = holders();
+                if let Some(n) = holders.get_mut(&id) {
+                    *n -= 1;
+                    if *n == 0 {
+                        holders.remove(&id);
+                    }
+                }
+            }
+        }
+    }
 }
 
 impl std::fmt::Debug for Tx {
@@ -111,9 +208,9 @@ impl std::fmt::Debug for Tx {
 
 impl Tx {
     pub async fn commit(self) -> Result<()> {
-        match self {
-            Tx::Sqlite(tx) => tx.commit().await,
-            Tx::Postgres(tx) => tx.commit().await,
+        match self.conn {
+            TxConn::Sqlite(tx) => tx.commit().await,
+            TxConn::Postgres(tx) => tx.commit().await,
         }
         .map_err(StoreError::from)
     }
@@ -142,18 +239,34 @@ pub(crate) trait Exec: Send {
 
 impl Exec for &crate::Store {
     fn conn(&mut self) -> Conn<'_> {
+        if writes::held_here() {
+            misuse(
+                "a read went through the pool while this task holds a write transaction: read through the Tx",
+            );
+        }
         match &self.db {
-            Db::Sqlite(pool) => Conn::SqlitePool(pool),
+            Db::Sqlite { readers, .. } => Conn::SqlitePool(readers),
             Db::Postgres(pool) => Conn::PgPool(pool),
         }
     }
 }
 
+/// A misuse of the store that the type system does not catch: fatal in debug builds
+/// (every test exercises the use cases), logged in release, where the read still runs
+/// (on the readers' pool it cannot block the writer).
+#[track_caller]
+fn misuse(what: &str) {
+    if cfg!(debug_assertions) {
+        panic!("{what}");
+    }
+    tracing::error!(location = %std::panic::Location::caller(), "{what}");
+}
+
 impl Exec for Tx {
     fn conn(&mut self) -> Conn<'_> {
-        match self {
-            Tx::Sqlite(tx) => Conn::SqliteTx(tx),
-            Tx::Postgres(tx) => Conn::PgTx(tx),
+        match &mut self.conn {
+            TxConn::Sqlite(tx) => Conn::SqliteTx(tx),
+            TxConn::Postgres(tx) => Conn::PgTx(tx),
         }
     }
 }
@@ -238,6 +351,17 @@ pub(crate) async fn execute(exec: &mut impl Exec, query: &(impl SqlxBinder + Syn
             .await?
             .rows_affected()
     }))
+}
+
+/// Runs one writing statement in a transaction of its own (through SQLite's writer).
+pub(crate) async fn execute_alone(
+    store: &crate::Store,
+    query: &(impl SqlxBinder + Sync),
+) -> Result<u64> {
+    let mut tx = store.begin().await?;
+    let n = execute(&mut tx, query).await?;
+    tx.commit().await?;
+    Ok(n)
 }
 
 /// A single `count(*)`-like scalar.

@@ -62,6 +62,9 @@ pub enum StoreError {
     Database(#[source] sqlx::Error),
     #[error("migration failed: {0}")]
     Migration(#[source] sqlx::migrate::MigrateError),
+    /// The store was used against its rules (a bug in the caller).
+    #[error("store misused: {0}")]
+    Misuse(&'static str),
 }
 
 impl From<sqlx::Error> for StoreError {
@@ -85,10 +88,13 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 /// Connection settings that do not belong in the URL.
 #[derive(Debug, Clone)]
 pub struct StoreOptions {
-    /// Upper bound of the PostgreSQL pool (SQLite uses a few readers and one writer).
+    /// Upper bound of the PostgreSQL pool, and of SQLite's readers (SQLite has one
+    /// writer connection besides).
     pub max_connections: u32,
-    /// How long SQLite waits for the write lock before giving up.
+    /// How long SQLite waits for a lock held by another process before giving up.
     pub busy_timeout: Duration,
+    /// How long a write waits for SQLite's writer connection, queued in this process.
+    pub write_queue_timeout: Duration,
 }
 
 impl Default for StoreOptions {
@@ -96,6 +102,7 @@ impl Default for StoreOptions {
         StoreOptions {
             max_connections: 10,
             busy_timeout: Duration::from_secs(5),
+            write_queue_timeout: Duration::from_secs(30),
         }
     }
 }
@@ -128,8 +135,8 @@ impl Store {
         self.db.ping().await
     }
 
-    /// Starts a write transaction (on SQLite `BEGIN IMMEDIATE`, so that two writers
-    /// queue on the busy timeout instead of failing half-way).
+    /// Starts a write transaction. On SQLite, writers queue in this process for the
+    /// one writer connection, then take the lock at once (`BEGIN IMMEDIATE`).
     pub async fn begin(&self) -> Result<Tx> {
         self.db.begin().await
     }

@@ -77,7 +77,8 @@ impl Store {
             .order_by("next_attempt_at", Order::Asc)
             .limit(limit)
             .to_owned();
-        let candidates: Vec<OutboxMessage> = db::fetch_all(&mut &*self, &due).await?;
+        let mut tx = self.begin().await?;
+        let candidates: Vec<OutboxMessage> = db::fetch_all(&mut tx, &due).await?;
         let mut claimed = Vec::new();
         for message in candidates {
             let claim = Query::update()
@@ -91,10 +92,11 @@ impl Store {
                         .add(Expr::col("claimed_until").lt(now)),
                 )
                 .to_owned();
-            if db::execute(&mut &*self, &claim).await? == 1 {
+            if db::execute(&mut tx, &claim).await? == 1 {
                 claimed.push(message);
             }
         }
+        tx.commit().await?;
         Ok(claimed)
     }
 
@@ -106,7 +108,7 @@ impl Store {
             .value("attempts", Expr::col("attempts").add(1))
             .and_where(Expr::col("id").eq(id))
             .to_owned();
-        db::execute(&mut &*self, &query).await?;
+        db::execute_alone(self, &query).await?;
         Ok(())
     }
 
@@ -129,7 +131,7 @@ impl Store {
             Some(at) => query.value("next_attempt_at", at),
             None => query.value("failed_at", now),
         };
-        db::execute(&mut &*self, &query).await?;
+        db::execute_alone(self, &query).await?;
         Ok(())
     }
 

@@ -27,18 +27,6 @@ impl Store {
         db::fetch_optional(&mut &*self, &query).await
     }
 
-    /// Records activity, at most once a minute per session to spare writes.
-    pub async fn touch_session(&self, id_hash: &str, now: DateTime<Utc>) -> Result<()> {
-        let query = Query::update()
-            .table("sessions")
-            .value("last_seen_at", now)
-            .and_where(Expr::col("id_hash").eq(id_hash))
-            .and_where(Expr::col("last_seen_at").lt(now - chrono::Duration::minutes(1)))
-            .to_owned();
-        db::execute(&mut &*self, &query).await?;
-        Ok(())
-    }
-
     /// A server secret, created at first use; every instance gets the same value.
     pub async fn server_secret(&self, name: &str, fresh: String) -> Result<String> {
         #[derive(sqlx::FromRow)]
@@ -51,7 +39,7 @@ impl Store {
             .values_panic([name.into(), fresh.into()])
             .on_conflict(OnConflict::new().do_nothing().to_owned())
             .to_owned();
-        db::execute(&mut &*self, &insert).await?;
+        db::execute_alone(self, &insert).await?;
         let select = Query::select()
             .column("value")
             .from("server_secrets")
@@ -112,6 +100,18 @@ impl Store {
 }
 
 impl Tx {
+    /// Records activity (never moving a session's last use backwards).
+    pub async fn touch_session(&mut self, id_hash: &str, now: DateTime<Utc>) -> Result<()> {
+        let query = Query::update()
+            .table("sessions")
+            .value("last_seen_at", now)
+            .and_where(Expr::col("id_hash").eq(id_hash))
+            .and_where(Expr::col("last_seen_at").lt(now))
+            .to_owned();
+        db::execute(self, &query).await?;
+        Ok(())
+    }
+
     pub async fn insert_session(
         &mut self,
         id_hash: &str,

@@ -131,25 +131,7 @@ impl Store {
         &self,
         ids: &[Uuid],
     ) -> Result<std::collections::HashMap<Uuid, Recipient>> {
-        let rows = db::fetch_by_ids::<UserRow>(&mut &*self, ids, |chunk| {
-            Query::select()
-                .columns(USER_COLUMNS)
-                .from("users")
-                .and_where(Expr::col("id").is_in(chunk.iter().copied()))
-                .to_owned()
-        })
-        .await?;
-        rows.into_iter()
-            .map(|row| {
-                let account = row.into_account(Vec::new())?;
-                let recipient = Recipient {
-                    email: account.email,
-                    first_name: account.name.first().to_owned(),
-                    locale: account.locale,
-                };
-                Ok((account.id, recipient))
-            })
-            .collect()
+        recipients(&mut &*self, ids).await
     }
 
     /// The short names (« First L. ») of several people, in one query per 500.
@@ -223,12 +205,7 @@ impl Store {
 
     /// Every account holding `role` (for team notifications), by address.
     pub async fn members_with_role(&self, role: Role) -> Result<Vec<crate::Member>> {
-        let query = crate::circles::members_holding(role.as_str())
-            .distinct()
-            .and_where(Expr::col(("users", "deletion_requested_at")).is_null())
-            .order_by(("users", "email"), Order::Asc)
-            .to_owned();
-        db::fetch_all(&mut &*self, &query).await
+        members_with_role(&mut &*self, role).await
     }
 
     pub async fn count_users(&self) -> Result<i64> {
@@ -250,7 +227,55 @@ impl Store {
     }
 }
 
+async fn members_with_role(exec: &mut impl db::Exec, role: Role) -> Result<Vec<crate::Member>> {
+    let query = crate::circles::members_holding(role.as_str())
+        .distinct()
+        .and_where(Expr::col(("users", "deletion_requested_at")).is_null())
+        .order_by(("users", "email"), Order::Asc)
+        .to_owned();
+    db::fetch_all(exec, &query).await
+}
+
+/// The [`Recipient`]s of several accounts, in one query per 500.
+async fn recipients(
+    exec: &mut impl db::Exec,
+    ids: &[Uuid],
+) -> Result<std::collections::HashMap<Uuid, Recipient>> {
+    let rows = db::fetch_by_ids::<UserRow>(exec, ids, |chunk| {
+        Query::select()
+            .columns(USER_COLUMNS)
+            .from("users")
+            .and_where(Expr::col("id").is_in(chunk.iter().copied()))
+            .to_owned()
+    })
+    .await?;
+    rows.into_iter()
+        .map(|row| {
+            let account = row.into_account(Vec::new())?;
+            let recipient = Recipient {
+                email: account.email,
+                first_name: account.name.first().to_owned(),
+                locale: account.locale,
+            };
+            Ok((account.id, recipient))
+        })
+        .collect()
+}
+
 impl Tx {
+    /// [`Store::members_with_role`], inside the transaction.
+    pub async fn members_with_role(&mut self, role: Role) -> Result<Vec<crate::Member>> {
+        members_with_role(self, role).await
+    }
+
+    /// [`Store::recipients`], inside the transaction.
+    pub async fn recipients(
+        &mut self,
+        ids: &[Uuid],
+    ) -> Result<std::collections::HashMap<Uuid, Recipient>> {
+        recipients(self, ids).await
+    }
+
     /// Creates the account unless one with the same e-mail exists; tells which.
     pub async fn insert_user_if_absent(&mut self, user: &NewUser) -> Result<bool> {
         let query = Query::insert()
