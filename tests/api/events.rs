@@ -10,7 +10,7 @@ use mentorat_app::events::{Registered, RegistrationForm};
 use mentorat_domain::{Event, EventKind, EventStatus, Locale, TimeZone};
 use uuid::Uuid;
 
-async fn event_with_capacity(app: &TestApp, capacity: i64, starts_in: Duration) -> Uuid {
+pub(crate) async fn event_with_capacity(app: &TestApp, capacity: i64, starts_in: Duration) -> Uuid {
     let event = Event {
         id: Uuid::new_v4(),
         circle_id: Some(mentorat_app::demo::demo_id("circle/compiegne")),

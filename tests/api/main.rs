@@ -20,3 +20,4 @@ mod security;
 mod smtp;
 mod territories;
 mod weights;
+mod writes;

@@ -6,10 +6,10 @@
 //! coordinator of Compiègne, coordinator of Paris, national team. 303 for a protected
 //! page means "sent to sign in"; 403 is "signed in, not allowed".
 
-use crate::helpers::{DEMO_PASSWORD, spawn_app_with};
+use crate::helpers::{DEMO_PASSWORD, TestApp, spawn_app_with};
 use std::collections::BTreeSet;
 
-const ROLES: [Option<&str>; 7] = [
+pub(crate) const ROLES: [Option<&str>; 7] = [
     None,
     Some("porteur@mentorat.example"),
     Some("mentor@mentorat.example"),
@@ -21,11 +21,11 @@ const ROLES: [Option<&str>; 7] = [
 
 const STRONG: &str = "la grange bleue du vieux moulin";
 
-struct Row {
-    method: &'static str,
+pub(crate) struct Row {
+    pub(crate) method: &'static str,
     template: &'static str,
     /// The concrete path, `{css}` and `{message}` filled in at run time.
-    path: &'static str,
+    pub(crate) path: &'static str,
     form: &'static [(&'static str, &'static str)],
     expect: [u16; 7],
 }
@@ -69,7 +69,7 @@ const fn post(
     }
 }
 
-const ROWS: &[Row] = &[
+pub(crate) const ROWS: &[Row] = &[
     get("/", "/", ALL_200),
     get("/healthz", "/healthz", ALL_200),
     get("/readyz", "/readyz", ALL_200),
@@ -543,49 +543,71 @@ fn every_route_has_a_row() {
     );
 }
 
-#[tokio::test]
-async fn every_route_answers_every_role_as_written() {
-    let app = spawn_app_with(|s| s.rate_burst = 1_000).await;
-    app.app.load_demo().await.unwrap();
-    // Fill the run-time paths: an asset URL and an outbox message.
-    let home = app.get_html("/").await;
-    let css_start = home.find("/static/").unwrap();
-    let css = home[css_start..css_start + home[css_start..].find('"').unwrap()].to_owned();
-    app.post_form(
-        "/mot-de-passe-oublie",
-        &[("email", "mentor@mentorat.example")],
-    )
-    .await;
-    let (messages, _) = app.app.outbox(0, 1).await.unwrap();
-    let message = format!("/admin/courriels/{}", messages[0].id);
-    let event = mentorat_app::demo::demo_id("conference/compiegne/next").to_string();
-    let paris_event = mentorat_app::demo::demo_id("edition/paris/4").to_string();
-    let request = app.app.hosting_requests(0, 1).await.unwrap().0[0]
-        .id
-        .to_string();
-    let contact = app.app.contact_messages(None, 0, 1).await.unwrap().0[0]
-        .id
-        .to_string();
-    let demo_mentor = mentorat_app::demo::demo_id("user/mentor@mentorat.example").to_string();
-    let porteur_project =
-        mentorat_app::demo::demo_id("project/porteur@mentorat.example").to_string();
-    let compiegne = mentorat_app::demo::demo_id("circle/compiegne");
-    let admin = mentorat_app::demo::demo_id("user/admin@mentorat.example");
-    let proposal = app
-        .app
-        .propose_matches(admin, Some(compiegne), false)
-        .await
-        .unwrap()
-        .to_string();
-    let compiegne = compiegne.to_string();
-    let mentorship = app
-        .app
-        .mentorships_of(mentorat_app::demo::demo_id("user/mentor@mentorat.example"))
-        .await
-        .unwrap()[0]
-        .id
-        .to_string();
+/// The run-time parts of the matrix's paths: ids of demo records and of records made
+/// for the run.
+pub(crate) struct Places(Vec<(&'static str, String)>);
 
+impl Places {
+    /// Loads the demo into `app` and makes the records that some paths name.
+    pub(crate) async fn prepare(app: &TestApp) -> Places {
+        app.app.load_demo().await.unwrap();
+        let home = app.get_html("/").await;
+        let css_start = home.find("/static/").unwrap();
+        let css = home[css_start..css_start + home[css_start..].find('"').unwrap()].to_owned();
+        app.post_form(
+            "/mot-de-passe-oublie",
+            &[("email", "mentor@mentorat.example")],
+        )
+        .await;
+        let (messages, _) = app.app.outbox(0, 1).await.unwrap();
+        let message = format!("/admin/courriels/{}", messages[0].id);
+        let id = |name: &str| mentorat_app::demo::demo_id(name);
+        let request = app.app.hosting_requests(0, 1).await.unwrap().0[0].id;
+        let contact = app.app.contact_messages(None, 0, 1).await.unwrap().0[0].id;
+        let compiegne = id("circle/compiegne");
+        let proposal = app
+            .app
+            .propose_matches(id("user/admin@mentorat.example"), Some(compiegne), false)
+            .await
+            .unwrap();
+        let mentorship = app
+            .app
+            .mentorships_of(id("user/mentor@mentorat.example"))
+            .await
+            .unwrap()[0]
+            .id;
+        Places(vec![
+            ("{css}", css),
+            ("{message}", message),
+            ("{paris_event}", id("edition/paris/4").to_string()),
+            ("{event}", id("conference/compiegne/next").to_string()),
+            ("{request}", request.to_string()),
+            ("{contact}", contact.to_string()),
+            (
+                "{demo_mentor}",
+                id("user/mentor@mentorat.example").to_string(),
+            ),
+            (
+                "{porteur_project}",
+                id("project/porteur@mentorat.example").to_string(),
+            ),
+            ("{proposal}", proposal.to_string()),
+            ("{compiegne}", compiegne.to_string()),
+            ("{mentorship}", mentorship.to_string()),
+        ])
+    }
+
+    pub(crate) fn fill(&self, template: &str) -> String {
+        self.0
+            .iter()
+            .fold(template.to_owned(), |path, (key, value)| {
+                path.replace(key, value)
+            })
+    }
+}
+
+/// One client per role of [`ROLES`], each signed in (anonymous first).
+pub(crate) async fn clients_of_every_role(app: &TestApp) -> Vec<reqwest::Client> {
     let mut clients = Vec::new();
     for role in ROLES {
         let client = app.new_client();
@@ -605,37 +627,24 @@ async fn every_route_answers_every_role_as_written() {
         }
         clients.push(client);
     }
+    clients
+}
+
+#[tokio::test]
+async fn every_route_answers_every_role_as_written() {
+    let app = spawn_app_with(|s| s.rate_burst = 1_000).await;
+    let places = Places::prepare(&app).await;
+    let clients = clients_of_every_role(&app).await;
     let mut failures = Vec::new();
     for row in ROWS {
-        let path = row
-            .path
-            .replace("{css}", &css)
-            .replace("{message}", &message)
-            .replace("{paris_event}", &paris_event)
-            .replace("{event}", &event)
-            .replace("{request}", &request)
-            .replace("{contact}", &contact)
-            .replace("{demo_mentor}", &demo_mentor)
-            .replace("{porteur_project}", &porteur_project)
-            .replace("{proposal}", &proposal)
-            .replace("{compiegne}", &compiegne)
-            .replace("{mentorship}", &mentorship);
+        let path = places.fill(row.path);
         for (i, client) in clients.iter().enumerate() {
             let response = if row.method == "GET" {
                 client.get(app.url(&path)).send().await.unwrap()
             } else {
                 let csrf = app.csrf_of(client, None).await;
-                let filled: Vec<(&str, String)> = row
-                    .form
-                    .iter()
-                    .map(|(k, v)| {
-                        (
-                            *k,
-                            v.replace("{porteur_project}", &porteur_project)
-                                .replace("{compiegne}", &compiegne),
-                        )
-                    })
-                    .collect();
+                let filled: Vec<(&str, String)> =
+                    row.form.iter().map(|(k, v)| (*k, places.fill(v))).collect();
                 let mut form: Vec<(&str, &str)> =
                     filled.iter().map(|(k, v)| (*k, v.as_str())).collect();
                 form.push(("csrf", &csrf));

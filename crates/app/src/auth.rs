@@ -454,11 +454,7 @@ impl App {
             .await?
             .ok_or(AppError::NotFound)?;
         let email = Email::parse(&payload).map_err(|_| AppError::NotFound)?;
-        let old = self
-            .store
-            .account_by_id(user_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let old = tx.account_by_id(user_id).await?.ok_or(AppError::NotFound)?;
         match tx.set_email(user_id, &email, Utc::now()).await {
             Ok(()) => {}
             Err(mentorat_store::StoreError::Conflict { .. }) => {

@@ -285,8 +285,7 @@ impl App {
             .cancel_registration(&token_hash(token), Utc::now())
             .await?
             .ok_or(AppError::NotFound)?;
-        let event = self
-            .store
+        let event = tx
             .event(cancellation.cancelled.event_id)
             .await?
             .ok_or(AppError::NotFound)?;

@@ -608,13 +608,13 @@ impl App {
             created_at: Utc::now(),
         };
         tx.insert_request(&request).await?;
-        let mentor_account = self
-            .store
-            .account_by_id(mentor_id)
+        let mentor_account = tx
+            .recipients(&[mentor_id])
             .await?
+            .remove(&mentor_id)
             .ok_or(AppError::NotFound)?;
         let mail = Mail::RequestReceived {
-            name: mentor_account.name.first().to_owned(),
+            name: mentor_account.first_name.clone(),
             link: self.link("/mon-espace"),
         };
         self.queue_mail(
@@ -928,10 +928,10 @@ impl App {
         for r in self.store.requests_to_expire(now - REQUEST_EXPIRY).await? {
             let mut tx = self.store.begin().await?;
             if tx.end_request(r.id, "expired", None, "", now).await?
-                && let Some(mentee) = self.store.account_by_id(r.mentee_id).await?
+                && let Some(mentee) = tx.recipients(&[r.mentee_id]).await?.remove(&r.mentee_id)
             {
                 let mail = Mail::RequestExpired {
-                    name: mentee.name.first().to_owned(),
+                    name: mentee.first_name.clone(),
                     link: self.link("/mon-espace"),
                 };
                 self.queue_mail(&mut tx, mentee.email.as_str(), mentee.locale, &mail)
@@ -947,10 +947,10 @@ impl App {
         {
             let mut tx = self.store.begin().await?;
             if tx.mark_request_reminded(r.id, now).await?
-                && let Some(mentor) = self.store.account_by_id(r.mentor_id).await?
+                && let Some(mentor) = tx.recipients(&[r.mentor_id]).await?.remove(&r.mentor_id)
             {
                 let mail = Mail::RequestReceived {
-                    name: mentor.name.first().to_owned(),
+                    name: mentor.first_name.clone(),
                     link: self.link("/mon-espace"),
                 };
                 self.queue_mail(&mut tx, mentor.email.as_str(), mentor.locale, &mail)
@@ -965,10 +965,11 @@ impl App {
                 .mark_mentorship_reminded(m.id, now, QUIET_REMINDER)
                 .await?
             {
+                let pair = tx.recipients(&[m.mentor_id, m.mentee_id]).await?;
                 for id in [m.mentor_id, m.mentee_id] {
-                    if let Some(a) = self.store.account_by_id(id).await? {
+                    if let Some(a) = pair.get(&id) {
                         let mail = Mail::QuietMentorship {
-                            name: a.name.first().to_owned(),
+                            name: a.first_name.clone(),
                             link: self.link(&format!("/mentorats/{}", m.id)),
                         };
                         self.queue_mail(&mut tx, a.email.as_str(), a.locale, &mail)

@@ -96,17 +96,21 @@ impl Store {
     }
 }
 
+async fn event(exec: &mut impl db::Exec, id: Uuid) -> Result<Option<Event>> {
+    let query = Query::select()
+        .columns(EVENT_COLUMNS)
+        .from("events")
+        .and_where(Expr::col("id").eq(id))
+        .to_owned();
+    db::fetch_optional::<EventRow>(exec, &query)
+        .await?
+        .map(EventRow::into_event)
+        .transpose()
+}
+
 impl Store {
     pub async fn event(&self, id: Uuid) -> Result<Option<Event>> {
-        let query = Query::select()
-            .columns(EVENT_COLUMNS)
-            .from("events")
-            .and_where(Expr::col("id").eq(id))
-            .to_owned();
-        db::fetch_optional::<EventRow>(&mut &*self, &query)
-            .await?
-            .map(EventRow::into_event)
-            .transpose()
+        event(&mut &*self, id).await
     }
 
     /// Every event starting after `since` (cancelled ones included, for calendar feeds),
@@ -150,6 +154,11 @@ impl Store {
 }
 
 impl Tx {
+    /// [`Store::event`], inside the transaction.
+    pub async fn event(&mut self, id: Uuid) -> Result<Option<Event>> {
+        event(self, id).await
+    }
+
     pub async fn insert_event_if_absent(&mut self, event: &NewEvent) -> Result<bool> {
         let query = Query::insert()
             .into_table("events")

@@ -114,16 +114,7 @@ impl Store {
     }
 
     pub async fn account_by_id(&self, id: Uuid) -> Result<Option<Account>> {
-        let query = Query::select()
-            .columns(USER_COLUMNS)
-            .from("users")
-            .and_where(Expr::col("id").eq(id))
-            .to_owned();
-        let Some(row) = db::fetch_optional::<UserRow>(&mut &*self, &query).await? else {
-            return Ok(None);
-        };
-        let roles = self.roles_of(row.id).await?;
-        row.into_account(roles).map(Some)
+        account_by_id(&mut &*self, id).await
     }
 
     /// The [`Recipient`]s of several accounts, in one query per 500.
@@ -174,17 +165,7 @@ impl Store {
     }
 
     pub async fn roles_of(&self, user_id: Uuid) -> Result<Vec<RoleGrant>> {
-        let query = Query::select()
-            .columns(["role", "circle_id", "partner_id"])
-            .from("role_grants")
-            .and_where(Expr::col("user_id").eq(user_id))
-            .order_by("role", Order::Asc)
-            .to_owned();
-        db::fetch_all::<GrantRow>(&mut &*self, &query)
-            .await?
-            .into_iter()
-            .map(GrantRow::into_grant)
-            .collect()
+        roles_of(&mut &*self, user_id).await
     }
 
     /// The stored password hash of an account (`None` when none was chosen).
@@ -227,6 +208,33 @@ impl Store {
     }
 }
 
+async fn account_by_id(exec: &mut impl db::Exec, id: Uuid) -> Result<Option<Account>> {
+    let query = Query::select()
+        .columns(USER_COLUMNS)
+        .from("users")
+        .and_where(Expr::col("id").eq(id))
+        .to_owned();
+    let Some(row) = db::fetch_optional::<UserRow>(exec, &query).await? else {
+        return Ok(None);
+    };
+    let roles = roles_of(exec, row.id).await?;
+    row.into_account(roles).map(Some)
+}
+
+async fn roles_of(exec: &mut impl db::Exec, user_id: Uuid) -> Result<Vec<RoleGrant>> {
+    let query = Query::select()
+        .columns(["role", "circle_id", "partner_id"])
+        .from("role_grants")
+        .and_where(Expr::col("user_id").eq(user_id))
+        .order_by("role", Order::Asc)
+        .to_owned();
+    db::fetch_all::<GrantRow>(exec, &query)
+        .await?
+        .into_iter()
+        .map(GrantRow::into_grant)
+        .collect()
+}
+
 async fn members_with_role(exec: &mut impl db::Exec, role: Role) -> Result<Vec<crate::Member>> {
     let query = crate::circles::members_holding(role.as_str())
         .distinct()
@@ -263,6 +271,11 @@ async fn recipients(
 }
 
 impl Tx {
+    /// [`Store::account_by_id`], inside the transaction.
+    pub async fn account_by_id(&mut self, id: Uuid) -> Result<Option<Account>> {
+        account_by_id(self, id).await
+    }
+
     /// [`Store::members_with_role`], inside the transaction.
     pub async fn members_with_role(&mut self, role: Role) -> Result<Vec<crate::Member>> {
         members_with_role(self, role).await
