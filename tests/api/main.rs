@@ -17,6 +17,7 @@ mod mentoring;
 mod pages;
 mod routes;
 mod security;
+mod settings;
 mod smtp;
 mod territories;
 mod weights;

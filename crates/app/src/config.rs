@@ -1,28 +1,34 @@
 //! Settings: defaults, then an optional `mentorat.toml`, then `MENTORAT_*` environment
 //! variables; parsed once into [`Settings`]. An invalid value stops start-up with a
-//! one-line message naming the setting. Secrets are never printed.
+//! one-line message naming the setting where the operator wrote it (the variable, or the
+//! file and key). Secrets are never printed.
+
+mod sources;
 
 use figment::Figment;
-use figment::providers::{Env, Format, Serialized, Toml};
+use figment::providers::{Format, Serialized, Toml};
 use serde::{Deserialize, Serialize};
+use sources::{Origin, PREFIX, Raw, RawEnv};
 use std::fmt;
 use std::net::SocketAddr;
 use std::path::Path;
 
-/// The raw layers, all as strings so that every error can name its setting.
+/// The raw layers. Every value is kept as the operator wrote it ([`Raw`]: text, a
+/// number or a list) and parsed once in [`Settings::validate`], so that one message per
+/// setting covers every way of writing it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct RawSettings {
-    database_url: String,
-    listen: String,
-    base_url: Option<String>,
-    smtp_url: Option<String>,
-    smtp_from: Option<String>,
-    log: String,
-    session_idle_minutes: String,
-    session_max_hours: String,
-    trusted_proxies: String,
-    rate_burst: String,
-    rate_refill_seconds: String,
+    database_url: Raw,
+    listen: Raw,
+    base_url: Option<Raw>,
+    smtp_url: Option<Raw>,
+    smtp_from: Option<Raw>,
+    log: Raw,
+    session_idle_minutes: Raw,
+    session_max_hours: Raw,
+    trusted_proxies: Raw,
+    rate_burst: Raw,
+    rate_refill_seconds: Raw,
 }
 
 impl Default for RawSettings {
@@ -36,7 +42,7 @@ impl Default for RawSettings {
             log: "info".into(),
             session_idle_minutes: "120".into(),
             session_max_hours: "12".into(),
-            trusted_proxies: String::new(),
+            trusted_proxies: "".into(),
             rate_burst: "10".into(),
             rate_refill_seconds: "60".into(),
         }
@@ -79,9 +85,9 @@ pub struct ConfigError {
 }
 
 impl ConfigError {
-    fn new(setting: &str, reason: impl Into<String>) -> ConfigError {
+    fn new(setting: impl Into<String>, reason: impl Into<String>) -> ConfigError {
         ConfigError {
-            setting: setting.to_owned(),
+            setting: setting.into(),
             reason: reason.into(),
         }
     }
@@ -90,57 +96,62 @@ impl ConfigError {
 impl Settings {
     /// Reads the layers: defaults, `file` if it exists, then the environment.
     pub fn load(file: &Path) -> Result<Settings, ConfigError> {
-        Self::from_figment(
-            Figment::from(Serialized::defaults(RawSettings::default()))
-                .merge(Toml::file(file))
-                .merge(Env::prefixed("MENTORAT_")),
-        )
+        let mut figment = Figment::from(Serialized::defaults(RawSettings::default()));
+        // The file is optional. `file_exact`: the file named (by default in the working
+        // directory, as documented), never one found by walking up parent directories.
+        if file.is_file() {
+            figment = figment.merge(Toml::file_exact(file));
+        }
+        Self::from_figment(figment.merge(RawEnv::prefixed(PREFIX)))
     }
 
     /// Settings for tests and tools: defaults with the given database.
     pub fn for_database(database_url: &str) -> Settings {
         let raw = RawSettings {
-            database_url: database_url.to_owned(),
+            database_url: database_url.into(),
             ..RawSettings::default()
         };
-        Self::validate(raw).expect("default settings are valid")
+        Self::validate(raw, &Origin::default()).expect("default settings are valid")
     }
 
     fn from_figment(figment: Figment) -> Result<Settings, ConfigError> {
         let raw: RawSettings = figment.extract().map_err(|e| {
-            let setting = e
-                .path
-                .first()
-                .map(|k| format!("MENTORAT_{}", k.to_uppercase()))
-                .unwrap_or_else(|| "mentorat.toml".into());
-            ConfigError::new(&setting, e.kind.to_string())
+            let (setting, reason) = Origin::of_error(&e);
+            ConfigError::new(setting, reason)
         })?;
-        Self::validate(raw)
+        Self::validate(raw, &Origin::of(&figment))
     }
 
-    fn validate(raw: RawSettings) -> Result<Settings, ConfigError> {
-        let database_url = raw.database_url.trim().to_owned();
+    fn validate(raw: RawSettings, origin: &Origin<'_>) -> Result<Settings, ConfigError> {
+        // The one value of a setting, or an error naming where it was written.
+        let one = |key: &str, raw: &Raw| -> Result<String, ConfigError> {
+            raw.one()
+                .map(|s| s.trim().to_owned())
+                .ok_or_else(|| ConfigError::new(origin.name(key), "expected one value, not a list"))
+        };
+        let optional = |key: &str, raw: &Option<Raw>| -> Result<Option<String>, ConfigError> {
+            Ok(match raw {
+                None => None,
+                Some(raw) => Some(one(key, raw)?).filter(|s| !s.is_empty()),
+            })
+        };
+        let database_url = one("database_url", &raw.database_url)?;
         if !(database_url.starts_with("sqlite:")
             || database_url.starts_with("postgres://")
             || database_url.starts_with("postgresql://"))
         {
             return Err(ConfigError::new(
-                "MENTORAT_DATABASE_URL",
+                origin.name("database_url"),
                 "expected sqlite://PATH or postgres://USER@HOST:PORT/DATABASE",
             ));
         }
-        let listen: SocketAddr = raw.listen.trim().parse().map_err(|_| {
+        let listen: SocketAddr = one("listen", &raw.listen)?.parse().map_err(|_| {
             ConfigError::new(
-                "MENTORAT_LISTEN",
+                origin.name("listen"),
                 "expected an address and port such as 127.0.0.1:8080",
             )
         })?;
-        let base_url = match raw
-            .base_url
-            .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-        {
+        let base_url = match optional("base_url", &raw.base_url)? {
             None => format!("http://{listen}"),
             Some(url) => {
                 let rest = url
@@ -148,32 +159,25 @@ impl Settings {
                     .or_else(|| url.strip_prefix("http://"))
                     .ok_or_else(|| {
                         ConfigError::new(
-                            "MENTORAT_BASE_URL",
+                            origin.name("base_url"),
                             "expected an http:// or https:// address",
                         )
                     })?;
                 if rest.is_empty() || rest.contains(char::is_whitespace) {
                     return Err(ConfigError::new(
-                        "MENTORAT_BASE_URL",
+                        origin.name("base_url"),
                         "expected a host after the scheme",
                     ));
                 }
                 url.trim_end_matches('/').to_owned()
             }
         };
-        let smtp_url = match raw
-            .smtp_url
-            .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-        {
+        let smtp_url = match optional("smtp_url", &raw.smtp_url)? {
             None => None,
-            Some(url) if url.starts_with("smtp://") || url.starts_with("smtps://") => {
-                Some(url.to_owned())
-            }
+            Some(url) if url.starts_with("smtp://") || url.starts_with("smtps://") => Some(url),
             Some(_) => {
                 return Err(ConfigError::new(
-                    "MENTORAT_SMTP_URL",
+                    origin.name("smtp_url"),
                     "expected smtp://HOST:PORT or smtps://HOST:PORT",
                 ));
             }
@@ -186,57 +190,50 @@ impl Settings {
             .next()
             .unwrap_or("localhost")
             .to_owned();
-        let smtp_from = match raw
-            .smtp_from
-            .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-        {
-            Some(from) if from.contains('@') => from.to_owned(),
+        let smtp_from = match optional("smtp_from", &raw.smtp_from)? {
+            Some(from) if from.contains('@') => from,
             Some(_) => {
                 return Err(ConfigError::new(
-                    "MENTORAT_SMTP_FROM",
+                    origin.name("smtp_from"),
                     "expected an address such as Name <noreply@example.org>",
                 ));
             }
             None => format!("Cercles des Mentors <ne-pas-repondre@{host}>"),
         };
-        let positive = |setting: &str, raw: &str, max: i64| -> Result<i64, ConfigError> {
-            match raw.trim().parse::<i64>() {
+        let positive = |key: &str, raw: &Raw, max: i64| -> Result<i64, ConfigError> {
+            match one(key, raw)?.parse::<i64>() {
                 Ok(n) if (1..=max).contains(&n) => Ok(n),
                 _ => Err(ConfigError::new(
-                    setting,
+                    origin.name(key),
                     format!("expected a whole number from 1 to {max}"),
                 )),
             }
         };
         let session_idle = chrono::Duration::minutes(positive(
-            "MENTORAT_SESSION_IDLE_MINUTES",
+            "session_idle_minutes",
             &raw.session_idle_minutes,
             60 * 24 * 30,
         )?);
         let session_max = chrono::Duration::hours(positive(
-            "MENTORAT_SESSION_MAX_HOURS",
+            "session_max_hours",
             &raw.session_max_hours,
             24 * 90,
         )?);
         let trusted_proxies = raw
             .trusted_proxies
-            .split(',')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
+            .items()
             .map(|s| {
                 s.parse().map_err(|_| {
                     ConfigError::new(
-                        "MENTORAT_TRUSTED_PROXIES",
+                        origin.name("trusted_proxies"),
                         format!("{s:?} is not an IP address"),
                     )
                 })
             })
             .collect::<Result<Vec<_>, _>>()?;
-        let rate_burst = positive("MENTORAT_RATE_BURST", &raw.rate_burst, 10_000)?;
+        let rate_burst = positive("rate_burst", &raw.rate_burst, 10_000)?;
         let rate_refill = chrono::Duration::seconds(positive(
-            "MENTORAT_RATE_REFILL_SECONDS",
+            "rate_refill_seconds",
             &raw.rate_refill_seconds,
             86_400,
         )?);
@@ -246,7 +243,7 @@ impl Settings {
             base_url,
             smtp_url,
             smtp_from,
-            log: raw.log,
+            log: one("log", &raw.log)?,
             session_idle,
             session_max,
             trusted_proxies,
@@ -372,6 +369,132 @@ mod tests {
             assert_eq!(s.listen.port(), 9100);
             Ok(())
         });
+    }
+
+    /// Loads `mentorat.toml` (written with `toml`) and the jail's environment.
+    #[allow(clippy::result_large_err)] // figment's Jail API returns its own error type
+    fn in_jail(
+        toml: &str,
+        env: &[(&str, &str)],
+        check: impl FnOnce(Result<Settings, ConfigError>),
+    ) {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file("mentorat.toml", toml)?;
+            for (k, v) in env {
+                jail.set_env(k, v);
+            }
+            check(Settings::load(Path::new("mentorat.toml")));
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn numbers_are_read_unquoted_from_the_file_and_as_text_from_the_environment() {
+        let toml = "rate_burst = 30\nrate_refill_seconds = 5\n\
+                    session_idle_minutes = 45\nsession_max_hours = 8\n";
+        in_jail(toml, &[], |s| {
+            let s = s.unwrap();
+            assert_eq!(s.rate_burst, 30);
+            assert_eq!(s.rate_refill, chrono::Duration::seconds(5));
+            assert_eq!(s.session_idle, chrono::Duration::minutes(45));
+            assert_eq!(s.session_max, chrono::Duration::hours(8));
+        });
+        let env = [
+            ("MENTORAT_RATE_BURST", "10"),
+            ("MENTORAT_RATE_REFILL_SECONDS", "60"),
+            ("MENTORAT_SESSION_IDLE_MINUTES", "120"),
+            ("MENTORAT_SESSION_MAX_HOURS", "12"),
+            // figment's own parser would read these as an array and a number.
+            ("MENTORAT_LISTEN", "[::1]:8081"),
+            ("MENTORAT_LOG", "1"),
+        ];
+        in_jail(toml, &env, |s| {
+            let s = s.unwrap();
+            assert_eq!(
+                (s.rate_burst, s.session_max),
+                (10, chrono::Duration::hours(12))
+            );
+            assert_eq!(s.listen.to_string(), "[::1]:8081");
+            assert_eq!(s.log, "1");
+        });
+        // Quoted numbers, as the only accepted form used to be, still work.
+        in_jail("rate_burst = \"25\"", &[], |s| {
+            assert_eq!(s.unwrap().rate_burst, 25)
+        });
+    }
+
+    #[test]
+    fn trusted_proxies_are_a_comma_separated_text_or_a_list_in_the_file() {
+        in_jail("trusted_proxies = [\"10.0.0.1\", \"::1\"]", &[], |s| {
+            assert_eq!(s.unwrap().trusted_proxies.len(), 2)
+        });
+        in_jail("trusted_proxies = \"10.0.0.1, 10.0.0.2\"", &[], |s| {
+            assert_eq!(s.unwrap().trusted_proxies.len(), 2)
+        });
+        let env = [("MENTORAT_TRUSTED_PROXIES", "10.0.0.1,10.0.0.2,10.0.0.3")];
+        in_jail("", &env, |s| {
+            assert_eq!(s.unwrap().trusted_proxies.len(), 3)
+        });
+    }
+
+    #[test]
+    fn a_bad_value_in_the_file_names_the_file_and_its_key() {
+        let message = |toml: &str| {
+            let mut out = String::new();
+            in_jail(toml, &[], |s| out = s.unwrap_err().to_string());
+            out
+        };
+        assert_eq!(
+            message("rate_burst = 0"),
+            "invalid setting mentorat.toml: rate_burst: expected a whole number from 1 to 10000"
+        );
+        assert_eq!(
+            message("session_idle_minutes = 2.5"),
+            "invalid setting mentorat.toml: session_idle_minutes: \
+             expected a whole number from 1 to 43200"
+        );
+        let e = message("trusted_proxies = [\"10.0.0.1\", \"proxy\"]");
+        assert!(
+            e.starts_with("invalid setting mentorat.toml: trusted_proxies:"),
+            "{e}"
+        );
+        let e = message("listen = [\"127.0.0.1:80\"]");
+        assert_eq!(
+            e,
+            "invalid setting mentorat.toml: listen: expected one value, not a list"
+        );
+        // A value of the wrong shape is refused by the reader, before validation.
+        let e = message("listen = { host = \"127.0.0.1\" }");
+        assert!(
+            e.starts_with("invalid setting mentorat.toml: listen: "),
+            "{e}"
+        );
+        assert!(!e.contains('\n'), "{e}");
+    }
+
+    #[test]
+    fn a_file_that_is_not_toml_is_named_in_one_line_without_its_content() {
+        let mut e = String::new();
+        in_jail("smtp_url = \"smtps://user:hunter2@mail:465", &[], |s| {
+            e = s.unwrap_err().to_string()
+        });
+        assert!(e.starts_with("invalid setting mentorat.toml: "), "{e}");
+        assert!(e.contains("line 1"), "{e}");
+        assert!(!e.contains('\n') && !e.contains("hunter2"), "{e}");
+    }
+
+    #[test]
+    fn a_bad_variable_is_named_even_over_a_good_file() {
+        let env = [("MENTORAT_RATE_BURST", "dix")];
+        in_jail("rate_burst = 10", &env, |s| {
+            assert_eq!(
+                s.unwrap_err().to_string(),
+                "invalid setting MENTORAT_RATE_BURST: expected a whole number from 1 to 10000"
+            )
+        });
+        // And the other way round: the variable's good value hides the file's bad one.
+        let env = [("MENTORAT_RATE_BURST", "10")];
+        in_jail("rate_burst = 0", &env, |s| assert!(s.is_ok()));
     }
 
     #[test]
