@@ -1,0 +1,387 @@
+#!/usr/bin/env bash
+# The platform's pages under load, end to end, in one run anyone can repeat:
+#   bash tools/bench/http.sh                    # national data set, 10 s per page
+#   SCALE=demo DURATION=5s bash tools/bench/http.sh
+# Builds the release binary, fills a fresh SQLite database in a temporary folder, serves
+# it pinned to one core, signs in one person per role (and up to 1,000 porteurs), then
+# runs wrk on every main page, on nginx serving a static copy of the home page (the
+# ceiling), and on a mix of reads and writes. Prints a Markdown table and writes it to
+# target/bench-http/results.md. Needs bash, curl, taskset, python3 (to find free ports),
+# wrk and nginx (installed with apt-get when absent). Traffic goes to 127.0.0.1 only.
+set -euo pipefail
+
+# ---- knobs -----------------------------------------------------------------------------
+SCALE="${SCALE:-national}"          # `demo` runs `mentorat demo` alone (the small data set)
+DURATION="${DURATION:-10s}"         # per wrk run
+THREADS="${THREADS:-2}"
+CONNECTIONS="${CONNECTIONS:-32}"
+PORTEURS="${PORTEURS:-1000}"        # porteurs whose directories /annuaire reads in turn
+MENTORS="${MENTORS:-20}"            # generated mentors signed in for the accept writes
+SERVER_CPU="${SERVER_CPU:-1}"       # the server and nginx share this core...
+CLIENT_CPU="${CLIENT_CPU:-0}"       # ...and the load generators use this one
+# Generated accounts (printf patterns over 1, 2, 3…), all with the demo password.
+PORTEUR_EMAIL="${PORTEUR_EMAIL:-porteur.%05d@national.mentorat.example}"
+MENTOR_EMAIL="${MENTOR_EMAIL:-mentor.%05d@national.mentorat.example}"
+PASSWORD="${PASSWORD:-mentorat-demo}"
+NATIONAL="admin@mentorat.example"
+COORDINATOR="coordination.compiegne@mentorat.example"
+CIRCLE="compiegne"                  # the coordinator's circle
+MENTOR="mentor@mentorat.example"
+PORTEUR="porteur@mentorat.example"
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+LUA="$HERE/http/page.lua"
+OUT_DIR="${OUT_DIR:-$ROOT/target/bench-http}"
+BIN="$ROOT/target/release/mentorat"
+SECONDS_PER_RUN="${DURATION%s}"
+[[ "$SECONDS_PER_RUN" =~ ^[0-9]+$ ]] || { echo "DURATION must be whole seconds, e.g. 10s" >&2; exit 1; }
+
+log() { printf '[bench] %s\n' "$*" >&2; }
+
+# ---- tools -----------------------------------------------------------------------------
+if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
+  log "installing wrk and nginx-light"
+  apt-get update -qq && apt-get install -y -qq wrk nginx-light >/dev/null
+fi
+for tool in curl taskset python3 wrk nginx; do
+  command -v "$tool" >/dev/null || { echo "missing: $tool" >&2; exit 1; }
+done
+NGINX="$(command -v nginx)"
+
+log "building the release binary"
+(cd "$ROOT" && cargo build --release --quiet)
+
+# ---- clean-up: everything started here stops with the script -----------------------------
+WORK="$(mktemp -d)"
+STATIC=""
+SERVER_PID=""
+NGINX_PID=""
+WRITER_PID=""
+stop() {
+  local pid
+  for pid in $WRITER_PID $NGINX_PID $SERVER_PID; do
+    kill "$pid" 2>/dev/null || true
+  done
+  # Bounded: a process still alive after 10 s is killed.
+  for _ in $(seq 100); do
+    local alive=""
+    for pid in $WRITER_PID $NGINX_PID $SERVER_PID; do
+      kill -0 "$pid" 2>/dev/null && alive=1
+    done
+    [ -z "$alive" ] && break
+    sleep 0.1
+  done
+  for pid in $WRITER_PID $NGINX_PID $SERVER_PID; do
+    kill -9 "$pid" 2>/dev/null || true
+  done
+  rm -rf "$WORK" ${STATIC:+"$STATIC"}
+}
+trap stop EXIT
+trap 'exit 130' INT TERM
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+PORT="$(free_port)"
+BASE="http://127.0.0.1:$PORT"
+export MENTORAT_DATABASE_URL="sqlite://$WORK/bench.db"
+export MENTORAT_LISTEN="127.0.0.1:$PORT"
+export MENTORAT_LOG="warn"
+# Sign-in is rate limited per client address and every sign-in here comes from
+# 127.0.0.1; 10,000 is the highest burst the settings accept.
+export MENTORAT_RATE_BURST="10000"
+
+# ---- data --------------------------------------------------------------------------------
+log "loading the $SCALE data set into $WORK/bench.db"
+load_start=$(date +%s)
+if [ "$SCALE" = demo ]; then
+  "$BIN" demo >/dev/null
+else
+  "$BIN" demo --scale "$SCALE" >/dev/null
+fi
+LOAD_SECONDS=$(($(date +%s) - load_start))
+
+# ---- server ------------------------------------------------------------------------------
+rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"; }
+wait_for() { # URL: until it answers, for at most 60 s
+  for _ in $(seq 600); do
+    curl -s -o /dev/null --max-time 1 "$1" && return 0
+    sleep 0.1
+  done
+  echo "no answer from $1" >&2
+  return 1
+}
+taskset -c "$SERVER_CPU" "$BIN" serve >"$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+wait_for "$BASE/healthz"
+RSS_START=$(rss_kib "$SERVER_PID")
+
+# ---- signing in --------------------------------------------------------------------------
+# One curl cookie jar per person; `cookie_header JAR` turns it into a Cookie header for wrk
+# and `csrf JAR` holds the form token of that session.
+JARS="$WORK/jars"
+mkdir -p "$JARS"
+
+# Matches in a page, without failing on none (pipefail) or on a reader that stops early.
+matches() { grep -o "$1" || true; }
+first() { matches "$1" | awk 'NR == 1'; }
+meta_csrf() { first '<meta name="csrf-token" content="[^"]*"' | sed 's/.*content="//; s/"$//'; }
+
+# sign_in EMAIL JAR: 0 when signed in; keeps the session's CSRF token in JAR.csrf.
+sign_in() {
+  local email="$1" jar="$2" token status
+  token=$(curl -s --max-time 10 -c "$jar" -b "$jar" "$BASE/connexion" | meta_csrf)
+  status=$(curl -s --max-time 10 -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" \
+    --data-urlencode "email=$email" --data-urlencode "password=$PASSWORD" \
+    --data-urlencode "csrf=$token" "$BASE/connexion")
+  [ "$status" = 303 ] || return 1
+  # A new session was issued at sign-in, and with it a new token.
+  curl -s --max-time 10 -b "$jar" "$BASE/mon-espace" | meta_csrf >"$jar.csrf"
+  [ -s "$jar.csrf" ]
+}
+
+cookie_header() {
+  awk -F'\t' 'NF == 7 { sub(/^#HttpOnly_/, "", $1); if ($1 !~ /^#/) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$1"
+}
+
+get() { # JAR PATH: the page's HTML
+  curl -s --max-time 30 -b "$1" "$BASE$2"
+}
+
+for who in national:$NATIONAL coordinator:$COORDINATOR mentor:$MENTOR porteur:$PORTEUR; do
+  sign_in "${who#*:}" "$JARS/${who%%:*}" || { echo "cannot sign in as ${who#*:}" >&2; exit 1; }
+done
+
+# porteur_line N: signs generated porteur N in and prints "COOKIE<TAB>/annuaire?projet=ID<TAB>JAR"
+# for their project the directory can be read for; prints nothing if there is none.
+porteur_line() {
+  local jar="$JARS/p$1" email project
+  # shellcheck disable=SC2059 # the pattern is a printf format on purpose
+  email=$(printf "$PORTEUR_EMAIL" "$1")
+  sign_in "$email" "$jar" || return 0
+  project=$(get "$jar" /mon-espace | first '/annuaire?projet=[0-9a-f-]*')
+  [ -n "$project" ] && printf '%s\t%s\t%s\n' "$(cookie_header "$jar")" "$project" "$jar"
+  return 0
+}
+export -f porteur_line sign_in matches first meta_csrf cookie_header get
+export BASE PASSWORD PORTEUR_EMAIL JARS
+
+# In batches: stop when a whole batch finds no account (the data set has no more).
+ROTATE="$WORK/annuaire.tsv"
+: >"$ROTATE"
+log "signing in up to $PORTEURS generated porteurs (2 at a time: argon2 is slow on purpose)"
+first=1
+while [ "$(wc -l <"$ROTATE")" -lt "$PORTEURS" ]; do
+  before=$(wc -l <"$ROTATE")
+  seq "$first" $((first + 199)) | xargs -P 2 -I{} bash -c 'porteur_line {}' >>"$ROTATE"
+  first=$((first + 200))
+  [ "$(wc -l <"$ROTATE")" -eq "$before" ] && break
+done
+sed -i "$((PORTEURS + 1)),\$d" "$ROTATE"
+ANNUAIRE_PORTEURS=$(wc -l <"$ROTATE")
+if [ "$ANNUAIRE_PORTEURS" -lt "$PORTEURS" ]; then
+  log "only $ANNUAIRE_PORTEURS generated porteurs ($PORTEUR_EMAIL) can read the directory; adding the demo porteur"
+  project=$(get "$JARS/porteur" /mon-espace | first '/annuaire?projet=[0-9a-f-]*')
+  [ -n "$project" ] || { echo "the demo porteur has no project for the directory" >&2; exit 1; }
+  printf '%s\t%s\t%s\n' "$(cookie_header "$JARS/porteur")" "$project" "$JARS/porteur" >>"$ROTATE"
+  ANNUAIRE_PORTEURS=$(wc -l <"$ROTATE")
+fi
+
+# The first /annuaire builds the matching index: RSS once it is warm.
+IFS=$'\t' read -r first_cookie first_path _ <"$ROTATE"
+curl -s -o /dev/null --max-time 120 -H "Cookie: $first_cookie" "$BASE$first_path"
+RSS_WARM=$(rss_kib "$SERVER_PID")
+
+# Ids the pages' addresses need, read from the pages themselves.
+EVENT=$(get "$JARS/national" "/cercles/$CIRCLE" | first '/evenements/[0-9a-f-]\{36\}')
+[ -n "$EVENT" ] || EVENT=$(get "$JARS/national" / | first '/evenements/[0-9a-f-]\{36\}')
+MENTORSHIP=$(get "$JARS/mentor" /mon-espace | first '/mentorats/[0-9a-f-]\{36\}')
+[ -n "$EVENT" ] || { echo "no event page found" >&2; exit 1; }
+[ -n "$MENTORSHIP" ] || { echo "the demo mentor has no mentorship" >&2; exit 1; }
+
+# ---- reads -------------------------------------------------------------------------------
+RESULTS="$WORK/results.tsv"
+: >"$RESULTS"
+# bench LABEL URL [COOKIE_JAR | rotate FILE] [CONNECTIONS]
+bench() {
+  local label="$1" url="$2" jar="${3:-}" file="${4:-}" connections="${5:-$CONNECTIONS}"
+  local cookie="" rotate=""
+  if [ "$jar" = rotate ]; then rotate="$file"; elif [ -n "$jar" ]; then cookie=$(cookie_header "$jar"); fi
+  # The page must answer 200 before it is measured (a redirect to sign in is no page).
+  if [ -z "$rotate" ]; then
+    local status
+    status=$(curl -s -o /dev/null --max-time 30 -w '%{http_code}' -H "Cookie: $cookie" "$url")
+    [ "$status" = 200 ] || { echo "$label answers $status, not 200" >&2; exit 1; }
+  fi
+  log "wrk $label"
+  BENCH_LABEL="$label" BENCH_COOKIE="$cookie" BENCH_ROTATE="$rotate" \
+    timeout $((SECONDS_PER_RUN + 60)) taskset -c "$CLIENT_CPU" \
+    wrk -t"$THREADS" -c"$connections" -d"$DURATION" --timeout 10s --latency -s "$LUA" "$url" \
+    >"$WORK/wrk-${label//[^a-zA-Z0-9]/_}.log"
+  grep '^RESULT' "$WORK/wrk-${label//[^a-zA-Z0-9]/_}.log" | cut -f2- >>"$RESULTS"
+}
+
+bench "/" "$BASE/"
+bench "/cercles" "$BASE/cercles"
+bench "/map.svg" "$BASE/map.svg"
+bench "/cercles/$CIRCLE" "$BASE/cercles/$CIRCLE"
+bench "/evenements/{id}" "$BASE$EVENT"
+bench "/annuaire ($ANNUAIRE_PORTEURS porteurs)" "$BASE/annuaire" rotate "$ROTATE"
+bench "/mon-espace (mentor)" "$BASE/mon-espace" "$JARS/mentor"
+bench "/mon-espace (porteur)" "$BASE/mon-espace" "$JARS/porteur"
+bench "/coordination (coordinator)" "$BASE/coordination" "$JARS/coordinator"
+bench "/coordination (national team)" "$BASE/coordination" "$JARS/national"
+bench "/admin/tableau-de-bord" "$BASE/admin/tableau-de-bord" "$JARS/national"
+bench "/mentorats/{id} (mentor)" "$BASE$MENTORSHIP" "$JARS/mentor"
+bench "/admin/cercles/$CIRCLE (coordinator)" "$BASE/admin/cercles/$CIRCLE" "$JARS/coordinator"
+
+# ---- the ceiling: nginx serving a static copy of the home page ---------------------------
+# The uncompressed HTML of `/`, gzipped by nginx on every request at level 6 (nginx-light
+# has no brotli); the same work a dynamic server's compression does, without the page.
+# nginx's workers run as another user: the page sits in a folder they can read.
+STATIC="$(mktemp -d)"
+chmod 755 "$STATIC"
+mkdir -p "$WORK/nginx"
+curl -s --max-time 30 "$BASE/" >"$STATIC/index.html"
+NGINX_PORT="$(free_port)"
+cat >"$WORK/nginx/nginx.conf" <<EOF
+worker_processes 1;
+daemon off;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $WORK/nginx/body;
+  proxy_temp_path $WORK/nginx/proxy;
+  fastcgi_temp_path $WORK/nginx/fastcgi;
+  uwsgi_temp_path $WORK/nginx/uwsgi;
+  scgi_temp_path $WORK/nginx/scgi;
+  default_type text/html;
+  gzip on;
+  gzip_comp_level 6;
+  gzip_types text/html;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    root $STATIC;
+    index index.html;
+  }
+}
+EOF
+taskset -c "$SERVER_CPU" "$NGINX" -p "$WORK/nginx" -e "$WORK/nginx/error.log" -c "$WORK/nginx/nginx.conf" &
+NGINX_PID=$!
+wait_for "http://127.0.0.1:$NGINX_PORT/"
+bench "nginx: static / (gzip 6)" "http://127.0.0.1:$NGINX_PORT/"
+kill "$NGINX_PID" 2>/dev/null || true
+wait "$NGINX_PID" 2>/dev/null || true
+NGINX_PID=""
+
+# ---- mixed: reads while people write -----------------------------------------------------
+# Each second, one of each: a porteur asks a mentor (the first card of their directory), a
+# mentor accepts an open request, a mentor records a meeting. There is no route to edit a
+# mentor's profile yet; recording a meeting is the mentor's everyday write in its place.
+ASKS="$WORK/asks.tsv"      # JAR PROJECT MENTOR
+ACCEPTS="$WORK/accepts.tsv" # JAR REQUEST
+WRITES="$WORK/writes.tsv"  # KIND STATUS SECONDS
+: >"$ASKS"
+: >"$ACCEPTS"
+: >"$WRITES"
+need=$((SECONDS_PER_RUN + 1))
+# Porteurs who ask: the signed-in ones, each for one mentor; with fewer porteurs than
+# seconds, the demo porteur asks several (past three open requests the answer is a 422).
+askers=$(cut -f3 "$ROTATE" | awk -v n="$need" 'NR <= n')
+per_porteur=$(((need + $(echo "$askers" | wc -l) - 1) / $(echo "$askers" | wc -l)))
+for jar in $askers; do
+  page=$(get "$jar" /mon-espace | first '/annuaire?projet=[0-9a-f-]*')
+  [ -n "$page" ] || continue
+  get "$jar" "$page" | matches 'name="mentor" value="[0-9a-f-]*"' | awk -v n="$per_porteur" 'NR <= n' |
+    sed 's/.*value="//; s/"$//' | while read -r mentor; do
+      printf '%s\t%s\t%s\n' "$jar" "${page#*=}" "$mentor"
+    done >>"$ASKS"
+done
+# Requests to accept: the open ones of the demo mentor and of generated mentors.
+mentor_jars="$JARS/mentor"
+for n in $(seq "$MENTORS"); do
+  # shellcheck disable=SC2059 # the pattern is a printf format on purpose
+  sign_in "$(printf "$MENTOR_EMAIL" "$n")" "$JARS/m$n" 2>/dev/null && mentor_jars="$mentor_jars $JARS/m$n"
+done
+for jar in $mentor_jars; do
+  get "$jar" /mon-espace | matches '/demandes/[0-9a-f-]\{36\}/reponse' | sort -u |
+    sed 's#/demandes/##; s#/reponse##' | while read -r request; do
+      printf '%s\t%s\n' "$jar" "$request"
+    done >>"$ACCEPTS"
+done
+log "mixed run: $(wc -l <"$ASKS") requests to send, $(wc -l <"$ACCEPTS") open requests to accept"
+
+post() { # KIND JAR PATH FIELD=VALUE…: appends "KIND STATUS SECONDS" to $WRITES
+  local kind="$1" jar="$2" path="$3"
+  shift 3
+  local args=() field
+  for field in "$@"; do args+=(--data-urlencode "$field"); done
+  curl -s -o /dev/null --max-time 30 -w "$kind\t%{http_code}\t%{time_total}\n" -b "$jar" \
+    -H 'Accept-Encoding: br, gzip' --data-urlencode "csrf=$(cat "$jar.csrf")" "${args[@]}" \
+    "$BASE$path" >>"$WRITES" || printf '%s\t000\t30\n' "$kind" >>"$WRITES"
+}
+
+writer() {
+  local second jar project mentor request
+  exec 3<"$ASKS" 4<"$ACCEPTS"
+  for second in $(seq "$SECONDS_PER_RUN"); do
+    local tick=$SECONDS
+    if IFS=$'\t' read -r jar project mentor <&3; then
+      post request "$jar" /annuaire/demande "project=$project" "mentor=$mentor" \
+        "message=Bonjour, votre parcours correspond à mon projet (essai de charge $second)."
+    fi
+    if IFS=$'\t' read -r jar request <&4; then
+      post accept "$jar" "/demandes/$request/reponse" decision=accept
+    fi
+    post meeting "$JARS/mentor" "$MENTORSHIP/rencontres" "date=$(date +%F)" minutes=45 \
+      "topics=Point d'étape (essai de charge $second)" notes=
+    while [ "$SECONDS" -eq "$tick" ]; do sleep 0.05; done
+  done
+}
+writer &
+WRITER_PID=$!
+# The two readers share the connections.
+bench "mixed: /coordination (coordinator)" "$BASE/coordination" "$JARS/coordinator" "" $((CONNECTIONS / 2)) &
+reader=$!
+bench "mixed: /annuaire" "$BASE/annuaire" rotate "$ROTATE" $((CONNECTIONS / 2))
+wait "$reader"
+wait "$WRITER_PID" || true
+WRITER_PID=""
+RSS_END=$(rss_kib "$SERVER_PID")
+
+# ---- report --------------------------------------------------------------------------------
+mkdir -p "$OUT_DIR"
+REPORT="$OUT_DIR/results.md"
+{
+  echo "# HTTP benchmark ($SCALE data set)"
+  echo
+  echo "$(date -u '+%Y-%m-%d %H:%M UTC'); $(nproc) cores, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo);" \
+    "server on core $SERVER_CPU, wrk on core $CLIENT_CPU; wrk -t$THREADS -c$CONNECTIONS -d$DURATION;" \
+    "Accept-Encoding: br, gzip; data loaded in ${LOAD_SECONDS} s; commit $(git -C "$ROOT" rev-parse --short HEAD)."
+  echo
+  echo "| page | req/s | p50 ms | p99 ms | errors | bytes/resp |"
+  echo "|---|---:|---:|---:|---:|---:|"
+  awk -F'\t' '{ printf "| %s | %s | %s | %s | %s of %s | %s |\n", $1, $2, $3, $4, $5, $6, $7 }' "$RESULTS"
+  echo
+  echo "Writes during the mixed run (one of each kind per second; failed = status ≥ 500 or no answer):"
+  echo
+  echo "| write | sent | 2xx/3xx | 4xx | failed | p50 ms | max ms |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
+  for kind in request accept meeting; do
+    awk -F'\t' -v k="$kind" '$1 == k { print $3 * 1000, $2 }' "$WRITES" | sort -n | awk -v k="$kind" '
+      { t[NR] = $1; s = $2; if (s >= 500 || s == 0) f++; else if (s >= 400) c++; else ok++ }
+      END { printf "| %s | %d | %d | %d | %d | %.1f | %.1f |\n", k, NR, ok, c, f,
+            (NR ? t[int((NR + 1) / 2)] : 0), (NR ? t[NR] : 0) }'
+  done
+  echo
+  echo "Server RSS: $((RSS_START / 1024)) MiB after start, $((RSS_WARM / 1024)) MiB once the directory's index is built," \
+    "$((RSS_END / 1024)) MiB after all runs."
+  echo
+  echo "/annuaire rotates over $ANNUAIRE_PORTEURS porteurs' projects (generated accounts: $PORTEUR_EMAIL)." \
+    "bytes/resp counts what crossed the socket: headers and compressed body."
+} | tee "$REPORT"
+log "written to $REPORT"
