@@ -16,7 +16,7 @@ DURATION="${DURATION:-10s}"         # per wrk run
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-32}"
 PORTEURS="${PORTEURS:-1000}"        # porteurs whose directories /annuaire reads in turn
-MENTORS="${MENTORS:-20}"            # generated mentors signed in for the accept writes
+MENTORS="${MENTORS:-50}"            # generated mentors signed in for the accept writes
 SERVER_CPU="${SERVER_CPU:-1}"       # the server and nginx share this core...
 CLIENT_CPU="${CLIENT_CPU:-0}"       # ...and the load generators use this one
 # Generated accounts (printf patterns over 1, 2, 3…), all with the demo password.
@@ -33,6 +33,7 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 LUA="$HERE/http/page.lua"
 OUT_DIR="${OUT_DIR:-$ROOT/target/bench-http}"
+rm -rf "$OUT_DIR/logs"
 BIN="$ROOT/target/release/mentorat"
 SECONDS_PER_RUN="${DURATION%s}"
 [[ "$SECONDS_PER_RUN" =~ ^[0-9]+$ ]] || { echo "DURATION must be whole seconds, e.g. 10s" >&2; exit 1; }
@@ -75,6 +76,9 @@ stop() {
   for pid in $WRITER_PID $NGINX_PID $SERVER_PID; do
     kill -9 "$pid" 2>/dev/null || true
   done
+  # The server's log (warn and above: no personal data) and each wrk run's own output.
+  mkdir -p "$OUT_DIR/logs"
+  cp "$WORK"/server.log "$WORK"/wrk-*.log "$WORK"/writes.tsv "$OUT_DIR/logs/" 2>/dev/null || true
   rm -rf "$WORK" ${STATIC:+"$STATIC"}
 }
 trap stop EXIT
@@ -189,9 +193,12 @@ if [ "$ANNUAIRE_PORTEURS" -lt "$PORTEURS" ]; then
   ANNUAIRE_PORTEURS=$(wc -l <"$ROTATE")
 fi
 
-# The first /annuaire builds the matching index: RSS once it is warm.
+# Argon2 takes 19 MiB per hash and the allocator keeps some: RSS after the sign-ins, then
+# once the first /annuaire has built the matching index.
+RSS_SIGNED_IN=$(rss_kib "$SERVER_PID")
 IFS=$'\t' read -r first_cookie first_path _ <"$ROTATE"
-curl -s -o /dev/null --max-time 120 -H "Cookie: $first_cookie" "$BASE$first_path"
+status=$(curl -s -o /dev/null --max-time 120 -w '%{http_code}' -H "Cookie: $first_cookie" "$BASE$first_path")
+[ "$status" = 200 ] || { echo "/annuaire answers $status, not 200" >&2; exit 1; }
 RSS_WARM=$(rss_kib "$SERVER_PID")
 
 # Ids the pages' addresses need, read from the pages themselves.
@@ -262,7 +269,6 @@ http {
   default_type text/html;
   gzip on;
   gzip_comp_level 6;
-  gzip_types text/html;
   server {
     listen 127.0.0.1:$NGINX_PORT;
     root $STATIC;
@@ -378,8 +384,8 @@ REPORT="$OUT_DIR/results.md"
             (NR ? t[int((NR + 1) / 2)] : 0), (NR ? t[NR] : 0) }'
   done
   echo
-  echo "Server RSS: $((RSS_START / 1024)) MiB after start, $((RSS_WARM / 1024)) MiB once the directory's index is built," \
-    "$((RSS_END / 1024)) MiB after all runs."
+  echo "Server RSS: $((RSS_START / 1024)) MiB after start, $((RSS_SIGNED_IN / 1024)) MiB after the sign-ins," \
+    "$((RSS_WARM / 1024)) MiB once the directory's index is built, $((RSS_END / 1024)) MiB after all runs."
   echo
   echo "/annuaire rotates over $ANNUAIRE_PORTEURS porteurs' projects (generated accounts: $PORTEUR_EMAIL)." \
     "bytes/resp counts what crossed the socket: headers and compressed body."
