@@ -930,6 +930,15 @@ pub(super) fn mentor_bio(
     bio
 }
 
+/// Lower-cases the first letter (a title inside a sentence; names keep their capitals).
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// A project's title, description and help wanted, in `town`.
 pub(super) fn project_texts(
     rng: &mut SplitMix64,
@@ -947,7 +956,7 @@ pub(super) fn project_texts(
     let description = format!(
         "{} Mon projet : {}. J'ai besoin d'aide pour {first}{}.",
         rng.pick(PROJECT_OPENINGS),
-        title.to_lowercase(),
+        lower_first(&title),
         if second == first {
             String::new()
         } else {
