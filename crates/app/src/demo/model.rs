@@ -129,7 +129,9 @@ impl Model {
             }
         }
         for (c, count) in apportion(plan.applicants, &weights).into_iter().enumerate() {
-            for j in 0..count {
+            for _ in 0..count {
+                // By the applicant's rank in the network, so that every state shows up.
+                let j = mentors.len() - plan.approved_mentors;
                 let status = [
                     "submitted",
                     "submitted",
