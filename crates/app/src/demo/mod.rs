@@ -15,6 +15,7 @@ use mentorat_store::{
 };
 use uuid::Uuid;
 
+mod activity;
 mod model;
 mod plan;
 mod scale;

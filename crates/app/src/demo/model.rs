@@ -268,7 +268,7 @@ fn registrations_of(k: usize, events: usize, total: usize) -> usize {
     let base = total / events + usize::from(k < total % events);
     // The same swing for both events of a pair, never more than either has.
     let swing = ((k / 2) % 25).min(total / events);
-    if k % 2 == 0 && k + 1 < events {
+    if k.is_multiple_of(2) && k + 1 < events {
         base + swing
     } else if k % 2 == 1 {
         base - swing
