@@ -2,6 +2,7 @@
 //! runs one administration command. All the work happens in the library crates.
 
 mod match_cli;
+mod progress;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
@@ -35,7 +36,12 @@ enum Command {
     /// Apply the database migrations embedded in this binary.
     Migrate,
     /// Load realistic demo data into the configured database (safe to repeat).
-    Demo,
+    Demo {
+        /// Also generate the network's data set: `national` (300 circles, 10,000
+        /// mentors, 30,000 porteurs…), `10x`, or a fraction of national such as `0.02`.
+        #[arg(long)]
+        scale: Option<String>,
+    },
     /// Administration tasks.
     Admin {
         #[command(subcommand)]
@@ -189,7 +195,11 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             println!("Migrations applied.");
             Ok(())
         }
-        Command::Demo => load_demo(&open(settings).await?).await,
+        Command::Demo { scale: None } => load_demo(&open(settings).await?).await,
+        Command::Demo { scale: Some(scale) } => {
+            let plan = mentorat_app::demo::ScalePlan::parse(&scale).map_err(anyhow::Error::msg)?;
+            load_scale(&open(settings).await?, &plan).await
+        }
         Command::Match { .. } => unreachable!("handled before the configuration is read"),
         Command::Admin {
             command: AdminCommand::Create { email },
@@ -234,6 +244,50 @@ async fn load_demo(app: &App) -> anyhow::Result<()> {
         report.already_present,
         mentorat_app::demo::DEMO_PASSWORD
     );
+    Ok(())
+}
+
+async fn load_scale(app: &App, plan: &mentorat_app::demo::ScalePlan) -> anyhow::Result<()> {
+    let started = std::time::Instant::now();
+    let report = app.load_scale(plan, &mut progress::Bar::new()).await?;
+    if report.already_present {
+        println!(
+            "The data set of scale {} is already present: nothing to do.",
+            plan.scale
+        );
+    } else {
+        println!(
+            "Data set of scale {} loaded: {} rows in {:.1} s.",
+            plan.scale,
+            report.rows,
+            started.elapsed().as_secs_f64()
+        );
+    }
+    let s = &report.samples;
+    println!(
+        "Accounts to try (password \"{}\"):",
+        mentorat_app::demo::DEMO_PASSWORD
+    );
+    println!(
+        "  coordinator of /cercles/{}: {}",
+        s.coordinator.1, s.coordinator.0
+    );
+    for (who, address) in [
+        (
+            "mentor with an active mentorship",
+            &s.mentor_with_mentorship,
+        ),
+        (
+            "porteur with an active mentorship",
+            &s.porteur_with_mentorship,
+        ),
+        ("porteur with a validated project", &s.porteur_validated),
+    ] {
+        if let Some(address) = address {
+            println!("  {who}: {address}");
+        }
+    }
+    println!("  partner association member: {}", s.partner);
     Ok(())
 }
 

@@ -16,6 +16,7 @@ mod matrix;
 mod mentoring;
 mod pages;
 mod routes;
+mod scale;
 mod security;
 mod settings;
 mod smtp;

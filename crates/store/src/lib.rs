@@ -5,6 +5,7 @@
 //! the small dispatch module [`db`]; see `docs/ARCHITECTURE.md`.
 
 mod audit;
+pub mod bulk;
 mod circles;
 mod coverage;
 mod db;
@@ -23,6 +24,7 @@ mod users;
 pub mod weights;
 
 pub use audit::{AuditEntry, AuditFilter};
+pub use bulk::Census;
 pub use circles::{CircleSummary, Member, NewEdition};
 pub use db::{Backend, Tx};
 pub use events::NewEvent;

@@ -658,3 +658,64 @@ async fn a_draft_is_replaced_or_published_once_and_not_both() {
             .is_empty()
     );
 }
+
+#[tokio::test]
+async fn bulk_rows_go_in_many_statements_once_and_a_second_time_change_nothing() {
+    use mentorat_store::bulk::{RoleRow, UserRow};
+    let (store, _db) = store().await;
+    let now = Utc::now();
+    // More rows than one statement carries, so that several statements run.
+    let users: Vec<UserRow> = (0..1_234)
+        .map(|i| UserRow {
+            id: Uuid::new_v5(&Uuid::NAMESPACE_OID, format!("bulk/{i}").as_bytes()),
+            email: format!("mentor.{i:05}@bulk.example"),
+            first_name: "Camille".into(),
+            last_name: "Durand".into(),
+            password_hash: Some("hash".into()),
+            created_at: now,
+        })
+        .collect();
+    let roles: Vec<RoleRow> = users
+        .iter()
+        .map(|u| RoleRow {
+            id: Uuid::new_v4(),
+            user_id: u.id,
+            role: "mentor",
+            circle_id: None,
+            partner_id: None,
+            created_at: now,
+        })
+        .collect();
+    let mut tx = store.begin().await.unwrap();
+    assert_eq!(tx.bulk_users(&users).await.unwrap(), 1_234);
+    assert_eq!(tx.bulk_roles(&roles).await.unwrap(), 1_234);
+    tx.commit().await.unwrap();
+    let census = store.census().await.unwrap();
+    assert_eq!(census.users, 1_234);
+    let mut tx = store.begin().await.unwrap();
+    assert_eq!(
+        tx.bulk_users(&users).await.unwrap(),
+        0,
+        "present rows are skipped"
+    );
+    let again: Vec<RoleRow> = roles
+        .iter()
+        .map(|r| RoleRow {
+            id: Uuid::new_v4(),
+            ..r.clone()
+        })
+        .collect();
+    assert_eq!(
+        tx.bulk_roles(&again).await.unwrap(),
+        0,
+        "a grant is held once"
+    );
+    tx.commit().await.unwrap();
+    assert_eq!(store.census().await.unwrap(), census);
+    let mentor = store
+        .account_by_email(&Email::parse("mentor.00042@bulk.example").unwrap())
+        .await
+        .unwrap()
+        .expect("a bulk account reads like any other");
+    assert!(mentor.roles.iter().any(|g| g.role == Role::Mentor));
+}

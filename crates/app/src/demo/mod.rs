@@ -15,6 +15,19 @@ use mentorat_store::{
 };
 use uuid::Uuid;
 
+mod activity;
+mod model;
+mod plan;
+mod scale;
+mod texts;
+
+pub use model::EMAIL_DOMAIN;
+pub use plan::ScalePlan;
+pub use scale::{Progress, ScaleReport, ScaleSamples, Silent};
+
+/// The programme of the founding conference « À la recherche du mentorat perdu ».
+const AGENDA: &str = "1. Qu'est-ce que le mentorat ?\n2. Peut-on devenir mentor, ou sommes-nous mentors sans le savoir ?\n3. Comment apporter sa pierre à l'édifice ?\nLa soirée se termine par un buffet convivial.";
+
 /// The password of every demo account that can sign in.
 pub const DEMO_PASSWORD: &str = "mentorat-demo";
 
@@ -759,7 +772,7 @@ async fn load_people(tx: &mut Tx, report: &mut DemoReport) -> Result<(), AppErro
 /// Past conferences are fixed in 2016; upcoming ones are placed relative to the day
 /// the demo is first loaded, so that a fresh demo always has a future to show.
 async fn load_events(tx: &mut Tx, report: &mut DemoReport) -> Result<(), AppError> {
-    let agenda = "1. Qu'est-ce que le mentorat ?\n2. Peut-on devenir mentor, ou sommes-nous mentors sans le savoir ?\n3. Comment apporter sa pierre à l'édifice ?\nLa soirée se termine par un buffet convivial.";
+    let agenda = AGENDA;
     let today = Utc::now().date_naive();
     // (key, circle, partner, kind, title, date, local time, tz, venue, address, commune, capacity)
     type Row = (

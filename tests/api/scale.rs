@@ -1,0 +1,187 @@
+//! `mentorat demo --scale`: the network's data set matches its plan, loads once, and
+//! its accounts and the demo's sign in and reach their pages.
+
+use crate::helpers::{DEMO_PASSWORD, TestApp, csrf_in, spawn_app};
+use mentorat_app::demo::{ScalePlan, Silent};
+use mentorat_store::Census;
+
+/// Loads the demo then the set of `scale`, and checks every count against the plan.
+async fn load_and_count(app: &TestApp, scale: f64) -> (ScalePlan, Census) {
+    app.app.load_demo().await.unwrap();
+    let before = app.app.store.census().await.unwrap();
+    let plan = ScalePlan::for_scale(scale).unwrap();
+    let report = app.app.load_scale(&plan, &mut Silent).await.unwrap();
+    assert!(!report.already_present);
+    let after = app.app.store.census().await.unwrap();
+    let added = |f: fn(&Census) -> i64| f(&after) - f(&before);
+    let expected: [(&str, i64, usize); 19] = [
+        ("circles", added(|c| c.circles), plan.circles),
+        ("territories", added(|c| c.circle_territories), plan.circles),
+        (
+            "coordinators",
+            added(|c| c.coordinator_grants),
+            plan.circles,
+        ),
+        ("partners", added(|c| c.partners), plan.partners),
+        ("accounts", added(|c| c.users), plan.users()),
+        ("mentors", added(|c| c.mentors), plan.mentors()),
+        (
+            "approved mentors",
+            added(|c| c.approved_mentors),
+            plan.approved_mentors,
+        ),
+        ("projects", added(|c| c.projects), plan.porteurs),
+        (
+            "validated projects",
+            added(|c| c.validated_projects),
+            plan.validated_projects(),
+        ),
+        ("requests", added(|c| c.requests), plan.requests()),
+        (
+            "open requests",
+            added(|c| c.open_requests),
+            plan.open_requests,
+        ),
+        ("mentorships", added(|c| c.mentorships), plan.mentorships()),
+        (
+            "active mentorships",
+            added(|c| c.active_mentorships),
+            plan.active_mentorships,
+        ),
+        ("meetings", added(|c| c.meetings), plan.meetings()),
+        ("goals", added(|c| c.goals), plan.goals()),
+        ("feedback", added(|c| c.feedback), plan.feedback()),
+        ("events", added(|c| c.events), plan.events),
+        (
+            "registrations",
+            added(|c| c.registrations),
+            plan.registrations,
+        ),
+        (
+            "places taken",
+            added(|c| c.places_taken),
+            plan.active_mentorships,
+        ),
+    ];
+    for (what, got, planned) in expected {
+        assert_eq!(got, planned as i64, "{what}");
+    }
+    assert_eq!(
+        after.seats_taken, after.confirmed_registrations,
+        "events.confirmed counts the confirmed registrations"
+    );
+    assert_eq!(after.places_taken, after.active_mentorships);
+    (plan, after)
+}
+
+/// Signs in a fresh browser as `email` and returns it (panics unless it works).
+async fn browser_of(app: &TestApp, email: &str) -> reqwest::Client {
+    let client = app.new_client();
+    let page = client.get(app.url("/connexion")).send().await.unwrap();
+    let token = csrf_in(&page.text().await.unwrap());
+    let response = client
+        .post(app.url("/connexion"))
+        .header("Origin", &app.address)
+        .form(&[
+            ("email", email),
+            ("password", DEMO_PASSWORD),
+            ("csrf", &token),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 303, "sign-in of {email}");
+    client
+}
+
+async fn reaches(app: &TestApp, email: &str, path: &str) -> String {
+    let client = browser_of(app, email).await;
+    let response = client.get(app.url(path)).send().await.unwrap();
+    assert_eq!(response.status(), 200, "{email} reaches {path}");
+    response.text().await.unwrap()
+}
+
+#[tokio::test]
+async fn a_reduced_network_matches_its_plan_loads_once_and_everyone_signs_in() {
+    let app = spawn_app().await;
+    let (plan, census) = load_and_count(&app, 0.01).await;
+
+    let again = app.app.load_scale(&plan, &mut Silent).await.unwrap();
+    assert!(again.already_present, "a second run finds the set complete");
+    assert_eq!(
+        app.app.store.census().await.unwrap(),
+        census,
+        "and changes nothing"
+    );
+    let other = ScalePlan::for_scale(0.02).unwrap();
+    assert!(
+        app.app.load_scale(&other, &mut Silent).await.is_err(),
+        "another scale over the set is refused"
+    );
+
+    // The demo's accounts keep working.
+    reaches(&app, "admin@mentorat.example", "/admin/cercles").await;
+    let space = reaches(&app, "mentor@mentorat.example", "/mon-espace").await;
+    assert!(
+        space.contains("Kevin"),
+        "the demo mentor keeps their mentee"
+    );
+    reaches(
+        &app,
+        "coordination.compiegne@mentorat.example",
+        "/coordination",
+    )
+    .await;
+
+    // And the generated ones, with their content.
+    let s = &again.samples;
+    let coordination = reaches(&app, &s.coordinator.0, "/coordination").await;
+    let circle = app.app.circle_page(&s.coordinator.1).await.unwrap();
+    assert!(coordination.contains(&circle.summary.circle.name));
+    let mentor = s.mentor_with_mentorship.as_deref().unwrap();
+    let mentor_id = app.account_id(mentor).await;
+    let mentorship = app.app.mentorships_of(mentor_id).await.unwrap();
+    let active = mentorship
+        .iter()
+        .find(|m| m.status == "active")
+        .expect("an active mentorship");
+    reaches(&app, mentor, &format!("/mentorats/{}", active.id)).await;
+    reaches(
+        &app,
+        s.porteur_with_mentorship.as_deref().unwrap(),
+        "/mon-espace",
+    )
+    .await;
+    let porteur = s.porteur_validated.as_deref().unwrap();
+    let projects = app
+        .app
+        .store
+        .projects_of_mentee(app.account_id(porteur).await)
+        .await
+        .unwrap();
+    let directory = reaches(
+        &app,
+        porteur,
+        &format!("/annuaire?projet={}", projects[0].id),
+    )
+    .await;
+    assert!(
+        directory.contains("class=\"score\""),
+        "the directory suggests mentors with their scores"
+    );
+    reaches(&app, &s.partner, "/").await;
+}
+
+/// The full national set (a minute or two in a release build):
+/// `cargo test --release --test api -- --ignored national`.
+#[tokio::test]
+#[ignore = "loads the full national data set"]
+async fn the_national_network_matches_the_networks_figures() {
+    let app = spawn_app().await;
+    let (plan, census) = load_and_count(&app, 1.0).await;
+    assert_eq!(plan.circles, 300);
+    assert!(census.approved_mentors >= 10_000);
+    let again = app.app.load_scale(&plan, &mut Silent).await.unwrap();
+    assert!(again.already_present);
+    reaches(&app, &again.samples.coordinator.0, "/coordination").await;
+}
