@@ -16,6 +16,9 @@ DURATION="${DURATION:-10s}"         # per wrk run
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-32}"
 PORTEURS="${PORTEURS:-1000}"        # porteurs whose directories /annuaire reads in turn
+# The generator numbers porteurs by their project's state: in the national set 1–3,000 are
+# mentored and 3,001–4,000 closed; validated projects (the directory's) follow.
+PORTEUR_FIRST="${PORTEUR_FIRST:-4001}"
 MENTORS="${MENTORS:-50}"            # generated mentors signed in for the accept writes
 SERVER_CPU="${SERVER_CPU:-1}"       # the server and nginx share this core...
 CLIENT_CPU="${CLIENT_CPU:-0}"       # ...and the load generators use this one
@@ -176,7 +179,8 @@ export BASE PASSWORD PORTEUR_EMAIL JARS
 ROTATE="$WORK/annuaire.tsv"
 : >"$ROTATE"
 log "signing in up to $PORTEURS generated porteurs (2 at a time: argon2 is slow on purpose)"
-first=1
+first=$PORTEUR_FIRST
+[ "$SCALE" = demo ] && first=1
 while [ "$(wc -l <"$ROTATE")" -lt "$PORTEURS" ]; do
   before=$(wc -l <"$ROTATE")
   seq "$first" $((first + 199)) | xargs -P 2 -I{} bash -c 'porteur_line {}' >>"$ROTATE"
@@ -216,18 +220,39 @@ bench() {
   local label="$1" url="$2" jar="${3:-}" file="${4:-}" connections="${5:-$CONNECTIONS}"
   local cookie="" rotate=""
   if [ "$jar" = rotate ]; then rotate="$file"; elif [ -n "$jar" ]; then cookie=$(cookie_header "$jar"); fi
-  # The page must answer 200 before it is measured (a redirect to sign in is no page).
-  if [ -z "$rotate" ]; then
-    local status
-    status=$(curl -s -o /dev/null --max-time 30 -w '%{http_code}' -H "Cookie: $cookie" "$url")
-    [ "$status" = 200 ] || { echo "$label answers $status, not 200" >&2; exit 1; }
+  # The page must answer 200 before it is measured (a redirect to sign in is no page);
+  # its time alone, on an idle server, says what one person waits for without a crowd.
+  local status alone probe_cookie="$cookie" probe_url="$url"
+  if [ -n "$rotate" ]; then
+    IFS=$'\t' read -r probe_cookie probe_url _ <"$rotate"
+    probe_url="${url%%/annuaire*}$probe_url"
   fi
+  read -r status alone < <(curl -s -o /dev/null --max-time 60 -w '%{http_code} %{time_total}\n' \
+    -H "Accept-Encoding: br, gzip" -H "Cookie: $probe_cookie" "$probe_url")
+  [ "$status" = 200 ] || { echo "$label answers $status, not 200" >&2; exit 1; }
   log "wrk $label"
   BENCH_LABEL="$label" BENCH_COOKIE="$cookie" BENCH_ROTATE="$rotate" \
     timeout $((SECONDS_PER_RUN + 60)) taskset -c "$CLIENT_CPU" \
     wrk -t"$THREADS" -c"$connections" -d"$DURATION" --timeout 10s --latency -s "$LUA" "$url" \
     >"$WORK/wrk-${label//[^a-zA-Z0-9]/_}.log"
-  grep '^RESULT' "$WORK/wrk-${label//[^a-zA-Z0-9]/_}.log" | cut -f2- >>"$RESULTS"
+  grep '^RESULT' "$WORK/wrk-${label//[^a-zA-Z0-9]/_}.log" | cut -f2- |
+    awk -F'\t' -v OFS='\t' -v alone="$alone" '{ print $0, sprintf("%.1f", alone * 1000) }' >>"$RESULTS"
+  settle
+}
+
+# settle: waits (60 s at most) until the server is idle, so that requests still queued when
+# wrk stopped (a page slower than the run) do not steal the next run's processor.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+settle() {
+  local before after
+  for _ in $(seq 1 60); do
+    before=$(cpu_ticks "$SERVER_PID")
+    sleep 1
+    after=$(cpu_ticks "$SERVER_PID")
+    # Clock ticks are hundredths of a second: idle is under 5 % of a core.
+    [ $((after - before)) -le 5 ] && return 0
+  done
+  log "the server was still busy 60 s after the run"
 }
 
 bench "/" "$BASE/"
@@ -369,9 +394,9 @@ REPORT="$OUT_DIR/results.md"
     "server on core $SERVER_CPU, wrk on core $CLIENT_CPU; wrk -t$THREADS -c$CONNECTIONS -d$DURATION;" \
     "Accept-Encoding: br, gzip; data loaded in ${LOAD_SECONDS} s; commit $(git -C "$ROOT" rev-parse --short HEAD)."
   echo
-  echo "| page | req/s | p50 ms | p99 ms | errors | bytes/resp |"
-  echo "|---|---:|---:|---:|---:|---:|"
-  awk -F'\t' '{ printf "| %s | %s | %s | %s | %s of %s | %s |\n", $1, $2, $3, $4, $5, $6, $7 }' "$RESULTS"
+  echo "| page | alone ms | req/s | p50 ms | p99 ms | errors | bytes/resp |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
+  awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s of %s | %s |\n", $1, $8, $2, ($6 ? $3 : "—"), ($6 ? $4 : "—"), $5, $6, $7 }' "$RESULTS"
   echo
   echo "Writes during the mixed run (one of each kind per second; failed = status ≥ 500 or no answer):"
   echo
