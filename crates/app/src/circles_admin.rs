@@ -6,8 +6,8 @@ use crate::email::{EventMail, Mail};
 use crate::invalid;
 use crate::territories::{resolve_picked, territories};
 use crate::{App, AppError};
-use chrono::{NaiveDate, NaiveTime, TimeZone as _, Utc};
-use mentorat_domain::territory::{Country, CoverageLevel};
+use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone as _, Utc};
+use mentorat_domain::territory::{Commune, Country, CoverageLevel};
 use mentorat_domain::{
     Circle, CircleStatus, Email, Event, EventKind, EventStatus, RoleGrant, Slug, TimeZone,
 };
@@ -219,6 +219,19 @@ impl App {
         circle: &Circle,
         email: &str,
     ) -> Result<(), AppError> {
+        let role = RoleGrant::coordinator(circle.id);
+        self.grant_role_by_email(actor, email, &role, &format!("coordinator:{}", circle.slug))
+            .await
+    }
+
+    /// Gives `role` to the existing account of `email`, audited with `detail`.
+    async fn grant_role_by_email(
+        &self,
+        actor: Uuid,
+        email: &str,
+        role: &RoleGrant,
+        detail: &str,
+    ) -> Result<(), AppError> {
         let email = Email::parse(email).map_err(|e| invalid("email", e.key()))?;
         let account = self
             .store
@@ -226,15 +239,9 @@ impl App {
             .await?
             .ok_or(invalid("email", "error-no-account"))?;
         let mut tx = self.store.begin().await?;
-        tx.grant_role(account.id, &RoleGrant::coordinator(circle.id))
+        tx.grant_role(account.id, role).await?;
+        tx.audit(Some(actor), "role_granted", Some(account.id), detail)
             .await?;
-        tx.audit(
-            Some(actor),
-            "role_granted",
-            Some(account.id),
-            &format!("coordinator:{}", circle.slug),
-        )
-        .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -275,10 +282,7 @@ impl App {
         };
         let commune = resolve_picked(&form.commune, &form.commune_query)
             .ok_or(invalid("commune", "error-commune"))?;
-        let date = NaiveDate::parse_from_str(form.date.trim(), "%Y-%m-%d")
-            .map_err(|_| invalid("date", "error-date"))?;
-        let time = NaiveTime::parse_from_str(form.time.trim(), "%H:%M")
-            .map_err(|_| invalid("time", "error-date"))?;
+        let (starts_at, zone) = event_start(commune, &form.date, &form.time)?;
         let duration = match form.duration.trim() {
             "" => Event::CONFERENCE_MINUTES,
             d => d
@@ -287,31 +291,8 @@ impl App {
                 .filter(|n| (15..=24 * 60).contains(n))
                 .ok_or(invalid("duration", "error-number"))?,
         };
-        let capacity = form
-            .capacity
-            .trim()
-            .parse::<i64>()
-            .ok()
-            .filter(|n| (1..=5_000).contains(n))
-            .ok_or(invalid("capacity", "error-capacity"))?;
-        let zone = if commune.country == Country::Be {
-            TimeZone::Brussels
-        } else {
-            TimeZone::Paris
-        };
-        let starts_at = zone
-            .tz()
-            .from_local_datetime(&date.and_time(time))
-            .earliest()
-            .ok_or(invalid("date", "error-date"))?
-            .with_timezone(&Utc);
-        if starts_at <= Utc::now() {
-            return Err(invalid("date", "error-date"));
-        }
-        let circle_id = match form.circle.trim() {
-            "" => self.circle_for_commune(commune).await?.map(|c| c.id),
-            slug => Some(self.circle_page(slug).await?.summary.circle.id),
-        };
+        let capacity = event_capacity(&form.capacity)?;
+        let circle_id = self.event_circle(&form.circle, commune).await?;
         let venue = form.venue.trim();
         if venue.is_empty() {
             return Err(invalid("venue", "error-empty"));
@@ -391,17 +372,6 @@ impl App {
         })
     }
 
-    /// The slug of the association hosting an event, if any.
-    pub async fn host_of(
-        &self,
-        event: &Event,
-    ) -> Result<Option<mentorat_store::Partner>, AppError> {
-        match event.partner_id {
-            Some(id) => Ok(self.store.partner(id).await?),
-            None => Ok(None),
-        }
-    }
-
     /// Makes an existing account a member of a partner association (audited).
     pub async fn grant_partner_member(
         &self,
@@ -409,23 +379,60 @@ impl App {
         partner: &mentorat_store::Partner,
         email: &str,
     ) -> Result<(), AppError> {
-        let email = Email::parse(email).map_err(|e| invalid("email", e.key()))?;
-        let account = self
-            .store
-            .account_by_email(&email)
-            .await?
-            .ok_or(invalid("email", "error-no-account"))?;
-        let mut tx = self.store.begin().await?;
-        tx.grant_role(account.id, &RoleGrant::partner(partner.id))
-            .await?;
-        tx.audit(
-            Some(actor),
-            "role_granted",
-            Some(account.id),
-            &format!("partner:{}", partner.slug),
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(())
+        let role = RoleGrant::partner(partner.id);
+        self.grant_role_by_email(actor, email, &role, &format!("partner:{}", partner.slug))
+            .await
+    }
+}
+
+/// The start of an event as a form gives it: a day and a time in the town's own time zone
+/// (Brussels in Belgium, Paris elsewhere), which must be in the future.
+pub(crate) fn event_start(
+    commune: &Commune,
+    date: &str,
+    time: &str,
+) -> Result<(DateTime<Utc>, TimeZone), AppError> {
+    let date = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d")
+        .map_err(|_| invalid("date", "error-date"))?;
+    let time = NaiveTime::parse_from_str(time.trim(), "%H:%M")
+        .map_err(|_| invalid("time", "error-date"))?;
+    let zone = if commune.country == Country::Be {
+        TimeZone::Brussels
+    } else {
+        TimeZone::Paris
+    };
+    let starts_at = zone
+        .tz()
+        .from_local_datetime(&date.and_time(time))
+        .earliest()
+        .ok_or(invalid("date", "error-date"))?
+        .with_timezone(&Utc);
+    if starts_at <= Utc::now() {
+        return Err(invalid("date", "error-date"));
+    }
+    Ok((starts_at, zone))
+}
+
+/// The seats of an event as a form gives them (1 to 5,000).
+pub(crate) fn event_capacity(raw: &str) -> Result<i64, AppError> {
+    raw.trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|n| (1..=5_000).contains(n))
+        .ok_or(invalid("capacity", "error-capacity"))
+}
+
+impl App {
+    /// The circle an event belongs to: the one a form names by its slug, else the one
+    /// covering the event's town (if any).
+    pub(crate) async fn event_circle(
+        &self,
+        slug: &str,
+        commune: &Commune,
+    ) -> Result<Option<Uuid>, AppError> {
+        Ok(match slug.trim() {
+            "" => self.circle_for_commune(commune).await?.map(|c| c.id),
+            slug => Some(self.circle_page(slug).await?.summary.circle.id),
+        })
     }
 }

@@ -46,6 +46,12 @@ impl I18n {
         }
     }
 
+    /// Whether `locale`'s own file has the message `key`.
+    #[cfg(test)]
+    pub(crate) fn has(&self, locale: Locale, key: &str) -> bool {
+        self.bundle(locale).has_message(key)
+    }
+
     /// The message `key` in `locale`, falling back to French, then to the key itself
     /// (so a missing message is visible, never a crash).
     pub fn message(&self, locale: Locale, key: &str, args: Option<&FluentArgs<'_>>) -> String {

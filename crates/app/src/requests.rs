@@ -6,8 +6,7 @@ use crate::email::Mail;
 use crate::invalid;
 use crate::security::Limited;
 use crate::{App, AppError};
-use chrono::{NaiveDate, NaiveTime, TimeZone as _, Utc};
-use mentorat_domain::{Email, Event, EventKind, EventStatus, TimeZone};
+use mentorat_domain::{Email, Event, EventKind, EventStatus};
 use mentorat_store::{ContactMessage, HostingRequest, NewHostingRequest};
 use uuid::Uuid;
 
@@ -158,38 +157,12 @@ impl App {
         form: &ScheduleForm,
     ) -> Result<Uuid, AppError> {
         let request = self.hosting_request(request_id).await?;
-        let date = NaiveDate::parse_from_str(form.date.trim(), "%Y-%m-%d")
-            .map_err(|_| invalid("date", "error-date"))?;
-        let time = NaiveTime::parse_from_str(form.time.trim(), "%H:%M")
-            .map_err(|_| invalid("time", "error-date"))?;
-        let capacity = form
-            .capacity
-            .trim()
-            .parse::<i64>()
-            .ok()
-            .filter(|n| (1..=5_000).contains(n))
-            .ok_or(invalid("capacity", "error-capacity"))?;
         let commune = crate::territories::territories()
             .commune(&request.commune_code)
             .ok_or(invalid("commune", "error-commune"))?;
-        let zone = if commune.country == mentorat_domain::territory::Country::Be {
-            TimeZone::Brussels
-        } else {
-            TimeZone::Paris
-        };
-        let starts_at = zone
-            .tz()
-            .from_local_datetime(&date.and_time(time))
-            .earliest()
-            .ok_or(invalid("date", "error-date"))?
-            .with_timezone(&Utc);
-        if starts_at <= Utc::now() {
-            return Err(invalid("date", "error-date"));
-        }
-        let circle_id = match form.circle.trim() {
-            "" => self.circle_for_commune(commune).await?.map(|c| c.id),
-            slug => Some(self.circle_page(slug).await?.summary.circle.id),
-        };
+        let (starts_at, zone) = crate::circles_admin::event_start(commune, &form.date, &form.time)?;
+        let capacity = crate::circles_admin::event_capacity(&form.capacity)?;
+        let circle_id = self.event_circle(&form.circle, commune).await?;
         let event = Event {
             id: Uuid::new_v4(),
             circle_id,

@@ -55,11 +55,6 @@ impl CircleStatus {
                 | (Paused, Launching)
         )
     }
-
-    /// Whether the circle is shown as open to newcomers on the public site.
-    pub fn is_public(self) -> bool {
-        !matches!(self, CircleStatus::Paused)
-    }
 }
 
 /// A Cercle des Mentors, named after the town whose commune it sits in.

@@ -40,7 +40,8 @@ pub struct MentorProfile {
     pub created_at: DateTime<Utc>,
 }
 
-const MENTOR_COLUMNS: [&str; 17] = [
+/// The mentors' own columns that [`MentorProfile`] reads (`user_id` comes first, aliased).
+const MENTOR_COLUMNS: [&str; 15] = [
     "circle_id",
     "commune_code",
     "bio",
@@ -56,8 +57,6 @@ const MENTOR_COLUMNS: [&str; 17] = [
     "charter_accepted_at",
     "background_checked_at",
     "created_at",
-    "user_id",
-    "user_id",
 ];
 
 fn mentor_select() -> sea_query::SelectStatement {
@@ -69,7 +68,7 @@ fn mentor_select() -> sea_query::SelectStatement {
             "users",
             Expr::col(("users", "id")).equals(("mentors", "user_id")),
         );
-    for c in &MENTOR_COLUMNS[..15] {
+    for c in &MENTOR_COLUMNS {
         q.column(("mentors", *c));
     }
     q
@@ -539,23 +538,6 @@ impl Store {
             .and_where(Expr::col("mentorship_id").eq(mentorship_id))
             .to_owned();
         db::fetch_all(&mut &*self, &q).await
-    }
-
-    /// The address (and phone, from their registrations: none stored yet) of a person,
-    /// revealed only to their match.
-    pub async fn email_of(&self, user_id: Uuid) -> Result<Option<String>> {
-        #[derive(sqlx::FromRow)]
-        struct E {
-            email: String,
-        }
-        let q = Query::select()
-            .column("email")
-            .from("users")
-            .and_where(Expr::col("id").eq(user_id))
-            .to_owned();
-        Ok(db::fetch_optional::<E>(&mut &*self, &q)
-            .await?
-            .map(|e| e.email))
     }
 }
 

@@ -239,15 +239,4 @@ impl Store {
     }
 }
 
-impl Tx {
-    /// Sets the host association of an event.
-    pub async fn set_event_partner(&mut self, event_id: Uuid, partner_id: Uuid) -> Result<()> {
-        let query = Query::update()
-            .table("events")
-            .value("partner_id", partner_id)
-            .and_where(Expr::col("id").eq(event_id))
-            .to_owned();
-        db::execute(self, &query).await?;
-        Ok(())
-    }
-}
+impl Tx {}

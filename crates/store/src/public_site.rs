@@ -127,15 +127,6 @@ impl Store {
         ))
     }
 
-    pub async fn contact_message(&self, id: Uuid) -> Result<Option<ContactMessage>> {
-        let q = Query::select()
-            .columns(CONTACT_COLUMNS)
-            .from("contact_messages")
-            .and_where(Expr::col("id").eq(id))
-            .to_owned();
-        db::fetch_optional(&mut &*self, &q).await
-    }
-
     /// The targets of `year`, if set.
     pub async fn targets(&self, year: i64) -> Result<Option<(i64, i64)>> {
         #[derive(sqlx::FromRow)]

@@ -320,20 +320,6 @@ impl Tx {
         Ok(db::execute(self, &query).await? == 1)
     }
 
-    /// The id of the account with this e-mail, if any.
-    pub async fn user_id_by_email(&mut self, email: &Email) -> Result<Option<Uuid>> {
-        #[derive(sqlx::FromRow)]
-        struct Id {
-            id: Uuid,
-        }
-        let query = Query::select()
-            .column("id")
-            .from("users")
-            .and_where(Expr::col("email_folded").eq(email.folded()))
-            .to_owned();
-        Ok(db::fetch_optional::<Id>(self, &query).await?.map(|r| r.id))
-    }
-
     pub async fn mark_email_verified(&mut self, user_id: Uuid, now: DateTime<Utc>) -> Result<()> {
         let query = Query::update()
             .table("users")
