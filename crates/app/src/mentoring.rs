@@ -1422,3 +1422,48 @@ impl App {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use mentorat_matching::Level;
+
+    /// The matching engine ranks places with its own copy of the proximity rule (it has
+    /// no territories): it must agree with the domain's for every pair of the demo
+    /// circles' towns and of the communes of Oise (same town, intercommunality,
+    /// département, région, country, and Belgium).
+    #[test]
+    fn the_engine_and_the_domain_agree_on_every_proximity_level() {
+        let t = territories();
+        let mut codes: Vec<String> = crate::demo::CIRCLES
+            .iter()
+            .map(|c| c.commune.to_owned())
+            .collect();
+        codes.extend(
+            t.communes()
+                .iter()
+                .filter(|c| c.departement == "60")
+                .map(|c| c.key()),
+        );
+        let places: Vec<_> = codes
+            .iter()
+            .map(|code| (t.commune(code).unwrap(), place_keys(code, Side::Project)))
+            .collect();
+        let mut seen = std::collections::BTreeSet::new();
+        for (a, a_keys) in &places {
+            for (b, b_keys) in &places {
+                let expected = match proximity(a, b) {
+                    Proximity::SameCommune => Level::SameCommune,
+                    Proximity::SameIntercommunality => Level::SameIntercommunality,
+                    Proximity::SameDepartement => Level::SameDepartement,
+                    Proximity::SameRegion => Level::SameRegion,
+                    Proximity::SameCountry => Level::SameCountry,
+                    Proximity::Other => Level::Other,
+                };
+                assert_eq!(a_keys.level(b_keys), expected, "{} / {}", a.name, b.name);
+                seen.insert(expected);
+            }
+        }
+        assert_eq!(seen.len(), 6, "every level met: {seen:?}");
+    }
+}

@@ -37,17 +37,17 @@ pub fn demo_id(name: &str) -> Uuid {
     Uuid::new_v5(&NAMESPACE, name.as_bytes())
 }
 
-struct DemoCircle {
+pub(crate) struct DemoCircle {
     slug: &'static str,
     name: &'static str,
-    commune: &'static str,
+    pub(crate) commune: &'static str,
     status: CircleStatus,
     inaugurated: Option<(i32, u32, u32)>,
     fr: &'static str,
     en: &'static str,
 }
 
-const CIRCLES: &[DemoCircle] = &[
+pub(crate) const CIRCLES: &[DemoCircle] = &[
     DemoCircle {
         slug: "compiegne",
         name: "Compiègne",
