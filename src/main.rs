@@ -42,6 +42,14 @@ enum Command {
         #[arg(long)]
         scale: Option<String>,
     },
+    /// Run the periodic sweeps once as of a date (event reminders, requests to remind
+    /// or expire, quiet pairs), as `serve` does every ten minutes; for end-to-end tests
+    /// and catching up after a stop.
+    Sweep {
+        /// `2027-01-15` (09:00 in Paris) or an RFC 3339 instant.
+        #[arg(long)]
+        at: String,
+    },
     /// Administration tasks.
     Admin {
         #[command(subcommand)]
@@ -199,6 +207,17 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
         Command::Demo { scale: Some(scale) } => {
             let plan = mentorat_app::demo::ScalePlan::parse(&scale).map_err(anyhow::Error::msg)?;
             load_scale(&open(settings).await?, &plan).await
+        }
+        Command::Sweep { at } => {
+            let at = mentorat_app::clock::parse_instant(&at).ok_or_else(|| {
+                anyhow::anyhow!("--at expects a day (2027-01-15) or an RFC 3339 instant")
+            })?;
+            let (reminders, mentoring) = open(settings).await?.sweep(at).await?;
+            println!(
+                "Sweep as of {}: {reminders} event reminders and {mentoring} mentoring e-mails queued.",
+                at.to_rfc3339()
+            );
+            Ok(())
         }
         Command::Match { .. } => unreachable!("handled before the configuration is read"),
         Command::Admin {

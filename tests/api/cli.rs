@@ -120,3 +120,99 @@ fn match_solve_reads_csv_prints_the_best_assignment_and_names_a_bad_line() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `mentorat sweep --at DATE` runs the sweeps as of that day against the database, as
+/// the server's timer would then: a request left unanswered expires and its porteur is
+/// told; a second sweep of the same day finds nothing more to do.
+#[tokio::test]
+async fn sweep_at_a_later_date_expires_an_unanswered_request_from_the_command_line() {
+    let app = crate::helpers::spawn_demo_app().await;
+    let mentor = crate::mentoring::approved_mentor(&app, "cli-m@exemple.fr", "2").await;
+    let (porteur, project) =
+        crate::mentoring::validated_porteur(&app, "cli-p@exemple.fr", 1985).await;
+    app.app
+        .request_mentor(
+            porteur,
+            &app.app.project(project).await.unwrap(),
+            mentor,
+            "Bonjour",
+        )
+        .await
+        .unwrap();
+    let day = (chrono::Utc::now() + chrono::Duration::days(20))
+        .format("%Y-%m-%d")
+        .to_string();
+    let sweep = || {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_mentorat"));
+        command
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("MENTORAT_DATABASE_URL", &app.app.settings.database_url)
+            .env("MENTORAT_LOG", "warn")
+            .current_dir(std::env::temp_dir())
+            .args(["sweep", "--at", &day]);
+        command.output().unwrap()
+    };
+    let first = sweep();
+    let said = String::from_utf8_lossy(&first.stdout).into_owned();
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    assert!(!said.contains(" 0 mentoring e-mails"), "{said}");
+    let requests = app.app.requests_of(porteur).await.unwrap();
+    assert_eq!(requests[0].status, "expired");
+    let (outbox, _) = app.app.outbox(0, 200).await.unwrap();
+    assert!(
+        outbox
+            .iter()
+            .any(|m| m.to_address == "cli-p@exemple.fr" && m.subject.contains("a expiré"))
+    );
+    let again = String::from_utf8_lossy(&sweep().stdout).into_owned();
+    assert!(again.contains(" 0 mentoring e-mails"), "{again}");
+
+    let bad = mentorat_with(&app.app.settings.database_url)
+        .args(["sweep", "--at", "15/01/2027"])
+        .output()
+        .unwrap();
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--at expects a day"));
+}
+
+/// The clock every page and use case reads: moved forward in a test, the coordinator's
+/// page counts the days a validated porteur has waited from it.
+#[tokio::test]
+async fn the_platform_clock_moves_for_pages_and_use_cases_alike() {
+    let app = crate::helpers::spawn_demo_app().await;
+    crate::mentoring::validated_porteur(&app, "horloge@exemple.fr", 1985).await;
+    app.sign_in(
+        "coordination.compiegne@mentorat.example",
+        crate::helpers::DEMO_PASSWORD,
+    )
+    .await;
+    let today = app.get_html("/coordination").await;
+    assert!(today.contains("depuis 0 jours"), "{today}");
+    app.app.clock.advance(chrono::Duration::days(40));
+    // Forty days later the session has long ended, as a person would find it.
+    let signed_out = app.get("/coordination").await;
+    assert_eq!(signed_out.status(), 303);
+    app.sign_in(
+        "coordination.compiegne@mentorat.example",
+        crate::helpers::DEMO_PASSWORD,
+    )
+    .await;
+    let later = app.get_html("/coordination").await;
+    assert!(later.contains("depuis 40 jours"), "{later}");
+}
+
+fn mentorat_with(url: &str) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_mentorat"));
+    command
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("MENTORAT_DATABASE_URL", url)
+        .env("MENTORAT_LOG", "warn")
+        .current_dir(std::env::temp_dir());
+    command
+}

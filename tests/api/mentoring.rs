@@ -186,7 +186,7 @@ async fn a_fourteen_year_old_cannot_be_matched_until_the_parent_confirms() {
     let mentor = approved_mentor(&app, "m14@exemple.fr", "2").await;
     let (porteur, project) = validated_porteur(&app, "p14@exemple.fr", year - 14).await;
     let record = app.app.project(project).await.unwrap();
-    assert!(!mentorat_app::App::project_is_matchable(&record));
+    assert!(!app.app.project_is_matchable(&record));
     let refused = app
         .app
         .request_mentor(porteur, &record, mentor, "Bonjour, pouvez-vous m'aider ?")
@@ -216,7 +216,7 @@ async fn a_fourteen_year_old_cannot_be_matched_until_the_parent_confirms() {
         .to_owned();
     app.app.give_parental_consent(&token).await.unwrap();
     let record = app.app.project(project).await.unwrap();
-    assert!(mentorat_app::App::project_is_matchable(&record));
+    assert!(app.app.project_is_matchable(&record));
     app.app
         .request_mentor(porteur, &record, mentor, "Bonjour, pouvez-vous m'aider ?")
         .await
@@ -224,9 +224,10 @@ async fn a_fourteen_year_old_cannot_be_matched_until_the_parent_confirms() {
 
     // Withdrawn consent closes it again.
     app.app.withdraw_parental_consent(&token).await.unwrap();
-    assert!(!mentorat_app::App::project_is_matchable(
-        &app.app.project(project).await.unwrap()
-    ));
+    assert!(
+        !app.app
+            .project_is_matchable(&app.app.project(project).await.unwrap())
+    );
 }
 
 #[tokio::test]

@@ -4,7 +4,7 @@
 use crate::security::{random_token, token_hash};
 use crate::{App, AppError};
 use anyhow::Context;
-use chrono::{Duration, Utc};
+use chrono::Duration;
 use mentorat_domain::{Email, Locale, PersonName, RoleGrant};
 use mentorat_store::{NewUser, TokenPurpose};
 use uuid::Uuid;
@@ -47,7 +47,7 @@ impl App {
                 name,
                 locale: Locale::Fr,
                 password_hash: None,
-                verified_at: Some(Utc::now()),
+                verified_at: Some(self.now()),
             })
             .await?;
         if !created {
@@ -62,7 +62,7 @@ impl App {
             &hash,
             id,
             TokenPurpose::SetPassword,
-            Utc::now() + SET_PASSWORD_VALIDITY,
+            self.now() + SET_PASSWORD_VALIDITY,
             "",
         )
         .await?;
@@ -76,7 +76,7 @@ impl App {
     pub async fn set_password_link_is_live(&self, token: &str) -> Result<bool, AppError> {
         let mut tx = self.store.begin().await?;
         let live = tx
-            .token_is_live(&token_hash(token), TokenPurpose::SetPassword, Utc::now())
+            .token_is_live(&token_hash(token), TokenPurpose::SetPassword, self.now())
             .await?;
         tx.commit().await?;
         Ok(live)

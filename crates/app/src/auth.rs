@@ -8,7 +8,7 @@ use crate::invalid;
 use crate::passwords;
 use crate::security::{Limited, random_token, token_hash};
 use crate::{App, AppError};
-use chrono::{Duration, Utc};
+use chrono::Duration;
 use mentorat_domain::password::check_new_password;
 use mentorat_domain::{Email, Locale, PersonName};
 pub use mentorat_store::Account;
@@ -72,12 +72,12 @@ impl App {
         path: &str,
     ) -> Result<String, AppError> {
         let token = random_token();
-        tx.void_tokens(user, purpose, Utc::now()).await?;
+        tx.void_tokens(user, purpose, self.now()).await?;
         tx.insert_token(
             &token_hash(&token),
             user,
             purpose,
-            Utc::now() + validity,
+            self.now() + validity,
             payload,
         )
         .await?;
@@ -148,10 +148,10 @@ impl App {
     pub async fn verify_email(&self, token: &str) -> Result<(), AppError> {
         let mut tx = self.store.begin().await?;
         let (user_id, _) = tx
-            .consume_token(&token_hash(token), TokenPurpose::VerifyEmail, Utc::now())
+            .consume_token(&token_hash(token), TokenPurpose::VerifyEmail, self.now())
             .await?
             .ok_or(AppError::NotFound)?;
-        tx.mark_email_verified(user_id, Utc::now()).await?;
+        tx.mark_email_verified(user_id, self.now()).await?;
         tx.audit(Some(user_id), "email_verified", Some(user_id), "")
             .await?;
         tx.commit().await?;
@@ -170,7 +170,7 @@ impl App {
             .await?;
         let email = Email::parse(email).map_err(|_| invalid("email", "error-sign-in"))?;
         let credentials = self.store.credentials_by_email(&email).await?;
-        let now = Utc::now();
+        let now = self.now();
         let device_owner = client
             .device
             .as_deref()
@@ -263,7 +263,7 @@ impl App {
         let Some(session) = self.store.session(&hash).await? else {
             return Ok(None);
         };
-        let now = Utc::now();
+        let now = self.now();
         if now >= session.expires_at || now - session.last_seen_at >= self.settings.session_idle {
             let mut tx = self.store.begin().await?;
             tx.delete_session(&hash).await?;
@@ -326,7 +326,7 @@ impl App {
     pub async fn reset_link_is_live(&self, token: &str) -> Result<bool, AppError> {
         let mut tx = self.store.begin().await?;
         let live = tx
-            .token_is_live(&token_hash(token), TokenPurpose::ResetPassword, Utc::now())
+            .token_is_live(&token_hash(token), TokenPurpose::ResetPassword, self.now())
             .await?;
         tx.commit().await?;
         Ok(live)
@@ -343,7 +343,7 @@ impl App {
             .password_from_link(token, TokenPurpose::ResetPassword, password, confirmation)
             .await?;
         // Whoever could read the reset e-mail controls the address: it is verified.
-        tx.mark_email_verified(user_id, Utc::now()).await?;
+        tx.mark_email_verified(user_id, self.now()).await?;
         tx.delete_sessions_of(user_id).await?;
         tx.audit(Some(user_id), "password_reset", Some(user_id), "")
             .await?;
@@ -365,7 +365,7 @@ impl App {
         let hash = passwords::hash_blocking(password.to_owned()).await;
         let mut tx = self.store.begin().await?;
         let (user_id, _) = tx
-            .consume_token(&token_hash(token), purpose, Utc::now())
+            .consume_token(&token_hash(token), purpose, self.now())
             .await?
             .ok_or(AppError::NotFound)?;
         tx.set_password_hash(user_id, &hash).await?;
@@ -450,12 +450,12 @@ impl App {
     pub async fn confirm_email_change(&self, token: &str) -> Result<(), AppError> {
         let mut tx = self.store.begin().await?;
         let (user_id, payload) = tx
-            .consume_token(&token_hash(token), TokenPurpose::ChangeEmail, Utc::now())
+            .consume_token(&token_hash(token), TokenPurpose::ChangeEmail, self.now())
             .await?
             .ok_or(AppError::NotFound)?;
         let email = Email::parse(&payload).map_err(|_| AppError::NotFound)?;
         let old = tx.account_by_id(user_id).await?.ok_or(AppError::NotFound)?;
-        match tx.set_email(user_id, &email, Utc::now()).await {
+        match tx.set_email(user_id, &email, self.now()).await {
             Ok(()) => {}
             Err(mentorat_store::StoreError::Conflict { .. }) => {
                 return Err(invalid("email", "error-account-exists"));
@@ -482,7 +482,7 @@ impl App {
     ) -> Result<(), AppError> {
         self.check_current_password(account, current).await?;
         let mut tx = self.store.begin().await?;
-        tx.request_deletion(account.id, Utc::now()).await?;
+        tx.request_deletion(account.id, self.now()).await?;
         tx.delete_sessions_of(account.id).await?;
         tx.audit(Some(account.id), "deletion_requested", Some(account.id), "")
             .await?;

@@ -5,7 +5,6 @@
 
 use crate::email::Mail;
 use crate::{App, AppError, invalid};
-use chrono::Utc;
 use mentorat_matching::assign::Unmatched;
 use mentorat_matching::{Options, Problem, Weights, solve};
 use mentorat_store::{CircleWeights, ProposalRecord, ProposedPair, RequestRecord};
@@ -138,7 +137,7 @@ impl App {
             .projects_of_circles(&circles, Some("validated"))
             .await?
             .into_iter()
-            .filter(Self::project_is_matchable)
+            .filter(|p| self.project_is_matchable(p))
             .collect();
         let mut problem = Problem::default();
         let mut mentors = Numbering::default();
@@ -226,7 +225,7 @@ impl App {
             matched: assignment.matched() as i64,
             unmatched: (projects.len() - assignment.matched()) as i64,
             blocking_pairs: assignment.blocking_pairs as i64,
-            created_at: Utc::now(),
+            created_at: self.now(),
             matches_first,
             replaced_by: None,
         };
@@ -368,7 +367,7 @@ impl App {
         let pool = self.mentor_pool().await?;
         let mut given: HashMap<Uuid, i64> = HashMap::new();
         let mut tx = self.store.begin().await?;
-        if !tx.publish_proposal(proposal.id, Utc::now()).await? {
+        if !tx.publish_proposal(proposal.id, self.now()).await? {
             return Err(invalid("proposal", "error-proposal-published"));
         }
         let mut published = Published::default();
@@ -377,7 +376,7 @@ impl App {
             // and the mentor is still available with a place for it.
             let project = projects
                 .get(&pair.project_id)
-                .filter(|p| Self::project_is_matchable(p));
+                .filter(|p| self.project_is_matchable(p));
             let free = pool.free_places(pair.mentor_id).unwrap_or(0);
             let taken = given.entry(pair.mentor_id).or_insert(0);
             let Some(project) = project.filter(|_| *taken < free) else {
@@ -400,7 +399,7 @@ impl App {
                 status: "open".into(),
                 decline_reason: None,
                 decline_text: String::new(),
-                created_at: Utc::now(),
+                created_at: self.now(),
             })
             .await?;
             if let Some(mentor) = recipients.get(&pair.mentor_id) {

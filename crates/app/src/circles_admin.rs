@@ -142,7 +142,7 @@ impl App {
             return Err(invalid("status", "error-status-transition"));
         }
         let inaugurated = (next == CircleStatus::Active && circle.inaugurated_on.is_none())
-            .then(|| Utc::now().date_naive());
+            .then(|| self.now().date_naive());
         let mut tx = self.store.begin().await?;
         tx.set_circle_status(circle.id, next.as_str(), inaugurated)
             .await?;
@@ -282,7 +282,7 @@ impl App {
         };
         let commune = resolve_picked(&form.commune, &form.commune_query)
             .ok_or(invalid("commune", "error-commune"))?;
-        let (starts_at, zone) = event_start(commune, &form.date, &form.time)?;
+        let (starts_at, zone) = event_start(commune, &form.date, &form.time, self.now())?;
         let duration = match form.duration.trim() {
             "" => Event::CONFERENCE_MINUTES,
             d => d
@@ -386,11 +386,12 @@ impl App {
 }
 
 /// The start of an event as a form gives it: a day and a time in the town's own time zone
-/// (Brussels in Belgium, Paris elsewhere), which must be in the future.
+/// (Brussels in Belgium, Paris elsewhere), which must be after `now`.
 pub(crate) fn event_start(
     commune: &Commune,
     date: &str,
     time: &str,
+    now: DateTime<Utc>,
 ) -> Result<(DateTime<Utc>, TimeZone), AppError> {
     let date = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d")
         .map_err(|_| invalid("date", "error-date"))?;
@@ -407,7 +408,7 @@ pub(crate) fn event_start(
         .earliest()
         .ok_or(invalid("date", "error-date"))?
         .with_timezone(&Utc);
-    if starts_at <= Utc::now() {
+    if starts_at <= now {
         return Err(invalid("date", "error-date"));
     }
     Ok((starts_at, zone))

@@ -35,7 +35,7 @@ fn month_start(year: i32, month: u32) -> NaiveDate {
 
 impl App {
     pub async fn dashboard(&self) -> Result<Dashboard, AppError> {
-        let now = Utc::now();
+        let now = self.now();
         let year = i64::from(now.year());
         let (target_mentors, target_circles) = self
             .store

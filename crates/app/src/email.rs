@@ -7,7 +7,7 @@
 use crate::i18n::{I18n, Tr};
 use crate::{App, AppError};
 use askama::Template;
-use chrono::{Duration, Utc};
+use chrono::Duration;
 use fluent_bundle::{FluentArgs, FluentValue};
 use lettre::message::header::ContentType;
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
@@ -432,7 +432,7 @@ impl MailWorker {
 
     /// Sends every due message; returns how many were tried.
     pub async fn send_due(&self) -> Result<usize, AppError> {
-        let now = Utc::now();
+        let now = self.app.now();
         let batch = self
             .app
             .store
@@ -440,16 +440,16 @@ impl MailWorker {
             .await?;
         for message in &batch {
             match self.send(message).await {
-                Ok(()) => self.app.store.mark_sent(message.id, Utc::now()).await?,
+                Ok(()) => self.app.store.mark_sent(message.id, self.app.now()).await?,
                 Err(error) => {
                     let attempts = message.attempts + 1;
                     let retry =
-                        (attempts < MAX_ATTEMPTS).then(|| Utc::now() + retry_delay(attempts));
+                        (attempts < MAX_ATTEMPTS).then(|| self.app.now() + retry_delay(attempts));
                     // The error names the SMTP failure, not the recipient.
                     tracing::warn!(message_id = %message.id, attempts, %error, "e-mail not sent");
                     self.app
                         .store
-                        .mark_attempt_failed(message.id, &error, retry, Utc::now())
+                        .mark_attempt_failed(message.id, &error, retry, self.app.now())
                         .await?;
                 }
             }

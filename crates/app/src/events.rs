@@ -135,7 +135,7 @@ impl App {
     pub async fn events_feed(&self, circle: Option<&Circle>) -> Result<String, AppError> {
         let events = self
             .store
-            .events_since(Utc::now() - Duration::days(90), circle.map(|c| c.id))
+            .events_since(self.now() - Duration::days(90), circle.map(|c| c.id))
             .await?;
         let name = match circle {
             Some(c) => format!("Cercle des Mentors — {}", c.name),
@@ -165,7 +165,7 @@ impl App {
         let attendance = self.store.attendance(id).await?;
         Ok(EventPage {
             places_left: (event.capacity - attendance.confirmed).max(0),
-            is_past: event.starts_at <= Utc::now(),
+            is_past: event.starts_at <= self.now(),
             event,
             circle,
             attendance,
@@ -197,7 +197,7 @@ impl App {
             .event(event_id)
             .await?
             .ok_or(AppError::NotFound)?;
-        if event.status == EventStatus::Cancelled || event.starts_at <= Utc::now() {
+        if event.status == EventStatus::Cancelled || event.starts_at <= self.now() {
             return Err(invalid("event", "error-event-closed"));
         }
         let token = random_token();
@@ -216,7 +216,7 @@ impl App {
                     locale,
                     cancel_hash: token_hash(&token),
                 },
-                Utc::now(),
+                self.now(),
             )
             .await?;
         let link = Some(self.link(&format!("/inscriptions/annuler/{token}")));
@@ -282,7 +282,7 @@ impl App {
     pub async fn cancel_registration(&self, token: &str) -> Result<Registration, AppError> {
         let mut tx = self.store.begin().await?;
         let cancellation = tx
-            .cancel_registration(&token_hash(token), Utc::now())
+            .cancel_registration(&token_hash(token), self.now())
             .await?
             .ok_or(AppError::NotFound)?;
         let event = tx
@@ -358,7 +358,7 @@ impl App {
 
     /// Recent and upcoming events (the web layer keeps those the viewer may manage).
     pub async fn recent_and_upcoming_events(&self) -> Result<Vec<Event>, AppError> {
-        let now = Utc::now();
+        let now = self.now();
         let mut events = self.store.past_events(now, 20).await?;
         events.extend(self.store.events_since(now, None).await?);
         events.sort_by_key(|e| std::cmp::Reverse(e.starts_at));
@@ -381,7 +381,7 @@ impl App {
     ) -> Result<(), AppError> {
         let mut tx = self.store.begin().await?;
         if !tx
-            .set_attended(event_id, registration_id, attended, Utc::now())
+            .set_attended(event_id, registration_id, attended, self.now())
             .await?
         {
             return Err(AppError::NotFound);
@@ -431,7 +431,7 @@ impl App {
         let bytes = mentorat_domain::csv::french_csv(&header, &rows);
         self.deferred
             .push(Deferred::Audit {
-                at: Utc::now(),
+                at: self.now(),
                 actor: Some(actor),
                 action: "export",
                 subject: Some(event.id),
@@ -444,7 +444,7 @@ impl App {
     /// Invites the attendees who agreed to be contacted to apply as mentors.
     pub async fn invite_attendees(&self, actor: Uuid, event: &Event) -> Result<usize, AppError> {
         let mut tx = self.store.begin().await?;
-        let invited = tx.invite_attendees(event.id, Utc::now()).await?;
+        let invited = tx.invite_attendees(event.id, self.now()).await?;
         for r in &invited {
             let query = [
                 ("prenom", r.first_name.as_str()),
@@ -516,12 +516,21 @@ pub const REMINDER_SWEEP: std::time::Duration = std::time::Duration::from_secs(6
 impl App {
     /// Sends due reminders every [`REMINDER_SWEEP`] until `stop` is notified. Several
     /// instances may run it: a reminder is marked sent in the transaction that queues it.
+    /// The periodic sweeps as of `at`: event reminders, then requests to remind or
+    /// expire and quiet pairs to nudge. Returns the e-mails queued by each.
+    pub async fn sweep(&self, at: DateTime<Utc>) -> Result<(usize, usize), AppError> {
+        Ok((
+            self.send_reminders(at).await?,
+            self.sweep_mentoring(at).await?,
+        ))
+    }
+
     pub async fn run_reminders(self, stop: std::sync::Arc<tokio::sync::Notify>) {
         loop {
-            if let Err(e) = self.send_reminders(Utc::now()).await {
+            if let Err(e) = self.send_reminders(self.now()).await {
                 tracing::warn!(error = %e, "reminder sweep failed");
             }
-            if let Err(e) = self.sweep_mentoring(Utc::now()).await {
+            if let Err(e) = self.sweep_mentoring(self.now()).await {
                 tracing::warn!(error = %e, "mentoring sweep failed");
             }
             tokio::select! {

@@ -6,6 +6,7 @@ pub mod admin;
 pub mod auth;
 pub mod batch;
 pub mod circles_admin;
+pub mod clock;
 pub mod config;
 pub mod dashboard;
 pub mod deferred;
@@ -34,6 +35,8 @@ pub struct App {
     pub secrets: Arc<security::Secrets>,
     /// Notified when mail is queued, so that the worker sends it at once.
     pub mail_wakeup: Arc<tokio::sync::Notify>,
+    /// The one clock every use case reads (tests move it).
+    pub clock: clock::Clock,
     /// Writes made after the response (audit appends of pages, session touches).
     pub deferred: deferred::DeferredWrites,
     /// Every available mentor, indexed, with the mentors' generation it was read at
@@ -50,6 +53,11 @@ impl App {
         format!("{}{path}", self.settings.base_url)
     }
 
+    /// The time now, by the platform's clock.
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.clock.now()
+    }
+
     /// Connects to the configured database and applies pending migrations.
     pub async fn open(settings: Settings) -> Result<App, AppError> {
         let store = Store::connect(&settings.database_url, &StoreOptions::default()).await?;
@@ -61,6 +69,7 @@ impl App {
             i18n: Arc::new(i18n::I18n::load()),
             secrets: Arc::new(secrets),
             mail_wakeup: Arc::new(tokio::sync::Notify::new()),
+            clock: clock::Clock::default(),
             deferred: deferred::DeferredWrites::start(store.clone()),
             pool: Arc::default(),
         })

@@ -201,7 +201,7 @@ impl App {
             domains,
             charter_version: CHARTER_VERSION.to_owned(),
         };
-        match tx.submit_mentor_application(&application, Utc::now()).await {
+        match tx.submit_mentor_application(&application, self.now()).await {
             Ok(()) => {}
             Err(mentorat_store::StoreError::Conflict { .. }) => {
                 return Err(invalid("bio", "error-already-applied"));
@@ -294,7 +294,7 @@ impl App {
             next.as_str(),
             interview,
             background_checked.then_some(actor),
-            Utc::now(),
+            self.now(),
         )
         .await?;
         tx.audit(
@@ -346,7 +346,7 @@ impl App {
             .ok_or(invalid("commune", "error-commune"))?;
         let languages = parse_languages(&form.languages)
             .map_err(|_| invalid("languages", "error-languages"))?;
-        let year = Utc::now().year();
+        let year = self.now().year();
         let birth_year = form
             .birth_year
             .trim()
@@ -388,7 +388,7 @@ impl App {
         tx.insert_project_details(
             &details,
             minor.then(|| token_hash(&token)).as_deref(),
-            Utc::now(),
+            self.now(),
         )
         .await?;
         tx.grant_role(user_id, &RoleGrant::plain(Role::Mentee))
@@ -418,7 +418,7 @@ impl App {
     pub async fn give_parental_consent(&self, token: &str) -> Result<Uuid, AppError> {
         let mut tx = self.store.begin().await?;
         let project = tx
-            .give_parental_consent(&token_hash(token), Utc::now())
+            .give_parental_consent(&token_hash(token), self.now())
             .await?
             .ok_or(AppError::NotFound)?;
         tx.audit(
@@ -435,7 +435,7 @@ impl App {
     pub async fn withdraw_parental_consent(&self, token: &str) -> Result<(), AppError> {
         let mut tx = self.store.begin().await?;
         if !tx
-            .withdraw_parental_consent(&token_hash(token), Utc::now())
+            .withdraw_parental_consent(&token_hash(token), self.now())
             .await?
         {
             return Err(AppError::NotFound);
@@ -456,7 +456,7 @@ impl App {
     ) -> Result<(), AppError> {
         self.deferred
             .push(Deferred::Audit {
-                at: Utc::now(),
+                at: self.now(),
                 actor: Some(actor),
                 action: "mentee_viewed",
                 subject: Some(project.mentee_id),
@@ -479,9 +479,9 @@ impl App {
 
     /// Whether a project may be suggested, shown the directory or matched: validated,
     /// and with a parent's live consent when the porteur is under 15.
-    pub fn project_is_matchable(project: &ProjectRecord) -> bool {
+    pub fn project_is_matchable(&self, project: &ProjectRecord) -> bool {
         let consent_ok = match project.birth_year {
-            Some(y) if needs_parental_consent(y as i32, Utc::now().year()) => {
+            Some(y) if needs_parental_consent(y as i32, self.now().year()) => {
                 project.consent_given_at.is_some() && project.consent_withdrawn_at.is_none()
             }
             _ => true,
@@ -512,7 +512,7 @@ impl App {
             .await?
             .ok_or(AppError::NotFound)?;
         let mut tx = self.store.begin().await?;
-        tx.set_project_status(project.id, status, &note, Utc::now())
+        tx.set_project_status(project.id, status, &note, self.now())
             .await?;
         tx.audit(
             Some(actor),
@@ -573,7 +573,7 @@ impl App {
         mentor_id: Uuid,
         message: &str,
     ) -> Result<Uuid, AppError> {
-        if project.mentee_id != mentee_id || !Self::project_is_matchable(project) {
+        if project.mentee_id != mentee_id || !self.project_is_matchable(project) {
             return Err(invalid("project", "error-project-not-ready"));
         }
         if mentor_id == mentee_id {
@@ -605,7 +605,7 @@ impl App {
             status: "open".into(),
             decline_reason: None,
             decline_text: String::new(),
-            created_at: Utc::now(),
+            created_at: self.now(),
         };
         tx.insert_request(&request).await?;
         let mentor_account = tx
@@ -649,7 +649,7 @@ impl App {
         if request.mentor_id != mentor_id || request.status != "open" {
             return Err(AppError::NotFound);
         }
-        let now = Utc::now();
+        let now = self.now();
         let mentee = self
             .store
             .account_by_id(request.mentee_id)
@@ -721,7 +721,7 @@ impl App {
         }
         let mut tx = self.store.begin().await?;
         if !tx
-            .end_request(request.id, "withdrawn", None, "", Utc::now())
+            .end_request(request.id, "withdrawn", None, "", self.now())
             .await?
         {
             return Err(invalid("request", "error-request-closed"));
@@ -825,7 +825,7 @@ impl App {
             .map_err(|_| invalid("date", "error-date"))?;
         let held_on: DateTime<Utc> =
             Utc.from_utc_datetime(&day.and_hms_opt(12, 0, 0).expect("noon"));
-        if held_on > Utc::now() + chrono::Duration::days(1) {
+        if held_on > self.now() + chrono::Duration::days(1) {
             return Err(invalid("date", "error-date-future"));
         }
         let minutes = minutes
@@ -843,7 +843,7 @@ impl App {
             private_notes: text(notes, "notes", 4_000, false)?,
         };
         let mut tx = self.store.begin().await?;
-        tx.insert_meeting(record.id, &meeting, viewer, Utc::now())
+        tx.insert_meeting(record.id, &meeting, viewer, self.now())
             .await?;
         tx.commit().await?;
         Ok(())
@@ -861,7 +861,7 @@ impl App {
         }
         let reason = text(reason, "reason", 500, true)?;
         let mut tx = self.store.begin().await?;
-        if !tx.close_mentorship(record, &reason, Utc::now()).await? {
+        if !tx.close_mentorship(record, &reason, self.now()).await? {
             return Err(invalid("reason", "error-mentorship-closed"));
         }
         let link = self.link(&format!("/mentorats/{}", record.id));
@@ -905,7 +905,7 @@ impl App {
             comment: text(comment, "comment", 2_000, false)?,
         };
         let mut tx = self.store.begin().await?;
-        tx.insert_feedback(record.id, &feedback, Utc::now()).await?;
+        tx.insert_feedback(record.id, &feedback, self.now()).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -1026,7 +1026,7 @@ impl App {
         }
         let title = text(title, "title", 200, true)?;
         let mut tx = self.store.begin().await?;
-        tx.insert_goal(record.id, &title, Utc::now()).await?;
+        tx.insert_goal(record.id, &title, self.now()).await?;
         tx.commit().await?;
         Ok(())
     }

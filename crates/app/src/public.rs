@@ -2,7 +2,6 @@
 //! events. Numbers only; no person is ever named here.
 
 use crate::{App, AppError};
-use chrono::Utc;
 use mentorat_domain::{CircleEdition, CircleStatus, Event, Slug};
 pub use mentorat_store::CircleSummary;
 use std::collections::HashMap;
@@ -40,7 +39,7 @@ pub struct CirclePage {
 impl App {
     pub async fn overview(&self) -> Result<Overview, AppError> {
         let circles = self.store.list_circles().await?;
-        let events = self.store.upcoming_events(Utc::now(), None, 6).await?;
+        let events = self.store.upcoming_events(self.now(), None, 6).await?;
         let by_id: HashMap<Uuid, &CircleSummary> =
             circles.iter().map(|c| (c.circle.id, c)).collect();
         let upcoming = events
@@ -79,7 +78,7 @@ impl App {
         let editions = self.store.editions_of(summary.circle.id).await?;
         let upcoming = self
             .store
-            .upcoming_events(Utc::now(), Some(summary.circle.id), 10)
+            .upcoming_events(self.now(), Some(summary.circle.id), 10)
             .await?;
         Ok(CirclePage {
             summary,
@@ -98,7 +97,7 @@ impl App {
     ) -> Result<Vec<Event>, AppError> {
         Ok(self
             .store
-            .upcoming_events(Utc::now(), circle_id, limit)
+            .upcoming_events(self.now(), circle_id, limit)
             .await?)
     }
 }

@@ -160,7 +160,8 @@ impl App {
         let commune = crate::territories::territories()
             .commune(&request.commune_code)
             .ok_or(invalid("commune", "error-commune"))?;
-        let (starts_at, zone) = crate::circles_admin::event_start(commune, &form.date, &form.time)?;
+        let (starts_at, zone) =
+            crate::circles_admin::event_start(commune, &form.date, &form.time, self.now())?;
         let capacity = crate::circles_admin::event_capacity(&form.capacity)?;
         let circle_id = self.event_circle(&form.circle, commune).await?;
         let event = Event {

@@ -112,7 +112,7 @@ impl Limited<'_> {
 impl App {
     /// Takes one attempt from the bucket; `Err(RateLimited)` when it is empty.
     pub async fn rate_limit(&self, what: Limited<'_>) -> Result<(), AppError> {
-        let now_ms = chrono::Utc::now().timestamp_millis();
+        let now_ms = self.now().timestamp_millis();
         let allowed = self
             .store
             .take_token(

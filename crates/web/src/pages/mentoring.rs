@@ -406,7 +406,7 @@ async fn render_space(ctx: &Ctx, user: Uuid, notice: Option<String>) -> Result<R
         .await?
         .into_iter()
         .map(|p| ProjectLine {
-            matchable: mentorat_app::App::project_is_matchable(&p),
+            matchable: ctx.state().app.project_is_matchable(&p),
             waiting_consent: p.parent_name.is_some() && p.consent_given_at.is_none(),
             status: tr.t(&format!("project-status-{}", p.status)),
             id: p.id,
@@ -567,7 +567,7 @@ async fn render_directory(
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let cards = if mentorat_app::App::project_is_matchable(project) {
+    let cards = if ctx.state().app.project_is_matchable(project) {
         let domain = q.domaine.as_deref();
         app.explained_suggestions(ctx.locale, project, domain, level, language)
             .await?
@@ -626,7 +626,7 @@ async fn render_directory(
             .collect(),
         cards,
         error: error.or_else(|| {
-            (!mentorat_app::App::project_is_matchable(project))
+            (!ctx.state().app.project_is_matchable(project))
                 .then(|| tr.t("error-project-not-ready"))
         }),
     });
@@ -1038,7 +1038,7 @@ async fn render_coordination(ctx: &Ctx, error: Option<String>) -> Result<Respons
                     tr.t(&format!("project-status-{}", p.status)),
                 )),
                 "validated" => {
-                    let days = (chrono::Utc::now() - p.created_at).num_days();
+                    let days = (ctx.state().app.now() - p.created_at).num_days();
                     waiting.push((
                         href,
                         p.title.clone(),
@@ -1052,11 +1052,11 @@ async fn render_coordination(ctx: &Ctx, error: Option<String>) -> Result<Respons
     let mut attention = Vec::new();
     for &circle in &circles {
         for m in app
-            .mentorships_needing_attention(circle, chrono::Utc::now())
+            .mentorships_needing_attention(circle, ctx.state().app.now())
             .await?
         {
             let since = m.last_meeting_on.unwrap_or(m.started_at);
-            let days = (chrono::Utc::now() - since).num_days();
+            let days = (ctx.state().app.now() - since).num_days();
             let title = app
                 .project(m.project_id)
                 .await
@@ -1309,7 +1309,7 @@ async fn render_record(
         .await?;
     let name = format!("{} {}", project.first_name, project.last_name);
     // What the porteur's directory suggests, with the same reasons and scores.
-    let suggestions = if mentorat_app::App::project_is_matchable(&project) {
+    let suggestions = if ctx.state().app.project_is_matchable(&project) {
         let app = &ctx.state().app;
         let found = app
             .explained_suggestions(ctx.locale, &project, None, None, None)
