@@ -162,7 +162,7 @@ async fn sweep_at_a_later_date_expires_an_unanswered_request_from_the_command_li
     );
     assert!(!said.contains(" 0 mentoring e-mails"), "{said}");
     let requests = app.app.requests_of(porteur).await.unwrap();
-    assert_eq!(requests[0].status, "expired");
+    assert_eq!(requests[0].status, mentorat_domain::RequestStatus::Expired);
     let (outbox, _) = app.app.outbox(0, 200).await.unwrap();
     assert!(
         outbox

@@ -440,7 +440,7 @@ async fn a_partner_request_becomes_a_scheduled_conference_in_one_step() {
     let (requests, _) = app.app.hosting_requests(0, 10).await.unwrap();
     assert_eq!(
         requests.iter().find(|r| r.id == request.id).unwrap().status,
-        "scheduled"
+        mentorat_domain::HostingStatus::Scheduled
     );
 
     // The association hosts the conference; once its member has an account and the

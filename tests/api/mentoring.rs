@@ -168,7 +168,10 @@ async fn approval_needs_an_interview_and_a_recorded_background_check() {
         .await
         .unwrap();
     let profile = app.app.mentor_profile(id).await.unwrap();
-    assert_eq!(profile.status, "approved");
+    assert_eq!(
+        profile.status,
+        mentorat_domain::mentoring::Vetting::Approved
+    );
     assert!(profile.background_checked_at.is_some() && profile.charter_version.is_some());
     let (outbox, _) = app.app.outbox(0, 100).await.unwrap();
     let to_lea: Vec<_> = outbox
@@ -316,7 +319,14 @@ async fn at_most_three_open_requests_and_acceptance_closes_the_others() {
         .expect("a mentorship");
     for (i, id) in requests.iter().enumerate() {
         let status = app.app.request(*id).await.unwrap().status;
-        assert_eq!(status, if i == 1 { "accepted" } else { "closed" });
+        assert_eq!(
+            status,
+            if i == 1 {
+                mentorat_domain::RequestStatus::Accepted
+            } else {
+                mentorat_domain::RequestStatus::Closed
+            }
+        );
     }
     let (outbox, _) = app.app.outbox(0, 200).await.unwrap();
     assert!(
@@ -552,7 +562,7 @@ async fn unanswered_requests_remind_then_expire_and_quiet_pairs_are_nudged() {
             mentee_id: porteur,
             mentor_id: mentor,
             message: "Bonjour".into(),
-            status: "open".into(),
+            status: mentorat_domain::RequestStatus::Open,
             decline_reason: None,
             decline_text: String::new(),
             created_at: now - chrono::Duration::days(days),
@@ -564,7 +574,7 @@ async fn unanswered_requests_remind_then_expire_and_quiet_pairs_are_nudged() {
     let sent = app.app.sweep_mentoring(now).await.unwrap();
     assert!(sent >= 2, "one reminder, one expiry notice: {sent}");
     let requests = app.app.requests_of(porteur).await.unwrap();
-    let mut statuses: Vec<_> = requests.iter().map(|r| r.status.clone()).collect();
+    let mut statuses: Vec<_> = requests.iter().map(|r| r.status.as_str()).collect();
     statuses.sort();
     assert_eq!(statuses, ["expired", "open"]);
     let (outbox, _) = app.app.outbox(0, 200).await.unwrap();
@@ -1129,7 +1139,10 @@ async fn a_coordinator_reviews_a_batch_proposal_pair_by_pair_and_publishes_it_as
         "{text}"
     );
     for pair in &pairs[1..] {
-        assert_eq!(request_of(&app, pair).await.as_deref(), Some("open"));
+        assert_eq!(
+            request_of(&app, pair).await,
+            Some(mentorat_domain::RequestStatus::Open)
+        );
     }
     assert_eq!(
         request_of(&app, &pairs[0]).await,
@@ -1141,7 +1154,10 @@ async fn a_coordinator_reviews_a_batch_proposal_pair_by_pair_and_publishes_it_as
 }
 
 /// The status of the request a proposal's `pair` made, if it made one.
-async fn request_of(app: &TestApp, pair: &mentorat_app::batch::Pair) -> Option<String> {
+async fn request_of(
+    app: &TestApp,
+    pair: &mentorat_app::batch::Pair,
+) -> Option<mentorat_domain::RequestStatus> {
     let requests = app.app.requests_of(pair.mentor_id).await.unwrap();
     requests
         .into_iter()
@@ -1202,7 +1218,10 @@ async fn a_proposal_published_days_later_sends_only_the_pairs_still_possible() {
     assert_eq!(request_of(&app, stale).await, None);
     assert_eq!(request_of(&app, full).await, None);
     for pair in &pairs[2..] {
-        assert_eq!(request_of(&app, pair).await.as_deref(), Some("open"));
+        assert_eq!(
+            request_of(&app, pair).await,
+            Some(mentorat_domain::RequestStatus::Open)
+        );
     }
 }
 

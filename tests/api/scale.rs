@@ -143,7 +143,7 @@ async fn a_reduced_network_matches_its_plan_loads_once_and_everyone_signs_in() {
     let mentorship = app.app.mentorships_of(mentor_id).await.unwrap();
     let active = mentorship
         .iter()
-        .find(|m| m.status == "active")
+        .find(|m| m.status == mentorat_domain::MentorshipStatus::Active)
         .expect("an active mentorship");
     reaches(&app, mentor, &format!("/mentorats/{}", active.id)).await;
     reaches(

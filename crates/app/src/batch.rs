@@ -110,7 +110,7 @@ impl App {
 
     /// A draft may still be changed: neither published nor replaced.
     fn still_open(proposal: &Proposal) -> Result<(), AppError> {
-        if proposal.status != "draft" {
+        if proposal.status != mentorat_domain::ProposalStatus::Draft {
             Err(invalid("proposal", "error-proposal-published"))
         } else if proposal.replaced_by.is_some() {
             Err(invalid("proposal", "error-proposal-replaced"))
@@ -134,7 +134,7 @@ impl App {
         };
         let projects: Vec<_> = self
             .store
-            .projects_of_circles(&circles, Some("validated"))
+            .projects_of_circles(&circles, Some(mentorat_domain::ProjectStatus::Validated))
             .await?
             .into_iter()
             .filter(|p| self.project_is_matchable(p))
@@ -220,7 +220,7 @@ impl App {
         let record = ProposalRecord {
             id: Uuid::new_v4(),
             circle_id,
-            status: "draft".into(),
+            status: mentorat_domain::ProposalStatus::Draft,
             total_score: assignment.total_score,
             matched: assignment.matched() as i64,
             unmatched: (projects.len() - assignment.matched()) as i64,
@@ -396,7 +396,7 @@ impl App {
                 mentee_id: project.mentee_id,
                 mentor_id: pair.mentor_id,
                 message: "Proposé par la coordination du cercle.".into(),
-                status: "open".into(),
+                status: mentorat_domain::RequestStatus::Open,
                 decline_reason: None,
                 decline_text: String::new(),
                 created_at: self.now(),

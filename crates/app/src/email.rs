@@ -12,7 +12,8 @@ use fluent_bundle::{FluentArgs, FluentValue};
 use lettre::message::header::ContentType;
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
-use mentorat_domain::Locale;
+use mentorat_domain::mentoring::Vetting;
+use mentorat_domain::{Locale, ProjectStatus};
 use mentorat_store::{NewMessage, OutboxMessage, Tx};
 use std::sync::Arc;
 use tokio::sync::Notify;
@@ -74,7 +75,7 @@ pub enum Mail {
     /// A step of a mentor application: received, interview planned, approved…
     Vetting {
         name: String,
-        step: String,
+        step: Vetting,
     },
     /// To a parent: consent for a child under 15.
     ParentalConsent {
@@ -85,7 +86,7 @@ pub enum Mail {
     /// A project was validated, or details are asked (`note`).
     ProjectReviewed {
         name: String,
-        step: String,
+        step: ProjectStatus,
         note: String,
     },
     RequestReceived {
@@ -174,15 +175,18 @@ impl Mail {
             Mail::HostingReceived { .. } => "hosting",
             Mail::ContactReceived { .. } => "contact",
             Mail::NewInInbox { .. } => "inbox",
-            Mail::Vetting { step, .. } => match step.as_str() {
-                "received" => "vetting-received",
-                "interview_planned" => "vetting-interview",
-                "approved" => "vetting-approved",
-                "declined" => "vetting-declined",
-                _ => "vetting-paused",
+            Mail::Vetting { step, .. } => match step {
+                Vetting::Submitted => "vetting-received",
+                Vetting::InterviewPlanned => "vetting-interview",
+                Vetting::Approved => "vetting-approved",
+                Vetting::Declined => "vetting-declined",
+                Vetting::Paused => "vetting-paused",
             },
             Mail::ParentalConsent { .. } => "consent",
-            Mail::ProjectReviewed { step, .. } if step == "validated" => "project-validated",
+            Mail::ProjectReviewed {
+                step: ProjectStatus::Validated,
+                ..
+            } => "project-validated",
             Mail::ProjectReviewed { .. } => "project-details",
             Mail::RequestReceived { .. } => "request",
             Mail::RequestAnswered { accepted: true, .. } => "accepted",
@@ -596,12 +600,12 @@ mod tests {
             },
             Mail::ProjectReviewed {
                 name: name.clone(),
-                step: "validated".into(),
+                step: ProjectStatus::Validated,
                 note: String::new(),
             },
             Mail::ProjectReviewed {
                 name: name.clone(),
-                step: "needs_details".into(),
+                step: ProjectStatus::NeedsDetails,
                 note: "Précisez votre commune.".into(),
             },
             Mail::RequestReceived {
@@ -632,16 +636,10 @@ mod tests {
                 link,
             },
         ]);
-        for step in [
-            "received",
-            "interview_planned",
-            "approved",
-            "declined",
-            "paused",
-        ] {
+        for step in Vetting::ALL {
             mails.push(Mail::Vetting {
                 name: name.clone(),
-                step: step.into(),
+                step,
             });
         }
         mails

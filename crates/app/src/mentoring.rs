@@ -15,7 +15,9 @@ use mentorat_domain::mentoring::{
     needs_parental_consent, parse_languages,
 };
 use mentorat_domain::territory::{Proximity, proximity};
-use mentorat_domain::{Email, PersonName, Role, RoleGrant};
+use mentorat_domain::{
+    Email, MentorshipStatus, PersonName, ProjectStatus, RequestStatus, Role, RoleGrant,
+};
 use mentorat_matching::{IndexedMentor, MentorIndex, PlaceKeys, Seeker};
 pub use mentorat_store::{
     Domain, MeetingRecord, MentorProfile, MentorshipRecord, ProjectRecord, RequestRecord,
@@ -217,7 +219,7 @@ impl App {
             account.locale,
             &Mail::Vetting {
                 name,
-                step: "received".into(),
+                step: Vetting::Submitted,
             },
         )
         .await?;
@@ -259,7 +261,7 @@ impl App {
         interview_on: &str,
         background_checked: bool,
     ) -> Result<(), AppError> {
-        let current = Vetting::parse(&mentor.status).map_err(|_| AppError::NotFound)?;
+        let current = mentor.status;
         let next = Vetting::parse(next).map_err(|_| invalid("status", "error-unknown-choice"))?;
         if !current.can_become(next) {
             return Err(invalid("status", "error-status-transition-mentor"));
@@ -306,7 +308,7 @@ impl App {
         .await?;
         let mail = Mail::Vetting {
             name: account.name.first().to_owned(),
-            step: next.as_str().to_owned(),
+            step: next,
         };
         self.queue_mail(&mut tx, account.email.as_str(), account.locale, &mail)
             .await?;
@@ -486,7 +488,7 @@ impl App {
             }
             _ => true,
         };
-        project.status == "validated" && consent_ok
+        project.status == ProjectStatus::Validated && consent_ok
     }
 
     /// The coordinator validates a project, or asks for details.
@@ -498,14 +500,18 @@ impl App {
         note: &str,
     ) -> Result<(), AppError> {
         let status = match decision {
-            "validate" => "validated",
-            "details" => "needs_details",
+            "validate" => ProjectStatus::Validated,
+            "details" => ProjectStatus::NeedsDetails,
             _ => return Err(invalid("decision", "error-unknown-choice")),
         };
-        if !matches!(project.status.as_str(), "submitted" | "needs_details") {
+        // Details may be asked again while the porteur has not answered.
+        if !matches!(
+            project.status,
+            ProjectStatus::Submitted | ProjectStatus::NeedsDetails
+        ) {
             return Err(invalid("decision", "error-status-transition-project"));
         }
-        let note = text(note, "note", 1_500, status == "needs_details")?;
+        let note = text(note, "note", 1_500, status == ProjectStatus::NeedsDetails)?;
         let account = self
             .store
             .account_by_id(project.mentee_id)
@@ -518,12 +524,12 @@ impl App {
             Some(actor),
             "project_reviewed",
             Some(project.mentee_id),
-            status,
+            status.as_str(),
         )
         .await?;
         let mail = Mail::ProjectReviewed {
             name: account.name.first().to_owned(),
-            step: status.to_owned(),
+            step: status,
             note,
         };
         self.queue_mail(&mut tx, account.email.as_str(), account.locale, &mail)
@@ -583,7 +589,7 @@ impl App {
             .store
             .mentor(mentor_id)
             .await?
-            .filter(|m| m.status == "approved")
+            .filter(|m| m.status == Vetting::Approved)
             .ok_or(AppError::NotFound)?;
         if mentor.active_mentees >= mentor.capacity {
             return Err(invalid("mentor", "error-mentor-full"));
@@ -602,7 +608,7 @@ impl App {
             mentee_id,
             mentor_id,
             message,
-            status: "open".into(),
+            status: RequestStatus::Open,
             decline_reason: None,
             decline_text: String::new(),
             created_at: self.now(),
@@ -646,7 +652,7 @@ impl App {
         reason: &str,
         note: &str,
     ) -> Result<Option<Uuid>, AppError> {
-        if request.mentor_id != mentor_id || request.status != "open" {
+        if request.mentor_id != mentor_id || request.status != RequestStatus::Open {
             return Err(AppError::NotFound);
         }
         let now = self.now();
@@ -818,7 +824,7 @@ impl App {
         if viewer != record.mentor_id && viewer != record.mentee_id {
             return Err(AppError::NotFound);
         }
-        if record.status != "active" {
+        if record.status != MentorshipStatus::Active {
             return Err(invalid("date", "error-mentorship-closed"));
         }
         let day = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d")
@@ -1006,9 +1012,6 @@ impl App {
 
 pub use mentorat_store::{FeedbackSummary, GoalRecord};
 
-/// The statuses of a goal.
-pub const GOAL_STATUSES: &[&str] = &["open", "in_progress", "reached", "dropped"];
-
 impl App {
     pub async fn goals(&self, mentorship_id: Uuid) -> Result<Vec<GoalRecord>, AppError> {
         Ok(self.store.goals(mentorship_id).await?)
@@ -1041,9 +1044,8 @@ impl App {
         if viewer != record.mentor_id && viewer != record.mentee_id {
             return Err(AppError::NotFound);
         }
-        if !GOAL_STATUSES.contains(&status) {
-            return Err(invalid("status", "error-unknown-choice"));
-        }
+        let status = mentorat_domain::GoalStatus::parse(status)
+            .map_err(|_| invalid("status", "error-unknown-choice"))?;
         let mut tx = self.store.begin().await?;
         if !tx.set_goal_status(record.id, goal, status).await? {
             return Err(AppError::NotFound);

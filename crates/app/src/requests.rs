@@ -6,14 +6,13 @@ use crate::email::Mail;
 use crate::invalid;
 use crate::security::Limited;
 use crate::{App, AppError};
-use mentorat_domain::{Email, Event, EventKind, EventStatus};
+use mentorat_domain::{ContactStatus, Email, Event, EventKind, EventStatus, HostingStatus};
 use mentorat_store::{ContactMessage, HostingRequest, NewHostingRequest};
 use uuid::Uuid;
 
 pub use mentorat_store::{ContactMessage as Message, HostingRequest as Request};
 
 pub const CONTACT_CATEGORIES: &[&str] = &["join", "circle", "press", "support", "other"];
-pub const MESSAGE_STATUSES: &[&str] = &["new", "in_progress", "done"];
 
 /// The standard agenda of « À la recherche du mentorat perdu » (editable afterwards).
 pub const CONFERENCE_AGENDA: &str = "1. Qu'est-ce que le mentorat ?\n2. Peut-on devenir mentor, ou sommes-nous mentors sans le savoir ?\n3. Comment apporter sa pierre à l'édifice ?\nLa soirée se termine par un buffet convivial.";
@@ -144,7 +143,8 @@ impl App {
 
     pub async fn mark_hosting_answered(&self, id: Uuid) -> Result<(), AppError> {
         let mut tx = self.store.begin().await?;
-        tx.set_hosting_status(id, "answered", None).await?;
+        tx.set_hosting_status(id, HostingStatus::Answered, None)
+            .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -210,7 +210,7 @@ impl App {
             ..event.clone()
         })
         .await?;
-        tx.set_hosting_status(request_id, "scheduled", Some(event.id))
+        tx.set_hosting_status(request_id, HostingStatus::Scheduled, Some(event.id))
             .await?;
         tx.commit().await?;
         Ok(event.id)
@@ -256,14 +256,13 @@ impl App {
         offset: u64,
         limit: u64,
     ) -> Result<(Vec<ContactMessage>, i64), AppError> {
-        let status = status.filter(|s| MESSAGE_STATUSES.contains(s));
+        let status = status.and_then(|s| ContactStatus::parse(s).ok());
         Ok(self.store.contact_messages(status, offset, limit).await?)
     }
 
     pub async fn set_message_status(&self, id: Uuid, status: &str) -> Result<(), AppError> {
-        if !MESSAGE_STATUSES.contains(&status) {
-            return Err(invalid("status", "error-unknown-choice"));
-        }
+        let status =
+            ContactStatus::parse(status).map_err(|_| invalid("status", "error-unknown-choice"))?;
         let mut tx = self.store.begin().await?;
         if !tx.set_contact_status(id, status).await? {
             return Err(AppError::NotFound);

@@ -12,6 +12,7 @@ pub mod password;
 pub mod person;
 pub mod policy;
 pub mod slug;
+pub mod status;
 pub mod territory;
 
 pub use circle::{Circle, CircleEdition, CircleStatus};
@@ -20,6 +21,10 @@ pub use event::{Event, EventKind, EventStatus, TimeZone};
 pub use locale::Locale;
 pub use person::{PersonName, Role, RoleGrant};
 pub use slug::Slug;
+pub use status::{
+    ContactStatus, GoalStatus, HostingStatus, MentorshipStatus, ProjectStatus, ProposalStatus,
+    RequestStatus,
+};
 
 /// Why a raw value could not become a domain value. The variant names are stable
 /// keys: the web layer turns them into a message in the user's language.

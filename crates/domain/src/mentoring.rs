@@ -3,42 +3,18 @@
 
 use crate::ParseError;
 
-/// Where a mentor application stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Vetting {
-    Submitted,
-    InterviewPlanned,
-    Approved,
-    Declined,
-    Paused,
+crate::status::stored_choice! {
+    /// Where a mentor application stands.
+    Vetting {
+        Submitted => "submitted",
+        InterviewPlanned => "interview_planned",
+        Approved => "approved",
+        Declined => "declined",
+        Paused => "paused",
+    }
 }
 
 impl Vetting {
-    pub const ALL: [Vetting; 5] = [
-        Vetting::Submitted,
-        Vetting::InterviewPlanned,
-        Vetting::Approved,
-        Vetting::Declined,
-        Vetting::Paused,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Vetting::Submitted => "submitted",
-            Vetting::InterviewPlanned => "interview_planned",
-            Vetting::Approved => "approved",
-            Vetting::Declined => "declined",
-            Vetting::Paused => "paused",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Result<Vetting, ParseError> {
-        Vetting::ALL
-            .into_iter()
-            .find(|v| v.as_str() == raw)
-            .ok_or(ParseError::UnknownChoice)
-    }
-
     /// submitted → interview planned → approved / declined; approved ⇄ paused; a
     /// submitted application can also be declined at once.
     pub fn can_become(self, next: Vetting) -> bool {

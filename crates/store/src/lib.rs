@@ -33,7 +33,7 @@ pub use mentoring::{
     MentorProfile, MentorshipRecord, NewProjectDetails, ProjectRecord, RequestRecord,
 };
 pub use outbox::{NewMessage, OutboxMessage};
-pub use people::{MentorStatus, NewMentor, NewPartner, NewProject, Partner, ProjectStatus};
+pub use people::{NewMentor, NewPartner, NewProject, Partner};
 pub use proposals::{ProposalRecord, ProposedPair};
 pub use public_site::{ContactMessage, Funnel, HostingRequest, NewHostingRequest};
 pub use registrations::{

@@ -26,7 +26,8 @@ pub struct MentorProfile {
     pub circle_id: Option<Uuid>,
     pub commune_code: String,
     pub bio: String,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: mentorat_domain::mentoring::Vetting,
     pub capacity: i64,
     pub active_mentees: i64,
     pub travel_km: i64,
@@ -99,7 +100,8 @@ pub struct ProjectRecord {
     pub title: String,
     pub description: String,
     pub commune_code: String,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: mentorat_domain::ProjectStatus,
     pub stage: String,
     pub help_wanted: String,
     pub languages: String,
@@ -171,7 +173,8 @@ pub struct RequestRecord {
     pub mentee_id: Uuid,
     pub mentor_id: Uuid,
     pub message: String,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: mentorat_domain::RequestStatus,
     pub decline_reason: Option<String>,
     pub decline_text: String,
     pub created_at: DateTime<Utc>,
@@ -196,7 +199,8 @@ pub struct MentorshipRecord {
     pub mentor_id: Uuid,
     pub mentee_id: Uuid,
     pub project_id: Uuid,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: mentorat_domain::MentorshipStatus,
     pub started_at: DateTime<Utc>,
     pub last_meeting_on: Option<DateTime<Utc>>,
     pub closed_at: Option<DateTime<Utc>>,
@@ -408,7 +412,7 @@ impl Store {
     pub async fn projects_of_circle(
         &self,
         circle_id: Option<Uuid>,
-        status: Option<&str>,
+        status: Option<mentorat_domain::ProjectStatus>,
     ) -> Result<Vec<ProjectRecord>> {
         self.projects_of_circles(circle_id.as_slice(), status).await
     }
@@ -418,14 +422,14 @@ impl Store {
     pub async fn projects_of_circles(
         &self,
         circles: &[Uuid],
-        status: Option<&str>,
+        status: Option<mentorat_domain::ProjectStatus>,
     ) -> Result<Vec<ProjectRecord>> {
         let mut q = project_select();
         if !circles.is_empty() {
             q.and_where(Expr::col(("projects", "circle_id")).is_in(circles.iter().copied()));
         }
         if let Some(s) = status {
-            q.and_where(Expr::col(("projects", "status")).eq(s));
+            q.and_where(Expr::col(("projects", "status")).eq(s.as_str()));
         }
         q.order_by(("projects", "created_at"), Order::Asc);
         db::fetch_all(&mut &*self, &q).await
@@ -726,16 +730,16 @@ impl Tx {
     pub async fn set_project_status(
         &mut self,
         id: Uuid,
-        status: &str,
+        status: mentorat_domain::ProjectStatus,
         note: &str,
         now: DateTime<Utc>,
     ) -> Result<bool> {
         let mut q = Query::update();
         q.table("projects")
-            .value("status", status)
+            .value("status", status.as_str())
             .value("coordinator_note", note)
             .and_where(Expr::col("id").eq(id));
-        if status == "validated" {
+        if status == mentorat_domain::ProjectStatus::Validated {
             q.value("validated_at", now);
         }
         Ok(db::execute(self, &q).await? == 1)
@@ -1117,7 +1121,8 @@ impl Tx {
 pub struct GoalRecord {
     pub id: Uuid,
     pub title: String,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: mentorat_domain::GoalStatus,
 }
 
 /// Feedback of a circle's closed relationships, in aggregate (no comment, no name).
@@ -1197,11 +1202,11 @@ impl Tx {
         &mut self,
         mentorship_id: Uuid,
         goal_id: Uuid,
-        status: &str,
+        status: mentorat_domain::GoalStatus,
     ) -> Result<bool> {
         let q = Query::update()
             .table("goals")
-            .value("status", status)
+            .value("status", status.as_str())
             .and_where(Expr::col("id").eq(goal_id))
             .and_where(Expr::col("mentorship_id").eq(mentorship_id))
             .to_owned();

@@ -3,6 +3,7 @@
 use crate::db::{self, Count};
 use crate::{Result, Store, Tx};
 use chrono::Utc;
+use mentorat_domain::mentoring::Vetting;
 use sea_query::{Expr, ExprTrait, OnConflict, Query};
 use uuid::Uuid;
 
@@ -17,56 +18,14 @@ pub struct NewPartner {
 }
 
 /// Where a mentor stands in vetting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MentorStatus {
-    Submitted,
-    InterviewPlanned,
-    Approved,
-    Declined,
-    Paused,
-}
-
-impl MentorStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MentorStatus::Submitted => "submitted",
-            MentorStatus::InterviewPlanned => "interview_planned",
-            MentorStatus::Approved => "approved",
-            MentorStatus::Declined => "declined",
-            MentorStatus::Paused => "paused",
-        }
-    }
-}
-
 #[derive(Debug, Clone)]
 pub struct NewMentor {
     pub user_id: Uuid,
     pub circle_id: Option<Uuid>,
     pub commune_code: String,
     pub bio: String,
-    pub status: MentorStatus,
+    pub status: Vetting,
     pub capacity: i64,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ProjectStatus {
-    Submitted,
-    NeedsDetails,
-    Validated,
-    Matched,
-    Closed,
-}
-
-impl ProjectStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ProjectStatus::Submitted => "submitted",
-            ProjectStatus::NeedsDetails => "needs_details",
-            ProjectStatus::Validated => "validated",
-            ProjectStatus::Matched => "matched",
-            ProjectStatus::Closed => "closed",
-        }
-    }
 }
 
 #[derive(Debug, Clone)]
@@ -77,7 +36,7 @@ pub struct NewProject {
     pub title: String,
     pub description: String,
     pub commune_code: String,
-    pub status: ProjectStatus,
+    pub status: mentorat_domain::ProjectStatus,
 }
 
 impl Store {
@@ -86,7 +45,7 @@ impl Store {
         let query = Query::select()
             .expr_as(Expr::col("user_id").count(), "n")
             .from("mentors")
-            .and_where(Expr::col("status").eq(MentorStatus::Approved.as_str()))
+            .and_where(Expr::col("status").eq(Vetting::Approved.as_str()))
             .to_owned();
         Ok(db::fetch_one::<Count>(&mut &*self, &query).await?.n)
     }
@@ -148,9 +107,7 @@ impl Tx {
                 mentor.status.as_str().into(),
                 mentor.capacity.into(),
                 Utc::now().into(),
-                (mentor.status == MentorStatus::Approved)
-                    .then(Utc::now)
-                    .into(),
+                (mentor.status == Vetting::Approved).then(Utc::now).into(),
             ])
             .on_conflict(OnConflict::new().do_nothing().to_owned())
             .to_owned();

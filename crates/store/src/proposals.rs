@@ -10,7 +10,8 @@ use uuid::Uuid;
 pub struct ProposalRecord {
     pub id: Uuid,
     pub circle_id: Option<Uuid>,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: mentorat_domain::ProposalStatus,
     pub total_score: i64,
     pub matched: i64,
     pub unmatched: i64,

@@ -18,7 +18,8 @@ pub struct HostingRequest {
     pub expected_audience: i64,
     pub preferred_dates: String,
     pub message: String,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: mentorat_domain::HostingStatus,
     pub event_id: Option<Uuid>,
     pub created_at: DateTime<Utc>,
 }
@@ -45,7 +46,8 @@ pub struct ContactMessage {
     pub name: String,
     pub email: String,
     pub message: String,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: mentorat_domain::ContactStatus,
     pub created_at: DateTime<Utc>,
 }
 
@@ -103,7 +105,7 @@ impl Store {
 
     pub async fn contact_messages(
         &self,
-        status: Option<&str>,
+        status: Option<mentorat_domain::ContactStatus>,
         offset: u64,
         limit: u64,
     ) -> Result<(Vec<ContactMessage>, i64)> {
@@ -118,8 +120,8 @@ impl Store {
             .expr_as(Expr::col("id").count(), "n")
             .from("contact_messages");
         if let Some(status) = status {
-            page.and_where(Expr::col("status").eq(status));
-            count.and_where(Expr::col("status").eq(status));
+            page.and_where(Expr::col("status").eq(status.as_str()));
+            count.and_where(Expr::col("status").eq(status.as_str()));
         }
         Ok((
             db::fetch_all(&mut &*self, &page).await?,
@@ -274,12 +276,12 @@ impl Tx {
     pub async fn set_hosting_status(
         &mut self,
         id: Uuid,
-        status: &str,
+        status: mentorat_domain::HostingStatus,
         event_id: Option<Uuid>,
     ) -> Result<()> {
         let mut q = Query::update();
         q.table("hosting_requests")
-            .value("status", status)
+            .value("status", status.as_str())
             .and_where(Expr::col("id").eq(id));
         if let Some(event_id) = event_id {
             q.value("event_id", event_id);
@@ -312,10 +314,14 @@ impl Tx {
         Ok(id)
     }
 
-    pub async fn set_contact_status(&mut self, id: Uuid, status: &str) -> Result<bool> {
+    pub async fn set_contact_status(
+        &mut self,
+        id: Uuid,
+        status: mentorat_domain::ContactStatus,
+    ) -> Result<bool> {
         let q = Query::update()
             .table("contact_messages")
-            .value("status", status)
+            .value("status", status.as_str())
             .and_where(Expr::col("id").eq(id))
             .to_owned();
         Ok(db::execute(self, &q).await? == 1)

@@ -2,14 +2,14 @@
 //! PostgreSQL when `MENTORAT_TEST_POSTGRES_URL` is set (CI runs both).
 
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
+use mentorat_domain::mentoring::Vetting;
 use mentorat_domain::{
-    Circle, CircleStatus, Email, Event, EventKind, EventStatus, Locale, PersonName, Role,
-    RoleGrant, Slug, TimeZone as Tz,
+    Circle, CircleStatus, Email, Event, EventKind, EventStatus, Locale, PersonName, ProjectStatus,
+    Role, RoleGrant, Slug, TimeZone as Tz,
 };
 use mentorat_store::testing::TestDatabase;
 use mentorat_store::{
-    MentorStatus, NewEdition, NewMentor, NewProject, NewUser, ProjectStatus, Store, StoreOptions,
-    TokenPurpose,
+    NewEdition, NewMentor, NewProject, NewUser, Store, StoreOptions, TokenPurpose,
 };
 use uuid::Uuid;
 
@@ -176,9 +176,9 @@ async fn circles_list_with_public_figures_in_status_order() {
         "same id twice"
     );
     for (i, status) in [
-        MentorStatus::Approved,
-        MentorStatus::Approved,
-        MentorStatus::Submitted,
+        Vetting::Approved,
+        Vetting::Approved,
+        Vetting::Submitted,
     ]
     .into_iter()
     .enumerate()
@@ -606,7 +606,7 @@ async fn a_draft_is_replaced_or_published_once_and_not_both() {
     let draft = |minutes| mentorat_store::ProposalRecord {
         id: Uuid::new_v4(),
         circle_id: None,
-        status: "draft".into(),
+        status: mentorat_domain::ProposalStatus::Draft,
         total_score: 0,
         matched: 0,
         unmatched: 0,

@@ -10,9 +10,7 @@ use mentorat_domain::{
     Circle, CircleStatus, Email, Event, EventKind, EventStatus, Locale, PersonName, RoleGrant,
     Slug, TimeZone,
 };
-use mentorat_store::{
-    MentorStatus, NewEdition, NewMentor, NewPartner, NewProject, NewUser, ProjectStatus, Tx,
-};
+use mentorat_store::{NewEdition, NewMentor, NewPartner, NewProject, NewUser, Tx};
 use uuid::Uuid;
 
 mod activity;
@@ -352,7 +350,15 @@ const MENTORS: &[(&str, &str, &str, &str, &str)] = &[
 ];
 
 /// (first name, last name, circle, commune, project title, description, status)
-const MENTEES: &[(&str, &str, &str, &str, &str, &str, ProjectStatus)] = &[
+const MENTEES: &[(
+    &str,
+    &str,
+    &str,
+    &str,
+    &str,
+    &str,
+    mentorat_domain::ProjectStatus,
+)] = &[
     (
         "Lina",
         "Ait Ali",
@@ -360,7 +366,7 @@ const MENTEES: &[(&str, &str, &str, &str, &str, &str, ProjectStatus)] = &[
         "60159",
         "Ouvrir une boulangerie bio à Compiègne",
         "Je veux créer mon entreprise : une boulangerie bio de quartier, avec du pain au levain et des produits locaux. J'ai besoin d'aide pour le financement et le choix du local.",
-        ProjectStatus::Validated,
+        mentorat_domain::ProjectStatus::Validated,
     ),
     (
         "Kevin",
@@ -369,7 +375,7 @@ const MENTEES: &[(&str, &str, &str, &str, &str, &str, ProjectStatus)] = &[
         "60382",
         "Devenir développeur web",
         "Après dix ans dans la logistique, je veux me reconvertir dans le numérique et trouver une formation.",
-        ProjectStatus::Matched,
+        mentorat_domain::ProjectStatus::Matched,
     ),
     (
         "Amandine",
@@ -378,7 +384,7 @@ const MENTEES: &[(&str, &str, &str, &str, &str, &str, ProjectStatus)] = &[
         "60665",
         "Créer une association de soutien scolaire",
         "Monter une association d'aide aux devoirs pour les collégiens de mon quartier.",
-        ProjectStatus::Submitted,
+        mentorat_domain::ProjectStatus::Submitted,
     ),
     (
         "Moussa",
@@ -387,7 +393,7 @@ const MENTEES: &[(&str, &str, &str, &str, &str, &str, ProjectStatus)] = &[
         "60159",
         "Lancer un food truck de cuisine sénégalaise",
         "Je cuisine depuis toujours et je veux en faire mon métier avec un food truck sur les marchés.",
-        ProjectStatus::Validated,
+        mentorat_domain::ProjectStatus::Validated,
     ),
     (
         "Julie",
@@ -396,7 +402,7 @@ const MENTEES: &[(&str, &str, &str, &str, &str, &str, ProjectStatus)] = &[
         "60151",
         "Reprendre des études d'infirmière",
         "À 34 ans, je veux reprendre des études pour devenir infirmière.",
-        ProjectStatus::Matched,
+        mentorat_domain::ProjectStatus::Matched,
     ),
     (
         "Youssef",
@@ -405,7 +411,7 @@ const MENTEES: &[(&str, &str, &str, &str, &str, &str, ProjectStatus)] = &[
         "75056",
         "Monter un atelier de réparation de vélos",
         "Un atelier solidaire de réparation de vélos dans le 20e, avec des jeunes du quartier.",
-        ProjectStatus::Validated,
+        mentorat_domain::ProjectStatus::Validated,
     ),
     (
         "Chloé",
@@ -414,7 +420,7 @@ const MENTEES: &[(&str, &str, &str, &str, &str, &str, ProjectStatus)] = &[
         "93048",
         "Publier mon premier roman",
         "J'ai écrit un roman et je voudrais comprendre le monde de l'édition.",
-        ProjectStatus::Matched,
+        mentorat_domain::ProjectStatus::Matched,
     ),
     (
         "Ibrahima",
@@ -423,7 +429,7 @@ const MENTEES: &[(&str, &str, &str, &str, &str, &str, ProjectStatus)] = &[
         "93066",
         "Créer une épicerie solidaire",
         "Ouvrir une épicerie solidaire pour les étudiants de Saint-Denis.",
-        ProjectStatus::Submitted,
+        mentorat_domain::ProjectStatus::Submitted,
     ),
     (
         "Manon",
@@ -432,7 +438,7 @@ const MENTEES: &[(&str, &str, &str, &str, &str, &str, ProjectStatus)] = &[
         "75056",
         "Trouver un emploi dans la communication",
         "Jeune diplômée, je cherche mon premier emploi dans la communication.",
-        ProjectStatus::Closed,
+        mentorat_domain::ProjectStatus::Closed,
     ),
     (
         "Rayan",
@@ -441,7 +447,7 @@ const MENTEES: &[(&str, &str, &str, &str, &str, &str, ProjectStatus)] = &[
         "94080",
         "Créer une micro-crèche",
         "Ouvrir une micro-crèche à horaires décalés pour les parents qui travaillent tôt.",
-        ProjectStatus::Validated,
+        mentorat_domain::ProjectStatus::Validated,
     ),
     (
         "Sarah",
@@ -450,7 +456,7 @@ const MENTEES: &[(&str, &str, &str, &str, &str, &str, ProjectStatus)] = &[
         "59350",
         "Lancer une marque de vêtements recyclés",
         "Créer une marque de vêtements à partir de tissus récupérés.",
-        ProjectStatus::Submitted,
+        mentorat_domain::ProjectStatus::Submitted,
     ),
     (
         "Thibault",
@@ -459,7 +465,7 @@ const MENTEES: &[(&str, &str, &str, &str, &str, &str, ProjectStatus)] = &[
         "60338",
         "Reprendre la menuiserie de mon oncle",
         "Mon oncle part à la retraite ; je voudrais reprendre son atelier de menuiserie.",
-        ProjectStatus::Validated,
+        mentorat_domain::ProjectStatus::Validated,
     ),
 ];
 
@@ -689,7 +695,7 @@ async fn load_role_accounts(
         circle_id: Some(compiegne),
         commune_code: "60159".into(),
         bio: "Ancien chef d'entreprise, j'accompagne la création d'entreprise et les projets de commerce de proximité.".into(),
-        status: MentorStatus::Approved,
+        status: mentorat_domain::mentoring::Vetting::Approved,
         capacity: 3,
     })
     .await?;
@@ -700,7 +706,7 @@ async fn load_role_accounts(
         title: "Créer une épicerie de produits locaux".into(),
         description: "Je veux créer mon entreprise : une épicerie de produits locaux et de vrac à Compiègne, et j'ai besoin d'aide pour le plan de financement.".into(),
         commune_code: "60159".into(),
-        status: ProjectStatus::Validated,
+        status: mentorat_domain::ProjectStatus::Validated,
     })
     .await?;
     Ok(())
@@ -725,9 +731,9 @@ async fn load_people(tx: &mut Tx, report: &mut DemoReport) -> Result<(), AppErro
             .await?;
         // Most are approved; a few wait for their interview, as in real life.
         let status = match i % 8 {
-            5 => MentorStatus::InterviewPlanned,
-            7 => MentorStatus::Submitted,
-            _ => MentorStatus::Approved,
+            5 => mentorat_domain::mentoring::Vetting::InterviewPlanned,
+            7 => mentorat_domain::mentoring::Vetting::Submitted,
+            _ => mentorat_domain::mentoring::Vetting::Approved,
         };
         tx.insert_mentor_if_absent(&NewMentor {
             user_id: id,
@@ -1144,7 +1150,7 @@ async fn load_mentoring(tx: &mut Tx, report: &mut DemoReport) -> Result<(), AppE
             mentor_id: mentor,
             message: "Bonjour, j'aimerais être accompagné dans ma reconversion vers le numérique."
                 .into(),
-            status: "open".into(),
+            status: mentorat_domain::RequestStatus::Open,
             decline_reason: None,
             decline_text: String::new(),
             created_at: Utc::now() - chrono::Duration::days(40),

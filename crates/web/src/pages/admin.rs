@@ -26,7 +26,7 @@ pub const PAGE_SIZE: u64 = 50;
 pub struct Pager {
     pub pages: u64,
     /// « Page 2 sur 7 ».
-    pub status: String,
+    pub position: String,
     pub previous: Option<String>,
     pub next: Option<String>,
 }
@@ -45,7 +45,7 @@ pub fn pager(
         format!("{base}?{query}{sep}page={p}")
     };
     Pager {
-        status: tr.tv(
+        position: tr.tv(
             "pagination-status",
             &[("page", &page.to_string()), ("pages", &pages.to_string())],
         ),

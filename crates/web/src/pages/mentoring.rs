@@ -13,10 +13,10 @@ use axum::routing::{get, post};
 use axum::{Form, Router};
 use mentorat_app::AppError;
 use mentorat_app::mentoring::{MeetingForm, MentorForm, MentorProfile, ProjectForm, ProjectRecord};
-use mentorat_domain::mentoring::{DECLINE_REASONS, LANGUAGES, STAGES};
+use mentorat_domain::mentoring::{DECLINE_REASONS, LANGUAGES, STAGES, Vetting};
 use mentorat_domain::policy::{Action, Resource};
 use mentorat_domain::territory::Proximity;
-use mentorat_domain::{PersonName, Role};
+use mentorat_domain::{PersonName, ProjectStatus, Role};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -431,7 +431,7 @@ async fn render_space(ctx: &Ctx, user: Uuid, notice: Option<String>) -> Result<R
             .await,
             message: r.message.clone(),
             status: tr.t(&format!("mreq-status-{}", r.status)),
-            open: r.status == "open",
+            open: r.status == mentorat_domain::RequestStatus::Open,
             reason: r.decline_reason.as_ref().map(|k| {
                 let text = tr.t(&format!("decline-reason-{k}"));
                 if r.decline_text.is_empty() {
@@ -806,7 +806,7 @@ async fn render_mentorship(
             .as_ref()
             .map(|e| tr.ts("mentorship-contact", "email", e)),
         in_pair: view.in_pair,
-        active: view.record.status == "active",
+        active: view.record.status == mentorat_domain::MentorshipStatus::Active,
         feedback_given: view.feedback_given,
         goals: if view.in_pair {
             ctx.state()
@@ -815,9 +815,15 @@ async fn render_mentorship(
                 .await?
                 .into_iter()
                 .map(|g| {
-                    let options = mentorat_app::mentoring::GOAL_STATUSES
+                    let options = mentorat_domain::GoalStatus::ALL
                         .iter()
-                        .map(|s| (*s, tr.t(&format!("goal-status-{s}")), *s == g.status))
+                        .map(|s| {
+                            (
+                                s.as_str(),
+                                tr.t(&format!("goal-status-{s}")),
+                                *s == g.status,
+                            )
+                        })
                         .collect();
                     (g.id, g.title, options)
                 })
@@ -1023,7 +1029,7 @@ async fn render_coordination(ctx: &Ctx, error: Option<String>) -> Result<Respons
                 format!("{} {}", m.first_name, m.last_name),
                 tr.t(&format!("vetting-{}", m.status)),
             );
-            if matches!(m.status.as_str(), "submitted" | "interview_planned") {
+            if matches!(m.status, Vetting::Submitted | Vetting::InterviewPlanned) {
                 applications.push(line)
             } else {
                 mentors.push(line)
@@ -1031,13 +1037,13 @@ async fn render_coordination(ctx: &Ctx, error: Option<String>) -> Result<Respons
         }
         for p in app.circle_projects(circle).await? {
             let href = format!("/coordination/projets/{}", p.id);
-            match p.status.as_str() {
-                "submitted" | "needs_details" => projects.push((
+            match p.status {
+                ProjectStatus::Submitted | ProjectStatus::NeedsDetails => projects.push((
                     href,
                     p.title.clone(),
                     tr.t(&format!("project-status-{}", p.status)),
                 )),
-                "validated" => {
+                ProjectStatus::Validated => {
                     let days = (ctx.state().app.now() - p.created_at).num_days();
                     waiting.push((
                         href,
@@ -1185,8 +1191,7 @@ async fn render_vetting(
     status: StatusCode,
 ) -> Result<Response, WebError> {
     let tr = ctx.tr();
-    let current = mentorat_domain::mentoring::Vetting::parse(&mentor.status)
-        .map_err(|_| WebError::NotFound)?;
+    let current = mentor.status;
     let name = format!("{} {}", mentor.first_name, mentor.last_name);
     let mut response = super::render(&VettingTemplate {
         page: ctx.page(tr.ts("vetting-title", "name", &name)),
@@ -1333,7 +1338,10 @@ async fn render_record(
             .commune(&project.commune_code)
             .map(|c| c.name.clone())
             .unwrap_or_default(),
-        open: matches!(project.status.as_str(), "submitted" | "needs_details"),
+        open: matches!(
+            project.status,
+            ProjectStatus::Submitted | ProjectStatus::NeedsDetails
+        ),
         project,
         error,
         suggestions,
@@ -1802,7 +1810,8 @@ async fn render_proposal(
     Ok(super::render(&ProposalTemplate {
         page: ctx.page(tr.t("proposal-title")),
         id,
-        draft: proposal.status == "draft" && proposal.replaced_by.is_none(),
+        draft: proposal.status == mentorat_domain::ProposalStatus::Draft
+            && proposal.replaced_by.is_none(),
         replaced_by: proposal.replaced_by,
         together,
         excluded,

@@ -13,7 +13,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
-use mentorat_app::requests::{CONTACT_CATEGORIES, HostingForm, MESSAGE_STATUSES, ScheduleForm};
+use mentorat_app::requests::{CONTACT_CATEGORIES, HostingForm, ScheduleForm};
+use mentorat_domain::ContactStatus;
 use mentorat_domain::policy::{Action, Resource};
 use serde::Deserialize;
 use uuid::Uuid;
@@ -366,6 +367,8 @@ async fn requests(ctx: Ctx, Query(q): Query<PageQuery>) -> Result<Response, WebE
 struct RequestTemplate<'a> {
     page: Page<'a>,
     r: mentorat_app::requests::Request,
+    /// Not yet answered nor scheduled: the forms to do so are shown.
+    new: bool,
     place: String,
     status: String,
     event_href: Option<String>,
@@ -415,6 +418,7 @@ async fn request_page(
     let scheduled = r.event_id.is_some();
     let mut response = super::render(&RequestTemplate {
         page: ctx.page(r.association.clone()),
+        new: r.status == mentorat_domain::HostingStatus::New,
         place: commune_name(&r.commune_code),
         status: tr.t(&format!("request-status-{}", r.status)),
         event_href: r.event_id.map(|e| format!("/evenements/{e}")),
@@ -509,14 +513,15 @@ async fn messages(ctx: Ctx, Query(q): Query<PageQuery>) -> Result<Response, WebE
     national(&ctx)?;
     let tr = ctx.tr();
     let page = q.page.unwrap_or(1).max(1);
-    let status = q
-        .etat
-        .clone()
-        .filter(|s| MESSAGE_STATUSES.contains(&s.as_str()));
+    let status = q.etat.as_deref().and_then(|s| ContactStatus::parse(s).ok());
     let (list, total) = ctx
         .state()
         .app
-        .contact_messages(status.as_deref(), (page - 1) * PAGE_SIZE, PAGE_SIZE)
+        .contact_messages(
+            status.map(ContactStatus::as_str),
+            (page - 1) * PAGE_SIZE,
+            PAGE_SIZE,
+        )
         .await?;
     let rows = list
         .into_iter()
@@ -531,9 +536,15 @@ async fn messages(ctx: Ctx, Query(q): Query<PageQuery>) -> Result<Response, WebE
             name: m.name,
             email: m.email,
             message: m.message,
-            statuses: MESSAGE_STATUSES
+            statuses: ContactStatus::ALL
                 .iter()
-                .map(|s| (*s, tr.t(&format!("message-status-{s}")), *s == m.status))
+                .map(|s| {
+                    (
+                        s.as_str(),
+                        tr.t(&format!("message-status-{s}")),
+                        *s == m.status,
+                    )
+                })
                 .collect(),
         })
         .collect();
@@ -543,13 +554,13 @@ async fn messages(ctx: Ctx, Query(q): Query<PageQuery>) -> Result<Response, WebE
         .unwrap_or_default();
     Ok(super::render(&MessagesTemplate {
         page: ctx.page(tr.t("admin-messages-title")),
-        filters: MESSAGE_STATUSES
+        filters: ContactStatus::ALL
             .iter()
             .map(|s| {
                 (
-                    *s,
+                    s.as_str(),
                     tr.t(&format!("message-status-{s}")),
-                    status.as_deref() == Some(s),
+                    status == Some(*s),
                 )
             })
             .collect(),
