@@ -668,7 +668,7 @@ impl App {
             }
             tx.end_request(
                 request.id,
-                "declined",
+                RequestStatus::Declined,
                 Some(reason),
                 &text(note, "note", 1_000, false)?,
                 now,
@@ -727,7 +727,7 @@ impl App {
         }
         let mut tx = self.store.begin().await?;
         if !tx
-            .end_request(request.id, "withdrawn", None, "", self.now())
+            .end_request(request.id, RequestStatus::Withdrawn, None, "", self.now())
             .await?
         {
             return Err(invalid("request", "error-request-closed"));
@@ -933,7 +933,9 @@ impl App {
         let mut sent = 0;
         for r in self.store.requests_to_expire(now - REQUEST_EXPIRY).await? {
             let mut tx = self.store.begin().await?;
-            if tx.end_request(r.id, "expired", None, "", now).await?
+            if tx
+                .end_request(r.id, RequestStatus::Expired, None, "", now)
+                .await?
                 && let Some(mentee) = tx.recipients(&[r.mentee_id]).await?.remove(&r.mentee_id)
             {
                 let mail = Mail::RequestExpired {

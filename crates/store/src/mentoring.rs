@@ -796,14 +796,14 @@ impl Tx {
     pub async fn end_request(
         &mut self,
         id: Uuid,
-        status: &str,
+        status: mentorat_domain::RequestStatus,
         reason: Option<&str>,
         text: &str,
         now: DateTime<Utc>,
     ) -> Result<bool> {
         let q = Query::update()
             .table("mentorship_requests")
-            .value("status", status)
+            .value("status", status.as_str())
             .value("decline_reason", reason.map(str::to_owned))
             .value("decline_text", text)
             .value("answered_at", now)
@@ -891,7 +891,8 @@ impl Tx {
             .to_owned();
         let others: Vec<RequestRecord> = db::fetch_all(self, &q).await?;
         for r in &others {
-            self.end_request(r.id, "closed", None, "", now).await?;
+            self.end_request(r.id, mentorat_domain::RequestStatus::Closed, None, "", now)
+                .await?;
         }
         Ok(others)
     }

@@ -175,13 +175,9 @@ async fn circles_list_with_public_figures_in_status_order() {
         !tx.insert_circle_if_absent(&active).await.unwrap(),
         "same id twice"
     );
-    for (i, status) in [
-        Vetting::Approved,
-        Vetting::Approved,
-        Vetting::Submitted,
-    ]
-    .into_iter()
-    .enumerate()
+    for (i, status) in [Vetting::Approved, Vetting::Approved, Vetting::Submitted]
+        .into_iter()
+        .enumerate()
     {
         let u = user(&format!("m{i}@exemple.fr"));
         tx.insert_user_if_absent(&u).await.unwrap();
