@@ -14,6 +14,7 @@ use mentorat_domain::mentoring::{
     CHARTER_VERSION, CONSENT_NOTICE_VERSION, DECLINE_REASONS, STAGES, Vetting,
     needs_parental_consent, parse_languages,
 };
+use mentorat_domain::policy::{Action, Decision, Resource, Viewer, authorize};
 use mentorat_domain::territory::{Proximity, proximity};
 use mentorat_domain::{
     Email, MentorshipStatus, PersonName, ProjectStatus, RequestStatus, Role, RoleGrant,
@@ -579,7 +580,13 @@ impl App {
         mentor_id: Uuid,
         message: &str,
     ) -> Result<Uuid, AppError> {
-        if project.mentee_id != mentee_id || !self.project_is_matchable(project) {
+        let own = Resource::Project {
+            mentee_id: project.mentee_id,
+            circle_id: project.circle_id,
+        };
+        if concerned(mentee_id, Action::UseOwnProject, &own).is_err()
+            || !self.project_is_matchable(project)
+        {
             return Err(invalid("project", "error-project-not-ready"));
         }
         if mentor_id == mentee_id {
@@ -652,7 +659,8 @@ impl App {
         reason: &str,
         note: &str,
     ) -> Result<Option<Uuid>, AppError> {
-        if request.mentor_id != mentor_id || request.status != RequestStatus::Open {
+        concerned(mentor_id, Action::AnswerRequest, &asked(request))?;
+        if request.status != RequestStatus::Open {
             return Err(AppError::NotFound);
         }
         let now = self.now();
@@ -722,9 +730,7 @@ impl App {
         mentee_id: Uuid,
         request: &RequestRecord,
     ) -> Result<(), AppError> {
-        if request.mentee_id != mentee_id {
-            return Err(AppError::NotFound);
-        }
+        concerned(mentee_id, Action::WithdrawRequest, &asked(request))?;
         let mut tx = self.store.begin().await?;
         if !tx
             .end_request(request.id, RequestStatus::Withdrawn, None, "", self.now())
@@ -821,9 +827,7 @@ impl App {
             notes,
         } = form;
         let remote = *remote;
-        if viewer != record.mentor_id && viewer != record.mentee_id {
-            return Err(AppError::NotFound);
-        }
+        concerned(viewer, Action::TakePartInMentorship, &pair(record))?;
         if record.status != MentorshipStatus::Active {
             return Err(invalid("date", "error-mentorship-closed"));
         }
@@ -862,9 +866,7 @@ impl App {
         record: &MentorshipRecord,
         reason: &str,
     ) -> Result<(), AppError> {
-        if viewer != record.mentor_id && viewer != record.mentee_id {
-            return Err(AppError::NotFound);
-        }
+        concerned(viewer, Action::TakePartInMentorship, &pair(record))?;
         let reason = text(reason, "reason", 500, true)?;
         let mut tx = self.store.begin().await?;
         if !tx.close_mentorship(record, &reason, self.now()).await? {
@@ -895,9 +897,7 @@ impl App {
         changes: &str,
         comment: &str,
     ) -> Result<(), AppError> {
-        if viewer != record.mentor_id && viewer != record.mentee_id {
-            return Err(AppError::NotFound);
-        }
+        concerned(viewer, Action::TakePartInMentorship, &pair(record))?;
         let satisfaction = satisfaction
             .trim()
             .parse::<i64>()
@@ -1026,9 +1026,7 @@ impl App {
         record: &MentorshipRecord,
         title: &str,
     ) -> Result<(), AppError> {
-        if viewer != record.mentor_id && viewer != record.mentee_id {
-            return Err(AppError::NotFound);
-        }
+        concerned(viewer, Action::TakePartInMentorship, &pair(record))?;
         let title = text(title, "title", 200, true)?;
         let mut tx = self.store.begin().await?;
         tx.insert_goal(record.id, &title, self.now()).await?;
@@ -1043,9 +1041,7 @@ impl App {
         goal: Uuid,
         status: &str,
     ) -> Result<(), AppError> {
-        if viewer != record.mentor_id && viewer != record.mentee_id {
-            return Err(AppError::NotFound);
-        }
+        concerned(viewer, Action::TakePartInMentorship, &pair(record))?;
         let status = mentorat_domain::GoalStatus::parse(status)
             .map_err(|_| invalid("status", "error-unknown-choice"))?;
         let mut tx = self.store.begin().await?;
@@ -1424,6 +1420,36 @@ impl App {
             .iter()
             .map(|s| s.reasons.iter().map(text).collect())
             .collect()
+    }
+}
+
+/// The policy's answer for what only the people concerned may do (roles play no part
+/// there); a refusal reads « not found »: nothing of the record is shown to others.
+fn concerned(viewer: Uuid, action: Action, resource: &Resource) -> Result<(), AppError> {
+    let who = Viewer {
+        user_id: viewer,
+        roles: &[],
+    };
+    match authorize(Some(&who), action, resource) {
+        Decision::Allow => Ok(()),
+        Decision::SignIn | Decision::Deny => Err(AppError::NotFound),
+    }
+}
+
+/// A relationship as the policy sees it (its circle plays no part in what the pair do).
+fn pair(record: &MentorshipRecord) -> Resource {
+    Resource::Mentorship {
+        mentor_id: record.mentor_id,
+        mentee_id: record.mentee_id,
+        circle_id: None,
+    }
+}
+
+/// A request as the policy sees it.
+fn asked(request: &RequestRecord) -> Resource {
+    Resource::Request {
+        mentor_id: request.mentor_id,
+        mentee_id: request.mentee_id,
     }
 }
 

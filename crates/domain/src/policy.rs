@@ -25,6 +25,22 @@ impl Viewer<'_> {
                 .any(|g| g.role == Role::Coordinator && g.circle_id == circle)
     }
 
+    /// The circles whose coordination pages this viewer reads: the whole network for
+    /// the national team, else the circles they coordinate (none for anyone else).
+    pub fn coordination_scope(&self) -> Scope {
+        if self.has(Role::NationalTeam) {
+            Scope::Network
+        } else {
+            Scope::Circles(
+                self.roles
+                    .iter()
+                    .filter(|g| g.role == Role::Coordinator)
+                    .filter_map(|g| g.circle_id)
+                    .collect(),
+            )
+        }
+    }
+
     fn member_of(&self, partner: Option<Uuid>) -> bool {
         partner.is_some()
             && self
@@ -32,6 +48,13 @@ impl Viewer<'_> {
                 .iter()
                 .any(|g| g.role == Role::Partner && g.partner_id == partner)
     }
+}
+
+/// What a viewer's coordination pages cover.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    Network,
+    Circles(Vec<Uuid>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -46,8 +69,6 @@ pub enum Action {
     ReadOutbox,
     /// Granting or removing roles.
     ManageRoles,
-    /// A porteur de projet's record (audited).
-    ViewMenteeRecord,
     /// A circle's back office: vetting, projects, editions.
     ManageCircle,
     /// An event's registrations, check-in and export.
@@ -57,6 +78,23 @@ pub enum Action {
     /// The national team's work: circles, conference requests, the contact inbox, the
     /// dashboard and its targets.
     ManageNetwork,
+    /// The coordination pages (work queues, proposals): coordinators and the national
+    /// team.
+    Coordinate,
+    /// A relationship's page: the pair, the circle's coordinators, the national team.
+    ViewMentorship,
+    /// Acting in a relationship (meetings, goals, closing, feedback): the pair only;
+    /// nobody acts in their name, not even the national team.
+    TakePartInMentorship,
+    /// Answering a request: the mentor asked, only.
+    AnswerRequest,
+    /// Withdrawing a request: the porteur who made it, only.
+    WithdrawRequest,
+    /// Reading the directory for a project and asking its mentors: its porteur, only.
+    UseOwnProject,
+    /// Reviewing a project (its record, its validation): its circle's coordinators and
+    /// the national team, never its own porteur.
+    ReviewProject,
 }
 
 /// What the action applies to, as the database describes it.
@@ -72,8 +110,20 @@ pub enum Resource {
         circle_id: Option<Uuid>,
         partner_id: Option<Uuid>,
     },
-    Mentee {
-        user_id: Uuid,
+    /// A relationship, with its project's circle.
+    Mentorship {
+        mentor_id: Uuid,
+        mentee_id: Uuid,
+        circle_id: Option<Uuid>,
+    },
+    /// A porteur's request to a mentor.
+    Request {
+        mentor_id: Uuid,
+        mentee_id: Uuid,
+    },
+    /// A porteur's project.
+    Project {
+        mentee_id: Uuid,
         circle_id: Option<Uuid>,
     },
 }
@@ -94,6 +144,39 @@ pub fn authorize(who: Option<&Viewer<'_>>, action: Action, resource: &Resource) 
     let Some(viewer) = who else {
         return Decision::SignIn;
     };
+    let me = viewer.user_id;
+    // What only the people concerned do: decided before the national team's rights.
+    let own = match (action, resource) {
+        (
+            Action::TakePartInMentorship,
+            Resource::Mentorship {
+                mentor_id,
+                mentee_id,
+                ..
+            },
+        ) => Some(me == *mentor_id || me == *mentee_id),
+        (Action::AnswerRequest, Resource::Request { mentor_id, .. }) => Some(me == *mentor_id),
+        (Action::WithdrawRequest, Resource::Request { mentee_id, .. }) => Some(me == *mentee_id),
+        (Action::UseOwnProject, Resource::Project { mentee_id, .. }) => Some(me == *mentee_id),
+        (Action::ReviewProject, Resource::Project { mentee_id, .. }) if me == *mentee_id => {
+            Some(false)
+        }
+        (
+            Action::TakePartInMentorship
+            | Action::AnswerRequest
+            | Action::WithdrawRequest
+            | Action::UseOwnProject,
+            _,
+        ) => Some(false),
+        _ => None,
+    };
+    if let Some(allowed) = own {
+        return if allowed {
+            Decision::Allow
+        } else {
+            Decision::Deny
+        };
+    }
     if viewer.has(Role::NationalTeam) {
         return Decision::Allow;
     }
@@ -103,9 +186,6 @@ pub fn authorize(who: Option<&Viewer<'_>>, action: Action, resource: &Resource) 
             Action::ReadAuditLog | Action::ReadOutbox | Action::ManageRoles | Action::ManageNetwork,
             _,
         ) => false,
-        (Action::ViewMenteeRecord, Resource::Mentee { user_id, circle_id }) => {
-            *user_id == viewer.user_id || viewer.coordinates(*circle_id)
-        }
         (Action::ManageCircle, Resource::Circle(id)) => viewer.coordinates(Some(*id)),
         (
             Action::ManageEventRegistrations,
@@ -115,6 +195,18 @@ pub fn authorize(who: Option<&Viewer<'_>>, action: Action, resource: &Resource) 
             },
         ) => viewer.coordinates(*circle_id) || viewer.member_of(*partner_id),
         (Action::ManagePartner, Resource::Partner(id)) => viewer.member_of(Some(*id)),
+        (Action::Coordinate, _) => viewer.has(Role::Coordinator),
+        (Action::ReviewProject, Resource::Project { circle_id, .. }) => {
+            viewer.coordinates(*circle_id)
+        }
+        (
+            Action::ViewMentorship,
+            Resource::Mentorship {
+                mentor_id,
+                mentee_id,
+                circle_id,
+            },
+        ) => me == *mentor_id || me == *mentee_id || viewer.coordinates(*circle_id),
         _ => false,
     };
     if allowed {
@@ -127,6 +219,138 @@ pub fn authorize(who: Option<&Viewer<'_>>, action: Action, resource: &Resource) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn viewer(user: u128, roles: &[RoleGrant]) -> Viewer<'_> {
+        Viewer {
+            user_id: id(user),
+            roles,
+        }
+    }
+
+    #[test]
+    fn only_the_pair_acts_in_a_relationship_and_its_coordinators_read_it() {
+        let (compiegne, paris) = (id(10), id(20));
+        let pair = Resource::Mentorship {
+            mentor_id: id(1),
+            mentee_id: id(2),
+            circle_id: Some(compiegne),
+        };
+        let national = [RoleGrant::national_team()];
+        let ours = [RoleGrant::coordinator(compiegne)];
+        let theirs = [RoleGrant::coordinator(paris)];
+        for (who, roles, view, act) in [
+            (1, &[][..], Decision::Allow, Decision::Allow),
+            (2, &[][..], Decision::Allow, Decision::Allow),
+            (3, &ours[..], Decision::Allow, Decision::Deny),
+            (4, &theirs[..], Decision::Deny, Decision::Deny),
+            (5, &national[..], Decision::Allow, Decision::Deny),
+            (6, &[][..], Decision::Deny, Decision::Deny),
+        ] {
+            let v = viewer(who, roles);
+            assert_eq!(
+                authorize(Some(&v), Action::ViewMentorship, &pair),
+                view,
+                "{who}"
+            );
+            assert_eq!(
+                authorize(Some(&v), Action::TakePartInMentorship, &pair),
+                act,
+                "{who}"
+            );
+        }
+        assert_eq!(
+            authorize(None, Action::ViewMentorship, &pair),
+            Decision::SignIn
+        );
+    }
+
+    #[test]
+    fn a_request_is_answered_by_its_mentor_and_withdrawn_by_its_porteur() {
+        let request = Resource::Request {
+            mentor_id: id(1),
+            mentee_id: id(2),
+        };
+        let national = [RoleGrant::national_team()];
+        let (mentor, porteur, admin) = (viewer(1, &[]), viewer(2, &[]), viewer(3, &national));
+        let decide = |v: &Viewer<'_>, a| authorize(Some(v), a, &request);
+        assert_eq!(decide(&mentor, Action::AnswerRequest), Decision::Allow);
+        assert_eq!(decide(&porteur, Action::AnswerRequest), Decision::Deny);
+        assert_eq!(decide(&porteur, Action::WithdrawRequest), Decision::Allow);
+        assert_eq!(decide(&mentor, Action::WithdrawRequest), Decision::Deny);
+        assert_eq!(decide(&admin, Action::AnswerRequest), Decision::Deny);
+        let project = Resource::Project {
+            mentee_id: id(2),
+            circle_id: None,
+        };
+        assert_eq!(
+            authorize(Some(&porteur), Action::UseOwnProject, &project),
+            Decision::Allow
+        );
+        assert_eq!(
+            authorize(Some(&admin), Action::UseOwnProject, &project),
+            Decision::Deny
+        );
+        // A project without a circle is reviewed by the national team; nobody reviews
+        // their own, whatever their roles.
+        assert_eq!(
+            authorize(Some(&admin), Action::ReviewProject, &project),
+            Decision::Allow
+        );
+        let own = Resource::Project {
+            mentee_id: id(3),
+            circle_id: None,
+        };
+        assert_eq!(
+            authorize(Some(&admin), Action::ReviewProject, &own),
+            Decision::Deny
+        );
+        let compiegne = [RoleGrant::coordinator(id(10))];
+        let in_circle = Resource::Project {
+            mentee_id: id(2),
+            circle_id: Some(id(10)),
+        };
+        assert_eq!(
+            authorize(
+                Some(&viewer(4, &compiegne)),
+                Action::ReviewProject,
+                &in_circle
+            ),
+            Decision::Allow
+        );
+        assert_eq!(
+            authorize(
+                Some(&viewer(4, &compiegne)),
+                Action::ReviewProject,
+                &project
+            ),
+            Decision::Deny
+        );
+    }
+
+    #[test]
+    fn coordination_is_for_coordinators_over_their_circles_and_the_national_team() {
+        let (compiegne, paris) = (id(10), id(20));
+        let both = [
+            RoleGrant::coordinator(compiegne),
+            RoleGrant::coordinator(paris),
+        ];
+        let national = [RoleGrant::national_team()];
+        let coordinator = viewer(1, &both);
+        assert_eq!(
+            authorize(Some(&coordinator), Action::Coordinate, &Resource::Platform),
+            Decision::Allow
+        );
+        assert_eq!(
+            coordinator.coordination_scope(),
+            Scope::Circles(vec![compiegne, paris])
+        );
+        assert_eq!(viewer(2, &national).coordination_scope(), Scope::Network);
+        let mentor = viewer(3, &[]);
+        assert_eq!(
+            authorize(Some(&mentor), Action::Coordinate, &Resource::Platform),
+            Decision::Deny
+        );
+    }
 
     fn id(n: u128) -> Uuid {
         Uuid::from_u128(n)
@@ -192,20 +416,20 @@ mod tests {
             ),
             Decision::Deny
         );
-        let mentee = |circle| Resource::Mentee {
-            user_id: id(5),
+        let project = |circle| Resource::Project {
+            mentee_id: id(5),
             circle_id: Some(circle),
         };
         assert_eq!(
             authorize(
                 Some(&coordinator),
-                Action::ViewMenteeRecord,
-                &mentee(compiegne)
+                Action::ReviewProject,
+                &project(compiegne)
             ),
             Decision::Allow
         );
         assert_eq!(
-            authorize(Some(&coordinator), Action::ViewMenteeRecord, &mentee(paris)),
+            authorize(Some(&coordinator), Action::ReviewProject, &project(paris)),
             Decision::Deny
         );
         assert_eq!(
@@ -287,20 +511,20 @@ mod tests {
             user_id: id(7),
             roles: &porteur_roles,
         };
-        let own = Resource::Mentee {
-            user_id: id(7),
+        let own = Resource::Project {
+            mentee_id: id(7),
             circle_id: None,
         };
         assert_eq!(
-            authorize(Some(&porteur), Action::ViewMenteeRecord, &own),
+            authorize(Some(&porteur), Action::UseOwnProject, &own),
             Decision::Allow
         );
-        let other = Resource::Mentee {
-            user_id: id(8),
+        let other = Resource::Project {
+            mentee_id: id(8),
             circle_id: None,
         };
         assert_eq!(
-            authorize(Some(&porteur), Action::ViewMenteeRecord, &other),
+            authorize(Some(&porteur), Action::UseOwnProject, &other),
             Decision::Deny
         );
     }

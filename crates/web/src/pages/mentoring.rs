@@ -14,9 +14,9 @@ use axum::{Form, Router};
 use mentorat_app::AppError;
 use mentorat_app::mentoring::{MeetingForm, MentorForm, MentorProfile, ProjectForm, ProjectRecord};
 use mentorat_domain::mentoring::{DECLINE_REASONS, LANGUAGES, STAGES, Vetting};
-use mentorat_domain::policy::{Action, Resource};
+use mentorat_domain::policy::{Action, Resource, Scope};
 use mentorat_domain::territory::Proximity;
-use mentorat_domain::{PersonName, ProjectStatus, Role};
+use mentorat_domain::{PersonName, ProjectStatus};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -520,12 +520,16 @@ struct DirectoryTemplate<'a> {
 
 /// The project the directory is for: the viewer's own matchable project.
 async fn own_matchable_project(ctx: &Ctx, raw: Option<&str>) -> Result<ProjectRecord, WebError> {
-    let user = me(ctx)?;
+    me(ctx)?;
     let id = id_of(raw.unwrap_or(""))?;
     let project = ctx.state().app.project(id).await?;
-    if project.mentee_id != user {
-        return Err(WebError::Forbidden);
-    }
+    ctx.require(
+        Action::UseOwnProject,
+        &Resource::Project {
+            mentee_id: project.mentee_id,
+            circle_id: project.circle_id,
+        },
+    )?;
     Ok(project)
 }
 
@@ -695,9 +699,13 @@ async fn answer(
 ) -> Result<Response, WebError> {
     let user = me(&ctx)?;
     let request = ctx.state().app.request(id_of(&id)?).await?;
-    if request.mentor_id != user {
-        return Err(WebError::Forbidden);
-    }
+    ctx.require(
+        Action::AnswerRequest,
+        &Resource::Request {
+            mentor_id: request.mentor_id,
+            mentee_id: request.mentee_id,
+        },
+    )?;
     match ctx
         .state()
         .app
@@ -726,9 +734,13 @@ async fn answer(
 async fn withdraw(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
     let user = me(&ctx)?;
     let request = ctx.state().app.request(id_of(&id)?).await?;
-    if request.mentee_id != user {
-        return Err(WebError::Forbidden);
-    }
+    ctx.require(
+        Action::WithdrawRequest,
+        &Resource::Request {
+            mentor_id: request.mentor_id,
+            mentee_id: request.mentee_id,
+        },
+    )?;
     match ctx.state().app.withdraw_request(user, &request).await {
         Ok(()) | Err(AppError::Invalid { .. }) => Ok(Redirect::to("/mon-espace").into_response()),
         Err(e) => Err(e.into()),
@@ -765,23 +777,21 @@ struct MentorshipTemplate<'a> {
 
 /// The relationship, if the viewer is one of the pair, coordinates the project's
 /// circle, or is the national team.
+/// A relationship the viewer may read, and the resource the policy judges it as.
 async fn visible_mentorship(
     ctx: &Ctx,
     id: &str,
-) -> Result<(Uuid, mentorat_app::mentoring::MentorshipRecord), WebError> {
+) -> Result<(Uuid, mentorat_app::mentoring::MentorshipRecord, Resource), WebError> {
     let user = me(ctx)?;
     let record = ctx.state().app.mentorship_record(id_of(id)?).await?;
-    if user != record.mentor_id && user != record.mentee_id {
-        let project = ctx.state().app.project(record.project_id).await?;
-        ctx.require(
-            Action::ViewMenteeRecord,
-            &Resource::Mentee {
-                user_id: project.mentee_id,
-                circle_id: project.circle_id,
-            },
-        )?;
-    }
-    Ok((user, record))
+    let project = ctx.state().app.project(record.project_id).await?;
+    let resource = Resource::Mentorship {
+        mentor_id: record.mentor_id,
+        mentee_id: record.mentee_id,
+        circle_id: project.circle_id,
+    };
+    ctx.require(Action::ViewMentorship, &resource)?;
+    Ok((user, record, resource))
 }
 
 async fn render_mentorship(
@@ -858,7 +868,7 @@ async fn render_mentorship(
 }
 
 async fn mentorship(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
-    let (user, record) = visible_mentorship(&ctx, &id).await?;
+    let (user, record, _) = visible_mentorship(&ctx, &id).await?;
     render_mentorship(&ctx, user, record, None, StatusCode::OK).await
 }
 
@@ -868,10 +878,8 @@ async fn pair_change(
     id: &str,
     change: impl AsyncFnOnce(Uuid, &mentorat_app::mentoring::MentorshipRecord) -> Result<(), AppError>,
 ) -> Result<Response, WebError> {
-    let (user, record) = visible_mentorship(ctx, id).await?;
-    if user != record.mentor_id && user != record.mentee_id {
-        return Err(WebError::Forbidden);
-    }
+    let (user, record, resource) = visible_mentorship(ctx, id).await?;
+    ctx.require(Action::TakePartInMentorship, &resource)?;
     match change(user, &record).await {
         Ok(()) => Ok(Redirect::to(&format!("/mentorats/{}", record.id)).into_response()),
         Err(e) => {
@@ -971,23 +979,15 @@ async fn feedback(
 
 /// The circles whose back office the viewer runs (`None` inside: all, national team).
 fn coordinated(ctx: &Ctx) -> Result<Vec<Option<Uuid>>, WebError> {
-    let account = ctx.account().ok_or_else(|| WebError::SignIn {
-        back_to: ctx.path.clone(),
-    })?;
-    if account.roles.iter().any(|g| g.role == Role::NationalTeam) {
-        return Ok(vec![None]);
-    }
-    let circles: Vec<Option<Uuid>> = account
-        .roles
-        .iter()
-        .filter(|g| g.role == Role::Coordinator)
-        .map(|g| g.circle_id)
-        .collect();
-    if circles.is_empty() {
-        Err(WebError::Forbidden)
-    } else {
-        Ok(circles)
-    }
+    let account = ctx.require(Action::Coordinate, &Resource::Platform)?;
+    let viewer = mentorat_domain::policy::Viewer {
+        user_id: account.id,
+        roles: &account.roles,
+    };
+    Ok(match viewer.coordination_scope() {
+        Scope::Network => vec![None],
+        Scope::Circles(circles) => circles.into_iter().map(Some).collect(),
+    })
 }
 
 /// A heading and its lines (href, name, state).
@@ -1288,12 +1288,13 @@ struct RecordTemplate<'a> {
     suggestions: Option<Vec<(String, i64, Vec<String>)>>,
 }
 
+/// A project the viewer reviews (its circle's coordinators, the national team).
 async fn managed_project(ctx: &Ctx, id: &str) -> Result<ProjectRecord, WebError> {
     let project = ctx.state().app.project(id_of(id)?).await?;
     ctx.require(
-        Action::ViewMenteeRecord,
-        &Resource::Mentee {
-            user_id: project.mentee_id,
+        Action::ReviewProject,
+        &Resource::Project {
+            mentee_id: project.mentee_id,
             circle_id: project.circle_id,
         },
     )?;
@@ -1352,9 +1353,6 @@ async fn render_record(
 
 async fn record_page(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
     let project = managed_project(&ctx, &id).await?;
-    if ctx.account().is_some_and(|a| a.id == project.mentee_id) {
-        return Err(WebError::Forbidden);
-    }
     render_record(&ctx, project, None, StatusCode::OK).await
 }
 
@@ -1372,13 +1370,6 @@ async fn review(
     Form(input): Form<ReviewInput>,
 ) -> Result<Response, WebError> {
     let project = managed_project(&ctx, &id).await?;
-    if ctx.account().is_some_and(|a| a.id == project.mentee_id) {
-        return Err(WebError::Forbidden);
-    }
-    match project.circle_id {
-        Some(c) => ctx.require(Action::ManageCircle, &Resource::Circle(c))?,
-        None => ctx.require(Action::ManageNetwork, &Resource::Platform)?,
-    };
     let actor = me(&ctx)?;
     match ctx
         .state()
