@@ -4,14 +4,7 @@ use mentorat_store::testing::TestDatabase;
 use std::process::Command;
 
 fn mentorat(db: &TestDatabase) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_mentorat"));
-    command
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("MENTORAT_DATABASE_URL", &db.url)
-        .env("MENTORAT_LOG", "warn")
-        .current_dir(std::env::temp_dir());
-    command
+    mentorat_with(&db.url)
 }
 
 #[tokio::test]
@@ -143,15 +136,10 @@ async fn sweep_at_a_later_date_expires_an_unanswered_request_from_the_command_li
         .format("%Y-%m-%d")
         .to_string();
     let sweep = || {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_mentorat"));
-        command
-            .env_clear()
-            .env("PATH", std::env::var("PATH").unwrap_or_default())
-            .env("MENTORAT_DATABASE_URL", &app.app.settings.database_url)
-            .env("MENTORAT_LOG", "warn")
-            .current_dir(std::env::temp_dir())
-            .args(["sweep", "--at", &day]);
-        command.output().unwrap()
+        mentorat_with(&app.app.settings.database_url)
+            .args(["sweep", "--at", &day])
+            .output()
+            .unwrap()
     };
     let first = sweep();
     let said = String::from_utf8_lossy(&first.stdout).into_owned();
@@ -206,6 +194,7 @@ async fn the_platform_clock_moves_for_pages_and_use_cases_alike() {
     assert!(later.contains("depuis 40 jours"), "{later}");
 }
 
+/// The binary on the database at `url`, with nothing else of this environment.
 fn mentorat_with(url: &str) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_mentorat"));
     command
