@@ -17,19 +17,25 @@ pub enum WebError {
     SignIn { back_to: String },
     #[error("too many requests")]
     TooManyRequests,
+    /// Bad input that no form of the handler's own could show: a 422 page saying what
+    /// was wrong (`key` names the message). Handlers with a form re-render it instead.
+    #[error("invalid input: {key}")]
+    Invalid { key: &'static str },
     #[error("internal error: {0}")]
     Internal(String),
 }
 
-/// Marks a response whose body the error-page middleware must render.
+/// Marks a response whose body the error-page middleware must render, with the message
+/// that says what went wrong when there is one (a Fluent key).
 #[derive(Debug, Clone, Copy)]
-pub struct ErrorPage(pub StatusCode);
+pub struct ErrorPage(pub StatusCode, pub Option<&'static str>);
 
 impl From<AppError> for WebError {
     fn from(e: AppError) -> Self {
         match e {
             AppError::NotFound => WebError::NotFound,
             AppError::RateLimited => WebError::TooManyRequests,
+            AppError::Invalid { key, .. } => WebError::Invalid { key },
             other => WebError::Internal(other.to_string()),
         }
     }
@@ -41,6 +47,14 @@ impl IntoResponse for WebError {
             WebError::NotFound => StatusCode::NOT_FOUND,
             WebError::Forbidden => StatusCode::FORBIDDEN,
             WebError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
+            WebError::Invalid { key } => {
+                let mut response = StatusCode::UNPROCESSABLE_ENTITY.into_response();
+                response.extensions_mut().insert(ErrorPage(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    Some(key),
+                ));
+                return response;
+            }
             WebError::SignIn { back_to } => {
                 let location = format!("/connexion?retour={}", crate::page::encode_path(back_to));
                 return axum::response::Redirect::to(&location).into_response();
@@ -59,11 +73,33 @@ impl IntoResponse for WebError {
 /// An empty response marked for the error-page middleware.
 pub fn error_response(status: StatusCode) -> Response {
     let mut response = status.into_response();
-    response.extensions_mut().insert(ErrorPage(status));
+    response.extensions_mut().insert(ErrorPage(status, None));
     response
 }
 
 /// The fallback of the router: an unknown address.
 pub async fn not_found() -> WebError {
     WebError::NotFound
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A use case's refusal of bad input is a 422 page that names the problem, never a
+    /// server error, even where a handler has no form of its own to show it in.
+    #[test]
+    fn bad_input_is_a_422_page_with_its_message() {
+        let response = WebError::from(AppError::Invalid {
+            field: "date",
+            key: "error-date",
+        })
+        .into_response();
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let page = response.extensions().get::<ErrorPage>().copied();
+        assert!(matches!(
+            page,
+            Some(ErrorPage(StatusCode::UNPROCESSABLE_ENTITY, Some("error-date")))
+        ));
+    }
 }

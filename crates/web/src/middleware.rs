@@ -112,13 +112,13 @@ async fn render_error_pages(
     let locale = locale_of(request.headers());
     let path = request.uri().path().to_owned();
     let response = next.run(request).await;
-    let status = match response.extensions().get::<ErrorPage>() {
-        Some(ErrorPage(status)) => *status,
-        None if is_bare_rejection(&response) => response.status(),
+    let (status, detail) = match response.extensions().get::<ErrorPage>() {
+        Some(ErrorPage(status, detail)) => (*status, *detail),
+        None if is_bare_rejection(&response) => (response.status(), None),
         None => return response,
     };
     let ctx = Ctx::new(state, locale, path, None);
-    let mut page = crate::pages::errors::render(&ctx, status);
+    let mut page = crate::pages::errors::render(&ctx, status, detail);
     *page.status_mut() = status;
     page
 }

@@ -13,7 +13,8 @@ struct ErrorTemplate<'a> {
     message: String,
 }
 
-pub fn render(ctx: &Ctx, status: StatusCode) -> Response {
+/// The page for `status`; `detail` (a Fluent key) says what was wrong, when known.
+pub fn render(ctx: &Ctx, status: StatusCode, detail: Option<&str>) -> Response {
     let tr = ctx.tr();
     let (heading, message) = match status {
         StatusCode::NOT_FOUND => ("error-404-title", "error-404-text"),
@@ -29,6 +30,6 @@ pub fn render(ctx: &Ctx, status: StatusCode) -> Response {
     super::render(&ErrorTemplate {
         page: ctx.page(tr.t(heading)),
         heading: tr.t(heading),
-        message: tr.t(message),
+        message: tr.t(detail.unwrap_or(message)),
     })
 }
