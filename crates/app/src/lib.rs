@@ -14,10 +14,10 @@ pub mod demo;
 pub mod email;
 pub mod events;
 pub mod i18n;
+pub mod inbox;
 pub mod mentoring;
 pub mod passwords;
 pub mod public;
-pub mod requests;
 pub mod security;
 pub mod territories;
 

@@ -49,10 +49,9 @@ impl IntoResponse for WebError {
             WebError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             WebError::Invalid { key } => {
                 let mut response = StatusCode::UNPROCESSABLE_ENTITY.into_response();
-                response.extensions_mut().insert(ErrorPage(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    Some(key),
-                ));
+                response
+                    .extensions_mut()
+                    .insert(ErrorPage(StatusCode::UNPROCESSABLE_ENTITY, Some(key)));
                 return response;
             }
             WebError::SignIn { back_to } => {
@@ -99,7 +98,10 @@ mod tests {
         let page = response.extensions().get::<ErrorPage>().copied();
         assert!(matches!(
             page,
-            Some(ErrorPage(StatusCode::UNPROCESSABLE_ENTITY, Some("error-date")))
+            Some(ErrorPage(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Some("error-date")
+            ))
         ));
     }
 }

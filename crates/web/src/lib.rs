@@ -46,7 +46,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::auth::router())
         .merge(pages::admin::router())
         .merge(pages::events::router())
-        .merge(pages::requests::router())
+        .merge(pages::inbox::router())
         .merge(pages::dashboard::router())
         .merge(pages::circles_admin::router())
         .merge(pages::mentoring::router())

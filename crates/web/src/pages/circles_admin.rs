@@ -548,7 +548,7 @@ fn event_view(ctx: &Ctx, input: &EventInput) -> FormView {
             Field::new("description", tr.t("event-agenda"), "textarea", "off")
                 .value(&or(
                     &input.description,
-                    mentorat_app::requests::CONFERENCE_AGENDA,
+                    mentorat_app::inbox::CONFERENCE_AGENDA,
                 ))
                 .optional(),
         ],

@@ -11,10 +11,10 @@ pub mod errors;
 pub mod events;
 pub mod forms;
 pub mod home;
+pub mod inbox;
 pub mod language;
 pub mod map;
 pub mod mentoring;
-pub mod requests;
 mod views;
 
 use askama::Template;

@@ -13,7 +13,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
-use mentorat_app::requests::{CONTACT_CATEGORIES, HostingForm, ScheduleForm};
+use mentorat_app::inbox::{CONTACT_CATEGORIES, HostingForm, ScheduleForm};
 use mentorat_domain::ContactStatus;
 use mentorat_domain::policy::{Action, Resource};
 use serde::Deserialize;
@@ -366,7 +366,7 @@ async fn requests(ctx: Ctx, Query(q): Query<PageQuery>) -> Result<Response, WebE
 #[template(path = "pages/request.html")]
 struct RequestTemplate<'a> {
     page: Page<'a>,
-    r: mentorat_app::requests::Request,
+    r: mentorat_app::inbox::Request,
     /// Not yet answered nor scheduled: the forms to do so are shown.
     new: bool,
     place: String,
