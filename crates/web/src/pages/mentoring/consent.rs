@@ -1,0 +1,64 @@
+//! A parent's consent for a porteur under 15, from the e-mailed link.
+
+use super::*;
+
+#[derive(Template)]
+#[template(path = "pages/consent.html")]
+pub(super) struct ConsentTemplate<'a> {
+    page: Page<'a>,
+    token: String,
+}
+
+pub(super) async fn consent_page(ctx: Ctx, Path(token): Path<String>) -> Response {
+    let tr = ctx.tr();
+    super::render(&ConsentTemplate {
+        page: ctx.page(tr.t("consent-title")),
+        token,
+    })
+}
+
+pub(super) async fn give_consent(
+    ctx: Ctx,
+    Path(token): Path<String>,
+) -> Result<Response, WebError> {
+    match ctx.state().app.give_parental_consent(&token).await {
+        Ok(_) => Ok(super::auth::message(
+            &ctx,
+            "consent-given-title",
+            "consent-given-text",
+            ("/", "back-home"),
+            StatusCode::OK,
+        )),
+        Err(AppError::NotFound) => Ok(super::auth::message(
+            &ctx,
+            "verify-link-invalid-title",
+            "cancel-invalid-text",
+            ("/", "back-home"),
+            StatusCode::GONE,
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub(super) async fn withdraw_consent(
+    ctx: Ctx,
+    Path(token): Path<String>,
+) -> Result<Response, WebError> {
+    match ctx.state().app.withdraw_parental_consent(&token).await {
+        Ok(()) => Ok(super::auth::message(
+            &ctx,
+            "consent-withdrawn-title",
+            "consent-withdrawn-text",
+            ("/", "back-home"),
+            StatusCode::OK,
+        )),
+        Err(AppError::NotFound) => Ok(super::auth::message(
+            &ctx,
+            "verify-link-invalid-title",
+            "cancel-invalid-text",
+            ("/", "back-home"),
+            StatusCode::GONE,
+        )),
+        Err(e) => Err(e.into()),
+    }
+}

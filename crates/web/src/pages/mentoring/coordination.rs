@@ -1,0 +1,455 @@
+//! The coordinators' pages: work queues, vetting a mentor, reviewing a project.
+
+use super::*;
+
+/// The circles whose back office the viewer runs (`None` inside: all, national team).
+pub(super) fn coordinated(ctx: &Ctx) -> Result<Vec<Option<Uuid>>, WebError> {
+    let account = ctx.require(Action::Coordinate, &Resource::Platform)?;
+    let viewer = mentorat_domain::policy::Viewer {
+        user_id: account.id,
+        roles: &account.roles,
+    };
+    Ok(match viewer.coordination_scope() {
+        Scope::Network => vec![None],
+        Scope::Circles(circles) => circles.into_iter().map(Some).collect(),
+    })
+}
+
+/// A heading and its lines (href, name, state).
+pub(super) type Section = (String, Vec<(String, String, String)>);
+
+#[derive(Template)]
+#[template(path = "pages/coordination.html")]
+pub(super) struct CoordinationTemplate<'a> {
+    page: Page<'a>,
+    sections: Vec<Section>,
+    /// (circle id or empty for the whole network, name)
+    batch: Vec<(String, String)>,
+    /// (circle id, name) of the circles that may be matched together (two or more).
+    together: Vec<(String, String)>,
+    /// Why the last matching request was refused.
+    error: Option<String>,
+    /// (href, label) of each circle's weights page.
+    weights: Vec<(String, String)>,
+    feedback: Option<String>,
+    events: Vec<(String, String, String)>,
+}
+
+pub(super) async fn coordination(ctx: Ctx) -> Result<Response, WebError> {
+    render_coordination(&ctx, None).await
+}
+
+/// The coordination page, with `error` next to the matching forms.
+pub(super) async fn render_coordination(
+    ctx: &Ctx,
+    error: Option<String>,
+) -> Result<Response, WebError> {
+    let circles = coordinated(ctx)?;
+    let app = &ctx.state().app;
+    let all = app.circles().await?;
+    let tr = ctx.tr();
+    let (mut applications, mut projects, mut waiting, mut mentors) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for &circle in &circles {
+        for m in app.circle_mentors(circle).await? {
+            let line = (
+                format!("/coordination/mentors/{}", m.user_id),
+                format!("{} {}", m.first_name, m.last_name),
+                tr.t(&format!("vetting-{}", m.status)),
+            );
+            if matches!(m.status, Vetting::Submitted | Vetting::InterviewPlanned) {
+                applications.push(line)
+            } else {
+                mentors.push(line)
+            }
+        }
+        for p in app.circle_projects(circle).await? {
+            let href = format!("/coordination/projets/{}", p.id);
+            match p.status {
+                ProjectStatus::Submitted | ProjectStatus::NeedsDetails => projects.push((
+                    href,
+                    p.title.clone(),
+                    tr.t(&format!("project-status-{}", p.status)),
+                )),
+                ProjectStatus::Validated => {
+                    let days = (ctx.state().app.now() - p.created_at).num_days();
+                    waiting.push((
+                        href,
+                        p.title.clone(),
+                        tr.tn("coordination-waiting-days", "days", days),
+                    ));
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut attention = Vec::new();
+    for &circle in &circles {
+        for m in app
+            .mentorships_needing_attention(circle, ctx.state().app.now())
+            .await?
+        {
+            let since = m.last_meeting_on.unwrap_or(m.started_at);
+            let days = (ctx.state().app.now() - since).num_days();
+            let title = app
+                .project(m.project_id)
+                .await
+                .map(|p| p.title)
+                .unwrap_or_default();
+            attention.push((
+                format!("/mentorats/{}", m.id),
+                title,
+                tr.tn("coordination-waiting-days", "days", days),
+            ));
+        }
+    }
+    let sections = vec![
+        (tr.t("coordination-attention"), attention),
+        (tr.t("coordination-applications"), applications),
+        (tr.t("coordination-projects"), projects),
+        (tr.t("coordination-waiting"), waiting),
+        (tr.t("coordination-mentors"), mentors),
+    ];
+    // Feedback in aggregate, and the next events of the circles.
+    let (mut answers, mut total) = (0i64, 0f64);
+    let mut events = Vec::new();
+    for &circle in &circles {
+        let s = app.feedback_summary(circle).await?;
+        answers += s.answers;
+        total += s.average * s.answers as f64;
+        for e in app.upcoming_events(circle, 5).await? {
+            events.push((
+                format!("/evenements/{}", e.id),
+                e.title.clone(),
+                tr.date_time(&e.local_start()),
+            ));
+        }
+    }
+    let feedback = (answers > 0).then(|| {
+        let average = format!("{:.1}", total / answers as f64);
+        let average = if ctx.locale == mentorat_domain::Locale::Fr {
+            average.replace('.', ",")
+        } else {
+            average
+        };
+        tr.tv(
+            "coordination-feedback",
+            &[("count", &answers.to_string()), ("average", &average)],
+        )
+    });
+    // One form per circle the viewer runs (and the whole network for the national team).
+    let mut batch = Vec::new();
+    for &circle in &circles {
+        let name = match circle {
+            Some(c) => all
+                .iter()
+                .find(|s| s.circle.id == c)
+                .map(|s| tr.of_place("circle-title", &s.circle.name))
+                .unwrap_or_default(),
+            None => tr.t("proposal-network"),
+        };
+        batch.push((circle.map(|c| c.to_string()).unwrap_or_default(), name));
+    }
+    // The circles the viewer runs (every circle for the national team), each with its
+    // matching weights; two or more may be matched together.
+    let run: Vec<(Uuid, String)> = all
+        .iter()
+        .filter(|s| circles.contains(&None) || circles.contains(&Some(s.circle.id)))
+        .map(|s| (s.circle.id, tr.of_place("circle-title", &s.circle.name)))
+        .collect();
+    let weights = run
+        .iter()
+        .map(|(id, name)| {
+            (
+                format!("/coordination/ponderations/{id}"),
+                tr.ts("weights-link", "name", name),
+            )
+        })
+        .collect();
+    let together = if run.len() > 1 {
+        run.into_iter()
+            .map(|(id, name)| (id.to_string(), name))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut response = super::render(&CoordinationTemplate {
+        batch,
+        together,
+        error: error.clone(),
+        weights,
+        feedback,
+        events,
+        page: ctx.page(tr.t("coordination-title")),
+        sections,
+    });
+    if error.is_some() {
+        *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(response)
+}
+
+#[derive(Template)]
+#[template(path = "pages/vetting.html")]
+pub(super) struct VettingTemplate<'a> {
+    page: Page<'a>,
+    id: Uuid,
+    heading: String,
+    status: String,
+    bio: String,
+    commune: String,
+    domains: Vec<String>,
+    next: Vec<(&'static str, String)>,
+    error: Option<String>,
+}
+
+pub(super) async fn managed_mentor(ctx: &Ctx, id: &str) -> Result<MentorProfile, WebError> {
+    let mentor = ctx.state().app.mentor_profile(id_of(id)?).await?;
+    match mentor.circle_id {
+        Some(c) => ctx.require(Action::ManageCircle, &Resource::Circle(c))?,
+        None => ctx.require(Action::ManageNetwork, &Resource::Platform)?,
+    };
+    Ok(mentor)
+}
+
+pub(super) async fn render_vetting(
+    ctx: &Ctx,
+    mentor: &MentorProfile,
+    error: Option<String>,
+    status: StatusCode,
+) -> Result<Response, WebError> {
+    let tr = ctx.tr();
+    let current = mentor.status;
+    let name = format!("{} {}", mentor.first_name, mentor.last_name);
+    let mut response = super::render(&VettingTemplate {
+        page: ctx.page(tr.ts("vetting-title", "name", &name)),
+        id: mentor.user_id,
+        heading: tr.ts("vetting-title", "name", &name),
+        status: tr.t(&format!("vetting-{}", mentor.status)),
+        bio: mentor.bio.clone(),
+        commune: mentorat_app::territories::territories()
+            .commune(&mentor.commune_code)
+            .map(|c| c.name.clone())
+            .unwrap_or_default(),
+        domains: ctx
+            .state()
+            .app
+            .mentor_domains(mentor.user_id)
+            .await?
+            .into_iter()
+            .map(|(d, y)| format!("{d} — {}", tr.tn("directory-years", "years", y)))
+            .collect(),
+        next: mentorat_domain::mentoring::Vetting::ALL
+            .iter()
+            .filter(|v| current.can_become(**v))
+            .map(|v| (v.as_str(), tr.t(&format!("vetting-{}", v.as_str()))))
+            .collect(),
+        error,
+    });
+    *response.status_mut() = status;
+    Ok(response)
+}
+
+pub(super) async fn vetting_page(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
+    let mentor = managed_mentor(&ctx, &id).await?;
+    render_vetting(&ctx, &mentor, None, StatusCode::OK).await
+}
+
+#[derive(Deserialize)]
+pub(super) struct VetInput {
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    interview_on: String,
+    background_checked: Option<String>,
+}
+
+pub(super) async fn vet(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(input): Form<VetInput>,
+) -> Result<Response, WebError> {
+    let mentor = managed_mentor(&ctx, &id).await?;
+    let actor = me(&ctx)?;
+    match ctx
+        .state()
+        .app
+        .vet_mentor(
+            actor,
+            &mentor,
+            &input.status,
+            &input.interview_on,
+            input.background_checked.is_some(),
+        )
+        .await
+    {
+        Ok(()) => {
+            Ok(Redirect::to(&format!("/coordination/mentors/{}", mentor.user_id)).into_response())
+        }
+        Err(e) => {
+            let (_, message) = error_of(&ctx, e)?;
+            render_vetting(
+                &ctx,
+                &mentor,
+                Some(message),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "pages/record.html")]
+pub(super) struct RecordTemplate<'a> {
+    page: Page<'a>,
+    id: Uuid,
+    heading: String,
+    project: ProjectRecord,
+    status: String,
+    stage: String,
+    commune: String,
+    open: bool,
+    error: Option<String>,
+    /// The engine's ten best mentors for a project that may be matched: (short name,
+    /// score, reasons); `None` for a project that may not be matched yet.
+    suggestions: Option<Vec<(String, i64, Vec<String>)>>,
+}
+
+/// A project the viewer reviews (its circle's coordinators, the national team).
+pub(super) async fn managed_project(ctx: &Ctx, id: &str) -> Result<ProjectRecord, WebError> {
+    let project = ctx.state().app.project(id_of(id)?).await?;
+    ctx.require(
+        Action::ReviewProject,
+        &Resource::Project {
+            mentee_id: project.mentee_id,
+            circle_id: project.circle_id,
+        },
+    )?;
+    Ok(project)
+}
+
+pub(super) async fn render_record(
+    ctx: &Ctx,
+    project: ProjectRecord,
+    error: Option<String>,
+    status: StatusCode,
+) -> Result<Response, WebError> {
+    let tr = ctx.tr();
+    // Every view of a porteur's record is in the audit log.
+    ctx.state()
+        .app
+        .audit_record_view(me(ctx)?, &project)
+        .await?;
+    let name = format!("{} {}", project.first_name, project.last_name);
+    // What the porteur's directory suggests, with the same reasons and scores.
+    let suggestions = if ctx.state().app.project_is_matchable(&project) {
+        let app = &ctx.state().app;
+        let found = app
+            .explained_suggestions(ctx.locale, &project, None, None, None)
+            .await?;
+        Some(
+            found
+                .into_iter()
+                .map(|(s, reasons)| (s.card.short_name, s.points, reasons))
+                .collect(),
+        )
+    } else {
+        None
+    };
+    let mut response = super::render(&RecordTemplate {
+        page: ctx.page(tr.ts("record-title", "name", &name)),
+        id: project.id,
+        heading: tr.ts("record-title", "name", &name),
+        status: tr.t(&format!("project-status-{}", project.status)),
+        stage: tr.t(&format!("stage-{}", project.stage)),
+        commune: mentorat_app::territories::territories()
+            .commune(&project.commune_code)
+            .map(|c| c.name.clone())
+            .unwrap_or_default(),
+        open: matches!(
+            project.status,
+            ProjectStatus::Submitted | ProjectStatus::NeedsDetails
+        ),
+        project,
+        error,
+        suggestions,
+    });
+    *response.status_mut() = status;
+    Ok(response)
+}
+
+pub(super) async fn record_page(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
+    let project = managed_project(&ctx, &id).await?;
+    render_record(&ctx, project, None, StatusCode::OK).await
+}
+
+#[derive(Deserialize)]
+pub(super) struct ReviewInput {
+    #[serde(default)]
+    decision: String,
+    #[serde(default)]
+    note: String,
+}
+
+pub(super) async fn review(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(input): Form<ReviewInput>,
+) -> Result<Response, WebError> {
+    let project = managed_project(&ctx, &id).await?;
+    let actor = me(&ctx)?;
+    match ctx
+        .state()
+        .app
+        .review_project(actor, &project, &input.decision, &input.note)
+        .await
+    {
+        Ok(()) => {
+            Ok(Redirect::to(&format!("/coordination/projets/{}", project.id)).into_response())
+        }
+        Err(e) => {
+            let (_, message) = error_of(&ctx, e)?;
+            render_record(
+                &ctx,
+                project,
+                Some(message),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub(super) struct GoalInput {
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    status: String,
+}
+
+pub(super) async fn add_goal(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(input): Form<GoalInput>,
+) -> Result<Response, WebError> {
+    let app = ctx.state().app.clone();
+    pair_change(&ctx, &id, async move |user, record| {
+        app.add_goal(user, record, &input.title).await
+    })
+    .await
+}
+
+pub(super) async fn set_goal(
+    ctx: Ctx,
+    Path((id, goal)): Path<(String, String)>,
+    Form(input): Form<GoalInput>,
+) -> Result<Response, WebError> {
+    let goal = id_of(&goal)?;
+    let app = ctx.state().app.clone();
+    pair_change(&ctx, &id, async move |user, record| {
+        app.set_goal_status(user, record, goal, &input.status).await
+    })
+    .await
+}

@@ -1,0 +1,125 @@
+//! Mentoring pages: becoming a mentor, presenting a project (with a parent's consent
+//! under 15), one's own space (projects, requests, relationships), the directory, the
+//! relationship itself, and the coordinators' pages (vetting, validating, following).
+
+mod consent;
+mod coordination;
+mod directory;
+mod fields;
+mod journey;
+mod mentorship;
+mod proposals;
+mod space;
+mod weights;
+
+use consent::*;
+use coordination::*;
+use directory::*;
+use fields::*;
+use journey::*;
+use mentorship::*;
+use proposals::*;
+use space::*;
+use weights::*;
+
+use super::admin::{PAGE_SIZE, PageQuery, Pager, pager};
+use super::{auth, render};
+use crate::page::{Ctx, Page};
+use crate::{AppState, WebError};
+use askama::Template;
+use axum::extract::{Path, Query, RawForm};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use mentorat_app::AppError;
+use mentorat_app::mentoring::{MeetingForm, MentorForm, MentorProfile, ProjectForm, ProjectRecord};
+use mentorat_domain::mentoring::{DECLINE_REASONS, LANGUAGES, STAGES, Vetting};
+use mentorat_domain::policy::{Action, Resource, Scope};
+use mentorat_domain::territory::Proximity;
+use mentorat_domain::{PersonName, ProjectStatus};
+use serde::Deserialize;
+use uuid::Uuid;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/devenir-mentor", get(become_mentor).post(apply))
+        .route("/trouver-un-mentor", get(find_mentor).post(submit_project))
+        .route(
+            "/consentement/{token}",
+            get(consent_page).post(give_consent),
+        )
+        .route("/consentement/{token}/retirer", post(withdraw_consent))
+        .route("/mon-espace", get(space))
+        .route("/annuaire", get(directory))
+        .route("/annuaire/demande", post(ask))
+        .route("/demandes/{id}/reponse", post(answer))
+        .route("/demandes/{id}/retirer", post(withdraw))
+        .route("/mentorats/{id}", get(mentorship))
+        .route("/mentorats/{id}/rencontres", post(log_meeting))
+        .route("/mentorats/{id}/cloture", post(close))
+        .route("/mentorats/{id}/avis", post(feedback))
+        .route("/mentorats/{id}/objectifs", post(add_goal))
+        .route("/mentorats/{id}/objectifs/{goal}", post(set_goal))
+        .route("/coordination/appariements", post(propose))
+        .route("/coordination/appariements/{id}", get(proposal_page))
+        .route("/coordination/appariements/{id}/retirer", post(remove_pair))
+        .route("/coordination/appariements/{id}/publier", post(publish))
+        .route(
+            "/coordination/appariements/{id}/recalculer",
+            post(recompute),
+        )
+        .route("/admin/domaines", get(domains_page))
+        .route("/admin/domaines/{code}", post(edit_domain))
+        .route("/coordination", get(coordination))
+        .route(
+            "/coordination/ponderations/{id}",
+            get(weights_page).post(save_weights),
+        )
+        .route(
+            "/coordination/ponderations/{id}/defaut",
+            post(reset_weights),
+        )
+        .route("/coordination/mentors/{id}", get(vetting_page).post(vet))
+        .route("/coordination/projets/{id}", get(record_page).post(review))
+}
+
+fn me(ctx: &Ctx) -> Result<Uuid, WebError> {
+    ctx.account().map(|a| a.id).ok_or_else(|| WebError::SignIn {
+        back_to: ctx.path.clone(),
+    })
+}
+
+fn id_of(raw: &str) -> Result<Uuid, WebError> {
+    raw.parse().map_err(|_| WebError::NotFound)
+}
+
+/// Decodes a form that repeats keys (checkbox lists) into pairs.
+fn pairs(raw: &[u8]) -> Vec<(String, String)> {
+    form_urlencoded::parse(raw)
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect()
+}
+
+fn one(fields: &[(String, String)], key: &str) -> String {
+    fields
+        .iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default()
+}
+
+fn all(fields: &[(String, String)], key: &str) -> Vec<String> {
+    fields
+        .iter()
+        .filter(|(k, _)| k == key)
+        .map(|(_, v)| v.clone())
+        .collect()
+}
+
+fn error_of(ctx: &Ctx, e: AppError) -> Result<(String, String), WebError> {
+    match e {
+        AppError::Invalid { field, key } => Ok((field.to_owned(), ctx.tr().t(key))),
+        other => Err(other.into()),
+    }
+}

@@ -1,0 +1,277 @@
+//! Batch matching: propose, review pair by pair, publish, recompute.
+
+use super::*;
+
+/// Whether the viewer runs each of these circles (the whole network for none: the
+/// national team only; it may match any circle too).
+pub(super) fn may_match(ctx: &Ctx, circles: &[Uuid]) -> Result<(), WebError> {
+    if circles.is_empty() {
+        return ctx
+            .require(Action::ManageNetwork, &Resource::Platform)
+            .map(drop);
+    }
+    circles.iter().try_for_each(|&c| {
+        ctx.require(Action::ManageCircle, &Resource::Circle(c))
+            .map(drop)
+    })
+}
+
+/// A proposal and its circles, if the viewer runs each of them (national team: any,
+/// or all).
+pub(super) async fn matching_proposal(
+    ctx: &Ctx,
+    id: Uuid,
+) -> Result<(mentorat_app::batch::Proposal, Vec<Uuid>), WebError> {
+    let app = &ctx.state().app;
+    let proposal = app.proposal_record(id).await?;
+    let circles = app.proposal_circles(&proposal).await?;
+    may_match(ctx, &circles)?;
+    Ok((proposal, circles))
+}
+
+/// One circle's form sends `circle` (empty for the whole network); the form of several
+/// circles sends `together` and each circle ticked as `circles`.
+pub(super) async fn propose(ctx: Ctx, RawForm(raw): RawForm) -> Result<Response, WebError> {
+    let actor = me(&ctx)?;
+    let fields = pairs(&raw);
+    let circles: Vec<Uuid> = if one(&fields, "together").is_empty() {
+        match one(&fields, "circle").trim() {
+            "" => Vec::new(),
+            raw => vec![id_of(raw)?],
+        }
+    } else {
+        let ticked = all(&fields, "circles")
+            .iter()
+            .map(|raw| id_of(raw))
+            .collect::<Result<Vec<_>, _>>()?;
+        if ticked.len() < 2 {
+            let error = ctx.tr().t("error-proposal-circles");
+            return render_coordination(&ctx, Some(error)).await;
+        }
+        ticked
+    };
+    may_match(&ctx, &circles)?;
+    let matches_first = !one(&fields, "matches_first").is_empty();
+    let id = ctx
+        .state()
+        .app
+        .propose_matches_for(actor, &circles, matches_first)
+        .await?;
+    Ok(Redirect::to(&format!("/coordination/appariements/{id}")).into_response())
+}
+
+pub(super) struct PairLine {
+    project_id: Uuid,
+    project: String,
+    mentor: String,
+    score: i64,
+    reasons: Vec<String>,
+    removed: bool,
+}
+
+#[derive(Template)]
+#[template(path = "pages/proposal.html")]
+pub(super) struct ProposalTemplate<'a> {
+    page: Page<'a>,
+    id: Uuid,
+    /// Still open to changes: a draft neither published nor replaced.
+    draft: bool,
+    /// The draft recomputed from this one.
+    replaced_by: Option<Uuid>,
+    /// « Cercles appariés ensemble : … » for a proposal of several circles.
+    together: Option<String>,
+    /// How many pairs earlier reviews removed, never proposed again.
+    excluded: usize,
+    summary: String,
+    /// Which rule the proposal followed.
+    rule: String,
+    /// This page's pairs and porteurs without a mentor.
+    pairs: Vec<PairLine>,
+    /// (« Title — First L. », why no mentor)
+    unmatched: Vec<(String, String)>,
+    current: u64,
+    pager: Pager,
+    notice: Option<String>,
+}
+
+/// A proposal's page `page`: its pairs and its porteurs without a mentor by
+/// `PAGE_SIZE` each (a network-wide one may hold thousands).
+pub(super) async fn render_proposal(
+    ctx: &Ctx,
+    id: Uuid,
+    page: u64,
+    notice: Option<String>,
+) -> Result<Response, WebError> {
+    let app = &ctx.state().app;
+    let (proposal, circles) = matching_proposal(ctx, id).await?;
+    let excluded = app.proposal_exclusions(id).await?.len();
+    let tr = ctx.tr();
+    // A proposal of several circles names them.
+    let together = if circles.len() > 1 {
+        let names: Vec<String> = app
+            .circles()
+            .await?
+            .iter()
+            .filter(|s| circles.contains(&s.circle.id))
+            .map(|s| s.circle.name.clone())
+            .collect();
+        Some(tr.ts("proposal-together", "names", &names.join(", ")))
+    } else {
+        None
+    };
+    // The record counts its pairs and its porteurs without a mentor.
+    let total = proposal.matched.max(proposal.unmatched);
+    let pages = (total.max(0) as u64).div_ceil(PAGE_SIZE).max(1);
+    let page = page.clamp(1, pages);
+    let (pairs, unmatched) = app
+        .proposal_page(id, (page - 1) * PAGE_SIZE, PAGE_SIZE)
+        .await?;
+    // The page's porteurs and mentors, read at once.
+    let ids: Vec<Uuid> = pairs
+        .iter()
+        .map(|p| p.project_id)
+        .chain(unmatched.iter().map(|(p, _)| *p))
+        .collect();
+    let projects = app
+        .store
+        .projects_by_ids(&ids)
+        .await
+        .map_err(AppError::from)?;
+    let mentors: Vec<Uuid> = pairs.iter().map(|p| p.mentor_id).collect();
+    let names = app
+        .store
+        .short_names(&mentors)
+        .await
+        .map_err(AppError::from)?;
+    // « Title — First L. »: no more of the porteur than the pair needs.
+    let project_line = |id: &Uuid| {
+        projects.get(id).map_or_else(String::new, |project| {
+            let name = PersonName::short_of(&project.first_name, &project.last_name);
+            format!("{} — {name}", project.title)
+        })
+    };
+    let lines = pairs
+        .iter()
+        .map(|p| PairLine {
+            project_id: p.project_id,
+            project: project_line(&p.project_id),
+            mentor: names.get(&p.mentor_id).cloned().unwrap_or_default(),
+            score: p.score,
+            reasons: p.reasons.lines().map(str::to_owned).collect(),
+            removed: p.removed,
+        })
+        .collect();
+    let unmatched = unmatched
+        .iter()
+        .map(|(project, reason)| {
+            (
+                project_line(project),
+                tr.t(&format!("proposal-unmatched-{reason}")),
+            )
+        })
+        .collect();
+    let pager = pager(
+        &tr,
+        &format!("/coordination/appariements/{id}"),
+        "",
+        page,
+        total,
+    );
+    Ok(super::render(&ProposalTemplate {
+        page: ctx.page(tr.t("proposal-title")),
+        id,
+        draft: proposal.status == mentorat_domain::ProposalStatus::Draft
+            && proposal.replaced_by.is_none(),
+        replaced_by: proposal.replaced_by,
+        together,
+        excluded,
+        summary: tr.tv(
+            "proposal-summary",
+            &[
+                ("matched", &proposal.matched.to_string()),
+                ("unmatched", &proposal.unmatched.to_string()),
+                ("score", &proposal.total_score.to_string()),
+                ("blocking", &proposal.blocking_pairs.to_string()),
+            ],
+        ),
+        rule: tr.t(if proposal.matches_first {
+            "proposal-rule-matches-first"
+        } else {
+            "proposal-rule-best-score"
+        }),
+        pairs: lines,
+        unmatched,
+        current: page,
+        pager,
+        notice,
+    }))
+}
+
+pub(super) async fn proposal_page(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Query(q): Query<PageQuery>,
+) -> Result<Response, WebError> {
+    render_proposal(&ctx, id_of(&id)?, q.page.unwrap_or(1), None).await
+}
+
+#[derive(Deserialize)]
+pub(super) struct RemoveInput {
+    #[serde(default)]
+    project: String,
+    /// The page of the proposal the pair was on, to go back to.
+    page: Option<u64>,
+}
+
+pub(super) async fn remove_pair(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(input): Form<RemoveInput>,
+) -> Result<Response, WebError> {
+    let app = &ctx.state().app;
+    let (proposal, _) = matching_proposal(&ctx, id_of(&id)?).await?;
+    match app
+        .remove_proposed_pair(&proposal, id_of(&input.project)?)
+        .await
+    {
+        Ok(()) | Err(AppError::Invalid { .. }) => Ok(Redirect::to(&format!(
+            "/coordination/appariements/{}?page={}",
+            proposal.id,
+            input.page.unwrap_or(1).max(1)
+        ))
+        .into_response()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub(super) async fn publish(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
+    let actor = me(&ctx)?;
+    let app = &ctx.state().app;
+    let (proposal, _) = matching_proposal(&ctx, id_of(&id)?).await?;
+    let notice = match app.publish_proposal(actor, &proposal).await {
+        Ok(done) => {
+            let tr = ctx.tr();
+            let sent = tr.tn("proposal-published", "count", done.requests as i64);
+            match done.skipped {
+                0 => sent,
+                n => format!("{sent} {}", tr.tn("proposal-skipped", "count", n as i64)),
+            }
+        }
+        Err(e) => error_of(&ctx, e)?.1,
+    };
+    render_proposal(&ctx, proposal.id, 1, Some(notice)).await
+}
+
+/// A new draft around the review: kept pairs stay, removed ones are never proposed again.
+pub(super) async fn recompute(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
+    let actor = me(&ctx)?;
+    let app = &ctx.state().app;
+    let (proposal, _) = matching_proposal(&ctx, id_of(&id)?).await?;
+    match app.recompute_proposal(actor, &proposal).await {
+        Ok(new) => Ok(Redirect::to(&format!("/coordination/appariements/{new}")).into_response()),
+        Err(e) => {
+            let notice = error_of(&ctx, e)?.1;
+            render_proposal(&ctx, proposal.id, 1, Some(notice)).await
+        }
+    }
+}
