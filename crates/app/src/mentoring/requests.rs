@@ -1,0 +1,207 @@
+//! Requests to mentors: asking (from the directory), answering with capacity held, withdrawing.
+
+use super::*;
+
+impl App {
+    /// Every approved mentor with a free place, as the directory shows them (no
+    /// contact details), with their records: one query for the mentors and one for
+    /// their fields.
+    pub(super) async fn available_cards(
+        &self,
+    ) -> Result<Vec<(MentorCard, mentorat_store::MentorProfile)>, AppError> {
+        let t = territories();
+        let mentors = self.store.available_mentors().await?;
+        let ids: Vec<Uuid> = mentors.iter().map(|m| m.user_id).collect();
+        let mut domains = self.store.mentor_domains_of(&ids).await?;
+        let mut cards: Vec<_> = mentors
+            .into_iter()
+            .map(|m| {
+                let card = MentorCard {
+                    short_name: PersonName::short_of(&m.first_name, &m.last_name),
+                    domains: domains.remove(&m.user_id).unwrap_or_default(),
+                    bio: m.bio.clone(),
+                    commune: t
+                        .commune(&m.commune_code)
+                        .map(|c| c.name.clone())
+                        .unwrap_or_default(),
+                    availability: m.availability.clone(),
+                    languages: m.languages.clone(),
+                    user_id: m.user_id,
+                };
+                (card, m)
+            })
+            .collect();
+        cards.sort_by(|(a, _), (b, _)| a.short_name.cmp(&b.short_name));
+        Ok(cards)
+    }
+
+    /// A porteur asks a mentor (at most three open requests, once per pair).
+    pub async fn request_mentor(
+        &self,
+        mentee_id: Uuid,
+        project: &ProjectRecord,
+        mentor_id: Uuid,
+        message: &str,
+    ) -> Result<Uuid, AppError> {
+        let own = Resource::Project {
+            mentee_id: project.mentee_id,
+            circle_id: project.circle_id,
+        };
+        if concerned(mentee_id, Action::UseOwnProject, &own).is_err()
+            || !self.project_is_matchable(project)
+        {
+            return Err(invalid("project", "error-project-not-ready"));
+        }
+        if mentor_id == mentee_id {
+            return Err(invalid("mentor", "error-same-person"));
+        }
+        let mentor = self
+            .store
+            .mentor(mentor_id)
+            .await?
+            .filter(|m| m.status == Vetting::Approved)
+            .ok_or(AppError::NotFound)?;
+        if mentor.active_mentees >= mentor.capacity {
+            return Err(invalid("mentor", "error-mentor-full"));
+        }
+        let message = text(message, "message", 1_000, true)?;
+        let mut tx = self.store.begin().await?;
+        if tx.open_requests_of_mentee(mentee_id).await? >= 3 {
+            return Err(invalid("message", "error-three-requests"));
+        }
+        if tx.pair_history(mentee_id, mentor_id).await? > 0 {
+            return Err(invalid("message", "error-already-asked"));
+        }
+        let request = RequestRecord {
+            id: Uuid::new_v4(),
+            project_id: project.id,
+            mentee_id,
+            mentor_id,
+            message,
+            status: RequestStatus::Open,
+            decline_reason: None,
+            decline_text: String::new(),
+            created_at: self.now(),
+        };
+        tx.insert_request(&request).await?;
+        let mentor_account = tx
+            .recipients(&[mentor_id])
+            .await?
+            .remove(&mentor_id)
+            .ok_or(AppError::NotFound)?;
+        let mail = Mail::RequestReceived {
+            name: mentor_account.first_name.clone(),
+            link: self.link("/mon-espace"),
+        };
+        self.queue_mail(
+            &mut tx,
+            mentor_account.email.as_str(),
+            mentor_account.locale,
+            &mail,
+        )
+        .await?;
+        tx.commit().await?;
+        self.mail_queued();
+        Ok(request.id)
+    }
+
+    pub async fn requests_of(&self, user_id: Uuid) -> Result<Vec<RequestRecord>, AppError> {
+        Ok(self.store.requests_of(user_id).await?)
+    }
+
+    pub async fn request(&self, id: Uuid) -> Result<RequestRecord, AppError> {
+        self.store.request(id).await?.ok_or(AppError::NotFound)
+    }
+
+    /// The mentor accepts (if they still have a place) or declines with a reason.
+    pub async fn answer_request(
+        &self,
+        mentor_id: Uuid,
+        request: &RequestRecord,
+        accept: bool,
+        reason: &str,
+        note: &str,
+    ) -> Result<Option<Uuid>, AppError> {
+        concerned(mentor_id, Action::AnswerRequest, &asked(request))?;
+        if request.status != RequestStatus::Open {
+            return Err(AppError::NotFound);
+        }
+        let now = self.now();
+        let mentee = self
+            .store
+            .account_by_id(request.mentee_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let mut tx = self.store.begin().await?;
+        if !accept {
+            if !DECLINE_REASONS.contains(&reason) {
+                return Err(invalid("reason", "error-unknown-choice"));
+            }
+            tx.end_request(
+                request.id,
+                RequestStatus::Declined,
+                Some(reason),
+                &text(note, "note", 1_000, false)?,
+                now,
+            )
+            .await?;
+            let mail = Mail::RequestAnswered {
+                name: mentee.name.first().to_owned(),
+                accepted: false,
+                link: self.link("/mon-espace"),
+            };
+            self.queue_mail(&mut tx, mentee.email.as_str(), mentee.locale, &mail)
+                .await?;
+            tx.commit().await?;
+            self.mail_queued();
+            return Ok(None);
+        }
+        let Some(mentorship) = tx.accept_request(request, now).await? else {
+            return Err(invalid("request", "error-mentor-full"));
+        };
+        let others = tx
+            .close_other_requests(request.mentee_id, request.id, now)
+            .await?;
+        let link = self.link(&format!("/mentorats/{mentorship}"));
+        let mail = Mail::RequestAnswered {
+            name: mentee.name.first().to_owned(),
+            accepted: true,
+            link: link.clone(),
+        };
+        self.queue_mail(&mut tx, mentee.email.as_str(), mentee.locale, &mail)
+            .await?;
+        for other in others {
+            if let Some(m) = self.store.account_by_id(other.mentor_id).await? {
+                self.queue_mail(
+                    &mut tx,
+                    m.email.as_str(),
+                    m.locale,
+                    &Mail::RequestClosed {
+                        name: m.name.first().to_owned(),
+                    },
+                )
+                .await?;
+            }
+        }
+        tx.commit().await?;
+        self.mail_queued();
+        Ok(Some(mentorship))
+    }
+
+    pub async fn withdraw_request(
+        &self,
+        mentee_id: Uuid,
+        request: &RequestRecord,
+    ) -> Result<(), AppError> {
+        concerned(mentee_id, Action::WithdrawRequest, &asked(request))?;
+        let mut tx = self.store.begin().await?;
+        if !tx
+            .end_request(request.id, RequestStatus::Withdrawn, None, "", self.now())
+            .await?
+        {
+            return Err(invalid("request", "error-request-closed"));
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,388 @@
+//! Suggestions: the shared pool of indexed mentors, the engine's answers and their reasons in words.
+
+use super::*;
+
+pub use mentorat_matching::Reason;
+
+/// A suggested mentor: the card, the score (0–100) and the reasons.
+#[derive(Debug, Clone)]
+pub struct SuggestedMentor {
+    pub card: MentorCard,
+    pub points: i64,
+    pub reasons: Vec<Reason>,
+    pub free_places: i64,
+}
+
+/// Mentors indexed once for many suggestions: their cards and records, and the
+/// engine's index over them (the same order).
+pub struct MentorPool {
+    cards: Vec<(MentorCard, mentorat_store::MentorProfile)>,
+    index: MentorIndex,
+    /// The fields of experience the index was built with (their labels and synonyms).
+    domains: Vec<Domain>,
+    /// A mentor's place in `cards` (and in the index).
+    numbers: std::collections::HashMap<Uuid, usize>,
+}
+
+impl MentorPool {
+    pub fn domains(&self) -> &[Domain] {
+        &self.domains
+    }
+
+    /// A mentor's free places, if they are in the pool (approved and available).
+    pub fn free_places(&self, mentor: Uuid) -> Option<i64> {
+        Some(self.free_places_at(*self.numbers.get(&mentor)?))
+    }
+
+    /// The free places of the pool's mentor number `i`.
+    fn free_places_at(&self, i: usize) -> i64 {
+        let (_, record) = &self.cards[i];
+        (record.capacity - record.active_mentees).max(0)
+    }
+
+    /// The mentors (by their number) the directory's filters leave out for `project`:
+    /// without the field `domain`, further than `max_level`, or not speaking `language`.
+    pub fn left_out(
+        &self,
+        project: &ProjectRecord,
+        domain: Option<&str>,
+        max_level: Option<Proximity>,
+        language: Option<&str>,
+    ) -> Vec<usize> {
+        let domain = domain.filter(|d| !d.is_empty());
+        if domain.is_none() && max_level.is_none() && language.is_none() {
+            return Vec::new();
+        }
+        let t = territories();
+        let home = t.commune(&project.commune_code);
+        // An unknown commune on either side is as far as can be.
+        let level = |code: &str| match (home, t.commune(code)) {
+            (Some(h), Some(c)) => proximity(h, c),
+            _ => Proximity::Other,
+        };
+        self.cards
+            .iter()
+            .enumerate()
+            .filter(|(_, (card, m))| {
+                domain.is_some_and(|d| !card.domains.iter().any(|(f, _)| f == d))
+                    || max_level.is_some_and(|max| level(&m.commune_code) > max)
+                    || language.is_some_and(|l| !m.languages.split(',').any(|x| x == l))
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+}
+
+impl App {
+    /// The ten best mentors for a project, with their reasons (the matching engine's
+    /// hard filters and score on the directory's candidates).
+    pub async fn suggestions(
+        &self,
+        project: &ProjectRecord,
+        domain: Option<&str>,
+        max_level: Option<Proximity>,
+        language: Option<&str>,
+    ) -> Result<Vec<SuggestedMentor>, AppError> {
+        let pool = self.mentor_pool().await?;
+        self.suggestions_in(&pool, project, domain, max_level, language)
+            .await
+    }
+
+    /// [`App::suggestions`] with each one's reasons in `locale`, worded with the
+    /// fields' labels the index was built with (no other read).
+    pub async fn explained_suggestions(
+        &self,
+        locale: mentorat_domain::Locale,
+        project: &ProjectRecord,
+        domain: Option<&str>,
+        max_level: Option<Proximity>,
+        language: Option<&str>,
+    ) -> Result<Vec<(SuggestedMentor, Vec<String>)>, AppError> {
+        let pool = self.mentor_pool().await?;
+        let found = self
+            .suggestions_in(&pool, project, domain, max_level, language)
+            .await?;
+        let texts = self.reason_texts(locale, project, &found, pool.domains());
+        Ok(found.into_iter().zip(texts).collect())
+    }
+
+    async fn suggestions_in(
+        &self,
+        pool: &MentorPool,
+        project: &ProjectRecord,
+        domain: Option<&str>,
+        max_level: Option<Proximity>,
+        language: Option<&str>,
+    ) -> Result<Vec<SuggestedMentor>, AppError> {
+        let weights = self.weights_for(project.circle_id).await?;
+        let asked = self.store.asked_mentors(project.mentee_id).await?;
+        let fields = self.store.project_domains(project.id).await?;
+        // The filters leave mentors out of the index every page shares: a mentor's
+        // score is the same, filtered or not.
+        let left_out = pool.left_out(project, domain, max_level, language);
+        Ok(Self::suggest_with(
+            pool, project, fields, &asked, &left_out, &weights,
+        ))
+    }
+
+    /// Every available mentor, indexed: kept between requests until the mentors'
+    /// generation moves (a trigger moves it with any change of the mentors, their fields,
+    /// the fields' labels or people's names, whoever writes), so that the directory and
+    /// batch proposals read and index the mentors once per change, not once per page.
+    /// The generation is read first: the mentors read after it are at least as new.
+    pub async fn mentor_pool(&self) -> Result<Arc<MentorPool>, AppError> {
+        let generation = self.store.mentors_generation().await?;
+        // One reader builds; the others wait for it and share its index.
+        let mut cached = self.pool.lock().await;
+        if let Some((at, pool)) = cached.as_ref()
+            && *at == generation
+        {
+            return Ok(pool.clone());
+        }
+        let cards = self.available_cards().await?;
+        let pool = Arc::new(self.pool_of(cards).await?);
+        *cached = Some((generation, pool.clone()));
+        Ok(pool)
+    }
+
+    async fn pool_of(
+        &self,
+        cards: Vec<(MentorCard, mentorat_store::MentorProfile)>,
+    ) -> Result<MentorPool, AppError> {
+        let domains = self.store.domains().await?;
+        let label = |code: &str| {
+            domains
+                .iter()
+                .find(|d| d.code == code)
+                .map(|d| d.label_fr.clone())
+                .unwrap_or_default()
+        };
+        let synonyms: Vec<(String, Vec<String>)> = domains
+            .iter()
+            .map(|d| {
+                (
+                    d.code.clone(),
+                    d.synonyms_fr
+                        .split(',')
+                        .map(|s| mentorat_domain::territory::fold(s.trim()).trim().to_owned())
+                        .filter(|s| !s.is_empty())
+                        .collect(),
+                )
+            })
+            .collect();
+        let mentors: Vec<IndexedMentor> = cards
+            .iter()
+            .map(|(card, m)| IndexedMentor {
+                profile: mentorat_matching::MentorProfile {
+                    fields: card.domains.clone(),
+                    text: std::iter::once(m.bio.clone())
+                        .chain(card.domains.iter().map(|(f, _)| label(f)))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    languages: m.languages.split(',').map(str::to_owned).collect(),
+                    remote: m.remote,
+                    travel_km: m.travel_km as f64,
+                    active: m.active_mentees,
+                    capacity: m.capacity,
+                    availability: m.availability.clone(),
+                },
+                place: place_keys(&m.commune_code, Side::Mentor),
+                circle: m.circle_id.map(|c| c.to_string()),
+            })
+            .collect();
+        // Tens of milliseconds a thousand mentors: off the threads that serve requests.
+        let index = tokio::task::spawn_blocking(move || MentorIndex::new(&mentors, &synonyms))
+            .await
+            .map_err(|e| AppError::Internal(e.into()))?;
+        Ok(MentorPool {
+            index,
+            numbers: cards
+                .iter()
+                .enumerate()
+                .map(|(i, (card, _))| (card.user_id, i))
+                .collect(),
+            cards,
+            domains,
+        })
+    }
+
+    /// The ten best mentors of `pool` for a project with these `fields`, under `weights`
+    /// (its circle's): never the porteur themself, a mentor they already `asked`, nor
+    /// one `left_out` (by their number in the pool).
+    pub fn suggest_with(
+        pool: &MentorPool,
+        project: &ProjectRecord,
+        fields: Vec<String>,
+        asked: &[Uuid],
+        left_out: &[usize],
+        weights: &mentorat_matching::Weights,
+    ) -> Vec<SuggestedMentor> {
+        let seeker = Seeker {
+            profile: mentorat_matching::MenteeProfile {
+                fields,
+                text: format!(
+                    "{} {} {}",
+                    project.title, project.description, project.help_wanted
+                ),
+                languages: project.languages.split(',').map(str::to_owned).collect(),
+                remote: project.remote,
+                availability: String::new(),
+            },
+            place: place_keys(&project.commune_code, Side::Project),
+            circle: project.circle_id.map(|c| c.to_string()),
+            excluded: asked
+                .iter()
+                .chain([&project.mentee_id])
+                .filter_map(|id| pool.numbers.get(id).copied())
+                .chain(left_out.iter().copied())
+                .collect(),
+        };
+        pool.index
+            .suggest(&seeker, weights, 10)
+            .into_iter()
+            .map(|s| SuggestedMentor {
+                points: s.points(),
+                card: pool.cards[s.index].0.clone(),
+                free_places: pool.free_places_at(s.index),
+                reasons: s.reasons,
+            })
+            .collect()
+    }
+}
+
+/// A commune's place for the matching engine. An unknown code (`side` says whose) is
+/// far from everything: mentors' at one pole, projects' at the other.
+fn place_keys(code: &str, side: Side) -> PlaceKeys {
+    match territories().commune(code) {
+        Some(c) => PlaceKeys {
+            country: c.country.key(""),
+            commune: c.key(),
+            epci: c.epci.as_deref().map(|e| c.country.key(e)),
+            departement: c.country.key(&c.departement),
+            region: c.country.key(&c.region),
+            lat: c.position.lat,
+            lon: c.position.lon,
+        },
+        None => PlaceKeys {
+            country: format!("unknown {side:?}"),
+            lat: if side == Side::Mentor { 90.0 } else { -90.0 },
+            ..PlaceKeys::default()
+        },
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Side {
+    Mentor,
+    Project,
+}
+
+impl App {
+    /// Each suggestion's reasons as sentences in `locale` (« Même intercommunalité : CA de
+    /// la Région de Compiègne… », « 12 ans en Création d'entreprise », « Mots communs :
+    /// … »), with one read of the fields for them all.
+    pub fn reason_texts(
+        &self,
+        locale: mentorat_domain::Locale,
+        project: &ProjectRecord,
+        suggestions: &[SuggestedMentor],
+        domains: &[Domain],
+    ) -> Vec<Vec<String>> {
+        use mentorat_matching::Level;
+        let tr = crate::i18n::Tr {
+            locale,
+            i18n: &self.i18n,
+        };
+        let label = |code: &str| {
+            domains
+                .iter()
+                .find(|d| d.code == code)
+                .map(|d| {
+                    if locale == mentorat_domain::Locale::En {
+                        d.label_en.clone()
+                    } else {
+                        d.label_fr.clone()
+                    }
+                })
+                .unwrap_or_default()
+        };
+        let t = territories();
+        let home = t.commune(&project.commune_code);
+        let text = |reason: &Reason| match reason {
+            Reason::SameField(f) => tr.ts("reason-same-field", "field", &label(f)),
+            Reason::SynonymField(f) => tr.ts("reason-synonym-field", "field", &label(f)),
+            Reason::Proximity(Level::SameCommune) => tr.t("reason-same-commune"),
+            Reason::Proximity(Level::SameIntercommunality) => tr.ts(
+                "reason-same-epci",
+                "name",
+                &home
+                    .and_then(|h| t.epci_of(h))
+                    .map(|e| e.name.clone())
+                    .unwrap_or_default(),
+            ),
+            Reason::Proximity(_) => tr.ts(
+                "reason-same-dep",
+                "name",
+                &home
+                    .and_then(|h| t.departement_of(h))
+                    .map(|d| d.name.clone())
+                    .unwrap_or_default(),
+            ),
+            Reason::Years(f, y) => tr.tv(
+                "reason-years",
+                &[("years", &y.to_string()), ("field", &label(f))],
+            ),
+            Reason::CommonWords(words) => tr.ts("reason-words", "words", &words.join(", ")),
+            Reason::Remote => tr.t("reason-remote"),
+        };
+        suggestions
+            .iter()
+            .map(|s| s.reasons.iter().map(text).collect())
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use mentorat_matching::Level;
+
+    /// The matching engine ranks places with its own copy of the proximity rule (it has
+    /// no territories): it must agree with the domain's for every pair of the demo
+    /// circles' towns and of the communes of Oise (same town, intercommunality,
+    /// département, région, country, and Belgium).
+    #[test]
+    fn the_engine_and_the_domain_agree_on_every_proximity_level() {
+        let t = territories();
+        let mut codes: Vec<String> = crate::demo::CIRCLES
+            .iter()
+            .map(|c| c.commune.to_owned())
+            .collect();
+        codes.extend(
+            t.communes()
+                .iter()
+                .filter(|c| c.departement == "60")
+                .map(|c| c.key()),
+        );
+        let places: Vec<_> = codes
+            .iter()
+            .map(|code| (t.commune(code).unwrap(), place_keys(code, Side::Project)))
+            .collect();
+        let mut seen = std::collections::BTreeSet::new();
+        for (a, a_keys) in &places {
+            for (b, b_keys) in &places {
+                let expected = match proximity(a, b) {
+                    Proximity::SameCommune => Level::SameCommune,
+                    Proximity::SameIntercommunality => Level::SameIntercommunality,
+                    Proximity::SameDepartement => Level::SameDepartement,
+                    Proximity::SameRegion => Level::SameRegion,
+                    Proximity::SameCountry => Level::SameCountry,
+                    Proximity::Other => Level::Other,
+                };
+                assert_eq!(a_keys.level(b_keys), expected, "{} / {}", a.name, b.name);
+                seen.insert(expected);
+            }
+        }
+        assert_eq!(seen.len(), 6, "every level met: {seen:?}");
+    }
+}
