@@ -1,0 +1,258 @@
+//! Mentors: the generation mark of the shared index, fields, profiles, applications and vetting, the fields' taxonomy.
+
+use super::*;
+
+impl Store {
+    /// A number that moves (inside the writing transaction, by triggers) with every
+    /// change of the mentors, their fields, the fields' labels or people's names: what
+    /// was read of them after reading it is at least as new as it (migration 0012).
+    pub async fn mentors_generation(&self) -> Result<i64> {
+        #[derive(sqlx::FromRow)]
+        struct G {
+            value: i64,
+        }
+        let q = Query::select()
+            .column("value")
+            .from("generations")
+            .and_where(Expr::col("name").eq("mentors"))
+            .to_owned();
+        Ok(db::fetch_optional::<G>(&mut &*self, &q)
+            .await?
+            .map_or(0, |g| g.value))
+    }
+
+    pub async fn domains(&self) -> Result<Vec<Domain>> {
+        let q = Query::select()
+            .columns(["code", "label_fr", "label_en", "synonyms_fr", "synonyms_en"])
+            .from("domains")
+            .and_where(Expr::col("active").eq(true))
+            .order_by("position", Order::Asc)
+            .to_owned();
+        db::fetch_all(&mut &*self, &q).await
+    }
+
+    pub async fn mentor(&self, user_id: Uuid) -> Result<Option<MentorProfile>> {
+        let q = mentor_select()
+            .and_where(Expr::col(("mentors", "user_id")).eq(user_id))
+            .to_owned();
+        db::fetch_optional(&mut &*self, &q).await
+    }
+
+    /// The fields of a mentor with years, by years then code.
+    pub async fn mentor_domains(&self, user_id: Uuid) -> Result<Vec<(String, i64)>> {
+        Ok(self
+            .mentor_domains_of(&[user_id])
+            .await?
+            .remove(&user_id)
+            .unwrap_or_default())
+    }
+
+    /// The fields of several mentors in one query, each list as [`Store::mentor_domains`]
+    /// orders it.
+    pub async fn mentor_domains_of(
+        &self,
+        user_ids: &[Uuid],
+    ) -> Result<std::collections::HashMap<Uuid, Vec<(String, i64)>>> {
+        #[derive(sqlx::FromRow)]
+        struct D {
+            user_id: Uuid,
+            domain_code: String,
+            years: i64,
+        }
+        let rows = db::fetch_by_ids::<D>(&mut &*self, user_ids, |chunk| {
+            Query::select()
+                .columns(["user_id", "domain_code", "years"])
+                .from("mentor_domains")
+                .and_where(Expr::col("user_id").is_in(chunk.iter().copied()))
+                .order_by("years", Order::Desc)
+                .order_by("domain_code", Order::Asc)
+                .to_owned()
+        })
+        .await?;
+        let mut out: std::collections::HashMap<Uuid, Vec<(String, i64)>> =
+            std::collections::HashMap::new();
+        for d in rows {
+            out.entry(d.user_id)
+                .or_default()
+                .push((d.domain_code, d.years));
+        }
+        Ok(out)
+    }
+
+    /// The mentors a porteur has ever asked (whatever became of the request): never
+    /// suggested to them again.
+    pub async fn asked_mentors(&self, mentee_id: Uuid) -> Result<Vec<Uuid>> {
+        Ok(self
+            .asked_mentors_of(&[mentee_id])
+            .await?
+            .remove(&mentee_id)
+            .unwrap_or_default())
+    }
+
+    /// [`Store::asked_mentors`] of several porteurs in one query per 500.
+    pub async fn asked_mentors_of(
+        &self,
+        mentee_ids: &[Uuid],
+    ) -> Result<std::collections::HashMap<Uuid, Vec<Uuid>>> {
+        #[derive(sqlx::FromRow)]
+        struct M {
+            mentee_id: Uuid,
+            mentor_id: Uuid,
+        }
+        let rows = db::fetch_by_ids::<M>(&mut &*self, mentee_ids, |chunk| {
+            Query::select()
+                .distinct()
+                .columns(["mentee_id", "mentor_id"])
+                .from("mentorship_requests")
+                .and_where(Expr::col("mentee_id").is_in(chunk.iter().copied()))
+                .to_owned()
+        })
+        .await?;
+        let mut out: std::collections::HashMap<Uuid, Vec<Uuid>> = std::collections::HashMap::new();
+        for m in rows {
+            out.entry(m.mentee_id).or_default().push(m.mentor_id);
+        }
+        Ok(out)
+    }
+
+    /// Mentors of a circle (or all), optionally of one vetting status, newest first.
+    pub async fn mentors_of(
+        &self,
+        circle_id: Option<Uuid>,
+        status: Option<&str>,
+    ) -> Result<Vec<MentorProfile>> {
+        let mut q = mentor_select();
+        if let Some(c) = circle_id {
+            q.and_where(Expr::col(("mentors", "circle_id")).eq(c));
+        }
+        if let Some(s) = status {
+            q.and_where(Expr::col(("mentors", "status")).eq(s));
+        }
+        q.order_by(("mentors", "created_at"), Order::Desc);
+        db::fetch_all(&mut &*self, &q).await
+    }
+
+    /// Approved mentors with a free place, by first name: the directory and suggestions.
+    pub async fn available_mentors(&self) -> Result<Vec<MentorProfile>> {
+        let mut q = mentor_select();
+        q.and_where(Expr::col(("mentors", "status")).eq("approved"))
+            .and_where(
+                Expr::col(("mentors", "active_mentees")).lt(Expr::col(("mentors", "capacity"))),
+            );
+        q.order_by(("users", "first_name"), Order::Asc);
+        db::fetch_all(&mut &*self, &q).await
+    }
+}
+
+impl Tx {
+    /// Records (or replaces) a mentor application, back to "submitted".
+    pub async fn submit_mentor_application(
+        &mut self,
+        a: &MentorApplication,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let q = Query::insert()
+            .into_table("mentors")
+            .columns([
+                "user_id",
+                "circle_id",
+                "commune_code",
+                "bio",
+                "status",
+                "capacity",
+                "travel_km",
+                "remote",
+                "languages",
+                "availability",
+                "charter_version",
+                "charter_accepted_at",
+                "created_at",
+            ])
+            .values_panic([
+                a.user_id.into(),
+                a.circle_id.into(),
+                a.commune_code.as_str().into(),
+                a.bio.as_str().into(),
+                "submitted".into(),
+                a.capacity.into(),
+                a.travel_km.into(),
+                a.remote.into(),
+                a.languages.as_str().into(),
+                a.availability.as_str().into(),
+                a.charter_version.as_str().into(),
+                now.into(),
+                now.into(),
+            ])
+            .on_conflict(OnConflict::new().do_nothing().to_owned())
+            .to_owned();
+        if db::execute(self, &q).await? == 0 {
+            return Err(StoreError::Conflict {
+                constraint: "mentors_pkey".into(),
+            });
+        }
+        for (code, years) in &a.domains {
+            let q = Query::insert()
+                .into_table("mentor_domains")
+                .columns(["user_id", "domain_code", "years"])
+                .values_panic([a.user_id.into(), code.as_str().into(), (*years).into()])
+                .to_owned();
+            db::execute(self, &q).await?;
+        }
+        Ok(())
+    }
+
+    /// Moves a mentor application to `status`, with the vetting facts that come with it.
+    pub async fn set_vetting(
+        &mut self,
+        user_id: Uuid,
+        status: &str,
+        interview_on: Option<DateTime<Utc>>,
+        background_checked_by: Option<Uuid>,
+        now: DateTime<Utc>,
+    ) -> Result<bool> {
+        let mut q = Query::update();
+        q.table("mentors")
+            .value("status", status)
+            .and_where(Expr::col("user_id").eq(user_id));
+        if let Some(day) = interview_on {
+            q.value("interview_on", day);
+        }
+        if let Some(checker) = background_checked_by {
+            q.value("background_checked_at", now)
+                .value("background_checked_by", checker);
+        }
+        if status == "approved" {
+            q.value("approved_at", now).value("decided_at", now);
+        } else if status == "declined" {
+            q.value("decided_at", now);
+        }
+        Ok(db::execute(self, &q).await? == 1)
+    }
+
+    /// Adds a field to a mentor's profile (kept if already there).
+    pub async fn add_mentor_domain(&mut self, user_id: Uuid, code: &str, years: i64) -> Result<()> {
+        let q = Query::insert()
+            .into_table("mentor_domains")
+            .columns(["user_id", "domain_code", "years"])
+            .values_panic([user_id.into(), code.into(), years.into()])
+            .on_conflict(OnConflict::new().do_nothing().to_owned())
+            .to_owned();
+        db::execute(self, &q).await?;
+        Ok(())
+    }
+
+    /// Edits a field of experience's labels and synonyms (national team).
+    pub async fn update_domain(&mut self, code: &str, labels: [&str; 4]) -> Result<bool> {
+        let q = Query::update()
+            .table("domains")
+            .values([
+                ("label_fr", labels[0].into()),
+                ("label_en", labels[1].into()),
+                ("synonyms_fr", labels[2].into()),
+                ("synonyms_en", labels[3].into()),
+            ])
+            .and_where(Expr::col("code").eq(code))
+            .to_owned();
+        Ok(db::execute(self, &q).await? == 1)
+    }
+}

@@ -1,0 +1,298 @@
+//! Relationships: reads, meetings, closing, feedback, goals, quiet pairs.
+
+use super::*;
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct GoalRecord {
+    pub id: Uuid,
+    pub title: String,
+    #[sqlx(try_from = "String")]
+    pub status: mentorat_domain::GoalStatus,
+}
+
+/// Feedback of a circle's closed relationships, in aggregate (no comment, no name).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct FeedbackSummary {
+    pub answers: i64,
+    pub average: f64,
+}
+
+impl Store {
+    pub async fn mentorship(&self, id: Uuid) -> Result<Option<MentorshipRecord>> {
+        let q = Query::select()
+            .columns(MENTORSHIP_COLUMNS)
+            .from("mentorships")
+            .and_where(Expr::col("id").eq(id))
+            .to_owned();
+        db::fetch_optional(&mut &*self, &q).await
+    }
+
+    pub async fn mentorships_of(&self, user_id: Uuid) -> Result<Vec<MentorshipRecord>> {
+        let q = Query::select()
+            .columns(MENTORSHIP_COLUMNS)
+            .from("mentorships")
+            .cond_where(
+                Cond::any()
+                    .add(Expr::col("mentor_id").eq(user_id))
+                    .add(Expr::col("mentee_id").eq(user_id)),
+            )
+            .order_by("started_at", Order::Desc)
+            .to_owned();
+        db::fetch_all(&mut &*self, &q).await
+    }
+
+    pub async fn meetings(&self, mentorship_id: Uuid) -> Result<Vec<MeetingRecord>> {
+        let q = Query::select()
+            .columns([
+                "id",
+                "held_on",
+                "minutes",
+                "remote",
+                "topics",
+                "private_notes",
+            ])
+            .from("meetings")
+            .and_where(Expr::col("mentorship_id").eq(mentorship_id))
+            .order_by("held_on", Order::Desc)
+            .to_owned();
+        db::fetch_all(&mut &*self, &q).await
+    }
+
+    pub async fn feedback_of(&self, mentorship_id: Uuid) -> Result<Vec<FeedbackRecord>> {
+        let q = Query::select()
+            .columns(["author_id", "satisfaction", "changes", "comment"])
+            .from("feedback")
+            .and_where(Expr::col("mentorship_id").eq(mentorship_id))
+            .to_owned();
+        db::fetch_all(&mut &*self, &q).await
+    }
+
+    /// Active mentorships whose last meeting (or start) is older than `before`.
+    pub async fn quiet_mentorships(&self, before: DateTime<Utc>) -> Result<Vec<MentorshipRecord>> {
+        let q = Query::select()
+            .columns(MENTORSHIP_COLUMNS)
+            .from("mentorships")
+            .and_where(Expr::col("status").eq("active"))
+            .cond_where(
+                Cond::any()
+                    .add(Expr::col("last_meeting_on").lt(before))
+                    .add(
+                        Cond::all()
+                            .add(Expr::col("last_meeting_on").is_null())
+                            .add(Expr::col("started_at").lt(before)),
+                    ),
+            )
+            .to_owned();
+        db::fetch_all(&mut &*self, &q).await
+    }
+
+    pub async fn goals(&self, mentorship_id: Uuid) -> Result<Vec<GoalRecord>> {
+        let q = Query::select()
+            .columns(["id", "title", "status"])
+            .from("goals")
+            .and_where(Expr::col("mentorship_id").eq(mentorship_id))
+            .order_by("created_at", Order::Asc)
+            .to_owned();
+        db::fetch_all(&mut &*self, &q).await
+    }
+
+    /// Satisfaction of the feedback given on a circle's relationships (all circles for
+    /// `None`): how many answers, and their average.
+    pub async fn feedback_summary(&self, circle_id: Option<Uuid>) -> Result<FeedbackSummary> {
+        #[derive(sqlx::FromRow)]
+        struct S {
+            satisfaction: i64,
+        }
+        let mut q = Query::select();
+        q.column(("feedback", "satisfaction"))
+            .from("feedback")
+            .inner_join(
+                "mentorships",
+                Expr::col(("mentorships", "id")).equals(("feedback", "mentorship_id")),
+            )
+            .inner_join(
+                "projects",
+                Expr::col(("projects", "id")).equals(("mentorships", "project_id")),
+            );
+        if let Some(c) = circle_id {
+            q.and_where(Expr::col(("projects", "circle_id")).eq(c));
+        }
+        let rows: Vec<S> = db::fetch_all(&mut &*self, &q).await?;
+        let answers = rows.len() as i64;
+        let average = if answers == 0 {
+            0.0
+        } else {
+            rows.iter().map(|r| r.satisfaction as f64).sum::<f64>() / answers as f64
+        };
+        Ok(FeedbackSummary { answers, average })
+    }
+}
+
+impl Tx {
+    pub async fn insert_meeting(
+        &mut self,
+        mentorship_id: Uuid,
+        m: &MeetingRecord,
+        logged_by: Uuid,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let q = Query::insert()
+            .into_table("meetings")
+            .columns([
+                "id",
+                "mentorship_id",
+                "held_on",
+                "minutes",
+                "remote",
+                "topics",
+                "private_notes",
+                "logged_by",
+                "created_at",
+            ])
+            .values_panic([
+                m.id.into(),
+                mentorship_id.into(),
+                m.held_on.into(),
+                m.minutes.into(),
+                m.remote.into(),
+                m.topics.as_str().into(),
+                m.private_notes.as_str().into(),
+                logged_by.into(),
+                now.into(),
+            ])
+            .to_owned();
+        db::execute(self, &q).await?;
+        let last = Query::update()
+            .table("mentorships")
+            .value("last_meeting_on", m.held_on)
+            .and_where(Expr::col("id").eq(mentorship_id))
+            .cond_where(
+                Cond::any()
+                    .add(Expr::col("last_meeting_on").is_null())
+                    .add(Expr::col("last_meeting_on").lt(m.held_on)),
+            )
+            .to_owned();
+        db::execute(self, &last).await?;
+        Ok(())
+    }
+
+    /// Closes an active mentorship and frees the mentor's place.
+    pub async fn close_mentorship(
+        &mut self,
+        m: &MentorshipRecord,
+        reason: &str,
+        now: DateTime<Utc>,
+    ) -> Result<bool> {
+        let q = Query::update()
+            .table("mentorships")
+            .value("status", "closed")
+            .value("closed_at", now)
+            .value("close_reason", reason)
+            .and_where(Expr::col("id").eq(m.id))
+            .and_where(Expr::col("status").eq("active"))
+            .to_owned();
+        if db::execute(self, &q).await? == 0 {
+            return Ok(false);
+        }
+        let free = Query::update()
+            .table("mentors")
+            .value("active_mentees", Expr::col("active_mentees").sub(1))
+            .and_where(Expr::col("user_id").eq(m.mentor_id))
+            .and_where(Expr::col("active_mentees").gt(0))
+            .to_owned();
+        db::execute(self, &free).await?;
+        let project = Query::update()
+            .table("projects")
+            .value("status", "closed")
+            .and_where(Expr::col("id").eq(m.project_id))
+            .to_owned();
+        db::execute(self, &project).await?;
+        Ok(true)
+    }
+
+    pub async fn insert_feedback(
+        &mut self,
+        mentorship_id: Uuid,
+        f: &FeedbackRecord,
+        now: DateTime<Utc>,
+    ) -> Result<bool> {
+        let q = Query::insert()
+            .into_table("feedback")
+            .columns([
+                "mentorship_id",
+                "author_id",
+                "satisfaction",
+                "changes",
+                "comment",
+                "created_at",
+            ])
+            .values_panic([
+                mentorship_id.into(),
+                f.author_id.into(),
+                f.satisfaction.into(),
+                f.changes.as_str().into(),
+                f.comment.as_str().into(),
+                now.into(),
+            ])
+            .on_conflict(OnConflict::new().do_nothing().to_owned())
+            .to_owned();
+        Ok(db::execute(self, &q).await? == 1)
+    }
+
+    /// Marks a quiet mentorship reminded, at most once per `every`.
+    pub async fn mark_mentorship_reminded(
+        &mut self,
+        id: Uuid,
+        now: DateTime<Utc>,
+        every: chrono::Duration,
+    ) -> Result<bool> {
+        let q = Query::update()
+            .table("mentorships")
+            .value("reminded_at", now)
+            .and_where(Expr::col("id").eq(id))
+            .cond_where(
+                Cond::any()
+                    .add(Expr::col("reminded_at").is_null())
+                    .add(Expr::col("reminded_at").lt(now - every)),
+            )
+            .to_owned();
+        Ok(db::execute(self, &q).await? == 1)
+    }
+
+    pub async fn insert_goal(
+        &mut self,
+        mentorship_id: Uuid,
+        title: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Uuid> {
+        let id = Uuid::new_v4();
+        let q = Query::insert()
+            .into_table("goals")
+            .columns(["id", "mentorship_id", "title", "status", "created_at"])
+            .values_panic([
+                id.into(),
+                mentorship_id.into(),
+                title.into(),
+                "open".into(),
+                now.into(),
+            ])
+            .to_owned();
+        db::execute(self, &q).await?;
+        Ok(id)
+    }
+
+    pub async fn set_goal_status(
+        &mut self,
+        mentorship_id: Uuid,
+        goal_id: Uuid,
+        status: mentorat_domain::GoalStatus,
+    ) -> Result<bool> {
+        let q = Query::update()
+            .table("goals")
+            .value("status", status.as_str())
+            .and_where(Expr::col("id").eq(goal_id))
+            .and_where(Expr::col("mentorship_id").eq(mentorship_id))
+            .to_owned();
+        Ok(db::execute(self, &q).await? == 1)
+    }
+}

@@ -1,0 +1,247 @@
+//! Mentoring records: the taxonomy of fields, mentor applications and their vetting,
+//! projects with parental consent, requests (capacity held by one conditional UPDATE),
+//! mentorships with meetings, goals and feedback.
+
+mod mentors;
+mod mentorships;
+mod projects;
+mod requests;
+
+pub use mentorships::{FeedbackSummary, GoalRecord};
+
+use crate::db::{self, Count};
+use crate::{Result, Store, StoreError, Tx};
+use chrono::{DateTime, Utc};
+use sea_query::{Cond, Expr, ExprTrait, OnConflict, Order, Query};
+use uuid::Uuid;
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Domain {
+    pub code: String,
+    pub label_fr: String,
+    pub label_en: String,
+    pub synonyms_fr: String,
+    pub synonyms_en: String,
+}
+
+/// A mentor as coordinators and the directory see them (no contact details here).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct MentorProfile {
+    pub user_id: Uuid,
+    pub first_name: String,
+    pub last_name: String,
+    pub circle_id: Option<Uuid>,
+    pub commune_code: String,
+    pub bio: String,
+    #[sqlx(try_from = "String")]
+    pub status: mentorat_domain::mentoring::Vetting,
+    pub capacity: i64,
+    pub active_mentees: i64,
+    pub travel_km: i64,
+    pub remote: bool,
+    pub languages: String,
+    pub availability: String,
+    pub interview_on: Option<DateTime<Utc>>,
+    pub charter_version: Option<String>,
+    pub charter_accepted_at: Option<DateTime<Utc>>,
+    pub background_checked_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// The mentors' own columns that [`MentorProfile`] reads (`user_id` comes first, aliased).
+const MENTOR_COLUMNS: [&str; 15] = [
+    "circle_id",
+    "commune_code",
+    "bio",
+    "status",
+    "capacity",
+    "active_mentees",
+    "travel_km",
+    "remote",
+    "languages",
+    "availability",
+    "interview_on",
+    "charter_version",
+    "charter_accepted_at",
+    "background_checked_at",
+    "created_at",
+];
+
+fn mentor_select() -> sea_query::SelectStatement {
+    let mut q = Query::select();
+    q.expr_as(Expr::col(("mentors", "user_id")), "user_id")
+        .columns([("users", "first_name"), ("users", "last_name")])
+        .from("mentors")
+        .inner_join(
+            "users",
+            Expr::col(("users", "id")).equals(("mentors", "user_id")),
+        );
+    for c in &MENTOR_COLUMNS {
+        q.column(("mentors", *c));
+    }
+    q
+}
+
+#[derive(Debug, Clone)]
+pub struct MentorApplication {
+    pub user_id: Uuid,
+    pub circle_id: Option<Uuid>,
+    pub commune_code: String,
+    pub bio: String,
+    pub capacity: i64,
+    pub travel_km: i64,
+    pub remote: bool,
+    pub languages: String,
+    pub availability: String,
+    pub domains: Vec<(String, i64)>,
+    pub charter_version: String,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ProjectRecord {
+    pub id: Uuid,
+    pub mentee_id: Uuid,
+    pub first_name: String,
+    pub last_name: String,
+    pub circle_id: Option<Uuid>,
+    pub title: String,
+    pub description: String,
+    pub commune_code: String,
+    #[sqlx(try_from = "String")]
+    pub status: mentorat_domain::ProjectStatus,
+    pub stage: String,
+    pub help_wanted: String,
+    pub languages: String,
+    /// The porteur accepts remote mentoring.
+    pub remote: bool,
+    pub birth_year: Option<i64>,
+    pub parent_name: Option<String>,
+    pub consent_given_at: Option<DateTime<Utc>>,
+    pub consent_withdrawn_at: Option<DateTime<Utc>>,
+    pub coordinator_note: String,
+    pub created_at: DateTime<Utc>,
+}
+
+const PROJECT_COLUMNS: [&str; 17] = [
+    "id",
+    "mentee_id",
+    "circle_id",
+    "title",
+    "description",
+    "commune_code",
+    "status",
+    "stage",
+    "help_wanted",
+    "languages",
+    "remote",
+    "birth_year",
+    "parent_name",
+    "consent_given_at",
+    "consent_withdrawn_at",
+    "coordinator_note",
+    "created_at",
+];
+
+fn project_select() -> sea_query::SelectStatement {
+    let mut q = Query::select();
+    for c in PROJECT_COLUMNS {
+        q.column(("projects", c));
+    }
+    q.columns([("users", "first_name"), ("users", "last_name")])
+        .from("projects")
+        .inner_join(
+            "users",
+            Expr::col(("users", "id")).equals(("projects", "mentee_id")),
+        );
+    q
+}
+
+#[derive(Debug, Clone)]
+pub struct NewProjectDetails {
+    pub id: Uuid,
+    pub mentee_id: Uuid,
+    pub circle_id: Option<Uuid>,
+    pub title: String,
+    pub description: String,
+    pub commune_code: String,
+    pub stage: String,
+    pub help_wanted: String,
+    pub languages: String,
+    pub remote: bool,
+    pub domains: Vec<String>,
+    pub birth_year: i64,
+    pub parent: Option<(String, String, String)>,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct RequestRecord {
+    pub id: Uuid,
+    pub project_id: Uuid,
+    pub mentee_id: Uuid,
+    pub mentor_id: Uuid,
+    pub message: String,
+    #[sqlx(try_from = "String")]
+    pub status: mentorat_domain::RequestStatus,
+    pub decline_reason: Option<String>,
+    pub decline_text: String,
+    pub created_at: DateTime<Utc>,
+}
+
+const REQUEST_COLUMNS: [&str; 9] = [
+    "id",
+    "project_id",
+    "mentee_id",
+    "mentor_id",
+    "message",
+    "status",
+    "decline_reason",
+    "decline_text",
+    "created_at",
+];
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct MentorshipRecord {
+    pub id: Uuid,
+    pub request_id: Uuid,
+    pub mentor_id: Uuid,
+    pub mentee_id: Uuid,
+    pub project_id: Uuid,
+    #[sqlx(try_from = "String")]
+    pub status: mentorat_domain::MentorshipStatus,
+    pub started_at: DateTime<Utc>,
+    pub last_meeting_on: Option<DateTime<Utc>>,
+    pub closed_at: Option<DateTime<Utc>>,
+    pub close_reason: String,
+}
+
+const MENTORSHIP_COLUMNS: [&str; 10] = [
+    "id",
+    "request_id",
+    "mentor_id",
+    "mentee_id",
+    "project_id",
+    "status",
+    "started_at",
+    "last_meeting_on",
+    "closed_at",
+    "close_reason",
+];
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct MeetingRecord {
+    pub id: Uuid,
+    pub held_on: DateTime<Utc>,
+    pub minutes: i64,
+    pub remote: bool,
+    pub topics: String,
+    /// Private to the pair: never give this to anyone else.
+    pub private_notes: String,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct FeedbackRecord {
+    pub author_id: Uuid,
+    pub satisfaction: i64,
+    pub changes: String,
+    pub comment: String,
+}
