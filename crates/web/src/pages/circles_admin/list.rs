@@ -1,0 +1,128 @@
+//! The list of circles and the creation of a circle (national team).
+
+use super::*;
+
+#[derive(Template)]
+#[template(path = "pages/admin_circles.html")]
+pub(super) struct ListTemplate<'a> {
+    page: Page<'a>,
+    circles: Vec<(String, String, String)>,
+    form: FormView,
+}
+
+#[derive(Deserialize, Default)]
+pub(super) struct NewCircleInput {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    commune: String,
+    #[serde(default)]
+    commune_query: String,
+    #[serde(default)]
+    description_fr: String,
+    #[serde(default)]
+    description_en: String,
+}
+
+pub(super) fn new_circle_view(ctx: &Ctx, input: &NewCircleInput) -> FormView {
+    let tr = ctx.tr();
+    let mut form = FormView::new(
+        "new-circle",
+        "/admin/cercles",
+        tr.t("circle-create-submit"),
+        vec![
+            Field::new("name", tr.t("circle-name-field"), "text", "off")
+                .value(&input.name)
+                .hint(tr.t("circle-name-hint")),
+            Field::new("commune_query", tr.t("commune-field"), "text", "off")
+                .value(&input.commune_query)
+                .hint(tr.t("commune-hint"))
+                .picker(&input.commune),
+            Field::new(
+                "description_fr",
+                tr.t("description-fr-field"),
+                "textarea",
+                "off",
+            )
+            .value(&input.description_fr)
+            .optional(),
+            Field::new(
+                "description_en",
+                tr.t("description-en-field"),
+                "textarea",
+                "off",
+            )
+            .value(&input.description_en)
+            .optional(),
+        ],
+    );
+    form.title = Some(tr.t("circle-create-title"));
+    form.lead = Some(tr.t("circle-create-lead"));
+    form
+}
+
+pub(super) async fn render_list(
+    ctx: &Ctx,
+    form: FormView,
+    status: StatusCode,
+) -> Result<Response, WebError> {
+    let tr = ctx.tr();
+    let circles = ctx
+        .state()
+        .app
+        .circles()
+        .await?
+        .into_iter()
+        .map(|c| {
+            (
+                format!("/admin/cercles/{}", c.circle.slug),
+                c.circle.name,
+                tr.t(super::views::status_key(c.circle.status)),
+            )
+        })
+        .collect();
+    let mut response = super::render(&ListTemplate {
+        page: ctx.page(tr.t("admin-circles-title")),
+        circles,
+        form,
+    });
+    *response.status_mut() = status;
+    Ok(response)
+}
+
+pub(super) async fn list(ctx: Ctx) -> Result<Response, WebError> {
+    ctx.require(Action::ManageNetwork, &Resource::Platform)?;
+    render_list(
+        &ctx,
+        new_circle_view(&ctx, &NewCircleInput::default()),
+        StatusCode::OK,
+    )
+    .await
+}
+
+pub(super) async fn create(
+    ctx: Ctx,
+    Form(input): Form<NewCircleInput>,
+) -> Result<Response, WebError> {
+    ctx.require(Action::ManageNetwork, &Resource::Platform)?;
+    let form = NewCircleForm {
+        name: input.name.clone(),
+        commune: input.commune.clone(),
+        commune_query: input.commune_query.clone(),
+        description_fr: input.description_fr.clone(),
+        description_en: input.description_en.clone(),
+    };
+    match ctx.state().app.create_circle(actor(&ctx), &form).await {
+        Ok(circle) => Ok(Redirect::to(&format!("/admin/cercles/{}", circle.slug)).into_response()),
+        Err(AppError::Invalid { field, key }) => {
+            let field = if field == "commune" {
+                "commune_query"
+            } else {
+                field
+            };
+            let view = new_circle_view(&ctx, &input).with_error(field, ctx.tr().t(key));
+            render_list(&ctx, view, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
