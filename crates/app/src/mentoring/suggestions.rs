@@ -354,7 +354,7 @@ mod tests {
     #[test]
     fn the_engine_and_the_domain_agree_on_every_proximity_level() {
         let t = territories();
-        let mut codes: Vec<String> = crate::demo::CIRCLES
+        let mut codes: Vec<String> = crate::demo::circles::CIRCLES
             .iter()
             .map(|c| c.commune.to_owned())
             .collect();

@@ -1,0 +1,109 @@
+//! The demo's mentoring: a request answered, a relationship with a meeting.
+
+use super::*;
+
+/// Fields of experience for every demo mentor and project, and one living mentorship
+/// (the demo mentor with Kevin Roux) with a meeting, so that the mentoring screens have
+/// content. The demo porteur keeps a validated project and can use the directory.
+pub(super) async fn load_mentoring(tx: &mut Tx, report: &mut DemoReport) -> Result<(), AppError> {
+    // (field, years) for each entry of MENTORS, in order.
+    const FIELDS: &[(&str, i64)] = &[
+        ("creation-entreprise", 20),
+        ("artisanat", 26),
+        ("financement-projet", 30),
+        ("sante-social", 18),
+        ("numerique", 12),
+        ("vie-associative", 15),
+        ("restauration-alimentation", 10),
+        ("orientation-etudes", 15),
+        ("artisanat", 22),
+        ("droit", 17),
+        ("batiment-travaux", 25),
+        ("culture", 20),
+        ("emploi-reconversion", 24),
+        ("economie-sociale", 9),
+        ("financement-projet", 19),
+        ("orientation-etudes", 21),
+        ("numerique", 11),
+        ("education-parentalite", 16),
+        ("agriculture", 8),
+        ("communication", 10),
+        ("commerce", 14),
+        ("droit", 12),
+        ("industrie", 30),
+        ("logement", 13),
+    ];
+    for ((first, last, ..), (field, years)) in MENTORS.iter().zip(FIELDS) {
+        let id = demo_id(&format!("user/{}", demo_email(first, last)));
+        tx.add_mentor_domain(id, field, *years).await?;
+    }
+    let mentor = demo_id("user/mentor@mentorat.example");
+    tx.add_mentor_domain(mentor, "creation-entreprise", 15)
+        .await?;
+    tx.add_mentor_domain(mentor, "commerce", 10).await?;
+    tx.set_approved_at(mentor, Utc::now() - chrono::Duration::days(200))
+        .await?;
+    // Projects: their fields, from the kind of project.
+    const PROJECT_FIELDS: &[&str] = &[
+        "creation-entreprise",
+        "numerique",
+        "vie-associative",
+        "restauration-alimentation",
+        "orientation-etudes",
+        "economie-sociale",
+        "culture",
+        "economie-sociale",
+        "communication",
+        "education-parentalite",
+        "creation-entreprise",
+        "artisanat",
+    ];
+    for ((first, last, ..), field) in MENTEES.iter().zip(PROJECT_FIELDS) {
+        tx.add_project_domain(
+            demo_id(&format!("project/{}", demo_email(first, last))),
+            field,
+        )
+        .await?;
+    }
+    let porteur_project = demo_id("project/porteur@mentorat.example");
+    tx.add_project_domain(porteur_project, "creation-entreprise")
+        .await?;
+    tx.add_project_domain(porteur_project, "commerce").await?;
+    // Kevin Roux (a matched project) and the demo mentor: a living relationship.
+    let kevin = demo_email("Kevin", "Roux");
+    let request_id = demo_id("request/mentor/kevin");
+    if !tx.request_exists(request_id).await? {
+        let request = mentorat_store::RequestRecord {
+            id: request_id,
+            project_id: demo_id(&format!("project/{kevin}")),
+            mentee_id: demo_id(&format!("user/{kevin}")),
+            mentor_id: mentor,
+            message: "Bonjour, j'aimerais être accompagné dans ma reconversion vers le numérique."
+                .into(),
+            status: mentorat_domain::RequestStatus::Open,
+            decline_reason: None,
+            decline_text: String::new(),
+            created_at: Utc::now() - chrono::Duration::days(40),
+        };
+        tx.insert_request(&request).await?;
+        if let Some(mentorship) = tx
+            .accept_request(&request, Utc::now() - chrono::Duration::days(38))
+            .await?
+        {
+            let meeting = mentorat_store::MeetingRecord {
+                id: demo_id("meeting/mentor/kevin/1"),
+                held_on: Utc::now() - chrono::Duration::days(20),
+                minutes: 75,
+                remote: false,
+                topics: "Choisir une formation, préparer le financement".into(),
+                private_notes:
+                    "Kevin hésite entre deux formations ; reparler du budget la prochaine fois."
+                        .into(),
+            };
+            tx.insert_meeting(mentorship, &meeting, mentor, Utc::now())
+                .await?;
+        }
+        report.count(true);
+    }
+    Ok(())
+}
