@@ -37,13 +37,22 @@ pub(super) async fn visible_mentorship(
 ) -> Result<(Uuid, mentorat_app::mentoring::MentorshipRecord, Resource), WebError> {
     let user = me(ctx)?;
     let record = ctx.state().app.mentorship_record(id_of(id)?).await?;
-    let project = ctx.state().app.project(record.project_id).await?;
-    let resource = Resource::Mentorship {
+    let mut resource = Resource::Mentorship {
         mentor_id: record.mentor_id,
         mentee_id: record.mentee_id,
-        circle_id: project.circle_id,
+        circle_id: None,
     };
-    ctx.require(Action::ViewMentorship, &resource)?;
+    // The pair and the national team need no circle to be let in: the project (for
+    // its circle) is read only for the others, a coordinator perhaps.
+    if ctx.require(Action::ViewMentorship, &resource).is_err() {
+        let project = ctx.state().app.project(record.project_id).await?;
+        resource = Resource::Mentorship {
+            mentor_id: record.mentor_id,
+            mentee_id: record.mentee_id,
+            circle_id: project.circle_id,
+        };
+        ctx.require(Action::ViewMentorship, &resource)?;
+    }
     Ok((user, record, resource))
 }
 
