@@ -155,10 +155,14 @@ enum TxConn {
 /// second transaction, while a task holds one" is checked by the store itself.
 pub(crate) mod writes {
     use std::collections::HashMap;
+    use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::{LazyLock, Mutex};
     use tokio::task::Id;
 
     static HOLDERS: LazyLock<Mutex<HashMap<Id, u32>>> = LazyLock::new(Default::default);
+    /// How many transactions are open in tasks: every page's reads ask `held_here`, and
+    /// most find none open without taking the lock.
+    static OPEN: AtomicUsize = AtomicUsize::new(0);
 
     fn holders() -> std::sync::MutexGuard<'static, HashMap<Id, u32>> {
         HOLDERS
@@ -169,7 +173,8 @@ pub(crate) mod writes {
     /// Whether the current task holds a write transaction (outside a task, e.g. a
     /// command's `block_on`, nothing is tracked).
     pub(crate) fn held_here() -> bool {
-        tokio::task::try_id().is_some_and(|id| holders().contains_key(&id))
+        OPEN.load(Ordering::Acquire) > 0
+            && tokio::task::try_id().is_some_and(|id| holders().contains_key(&id))
     }
 
     /// Marks the current task as a holder while it lives.
@@ -180,6 +185,7 @@ pub(crate) mod writes {
             let id = tokio::task::try_id();
             if let Some(id) = id {
                 *holders().entry(id).or_default() += 1;
+                OPEN.fetch_add(1, Ordering::Release);
             }
             Held(id)
         }
@@ -188,6 +194,7 @@ pub(crate) mod writes {
     impl Drop for Held {
         fn drop(&mut self) {
             if let Some(id) = self.0 {
+                OPEN.fetch_sub(1, Ordering::Release);
                 let mut holders = holders();
                 if let Some(n) = holders.get_mut(&id) {
                     *n -= 1;

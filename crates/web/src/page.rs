@@ -109,12 +109,17 @@ impl Ctx {
     }
 
     /// Asks the policy; anonymous visitors are sent to sign in and come back here.
-    pub fn require(&self, action: Action, resource: &Resource) -> Result<&Account, WebError> {
-        let account = self.account();
-        let viewer = account.map(|a| Viewer {
+    /// The signed-in person as the policy sees them.
+    pub fn viewer(&self) -> Option<Viewer<'_>> {
+        self.account().map(|a| Viewer {
             user_id: a.id,
             roles: &a.roles,
-        });
+        })
+    }
+
+    pub fn require(&self, action: Action, resource: &Resource) -> Result<&Account, WebError> {
+        let account = self.account();
+        let viewer = self.viewer();
         match (authorize(viewer.as_ref(), action, resource), account) {
             (Decision::Allow, Some(account)) => Ok(account),
             (Decision::Allow, None) | (Decision::SignIn, _) => Err(WebError::SignIn {

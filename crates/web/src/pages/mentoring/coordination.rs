@@ -4,12 +4,9 @@ use super::*;
 
 /// The circles whose back office the viewer runs (`None` inside: all, national team).
 pub(super) fn coordinated(ctx: &Ctx) -> Result<Vec<Option<Uuid>>, WebError> {
-    let account = ctx.require(Action::Coordinate, &Resource::Platform)?;
-    let viewer = mentorat_domain::policy::Viewer {
-        user_id: account.id,
-        roles: &account.roles,
-    };
-    Ok(match viewer.coordination_scope() {
+    ctx.require(Action::Coordinate, &Resource::Platform)?;
+    let scope = ctx.viewer().map(|v| v.coordination_scope());
+    Ok(match scope.ok_or(WebError::Forbidden)? {
         Scope::Network => vec![None],
         Scope::Circles(circles) => circles.into_iter().map(Some).collect(),
     })
