@@ -30,6 +30,34 @@ pub enum WebError {
 #[derive(Debug, Clone, Copy)]
 pub struct ErrorPage(pub StatusCode, pub Option<&'static str>);
 
+/// A use case's refusal of the user's input: the field it concerns and the message (a
+/// Fluent key) to show next to it.
+#[derive(Debug, Clone, Copy)]
+pub struct Refusal {
+    pub field: &'static str,
+    pub key: &'static str,
+}
+
+/// The one path from a use case's error to a form shown again: a refusal of the input
+/// comes back to the handler, which renders its form with it (422, see
+/// `FormView::refused`); any other error goes on to the error page.
+pub fn refusal(e: AppError) -> Result<Refusal, WebError> {
+    match e {
+        AppError::Invalid { field, key } => Ok(Refusal { field, key }),
+        other => Err(other.into()),
+    }
+}
+
+/// An action repeated or overtaken (a second click on « retirer », a pair already
+/// removed, an event already cancelled): its refusal tells nothing that the page the
+/// user is sent back to does not show, so it counts as done. Other errors go on.
+pub fn done_or_overtaken<T>(result: Result<T, AppError>) -> Result<(), WebError> {
+    match result.map(|_| ()).map_err(refusal) {
+        Ok(()) | Err(Ok(_)) => Ok(()),
+        Err(Err(e)) => Err(e),
+    }
+}
+
 impl From<AppError> for WebError {
     fn from(e: AppError) -> Self {
         match e {
@@ -102,6 +130,31 @@ mod tests {
                 StatusCode::UNPROCESSABLE_ENTITY,
                 Some("error-date")
             ))
+        ));
+    }
+
+    #[test]
+    fn a_refusal_comes_back_to_the_form_and_other_errors_go_on() {
+        let r = refusal(AppError::Invalid {
+            field: "date",
+            key: "error-date",
+        })
+        .unwrap();
+        assert_eq!((r.field, r.key), ("date", "error-date"));
+        assert!(matches!(
+            refusal(AppError::NotFound),
+            Err(WebError::NotFound)
+        ));
+        assert!(
+            done_or_overtaken(Err::<(), _>(AppError::Invalid {
+                field: "status",
+                key: "error-status",
+            }))
+            .is_ok()
+        );
+        assert!(matches!(
+            done_or_overtaken(Err::<(), _>(AppError::NotFound)),
+            Err(WebError::NotFound)
         ));
     }
 }

@@ -6,36 +6,9 @@ use super::*;
 /// (the demo mentor with Kevin Roux) with a meeting, so that the mentoring screens have
 /// content. The demo porteur keeps a validated project and can use the directory.
 pub(super) async fn load_mentoring(tx: &mut Tx, report: &mut DemoReport) -> Result<(), AppError> {
-    // (field, years) for each entry of MENTORS, in order.
-    const FIELDS: &[(&str, i64)] = &[
-        ("creation-entreprise", 20),
-        ("artisanat", 26),
-        ("financement-projet", 30),
-        ("sante-social", 18),
-        ("numerique", 12),
-        ("vie-associative", 15),
-        ("restauration-alimentation", 10),
-        ("orientation-etudes", 15),
-        ("artisanat", 22),
-        ("droit", 17),
-        ("batiment-travaux", 25),
-        ("culture", 20),
-        ("emploi-reconversion", 24),
-        ("economie-sociale", 9),
-        ("financement-projet", 19),
-        ("orientation-etudes", 21),
-        ("numerique", 11),
-        ("education-parentalite", 16),
-        ("agriculture", 8),
-        ("communication", 10),
-        ("commerce", 14),
-        ("droit", 12),
-        ("industrie", 30),
-        ("logement", 13),
-    ];
-    for ((first, last, ..), (field, years)) in MENTORS.iter().zip(FIELDS) {
-        let id = demo_id(&format!("user/{}", demo_email(first, last)));
-        tx.add_mentor_domain(id, field, *years).await?;
+    for m in MENTORS {
+        let id = demo_id(&format!("user/{}", demo_email(m.first, m.last)));
+        tx.add_mentor_domain(id, m.field, m.years).await?;
     }
     let mentor = demo_id("user/mentor@mentorat.example");
     tx.add_mentor_domain(mentor, "creation-entreprise", 15)
@@ -43,25 +16,10 @@ pub(super) async fn load_mentoring(tx: &mut Tx, report: &mut DemoReport) -> Resu
     tx.add_mentor_domain(mentor, "commerce", 10).await?;
     tx.set_approved_at(mentor, Utc::now() - chrono::Duration::days(200))
         .await?;
-    // Projects: their fields, from the kind of project.
-    const PROJECT_FIELDS: &[&str] = &[
-        "creation-entreprise",
-        "numerique",
-        "vie-associative",
-        "restauration-alimentation",
-        "orientation-etudes",
-        "economie-sociale",
-        "culture",
-        "economie-sociale",
-        "communication",
-        "education-parentalite",
-        "creation-entreprise",
-        "artisanat",
-    ];
-    for ((first, last, ..), field) in MENTEES.iter().zip(PROJECT_FIELDS) {
+    for p in MENTEES {
         tx.add_project_domain(
-            demo_id(&format!("project/{}", demo_email(first, last))),
-            field,
+            demo_id(&format!("project/{}", demo_email(p.first, p.last))),
+            p.field,
         )
         .await?;
     }

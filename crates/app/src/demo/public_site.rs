@@ -63,8 +63,8 @@ pub(super) async fn load_public_site(tx: &mut Tx, report: &mut DemoReport) -> Re
         }
     }
     // A year of approvals: the approved demo mentors joined over the last twelve months.
-    for (i, (first, last, ..)) in MENTORS.iter().enumerate() {
-        let id = demo_id(&format!("user/{}", demo_email(first, last)));
+    for (i, m) in MENTORS.iter().enumerate() {
+        let id = demo_id(&format!("user/{}", demo_email(m.first, m.last)));
         tx.set_approved_at(id, now - chrono::Duration::days(15 + 30 * (i as i64 % 12)))
             .await?;
     }

@@ -4,6 +4,7 @@
 
 use super::auth::{NewPasswordInput, form_error, message, new_password_view, render_form};
 use super::forms::{Field, FormView};
+use crate::error::refusal;
 use crate::page::{Ctx, Page};
 use crate::session::{session_cookie_name, set_cookie};
 use crate::{AppState, WebError};
@@ -165,18 +166,13 @@ fn account_form_error(
     err: AppError,
     form: FormView,
 ) -> Result<Response, WebError> {
-    match err {
-        AppError::Invalid { field, key } => {
-            let form = form.with_error(field, ctx.tr().t(key));
-            Ok(render_account(
-                ctx,
-                account,
-                Some(form),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            ))
-        }
-        other => Err(other.into()),
-    }
+    let form = form.refused(ctx, err)?;
+    Ok(render_account(
+        ctx,
+        account,
+        Some(form),
+        StatusCode::UNPROCESSABLE_ENTITY,
+    ))
 }
 
 /// After the sessions of the account end: a fresh anonymous cookie and a redirect.
@@ -293,14 +289,13 @@ async fn confirm_email(ctx: Ctx, Path(token): Path<String>) -> Result<Response, 
             ("/compte", "nav-account"),
             StatusCode::GONE,
         )),
-        Err(AppError::Invalid { key, .. }) => Ok(message(
+        Err(e) => Ok(message(
             &ctx,
             "verify-link-invalid-title",
-            key,
+            refusal(e)?.key,
             ("/compte", "nav-account"),
             StatusCode::CONFLICT,
         )),
-        Err(e) => Err(e.into()),
     }
 }
 

@@ -73,20 +73,15 @@ pub fn form_error(
     lead: Option<String>,
     links: Vec<(String, String)>,
 ) -> Result<Response, WebError> {
-    match err {
-        AppError::Invalid { field, key } => {
-            let form = form.with_error(field, ctx.tr().t(key));
-            Ok(render_form(
-                ctx,
-                heading,
-                lead,
-                form,
-                links,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            ))
-        }
-        other => Err(other.into()),
-    }
+    let form = form.refused(ctx, err)?;
+    Ok(render_form(
+        ctx,
+        heading,
+        lead,
+        form,
+        links,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    ))
 }
 
 /// Only a path of this site is a destination after sign-in (no open redirect).

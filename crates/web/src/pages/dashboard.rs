@@ -2,7 +2,6 @@
 //! (an SVG bar chart with the same figures in a table), the conference-to-mentor funnel
 //! per circle, and the form that sets the targets.
 
-use super::auth::form_error;
 use super::forms::{Field, FormView};
 use crate::page::{Ctx, Page};
 use crate::{AppState, WebError};
@@ -196,7 +195,7 @@ async fn set_targets(ctx: Ctx, Form(input): Form<TargetsInput>) -> Result<Respon
         .await
     {
         Ok(()) => Ok(Redirect::to("/admin/tableau-de-bord?avis=objectifs").into_response()),
-        Err(mentorat_app::AppError::Invalid { field, key }) => {
+        Err(e) => {
             let d = app.dashboard().await?;
             let mut form = targets_form(&ctx, &d);
             for f in &mut form.fields {
@@ -206,7 +205,7 @@ async fn set_targets(ctx: Ctx, Form(input): Form<TargetsInput>) -> Result<Respon
                     _ => input.circles.clone(),
                 };
             }
-            let form = form.with_error(field, ctx.tr().t(key));
+            let form = form.refused(&ctx, e)?;
             Ok(render_dashboard(
                 &ctx,
                 &d,
@@ -214,22 +213,6 @@ async fn set_targets(ctx: Ctx, Form(input): Form<TargetsInput>) -> Result<Respon
                 None,
                 StatusCode::UNPROCESSABLE_ENTITY,
             ))
-        }
-        Err(e) => {
-            let tr = ctx.tr();
-            form_error(
-                &ctx,
-                e,
-                FormView::new(
-                    "targets",
-                    "/admin/objectifs",
-                    tr.t("targets-submit"),
-                    Vec::new(),
-                ),
-                tr.t("dashboard-title"),
-                None,
-                Vec::new(),
-            )
         }
     }
 }

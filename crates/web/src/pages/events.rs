@@ -4,6 +4,7 @@
 
 use super::auth::{message, render_form};
 use super::forms::{Field, FormView};
+use crate::error::refusal;
 use crate::page::{Ctx, Page};
 use crate::{AppState, WebError};
 use askama::Template;
@@ -271,15 +272,15 @@ async fn register(
             (&back, "back-to-event"),
             StatusCode::OK,
         )),
-        Err(AppError::Invalid { field, key }) => {
+        Err(e) => {
+            let refused = refusal(e)?;
             let data = app.event_page(id).await?;
             let form = registration_view(&ctx, id, data.places_left == 0, &input)
-                .with_error(field, ctx.tr().t(key));
+                .with_error(refused.field, ctx.tr().t(refused.key));
             let mut response = super::render(&event_view(&ctx, &data, Some(form)));
             *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
             Ok(response)
         }
-        Err(e) => Err(e.into()),
     }
 }
 

@@ -2,8 +2,10 @@
 //! labels, hints, errors (announced, linked with `aria-describedby`), the CSRF token
 //! and the submit button, so that every form behaves the same.
 
-use crate::page::Page;
+use crate::error::{WebError, refusal};
+use crate::page::{Ctx, Page};
 use askama::Template;
+use mentorat_app::AppError;
 
 pub struct Field {
     pub name: &'static str,
@@ -110,8 +112,20 @@ impl FormView {
         }
     }
 
+    /// The form again after a use case's error: a refusal of the input is shown next to
+    /// its field; any other error goes on to the error page (see `error::refusal`).
+    pub fn refused(self, ctx: &Ctx, e: AppError) -> Result<FormView, WebError> {
+        let r = refusal(e)?;
+        Ok(self.with_error(r.field, ctx.tr().t(r.key)))
+    }
+
     /// Marks `field` as the one in error, with `message`; passwords are never echoed.
+    /// A refused `commune` belongs to the picker's visible field, `commune_query`.
     pub fn with_error(mut self, field: &str, message: String) -> FormView {
+        let field = match field {
+            "commune" if self.fields.iter().any(|f| f.name == "commune_query") => "commune_query",
+            other => other,
+        };
         for f in &mut self.fields {
             if f.kind == "password" {
                 f.value.clear();

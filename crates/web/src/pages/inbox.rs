@@ -172,17 +172,6 @@ async fn host(ctx: Ctx, Form(input): Form<HostInput>) -> Result<Response, WebErr
         )),
         Err(e) => {
             let tr = ctx.tr();
-            // The error belongs to the visible field of the picker.
-            let e = match e {
-                mentorat_app::AppError::Invalid {
-                    field: "commune",
-                    key,
-                } => mentorat_app::AppError::Invalid {
-                    field: "commune_query",
-                    key,
-                },
-                other => other,
-            };
             form_error(
                 &ctx,
                 e,
@@ -474,11 +463,10 @@ async fn schedule(
     };
     match ctx.state().app.schedule_conference(id, &form).await {
         Ok(event) => Ok(Redirect::to(&format!("/evenements/{event}")).into_response()),
-        Err(mentorat_app::AppError::Invalid { field, key }) => {
-            let view = schedule_view(&ctx, id, &input).with_error(field, ctx.tr().t(key));
+        Err(e) => {
+            let view = schedule_view(&ctx, id, &input).refused(&ctx, e)?;
             request_page(&ctx, id, Some(view), StatusCode::UNPROCESSABLE_ENTITY).await
         }
-        Err(e) => Err(e.into()),
     }
 }
 

@@ -118,16 +118,6 @@ pub(super) async fn new_event(
     match ctx.state().app.create_event(&form).await {
         Ok(id) => Ok(Redirect::to(&format!("/evenements/{id}")).into_response()),
         Err(e) => {
-            let e = match e {
-                AppError::Invalid {
-                    field: "commune",
-                    key,
-                } => AppError::Invalid {
-                    field: "commune_query",
-                    key,
-                },
-                other => other,
-            };
             let tr = ctx.tr();
             super::auth::form_error(
                 &ctx,
@@ -148,10 +138,6 @@ pub(super) async fn cancel_event(ctx: Ctx, Path(id): Path<String>) -> Result<Res
         Some(circle) => ctx.require(Action::ManageCircle, &Resource::Circle(circle))?,
         None => ctx.require(Action::ManageNetwork, &Resource::Platform)?,
     };
-    match ctx.state().app.cancel_event(actor(&ctx), &event).await {
-        Ok(_) | Err(AppError::Invalid { .. }) => {
-            Ok(Redirect::to(&format!("/evenements/{id}")).into_response())
-        }
-        Err(e) => Err(e.into()),
-    }
+    done_or_overtaken(ctx.state().app.cancel_event(actor(&ctx), &event).await)?;
+    Ok(Redirect::to(&format!("/evenements/{id}")).into_response())
 }

@@ -114,15 +114,9 @@ pub(super) async fn create(
     };
     match ctx.state().app.create_circle(actor(&ctx), &form).await {
         Ok(circle) => Ok(Redirect::to(&format!("/admin/cercles/{}", circle.slug)).into_response()),
-        Err(AppError::Invalid { field, key }) => {
-            let field = if field == "commune" {
-                "commune_query"
-            } else {
-                field
-            };
-            let view = new_circle_view(&ctx, &input).with_error(field, ctx.tr().t(key));
+        Err(e) => {
+            let view = new_circle_view(&ctx, &input).refused(&ctx, e)?;
             render_list(&ctx, view, StatusCode::UNPROCESSABLE_ENTITY).await
         }
-        Err(e) => Err(e.into()),
     }
 }

@@ -14,6 +14,7 @@ use partners::*;
 
 use super::forms::{Field, FormView};
 use super::{auth, render, views};
+use crate::error::done_or_overtaken;
 use crate::page::{Ctx, Page};
 use crate::{AppState, WebError};
 use askama::Template;

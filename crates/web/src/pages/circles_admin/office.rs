@@ -172,12 +172,8 @@ pub(super) async fn change(
         Ok(()) => {
             Ok(Redirect::to(&format!("/admin/cercles/{}", office.circle.slug)).into_response())
         }
-        Err(AppError::Invalid { field, key }) => {
-            let field = if field == "commune" {
-                "commune_query"
-            } else {
-                field
-            };
+        Err(e) => {
+            let form = form.refused(ctx, e)?;
             let fresh = ctx
                 .state()
                 .app
@@ -186,11 +182,10 @@ pub(super) async fn change(
             Ok(render_office(
                 ctx,
                 &fresh,
-                Some(form.with_error(field, ctx.tr().t(key))),
+                Some(form),
                 StatusCode::UNPROCESSABLE_ENTITY,
             ))
         }
-        Err(e) => Err(e.into()),
     }
 }
 

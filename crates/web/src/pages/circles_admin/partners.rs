@@ -76,12 +76,11 @@ pub(super) async fn add_member(
         .await
     {
         Ok(()) => Ok(Redirect::to(&format!("/admin/partenaires/{slug}")).into_response()),
-        Err(AppError::Invalid { field, key }) => {
+        Err(e) => {
             let mut form = member_form(&ctx, &slug);
             form.fields[0].value = input.email.clone();
-            let form = form.with_error(field, ctx.tr().t(key));
+            let form = form.refused(&ctx, e)?;
             render_partner(&ctx, &slug, Some(form), StatusCode::UNPROCESSABLE_ENTITY).await
         }
-        Err(e) => Err(e.into()),
     }
 }

@@ -267,8 +267,6 @@ pub(super) async fn withdraw(ctx: Ctx, Path(id): Path<String>) -> Result<Respons
             mentee_id: request.mentee_id,
         },
     )?;
-    match ctx.state().app.withdraw_request(user, &request).await {
-        Ok(()) | Err(AppError::Invalid { .. }) => Ok(Redirect::to("/mon-espace").into_response()),
-        Err(e) => Err(e.into()),
-    }
+    done_or_overtaken(ctx.state().app.withdraw_request(user, &request).await)?;
+    Ok(Redirect::to("/mon-espace").into_response())
 }

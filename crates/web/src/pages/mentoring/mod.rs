@@ -24,6 +24,7 @@ use weights::*;
 
 use super::admin::{PAGE_SIZE, PageQuery, Pager, pager};
 use super::{auth, render};
+use crate::error::{done_or_overtaken, refusal};
 use crate::page::{Ctx, Page};
 use crate::{AppState, WebError};
 use askama::Template;
@@ -117,9 +118,9 @@ fn all(fields: &[(String, String)], key: &str) -> Vec<String> {
         .collect()
 }
 
+/// A use case's refusal as the field it concerns and its message in the user's
+/// language, for the mentoring forms (see `error::refusal`).
 fn error_of(ctx: &Ctx, e: AppError) -> Result<(String, String), WebError> {
-    match e {
-        AppError::Invalid { field, key } => Ok((field.to_owned(), ctx.tr().t(key))),
-        other => Err(other.into()),
-    }
+    let r = refusal(e)?;
+    Ok((r.field.to_owned(), ctx.tr().t(r.key)))
 }

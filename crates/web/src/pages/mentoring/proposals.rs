@@ -230,18 +230,16 @@ pub(super) async fn remove_pair(
 ) -> Result<Response, WebError> {
     let app = &ctx.state().app;
     let (proposal, _) = matching_proposal(&ctx, id_of(&id)?).await?;
-    match app
-        .remove_proposed_pair(&proposal, id_of(&input.project)?)
-        .await
-    {
-        Ok(()) | Err(AppError::Invalid { .. }) => Ok(Redirect::to(&format!(
-            "/coordination/appariements/{}?page={}",
-            proposal.id,
-            input.page.unwrap_or(1).max(1)
-        ))
-        .into_response()),
-        Err(e) => Err(e.into()),
-    }
+    done_or_overtaken(
+        app.remove_proposed_pair(&proposal, id_of(&input.project)?)
+            .await,
+    )?;
+    Ok(Redirect::to(&format!(
+        "/coordination/appariements/{}?page={}",
+        proposal.id,
+        input.page.unwrap_or(1).max(1)
+    ))
+    .into_response())
 }
 
 pub(super) async fn publish(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
