@@ -378,7 +378,7 @@ async fn private_notes_reach_only_the_pair() {
         .unwrap();
     let pair = app
         .app
-        .mentorship_view(porteur, record.clone())
+        .mentorship_view(porteur, app.app.mentorship_sheet(id).await.unwrap())
         .await
         .unwrap();
     assert_eq!(pair.meetings[0].private_notes, "NOTE-SECRETE-42");
@@ -390,7 +390,8 @@ async fn private_notes_reach_only_the_pair() {
     let coordinator = app
         .account_id("coordination.compiegne@mentorat.example")
         .await;
-    let outside = app.app.mentorship_view(coordinator, record).await.unwrap();
+    let sheet = app.app.mentorship_sheet(id).await.unwrap();
+    let outside = app.app.mentorship_view(coordinator, sheet).await.unwrap();
     assert_eq!(
         outside.meetings[0].minutes, 60,
         "coordinators see durations"

@@ -30,7 +30,8 @@ pub use db::{Backend, Tx};
 pub use events::NewEvent;
 pub use mentoring::{
     Domain, FeedbackRecord, FeedbackSummary, GoalRecord, MeetingRecord, MentorApplication,
-    MentorProfile, MentorshipRecord, NewProjectDetails, ProjectRecord, RequestRecord,
+    MentorProfile, MentorshipRecord, MentorshipSheet, NewProjectDetails, Party, ProjectRecord,
+    RequestRecord,
 };
 pub use outbox::{NewMessage, OutboxMessage};
 pub use people::{NewMentor, NewPartner, NewProject, Partner};

@@ -11,24 +11,29 @@ impl App {
         self.store.mentorship(id).await?.ok_or(AppError::NotFound)
     }
 
+    /// A relationship with its project's title and circle and its pair, at once.
+    pub async fn mentorship_sheet(&self, id: Uuid) -> Result<MentorshipSheet, AppError> {
+        self.store
+            .mentorship_sheet(id)
+            .await?
+            .ok_or(AppError::NotFound)
+    }
+
     /// What `viewer` sees of a mentorship: the pair sees each other's address and the
     /// notes; anyone else allowed (coordinators) sees dates and durations only.
     pub async fn mentorship_view(
         &self,
         viewer: Uuid,
-        record: MentorshipRecord,
+        sheet: MentorshipSheet,
     ) -> Result<MentorshipView, AppError> {
+        let MentorshipSheet {
+            record,
+            project_title,
+            mentor,
+            mentee,
+            ..
+        } = sheet;
         let in_pair = viewer == record.mentor_id || viewer == record.mentee_id;
-        let mentor = self
-            .store
-            .account_by_id(record.mentor_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let mentee = self
-            .store
-            .account_by_id(record.mentee_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
         let other_email = in_pair.then(|| {
             if viewer == record.mentor_id {
                 mentee.email.to_string()
@@ -49,23 +54,11 @@ impl App {
             .await?
             .iter()
             .any(|f| f.author_id == viewer);
+        let name = |n: &mentorat_domain::PersonName| if in_pair { n.full() } else { n.short() };
         Ok(MentorshipView {
-            project_title: self
-                .store
-                .project(record.project_id)
-                .await?
-                .map(|p| p.title)
-                .unwrap_or_default(),
-            mentor_name: if in_pair {
-                mentor.name.full()
-            } else {
-                mentor.name.short()
-            },
-            mentee_name: if in_pair {
-                mentee.name.full()
-            } else {
-                mentee.name.short()
-            },
+            project_title,
+            mentor_name: name(&mentor.name),
+            mentee_name: name(&mentee.name),
             other_email,
             meetings,
             feedback_given,

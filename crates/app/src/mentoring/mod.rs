@@ -30,7 +30,8 @@ use mentorat_domain::{
 };
 use mentorat_matching::{IndexedMentor, MentorIndex, PlaceKeys, Seeker};
 pub use mentorat_store::{
-    Domain, MeetingRecord, MentorProfile, MentorshipRecord, ProjectRecord, RequestRecord,
+    Domain, MeetingRecord, MentorProfile, MentorshipRecord, MentorshipSheet, ProjectRecord,
+    RequestRecord,
 };
 use mentorat_store::{FeedbackRecord, MentorApplication, NewProjectDetails};
 use std::sync::Arc;

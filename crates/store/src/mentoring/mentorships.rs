@@ -1,6 +1,7 @@
 //! Relationships: reads, meetings, closing, feedback, goals, quiet pairs.
 
 use super::*;
+use mentorat_domain::{Email, PersonName};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct GoalRecord {
@@ -17,7 +18,107 @@ pub struct FeedbackSummary {
     pub average: f64,
 }
 
+/// A relationship with what its page shows of its project and of its pair, read at once.
+#[derive(Debug, Clone)]
+pub struct MentorshipSheet {
+    pub record: MentorshipRecord,
+    pub project_title: String,
+    /// The project's circle, which the policy needs for coordinators.
+    pub circle_id: Option<Uuid>,
+    pub mentor: Party,
+    pub mentee: Party,
+}
+
+/// One of a pair: their name, and their address (for the other one only).
+#[derive(Debug, Clone)]
+pub struct Party {
+    pub name: PersonName,
+    pub email: Email,
+}
+
+#[derive(sqlx::FromRow)]
+struct SheetRow {
+    #[sqlx(flatten)]
+    record: MentorshipRecord,
+    project_title: String,
+    circle_id: Option<Uuid>,
+    mentor_first_name: String,
+    mentor_last_name: String,
+    mentor_email: String,
+    mentee_first_name: String,
+    mentee_last_name: String,
+    mentee_email: String,
+}
+
+impl TryFrom<SheetRow> for MentorshipSheet {
+    type Error = StoreError;
+
+    fn try_from(row: SheetRow) -> Result<Self> {
+        let party = |id: Uuid, first: &str, last: &str, email: &str| -> Result<Party> {
+            Ok(Party {
+                name: PersonName::parse(first, last)
+                    .map_err(|_| StoreError::Corrupt(format!("name of user {id}")))?,
+                email: Email::parse(email)
+                    .map_err(|_| StoreError::Corrupt(format!("email of user {id}")))?,
+            })
+        };
+        Ok(MentorshipSheet {
+            mentor: party(
+                row.record.mentor_id,
+                &row.mentor_first_name,
+                &row.mentor_last_name,
+                &row.mentor_email,
+            )?,
+            mentee: party(
+                row.record.mentee_id,
+                &row.mentee_first_name,
+                &row.mentee_last_name,
+                &row.mentee_email,
+            )?,
+            record: row.record,
+            project_title: row.project_title,
+            circle_id: row.circle_id,
+        })
+    }
+}
+
 impl Store {
+    /// A relationship, its project's title and circle, and the pair's names and
+    /// addresses, in one query (the relationship's page).
+    pub async fn mentorship_sheet(&self, id: Uuid) -> Result<Option<MentorshipSheet>> {
+        let mut q = Query::select();
+        for c in MENTORSHIP_COLUMNS {
+            q.column(("mentorships", c));
+        }
+        q.expr_as(Expr::col(("projects", "title")), "project_title")
+            .expr_as(Expr::col(("projects", "circle_id")), "circle_id");
+        for (who, alias) in [("mentor", "mentor_user"), ("mentee", "mentee_user")] {
+            for c in ["first_name", "last_name", "email"] {
+                q.expr_as(Expr::col((alias, c)), format!("{who}_{c}"));
+            }
+        }
+        q.from("mentorships")
+            .inner_join(
+                "projects",
+                Expr::col(("projects", "id")).equals(("mentorships", "project_id")),
+            )
+            .join_as(
+                sea_query::JoinType::InnerJoin,
+                "users",
+                "mentor_user",
+                Expr::col(("mentor_user", "id")).equals(("mentorships", "mentor_id")),
+            )
+            .join_as(
+                sea_query::JoinType::InnerJoin,
+                "users",
+                "mentee_user",
+                Expr::col(("mentee_user", "id")).equals(("mentorships", "mentee_id")),
+            )
+            .and_where(Expr::col(("mentorships", "id")).eq(id));
+        let row: Option<SheetRow> = db::fetch_optional(&mut &*self, &q).await?;
+        row.map(MentorshipSheet::try_from).transpose()
+    }
+
     pub async fn mentorship(&self, id: Uuid) -> Result<Option<MentorshipRecord>> {
         let q = Query::select()
             .columns(MENTORSHIP_COLUMNS)

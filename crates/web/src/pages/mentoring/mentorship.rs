@@ -1,6 +1,7 @@
 //! The relationship's page: meetings, goals, closing and feedback.
 
 use super::*;
+use mentorat_app::mentoring::MentorshipSheet;
 
 /// A goal: (id, title, [(status, label, current)]).
 pub(super) type GoalLine = (Uuid, String, Vec<(&'static str, String, bool)>);
@@ -28,43 +29,32 @@ pub(super) struct MentorshipTemplate<'a> {
     error: Option<String>,
 }
 
-/// The relationship, if the viewer is one of the pair, coordinates the project's
-/// circle, or is the national team.
-/// A relationship the viewer may read, and the resource the policy judges it as.
+/// A relationship the viewer may read (one of the pair, a coordinator of the
+/// project's circle, the national team), and the resource the policy judged.
 pub(super) async fn visible_mentorship(
     ctx: &Ctx,
     id: &str,
-) -> Result<(Uuid, mentorat_app::mentoring::MentorshipRecord, Resource), WebError> {
+) -> Result<(Uuid, MentorshipSheet, Resource), WebError> {
     let user = me(ctx)?;
-    let record = ctx.state().app.mentorship_record(id_of(id)?).await?;
-    let mut resource = Resource::Mentorship {
-        mentor_id: record.mentor_id,
-        mentee_id: record.mentee_id,
-        circle_id: None,
+    let sheet = ctx.state().app.mentorship_sheet(id_of(id)?).await?;
+    let resource = Resource::Mentorship {
+        mentor_id: sheet.record.mentor_id,
+        mentee_id: sheet.record.mentee_id,
+        circle_id: sheet.circle_id,
     };
-    // The pair and the national team need no circle to be let in: the project (for
-    // its circle) is read only for the others, a coordinator perhaps.
-    if ctx.require(Action::ViewMentorship, &resource).is_err() {
-        let project = ctx.state().app.project(record.project_id).await?;
-        resource = Resource::Mentorship {
-            mentor_id: record.mentor_id,
-            mentee_id: record.mentee_id,
-            circle_id: project.circle_id,
-        };
-        ctx.require(Action::ViewMentorship, &resource)?;
-    }
-    Ok((user, record, resource))
+    ctx.require(Action::ViewMentorship, &resource)?;
+    Ok((user, sheet, resource))
 }
 
 pub(super) async fn render_mentorship(
     ctx: &Ctx,
     user: Uuid,
-    record: mentorat_app::mentoring::MentorshipRecord,
+    sheet: MentorshipSheet,
     error: Option<String>,
     status: StatusCode,
 ) -> Result<Response, WebError> {
     let tr = ctx.tr();
-    let view = ctx.state().app.mentorship_view(user, record).await?;
+    let view = ctx.state().app.mentorship_view(user, sheet).await?;
     let mut response = super::render(&MentorshipTemplate {
         page: ctx.page(tr.t("mentorship-title")),
         id: view.record.id,
@@ -130,8 +120,8 @@ pub(super) async fn render_mentorship(
 }
 
 pub(super) async fn mentorship(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
-    let (user, record, _) = visible_mentorship(&ctx, &id).await?;
-    render_mentorship(&ctx, user, record, None, StatusCode::OK).await
+    let (user, sheet, _) = visible_mentorship(&ctx, &id).await?;
+    render_mentorship(&ctx, user, sheet, None, StatusCode::OK).await
 }
 
 /// Runs a change made by one of the pair; on bad input, the page with the message.
@@ -140,16 +130,16 @@ pub(super) async fn pair_change(
     id: &str,
     change: impl AsyncFnOnce(Uuid, &mentorat_app::mentoring::MentorshipRecord) -> Result<(), AppError>,
 ) -> Result<Response, WebError> {
-    let (user, record, resource) = visible_mentorship(ctx, id).await?;
+    let (user, sheet, resource) = visible_mentorship(ctx, id).await?;
     ctx.require(Action::TakePartInMentorship, &resource)?;
-    match change(user, &record).await {
-        Ok(()) => Ok(Redirect::to(&format!("/mentorats/{}", record.id)).into_response()),
+    match change(user, &sheet.record).await {
+        Ok(()) => Ok(Redirect::to(&format!("/mentorats/{}", sheet.record.id)).into_response()),
         Err(e) => {
             let (_, message) = error_of(ctx, e)?;
             render_mentorship(
                 ctx,
                 user,
-                record,
+                sheet,
                 Some(message),
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
