@@ -436,21 +436,14 @@ pub struct Published {
 }
 
 /// The parts of the score, in the order of the form and of `docs/MATCHING.md`.
-pub use mentorat_store::weights::COLUMNS as WEIGHT_PARTS;
+pub const WEIGHT_PARTS: [&str; 6] = Weights::PARTS;
 
 /// The defaults of docs/MATCHING.md, as whole numbers.
 pub fn default_weights() -> CircleWeights {
-    let w = Weights::default();
     CircleWeights::from_parts(
-        [
-            w.field,
-            w.text,
-            w.proximity,
-            w.years,
-            w.load,
-            w.availability,
-        ]
-        .map(|x| (x * 100.0).round() as i64),
+        Weights::default()
+            .parts()
+            .map(|x| (x * 100.0).round() as i64),
     )
 }
 
@@ -532,5 +525,29 @@ impl App {
             .await?;
         tx.commit().await?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A number typed in the form's box for a part is the weight of that very part in
+    /// the engine (the store's record and the engine name their parts each their way).
+    #[test]
+    fn each_box_of_the_weights_form_sets_its_own_part() {
+        for i in 0..WEIGHT_PARTS.len() {
+            let mut typed = [0i64; 6];
+            typed[i] = 40;
+            let engine = engine_weights(&CircleWeights::from_parts(typed));
+            let mut expected = [0.0; 6];
+            expected[i] = 0.4;
+            assert_eq!(engine.parts(), expected, "{}", WEIGHT_PARTS[i]);
+        }
+        assert_eq!(
+            engine_weights(&default_weights()),
+            Weights::default(),
+            "the defaults survive whole numbers"
+        );
     }
 }

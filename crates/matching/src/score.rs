@@ -30,6 +30,29 @@ pub struct Weights {
 }
 
 impl Weights {
+    /// The names of the parts, in the order of [`Weights::parts`], of the coordinators'
+    /// form and of docs/MATCHING.md.
+    pub const PARTS: [&'static str; 6] = [
+        "field",
+        "text",
+        "proximity",
+        "years",
+        "load",
+        "availability",
+    ];
+
+    /// The weights in [`Weights::PARTS`] order.
+    pub fn parts(&self) -> [f64; 6] {
+        [
+            self.field,
+            self.text,
+            self.proximity,
+            self.years,
+            self.load,
+            self.availability,
+        ]
+    }
+
     /// What a score divides by: the sum of the weights (never zero).
     pub(crate) fn total(&self) -> f64 {
         (self.field + self.text + self.proximity + self.years + self.load + self.availability)

@@ -21,7 +21,7 @@ mod sessions;
 pub mod testing;
 mod tokens;
 mod users;
-pub mod weights;
+mod weights;
 
 pub use audit::{AuditEntry, AuditFilter};
 pub use bulk::Census;

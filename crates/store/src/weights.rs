@@ -17,8 +17,8 @@ pub struct CircleWeights {
     pub availability: i64,
 }
 
-/// The parts, in this order everywhere (the form, the audit log, docs/MATCHING.md).
-pub const COLUMNS: [&str; 6] = [
+/// The columns of the parts, in the order of [`CircleWeights::parts`].
+const COLUMNS: [&str; 6] = [
     "field",
     "text",
     "proximity",
@@ -28,7 +28,7 @@ pub const COLUMNS: [&str; 6] = [
 ];
 
 impl CircleWeights {
-    /// The weights in [`COLUMNS`] order.
+    /// The weights in the order of the engine's parts (`mentorat_matching::Weights::PARTS`).
     pub fn parts(&self) -> [i64; 6] {
         [
             self.field,
