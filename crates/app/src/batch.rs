@@ -449,15 +449,7 @@ pub fn default_weights() -> CircleWeights {
 
 /// The engine's weights from a circle's whole numbers.
 pub fn engine_weights(w: &CircleWeights) -> Weights {
-    let [field, text, proximity, years, load, availability] = w.parts().map(|v| v as f64 / 100.0);
-    Weights {
-        field,
-        text,
-        proximity,
-        years,
-        load,
-        availability,
-    }
+    Weights::from_parts(w.parts().map(|v| v as f64 / 100.0))
 }
 
 impl App {

@@ -53,6 +53,18 @@ impl Weights {
         ]
     }
 
+    /// The weights from their values in [`Weights::PARTS`] order.
+    pub fn from_parts([field, text, proximity, years, load, availability]: [f64; 6]) -> Weights {
+        Weights {
+            field,
+            text,
+            proximity,
+            years,
+            load,
+            availability,
+        }
+    }
+
     /// What a score divides by: the sum of the weights (never zero).
     pub(crate) fn total(&self) -> f64 {
         (self.field + self.text + self.proximity + self.years + self.load + self.availability)

@@ -189,7 +189,7 @@ impl App {
         let mut tx = self.store.begin().await?;
         tx.set_vetting(
             mentor.user_id,
-            next.as_str(),
+            next,
             interview,
             background_checked.then_some(actor),
             self.now(),

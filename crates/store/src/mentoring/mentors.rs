@@ -1,6 +1,7 @@
 //! Mentors: the generation mark of the shared index, fields, profiles, applications and vetting, the fields' taxonomy.
 
 use super::*;
+use mentorat_domain::mentoring::Vetting;
 
 impl Store {
     /// A number that moves (inside the writing transaction, by triggers) with every
@@ -205,14 +206,14 @@ impl Tx {
     pub async fn set_vetting(
         &mut self,
         user_id: Uuid,
-        status: &str,
+        status: Vetting,
         interview_on: Option<DateTime<Utc>>,
         background_checked_by: Option<Uuid>,
         now: DateTime<Utc>,
     ) -> Result<bool> {
         let mut q = Query::update();
         q.table("mentors")
-            .value("status", status)
+            .value("status", status.as_str())
             .and_where(Expr::col("user_id").eq(user_id));
         if let Some(day) = interview_on {
             q.value("interview_on", day);
@@ -221,10 +222,14 @@ impl Tx {
             q.value("background_checked_at", now)
                 .value("background_checked_by", checker);
         }
-        if status == "approved" {
-            q.value("approved_at", now).value("decided_at", now);
-        } else if status == "declined" {
-            q.value("decided_at", now);
+        match status {
+            Vetting::Approved => {
+                q.value("approved_at", now).value("decided_at", now);
+            }
+            Vetting::Declined => {
+                q.value("decided_at", now);
+            }
+            _ => {}
         }
         Ok(db::execute(self, &q).await? == 1)
     }
