@@ -170,16 +170,80 @@ impl TestApp {
 
     /// Submits a form as a browser does: with this session's CSRF token and Origin.
     pub async fn post_form(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
-        let token = self.csrf_token().await;
+        self.post_form_from(&self.client, path, form).await
+    }
+
+    /// Submits a form from another browser, with its session's CSRF token and Origin.
+    pub async fn post_form_from(
+        &self,
+        client: &reqwest::Client,
+        path: &str,
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let token = self.csrf_of(client, None).await;
         let mut fields: Vec<(&str, &str)> = form.to_vec();
         fields.push(("csrf", &token));
-        self.client
+        client
             .post(self.url(path))
             .header("Origin", &self.address)
             .form(&fields)
             .send()
             .await
             .expect("request")
+    }
+
+    /// A new browser with no one signed in (a parent following an e-mailed link).
+    pub fn browser(&self) -> Browser<'_> {
+        Browser {
+            app: self,
+            client: self.new_client(),
+        }
+    }
+
+    /// A new browser in which `email` signed in with `password`.
+    pub async fn browser_of(&self, email: &str, password: &str) -> Browser<'_> {
+        let browser = self.browser();
+        browser.sign_in(email, password).await;
+        browser
+    }
+}
+
+/// One person's browser on the platform: its own cookies, redirects not followed.
+pub struct Browser<'a> {
+    app: &'a TestApp,
+    pub client: reqwest::Client,
+}
+
+impl Browser<'_> {
+    /// Signs in; panics unless it works.
+    pub async fn sign_in(&self, email: &str, password: &str) {
+        let response = self
+            .post_form("/connexion", &[("email", email), ("password", password)])
+            .await;
+        assert_eq!(
+            response.status(),
+            303,
+            "sign-in of {email}: {}",
+            response.text().await.unwrap_or_default()
+        );
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.app.url(path))
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn get_html(&self, path: &str) -> String {
+        let response = self.get(path).await;
+        assert_eq!(response.status(), 200, "GET {path}");
+        response.text().await.unwrap()
+    }
+
+    pub async fn post_form(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        self.app.post_form_from(&self.client, path, form).await
     }
 }
 

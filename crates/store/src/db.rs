@@ -120,6 +120,7 @@ impl Db {
         Ok(Tx {
             conn,
             _held: writes::Held::new(),
+            statements: Default::default(),
         })
     }
 
@@ -144,6 +145,8 @@ impl Db {
 pub struct Tx {
     conn: TxConn,
     _held: writes::Held,
+    /// The store's statement counter (see `Store::statements`).
+    pub(crate) statements: std::sync::Arc<std::sync::atomic::AtomicU64>,
 }
 
 enum TxConn {
@@ -246,6 +249,8 @@ pub(crate) trait Exec: Send {
 
 impl Exec for &crate::Store {
     fn conn(&mut self) -> Conn<'_> {
+        self.statements
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         if writes::held_here() {
             misuse(
                 "a read went through the pool while this task holds a write transaction: read through the Tx",
@@ -271,6 +276,8 @@ fn misuse(what: &str) {
 
 impl Exec for Tx {
     fn conn(&mut self) -> Conn<'_> {
+        self.statements
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         match &mut self.conn {
             TxConn::Sqlite(tx) => Conn::SqliteTx(tx),
             TxConn::Postgres(tx) => Conn::PgTx(tx),

@@ -114,6 +114,9 @@ impl Default for StoreOptions {
 #[derive(Clone, Debug)]
 pub struct Store {
     db: db::Db,
+    /// How many statements this store (and its transactions) ran: the test that a page
+    /// runs a fixed number of queries whatever the number of rows reads it.
+    statements: std::sync::Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl Store {
@@ -121,6 +124,7 @@ impl Store {
     pub async fn connect(url: &str, options: &StoreOptions) -> Result<Store> {
         Ok(Store {
             db: db::Db::connect(url, options).await?,
+            statements: Default::default(),
         })
     }
 
@@ -141,7 +145,15 @@ impl Store {
     /// Starts a write transaction. On SQLite, writers queue in this process for the
     /// one writer connection, then take the lock at once (`BEGIN IMMEDIATE`).
     pub async fn begin(&self) -> Result<Tx> {
-        self.db.begin().await
+        let mut tx = self.db.begin().await?;
+        tx.statements = self.statements.clone();
+        Ok(tx)
+    }
+
+    /// The number of statements run so far through this store and its transactions
+    /// (`BEGIN` and `COMMIT` not counted).
+    pub fn statements(&self) -> u64 {
+        self.statements.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     pub async fn close(&self) {

@@ -170,14 +170,16 @@ impl App {
         };
         self.queue_mail(&mut tx, mentee.email.as_str(), mentee.locale, &mail)
             .await?;
+        let ids: Vec<Uuid> = others.iter().map(|o| o.mentor_id).collect();
+        let mentors = tx.recipients(&ids).await?;
         for other in others {
-            if let Some(m) = self.store.account_by_id(other.mentor_id).await? {
+            if let Some(m) = mentors.get(&other.mentor_id) {
                 self.queue_mail(
                     &mut tx,
                     m.email.as_str(),
                     m.locale,
                     &Mail::RequestClosed {
-                        name: m.name.first().to_owned(),
+                        name: m.first_name.clone(),
                     },
                 )
                 .await?;
