@@ -20,6 +20,7 @@ mod scale;
 mod security;
 mod settings;
 mod smtp;
+mod statements;
 mod territories;
 mod weights;
 mod writes;

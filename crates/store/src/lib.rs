@@ -31,7 +31,7 @@ pub use events::NewEvent;
 pub use mentoring::{
     Domain, FeedbackRecord, FeedbackSummary, GoalRecord, MeetingRecord, MentorApplication,
     MentorProfile, MentorshipRecord, MentorshipSheet, NewProjectDetails, Party, ProjectRecord,
-    RequestRecord,
+    QuietMentorship, RequestRecord,
 };
 pub use outbox::{NewMessage, OutboxMessage};
 pub use people::{NewMentor, NewPartner, NewProject, Partner};

@@ -72,6 +72,22 @@ impl UserRow {
     }
 }
 
+/// Someone's name, as others see it.
+#[derive(sqlx::FromRow)]
+struct NameRow {
+    id: Uuid,
+    first_name: String,
+    last_name: String,
+}
+
+impl NameRow {
+    fn into_pair(self) -> Result<(Uuid, PersonName)> {
+        let name = PersonName::parse(&self.first_name, &self.last_name)
+            .map_err(|_| StoreError::Corrupt(format!("name of user {}", self.id)))?;
+        Ok((self.id, name))
+    }
+}
+
 const USER_COLUMNS: [&str; 6] = [
     "id",
     "email",
@@ -125,18 +141,38 @@ impl Store {
         recipients(&mut &*self, ids).await
     }
 
-    /// The short names (« First L. ») of several people, in one query per 500.
-    pub async fn short_names(
+    /// The names of everyone `user` has a request or a relationship with, either way,
+    /// in one query however many there are.
+    pub async fn counterparts(
         &self,
-        ids: &[Uuid],
-    ) -> Result<std::collections::HashMap<Uuid, String>> {
-        #[derive(sqlx::FromRow)]
-        struct N {
-            id: Uuid,
-            first_name: String,
-            last_name: String,
+        user: Uuid,
+    ) -> Result<std::collections::HashMap<Uuid, PersonName>> {
+        let mut among = sea_query::Cond::any();
+        for table in ["mentorship_requests", "mentorships"] {
+            for (mine, theirs) in [("mentee_id", "mentor_id"), ("mentor_id", "mentee_id")] {
+                among = among.add(
+                    Expr::col("id").in_subquery(
+                        Query::select()
+                            .column(theirs)
+                            .from(table)
+                            .and_where(Expr::col(mine).eq(user))
+                            .to_owned(),
+                    ),
+                );
+            }
         }
-        let rows = db::fetch_by_ids::<N>(&mut &*self, ids, |chunk| {
+        let q = Query::select()
+            .columns(["id", "first_name", "last_name"])
+            .from("users")
+            .cond_where(among)
+            .to_owned();
+        let rows = db::fetch_all::<NameRow>(&mut &*self, &q).await?;
+        rows.into_iter().map(NameRow::into_pair).collect()
+    }
+
+    /// The names of several people, in one query per 500.
+    pub async fn names(&self, ids: &[Uuid]) -> Result<std::collections::HashMap<Uuid, PersonName>> {
+        let rows = db::fetch_by_ids::<NameRow>(&mut &*self, ids, |chunk| {
             Query::select()
                 .columns(["id", "first_name", "last_name"])
                 .from("users")
@@ -144,10 +180,7 @@ impl Store {
                 .to_owned()
         })
         .await?;
-        Ok(rows
-            .into_iter()
-            .map(|n| (n.id, PersonName::short_of(&n.first_name, &n.last_name)))
-            .collect())
+        rows.into_iter().map(NameRow::into_pair).collect()
     }
 
     /// The account with this e-mail (compared case-insensitively), with its roles.

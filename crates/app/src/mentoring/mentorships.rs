@@ -3,6 +3,15 @@
 use super::*;
 
 impl App {
+    /// The names of everyone `user` has a request or a relationship with, in one
+    /// query (the people their space lists).
+    pub async fn counterparts(
+        &self,
+        user: Uuid,
+    ) -> Result<std::collections::HashMap<Uuid, mentorat_domain::PersonName>, AppError> {
+        Ok(self.store.counterparts(user).await?)
+    }
+
     pub async fn mentorships_of(&self, user_id: Uuid) -> Result<Vec<MentorshipRecord>, AppError> {
         Ok(self.store.mentorships_of(user_id).await?)
     }
@@ -179,6 +188,8 @@ pub const REQUEST_EXPIRY: chrono::Duration = chrono::Duration::days(14);
 pub const QUIET_REMINDER: chrono::Duration = chrono::Duration::days(30);
 /// …and is flagged to the coordinators after this long.
 pub const QUIET_FLAG: chrono::Duration = chrono::Duration::days(60);
+/// How many of them the coordinators' list shows, the longest quiet first.
+pub const ATTENTION_LIST: u64 = 50;
 
 impl App {
     /// Reminds mentors of requests unanswered for 7 days, expires those of 14 days,
@@ -248,25 +259,22 @@ impl App {
         Ok(sent)
     }
 
-    /// Mentorships of a circle (or all) without a meeting for 60 days: the
-    /// coordinators' "needs attention" list.
+    /// Mentorships of a circle (or all) without a meeting for 60 days, with their
+    /// project's title: the coordinators' "needs attention" list (the first
+    /// [`ATTENTION_LIST`], the longest quiet first).
     pub async fn mentorships_needing_attention(
         &self,
         circle_id: Option<Uuid>,
         now: DateTime<Utc>,
-    ) -> Result<Vec<MentorshipRecord>, AppError> {
-        let mut out = Vec::new();
-        for m in self.store.quiet_mentorships(now - QUIET_FLAG).await? {
-            let project = self.store.project(m.project_id).await?;
-            if circle_id.is_none() || project.and_then(|p| p.circle_id) == circle_id {
-                out.push(m);
-            }
-        }
-        Ok(out)
+    ) -> Result<Vec<QuietMentorship>, AppError> {
+        Ok(self
+            .store
+            .quiet_mentorships_in(circle_id.as_slice(), now - QUIET_FLAG, ATTENTION_LIST)
+            .await?)
     }
 }
 
-pub use mentorat_store::{FeedbackSummary, GoalRecord};
+pub use mentorat_store::{FeedbackSummary, GoalRecord, QuietMentorship};
 
 impl App {
     pub async fn goals(&self, mentorship_id: Uuid) -> Result<Vec<GoalRecord>, AppError> {

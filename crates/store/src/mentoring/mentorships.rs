@@ -11,6 +11,14 @@ pub struct GoalRecord {
     pub status: mentorat_domain::GoalStatus,
 }
 
+/// A relationship gone quiet, for the coordinators' list.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct QuietMentorship {
+    #[sqlx(flatten)]
+    pub record: MentorshipRecord,
+    pub project_title: String,
+}
+
 /// Feedback of a circle's closed relationships, in aggregate (no comment, no name).
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct FeedbackSummary {
@@ -184,6 +192,37 @@ impl Store {
                     ),
             )
             .to_owned();
+        db::fetch_all(&mut &*self, &q).await
+    }
+
+    /// The active relationships of these circles (of all for none) whose last meeting
+    /// (or start) is older than `before`, with their project's title, the longest
+    /// quiet first, at most `limit`: one query, whatever the network's size.
+    pub async fn quiet_mentorships_in(
+        &self,
+        circles: &[Uuid],
+        before: DateTime<Utc>,
+        limit: u64,
+    ) -> Result<Vec<QuietMentorship>> {
+        let mut q = Query::select();
+        for c in MENTORSHIP_COLUMNS {
+            q.column(("mentorships", c));
+        }
+        let since =
+            Expr::cust(r#"COALESCE("mentorships"."last_meeting_on", "mentorships"."started_at")"#);
+        q.expr_as(Expr::col(("projects", "title")), "project_title")
+            .from("mentorships")
+            .inner_join(
+                "projects",
+                Expr::col(("projects", "id")).equals(("mentorships", "project_id")),
+            )
+            .and_where(Expr::col(("mentorships", "status")).eq("active"))
+            .and_where(since.clone().lt(before))
+            .order_by_expr(since, Order::Asc)
+            .limit(limit);
+        if !circles.is_empty() {
+            q.and_where(Expr::col(("projects", "circle_id")).is_in(circles.iter().copied()));
+        }
         db::fetch_all(&mut &*self, &q).await
     }
 

@@ -7,7 +7,7 @@ mod mentorships;
 mod projects;
 mod requests;
 
-pub use mentorships::{FeedbackSummary, GoalRecord, MentorshipSheet, Party};
+pub use mentorships::{FeedbackSummary, GoalRecord, MentorshipSheet, Party, QuietMentorship};
 
 use crate::db::{self, Count};
 use crate::{Result, Store, StoreError, Tx};

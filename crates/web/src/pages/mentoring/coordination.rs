@@ -82,20 +82,16 @@ pub(super) async fn render_coordination(
     }
     let mut attention = Vec::new();
     for &circle in &circles {
-        for m in app
+        for quiet in app
             .mentorships_needing_attention(circle, ctx.state().app.now())
             .await?
         {
+            let m = &quiet.record;
             let since = m.last_meeting_on.unwrap_or(m.started_at);
             let days = (ctx.state().app.now() - since).num_days();
-            let title = app
-                .project(m.project_id)
-                .await
-                .map(|p| p.title)
-                .unwrap_or_default();
             attention.push((
                 format!("/mentorats/{}", m.id),
-                title,
+                quiet.project_title,
                 tr.tn("coordination-waiting-days", "days", days),
             ));
         }

@@ -138,11 +138,7 @@ pub(super) async fn render_proposal(
         .await
         .map_err(AppError::from)?;
     let mentors: Vec<Uuid> = pairs.iter().map(|p| p.mentor_id).collect();
-    let names = app
-        .store
-        .short_names(&mentors)
-        .await
-        .map_err(AppError::from)?;
+    let names = app.store.names(&mentors).await.map_err(AppError::from)?;
     // « Title — First L. »: no more of the porteur than the pair needs.
     let project_line = |id: &Uuid| {
         projects.get(id).map_or_else(String::new, |project| {
@@ -155,7 +151,10 @@ pub(super) async fn render_proposal(
         .map(|p| PairLine {
             project_id: p.project_id,
             project: project_line(&p.project_id),
-            mentor: names.get(&p.mentor_id).cloned().unwrap_or_default(),
+            mentor: names
+                .get(&p.mentor_id)
+                .map(|n| n.short())
+                .unwrap_or_default(),
             score: p.score,
             reasons: p.reasons.lines().map(str::to_owned).collect(),
             removed: p.removed,

@@ -31,19 +31,6 @@ pub(super) struct SpaceTemplate<'a> {
     notice: Option<String>,
 }
 
-pub(super) async fn name_of(ctx: &Ctx, id: Uuid, full: bool) -> String {
-    match ctx.state().app.store.account_by_id(id).await {
-        Ok(Some(a)) => {
-            if full {
-                a.name.full()
-            } else {
-                a.name.short()
-            }
-        }
-        _ => String::new(),
-    }
-}
-
 pub(super) async fn render_space(
     ctx: &Ctx,
     user: Uuid,
@@ -63,22 +50,23 @@ pub(super) async fn render_space(
             title: p.title,
         })
         .collect();
+    let requests = app.requests_of(user).await?;
+    let mentorships = app.mentorships_of(user).await?;
+    // The other person of each request and relationship, named in one query.
+    let other = |a: Uuid, b: Uuid| if a == user { b } else { a };
+    let names = app.counterparts(user).await?;
+    let name = |id: Uuid, full: bool| {
+        names
+            .get(&id)
+            .map_or_else(String::new, |n| if full { n.full() } else { n.short() })
+    };
     let mut outgoing = Vec::new();
     let mut incoming = Vec::new();
-    for r in app.requests_of(user).await? {
+    for r in requests {
         let outgoing_request = r.mentee_id == user;
         let line = RequestLine {
             id: r.id,
-            other: name_of(
-                ctx,
-                if outgoing_request {
-                    r.mentor_id
-                } else {
-                    r.mentee_id
-                },
-                false,
-            )
-            .await,
+            other: name(other(r.mentee_id, r.mentor_id), false),
             message: r.message.clone(),
             status: tr.t(&format!("mreq-status-{}", r.status)),
             open: r.status == mentorat_domain::RequestStatus::Open,
@@ -97,20 +85,15 @@ pub(super) async fn render_space(
             incoming.push(line)
         }
     }
-    let mut mentorships = Vec::new();
-    for m in app.mentorships_of(user).await? {
-        let other = name_of(
-            ctx,
-            if m.mentor_id == user {
-                m.mentee_id
-            } else {
-                m.mentor_id
-            },
-            true,
-        )
-        .await;
-        mentorships.push((format!("/mentorats/{}", m.id), other));
-    }
+    let mentorships = mentorships
+        .iter()
+        .map(|m| {
+            (
+                format!("/mentorats/{}", m.id),
+                name(other(m.mentor_id, m.mentee_id), true),
+            )
+        })
+        .collect();
     Ok(super::render(&SpaceTemplate {
         page: ctx.page(tr.t("space-title")),
         projects,
