@@ -11,7 +11,10 @@ use crate::security::{random_token, token_hash};
 use chrono::{DateTime, Duration, NaiveTime, TimeZone as _, Utc};
 use mentorat_domain::mentoring::DECLINE_REASONS;
 use mentorat_domain::territory::Country;
-use mentorat_domain::{Event, Slug, TimeZone};
+use mentorat_domain::{
+    Event, EventKind, EventStatus, GoalStatus, MentorshipStatus, RequestStatus, Slug, TimeZone,
+};
+use mentorat_store::RegistrationStatus;
 use mentorat_store::bulk::*;
 use uuid::Uuid;
 
@@ -27,13 +30,13 @@ impl Writer<'_> {
     fn request_row(
         &self,
         id: Uuid,
-        (porteur, mentor, status): (usize, usize, &'static str),
+        (porteur, mentor, status): (usize, usize, RequestStatus),
         (created_at, answered_at): (DateTime<Utc>, Option<DateTime<Utc>>),
         k: usize,
     ) -> RequestRow {
         let p = &self.model.porteurs[porteur];
         let field = &FIELDS[p.fields[0]];
-        let declined = status == "declined";
+        let declined = status == RequestStatus::Declined;
         let reason = DECLINE_REASONS[k % DECLINE_REASONS.len()];
         RequestRow {
             id,
@@ -63,7 +66,7 @@ impl Writer<'_> {
             let started = self.started(pair.porteur);
             rows.push(self.request_row(
                 demo_id(&format!("scale/request/accepted/{k}")),
-                (pair.porteur, pair.mentor, "accepted"),
+                (pair.porteur, pair.mentor, RequestStatus::Accepted),
                 (started - days(3), Some(started)),
                 k,
             ));
@@ -73,13 +76,15 @@ impl Writer<'_> {
             let mut rng = rng_for(7, k);
             let (_, validated) = project_dates(self.now, r.porteur, p.status);
             let (created, answered) = match r.status {
-                "open" => (self.now - Duration::hours(2 + rng.below(140) as i64), None),
-                "closed" => {
+                RequestStatus::Open => {
+                    (self.now - Duration::hours(2 + rng.below(140) as i64), None)
+                }
+                RequestStatus::Closed => {
                     let started = self.started(r.porteur);
                     (started - days(4), Some(started))
                 }
-                "expired" => (validated + days(1), Some(validated + days(15))),
-                "declined" => (validated + days(1), Some(validated + days(3))),
+                RequestStatus::Expired => (validated + days(1), Some(validated + days(15))),
+                RequestStatus::Declined => (validated + days(1), Some(validated + days(3))),
                 _ => (validated + days(1), Some(validated + days(4))),
             };
             rows.push(self.request_row(
@@ -150,10 +155,14 @@ impl Writer<'_> {
                 }
                 for j in 0..goal_count {
                     let status = match (pair.active, j) {
-                        (None, 0) => "reached",
-                        (None, _) => "dropped",
-                        (Some(_), 0) => "in_progress",
-                        (Some(rank), _) => ["open", "reached", "in_progress"][(rank + j) % 3],
+                        (None, 0) => GoalStatus::Reached,
+                        (None, _) => GoalStatus::Dropped,
+                        (Some(_), 0) => GoalStatus::InProgress,
+                        (Some(rank), _) => [
+                            GoalStatus::Open,
+                            GoalStatus::Reached,
+                            GoalStatus::InProgress,
+                        ][(rank + j) % 3],
                     };
                     goals.push(GoalRow {
                         id: demo_id(&format!("scale/goal/{k}/{j}")),
@@ -189,9 +198,9 @@ impl Writer<'_> {
                         model.porteurs[pair.porteur].number
                     )),
                     status: if closed_at.is_some() {
-                        "closed"
+                        MentorshipStatus::Closed
                     } else {
-                        "active"
+                        MentorshipStatus::Active
                     },
                     started_at: started,
                     last_meeting_on: last,
@@ -250,18 +259,18 @@ impl Writer<'_> {
                     .with_timezone(&Utc);
                 let cancelled = k % 37 == 5;
                 let kind = match k % 20 {
-                    0..=13 => "conference",
-                    14..=18 => "edition",
-                    _ => "other",
+                    0..=13 => EventKind::Conference,
+                    14..=18 => EventKind::Edition,
+                    _ => EventKind::Other,
                 };
                 let title = match kind {
-                    "conference" => Event::CONFERENCE_TITLE.to_owned(),
-                    "edition" => format!(
+                    EventKind::Conference => Event::CONFERENCE_TITLE.to_owned(),
+                    EventKind::Edition => format!(
                         "Cercle des Mentors de {} — {}e édition",
                         circle.name,
                         2 + k % 5
                     ),
-                    _ => format!("Rencontre des mentors de {}", circle.name),
+                    EventKind::Other => format!("Rencontre des mentors de {}", circle.name),
                 };
                 let capacity = *rng.pick(&[40, 60, 80, 100, 120, 150]);
                 let id = demo_id(&format!("scale/event/{k}"));
@@ -273,12 +282,12 @@ impl Writer<'_> {
                     let handle = Slug::from_name(&format!("{first} {last}"))
                         .map_err(|_| anyhow::anyhow!("name slug"))?;
                     let status = if cancelled || j % 12 == 11 {
-                        "cancelled"
+                        RegistrationStatus::Cancelled
                     } else if confirmed < capacity {
                         confirmed += 1;
-                        "confirmed"
+                        RegistrationStatus::Confirmed
                     } else {
-                        "waitlisted"
+                        RegistrationStatus::Waitlisted
                     };
                     let created_at =
                         (starts_at - days(5 + rng.below(50))).min(self.now - Duration::hours(1));
@@ -296,12 +305,16 @@ impl Writer<'_> {
                         consent_contact: j % 5 < 3,
                         status,
                         cancel_hash: token_hash(&format!("{secret}/{registration}")),
-                        attended_at: (past && status == "confirmed" && j % 5 != 4)
+                        attended_at: (past
+                            && status == RegistrationStatus::Confirmed
+                            && j % 5 != 4)
                             .then_some(starts_at),
-                        reminded_at: (status != "cancelled" && starts_at - days(2) <= self.now)
+                        reminded_at: (status != RegistrationStatus::Cancelled
+                            && starts_at - days(2) <= self.now)
                             .then_some(starts_at - days(2)),
                         created_at,
-                        cancelled_at: (status == "cancelled").then_some(created_at + days(1)),
+                        cancelled_at: (status == RegistrationStatus::Cancelled)
+                            .then_some(created_at + days(1)),
                     });
                 }
                 events.push(EventRow {
@@ -311,9 +324,13 @@ impl Writer<'_> {
                         .partner
                         .map(|p| demo_id(&format!("scale/partner/{p}"))),
                     kind,
-                    status: if cancelled { "cancelled" } else { "scheduled" },
+                    status: if cancelled {
+                        EventStatus::Cancelled
+                    } else {
+                        EventStatus::Scheduled
+                    },
                     title,
-                    description: if kind == "conference" {
+                    description: if kind == EventKind::Conference {
                         super::AGENDA.to_owned()
                     } else {
                         String::new()

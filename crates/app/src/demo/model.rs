@@ -9,8 +9,9 @@ use super::plan::ScalePlan;
 use super::texts::weighted_field;
 use super::{CIRCLES as DEMO_CIRCLES, demo_id};
 use crate::territories::territories;
+use mentorat_domain::mentoring::Vetting;
 use mentorat_domain::territory::{Country, CoverageLevel};
-use mentorat_domain::{CircleStatus, Slug};
+use mentorat_domain::{CircleStatus, ProjectStatus, RequestStatus, Slug};
 use mentorat_matching::rng::SplitMix64;
 use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
@@ -54,7 +55,7 @@ pub(super) struct CircleSpec {
 pub(super) struct MentorSpec {
     pub number: usize,
     pub circle: usize,
-    pub status: &'static str,
+    pub status: Vetting,
     pub capacity: i64,
     pub active: i64,
     /// (index in FIELDS, years)
@@ -64,7 +65,7 @@ pub(super) struct MentorSpec {
 pub(super) struct PorteurSpec {
     pub number: usize,
     pub circle: usize,
-    pub status: &'static str,
+    pub status: ProjectStatus,
     pub fields: Vec<usize>,
 }
 
@@ -78,7 +79,7 @@ pub(super) struct PairSpec {
 pub(super) struct RequestSpec {
     pub porteur: usize,
     pub mentor: usize,
-    pub status: &'static str,
+    pub status: RequestStatus,
 }
 
 pub(super) struct EventSpec {
@@ -125,7 +126,7 @@ impl Model {
         {
             for _ in 0..count {
                 approved_of[c].push(mentors.len());
-                mentors.push(new_mentor(mentors.len(), c, "approved"));
+                mentors.push(new_mentor(mentors.len(), c, Vetting::Approved));
             }
         }
         for (c, count) in apportion(plan.applicants, &weights).into_iter().enumerate() {
@@ -133,12 +134,12 @@ impl Model {
                 // By the applicant's rank in the network, so that every state shows up.
                 let j = mentors.len() - plan.approved_mentors;
                 let status = [
-                    "submitted",
-                    "submitted",
-                    "interview_planned",
-                    "interview_planned",
-                    "declined",
-                    "paused",
+                    Vetting::Submitted,
+                    Vetting::Submitted,
+                    Vetting::InterviewPlanned,
+                    Vetting::InterviewPlanned,
+                    Vetting::Declined,
+                    Vetting::Paused,
                 ][j % 6];
                 mentors.push(new_mentor(mentors.len(), c, status));
             }
@@ -157,13 +158,19 @@ impl Model {
             .collect();
         let mut closed = apportion(plan.closed_mentorships, &weights);
         fit(&mut closed, &has_mentors)?;
-        let groups: [(&'static str, Vec<usize>); 5] = [
-            ("matched", active),
-            ("closed", closed),
-            ("validated", apportion(plan.validated_projects(), &weights)),
-            ("submitted", apportion(plan.submitted_projects, &weights)),
+        let groups: [(ProjectStatus, Vec<usize>); 5] = [
+            (ProjectStatus::Matched, active),
+            (ProjectStatus::Closed, closed),
             (
-                "needs_details",
+                ProjectStatus::Validated,
+                apportion(plan.validated_projects(), &weights),
+            ),
+            (
+                ProjectStatus::Submitted,
+                apportion(plan.submitted_projects, &weights),
+            ),
+            (
+                ProjectStatus::NeedsDetails,
                 apportion(plan.needs_details_projects, &weights),
             ),
         ];
@@ -171,26 +178,26 @@ impl Model {
         let mut pairs = Vec::with_capacity(plan.mentorships());
         let mut cursor = vec![0usize; circles.len()];
         let mut active_rank = 0;
-        for (status, counts) in &groups {
+        for (status, counts) in groups {
             for (c, &count) in counts.iter().enumerate() {
                 for _ in 0..count {
                     let index = porteurs.len();
                     let mut rng = rng_for(2, index);
                     let mut fields = vec![weighted_field(&mut rng)];
-                    let paired = matches!(*status, "matched" | "closed");
+                    let paired = matches!(status, ProjectStatus::Matched | ProjectStatus::Closed);
                     if paired {
                         let ms = &approved_of[c];
                         let start = cursor[c];
                         let chosen = (0..ms.len())
                             .map(|step| (start + step) % ms.len())
                             .find(|&at| {
-                                *status == "closed"
+                                status == ProjectStatus::Closed
                                     || mentors[ms[at]].active < mentors[ms[at]].capacity
                             })
                             .ok_or("a circle has more pairs than places")?;
                         cursor[c] = chosen + 1;
                         let mentor = ms[chosen];
-                        let rank = (*status == "matched").then(|| {
+                        let rank = (status == ProjectStatus::Matched).then(|| {
                             mentors[mentor].active += 1;
                             active_rank += 1;
                             active_rank - 1
@@ -242,7 +249,7 @@ impl Model {
     }
 }
 
-fn new_mentor(index: usize, circle: usize, status: &'static str) -> MentorSpec {
+fn new_mentor(index: usize, circle: usize, status: Vetting) -> MentorSpec {
     let mut rng = rng_for(1, index);
     let capacity = [1, 2, 2, 3, 3, 2, 1, 3, 2, 2][rng.below(10) as usize];
     let mut fields: Vec<(usize, i64)> = Vec::new();
@@ -310,7 +317,7 @@ fn requests(
             out.push(RequestSpec {
                 porteur: pair.porteur,
                 mentor: m,
-                status: "closed",
+                status: RequestStatus::Closed,
             });
             closed += 1;
         }
@@ -320,7 +327,7 @@ fn requests(
     }
     // Porteurs waiting with a validated project: some have asked, and heard back.
     let mut waiting: Vec<usize> = (0..porteurs.len())
-        .filter(|&p| porteurs[p].status == "validated")
+        .filter(|&p| porteurs[p].status == ProjectStatus::Validated)
         .collect();
     shuffle(&mut waiting, 4);
     let mut waiting = waiting.into_iter();
@@ -343,13 +350,13 @@ fn requests(
         out.extend(asked.into_iter().map(|mentor| RequestSpec {
             porteur: p,
             mentor,
-            status: "open",
+            status: RequestStatus::Open,
         }));
     }
     for (status, count) in [
-        ("declined", plan.declined_requests),
-        ("expired", plan.expired_requests),
-        ("withdrawn", plan.withdrawn_requests),
+        (RequestStatus::Declined, plan.declined_requests),
+        (RequestStatus::Expired, plan.expired_requests),
+        (RequestStatus::Withdrawn, plan.withdrawn_requests),
     ] {
         let mut done = 0;
         while done < count {
@@ -565,14 +572,18 @@ mod tests {
         for m in &model.mentors {
             assert!(m.active <= m.capacity);
         }
-        for r in model.requests.iter().filter(|r| r.status == "open") {
+        for r in model
+            .requests
+            .iter()
+            .filter(|r| r.status == RequestStatus::Open)
+        {
             let m = &model.mentors[r.mentor];
             assert!(m.active < m.capacity, "no open request to a full mentor");
         }
         let free = model
             .mentors
             .iter()
-            .filter(|m| m.status == "approved" && m.active < m.capacity)
+            .filter(|m| m.status == Vetting::Approved && m.active < m.capacity)
             .count();
         assert!(
             free * 10 > plan.approved_mentors * 8,

@@ -8,9 +8,9 @@ use super::texts::{self, FIELDS, FIRST_NAMES, LAST_NAMES};
 use super::{DEMO_PASSWORD, demo_id};
 use crate::{App, AppError, passwords};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use mentorat_domain::mentoring::{CHARTER_VERSION, STAGES};
+use mentorat_domain::mentoring::{CHARTER_VERSION, STAGES, Vetting};
 use mentorat_domain::territory::Country;
-use mentorat_domain::{CircleStatus, Slug};
+use mentorat_domain::{CircleStatus, ProjectStatus, Slug};
 use mentorat_matching::rng::SplitMix64;
 use mentorat_store::bulk::*;
 use mentorat_store::{Store, Tx};
@@ -141,7 +141,7 @@ fn samples(model: &Model) -> ScaleSamples {
         porteur_validated: model
             .porteurs
             .iter()
-            .find(|p| p.status == "validated")
+            .find(|p| p.status == ProjectStatus::Validated)
             .map(|p| email("porteur", p.number, 5)),
         partner: email("partenaire", 1, 4),
     }
@@ -187,15 +187,15 @@ pub(super) fn member<'m>(
 pub(super) fn project_dates(
     now: DateTime<Utc>,
     index: usize,
-    status: &str,
+    status: ProjectStatus,
 ) -> (DateTime<Utc>, DateTime<Utc>) {
     let mut rng = rng_for(5, index);
     let back = match status {
-        "matched" => 40 + rng.below(660),
-        "closed" => 420 + rng.below(400),
-        "validated" => 26 + rng.below(300),
-        "submitted" => 1 + rng.below(20),
-        _ => 5 + rng.below(40),
+        ProjectStatus::Matched => 40 + rng.below(660),
+        ProjectStatus::Closed => 420 + rng.below(400),
+        ProjectStatus::Validated => 26 + rng.below(300),
+        ProjectStatus::Submitted => 1 + rng.below(20),
+        ProjectStatus::NeedsDetails => 5 + rng.below(40),
     };
     let created = now - days(back) - Duration::minutes(rng.below(600) as i64);
     (created, created + days(5))
@@ -237,7 +237,7 @@ impl Writer<'_> {
                     slug: c.slug.clone(),
                     name: c.name.clone(),
                     commune_code: c.commune.clone(),
-                    status: c.status.as_str(),
+                    status: c.status,
                     inaugurated_on: inaugurated,
                     description_fr: format!("Le Cercle des Mentors de {} accompagne les porteurs de projet de {area}.", c.name),
                     description_en: format!("The Cercle des Mentors of {} supports project holders from {} and nearby towns.", c.name, c.name),
@@ -409,7 +409,7 @@ impl Writer<'_> {
                         languages.push(code);
                     }
                 }
-                let approved = matches!(m.status, "approved" | "paused");
+                let approved = matches!(m.status, Vetting::Approved | Vetting::Paused);
                 let created_at = if approved {
                     self.now - days(40 + rng.below(1_060))
                 } else {
@@ -430,16 +430,21 @@ impl Writer<'_> {
                     languages: languages.join(","),
                     availability: (*rng.pick(texts::AVAILABILITIES)).to_owned(),
                     interview_on: match m.status {
-                        "submitted" => None,
-                        "interview_planned" => Some(self.now + days(3 + rng.below(20))),
-                        _ => Some(created_at + days(10)),
+                        Vetting::Submitted => None,
+                        Vetting::InterviewPlanned => Some(self.now + days(3 + rng.below(20))),
+                        Vetting::Approved | Vetting::Declined | Vetting::Paused => {
+                            Some(created_at + days(10))
+                        }
                     },
                     charter_version: Some(CHARTER_VERSION.to_owned()),
                     charter_accepted_at: Some(created_at),
                     background_checked_at: approved.then_some(created_at + days(12)),
                     background_checked_by: approved.then_some(coordinator),
-                    decided_at: matches!(m.status, "approved" | "paused" | "declined")
-                        .then_some(decided),
+                    decided_at: matches!(
+                        m.status,
+                        Vetting::Approved | Vetting::Paused | Vetting::Declined
+                    )
+                    .then_some(decided),
                     approved_at: approved.then_some(decided),
                     created_at,
                 });
@@ -491,13 +496,16 @@ impl Writer<'_> {
                     },
                     remote: rng.below(4) == 0,
                     birth_year: Some(1960 + rng.below(46) as i64),
-                    coordinator_note: if p.status == "needs_details" {
+                    coordinator_note: if p.status == ProjectStatus::NeedsDetails {
                         "Pouvez-vous préciser votre besoin et votre calendrier ?".into()
                     } else {
                         String::new()
                     },
-                    validated_at: matches!(p.status, "validated" | "matched" | "closed")
-                        .then_some(validated),
+                    validated_at: matches!(
+                        p.status,
+                        ProjectStatus::Validated | ProjectStatus::Matched | ProjectStatus::Closed
+                    )
+                    .then_some(validated),
                     created_at,
                 });
                 fields.extend(p.fields.iter().map(|&f| ProjectDomainRow {

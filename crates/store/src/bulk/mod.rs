@@ -40,13 +40,15 @@ async fn insert_all<R: BulkRow>(tx: &mut Tx, rows: &[R]) -> Result<u64> {
     Ok(inserted)
 }
 
+/// `BulkRow` for a struct whose fields are its columns, in order; a column written
+/// `status.as_str()` is a domain choice sent in its stored form.
 macro_rules! bulk_row {
-    ($ty:ident, $table:literal, [$($col:ident),+ $(,)?]) => {
+    ($ty:ident, $table:literal, [$($col:ident $(.$stored:ident())?),+ $(,)?]) => {
         impl BulkRow for $ty {
             const TABLE: &'static str = $table;
             const COLUMNS: &'static [&'static str] = &[$(stringify!($col)),+];
             fn values(&self) -> Vec<Expr> {
-                vec![$(self.$col.clone().into()),+]
+                vec![$(self.$col$(.$stored())?.clone().into()),+]
             }
         }
     };

@@ -2,7 +2,13 @@
 //! order of the columns of its `INSERT`.
 
 use super::BulkRow;
+use crate::RegistrationStatus;
 use chrono::{DateTime, NaiveDate, Utc};
+use mentorat_domain::mentoring::Vetting;
+use mentorat_domain::{
+    CircleStatus, EventKind, EventStatus, GoalStatus, MentorshipStatus, ProjectStatus,
+    RequestStatus,
+};
 use sea_query::Expr;
 use uuid::Uuid;
 
@@ -12,7 +18,7 @@ pub struct CircleRow {
     pub slug: String,
     pub name: String,
     pub commune_code: String,
-    pub status: &'static str,
+    pub status: CircleStatus,
     pub inaugurated_on: Option<NaiveDate>,
     pub description_fr: String,
     pub description_en: String,
@@ -26,7 +32,7 @@ bulk_row!(
         slug,
         name,
         commune_code,
-        status,
+        status.as_str(),
         inaugurated_on,
         description_fr,
         description_en,
@@ -152,7 +158,7 @@ pub struct MentorRow {
     pub circle_id: Option<Uuid>,
     pub commune_code: String,
     pub bio: String,
-    pub status: &'static str,
+    pub status: Vetting,
     pub capacity: i64,
     pub active_mentees: i64,
     pub travel_km: i64,
@@ -176,7 +182,7 @@ bulk_row!(
         circle_id,
         commune_code,
         bio,
-        status,
+        status.as_str(),
         capacity,
         active_mentees,
         travel_km,
@@ -214,7 +220,7 @@ pub struct ProjectRow {
     pub title: String,
     pub description: String,
     pub commune_code: String,
-    pub status: &'static str,
+    pub status: ProjectStatus,
     pub stage: &'static str,
     pub help_wanted: String,
     pub languages: String,
@@ -234,7 +240,7 @@ bulk_row!(
         title,
         description,
         commune_code,
-        status,
+        status.as_str(),
         stage,
         help_wanted,
         languages,
@@ -257,8 +263,7 @@ bulk_row!(
     [project_id, domain_code]
 );
 
-/// A request in any state (`open`, `accepted`, `declined`, `withdrawn`, `expired`,
-/// `closed`).
+/// A request in any state.
 #[derive(Debug, Clone)]
 pub struct RequestRow {
     pub id: Uuid,
@@ -266,7 +271,7 @@ pub struct RequestRow {
     pub mentee_id: Uuid,
     pub mentor_id: Uuid,
     pub message: String,
-    pub status: &'static str,
+    pub status: RequestStatus,
     pub decline_reason: Option<&'static str>,
     pub decline_text: String,
     pub created_at: DateTime<Utc>,
@@ -281,7 +286,7 @@ bulk_row!(
         mentee_id,
         mentor_id,
         message,
-        status,
+        status.as_str(),
         decline_reason,
         decline_text,
         created_at,
@@ -296,7 +301,7 @@ pub struct MentorshipRow {
     pub mentor_id: Uuid,
     pub mentee_id: Uuid,
     pub project_id: Uuid,
-    pub status: &'static str,
+    pub status: MentorshipStatus,
     pub started_at: DateTime<Utc>,
     pub last_meeting_on: Option<DateTime<Utc>>,
     pub reminded_at: Option<DateTime<Utc>>,
@@ -312,7 +317,7 @@ bulk_row!(
         mentor_id,
         mentee_id,
         project_id,
-        status,
+        status.as_str(),
         started_at,
         last_meeting_on,
         reminded_at,
@@ -354,13 +359,13 @@ pub struct GoalRow {
     pub id: Uuid,
     pub mentorship_id: Uuid,
     pub title: String,
-    pub status: &'static str,
+    pub status: GoalStatus,
     pub created_at: DateTime<Utc>,
 }
 bulk_row!(
     GoalRow,
     "goals",
-    [id, mentorship_id, title, status, created_at]
+    [id, mentorship_id, title, status.as_str(), created_at]
 );
 
 #[derive(Debug, Clone)]
@@ -392,8 +397,8 @@ pub struct EventRow {
     pub id: Uuid,
     pub circle_id: Option<Uuid>,
     pub partner_id: Option<Uuid>,
-    pub kind: &'static str,
-    pub status: &'static str,
+    pub kind: EventKind,
+    pub status: EventStatus,
     pub title: String,
     pub description: String,
     pub starts_at: DateTime<Utc>,
@@ -413,8 +418,8 @@ bulk_row!(
         id,
         circle_id,
         partner_id,
-        kind,
-        status,
+        kind.as_str(),
+        status.as_str(),
         title,
         description,
         starts_at,
@@ -439,7 +444,7 @@ pub struct RegistrationRow {
     pub email: String,
     pub heard_from: &'static str,
     pub consent_contact: bool,
-    pub status: &'static str,
+    pub status: RegistrationStatus,
     pub cancel_hash: String,
     pub attended_at: Option<DateTime<Utc>>,
     pub reminded_at: Option<DateTime<Utc>>,
@@ -477,7 +482,7 @@ impl BulkRow for RegistrationRow {
             self.heard_from.into(),
             self.consent_contact.into(),
             "fr".into(),
-            self.status.into(),
+            self.status.as_str().into(),
             self.cancel_hash.as_str().into(),
             self.attended_at.into(),
             self.reminded_at.into(),
