@@ -129,6 +129,42 @@ fn every_mail() -> Vec<Mail> {
     mails
 }
 
+/// The variant of a mail, by an exhaustive match: a new `Mail` does not compile here,
+/// and once added here, `every_variant_has_an_example` fails until `every_mail` has it.
+fn variant(mail: &Mail) -> usize {
+    match mail {
+        Mail::VerifyEmail { .. } => 0,
+        Mail::AccountExists { .. } => 1,
+        Mail::ResetPassword { .. } => 2,
+        Mail::PasswordChanged { .. } => 3,
+        Mail::ConfirmNewEmail { .. } => 4,
+        Mail::EmailChanged { .. } => 5,
+        Mail::DeletionRequested { .. } => 6,
+        Mail::Event { .. } => 7,
+        Mail::InviteToApply { .. } => 8,
+        Mail::HostingReceived { .. } => 9,
+        Mail::ContactReceived { .. } => 10,
+        Mail::NewInInbox { .. } => 11,
+        Mail::Vetting { .. } => 12,
+        Mail::ParentalConsent { .. } => 13,
+        Mail::ProjectReviewed { .. } => 14,
+        Mail::RequestReceived { .. } => 15,
+        Mail::RequestAnswered { .. } => 16,
+        Mail::RequestClosed { .. } => 17,
+        Mail::FeedbackWanted { .. } => 18,
+        Mail::RequestExpired { .. } => 19,
+        Mail::QuietMentorship { .. } => 20,
+    }
+}
+
+const VARIANTS: usize = 21;
+
+#[test]
+fn every_variant_has_an_example() {
+    let seen: std::collections::BTreeSet<usize> = every_mail().iter().map(variant).collect();
+    assert_eq!(seen, (0..VARIANTS).collect());
+}
+
 #[test]
 fn every_kind_of_mail_has_an_example() {
     let examples: std::collections::BTreeSet<&str> = every_mail().iter().map(Mail::key).collect();
