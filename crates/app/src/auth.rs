@@ -260,7 +260,7 @@ impl App {
     /// The account of a live session (idle and absolute lifetimes enforced).
     pub async fn session_account(&self, session_token: &str) -> Result<Option<Account>, AppError> {
         let hash = token_hash(session_token);
-        let Some(session) = self.store.session(&hash).await? else {
+        let Some((session, account)) = self.store.session_account(&hash).await? else {
             return Ok(None);
         };
         let now = self.now();
@@ -281,7 +281,7 @@ impl App {
                 })
                 .await;
         }
-        Ok(self.store.account_by_id(session.user_id).await?)
+        Ok(Some(account))
     }
 
     pub async fn sign_out(&self, session_token: &str) -> Result<(), AppError> {

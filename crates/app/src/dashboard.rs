@@ -7,6 +7,7 @@ use chrono::{Datelike, NaiveDate, TimeZone, Utc};
 use mentorat_domain::CircleStatus;
 pub use mentorat_store::Funnel;
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 #[derive(Debug, Clone)]
 pub struct Month {
@@ -33,8 +34,29 @@ fn month_start(year: i32, month: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(year, month, 1).expect("first of a month")
 }
 
+/// A computed dashboard, good while the data's generations and the day are the same.
+pub(crate) type Kept = ((i64, i64), NaiveDate, Arc<Dashboard>);
+
 impl App {
-    pub async fn dashboard(&self) -> Result<Dashboard, AppError> {
+    /// The national dashboard. Its figures read every circle, approval and funnel, so it
+    /// is computed once per change of the data (the database's generations, the same for
+    /// every instance) and per day, not per request.
+    pub async fn dashboard(&self) -> Result<Arc<Dashboard>, AppError> {
+        let generation = self.store.public_generation().await?;
+        let today = self.now().date_naive();
+        let mut kept = self.dashboard.lock().await;
+        if let Some((g, day, d)) = kept.as_ref()
+            && *g == generation
+            && *day == today
+        {
+            return Ok(d.clone());
+        }
+        let fresh = Arc::new(self.compute_dashboard().await?);
+        *kept = Some((generation, today, fresh.clone()));
+        Ok(fresh)
+    }
+
+    async fn compute_dashboard(&self) -> Result<Dashboard, AppError> {
         let now = self.now();
         let year = i64::from(now.year());
         let (target_mentors, target_circles) = self

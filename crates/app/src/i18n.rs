@@ -147,6 +147,15 @@ impl<'a> Tr<'a> {
     }
 
     /// « jeudi 10 décembre 2026 à 19 h 00 » / « Thursday 10 December 2026 at 7:00 pm ».
+    /// A decimal number the language's way (« 4,5 » in French, "4.5" in English).
+    pub fn decimal(&self, value: f64, places: usize) -> String {
+        let text = format!("{value:.places$}");
+        match self.locale {
+            Locale::Fr => text.replace('.', ","),
+            Locale::En => text,
+        }
+    }
+
     pub fn date_time<Tz: chrono::TimeZone>(&self, at: &chrono::DateTime<Tz>) -> String {
         use chrono::{Datelike, Timelike};
         let weekday = self.t(&format!("weekday-{}", at.weekday().number_from_monday()));

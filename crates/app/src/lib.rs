@@ -42,6 +42,9 @@ pub struct App {
     /// Every available mentor, indexed, with the mentors' generation it was read at
     /// (see [`App::mentor_pool`]).
     pool: Arc<tokio::sync::Mutex<Option<SharedPool>>>,
+    /// The national dashboard, with the generations and the day it was computed for
+    /// (see [`App::dashboard`]).
+    dashboard: Arc<tokio::sync::Mutex<Option<dashboard::Kept>>>,
 }
 
 /// An index of the available mentors and the mentors' generation it was read at.
@@ -72,6 +75,7 @@ impl App {
             clock: clock::Clock::default(),
             deferred: deferred::DeferredWrites::start(store.clone()),
             pool: Arc::default(),
+            dashboard: Arc::default(),
         })
     }
 }

@@ -64,6 +64,12 @@ impl App {
         })
     }
 
+    /// Where the public data and the mentors stand: the public pages kept rendered are
+    /// good while this is unchanged (the same for every instance on the database).
+    pub async fn public_generation(&self) -> Result<(i64, i64), AppError> {
+        Ok(self.store.public_generation().await?)
+    }
+
     pub async fn circles(&self) -> Result<Vec<CircleSummary>, AppError> {
         Ok(self.store.list_circles().await?)
     }

@@ -79,9 +79,7 @@ impl Store {
             .limit(limit)
             .to_owned();
         let entries = db::fetch_all(&mut &*self, &page).await?;
-        let count = filtered(filter)
-            .expr_as(Expr::col(("audit_log", "id")).count(), "n")
-            .to_owned();
+        let count = filtered(filter).expr_as(db::count_rows(), "n").to_owned();
         let total = db::fetch_one::<Count>(&mut &*self, &count).await?.n;
         Ok((entries, total))
     }

@@ -89,10 +89,9 @@ pub(crate) const CIRCLE_COLUMNS: [&str; 8] = [
 /// circles at most, each sub-query on an index).
 fn summary_query() -> SelectStatement {
     let count_of = |table: &'static str,
-                    column: &'static str,
                     filter: Option<(&'static str, &'static [&'static str])>| {
         let mut sub = Query::select();
-        sub.expr(Expr::col((table, column)).count())
+        sub.expr(db::count_rows())
             .from(table)
             .and_where(Expr::col((table, "circle_id")).equals(("circles", "id")));
         if let Some((status_col, values)) = filter {
@@ -105,24 +104,19 @@ fn summary_query() -> SelectStatement {
         .expr_as(
             Expr::SubQuery(
                 None,
-                Box::new(count_of("mentors", "user_id", Some(("status", &["approved"]))).into()),
+                Box::new(count_of("mentors", Some(("status", &["approved"]))).into()),
             ),
             "active_mentors",
         )
         .expr_as(
             Expr::SubQuery(
                 None,
-                Box::new(
-                    count_of("projects", "id", Some(("status", &["matched", "closed"]))).into(),
-                ),
+                Box::new(count_of("projects", Some(("status", &["matched", "closed"]))).into()),
             ),
             "projects_supported",
         )
         .expr_as(
-            Expr::SubQuery(
-                None,
-                Box::new(count_of("circle_editions", "id", None).into()),
-            ),
+            Expr::SubQuery(None, Box::new(count_of("circle_editions", None).into())),
             "editions",
         )
         .from("circles")
@@ -160,6 +154,25 @@ impl Store {
             .into_iter()
             .map(SummaryRow::into_summary)
             .collect()
+    }
+
+    /// The names of these circles, by name: (id, name).
+    pub async fn circle_names(&self, ids: &[Uuid]) -> Result<Vec<(Uuid, String)>> {
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            id: Uuid,
+            name: String,
+        }
+        let rows = db::fetch_by_ids::<Row>(&mut &*self, ids, |chunk| {
+            Query::select()
+                .columns(["id", "name"])
+                .from("circles")
+                .and_where(Expr::col("id").is_in(chunk.iter().copied()))
+                .order_by("name", Order::Asc)
+                .to_owned()
+        })
+        .await?;
+        Ok(rows.into_iter().map(|r| (r.id, r.name)).collect())
     }
 
     pub async fn circle_by_slug(&self, slug: &Slug) -> Result<Option<CircleSummary>> {
@@ -321,7 +334,7 @@ impl Tx {
     /// The number the next edition of a circle takes.
     pub async fn next_edition_number(&mut self, circle_id: Uuid) -> Result<i64> {
         let query = Query::select()
-            .expr_as(Expr::col("id").count(), "n")
+            .expr_as(db::count_rows(), "n")
             .from("circle_editions")
             .and_where(Expr::col("circle_id").eq(circle_id))
             .to_owned();

@@ -76,6 +76,18 @@ impl Store {
         circle_id: Option<Uuid>,
         limit: u64,
     ) -> Result<Vec<Event>> {
+        self.upcoming_events_of(now, circle_id.as_slice(), limit)
+            .await
+    }
+
+    /// Scheduled events of these circles (of all for none) starting after `now`,
+    /// soonest first.
+    pub async fn upcoming_events_of(
+        &self,
+        now: DateTime<Utc>,
+        circles: &[Uuid],
+        limit: u64,
+    ) -> Result<Vec<Event>> {
         let mut query = Query::select();
         query
             .columns(EVENT_COLUMNS)
@@ -85,8 +97,8 @@ impl Store {
             .order_by("starts_at", Order::Asc)
             .order_by("id", Order::Asc)
             .limit(limit);
-        if let Some(circle_id) = circle_id {
-            query.and_where(Expr::col("circle_id").eq(circle_id));
+        if !circles.is_empty() {
+            query.and_where(Expr::col("circle_id").is_in(circles.iter().copied()));
         }
         db::fetch_all::<EventRow>(&mut &*self, &query)
             .await?

@@ -146,7 +146,7 @@ impl Store {
             .limit(limit)
             .to_owned();
         let count = Query::select()
-            .expr_as(Expr::col("id").count(), "n")
+            .expr_as(db::count_rows(), "n")
             .from("outbox")
             .to_owned();
         Ok((

@@ -43,7 +43,7 @@ impl Store {
     /// Approved mentors across the network (the figure set against the 10,000 target).
     pub async fn count_approved_mentors(&self) -> Result<i64> {
         let query = Query::select()
-            .expr_as(Expr::col("user_id").count(), "n")
+            .expr_as(db::count_rows(), "n")
             .from("mentors")
             .and_where(Expr::col("status").eq(Vetting::Approved.as_str()))
             .to_owned();
@@ -52,7 +52,7 @@ impl Store {
 
     pub async fn count_projects(&self) -> Result<i64> {
         let query = Query::select()
-            .expr_as(Expr::col("id").count(), "n")
+            .expr_as(db::count_rows(), "n")
             .from("projects")
             .to_owned();
         Ok(db::fetch_one::<Count>(&mut &*self, &query).await?.n)

@@ -85,7 +85,7 @@ impl Store {
             .limit(limit)
             .to_owned();
         let count = Query::select()
-            .expr_as(Expr::col("id").count(), "n")
+            .expr_as(db::count_rows(), "n")
             .from("hosting_requests")
             .to_owned();
         Ok((
@@ -117,7 +117,7 @@ impl Store {
             .limit(limit);
         let mut count = Query::select();
         count
-            .expr_as(Expr::col("id").count(), "n")
+            .expr_as(db::count_rows(), "n")
             .from("contact_messages");
         if let Some(status) = status {
             page.and_where(Expr::col("status").eq(status.as_str()));
@@ -167,7 +167,7 @@ impl Store {
 
     pub async fn approved_before(&self, at: DateTime<Utc>) -> Result<i64> {
         let q = Query::select()
-            .expr_as(Expr::col("user_id").count(), "n")
+            .expr_as(db::count_rows(), "n")
             .from("mentors")
             .and_where(Expr::col("status").eq("approved"))
             .and_where(Expr::col("approved_at").lt(at))
@@ -178,7 +178,7 @@ impl Store {
     /// The funnel of every circle, by name.
     pub async fn funnels(&self) -> Result<Vec<Funnel>> {
         let attendees = Query::select()
-            .expr(Expr::col(("registrations", "id")).count())
+            .expr(db::count_rows())
             .from("registrations")
             .inner_join(
                 "events",
@@ -189,12 +189,12 @@ impl Store {
             .and_where(Expr::col(("registrations", "attended_at")).is_not_null())
             .to_owned();
         let applications = Query::select()
-            .expr(Expr::col(("mentors", "user_id")).count())
+            .expr(db::count_rows())
             .from("mentors")
             .and_where(Expr::col(("mentors", "circle_id")).equals(("circles", "id")))
             .to_owned();
         let approved = Query::select()
-            .expr(Expr::col(("mentors", "user_id")).count())
+            .expr(db::count_rows())
             .from("mentors")
             .and_where(Expr::col(("mentors", "circle_id")).equals(("circles", "id")))
             .and_where(Expr::col(("mentors", "status")).eq("approved"))
@@ -267,7 +267,7 @@ impl Tx {
 
     pub async fn hosting_request_count(&mut self) -> Result<i64> {
         let q = Query::select()
-            .expr_as(Expr::col("id").count(), "n")
+            .expr_as(db::count_rows(), "n")
             .from("hosting_requests")
             .to_owned();
         Ok(db::fetch_one::<Count>(self, &q).await?.n)

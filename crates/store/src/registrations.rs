@@ -167,7 +167,7 @@ impl Store {
     pub async fn attendance(&self, event_id: Uuid) -> Result<Attendance> {
         let count = |status: Option<&str>, attended: bool| {
             let mut q = Query::select();
-            q.expr_as(Expr::col("id").count(), "n")
+            q.expr_as(db::count_rows(), "n")
                 .from("registrations")
                 .and_where(Expr::col("event_id").eq(event_id));
             if let Some(s) = status {

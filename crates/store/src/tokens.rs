@@ -95,7 +95,7 @@ impl Tx {
         now: DateTime<Utc>,
     ) -> Result<bool> {
         let query = Query::select()
-            .expr_as(Expr::col("user_id").count(), "n")
+            .expr_as(db::count_rows(), "n")
             .from("account_tokens")
             .and_where(Expr::col("token_hash").eq(token_hash))
             .and_where(Expr::col("purpose").eq(purpose.as_str()))

@@ -197,6 +197,58 @@ impl Store {
         row.into_account(roles).map(Some)
     }
 
+    /// The session stored under `id_hash` and its account with its roles, in one query
+    /// (every signed-in request asks it first).
+    pub async fn session_account(
+        &self,
+        id_hash: &str,
+    ) -> Result<Option<(crate::SessionRecord, Account)>> {
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            #[sqlx(flatten)]
+            session: crate::SessionRecord,
+            #[sqlx(flatten)]
+            user: UserRow,
+            role: Option<String>,
+            circle_id: Option<Uuid>,
+            partner_id: Option<Uuid>,
+        }
+        let mut q = Query::select();
+        q.columns(["user_id", "created_at", "last_seen_at", "expires_at"].map(|c| ("sessions", c)))
+            .columns(USER_COLUMNS.map(|c| ("users", c)))
+            .columns(["role", "circle_id", "partner_id"].map(|c| ("role_grants", c)))
+            .from("sessions")
+            .inner_join(
+                "users",
+                Expr::col(("users", "id")).equals(("sessions", "user_id")),
+            )
+            .left_join(
+                "role_grants",
+                Expr::col(("role_grants", "user_id")).equals(("users", "id")),
+            )
+            .and_where(Expr::col(("sessions", "id_hash")).eq(id_hash))
+            .order_by(("role_grants", "role"), Order::Asc);
+        let rows = db::fetch_all::<Row>(&mut &*self, &q).await?;
+        let mut roles = Vec::new();
+        let mut first = None;
+        for row in rows {
+            if let Some(role) = row.role {
+                roles.push(
+                    GrantRow {
+                        role,
+                        circle_id: row.circle_id,
+                        partner_id: row.partner_id,
+                    }
+                    .into_grant()?,
+                );
+            }
+            first.get_or_insert((row.session, row.user));
+        }
+        first
+            .map(|(session, user)| Ok((session, user.into_account(roles)?)))
+            .transpose()
+    }
+
     pub async fn roles_of(&self, user_id: Uuid) -> Result<Vec<RoleGrant>> {
         roles_of(&mut &*self, user_id).await
     }
@@ -224,7 +276,7 @@ impl Store {
 
     pub async fn count_users(&self) -> Result<i64> {
         let query = Query::select()
-            .expr_as(Expr::col("id").count(), "n")
+            .expr_as(db::count_rows(), "n")
             .from("users")
             .to_owned();
         Ok(db::fetch_one::<Count>(&mut &*self, &query).await?.n)

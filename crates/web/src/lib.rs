@@ -4,6 +4,7 @@
 
 mod api;
 mod assets;
+mod cache;
 mod error;
 mod health;
 pub use mentorat_app::i18n;
@@ -24,6 +25,8 @@ use tokio::net::TcpListener;
 pub struct AppState {
     pub app: App,
     pub assets: Arc<assets::Assets>,
+    /// The public pages kept rendered and compressed (see [`cache`]).
+    pub pages: Arc<cache::PageCache>,
 }
 
 impl AppState {
@@ -31,6 +34,7 @@ impl AppState {
         AppState {
             app,
             assets: Arc::new(assets::Assets::load()),
+            pages: Default::default(),
         }
     }
 }

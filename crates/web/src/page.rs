@@ -65,6 +65,8 @@ pub struct Ctx {
     notice: Option<&'static str>,
     state: AppState,
     session: Option<RequestSession>,
+    /// How the client accepts bodies (for the pages kept compressed).
+    pub encoding: crate::cache::Encoding,
 }
 
 impl FromRequestParts<AppState> for Ctx {
@@ -79,6 +81,7 @@ impl FromRequestParts<AppState> for Ctx {
         let session = parts.extensions.get::<RequestSession>().cloned();
         let mut ctx = Ctx::new(state.clone(), locale_of(&parts.headers), path, session);
         ctx.notice = parts.uri.query().and_then(notice_key);
+        ctx.encoding = crate::cache::Encoding::accepted(&parts.headers);
         Ok(ctx)
     }
 }
@@ -96,7 +99,20 @@ impl Ctx {
             notice: None,
             state,
             session,
+            encoding: crate::cache::Encoding::Identity,
         }
+    }
+
+    /// This request as anyone would make it: no session, no account, no token, no
+    /// notice (what the pages kept for everyone are rendered with).
+    pub fn for_everyone(&self) -> Ctx {
+        Ctx::new(self.state.clone(), self.locale, self.path.clone(), None)
+    }
+
+    /// Whether this request's page may be the one kept for everyone: no account and
+    /// no notice to show.
+    pub fn is_anyone(&self) -> bool {
+        self.account().is_none() && self.notice.is_none()
     }
 
     /// The signed-in account, if any.

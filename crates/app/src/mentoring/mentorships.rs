@@ -258,20 +258,6 @@ impl App {
         }
         Ok(sent)
     }
-
-    /// Mentorships of a circle (or all) without a meeting for 60 days, with their
-    /// project's title: the coordinators' "needs attention" list (the first
-    /// [`ATTENTION_LIST`], the longest quiet first).
-    pub async fn mentorships_needing_attention(
-        &self,
-        circle_id: Option<Uuid>,
-        now: DateTime<Utc>,
-    ) -> Result<Vec<QuietMentorship>, AppError> {
-        Ok(self
-            .store
-            .quiet_mentorships_in(circle_id.as_slice(), now - QUIET_FLAG, ATTENTION_LIST)
-            .await?)
-    }
 }
 
 pub use mentorat_store::{FeedbackSummary, GoalRecord, QuietMentorship};
@@ -314,11 +300,8 @@ impl App {
         Ok(())
     }
 
-    pub async fn feedback_summary(
-        &self,
-        circle_id: Option<Uuid>,
-    ) -> Result<FeedbackSummary, AppError> {
-        Ok(self.store.feedback_summary(circle_id).await?)
+    pub async fn feedback_summary(&self, circles: &[Uuid]) -> Result<FeedbackSummary, AppError> {
+        Ok(self.store.feedback_summary(circles).await?)
     }
 
     /// The national team edits a field of experience (labels and synonyms).

@@ -3,12 +3,14 @@
 //! (at most three open, capacity held under concurrency), and the mentorship itself
 //! (contact details for the pair only, meetings with private notes, closing, feedback).
 
+mod coordination;
 mod mentorships;
 mod projects;
 mod requests;
 mod suggestions;
 mod vetting;
 
+pub use coordination::*;
 pub use mentorships::*;
 pub use suggestions::*;
 

@@ -158,13 +158,6 @@ impl App {
         Ok(self.store.projects_of_mentee(user_id).await?)
     }
 
-    pub async fn circle_projects(
-        &self,
-        circle_id: Option<Uuid>,
-    ) -> Result<Vec<ProjectRecord>, AppError> {
-        Ok(self.store.projects_of_circle(circle_id, None).await?)
-    }
-
     /// Whether a project may be suggested, shown the directory or matched: validated,
     /// and with a parent's live consent when the porteur is under 15.
     pub fn project_is_matchable(&self, project: &ProjectRecord) -> bool {

@@ -116,7 +116,7 @@ impl Tx {
     /// How many of these circles exist (a generator's check of what is already there).
     pub async fn circles_present(&mut self, ids: &[Uuid]) -> Result<i64> {
         let query = Query::select()
-            .expr_as(Expr::col("id").count(), "n")
+            .expr_as(db::count_rows(), "n")
             .from("circles")
             .and_where(Expr::col("id").is_in(ids.iter().copied()))
             .to_owned();
@@ -126,7 +126,7 @@ impl Tx {
     /// Whether this registration exists (the last record a generator writes).
     pub async fn registration_present(&mut self, id: Uuid) -> Result<bool> {
         let query = Query::select()
-            .expr_as(Expr::col("id").count(), "n")
+            .expr_as(db::count_rows(), "n")
             .from("registrations")
             .and_where(Expr::col("id").eq(id))
             .to_owned();

@@ -7,6 +7,29 @@ impl Store {
     /// A number that moves (inside the writing transaction, by triggers) with every
     /// change of the mentors, their fields, the fields' labels or people's names: what
     /// was read of them after reading it is at least as new as it (migration 0012).
+    /// The generations of the public data and of the mentors, in one query: the
+    /// public pages kept rendered are good while neither moves (migration 0013).
+    pub async fn public_generation(&self) -> Result<(i64, i64)> {
+        #[derive(sqlx::FromRow)]
+        struct G {
+            name: String,
+            value: i64,
+        }
+        let q = Query::select()
+            .columns(["name", "value"])
+            .from("generations")
+            .and_where(Expr::col("name").is_in(["public", "mentors"]))
+            .to_owned();
+        let mut generation = (0, 0);
+        for g in db::fetch_all::<G>(&mut &*self, &q).await? {
+            match g.name.as_str() {
+                "public" => generation.0 = g.value,
+                _ => generation.1 = g.value,
+            }
+        }
+        Ok(generation)
+    }
+
     pub async fn mentors_generation(&self) -> Result<i64> {
         #[derive(sqlx::FromRow)]
         struct G {

@@ -238,13 +238,19 @@ impl Store {
 
     /// Satisfaction of the feedback given on a circle's relationships (all circles for
     /// `None`): how many answers, and their average.
-    pub async fn feedback_summary(&self, circle_id: Option<Uuid>) -> Result<FeedbackSummary> {
+    /// The feedback of these circles' relationships (all for none), in aggregate.
+    pub async fn feedback_summary(&self, circles: &[Uuid]) -> Result<FeedbackSummary> {
         #[derive(sqlx::FromRow)]
         struct S {
-            satisfaction: i64,
+            answers: i64,
+            total: Option<i64>,
         }
         let mut q = Query::select();
-        q.column(("feedback", "satisfaction"))
+        q.expr_as(db::count_rows(), "answers")
+            .expr_as(
+                Expr::cust(r#"CAST(SUM("feedback"."satisfaction") AS BIGINT)"#),
+                "total",
+            )
             .from("feedback")
             .inner_join(
                 "mentorships",
@@ -254,17 +260,18 @@ impl Store {
                 "projects",
                 Expr::col(("projects", "id")).equals(("mentorships", "project_id")),
             );
-        if let Some(c) = circle_id {
-            q.and_where(Expr::col(("projects", "circle_id")).eq(c));
+        if !circles.is_empty() {
+            q.and_where(Expr::col(("projects", "circle_id")).is_in(circles.iter().copied()));
         }
-        let rows: Vec<S> = db::fetch_all(&mut &*self, &q).await?;
-        let answers = rows.len() as i64;
-        let average = if answers == 0 {
-            0.0
-        } else {
-            rows.iter().map(|r| r.satisfaction as f64).sum::<f64>() / answers as f64
+        let s: S = db::fetch_one(&mut &*self, &q).await?;
+        let average = match (s.answers, s.total) {
+            (n, Some(total)) if n > 0 => total as f64 / n as f64,
+            _ => 0.0,
         };
-        Ok(FeedbackSummary { answers, average })
+        Ok(FeedbackSummary {
+            answers: s.answers,
+            average,
+        })
     }
 }
 

@@ -5,9 +5,11 @@
 mod mentors;
 mod mentorships;
 mod projects;
+mod queues;
 mod requests;
 
 pub use mentorships::{FeedbackSummary, GoalRecord, MentorshipSheet, Party, QuietMentorship};
+pub use queues::{CircleCounts, MentorLine, ProjectLine, Queue};
 
 use crate::db::{self, Count};
 use crate::{Result, Store, StoreError, Tx};

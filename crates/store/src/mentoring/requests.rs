@@ -54,7 +54,7 @@ impl Store {
 impl Tx {
     pub async fn open_requests_of_mentee(&mut self, mentee_id: Uuid) -> Result<i64> {
         let q = Query::select()
-            .expr_as(Expr::col("id").count(), "n")
+            .expr_as(db::count_rows(), "n")
             .from("mentorship_requests")
             .and_where(Expr::col("mentee_id").eq(mentee_id))
             .and_where(Expr::col("status").eq("open"))
@@ -65,7 +65,7 @@ impl Tx {
     /// Whether the pair already had a declined, withdrawn, expired or closed request.
     pub async fn pair_history(&mut self, mentee_id: Uuid, mentor_id: Uuid) -> Result<i64> {
         let q = Query::select()
-            .expr_as(Expr::col("id").count(), "n")
+            .expr_as(db::count_rows(), "n")
             .from("mentorship_requests")
             .and_where(Expr::col("mentee_id").eq(mentee_id))
             .and_where(Expr::col("mentor_id").eq(mentor_id))
@@ -206,7 +206,7 @@ impl Tx {
 
     pub async fn request_exists(&mut self, id: Uuid) -> Result<bool> {
         let q = Query::select()
-            .expr_as(Expr::col("id").count(), "n")
+            .expr_as(db::count_rows(), "n")
             .from("mentorship_requests")
             .and_where(Expr::col("id").eq(id))
             .to_owned();

@@ -1,6 +1,7 @@
 //! Public circle pages: the list of Cercles des Mentors and one page per circle.
 
 use super::views::{CircleView, EventView};
+use crate::cache::{Audience, HTML};
 use crate::page::{Ctx, Page};
 use crate::{AppState, WebError};
 use askama::Template;
@@ -23,12 +24,21 @@ struct ListTemplate<'a> {
 }
 
 async fn list(ctx: Ctx) -> Result<Response, WebError> {
-    let circles = ctx.state().app.circles().await?;
-    let tr = ctx.tr();
-    Ok(super::render(&ListTemplate {
-        page: ctx.page(tr.t("circles-title")),
-        circles: circles.iter().map(|c| CircleView::new(tr, c)).collect(),
-    }))
+    crate::cache::public(
+        &ctx,
+        "/cercles",
+        Audience::Anyone,
+        HTML,
+        async |ctx: &Ctx| {
+            let circles = ctx.state().app.circles().await?;
+            let tr = ctx.tr();
+            super::render_string(&ListTemplate {
+                page: ctx.page(tr.t("circles-title")),
+                circles: circles.iter().map(|c| CircleView::new(tr, c)).collect(),
+            })
+        },
+    )
+    .await
 }
 
 struct EditionView {
@@ -48,11 +58,19 @@ struct ShowTemplate<'a> {
 }
 
 async fn show(ctx: Ctx, Path(slug): Path<String>) -> Result<Response, WebError> {
-    let data = ctx.state().app.circle_page(&slug).await?;
+    let key = format!("/cercles/{slug}");
+    crate::cache::public(&ctx, &key, Audience::Anyone, HTML, async |ctx: &Ctx| {
+        render_show(ctx, &slug).await
+    })
+    .await
+}
+
+async fn render_show(ctx: &Ctx, slug: &str) -> Result<String, WebError> {
+    let data = ctx.state().app.circle_page(slug).await?;
     let tr = ctx.tr();
     let circle = CircleView::new(tr, &data.summary);
     let names = (circle.name.as_str(), data.summary.circle.slug.as_str());
-    Ok(super::render(&ShowTemplate {
+    super::render_string(&ShowTemplate {
         page: ctx.page(tr.of_place("circle-title", &circle.name)),
         editions: data
             .editions
@@ -70,5 +88,5 @@ async fn show(ctx: Ctx, Path(slug): Path<String>) -> Result<Response, WebError> 
             .map(|e| EventView::new(tr, e, Some(names)))
             .collect(),
         circle,
-    }))
+    })
 }

@@ -2,6 +2,7 @@
 //! and the circles of the network.
 
 use super::views::{CircleView, EventView};
+use crate::cache::{Audience, HTML};
 use crate::page::{Ctx, Page};
 use crate::{AppState, WebError};
 use askama::Template;
@@ -27,9 +28,13 @@ struct HomeTemplate<'a> {
 }
 
 async fn home(ctx: Ctx) -> Result<Response, WebError> {
+    crate::cache::public(&ctx, "/", Audience::Anyone, HTML, render_home).await
+}
+
+async fn render_home(ctx: &Ctx) -> Result<String, WebError> {
     let overview = ctx.state().app.overview().await?;
     let tr = ctx.tr();
-    Ok(super::render(&HomeTemplate {
+    super::render_string(&HomeTemplate {
         page: ctx.page(tr.t("home-title")),
         events: overview
             .upcoming
@@ -45,5 +50,5 @@ async fn home(ctx: Ctx) -> Result<Response, WebError> {
         active_circles: overview.active_circles,
         target_mentors: TARGET_MENTORS,
         target_circles: TARGET_CIRCLES,
-    }))
+    })
 }

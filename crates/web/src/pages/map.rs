@@ -4,12 +4,13 @@
 //! across the northern border.
 
 use super::views::status_key;
+use crate::cache::Audience;
 use crate::page::Ctx;
 use crate::{AppState, WebError};
 use askama::Template;
 use axum::Router;
 use axum::http::{HeaderValue, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::get;
 use mentorat_app::public::CircleSummary;
 use mentorat_app::territories::{MAP_DEPARTEMENTS, map_projection, territories};
@@ -85,6 +86,22 @@ struct MapTemplate {
 }
 
 async fn map(ctx: Ctx) -> Result<Response, WebError> {
+    let mut response = crate::cache::public(
+        &ctx,
+        "/map.svg",
+        Audience::Everyone,
+        "image/svg+xml; charset=utf-8",
+        render_map,
+    )
+    .await?;
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=300"),
+    );
+    Ok(response)
+}
+
+async fn render_map(ctx: &Ctx) -> Result<String, WebError> {
     let circles = ctx.state().app.circles().await?;
     let markers = markers(&ctx, &circles);
     let tr = ctx.tr();
@@ -93,7 +110,7 @@ async fn map(ctx: Ctx) -> Result<Response, WebError> {
         .map(|m| format!("{}. {}", m.number, m.label))
         .collect::<Vec<_>>()
         .join(" ; ");
-    let svg = MapTemplate {
+    super::render_string(&MapTemplate {
         title: tr.t("map-title"),
         description: if description.is_empty() {
             tr.t("circles-empty")
@@ -102,25 +119,5 @@ async fn map(ctx: Ctx) -> Result<Response, WebError> {
         },
         departements: departement_paths(),
         markers,
-    }
-    .render()
-    .map_err(|e| WebError::Internal(e.to_string()))?;
-    Ok((
-        [
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("image/svg+xml; charset=utf-8"),
-            ),
-            (
-                header::CACHE_CONTROL,
-                HeaderValue::from_static("public, max-age=300"),
-            ),
-            (
-                header::VARY,
-                HeaderValue::from_static("Accept-Language, Cookie"),
-            ),
-        ],
-        svg,
-    )
-        .into_response())
+    })
 }

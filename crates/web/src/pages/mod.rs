@@ -22,6 +22,14 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 
 /// Renders a template into an HTML response; a rendering failure is a 500.
+/// The template's text, for a page kept rendered (see `cache`).
+pub fn render_string(template: &impl Template) -> Result<String, crate::WebError> {
+    template.render().map_err(|e| {
+        tracing::error!(error = %e, "template rendering failed");
+        crate::WebError::Internal(e.to_string())
+    })
+}
+
 pub fn render(template: &impl Template) -> Response {
     match template.render() {
         Ok(html) => Html(html).into_response(),

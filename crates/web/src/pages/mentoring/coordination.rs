@@ -1,32 +1,39 @@
 //! The coordinators' pages: work queues, vetting a mentor, reviewing a project.
 
 use super::*;
+use mentorat_app::i18n::Tr;
+use mentorat_app::mentoring::{MentorLine, ProjectLine as QueuedProject, Queue};
 
-/// The circles whose back office the viewer runs (`None` inside: all, national team).
-pub(super) fn coordinated(ctx: &Ctx) -> Result<Vec<Option<Uuid>>, WebError> {
+/// What the viewer's coordination pages cover (every circle for the national team).
+pub(super) fn coordination_scope(ctx: &Ctx) -> Result<Scope, WebError> {
     ctx.require(Action::Coordinate, &Resource::Platform)?;
-    let scope = ctx.viewer().map(|v| v.coordination_scope());
-    Ok(match scope.ok_or(WebError::Forbidden)? {
-        Scope::Network => vec![None],
-        Scope::Circles(circles) => circles.into_iter().map(Some).collect(),
-    })
+    ctx.viewer()
+        .map(|v| v.coordination_scope())
+        .ok_or(WebError::Forbidden)
 }
 
-/// A heading and its lines (href, name, state).
-pub(super) type Section = (String, Vec<(String, String, String)>);
+/// A heading, a note when it shows only the first of its lines, and its lines (href,
+/// name, state).
+pub(super) type Section = (String, Option<String>, Vec<(String, String, String)>);
+
+/// A circle of the national team's overview: (href, name, status, counts, weights href).
+pub(super) type CircleRow = (String, String, String, [i64; 4], String);
 
 #[derive(Template)]
 #[template(path = "pages/coordination.html")]
 pub(super) struct CoordinationTemplate<'a> {
     page: Page<'a>,
     sections: Vec<Section>,
+    /// The national team's overview of the circles.
+    circles: Vec<CircleRow>,
     /// (circle id or empty for the whole network, name)
     batch: Vec<(String, String)>,
     /// (circle id, name) of the circles that may be matched together (two or more).
     together: Vec<(String, String)>,
     /// Why the last matching request was refused.
     error: Option<String>,
-    /// (href, label) of each circle's weights page.
+    /// (href, label) of each circle's weights page (coordinators; the national team
+    /// finds them in the overview).
     weights: Vec<(String, String)>,
     feedback: Option<String>,
     events: Vec<(String, String, String)>,
@@ -36,126 +43,138 @@ pub(super) async fn coordination(ctx: Ctx) -> Result<Response, WebError> {
     render_coordination(&ctx, None).await
 }
 
+/// A queue as a section: its lines, and how many of how many it shows.
+fn section<T>(
+    tr: Tr<'_>,
+    title: &str,
+    queue: &Queue<T>,
+    line: impl Fn(&T) -> (String, String, String),
+) -> Section {
+    let shown = queue.lines.len() as i64;
+    let note = (queue.total > shown).then(|| {
+        tr.tv(
+            "coordination-first",
+            &[
+                ("shown", &shown.to_string()),
+                ("total", &queue.total.to_string()),
+            ],
+        )
+    });
+    (tr.t(title), note, queue.lines.iter().map(line).collect())
+}
+
 /// The coordination page, with `error` next to the matching forms.
 pub(super) async fn render_coordination(
     ctx: &Ctx,
     error: Option<String>,
 ) -> Result<Response, WebError> {
-    let circles = coordinated(ctx)?;
+    let scope = coordination_scope(ctx)?;
     let app = &ctx.state().app;
-    let all = app.circles().await?;
+    let board = app.coordination_board(&scope).await?;
     let tr = ctx.tr();
-    let (mut applications, mut projects, mut waiting, mut mentors) =
-        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    for &circle in &circles {
-        for m in app.circle_mentors(circle).await? {
-            let line = (
-                format!("/coordination/mentors/{}", m.user_id),
-                format!("{} {}", m.first_name, m.last_name),
-                tr.t(&format!("vetting-{}", m.status)),
-            );
-            if matches!(m.status, Vetting::Submitted | Vetting::InterviewPlanned) {
-                applications.push(line)
-            } else {
-                mentors.push(line)
-            }
-        }
-        for p in app.circle_projects(circle).await? {
-            let href = format!("/coordination/projets/{}", p.id);
-            match p.status {
-                ProjectStatus::Submitted | ProjectStatus::NeedsDetails => projects.push((
-                    href,
-                    p.title.clone(),
-                    tr.t(&format!("project-status-{}", p.status)),
-                )),
-                ProjectStatus::Validated => {
-                    let days = (ctx.state().app.now() - p.created_at).num_days();
-                    waiting.push((
-                        href,
-                        p.title.clone(),
-                        tr.tn("coordination-waiting-days", "days", days),
-                    ));
-                }
-                _ => {}
-            }
-        }
-    }
-    let mut attention = Vec::new();
-    for &circle in &circles {
-        for quiet in app
-            .mentorships_needing_attention(circle, ctx.state().app.now())
-            .await?
-        {
-            let m = &quiet.record;
-            let since = m.last_meeting_on.unwrap_or(m.started_at);
-            let days = (ctx.state().app.now() - since).num_days();
-            attention.push((
-                format!("/mentorats/{}", m.id),
-                quiet.project_title,
-                tr.tn("coordination-waiting-days", "days", days),
-            ));
-        }
-    }
+    let now = app.now();
+    let mentor = |m: &MentorLine| {
+        (
+            format!("/coordination/mentors/{}", m.user_id),
+            m.name.full(),
+            tr.t(&format!("vetting-{}", m.status)),
+        )
+    };
+    let project = |p: &QueuedProject| {
+        (
+            format!("/coordination/projets/{}", p.id),
+            p.title.clone(),
+            tr.t(&format!("project-status-{}", p.status)),
+        )
+    };
+    let waiting = |p: &QueuedProject| {
+        (
+            format!("/coordination/projets/{}", p.id),
+            p.title.clone(),
+            tr.tn(
+                "coordination-waiting-days",
+                "days",
+                (now - p.created_at).num_days(),
+            ),
+        )
+    };
+    let attention = board
+        .attention
+        .iter()
+        .map(|q| {
+            let since = q.record.last_meeting_on.unwrap_or(q.record.started_at);
+            (
+                format!("/mentorats/{}", q.record.id),
+                q.project_title.clone(),
+                tr.tn(
+                    "coordination-waiting-days",
+                    "days",
+                    (now - since).num_days(),
+                ),
+            )
+        })
+        .collect();
     let sections = vec![
-        (tr.t("coordination-attention"), attention),
-        (tr.t("coordination-applications"), applications),
-        (tr.t("coordination-projects"), projects),
-        (tr.t("coordination-waiting"), waiting),
-        (tr.t("coordination-mentors"), mentors),
+        (tr.t("coordination-attention"), None, attention),
+        section(tr, "coordination-applications", &board.applications, mentor),
+        section(tr, "coordination-projects", &board.to_review, project),
+        section(tr, "coordination-waiting", &board.waiting, waiting),
+        section(tr, "coordination-mentors", &board.mentors, mentor),
     ];
-    // Feedback in aggregate, and the next events of the circles.
-    let (mut answers, mut total) = (0i64, 0f64);
-    let mut events = Vec::new();
-    for &circle in &circles {
-        let s = app.feedback_summary(circle).await?;
-        answers += s.answers;
-        total += s.average * s.answers as f64;
-        for e in app.upcoming_events(circle, 5).await? {
-            events.push((
+    let feedback = (board.feedback.answers > 0).then(|| {
+        tr.tv(
+            "coordination-feedback",
+            &[
+                ("count", &board.feedback.answers.to_string()),
+                ("average", &tr.decimal(board.feedback.average, 1)),
+            ],
+        )
+    });
+    let events = board
+        .events
+        .iter()
+        .map(|e| {
+            (
                 format!("/evenements/{}", e.id),
                 e.title.clone(),
                 tr.date_time(&e.local_start()),
-            ));
-        }
-    }
-    let feedback = (answers > 0).then(|| {
-        let average = format!("{:.1}", total / answers as f64);
-        let average = if ctx.locale == mentorat_domain::Locale::Fr {
-            average.replace('.', ",")
-        } else {
-            average
-        };
-        tr.tv(
-            "coordination-feedback",
-            &[("count", &answers.to_string()), ("average", &average)],
-        )
-    });
-    // One form per circle the viewer runs (and the whole network for the national team).
-    let mut batch = Vec::new();
-    for &circle in &circles {
-        let name = match circle {
-            Some(c) => all
-                .iter()
-                .find(|s| s.circle.id == c)
-                .map(|s| tr.of_place("circle-title", &s.circle.name))
-                .unwrap_or_default(),
-            None => tr.t("proposal-network"),
-        };
-        batch.push((circle.map(|c| c.to_string()).unwrap_or_default(), name));
-    }
-    // The circles the viewer runs (every circle for the national team), each with its
-    // matching weights; two or more may be matched together.
-    let run: Vec<(Uuid, String)> = all
-        .iter()
-        .filter(|s| circles.contains(&None) || circles.contains(&Some(s.circle.id)))
-        .map(|s| (s.circle.id, tr.of_place("circle-title", &s.circle.name)))
+            )
+        })
         .collect();
-    let weights = run
+    // The circles the viewer runs, each with its matching weights; two or more may be
+    // matched together. One batch form per circle (the whole network's for the team).
+    let run: Vec<(Uuid, String)> = board
+        .run
         .iter()
-        .map(|(id, name)| {
+        .map(|(id, name)| (*id, tr.of_place("circle-title", name)))
+        .collect();
+    let (batch, weights) = match scope {
+        Scope::Network => (vec![(String::new(), tr.t("proposal-network"))], Vec::new()),
+        Scope::Circles(_) => (
+            run.iter()
+                .map(|(id, name)| (id.to_string(), name.clone()))
+                .collect(),
+            run.iter()
+                .map(|(id, name)| {
+                    (
+                        format!("/coordination/ponderations/{id}"),
+                        tr.ts("weights-link", "name", name),
+                    )
+                })
+                .collect(),
+        ),
+    };
+    let circles = board
+        .circles
+        .iter()
+        .map(|(summary, n)| {
+            let c = &summary.circle;
             (
-                format!("/coordination/ponderations/{id}"),
-                tr.ts("weights-link", "name", name),
+                format!("/admin/cercles/{}", c.slug),
+                c.name.clone(),
+                tr.t(super::super::views::status_key(c.status)),
+                [n.applications, n.to_review, n.waiting, n.mentors],
+                format!("/coordination/ponderations/{}", c.id),
             )
         })
         .collect();
@@ -173,6 +192,7 @@ pub(super) async fn render_coordination(
         weights,
         feedback,
         events,
+        circles,
         page: ctx.page(tr.t("coordination-title")),
         sections,
     });

@@ -35,7 +35,7 @@ use axum::routing::{get, post};
 use axum::{Form, Router};
 use mentorat_app::AppError;
 use mentorat_app::mentoring::{MeetingForm, MentorForm, MentorProfile, ProjectForm, ProjectRecord};
-use mentorat_domain::mentoring::{DECLINE_REASONS, LANGUAGES, STAGES, Vetting};
+use mentorat_domain::mentoring::{DECLINE_REASONS, LANGUAGES, STAGES};
 use mentorat_domain::policy::{Action, Resource, Scope};
 use mentorat_domain::territory::Proximity;
 use mentorat_domain::{PersonName, ProjectStatus};

@@ -1,0 +1,97 @@
+//! The coordinators' page as data: the work queues (their first lines, oldest first,
+//! and their totals), the quiet relationships, feedback in aggregate and the next
+//! events of the viewer's circles; for the national team, every circle's counts. A
+//! fixed number of queries, whatever the network's size.
+
+use super::*;
+use mentorat_domain::Event;
+use mentorat_domain::policy::Scope;
+pub use mentorat_store::{CircleCounts, MentorLine, ProjectLine, Queue};
+
+/// How many lines each queue shows.
+pub const QUEUE_LINES: u64 = 50;
+/// How many upcoming events the page lists.
+const EVENTS: u64 = 10;
+
+#[derive(Debug, Clone)]
+pub struct Board {
+    /// Applications to vet (submitted, interview planned).
+    pub applications: Queue<MentorLine>,
+    /// Projects to review (submitted, more details asked).
+    pub to_review: Queue<ProjectLine>,
+    /// Validated projects waiting for a mentor.
+    pub waiting: Queue<ProjectLine>,
+    /// Mentors past vetting (approved, paused, declined).
+    pub mentors: Queue<MentorLine>,
+    /// Relationships without a meeting for a long time (the longest quiet first).
+    pub attention: Vec<QuietMentorship>,
+    pub feedback: FeedbackSummary,
+    pub events: Vec<Event>,
+    /// The national team's overview: each circle with its counts (none for
+    /// coordinators, who see their circles' queues).
+    pub circles: Vec<(mentorat_store::CircleSummary, CircleCounts)>,
+    /// The circles the viewer runs, by name: (id, name).
+    pub run: Vec<(Uuid, String)>,
+}
+
+impl App {
+    /// The coordination page of a viewer whose pages cover `scope`.
+    pub async fn coordination_board(&self, scope: &Scope) -> Result<Board, AppError> {
+        let circles: &[Uuid] = match scope {
+            Scope::Network => &[],
+            Scope::Circles(ids) => ids,
+        };
+        let now = self.now();
+        let store = &self.store;
+        let vetted = [Vetting::Approved, Vetting::Paused, Vetting::Declined];
+        let events = store.upcoming_events_of(now, circles, EVENTS).await?;
+        let overview = match scope {
+            Scope::Network => {
+                let counts = store.circle_counts().await?;
+                store
+                    .list_circles()
+                    .await?
+                    .into_iter()
+                    .map(|c| {
+                        let n = counts.get(&c.circle.id).copied().unwrap_or_default();
+                        (c, n)
+                    })
+                    .collect()
+            }
+            Scope::Circles(_) => Vec::new(),
+        };
+        Ok(Board {
+            applications: store
+                .mentors_queue(
+                    circles,
+                    &[Vetting::Submitted, Vetting::InterviewPlanned],
+                    QUEUE_LINES,
+                )
+                .await?,
+            to_review: store
+                .projects_queue(
+                    circles,
+                    &[ProjectStatus::Submitted, ProjectStatus::NeedsDetails],
+                    QUEUE_LINES,
+                )
+                .await?,
+            waiting: store
+                .projects_queue(circles, &[ProjectStatus::Validated], QUEUE_LINES)
+                .await?,
+            mentors: store.mentors_queue(circles, &vetted, QUEUE_LINES).await?,
+            attention: store
+                .quiet_mentorships_in(circles, now - QUIET_FLAG, ATTENTION_LIST)
+                .await?,
+            feedback: store.feedback_summary(circles).await?,
+            events,
+            run: match scope {
+                Scope::Network => overview
+                    .iter()
+                    .map(|(c, _)| (c.circle.id, c.circle.name.clone()))
+                    .collect(),
+                Scope::Circles(ids) => store.circle_names(ids).await?,
+            },
+            circles: overview,
+        })
+    }
+}

@@ -1,0 +1,191 @@
+//! The coordinators' work queues: the first lines of each, oldest first, and how many
+//! it holds, in one query each whatever the network's size; the national team's
+//! counts by circle.
+
+use super::*;
+use mentorat_domain::mentoring::Vetting;
+use mentorat_domain::{PersonName, ProjectStatus};
+
+/// The first lines of a queue and how many lines it holds in all.
+#[derive(Debug, Clone)]
+pub struct Queue<T> {
+    pub total: i64,
+    pub lines: Vec<T>,
+}
+
+impl<T> Default for Queue<T> {
+    fn default() -> Self {
+        Queue {
+            total: 0,
+            lines: Vec::new(),
+        }
+    }
+}
+
+/// A mentor in a queue: who, and where their application stands.
+#[derive(Debug, Clone)]
+pub struct MentorLine {
+    pub user_id: Uuid,
+    pub name: PersonName,
+    pub status: Vetting,
+}
+
+/// A project in a queue.
+#[derive(Debug, Clone)]
+pub struct ProjectLine {
+    pub id: Uuid,
+    pub title: String,
+    pub status: ProjectStatus,
+    pub created_at: DateTime<Utc>,
+}
+
+/// A circle's counts for the national team's overview.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CircleCounts {
+    pub applications: i64,
+    pub mentors: i64,
+    pub to_review: i64,
+    pub waiting: i64,
+}
+
+/// `COUNT(*) OVER ()`: how many rows the filter keeps, before `LIMIT`.
+fn total() -> Expr {
+    Expr::cust("COUNT(*) OVER ()")
+}
+
+fn of_circles(q: &mut sea_query::SelectStatement, table: &'static str, circles: &[Uuid]) {
+    if !circles.is_empty() {
+        q.and_where(Expr::col((table, "circle_id")).is_in(circles.iter().copied()));
+    }
+}
+
+impl Store {
+    /// Mentors of these circles (all for none) in these statuses, the oldest
+    /// application first.
+    pub async fn mentors_queue(
+        &self,
+        circles: &[Uuid],
+        statuses: &[Vetting],
+        limit: u64,
+    ) -> Result<Queue<MentorLine>> {
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            user_id: Uuid,
+            first_name: String,
+            last_name: String,
+            #[sqlx(try_from = "String")]
+            status: Vetting,
+            total: i64,
+        }
+        let mut q = Query::select();
+        q.columns([("mentors", "user_id"), ("mentors", "status")])
+            .columns([("users", "first_name"), ("users", "last_name")])
+            .expr_as(total(), "total")
+            .from("mentors")
+            .inner_join(
+                "users",
+                Expr::col(("users", "id")).equals(("mentors", "user_id")),
+            )
+            .and_where(Expr::col(("mentors", "status")).is_in(statuses.iter().map(|s| s.as_str())))
+            .order_by(("mentors", "created_at"), Order::Asc)
+            .limit(limit);
+        of_circles(&mut q, "mentors", circles);
+        let rows: Vec<Row> = db::fetch_all(&mut &*self, &q).await?;
+        let mut queue = Queue {
+            total: rows.first().map_or(0, |r| r.total),
+            lines: Vec::with_capacity(rows.len()),
+        };
+        for r in rows {
+            queue.lines.push(MentorLine {
+                name: PersonName::parse(&r.first_name, &r.last_name)
+                    .map_err(|_| StoreError::Corrupt(format!("name of user {}", r.user_id)))?,
+                user_id: r.user_id,
+                status: r.status,
+            });
+        }
+        Ok(queue)
+    }
+
+    /// Projects of these circles (all for none) in these statuses, the oldest first.
+    pub async fn projects_queue(
+        &self,
+        circles: &[Uuid],
+        statuses: &[ProjectStatus],
+        limit: u64,
+    ) -> Result<Queue<ProjectLine>> {
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            id: Uuid,
+            title: String,
+            #[sqlx(try_from = "String")]
+            status: ProjectStatus,
+            created_at: DateTime<Utc>,
+            total: i64,
+        }
+        let mut q = Query::select();
+        q.columns(["id", "title", "status", "created_at"].map(|c| ("projects", c)))
+            .expr_as(total(), "total")
+            .from("projects")
+            .and_where(Expr::col(("projects", "status")).is_in(statuses.iter().map(|s| s.as_str())))
+            .order_by(("projects", "created_at"), Order::Asc)
+            .limit(limit);
+        of_circles(&mut q, "projects", circles);
+        let rows: Vec<Row> = db::fetch_all(&mut &*self, &q).await?;
+        Ok(Queue {
+            total: rows.first().map_or(0, |r| r.total),
+            lines: rows
+                .into_iter()
+                .map(|r| ProjectLine {
+                    id: r.id,
+                    title: r.title,
+                    status: r.status,
+                    created_at: r.created_at,
+                })
+                .collect(),
+        })
+    }
+
+    /// Every circle's counts of mentors and projects by queue, in two grouped queries.
+    pub async fn circle_counts(&self) -> Result<std::collections::HashMap<Uuid, CircleCounts>> {
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            circle_id: Option<Uuid>,
+            status: String,
+            n: i64,
+        }
+        let grouped = |table: &'static str| {
+            Query::select()
+                .columns(["circle_id", "status"])
+                .expr_as(db::count_rows(), "n")
+                .from(table)
+                .group_by_col("circle_id")
+                .group_by_col("status")
+                .to_owned()
+        };
+        let mut counts: std::collections::HashMap<Uuid, CircleCounts> = Default::default();
+        for row in db::fetch_all::<Row>(&mut &*self, &grouped("mentors")).await? {
+            let Some(circle) = row.circle_id else {
+                continue;
+            };
+            let c = counts.entry(circle).or_default();
+            match Vetting::parse(&row.status) {
+                Ok(Vetting::Submitted | Vetting::InterviewPlanned) => c.applications += row.n,
+                Ok(_) => c.mentors += row.n,
+                Err(_) => return Err(StoreError::Corrupt(row.status)),
+            }
+        }
+        for row in db::fetch_all::<Row>(&mut &*self, &grouped("projects")).await? {
+            let Some(circle) = row.circle_id else {
+                continue;
+            };
+            let c = counts.entry(circle).or_default();
+            match ProjectStatus::parse(&row.status) {
+                Ok(ProjectStatus::Submitted | ProjectStatus::NeedsDetails) => c.to_review += row.n,
+                Ok(ProjectStatus::Validated) => c.waiting += row.n,
+                Ok(_) => {}
+                Err(_) => return Err(StoreError::Corrupt(row.status)),
+            }
+        }
+        Ok(counts)
+    }
+}
