@@ -159,9 +159,11 @@ impl TestApp {
         self.csrf_of(&self.client, None).await
     }
 
-    /// The CSRF token of another browser's session, optionally seen through a proxy.
+    /// The CSRF token of another browser's session, optionally seen through a proxy
+    /// (read from the contact page, which has a form: the pages kept for everyone,
+    /// such as the home page, carry no token).
     pub async fn csrf_of(&self, client: &reqwest::Client, forwarded_for: Option<&str>) -> String {
-        let mut request = client.get(self.url("/"));
+        let mut request = client.get(self.url("/contact"));
         if let Some(address) = forwarded_for {
             request = request.header("x-forwarded-for", address);
         }
@@ -271,7 +273,7 @@ pub fn csrf_in(html: &str) -> String {
     let marker = r#"<meta name="csrf-token" content=""#;
     let start = html
         .find(marker)
-        .expect("every page carries the CSRF token")
+        .expect("every page of a session carries its CSRF token")
         + marker.len();
     html[start..start + html[start..].find('"').unwrap()].to_owned()
 }

@@ -103,7 +103,7 @@ async fn map(ctx: Ctx) -> Result<Response, WebError> {
 
 async fn render_map(ctx: &Ctx) -> Result<String, WebError> {
     let circles = ctx.state().app.circles().await?;
-    let markers = markers(&ctx, &circles);
+    let markers = markers(ctx, &circles);
     let tr = ctx.tr();
     let description = markers
         .iter()
