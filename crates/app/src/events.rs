@@ -153,13 +153,7 @@ impl App {
     pub async fn event_page(&self, id: Uuid) -> Result<EventPage, AppError> {
         let event = self.store.event(id).await?.ok_or(AppError::NotFound)?;
         let circle = match event.circle_id {
-            Some(cid) => self
-                .store
-                .list_circles()
-                .await?
-                .into_iter()
-                .find(|c| c.circle.id == cid)
-                .map(|c| c.circle),
+            Some(cid) => self.store.circle(cid).await?,
             None => None,
         };
         let attendance = self.store.attendance(id).await?;

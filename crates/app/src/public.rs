@@ -70,6 +70,11 @@ impl App {
         Ok(self.store.public_generation().await?)
     }
 
+    /// The names of these circles, by name: (id, name).
+    pub async fn circle_names(&self, ids: &[Uuid]) -> Result<Vec<(Uuid, String)>, AppError> {
+        Ok(self.store.circle_names(ids).await?)
+    }
+
     pub async fn circles(&self) -> Result<Vec<CircleSummary>, AppError> {
         Ok(self.store.list_circles().await?)
     }

@@ -156,6 +156,19 @@ impl Store {
             .collect()
     }
 
+    /// One circle, without its figures.
+    pub async fn circle(&self, id: Uuid) -> Result<Option<Circle>> {
+        let query = Query::select()
+            .columns(CIRCLE_COLUMNS)
+            .from("circles")
+            .and_where(Expr::col("id").eq(id))
+            .to_owned();
+        db::fetch_optional::<CircleRow>(&mut &*self, &query)
+            .await?
+            .map(CircleRow::into_circle)
+            .transpose()
+    }
+
     /// The names of these circles, by name: (id, name).
     pub async fn circle_names(&self, ids: &[Uuid]) -> Result<Vec<(Uuid, String)>> {
         #[derive(sqlx::FromRow)]

@@ -109,11 +109,10 @@ pub(super) async fn render_proposal(
     // A proposal of several circles names them.
     let together = if circles.len() > 1 {
         let names: Vec<String> = app
-            .circles()
+            .circle_names(&circles)
             .await?
-            .iter()
-            .filter(|s| circles.contains(&s.circle.id))
-            .map(|s| s.circle.name.clone())
+            .into_iter()
+            .map(|(_, name)| name)
             .collect();
         Some(tr.ts("proposal-together", "names", &names.join(", ")))
     } else {

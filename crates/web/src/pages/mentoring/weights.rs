@@ -31,11 +31,10 @@ pub(super) async fn render_weights(
     ctx.require(Action::ManageCircle, &Resource::Circle(circle))?;
     let app = &ctx.state().app;
     let tr = ctx.tr();
-    let summary = app
-        .circles()
+    let (_, name) = app
+        .circle_names(&[circle])
         .await?
-        .into_iter()
-        .find(|s| s.circle.id == circle)
+        .pop()
         .ok_or(WebError::NotFound)?;
     let (saved, defaults) = app.circle_weights(circle).await?;
     let saved = saved.parts().map(|v| v.to_string());
@@ -61,7 +60,7 @@ pub(super) async fn render_weights(
     let title = tr.ts(
         "weights-title",
         "name",
-        &tr.of_place("circle-title", &summary.circle.name),
+        &tr.of_place("circle-title", &name),
     );
     let mut response = super::render(&WeightsTemplate {
         page: ctx.page(title.clone()),
