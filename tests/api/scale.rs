@@ -185,3 +185,32 @@ async fn the_national_network_matches_the_networks_figures() {
     assert!(again.already_present);
     reaches(&app, &again.samples.coordinator.0, "/coordination").await;
 }
+
+/// The national team's coordination page summarises the network: each circle with its
+/// counts, and each queue's oldest lines with how many it holds, never every line.
+#[tokio::test]
+async fn the_national_coordination_page_counts_by_circle_and_shows_the_oldest_lines() {
+    let app = spawn_app().await;
+    let (_, census) = load_and_count(&app, 0.02).await;
+    assert!(census.validated_projects > 50, "more than a page waits");
+    let page = reaches(&app, "admin@mentorat.example", "/coordination").await;
+    let waiting = format!("Les 50 plus anciens sur {}.", census.validated_projects);
+    assert!(page.contains(&waiting), "{waiting}");
+    let links = page.matches("href=\"/coordination/projets/").count();
+    assert!(
+        links <= 100,
+        "two queues of projects, 50 lines each at most: {links}"
+    );
+    // Every circle of the network is a row, with the counts the store holds.
+    for circle in app.app.store.circles_by_name().await.unwrap() {
+        assert!(
+            page.contains(&format!("href=\"/admin/cercles/{}\"", circle.slug)),
+            "{}",
+            circle.slug
+        );
+    }
+    assert!(
+        !page.contains(">Mentors du cercle<"),
+        "mentors are counted by circle"
+    );
+}

@@ -51,9 +51,7 @@ fn output(argon: &Argon2<'_>, password: &str, salt: &[u8], len: usize) -> Option
 pub fn hash(password: &str) -> String {
     let salt = SaltString::generate(&mut OsRng);
     let mut raw = [0u8; 64];
-    let salt_bytes = salt
-        .decode_b64(&mut raw)
-        .expect("a generated salt decodes");
+    let salt_bytes = salt.decode_b64(&mut raw).expect("a generated salt decodes");
     let argon = Argon2::new(Algorithm::Argon2id, Version::V0x13, params());
     let hash = output(&argon, password, salt_bytes, Params::DEFAULT_OUTPUT_LEN)
         .expect("Argon2 hashing with valid parameters cannot fail");

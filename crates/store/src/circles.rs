@@ -156,6 +156,20 @@ impl Store {
             .collect()
     }
 
+    /// Every circle, without its figures, by name.
+    pub async fn circles_by_name(&self) -> Result<Vec<Circle>> {
+        let query = Query::select()
+            .columns(CIRCLE_COLUMNS)
+            .from("circles")
+            .order_by("name", Order::Asc)
+            .to_owned();
+        db::fetch_all::<CircleRow>(&mut &*self, &query)
+            .await?
+            .into_iter()
+            .map(CircleRow::into_circle)
+            .collect()
+    }
+
     /// One circle, without its figures.
     pub async fn circle(&self, id: Uuid) -> Result<Option<Circle>> {
         let query = Query::select()

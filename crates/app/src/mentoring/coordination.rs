@@ -6,7 +6,14 @@
 use super::*;
 use mentorat_domain::Event;
 use mentorat_domain::policy::Scope;
-pub use mentorat_store::{CircleCounts, MentorLine, ProjectLine, Queue};
+pub use mentorat_store::{CircleCounts, MentorLine, ProjectLine};
+
+/// The first lines of a queue and how many lines it holds in all.
+#[derive(Debug, Clone)]
+pub struct Queue<T> {
+    pub total: i64,
+    pub lines: Vec<T>,
+}
 
 /// How many lines each queue shows.
 pub const QUEUE_LINES: u64 = 50;
@@ -21,15 +28,16 @@ pub struct Board {
     pub to_review: Queue<ProjectLine>,
     /// Validated projects waiting for a mentor.
     pub waiting: Queue<ProjectLine>,
-    /// Mentors past vetting (approved, paused, declined).
-    pub mentors: Queue<MentorLine>,
+    /// Mentors past vetting (approved, paused, declined); the national team finds them
+    /// counted by circle instead.
+    pub mentors: Option<Queue<MentorLine>>,
     /// Relationships without a meeting for a long time (the longest quiet first).
     pub attention: Vec<QuietMentorship>,
     pub feedback: FeedbackSummary,
     pub events: Vec<Event>,
     /// The national team's overview: each circle with its counts (none for
     /// coordinators, who see their circles' queues).
-    pub circles: Vec<(mentorat_store::CircleSummary, CircleCounts)>,
+    pub circles: Vec<(mentorat_domain::Circle, CircleCounts)>,
     /// The circles the viewer runs, by name: (id, name).
     pub run: Vec<(Uuid, String)>,
 }
@@ -45,40 +53,55 @@ impl App {
         let store = &self.store;
         let vetted = [Vetting::Approved, Vetting::Paused, Vetting::Declined];
         let events = store.upcoming_events_of(now, circles, EVENTS).await?;
+        // How many each queue holds: the circles' counts, summed.
+        let counts = store.circle_counts(circles).await?;
+        let total = |of: fn(&CircleCounts) -> i64| counts.values().map(of).sum::<i64>();
         let overview = match scope {
-            Scope::Network => {
-                let counts = store.circle_counts().await?;
-                store
-                    .list_circles()
-                    .await?
-                    .into_iter()
-                    .map(|c| {
-                        let n = counts.get(&c.circle.id).copied().unwrap_or_default();
-                        (c, n)
-                    })
-                    .collect()
-            }
+            Scope::Network => store
+                .circles_by_name()
+                .await?
+                .into_iter()
+                .map(|c| {
+                    let n = counts.get(&Some(c.id)).copied().unwrap_or_default();
+                    (c, n)
+                })
+                .collect(),
             Scope::Circles(_) => Vec::new(),
         };
         Ok(Board {
-            applications: store
-                .mentors_queue(
-                    circles,
-                    &[Vetting::Submitted, Vetting::InterviewPlanned],
-                    QUEUE_LINES,
-                )
-                .await?,
-            to_review: store
-                .projects_queue(
-                    circles,
-                    &[ProjectStatus::Submitted, ProjectStatus::NeedsDetails],
-                    QUEUE_LINES,
-                )
-                .await?,
-            waiting: store
-                .projects_queue(circles, &[ProjectStatus::Validated], QUEUE_LINES)
-                .await?,
-            mentors: store.mentors_queue(circles, &vetted, QUEUE_LINES).await?,
+            applications: Queue {
+                total: total(|c| c.applications),
+                lines: store
+                    .mentors_queue(
+                        circles,
+                        &[Vetting::Submitted, Vetting::InterviewPlanned],
+                        QUEUE_LINES,
+                    )
+                    .await?,
+            },
+            to_review: Queue {
+                total: total(|c| c.to_review),
+                lines: store
+                    .projects_queue(
+                        circles,
+                        &[ProjectStatus::Submitted, ProjectStatus::NeedsDetails],
+                        QUEUE_LINES,
+                    )
+                    .await?,
+            },
+            waiting: Queue {
+                total: total(|c| c.waiting),
+                lines: store
+                    .projects_queue(circles, &[ProjectStatus::Validated], QUEUE_LINES)
+                    .await?,
+            },
+            mentors: match scope {
+                Scope::Network => None,
+                Scope::Circles(_) => Some(Queue {
+                    total: total(|c| c.mentors),
+                    lines: store.mentors_queue(circles, &vetted, QUEUE_LINES).await?,
+                }),
+            },
             attention: store
                 .quiet_mentorships_in(circles, now - QUIET_FLAG, ATTENTION_LIST)
                 .await?,
@@ -87,7 +110,7 @@ impl App {
             run: match scope {
                 Scope::Network => overview
                     .iter()
-                    .map(|(c, _)| (c.circle.id, c.circle.name.clone()))
+                    .map(|(c, _)| (c.id, c.name.clone()))
                     .collect(),
                 Scope::Circles(ids) => store.circle_names(ids).await?,
             },

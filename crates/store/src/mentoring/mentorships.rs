@@ -221,7 +221,19 @@ impl Store {
             .order_by_expr(since, Order::Asc)
             .limit(limit);
         if !circles.is_empty() {
-            q.and_where(Expr::col(("projects", "circle_id")).is_in(circles.iter().copied()));
+            // Asked as « its project is one of the circles' »: the planner then keeps
+            // the network's quiet relationships on the index and reads only these
+            // circles' projects (a project per relationship took 10 ms at national
+            // scale).
+            q.and_where(
+                Expr::col(("mentorships", "project_id")).in_subquery(
+                    Query::select()
+                        .column("id")
+                        .from("projects")
+                        .and_where(Expr::col("circle_id").is_in(circles.iter().copied()))
+                        .to_owned(),
+                ),
+            );
         }
         db::fetch_all(&mut &*self, &q).await
     }

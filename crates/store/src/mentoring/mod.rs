@@ -9,7 +9,7 @@ mod queues;
 mod requests;
 
 pub use mentorships::{FeedbackSummary, GoalRecord, MentorshipSheet, Party, QuietMentorship};
-pub use queues::{CircleCounts, MentorLine, ProjectLine, Queue};
+pub use queues::{CircleCounts, MentorLine, ProjectLine};
 
 use crate::db::{self, Count};
 use crate::{Result, Store, StoreError, Tx};

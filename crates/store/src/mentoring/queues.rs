@@ -1,26 +1,10 @@
-//! The coordinators' work queues: the first lines of each, oldest first, and how many
-//! it holds, in one query each whatever the network's size; the national team's
-//! counts by circle.
+//! The coordinators' work queues: the first lines of each, oldest first, on the
+//! indexes of their filters (whatever the network's size); how many each holds, by
+//! circle, in two grouped queries.
 
 use super::*;
 use mentorat_domain::mentoring::Vetting;
 use mentorat_domain::{PersonName, ProjectStatus};
-
-/// The first lines of a queue and how many lines it holds in all.
-#[derive(Debug, Clone)]
-pub struct Queue<T> {
-    pub total: i64,
-    pub lines: Vec<T>,
-}
-
-impl<T> Default for Queue<T> {
-    fn default() -> Self {
-        Queue {
-            total: 0,
-            lines: Vec::new(),
-        }
-    }
-}
 
 /// A mentor in a queue: who, and where their application stands.
 #[derive(Debug, Clone)]
@@ -48,11 +32,6 @@ pub struct CircleCounts {
     pub waiting: i64,
 }
 
-/// `COUNT(*) OVER ()`: how many rows the filter keeps, before `LIMIT`.
-fn total() -> Expr {
-    Expr::cust("COUNT(*) OVER ()")
-}
-
 fn of_circles(q: &mut sea_query::SelectStatement, table: &'static str, circles: &[Uuid]) {
     if !circles.is_empty() {
         q.and_where(Expr::col((table, "circle_id")).is_in(circles.iter().copied()));
@@ -67,7 +46,7 @@ impl Store {
         circles: &[Uuid],
         statuses: &[Vetting],
         limit: u64,
-    ) -> Result<Queue<MentorLine>> {
+    ) -> Result<Vec<MentorLine>> {
         #[derive(sqlx::FromRow)]
         struct Row {
             user_id: Uuid,
@@ -75,12 +54,10 @@ impl Store {
             last_name: String,
             #[sqlx(try_from = "String")]
             status: Vetting,
-            total: i64,
         }
         let mut q = Query::select();
         q.columns([("mentors", "user_id"), ("mentors", "status")])
             .columns([("users", "first_name"), ("users", "last_name")])
-            .expr_as(total(), "total")
             .from("mentors")
             .inner_join(
                 "users",
@@ -91,19 +68,16 @@ impl Store {
             .limit(limit);
         of_circles(&mut q, "mentors", circles);
         let rows: Vec<Row> = db::fetch_all(&mut &*self, &q).await?;
-        let mut queue = Queue {
-            total: rows.first().map_or(0, |r| r.total),
-            lines: Vec::with_capacity(rows.len()),
-        };
+        let mut lines = Vec::with_capacity(rows.len());
         for r in rows {
-            queue.lines.push(MentorLine {
+            lines.push(MentorLine {
                 name: PersonName::parse(&r.first_name, &r.last_name)
                     .map_err(|_| StoreError::Corrupt(format!("name of user {}", r.user_id)))?,
                 user_id: r.user_id,
                 status: r.status,
             });
         }
-        Ok(queue)
+        Ok(lines)
     }
 
     /// Projects of these circles (all for none) in these statuses, the oldest first.
@@ -112,7 +86,7 @@ impl Store {
         circles: &[Uuid],
         statuses: &[ProjectStatus],
         limit: u64,
-    ) -> Result<Queue<ProjectLine>> {
+    ) -> Result<Vec<ProjectLine>> {
         #[derive(sqlx::FromRow)]
         struct Row {
             id: Uuid,
@@ -120,33 +94,32 @@ impl Store {
             #[sqlx(try_from = "String")]
             status: ProjectStatus,
             created_at: DateTime<Utc>,
-            total: i64,
         }
         let mut q = Query::select();
         q.columns(["id", "title", "status", "created_at"].map(|c| ("projects", c)))
-            .expr_as(total(), "total")
             .from("projects")
             .and_where(Expr::col(("projects", "status")).is_in(statuses.iter().map(|s| s.as_str())))
             .order_by(("projects", "created_at"), Order::Asc)
             .limit(limit);
         of_circles(&mut q, "projects", circles);
         let rows: Vec<Row> = db::fetch_all(&mut &*self, &q).await?;
-        Ok(Queue {
-            total: rows.first().map_or(0, |r| r.total),
-            lines: rows
-                .into_iter()
-                .map(|r| ProjectLine {
-                    id: r.id,
-                    title: r.title,
-                    status: r.status,
-                    created_at: r.created_at,
-                })
-                .collect(),
-        })
+        Ok(rows
+            .into_iter()
+            .map(|r| ProjectLine {
+                id: r.id,
+                title: r.title,
+                status: r.status,
+                created_at: r.created_at,
+            })
+            .collect())
     }
 
-    /// Every circle's counts of mentors and projects by queue, in two grouped queries.
-    pub async fn circle_counts(&self) -> Result<std::collections::HashMap<Uuid, CircleCounts>> {
+    /// The counts of mentors and projects by queue of these circles (of all for none),
+    /// by circle (`None`: those of no circle), in two grouped queries.
+    pub async fn circle_counts(
+        &self,
+        circles: &[Uuid],
+    ) -> Result<std::collections::HashMap<Option<Uuid>, CircleCounts>> {
         #[derive(sqlx::FromRow)]
         struct Row {
             circle_id: Option<Uuid>,
@@ -154,20 +127,18 @@ impl Store {
             n: i64,
         }
         let grouped = |table: &'static str| {
-            Query::select()
-                .columns(["circle_id", "status"])
+            let mut q = Query::select();
+            q.columns(["circle_id", "status"])
                 .expr_as(db::count_rows(), "n")
                 .from(table)
                 .group_by_col("circle_id")
-                .group_by_col("status")
-                .to_owned()
+                .group_by_col("status");
+            of_circles(&mut q, table, circles);
+            q
         };
-        let mut counts: std::collections::HashMap<Uuid, CircleCounts> = Default::default();
+        let mut counts: std::collections::HashMap<Option<Uuid>, CircleCounts> = Default::default();
         for row in db::fetch_all::<Row>(&mut &*self, &grouped("mentors")).await? {
-            let Some(circle) = row.circle_id else {
-                continue;
-            };
-            let c = counts.entry(circle).or_default();
+            let c = counts.entry(row.circle_id).or_default();
             match Vetting::parse(&row.status) {
                 Ok(Vetting::Submitted | Vetting::InterviewPlanned) => c.applications += row.n,
                 Ok(_) => c.mentors += row.n,
@@ -175,10 +146,7 @@ impl Store {
             }
         }
         for row in db::fetch_all::<Row>(&mut &*self, &grouped("projects")).await? {
-            let Some(circle) = row.circle_id else {
-                continue;
-            };
-            let c = counts.entry(circle).or_default();
+            let c = counts.entry(row.circle_id).or_default();
             match ProjectStatus::parse(&row.status) {
                 Ok(ProjectStatus::Submitted | ProjectStatus::NeedsDetails) => c.to_review += row.n,
                 Ok(ProjectStatus::Validated) => c.waiting += row.n,

@@ -114,13 +114,15 @@ pub(super) async fn render_coordination(
             )
         })
         .collect();
-    let sections = vec![
+    let mut sections = vec![
         (tr.t("coordination-attention"), None, attention),
         section(tr, "coordination-applications", &board.applications, mentor),
         section(tr, "coordination-projects", &board.to_review, project),
         section(tr, "coordination-waiting", &board.waiting, waiting),
-        section(tr, "coordination-mentors", &board.mentors, mentor),
     ];
+    if let Some(mentors) = &board.mentors {
+        sections.push(section(tr, "coordination-mentors", mentors, mentor));
+    }
     let feedback = (board.feedback.answers > 0).then(|| {
         tr.tv(
             "coordination-feedback",
@@ -167,8 +169,7 @@ pub(super) async fn render_coordination(
     let circles = board
         .circles
         .iter()
-        .map(|(summary, n)| {
-            let c = &summary.circle;
+        .map(|(c, n)| {
             (
                 format!("/admin/cercles/{}", c.slug),
                 c.name.clone(),

@@ -57,11 +57,7 @@ pub(super) async fn render_weights(
     } else {
         StatusCode::OK
     };
-    let title = tr.ts(
-        "weights-title",
-        "name",
-        &tr.of_place("circle-title", &name),
-    );
+    let title = tr.ts("weights-title", "name", &tr.of_place("circle-title", &name));
     let mut response = super::render(&WeightsTemplate {
         page: ctx.page(title.clone()),
         action: format!("/coordination/ponderations/{circle}"),
