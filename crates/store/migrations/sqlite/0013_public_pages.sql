@@ -65,9 +65,11 @@ BEGIN UPDATE generations SET value = value + 1 WHERE name = 'public'; END;
 -- Indexes for what the pages filter and sort on: a porteur's projects, the network's
 -- projects by status and age (the national team's queues), approvals by date (the
 -- dashboard's months), relationships by status and last meeting (the quiet ones), a
--- relationship's project.
+-- relationship's project, the holders of a role in a circle (a circle's coordinators
+-- were found by reading every grant of the network).
 CREATE INDEX projects_mentee ON projects (mentee_id);
 CREATE INDEX projects_status ON projects (status, created_at);
 CREATE INDEX mentors_approved ON mentors (status, approved_at);
 CREATE INDEX mentorships_quiet ON mentorships (status, last_meeting_on);
 CREATE INDEX mentorships_project ON mentorships (project_id);
+CREATE INDEX role_grants_role ON role_grants (role, circle_id);
