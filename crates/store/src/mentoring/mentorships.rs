@@ -210,31 +210,26 @@ impl Store {
         }
         let since =
             Expr::cust(r#"COALESCE("mentorships"."last_meeting_on", "mentorships"."started_at")"#);
-        q.expr_as(Expr::col(("projects", "title")), "project_title")
-            .from("mentorships")
-            .inner_join(
+        q.expr_as(Expr::col(("projects", "title")), "project_title");
+        if circles.is_empty() {
+            // The network's: on the index of the active relationships.
+            q.from("mentorships").inner_join(
                 "projects",
                 Expr::col(("projects", "id")).equals(("mentorships", "project_id")),
-            )
-            .and_where(Expr::col(("mentorships", "status")).eq("active"))
+            );
+        } else {
+            // A few circles': from their projects (`CROSS JOIN` keeps that order on
+            // SQLite, where starting from the network's active relationships took
+            // 6–10 ms at national scale), then each project's relationships.
+            q.from("projects")
+                .cross_join("mentorships")
+                .and_where(Expr::col(("mentorships", "project_id")).equals(("projects", "id")))
+                .and_where(Expr::col(("projects", "circle_id")).is_in(circles.iter().copied()));
+        }
+        q.and_where(Expr::col(("mentorships", "status")).eq("active"))
             .and_where(since.clone().lt(before))
             .order_by_expr(since, Order::Asc)
             .limit(limit);
-        if !circles.is_empty() {
-            // Asked as « its project is one of the circles' »: the planner then keeps
-            // the network's quiet relationships on the index and reads only these
-            // circles' projects (a project per relationship took 10 ms at national
-            // scale).
-            q.and_where(
-                Expr::col(("mentorships", "project_id")).in_subquery(
-                    Query::select()
-                        .column("id")
-                        .from("projects")
-                        .and_where(Expr::col("circle_id").is_in(circles.iter().copied()))
-                        .to_owned(),
-                ),
-            );
-        }
         db::fetch_all(&mut &*self, &q).await
     }
 
