@@ -116,8 +116,17 @@ impl TestApp {
 
     /// Signs this client in; panics unless it works.
     pub async fn sign_in(&self, email: &str, password: &str) {
+        self.sign_in_from(&self.client, email, password).await
+    }
+
+    /// Signs `client` in; panics unless it works.
+    pub async fn sign_in_from(&self, client: &reqwest::Client, email: &str, password: &str) {
         let response = self
-            .post_form("/connexion", &[("email", email), ("password", password)])
+            .post_form_from(
+                client,
+                "/connexion",
+                &[("email", email), ("password", password)],
+            )
             .await;
         assert_eq!(
             response.status(),
@@ -219,15 +228,7 @@ pub struct Browser<'a> {
 impl Browser<'_> {
     /// Signs in; panics unless it works.
     pub async fn sign_in(&self, email: &str, password: &str) {
-        let response = self
-            .post_form("/connexion", &[("email", email), ("password", password)])
-            .await;
-        assert_eq!(
-            response.status(),
-            303,
-            "sign-in of {email}: {}",
-            response.text().await.unwrap_or_default()
-        );
+        self.app.sign_in_from(&self.client, email, password).await
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {

@@ -1,7 +1,7 @@
 //! `mentorat demo --scale`: the network's data set matches its plan, loads once, and
 //! its accounts and the demo's sign in and reach their pages.
 
-use crate::helpers::{DEMO_PASSWORD, TestApp, csrf_in, spawn_app};
+use crate::helpers::{DEMO_PASSWORD, TestApp, spawn_app};
 use mentorat_app::demo::{ScalePlan, Silent};
 use mentorat_store::Census;
 
@@ -74,28 +74,8 @@ async fn load_and_count(app: &TestApp, scale: f64) -> (ScalePlan, Census) {
     (plan, after)
 }
 
-/// Signs in a fresh browser as `email` and returns it (panics unless it works).
-async fn browser_of(app: &TestApp, email: &str) -> reqwest::Client {
-    let client = app.new_client();
-    let page = client.get(app.url("/connexion")).send().await.unwrap();
-    let token = csrf_in(&page.text().await.unwrap());
-    let response = client
-        .post(app.url("/connexion"))
-        .header("Origin", &app.address)
-        .form(&[
-            ("email", email),
-            ("password", DEMO_PASSWORD),
-            ("csrf", &token),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 303, "sign-in of {email}");
-    client
-}
-
 async fn reaches(app: &TestApp, email: &str, path: &str) -> String {
-    let client = browser_of(app, email).await;
+    let client = app.browser_of(email, DEMO_PASSWORD).await.client;
     let response = client.get(app.url(path)).send().await.unwrap();
     assert_eq!(response.status(), 200, "{email} reaches {path}");
     response.text().await.unwrap()

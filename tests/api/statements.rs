@@ -73,7 +73,7 @@ async fn count_pages(app: &TestApp, cast: &Cast) -> Vec<(String, u64)> {
         ),
     ];
     for (role, email, paths) in people {
-        let client = signed_in(app, email).await;
+        let client = app.browser_of(email, DEMO_PASSWORD).await.client;
         for path in &paths {
             let n = count(app, &client, path).await;
             counts.push((format!("{role} {}", generic(path, cast)), n));
@@ -105,24 +105,6 @@ async fn count(app: &TestApp, client: &reqwest::Client, path: &str) -> u64 {
         last = app.app.store.statements() - before;
     }
     last
-}
-
-async fn signed_in(app: &TestApp, email: &str) -> reqwest::Client {
-    let client = app.new_client();
-    let token = app.csrf_of(&client, None).await;
-    let response = client
-        .post(app.url("/connexion"))
-        .header("Origin", &app.address)
-        .form(&[
-            ("email", email),
-            ("password", DEMO_PASSWORD),
-            ("csrf", &token),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 303, "sign-in of {email}");
-    client
 }
 
 /// The cast around a coordinator: their circle's slug and next event, the first porteur
