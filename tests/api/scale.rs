@@ -171,7 +171,8 @@ async fn the_national_network_matches_the_networks_figures() {
 #[tokio::test]
 async fn the_national_coordination_page_counts_by_circle_and_shows_the_oldest_lines() {
     let app = spawn_app().await;
-    let (_, census) = load_and_count(&app, 0.02).await;
+    // 60 circles besides the demo's: more than a page of the table.
+    let (_, census) = load_and_count(&app, 0.2).await;
     assert!(census.validated_projects > 50, "more than a page waits");
     let page = reaches(&app, "admin@mentorat.example", "/coordination").await;
     let waiting = format!("Les 50 plus anciens sur {}.", census.validated_projects);
@@ -181,10 +182,28 @@ async fn the_national_coordination_page_counts_by_circle_and_shows_the_oldest_li
         links <= 100,
         "two queues of projects, 50 lines each at most: {links}"
     );
-    // Every circle of the network is a row, with the counts the store holds.
-    for circle in app.app.store.circles_by_name().await.unwrap() {
+    // Every circle of the network is a row of the table, 50 a page.
+    let circles = app.app.store.circles_by_name().await.unwrap();
+    let pages = circles.len().div_ceil(50);
+    assert!(pages > 1 && page.contains(&format!("Page 1 sur {pages}")));
+    let mut rows = String::new();
+    for n in 1..=pages {
+        let html = reaches(
+            &app,
+            "admin@mentorat.example",
+            &format!("/coordination?page={n}"),
+        )
+        .await;
+        let table = &html[html.find("<table>").unwrap()..html.find("</table>").unwrap()];
         assert!(
-            page.contains(&format!("href=\"/admin/cercles/{}\"", circle.slug)),
+            table.matches("<tr>").count() <= 51,
+            "a header and 50 circles at most"
+        );
+        rows.push_str(table);
+    }
+    for circle in &circles {
+        assert!(
+            rows.contains(&format!("href=\"/admin/cercles/{}\"", circle.slug)),
             "{}",
             circle.slug
         );

@@ -24,8 +24,9 @@ pub(super) type CircleRow = (String, String, String, [i64; 4], String);
 pub(super) struct CoordinationTemplate<'a> {
     page: Page<'a>,
     sections: Vec<Section>,
-    /// The national team's overview of the circles.
+    /// The national team's overview of the circles (a page of it).
     circles: Vec<CircleRow>,
+    pager: Pager,
     /// (circle id or empty for the whole network, name)
     batch: Vec<(String, String)>,
     /// (circle id, name) of the circles that may be matched together (two or more).
@@ -39,8 +40,11 @@ pub(super) struct CoordinationTemplate<'a> {
     events: Vec<(String, String, String)>,
 }
 
-pub(super) async fn coordination(ctx: Ctx) -> Result<Response, WebError> {
-    render_coordination(&ctx, None).await
+pub(super) async fn coordination(
+    ctx: Ctx,
+    Query(q): Query<PageQuery>,
+) -> Result<Response, WebError> {
+    render_coordination(&ctx, None, q.page.unwrap_or(1)).await
 }
 
 /// A queue as a section: its lines, and how many of how many it shows.
@@ -63,10 +67,12 @@ fn section<T>(
     (tr.t(title), note, queue.lines.iter().map(line).collect())
 }
 
-/// The coordination page, with `error` next to the matching forms.
+/// The coordination page, with `error` next to the matching forms; `page` is the page
+/// of the national team's table of circles.
 pub(super) async fn render_coordination(
     ctx: &Ctx,
     error: Option<String>,
+    page: u64,
 ) -> Result<Response, WebError> {
     let scope = coordination_scope(ctx)?;
     let app = &ctx.state().app;
@@ -166,9 +172,14 @@ pub(super) async fn render_coordination(
                 .collect(),
         ),
     };
+    // The national team's table of circles, 50 a page.
+    let pager = pager(&tr, "/coordination", "", page, board.circles.len() as i64);
+    let page = page.clamp(1, pager.pages);
     let circles = board
         .circles
         .iter()
+        .skip(((page - 1) * PAGE_SIZE) as usize)
+        .take(PAGE_SIZE as usize)
         .map(|(c, n)| {
             (
                 format!("/admin/cercles/{}", c.slug),
@@ -194,6 +205,7 @@ pub(super) async fn render_coordination(
         feedback,
         events,
         circles,
+        pager,
         page: ctx.page(tr.t("coordination-title")),
         sections,
     });

@@ -46,7 +46,7 @@ pub(super) async fn propose(ctx: Ctx, RawForm(raw): RawForm) -> Result<Response,
             .collect::<Result<Vec<_>, _>>()?;
         if ticked.len() < 2 {
             let error = ctx.tr().t("error-proposal-circles");
-            return render_coordination(&ctx, Some(error)).await;
+            return render_coordination(&ctx, Some(error), 1).await;
         }
         ticked
     };
