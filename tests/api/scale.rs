@@ -201,6 +201,12 @@ async fn the_national_coordination_page_counts_by_circle_and_shows_the_oldest_li
         );
         rows.push_str(table);
     }
+    // Matching several together: one list holds every circle (a choice of many).
+    let choices = &page[page
+        .find("<select id=\"together-circles\" name=\"circles\" multiple")
+        .expect("a list of circles")..];
+    let choices = &choices[..choices.find("</select>").unwrap()];
+    assert_eq!(choices.matches("<option value=").count(), circles.len());
     for circle in &circles {
         assert!(
             rows.contains(&format!("href=\"/admin/cercles/{}\"", circle.slug)),

@@ -661,6 +661,7 @@ proposal-rule-best-score = Rule followed: the best total score. A project holder
 proposal-network = the whole network
 proposal-together-legend = Match several circles together
 proposal-together-hint = Tick at least two circles: their project holders share out the mentors' places in one proposal.
+proposal-together-select-hint = To choose several, hold Ctrl (or Cmd on a Mac) while clicking; on a phone, tap each circle.
 proposal-together-run = Propose pairs for the circles ticked
 proposal-together = Circles matched together: { $names }.
 error-proposal-circles = Tick at least two circles to match together.

@@ -668,6 +668,7 @@ proposal-rule-best-score = Règle suivie : le meilleur score total. Un porteur p
 proposal-network = tout le réseau
 proposal-together-legend = Apparier plusieurs cercles ensemble
 proposal-together-hint = Cochez au moins deux cercles : leurs porteurs se partagent les places des mentors dans une seule proposition.
+proposal-together-select-hint = Pour en choisir plusieurs, maintenez Ctrl (ou Cmd sur un Mac) en cliquant ; sur un téléphone, touchez chaque cercle.
 proposal-together-run = Proposer des paires pour les cercles cochés
 proposal-together = Cercles appariés ensemble : { $names }.
 error-proposal-circles = Cochez au moins deux cercles à apparier ensemble.
