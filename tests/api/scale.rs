@@ -175,7 +175,18 @@ async fn the_national_coordination_page_counts_by_circle_and_shows_the_oldest_li
     let (_, census) = load_and_count(&app, 0.2).await;
     assert!(census.validated_projects > 50, "more than a page waits");
     let page = reaches(&app, "admin@mentorat.example", "/coordination").await;
-    let waiting = format!("Les 50 plus anciens sur {}.", census.validated_projects);
+    // Numbers grouped by thousands, as French writes them.
+    let number = |n: i64| {
+        mentorat_app::i18n::Tr {
+            locale: mentorat_domain::Locale::Fr,
+            i18n: &app.app.i18n,
+        }
+        .number(n)
+    };
+    let waiting = format!(
+        "Les 50 plus anciens sur {}.",
+        number(census.validated_projects)
+    );
     assert!(page.contains(&waiting), "{waiting}");
     let links = page.matches("href=\"/coordination/projets/").count();
     assert!(
@@ -218,4 +229,13 @@ async fn the_national_coordination_page_counts_by_circle_and_shows_the_oldest_li
         !page.contains(">Mentors du cercle<"),
         "mentors are counted by circle"
     );
+    // The page's figures are shared between requests, but a new project waiting for a
+    // mentor shows at once.
+    crate::mentoring::validated_porteur(&app, "nouvelle-porteuse@exemple.fr", 1990).await;
+    let page = reaches(&app, "admin@mentorat.example", "/coordination").await;
+    let waiting = format!(
+        "Les 50 plus anciens sur {}.",
+        number(census.validated_projects + 1)
+    );
+    assert!(page.contains(&waiting), "{waiting}");
 }

@@ -59,8 +59,8 @@ fn section<T>(
         tr.tv(
             "coordination-first",
             &[
-                ("shown", &shown.to_string()),
-                ("total", &queue.total.to_string()),
+                ("shown", &tr.number(shown)),
+                ("total", &tr.number(queue.total)),
             ],
         )
     });
@@ -133,7 +133,7 @@ pub(super) async fn render_coordination(
         tr.tv(
             "coordination-feedback",
             &[
-                ("count", &board.feedback.answers.to_string()),
+                ("count", &tr.number(board.feedback.answers)),
                 ("average", &tr.decimal(board.feedback.average, 1)),
             ],
         )
