@@ -237,5 +237,9 @@ async fn the_national_coordination_page_counts_by_circle_and_shows_the_oldest_li
         "Les 50 plus anciens sur {}.",
         number(census.validated_projects + 1)
     );
-    assert!(page.contains(&waiting), "{waiting}");
+    let shown: Vec<&str> = page
+        .match_indices("Les 50 plus anciens sur")
+        .map(|(at, _)| &page[at..at + 34])
+        .collect();
+    assert!(page.contains(&waiting), "{waiting} — the page: {shown:?}");
 }
