@@ -45,9 +45,6 @@ pub struct App {
     /// The national dashboard, with the generations and the day it was computed for
     /// (see [`App::dashboard`]).
     dashboard: Arc<tokio::sync::Mutex<Option<dashboard::Kept>>>,
-    /// The national team's coordination page, with the generations and the time it was
-    /// computed at (see [`App::coordination_board`]).
-    network_board: Arc<tokio::sync::Mutex<Option<mentoring::KeptBoard>>>,
 }
 
 /// An index of the available mentors and the mentors' generation it was read at.
@@ -79,7 +76,6 @@ impl App {
             deferred: deferred::DeferredWrites::start(store.clone()),
             pool: Arc::default(),
             dashboard: Arc::default(),
-            network_board: Arc::default(),
         })
     }
 }

@@ -19,12 +19,7 @@ pub struct Queue<T> {
 pub const QUEUE_LINES: u64 = 50;
 /// How many upcoming events the page lists.
 const EVENTS: u64 = 10;
-/// How long the national team's page may be served again while the mentors and the
-/// public data are unchanged (its quiet relationships and feedback have no generation).
-const NETWORK_BOARD_FRESH: std::time::Duration = std::time::Duration::from_secs(30);
 
-/// The network's board, with the generations and the moment it was computed at.
-pub(crate) type KeptBoard = ((i64, i64), std::time::Instant, Arc<Board>);
 
 #[derive(Debug, Clone)]
 pub struct Board {
@@ -49,27 +44,8 @@ pub struct Board {
 }
 
 impl App {
-    /// The coordination page of a viewer whose pages cover `scope`. The national team's
-    /// (every circle's counts, the network's queues) is computed once per change of the
-    /// mentors or the public data, and at most every 30 seconds, and shared.
-    pub async fn coordination_board(&self, scope: &Scope) -> Result<Arc<Board>, AppError> {
-        if let Scope::Circles(_) = scope {
-            return Ok(Arc::new(self.compute_board(scope).await?));
-        }
-        let generation = self.store.public_generation().await?;
-        let mut kept = self.network_board.lock().await;
-        if let Some((g, at, board)) = kept.as_ref()
-            && *g == generation
-            && at.elapsed() < NETWORK_BOARD_FRESH
-        {
-            return Ok(board.clone());
-        }
-        let board = Arc::new(self.compute_board(scope).await?);
-        *kept = Some((generation, std::time::Instant::now(), board.clone()));
-        Ok(board)
-    }
-
-    async fn compute_board(&self, scope: &Scope) -> Result<Board, AppError> {
+    /// The coordination page of a viewer whose pages cover `scope`.
+    pub async fn coordination_board(&self, scope: &Scope) -> Result<Board, AppError> {
         let circles: &[Uuid] = match scope {
             Scope::Network => &[],
             Scope::Circles(ids) => ids,
