@@ -20,7 +20,6 @@ pub const QUEUE_LINES: u64 = 50;
 /// How many upcoming events the page lists.
 const EVENTS: u64 = 10;
 
-
 #[derive(Debug, Clone)]
 pub struct Board {
     /// Applications to vet (submitted, interview planned).
