@@ -40,7 +40,11 @@ struct Kept {
 /// The kept pages, by (page, language).
 #[derive(Default)]
 pub struct PageCache {
-    pages: tokio::sync::Mutex<HashMap<(String, Locale), Arc<Kept>>>,
+    pages: std::sync::Mutex<HashMap<(String, Locale), Arc<Kept>>>,
+    /// Held while a page is rendered: after a change, the requests that find a page
+    /// stale wait for one rendering instead of each doing it, while the pages still
+    /// fresh are served without waiting.
+    rendering: tokio::sync::Mutex<()>,
 }
 
 /// How the client accepts the body.
@@ -81,6 +85,10 @@ impl Encoding {
 }
 
 impl PageCache {
+    fn lock_pages(&self) -> std::sync::MutexGuard<'_, HashMap<(String, Locale), Arc<Kept>>> {
+        self.pages.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
     /// The page `key` in `locale`: the kept one while `generation` is the same and it
     /// is fresh, else `render`ed (by one request at a time), kept and served.
     pub async fn serve(
@@ -92,33 +100,36 @@ impl PageCache {
         content_type: &'static str,
         render: impl AsyncFnOnce() -> Result<String, WebError>,
     ) -> Result<Response, WebError> {
-        // One lock over look-up and rendering: after a change, the requests that find
-        // the page stale wait for one rendering instead of each doing it.
-        let mut pages = self.pages.lock().await;
         let id = (key.to_owned(), locale);
-        let kept = match pages.get(&id) {
-            Some(k) if k.generation == generation && k.rendered_at.elapsed() < FRESH_FOR => {
-                k.clone()
-            }
-            _ => {
-                let body = render().await?;
-                let kept = Arc::new(Kept {
-                    generation,
-                    rendered_at: Instant::now(),
-                    content_type,
-                    brotli: compress_brotli(body.as_bytes()),
-                    gzip: compress_gzip(body.as_bytes()),
-                });
-                if pages.len() >= CAPACITY {
-                    pages.retain(|_, k| k.generation == generation);
-                    if pages.len() >= CAPACITY {
-                        pages.clear();
-                    }
-                }
-                pages.insert(id, kept.clone());
-                kept
-            }
+        let fresh = |pages: &HashMap<(String, Locale), Arc<Kept>>| {
+            pages
+                .get(&id)
+                .filter(|k| k.generation == generation && k.rendered_at.elapsed() < FRESH_FOR)
+                .cloned()
         };
+        if let Some(kept) = fresh(&self.lock_pages()) {
+            return Ok(respond(&kept, encoding));
+        }
+        let _rendering = self.rendering.lock().await;
+        if let Some(kept) = fresh(&self.lock_pages()) {
+            return Ok(respond(&kept, encoding));
+        }
+        let body = render().await?;
+        let kept = Arc::new(Kept {
+            generation,
+            rendered_at: Instant::now(),
+            content_type,
+            brotli: compress_brotli(body.as_bytes()),
+            gzip: compress_gzip(body.as_bytes()),
+        });
+        let mut pages = self.lock_pages();
+        if pages.len() >= CAPACITY {
+            pages.retain(|_, k| k.generation == generation);
+            if pages.len() >= CAPACITY {
+                pages.clear();
+            }
+        }
+        pages.insert(id, kept.clone());
         drop(pages);
         Ok(respond(&kept, encoding))
     }
