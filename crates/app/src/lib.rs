@@ -39,16 +39,13 @@ pub struct App {
     pub clock: clock::Clock,
     /// Writes made after the response (audit appends of pages, session touches).
     pub deferred: deferred::DeferredWrites,
-    /// Every available mentor, indexed, with the mentors' generation it was read at
-    /// (see [`App::mentor_pool`]).
-    pool: Arc<tokio::sync::Mutex<Option<SharedPool>>>,
+    /// Every approved mentor, indexed, with the generations it follows (see
+    /// [`App::mentor_pool`]).
+    pool: Arc<tokio::sync::Mutex<Option<mentoring::KeptPool>>>,
     /// The national dashboard, with the generations and the day it was computed for
     /// (see [`App::dashboard`]).
     dashboard: Arc<tokio::sync::Mutex<Option<dashboard::Kept>>>,
 }
-
-/// An index of the available mentors and the mentors' generation it was read at.
-type SharedPool = (i64, Arc<mentoring::MentorPool>);
 
 impl App {
     /// The platform's address of `path` (from its `/`), for the links of e-mails.

@@ -511,13 +511,79 @@ async fn the_shared_index_of_mentors_follows_every_change_of_the_mentors() {
             .any(|r| r == "Même domaine : Créer son entreprise"),
         "{now:?}"
     );
-    // Their one place taken by another porteur: no longer suggested.
+    // Their one place taken by another porteur: no longer suggested. The index is the
+    // one already built, changed in place (only the platform sees that).
+    let renamed_index = app.app.mentor_pool().await.unwrap();
     let (_, other_project) = validated_porteur(&app, "awa@exemple.fr", 1990).await;
-    accepted(&app, other_project, newcomer)
+    let mentorship = accepted(&app, other_project, newcomer)
         .await
         .expect("a mentorship");
     let now = suggested().await;
     assert!(!offers(&now, newcomer), "{now:?}");
+    // The relationship closed by the mentor: their place is free, suggested again.
+    let mentor = signed_in(&app, "xavier@exemple.fr").await;
+    let closed = mentor
+        .post_form(
+            &format!("/mentorats/{mentorship}/cloture"),
+            &[("reason", "Projet lancé")],
+        )
+        .await;
+    assert_eq!(closed.status(), 303);
+    let now = suggested().await;
+    assert!(offers(&now, newcomer), "{now:?}");
+    assert!(
+        std::sync::Arc::ptr_eq(&renamed_index, &app.app.mentor_pool().await.unwrap()),
+        "places taken and freed change the index in place"
+    );
+}
+
+/// At the network's size the index is rebuilt aside when a mentor is approved: the
+/// directory keeps answering from the index it has, and the newcomer shows as soon as
+/// the new one is built (within seconds).
+#[tokio::test]
+async fn a_mentor_approved_in_a_large_network_shows_once_the_index_is_rebuilt_aside() {
+    let app = spawn_demo_app().await;
+    let plan = mentorat_app::demo::ScalePlan::for_scale(0.2).unwrap();
+    app.app
+        .load_scale(&plan, &mut mentorat_app::demo::Silent)
+        .await
+        .unwrap();
+    let (project, porteur) = demo_porteur(&app).await;
+    let before = cards_in(&directory_of(&porteur, project, "").await);
+    assert!(!before.is_empty());
+    let first = app.app.mentor_pool().await.unwrap();
+    assert!(first.len() >= 2_000, "a large index: {}", first.len());
+    let newcomer = approved_mentor_with(
+        &app,
+        "xavier@exemple.fr",
+        &MentorForm {
+            bio:
+                "Épicier pendant 30 ans, j'aide à créer son entreprise et son plan de financement."
+                    .into(),
+            domains: vec![("creation-entreprise".into(), "30".into())],
+            ..mentor_form("1")
+        },
+    )
+    .await;
+    // Every answer meanwhile is a whole directory; the newcomer comes within seconds.
+    let mut shown = false;
+    for _ in 0..100 {
+        let cards = cards_in(&directory_of(&porteur, project, "").await);
+        assert!(!cards.is_empty());
+        if cards.iter().any(|c| c.mentor == newcomer) {
+            shown = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(
+        shown,
+        "the approved mentor is suggested once the index is rebuilt"
+    );
+    assert!(!std::sync::Arc::ptr_eq(
+        &first,
+        &app.app.mentor_pool().await.unwrap()
+    ));
 }
 
 #[tokio::test]

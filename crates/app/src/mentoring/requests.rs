@@ -3,14 +3,13 @@
 use super::*;
 
 impl App {
-    /// Every approved mentor with a free place, as the directory shows them (no
-    /// contact details), with their records: one query for the mentors and one for
-    /// their fields.
-    pub(super) async fn available_cards(
+    /// Every approved mentor, as the directory shows them (no contact details), with
+    /// their records: one query for the mentors and one for their fields.
+    pub(super) async fn approved_cards(
         &self,
     ) -> Result<Vec<(MentorCard, mentorat_store::MentorProfile)>, AppError> {
         let t = territories();
-        let mentors = self.store.available_mentors().await?;
+        let mentors = self.store.approved_mentors().await?;
         let ids: Vec<Uuid> = mentors.iter().map(|m| m.user_id).collect();
         let mut domains = self.store.mentor_domains_of(&ids).await?;
         let mut cards: Vec<_> = mentors

@@ -13,8 +13,8 @@ pub struct SuggestedMentor {
     pub free_places: i64,
 }
 
-/// Mentors indexed once for many suggestions: their cards and records, and the
-/// engine's index over them (the same order).
+/// Approved mentors indexed once for many suggestions: their cards and records, and
+/// the engine's index over them (the same order), which follows their places taken.
 pub struct MentorPool {
     cards: Vec<(MentorCard, mentorat_store::MentorProfile)>,
     index: MentorIndex,
@@ -29,15 +29,31 @@ impl MentorPool {
         &self.domains
     }
 
-    /// A mentor's free places, if they are in the pool (approved and available).
+    /// How many mentors it holds.
+    pub fn len(&self) -> usize {
+        self.cards.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.cards.is_empty()
+    }
+
+    /// A mentor's free places now, if they are in the pool (approved).
     pub fn free_places(&self, mentor: Uuid) -> Option<i64> {
         Some(self.free_places_at(*self.numbers.get(&mentor)?))
     }
 
     /// The free places of the pool's mentor number `i`.
     fn free_places_at(&self, i: usize) -> i64 {
-        let (_, record) = &self.cards[i];
-        (record.capacity - record.active_mentees).max(0)
+        self.index.free_places(i)
+    }
+
+    /// A mentor of the pool now has `active` mentees of `capacity`: their suggestions
+    /// and free places follow at once, for every page sharing the pool.
+    fn set_places(&self, mentor: Uuid, active: i64, capacity: i64) {
+        if let Some(&i) = self.numbers.get(&mentor) {
+            self.index.set_places(i, active, capacity);
+        }
     }
 
     /// The mentors (by their number) the directory's filters leave out for `project`:
@@ -72,6 +88,21 @@ impl MentorPool {
             .collect()
     }
 }
+
+/// An index of the approved mentors, with the generations it follows (see
+/// [`App::mentor_pool`]).
+pub(crate) struct KeptPool {
+    /// The mentors' generation it was read at.
+    generation: i64,
+    /// The places' generation whose changes it holds.
+    places: i64,
+    pool: Arc<MentorPool>,
+    /// Whether a newer one is being built aside.
+    rebuilding: bool,
+}
+
+/// An index of this many mentors or more is rebuilt aside (see [`App::mentor_pool`]).
+const REBUILT_ASIDE_FROM: usize = 2_000;
 
 impl App {
     /// The ten best mentors for a project, with their reasons (the matching engine's
@@ -125,24 +156,80 @@ impl App {
         ))
     }
 
-    /// Every available mentor, indexed: kept between requests until the mentors'
-    /// generation moves (a trigger moves it with any change of the mentors, their fields,
-    /// the fields' labels or people's names, whoever writes), so that the directory and
+    /// Every approved mentor, indexed, kept between requests so that the directory and
     /// batch proposals read and index the mentors once per change, not once per page.
-    /// The generation is read first: the mentors read after it are at least as new.
+    ///
+    /// Two generations in the database follow the mentors (triggers move them, whoever
+    /// writes; migrations 0012 and 0014). When only the places' one moved (requests
+    /// accepted, relationships closed: many a day), the mentors changed since are read
+    /// by the mark their change left and their places changed in the index in place.
+    /// When the other moved (a mentor approved, their profile, fields or name), the
+    /// index is built anew: while a large one is built (a third of a second at
+    /// national scale), pages go on with the one they have, whose places still follow;
+    /// a small one is built before answering. Generations are read before the mentors:
+    /// what is read after them is at least as new.
     pub async fn mentor_pool(&self) -> Result<Arc<MentorPool>, AppError> {
-        let generation = self.store.mentors_generation().await?;
-        // One reader builds; the others wait for it and share its index.
-        let mut cached = self.pool.lock().await;
-        if let Some((at, pool)) = cached.as_ref()
-            && *at == generation
-        {
-            return Ok(pool.clone());
+        let (generation, places) = self.store.mentor_generations().await?;
+        // One reader builds or updates; the others wait for it and share its index.
+        let mut kept = self.pool.lock().await;
+        if let Some(k) = kept.as_mut() {
+            let stale = k.generation < generation;
+            if !stale || k.pool.len() >= REBUILT_ASIDE_FROM {
+                if stale && !k.rebuilding {
+                    k.rebuilding = true;
+                    let app = self.clone();
+                    tokio::spawn(async move { app.rebuild_pool_aside().await });
+                }
+                if k.places < places {
+                    for (mentor, active, capacity) in
+                        self.store.mentor_places_since(k.places).await?
+                    {
+                        k.pool.set_places(mentor, active, capacity);
+                    }
+                    k.places = places;
+                }
+                return Ok(k.pool.clone());
+            }
         }
-        let cards = self.available_cards().await?;
-        let pool = Arc::new(self.pool_of(cards).await?);
-        *cached = Some((generation, pool.clone()));
+        let pool = Arc::new(self.build_pool().await?);
+        *kept = Some(KeptPool {
+            generation,
+            places,
+            pool: pool.clone(),
+            rebuilding: false,
+        });
         Ok(pool)
+    }
+
+    /// Builds the index anew while pages use the one kept, then puts it in its place.
+    async fn rebuild_pool_aside(&self) {
+        let built = async {
+            let generations = self.store.mentor_generations().await?;
+            Ok::<_, AppError>((generations, self.build_pool().await?))
+        }
+        .await;
+        let mut kept = self.pool.lock().await;
+        let Some(k) = kept.as_mut() else {
+            return;
+        };
+        k.rebuilding = false;
+        match built {
+            Ok(((generation, places), pool)) if generation > k.generation => {
+                *k = KeptPool {
+                    generation,
+                    places,
+                    pool: Arc::new(pool),
+                    rebuilding: false,
+                };
+            }
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "the mentors' index could not be rebuilt"),
+        }
+    }
+
+    async fn build_pool(&self) -> Result<MentorPool, AppError> {
+        let cards = self.approved_cards().await?;
+        self.pool_of(cards).await
     }
 
     async fn pool_of(

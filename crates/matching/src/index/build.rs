@@ -6,11 +6,12 @@
 use super::{
     AVAILABILITY_OVERFLOW, Entry, Group, HashMap, IndexedMentor, LOCAL_KM, LONG_LIST, MentorIndex,
     Place, PlaceKeys, Postings, RemoteField, Run, Slot, at_least, cell, chord, field_mask,
-    near_keys,
+    near_keys, pack_places,
 };
-use crate::score::{load_part, years_part};
+use crate::score::years_part;
 use crate::text::{Analyzer, Bm25};
 use std::sync::Arc;
+use std::sync::atomic::AtomicU64;
 
 impl MentorIndex {
     /// Builds the index; `synonyms` gives each field's synonyms as folded words.
@@ -105,23 +106,21 @@ impl MentorIndex {
         if circle as usize == self.circle_mentors.len() {
             self.circle_mentors.push(Vec::new());
         }
-        // A mentor without a free place is never suggested: they count in the
-        // words' statistics only.
-        if p.active < p.capacity {
-            if circle != 0 {
-                self.circle_mentors[circle as usize].push(i as u32);
-            }
-            if p.remote {
-                self.remote.push(i as u32);
-            }
+        // Every mentor is listed: whether they have a free place is read when a query
+        // meets them, so that places taken or freed change nothing here.
+        if circle != 0 {
+            self.circle_mentors[circle as usize].push(i as u32);
         }
+        if p.remote {
+            self.remote.push(i as u32);
+        }
+        self.places_taken
+            .push(AtomicU64::new(pack_places(p.active, p.capacity)));
         self.slots.push(Slot {
             place,
             circle,
             travel_km: p.travel_km,
             remote: p.remote,
-            free: p.active < p.capacity,
-            load: load_part(p.active, p.capacity),
             norm: length as f64,
             record,
             counts,
@@ -187,7 +186,7 @@ impl MentorIndex {
         availability
     }
 
-    /// Lists the entry of each mentor with a free place: in the map cells or the long
+    /// Lists the entry of each mentor: in the map cells or the long
     /// range, in their circle's list of each of their fields, and under the régions of
     /// their codes. Returns the remote ones by field, région and square of a degree.
     fn list(&mut self) -> Vec<Vec<SquareGroup>> {
@@ -195,9 +194,6 @@ impl MentorIndex {
         let mut remote = RemoteGroups::default();
         for i in 0..self.slots.len() {
             let s = self.slots[i];
-            if !s.free {
-                continue;
-            }
             let fields: Vec<(u32, i64)> = self.fields_of(&s).iter().collect();
             let fields = fields.as_slice();
             let entry = self.entry(i, &s, fields);
@@ -241,7 +237,6 @@ impl MentorIndex {
                     .map(|(_, y)| years_part(*y))
                     .fold(0.0, f64::max),
             ),
-            load: at_least(s.load),
             availability: availability
                 .iter()
                 .fold(0, |m, &a| m | 1u32 << a.min(AVAILABILITY_OVERFLOW)),
@@ -446,7 +441,6 @@ impl RemoteGroups {
             });
         let (group, _, mentors) = &mut groups[at];
         group.years = group.years.max(entry.years);
-        group.load = group.load.max(entry.load);
         group.availability |= entry.availability;
         group.unavailable |= entry.availability == 0;
         group.radius = group.radius.max(chord(&group.center, &entry.unit));
@@ -475,7 +469,6 @@ impl RemoteField {
                 Some(r) if last == key => {
                     r.radius = r.radius.max(chord(&r.center, &group.center) + group.radius);
                     r.years = r.years.max(group.years);
-                    r.load = r.load.max(group.load);
                     r.availability |= group.availability;
                     r.unavailable |= group.unavailable;
                     r.range.1 = at + 1;
@@ -488,7 +481,6 @@ impl RemoteField {
             last = key;
             let whole = &mut field.whole;
             whole.years = whole.years.max(group.years);
-            whole.load = whole.load.max(group.load);
             whole.availability |= group.availability;
             whole.unavailable |= group.unavailable;
             field.groups.push(group);

@@ -17,9 +17,10 @@ mod query;
 #[cfg(test)]
 mod tests;
 
-use crate::score::{Level, MenteeProfile, MentorProfile};
+use crate::score::{Level, MenteeProfile, MentorProfile, load_part};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// FNV-1a: the index's keys are short words (from the bios of vetted mentors, bounded
 /// in length) and small numbers, looked up many times per query; the standard
@@ -208,8 +209,6 @@ struct Slot {
     circle: u32,
     travel_km: f64,
     remote: bool,
-    free: bool,
-    load: f64,
     /// The text's length (words), then, once the average is known, how it weighs on
     /// the text's term frequencies ([`Bm25::length_norm`](crate::text::Bm25::length_norm)).
     norm: f64,
@@ -255,9 +254,15 @@ pub struct MentorIndex {
     /// halves, in the mentor's own order) and text terms (term, frequency, sorted by
     /// term). See the accessors below.
     records: Vec<u32>,
-    /// Circle → its mentors with a free place.
+    /// Each mentor's places, taken and offered (`active << 32 | capacity`), by the
+    /// index's number: what changes most often (a request accepted, a relationship
+    /// closed), kept apart so that it changes in place ([`MentorIndex::set_places`])
+    /// while queries read. A mentor without a free place is in the lists below and
+    /// skipped when met.
+    places_taken: Vec<AtomicU64>,
+    /// Circle → its mentors.
     circle_mentors: Vec<Vec<u32>>,
-    /// (circle, field) → the circle's mentors of the field with a free place.
+    /// (circle, field) → the circle's mentors of the field.
     circle_fields: HashMap<(u32, u32), Vec<Entry>>,
     /// The longest of those lists, by number.
     long_lists: HashMap<(u32, u32), u32>,
@@ -265,7 +270,7 @@ pub struct MentorIndex {
     /// get the text relevance of whole lists at once. The long lists are the longest
     /// circle lists and every field's remote mentors.
     postings: Postings,
-    /// Field → its remote mentors with a free place.
+    /// Field → its remote mentors.
     remote_fields: Vec<RemoteField>,
     /// (0 commune, 1 intercommunality, 2 département) code → the régions its mentors
     /// live in: a mentor of another région sharing one of them is closer than the
@@ -310,6 +315,37 @@ impl MentorIndex {
 
     pub fn is_empty(&self) -> bool {
         self.slots.is_empty()
+    }
+
+    /// Mentor `mentor` (their number in the slice the index was built from) now has
+    /// `active` mentees of `capacity`: their load part and whether they have a free
+    /// place follow at once, for the queries under way too, with the same answers as an
+    /// index built anew (the lists hold every mentor and bound the load part by its
+    /// most, so no list changes).
+    pub fn set_places(&self, mentor: usize, active: i64, capacity: i64) {
+        let i = self.internal[mentor] as usize;
+        self.places_taken[i].store(pack_places(active, capacity), Ordering::Relaxed);
+    }
+
+    /// Mentor `mentor`'s free places now (their number in the slice the index was
+    /// built from).
+    pub fn free_places(&self, mentor: usize) -> i64 {
+        let (active, capacity) = self.places(self.internal[mentor] as usize);
+        (capacity - active).max(0)
+    }
+
+    /// The places taken and offered of the index's mentor `i`.
+    #[inline]
+    fn places(&self, i: usize) -> (i64, i64) {
+        let places = self.places_taken[i].load(Ordering::Relaxed);
+        ((places >> 32) as i64, (places & 0xffff_ffff) as i64)
+    }
+
+    /// The load part of the index's mentor `i`, if they have a free place.
+    #[inline]
+    fn load(&self, i: usize) -> Option<f64> {
+        let (active, capacity) = self.places(i);
+        (active < capacity).then(|| load_part(active, capacity))
     }
 
     /// A slot's record, from its `part`th part (languages, availability words,
@@ -367,9 +403,9 @@ struct Entry {
     codes: Codes,
     /// Where they live on the unit sphere.
     unit: [f32; 3],
-    /// At least the years part of their most experienced field, and their load part.
+    /// At least the years part of their most experienced field (their load part is at
+    /// most [`LOAD_BOUND`], whatever their places).
     years: f32,
-    load: f32,
     /// Their availability words, fields and text terms as bits (term id mod 64).
     availability: u32,
     fields: u64,
@@ -414,9 +450,8 @@ struct Group {
     /// One of them on the unit sphere, and how far (a chord) the others are from it.
     center: [f32; 3],
     radius: f64,
-    /// The most any of them has of the years and load parts.
+    /// The most any of them has of the years part.
     years: f32,
-    load: f32,
     /// All their availability words as bits (as in [`Entry`]), and whether one of
     /// them gave none.
     availability: u32,
@@ -453,6 +488,16 @@ fn near_keys(c: Codes) -> impl Iterator<Item = (u8, u32)> {
 fn at_least(v: f64) -> f32 {
     let f = v as f32;
     if f64::from(f) < v { f.next_up() } else { f }
+}
+
+/// The most a load part can be (no place taken): what the lists' bounds count on, so
+/// that they hold whatever places are later taken or freed.
+const LOAD_BOUND: f64 = 1.0;
+
+/// Places taken and offered as one word (each kept within 32 bits).
+fn pack_places(active: i64, capacity: i64) -> u64 {
+    let half = |n: i64| n.clamp(0, i64::from(u32::MAX)) as u64;
+    half(active) << 32 | half(capacity)
 }
 
 /// A circle's list of mentors of one field this long gets postings.

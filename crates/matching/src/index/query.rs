@@ -6,8 +6,8 @@
 
 use super::{
     AVAILABILITY_OVERFLOW, CELLS_PER_DEGREE, Codes, EARTH_RADIUS_KM, Entry, Group, KM_PER_DEGREE,
-    MentorIndex, Place, PlaceKeys, RemoteField, Run, Seeker, Slot, cell, chord, field_mask,
-    haversine, near_keys,
+    LOAD_BOUND, MentorIndex, Place, PlaceKeys, RemoteField, Run, Seeker, Slot, cell, chord,
+    field_mask, haversine, near_keys,
 };
 use crate::score::{Level, Reason, Suggestion, TEXT_THRESHOLD};
 use crate::score::{
@@ -567,7 +567,7 @@ impl MentorIndex {
     ) {
         let next_door = Cheap {
             proximity: 1.0,
-            load: 1.0,
+            load: LOAD_BOUND,
             availability: 1.0,
             ..Cheap::default()
         };
@@ -760,7 +760,8 @@ impl MentorIndex {
     /// Every part but the text, after the hard filters (text threshold aside).
     fn cheap(&self, ctx: &Context<'_>, i: usize) -> Option<Cheap> {
         let s = &self.slots[i];
-        if !s.free || ctx.excluded.binary_search(&(i as u32)).is_ok() {
+        let load = self.load(i)?;
+        if ctx.excluded.binary_search(&(i as u32)).is_ok() {
             return None;
         }
         let languages = self.languages_of(s);
@@ -817,7 +818,7 @@ impl MentorIndex {
             field,
             proximity: proximity_part(level, distance),
             years,
-            load: s.load,
+            load,
             availability,
             level,
             shared,
@@ -1187,7 +1188,7 @@ impl Entry {
             field,
             proximity: proximity_part(level, 0.0),
             years: f64::from(self.years),
-            load: f64::from(self.load),
+            load: LOAD_BOUND,
             availability,
             level,
             ..Cheap::default()
@@ -1246,7 +1247,7 @@ impl Group {
             field,
             proximity: 0.3,
             years: f64::from(self.years),
-            load: f64::from(self.load),
+            load: LOAD_BOUND,
             availability,
             ..Cheap::default()
         };

@@ -207,6 +207,31 @@ proptest! {
         let key = |s: &[Suggestion]| s.iter().map(|x| (x.index, x.score.to_bits(), x.reasons.clone())).collect::<Vec<_>>();
         prop_assert_eq!(key(&fast), key(&plain));
     }
+
+    /// Places taken and freed after the index is built (a request accepted, a
+    /// relationship closed, a mentor full or free again) change its answers in place,
+    /// exactly as an index built anew over the mentors as they now are.
+    #[test]
+    fn places_taken_or_freed_in_place_answer_as_a_new_index(
+        (mut mentors, seeker, changes) in any::<bool>().prop_flat_map(|wide| {
+            prop::collection::vec(arb_mentor(wide), 1..60).prop_flat_map(move |m| {
+                let n = m.len();
+                (Just(m), arb_seeker(n, wide), prop::collection::vec((0..n, 0..4i64), 0..12))
+            })
+        }),
+        k in 1..6usize,
+        long_list in prop::sample::select(vec![1usize, 4, LONG_LIST]),
+    ) {
+        let w = Weights::default();
+        let index = MentorIndex::build(&mentors, &synonyms(), long_list);
+        for (mentor, active) in changes {
+            let capacity = mentors[mentor].profile.capacity;
+            index.set_places(mentor, active, capacity);
+            mentors[mentor].profile.active = active;
+        }
+        let key = |s: &[Suggestion]| s.iter().map(|x| (x.index, x.score.to_bits(), x.reasons.clone())).collect::<Vec<_>>();
+        prop_assert_eq!(key(&index.suggest(&seeker, &w, k)), key(&reference(&mentors, &seeker, &w, k)));
+    }
 }
 
 /// A French-speaking mentor of circle 0 with one free place.

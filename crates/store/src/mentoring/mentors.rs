@@ -4,12 +4,10 @@ use super::*;
 use mentorat_domain::mentoring::Vetting;
 
 impl Store {
-    /// A number that moves (inside the writing transaction, by triggers) with every
-    /// change of the mentors, their fields, the fields' labels or people's names: what
-    /// was read of them after reading it is at least as new as it (migration 0012).
-    /// The generations of the public data and of the mentors, in one query: the
-    /// public pages kept rendered are good while neither moves (migration 0013).
-    pub async fn public_generation(&self) -> Result<(i64, i64)> {
+    /// The values of two of the database's counters (migrations 0012–0014), in one
+    /// query. Each moves inside the writing transaction, by triggers, whoever writes:
+    /// what is read after reading one is at least as new as it.
+    async fn generations(&self, names: [&str; 2]) -> Result<(i64, i64)> {
         #[derive(sqlx::FromRow)]
         struct G {
             name: String,
@@ -18,31 +16,51 @@ impl Store {
         let q = Query::select()
             .columns(["name", "value"])
             .from("generations")
-            .and_where(Expr::col("name").is_in(["public", "mentors"]))
+            .and_where(Expr::col("name").is_in(names))
             .to_owned();
         let mut generation = (0, 0);
         for g in db::fetch_all::<G>(&mut &*self, &q).await? {
-            match g.name.as_str() {
-                "public" => generation.0 = g.value,
-                _ => generation.1 = g.value,
+            if g.name == names[0] {
+                generation.0 = g.value;
+            } else {
+                generation.1 = g.value;
             }
         }
         Ok(generation)
     }
 
-    pub async fn mentors_generation(&self) -> Result<i64> {
+    /// The generations of the public data and of the mentors: the public pages kept
+    /// rendered are good while neither moves (migration 0013).
+    pub async fn public_generation(&self) -> Result<(i64, i64)> {
+        self.generations(["public", "mentors"]).await
+    }
+
+    /// The generations of the mentors (every change suggestions depend on but their
+    /// places: the mentors, their fields, the fields' labels, people's names) and of
+    /// the mentors' places (migrations 0012 and 0014).
+    pub async fn mentor_generations(&self) -> Result<(i64, i64)> {
+        self.generations(["mentors", "mentor_places"]).await
+    }
+
+    /// The mentors whose places changed after the places' generation `after`: (mentor,
+    /// places taken, places offered), through the index on the mark each change leaves.
+    pub async fn mentor_places_since(&self, after: i64) -> Result<Vec<(Uuid, i64, i64)>> {
         #[derive(sqlx::FromRow)]
-        struct G {
-            value: i64,
+        struct Places {
+            user_id: Uuid,
+            active_mentees: i64,
+            capacity: i64,
         }
         let q = Query::select()
-            .column("value")
-            .from("generations")
-            .and_where(Expr::col("name").eq("mentors"))
+            .columns(["user_id", "active_mentees", "capacity"])
+            .from("mentors")
+            .and_where(Expr::col("places_seq").gt(after))
             .to_owned();
-        Ok(db::fetch_optional::<G>(&mut &*self, &q)
+        Ok(db::fetch_all::<Places>(&mut &*self, &q)
             .await?
-            .map_or(0, |g| g.value))
+            .into_iter()
+            .map(|p| (p.user_id, p.active_mentees, p.capacity))
+            .collect())
     }
 
     pub async fn domains(&self) -> Result<Vec<Domain>> {
@@ -156,13 +174,11 @@ impl Store {
         db::fetch_all(&mut &*self, &q).await
     }
 
-    /// Approved mentors with a free place, by first name: the directory and suggestions.
-    pub async fn available_mentors(&self) -> Result<Vec<MentorProfile>> {
+    /// Approved mentors, with or without a free place, by first name: the directory's
+    /// index (which knows who has a place).
+    pub async fn approved_mentors(&self) -> Result<Vec<MentorProfile>> {
         let mut q = mentor_select();
-        q.and_where(Expr::col(("mentors", "status")).eq("approved"))
-            .and_where(
-                Expr::col(("mentors", "active_mentees")).lt(Expr::col(("mentors", "capacity"))),
-            );
+        q.and_where(Expr::col(("mentors", "status")).eq("approved"));
         q.order_by(("users", "first_name"), Order::Asc);
         db::fetch_all(&mut &*self, &q).await
     }
