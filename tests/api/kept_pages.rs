@@ -106,3 +106,38 @@ async fn what_changes_shows_at_once_on_the_kept_pages() {
     crate::mentoring::approved_mentor(&app, "nouveau-mentor@exemple.fr", "2").await;
     assert_ne!(figures(&read(&app, "/", "br").await), count_before);
 }
+
+/// Pages made for each request (here the sign-in form, with its token) come compressed
+/// in the coding the browser prefers, whole, and say that they vary with it.
+#[tokio::test]
+async fn a_page_made_per_request_comes_whole_in_every_coding() {
+    let app = spawn_demo_app().await;
+    for coding in ["br, gzip", "gzip", "identity"] {
+        let response = app
+            .new_client()
+            .get(app.url("/connexion"))
+            .header("Accept-Encoding", coding)
+            .send()
+            .await
+            .unwrap();
+        let vary = response.headers()["vary"].to_str().unwrap().to_lowercase();
+        assert!(vary.contains("accept-encoding"), "{vary}");
+        let expected = match coding {
+            "br, gzip" => Some("br"),
+            "gzip" => Some("gzip"),
+            _ => None,
+        };
+        assert_eq!(
+            response
+                .headers()
+                .get("content-encoding")
+                .map(|v| v.to_str().unwrap()),
+            expected
+        );
+        let page = read(&app, "/connexion", coding).await;
+        assert!(
+            page.contains("name=\"csrf\"") && page.ends_with("</html>"),
+            "{coding}"
+        );
+    }
+}

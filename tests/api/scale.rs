@@ -184,14 +184,14 @@ async fn the_national_coordination_page_counts_by_circle_and_shows_the_oldest_li
         .number(n)
     };
     let waiting = format!(
-        "Les 50 plus anciens sur {}.",
+        "Les 10 plus anciens sur {}.",
         number(census.validated_projects)
     );
     assert!(page.contains(&waiting), "{waiting}");
     let links = page.matches("href=\"/coordination/projets/").count();
     assert!(
-        links <= 100,
-        "two queues of projects, 50 lines each at most: {links}"
+        links <= 20,
+        "two queues of projects, 10 lines each at most: {links}"
     );
     // Every circle of the network is a row of the table, 50 a page.
     let circles = app.app.store.circles_by_name().await.unwrap();
@@ -234,11 +234,11 @@ async fn the_national_coordination_page_counts_by_circle_and_shows_the_oldest_li
     crate::mentoring::validated_porteur(&app, "nouvelle-porteuse@exemple.fr", 1990).await;
     let page = reaches(&app, "admin@mentorat.example", "/coordination").await;
     let waiting = format!(
-        "Les 50 plus anciens sur {}.",
+        "Les 10 plus anciens sur {}.",
         number(census.validated_projects + 1)
     );
     let shown: Vec<&str> = page
-        .match_indices("Les 50 plus anciens sur")
+        .match_indices("Les 10 plus anciens sur")
         .map(|(at, _)| &page[at..at + 34])
         .collect();
     assert!(page.contains(&waiting), "{waiting} — the page: {shown:?}");

@@ -45,6 +45,8 @@ pub struct App {
     /// The national dashboard, with the generations and the day it was computed for
     /// (see [`App::dashboard`]).
     dashboard: Arc<tokio::sync::Mutex<Option<dashboard::Kept>>>,
+    /// The coordination pages' figures, by scope (see [`App::coordination_board`]).
+    boards: Arc<tokio::sync::Mutex<mentoring::KeptBoards>>,
 }
 
 impl App {
@@ -73,6 +75,7 @@ impl App {
             deferred: deferred::DeferredWrites::start(store.clone()),
             pool: Arc::default(),
             dashboard: Arc::default(),
+            boards: Arc::default(),
         })
     }
 }

@@ -5,6 +5,7 @@
 mod api;
 mod assets;
 mod cache;
+mod compress;
 mod error;
 mod health;
 pub use mentorat_app::i18n;

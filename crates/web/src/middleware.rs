@@ -11,10 +11,6 @@ use axum::middleware::{Next, from_fn, from_fn_with_state};
 use axum::response::Response;
 use std::time::Instant;
 use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::compression::{CompressionLayer, CompressionLevel};
-
-/// The compression level of bodies compressed on each request (brotli and gzip).
-const DYNAMIC_COMPRESSION: i32 = 4;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 
@@ -41,10 +37,9 @@ pub fn apply(routes: Router<AppState>, state: AppState) -> Router<AppState> {
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(from_fn_with_state(state, render_error_pages))
-        // Brotli's default quality (11) is for files compressed once: on every page it
-        // cost about 40 % of the home page. Level 4 is meant for dynamic content (gzip
-        // at 4 too); bodies kept in a cache are compressed harder, once.
-        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(DYNAMIC_COMPRESSION)))
+        // Bodies made on each request compressed at a level meant for dynamic content
+        // (`compress`); bodies kept in a cache are compressed harder, once.
+        .layer(from_fn(crate::compress::layer))
         .layer(header(
             header::CONTENT_SECURITY_POLICY,
             CONTENT_SECURITY_POLICY,

@@ -7,6 +7,7 @@ use super::*;
 use mentorat_domain::Event;
 use mentorat_domain::policy::Scope;
 pub use mentorat_store::{CircleCounts, MentorLine, ProjectLine};
+use std::collections::HashMap;
 
 /// The first lines of a queue and how many lines it holds in all.
 #[derive(Debug, Clone)]
@@ -15,8 +16,11 @@ pub struct Queue<T> {
     pub lines: Vec<T>,
 }
 
-/// How many lines each queue shows.
+/// How many lines each queue shows to a circle's coordinators.
 pub const QUEUE_LINES: u64 = 50;
+/// How many lines each of the network's queues shows to the national team, who finds
+/// each circle's counts in the overview and its queues on the circle's page.
+pub const NETWORK_QUEUE_LINES: u64 = 10;
 /// How many upcoming events the page lists.
 const EVENTS: u64 = 10;
 
@@ -42,9 +46,43 @@ pub struct Board {
     pub run: Vec<(Uuid, String)>,
 }
 
+/// The boards computed, by scope (`None` for the network's), each with the generations
+/// and the minute it was computed at.
+pub(crate) type KeptBoards = HashMap<Option<Vec<Uuid>>, (([i64; 3], i64), Arc<Board>)>;
+
+/// At most this many boards are kept (one per circle and per coordinator of several,
+/// and the network's); past it they are all computed anew.
+const KEPT_BOARDS: usize = 1_000;
+
 impl App {
-    /// The coordination page of a viewer whose pages cover `scope`.
-    pub async fn coordination_board(&self, scope: &Scope) -> Result<Board, AppError> {
+    /// The coordination page of a viewer whose pages cover `scope`: computed once per
+    /// change of what it shows (the database's generations of the public data, the
+    /// mentors and the relationships, the same for every instance) and per minute of
+    /// the platform's clock (the quiet relationships and the next events follow the
+    /// time), and shared between the requests of that scope.
+    pub async fn coordination_board(&self, scope: &Scope) -> Result<Arc<Board>, AppError> {
+        let generations = self.store.coordination_generations().await?;
+        let key = (generations, self.now().timestamp().div_euclid(60));
+        let scope_key = match scope {
+            Scope::Network => None,
+            Scope::Circles(ids) => Some(ids.clone()),
+        };
+        // One request computes; the others wait for it and share its board.
+        let mut kept = self.boards.lock().await;
+        if let Some((at, board)) = kept.get(&scope_key)
+            && *at == key
+        {
+            return Ok(board.clone());
+        }
+        let board = Arc::new(self.compute_board(scope).await?);
+        if kept.len() >= KEPT_BOARDS {
+            kept.clear();
+        }
+        kept.insert(scope_key, (key, board.clone()));
+        Ok(board)
+    }
+
+    async fn compute_board(&self, scope: &Scope) -> Result<Board, AppError> {
         let circles: &[Uuid] = match scope {
             Scope::Network => &[],
             Scope::Circles(ids) => ids,
@@ -52,6 +90,10 @@ impl App {
         let now = self.now();
         let store = &self.store;
         let vetted = [Vetting::Approved, Vetting::Paused, Vetting::Declined];
+        let lines = match scope {
+            Scope::Network => NETWORK_QUEUE_LINES,
+            Scope::Circles(_) => QUEUE_LINES,
+        };
         let events = store.upcoming_events_of(now, circles, EVENTS).await?;
         // How many each queue holds: the circles' counts, summed.
         let counts = store.circle_counts(circles).await?;
@@ -75,7 +117,7 @@ impl App {
                     .mentors_queue(
                         circles,
                         &[Vetting::Submitted, Vetting::InterviewPlanned],
-                        QUEUE_LINES,
+                        lines,
                     )
                     .await?,
             },
@@ -85,21 +127,21 @@ impl App {
                     .projects_queue(
                         circles,
                         &[ProjectStatus::Submitted, ProjectStatus::NeedsDetails],
-                        QUEUE_LINES,
+                        lines,
                     )
                     .await?,
             },
             waiting: Queue {
                 total: total(|c| c.waiting),
                 lines: store
-                    .projects_queue(circles, &[ProjectStatus::Validated], QUEUE_LINES)
+                    .projects_queue(circles, &[ProjectStatus::Validated], lines)
                     .await?,
             },
             mentors: match scope {
                 Scope::Network => None,
                 Scope::Circles(_) => Some(Queue {
                     total: total(|c| c.mentors),
-                    lines: store.mentors_queue(circles, &vetted, QUEUE_LINES).await?,
+                    lines: store.mentors_queue(circles, &vetted, lines).await?,
                 }),
             },
             attention: store

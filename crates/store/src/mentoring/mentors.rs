@@ -4,10 +4,10 @@ use super::*;
 use mentorat_domain::mentoring::Vetting;
 
 impl Store {
-    /// The values of two of the database's counters (migrations 0012–0014), in one
-    /// query. Each moves inside the writing transaction, by triggers, whoever writes:
-    /// what is read after reading one is at least as new as it.
-    async fn generations(&self, names: [&str; 2]) -> Result<(i64, i64)> {
+    /// The values of some of the database's counters (migrations 0012–0015), in one
+    /// query, in the order of `names`. Each moves inside the writing transaction, by
+    /// triggers, whoever writes: what is read after reading one is at least as new.
+    async fn generations<const N: usize>(&self, names: [&str; N]) -> Result<[i64; N]> {
         #[derive(sqlx::FromRow)]
         struct G {
             name: String,
@@ -18,28 +18,35 @@ impl Store {
             .from("generations")
             .and_where(Expr::col("name").is_in(names))
             .to_owned();
-        let mut generation = (0, 0);
+        let mut values = [0; N];
         for g in db::fetch_all::<G>(&mut &*self, &q).await? {
-            if g.name == names[0] {
-                generation.0 = g.value;
-            } else {
-                generation.1 = g.value;
+            if let Some(at) = names.iter().position(|n| *n == g.name) {
+                values[at] = g.value;
             }
         }
-        Ok(generation)
+        Ok(values)
     }
 
     /// The generations of the public data and of the mentors: the public pages kept
     /// rendered are good while neither moves (migration 0013).
     pub async fn public_generation(&self) -> Result<(i64, i64)> {
-        self.generations(["public", "mentors"]).await
+        let [public, mentors] = self.generations(["public", "mentors"]).await?;
+        Ok((public, mentors))
     }
 
     /// The generations of the mentors (every change suggestions depend on but their
     /// places: the mentors, their fields, the fields' labels, people's names) and of
     /// the mentors' places (migrations 0012 and 0014).
     pub async fn mentor_generations(&self) -> Result<(i64, i64)> {
-        self.generations(["mentors", "mentor_places"]).await
+        let [mentors, places] = self.generations(["mentors", "mentor_places"]).await?;
+        Ok((mentors, places))
+    }
+
+    /// The generations of what the coordination pages show: the public data, the
+    /// mentors and the relationships (migrations 0012, 0013 and 0015).
+    pub async fn coordination_generations(&self) -> Result<[i64; 3]> {
+        self.generations(["public", "mentors", "relationships"])
+            .await
     }
 
     /// The mentors whose places changed after the places' generation `after`: (mentor,
