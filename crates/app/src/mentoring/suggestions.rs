@@ -13,15 +13,23 @@ pub struct SuggestedMentor {
     pub free_places: i64,
 }
 
-/// Approved mentors indexed once for many suggestions: their cards and records, and
-/// the engine's index over them (the same order), which follows their places taken.
+/// Approved mentors indexed once for many suggestions: their cards and what the
+/// directory's filters read, and the engine's index over them (the same order), which
+/// follows their places taken.
 pub struct MentorPool {
-    cards: Vec<(MentorCard, mentorat_store::MentorProfile)>,
+    cards: Vec<(MentorCard, Whereabouts)>,
     index: MentorIndex,
     /// The fields of experience the index was built with (their labels and synonyms).
     domains: Vec<Domain>,
     /// A mentor's place in `cards` (and in the index).
     numbers: std::collections::HashMap<Uuid, usize>,
+}
+
+/// What the directory's filters read of a mentor besides their card: their commune
+/// and languages (the rest of their record is in the index).
+struct Whereabouts {
+    commune_code: String,
+    languages: String,
 }
 
 impl MentorPool {
@@ -281,6 +289,11 @@ impl App {
         let index = tokio::task::spawn_blocking(move || MentorIndex::new(&mentors, &synonyms))
             .await
             .map_err(|e| AppError::Internal(e.into()))?;
+        tracing::info!(
+            mentors = cards.len(),
+            index_kib = index.heap_bytes().iter().map(|(_, b)| b).sum::<usize>() / 1024,
+            "mentors' index built"
+        );
         Ok(MentorPool {
             index,
             numbers: cards
@@ -288,7 +301,16 @@ impl App {
                 .enumerate()
                 .map(|(i, (card, _))| (card.user_id, i))
                 .collect(),
-            cards,
+            cards: cards
+                .into_iter()
+                .map(|(card, m)| {
+                    let whereabouts = Whereabouts {
+                        commune_code: m.commune_code,
+                        languages: m.languages,
+                    };
+                    (card, whereabouts)
+                })
+                .collect(),
             domains,
         })
     }

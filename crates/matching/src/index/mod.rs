@@ -327,6 +327,57 @@ impl MentorIndex {
         self.places_taken[i].store(pack_places(active, capacity), Ordering::Relaxed);
     }
 
+    /// The memory the index holds, by part (name, bytes), roughly: what its vectors
+    /// and maps hold, not counting the allocator's own.
+    pub fn heap_bytes(&self) -> Vec<(&'static str, usize)> {
+        fn vec<T>(v: &Vec<T>) -> usize {
+            v.capacity() * std::mem::size_of::<T>()
+        }
+        fn map<K, V>(m: &HashMap<K, V>) -> usize {
+            m.capacity() * (std::mem::size_of::<(K, V)>() + 1)
+        }
+        let entries = |lists: &mut dyn Iterator<Item = &Vec<Entry>>| -> usize {
+            lists.map(vec).sum()
+        };
+        vec![
+            ("slots", vec(&self.slots) + vec(&self.places_taken)),
+            ("records", vec(&self.records) + vec(&self.signatures)),
+            (
+                "lists",
+                self.circle_mentors.iter().map(vec).sum::<usize>()
+                    + map(&self.circle_fields)
+                    + entries(&mut self.circle_fields.values())
+                    + self.cells.values().map(|c| vec(&c.mentors)).sum::<usize>()
+                    + vec(&self.long_range)
+                    + vec(&self.remote),
+            ),
+            (
+                "remote",
+                self.remote_fields
+                    .iter()
+                    .map(|f| vec(&f.entries) + vec(&f.groups) + vec(&f.regions))
+                    .sum(),
+            ),
+            (
+                "postings",
+                vec(&self.postings.starts)
+                    + vec(&self.postings.lists)
+                    + vec(&self.postings.runs)
+                    + vec(&self.postings.dense),
+            ),
+            (
+                "words",
+                map(&self.word_terms)
+                    + self.written.iter().map(|w| w.len() + 16).sum::<usize>()
+                    + vec(&self.idf)
+                    + vec(&self.best_share)
+                    + map(&self.vocabulary.0)
+                    + map(&self.availability_terms)
+                    + map(&self.synonyms),
+            ),
+        ]
+    }
+
     /// Mentor `mentor`'s free places now (their number in the slice the index was
     /// built from).
     pub fn free_places(&self, mentor: usize) -> i64 {

@@ -19,6 +19,10 @@ pub(super) type Section = (String, Option<String>, Vec<(String, String, String)>
 /// A circle of the national team's overview: (href, name, status, counts, weights href).
 pub(super) type CircleRow = (String, String, String, [i64; 4], String);
 
+/// Up to this many circles to match together are ticked one by one; past it, chosen
+/// in a list.
+const TOGETHER_CHECKBOXES: usize = 12;
+
 #[derive(Template)]
 #[template(path = "pages/coordination.html")]
 pub(super) struct CoordinationTemplate<'a> {
@@ -151,22 +155,32 @@ pub(super) async fn render_coordination(
         .collect();
     // The circles the viewer runs, each with its matching weights; two or more may be
     // matched together. One batch form per circle (the whole network's for the team).
+    // Past a dozen they are chosen in a list whose label names them circles: there,
+    // each is named by its town alone.
+    let listed = board.run.len() > TOGETHER_CHECKBOXES;
     let run: Vec<(Uuid, String)> = board
         .run
         .iter()
-        .map(|(id, name)| (*id, tr.of_place("circle-title", name)))
+        .map(|(id, name)| match listed {
+            true => (*id, name.clone()),
+            false => (*id, tr.of_place("circle-title", name)),
+        })
         .collect();
     let (batch, weights) = match scope {
         Scope::Network => (vec![(String::new(), tr.t("proposal-network"))], Vec::new()),
         Scope::Circles(_) => (
-            run.iter()
-                .map(|(id, name)| (id.to_string(), name.clone()))
+            board
+                .run
+                .iter()
+                .map(|(id, name)| (id.to_string(), tr.of_place("circle-title", name)))
                 .collect(),
-            run.iter()
+            board
+                .run
+                .iter()
                 .map(|(id, name)| {
                     (
                         format!("/coordination/ponderations/{id}"),
-                        tr.ts("weights-link", "name", name),
+                        tr.ts("weights-link", "name", &tr.of_place("circle-title", name)),
                     )
                 })
                 .collect(),
