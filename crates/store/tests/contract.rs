@@ -715,3 +715,34 @@ async fn bulk_rows_go_in_many_statements_once_and_a_second_time_change_nothing()
         .expect("a bulk account reads like any other");
     assert!(mentor.roles.iter().any(|g| g.role == Role::Mentor));
 }
+
+/// Every foreign key has an index that starts with it: reading children by their
+/// parent, and deleting a parent, never reads a whole table.
+#[tokio::test]
+async fn every_foreign_key_has_an_index() {
+    let (store, db) = store().await;
+    drop(store);
+    let unindexed: Vec<(String, String)> = if db.url.starts_with("sqlite") {
+        let pool = sqlx::SqlitePool::connect(&db.url).await.unwrap();
+        sqlx::query_as(
+            "SELECT m.name, f.\"from\" FROM sqlite_master m, pragma_foreign_key_list(m.name) f \
+             WHERE m.type = 'table' AND NOT EXISTS (SELECT 1 FROM pragma_index_list(m.name) l, \
+             pragma_index_info(l.name) i WHERE i.seqno = 0 AND i.name = f.\"from\")",
+        )
+        .fetch_all(&pool)
+        .await
+        .unwrap()
+    } else {
+        let pool = sqlx::PgPool::connect(&db.url).await.unwrap();
+        sqlx::query_as(
+            "SELECT c.conrelid::regclass::text, a.attname::text FROM pg_constraint c \
+             JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1] \
+             WHERE c.contype = 'f' AND NOT EXISTS (SELECT 1 FROM pg_index i \
+             WHERE i.indrelid = c.conrelid AND i.indkey[0] = c.conkey[1])",
+        )
+        .fetch_all(&pool)
+        .await
+        .unwrap()
+    };
+    assert!(unindexed.is_empty(), "foreign keys without an index: {unindexed:?}");
+}
