@@ -29,7 +29,7 @@ fn with_memory<T>(blocks: usize, f: impl FnOnce(&mut [Block]) -> T) -> T {
     let mut memory = kept.unwrap_or_else(|| vec![Block::default(); blocks]);
     let result = f(&mut memory);
     let mut pool = MEMORY.lock().unwrap_or_else(|p| p.into_inner());
-    if pool.len() < CONCURRENT_HASHES {
+    if pool.len() < concurrent_hashes() {
         pool.push(memory);
     }
     result
@@ -94,12 +94,28 @@ pub fn verify(password: &str, phc: &str) -> bool {
 
 /// At most this many hashes are computed at once (each takes 19 MiB and tens of
 /// milliseconds), so that a burst of sign-ins cannot exhaust memory; others queue.
-pub const CONCURRENT_HASHES: usize = 2;
-static PERMITS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(CONCURRENT_HASHES);
+pub const MAX_CONCURRENT_HASHES: usize = 2;
+
+/// How many hashes are computed at once here: one per core the process may run on, up
+/// to [`MAX_CONCURRENT_HASHES`] (on one core a second hash only doubles the time of
+/// both, and keeps 19 MiB more).
+pub fn concurrent_hashes() -> usize {
+    static N: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *N.get_or_init(|| {
+        std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(MAX_CONCURRENT_HASHES)
+    })
+}
+
+fn permits() -> &'static tokio::sync::Semaphore {
+    static PERMITS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    PERMITS.get_or_init(|| tokio::sync::Semaphore::new(concurrent_hashes()))
+}
 
 /// Hashes on the blocking pool, within the concurrency limit.
 pub async fn hash_blocking(password: String) -> String {
-    let _permit = PERMITS
+    let _permit = permits()
         .acquire()
         .await
         .expect("the semaphore is never closed");
@@ -110,7 +126,7 @@ pub async fn hash_blocking(password: String) -> String {
 
 /// Verifies on the blocking pool, within the concurrency limit.
 pub async fn verify_blocking(password: String, phc: String) -> bool {
-    let _permit = PERMITS
+    let _permit = permits()
         .acquire()
         .await
         .expect("the semaphore is never closed");

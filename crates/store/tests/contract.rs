@@ -744,5 +744,8 @@ async fn every_foreign_key_has_an_index() {
         .await
         .unwrap()
     };
-    assert!(unindexed.is_empty(), "foreign keys without an index: {unindexed:?}");
+    assert!(
+        unindexed.is_empty(),
+        "foreign keys without an index: {unindexed:?}"
+    );
 }

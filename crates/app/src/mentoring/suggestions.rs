@@ -127,19 +127,20 @@ impl App {
             .await
     }
 
-    /// [`App::suggestions`] with each one's reasons in `locale`, worded with the
-    /// fields' labels the index was built with (no other read).
+    /// [`App::suggestions`] from `pool` (see [`App::mentor_pool`]) with each one's
+    /// reasons in `locale`, worded with the fields' labels the index was built with (no
+    /// other read).
     pub async fn explained_suggestions(
         &self,
+        pool: &MentorPool,
         locale: mentorat_domain::Locale,
         project: &ProjectRecord,
         domain: Option<&str>,
         max_level: Option<Proximity>,
         language: Option<&str>,
     ) -> Result<Vec<(SuggestedMentor, Vec<String>)>, AppError> {
-        let pool = self.mentor_pool().await?;
         let found = self
-            .suggestions_in(&pool, project, domain, max_level, language)
+            .suggestions_in(pool, project, domain, max_level, language)
             .await?;
         let texts = self.reason_texts(locale, project, &found, pool.domains());
         Ok(found.into_iter().zip(texts).collect())

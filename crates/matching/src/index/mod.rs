@@ -336,9 +336,8 @@ impl MentorIndex {
         fn map<K, V>(m: &HashMap<K, V>) -> usize {
             m.capacity() * (std::mem::size_of::<(K, V)>() + 1)
         }
-        let entries = |lists: &mut dyn Iterator<Item = &Vec<Entry>>| -> usize {
-            lists.map(vec).sum()
-        };
+        let entries =
+            |lists: &mut dyn Iterator<Item = &Vec<Entry>>| -> usize { lists.map(vec).sum() };
         vec![
             ("slots", vec(&self.slots) + vec(&self.places_taken)),
             ("records", vec(&self.records) + vec(&self.signatures)),

@@ -385,8 +385,9 @@ pub(super) async fn render_record(
     // What the porteur's directory suggests, with the same reasons and scores.
     let suggestions = if ctx.state().app.project_is_matchable(&project) {
         let app = &ctx.state().app;
+        let pool = app.mentor_pool().await?;
         let found = app
-            .explained_suggestions(ctx.locale, &project, None, None, None)
+            .explained_suggestions(&pool, ctx.locale, &project, None, None, None)
             .await?;
         Some(
             found

@@ -65,7 +65,9 @@ pub(super) async fn render_directory(
 ) -> Result<Response, WebError> {
     let app = &ctx.state().app;
     let tr = ctx.tr();
-    let domains = app.domains().await?;
+    // The fields come with the shared index of mentors (read once per change).
+    let pool = app.mentor_pool().await?;
+    let domains = pool.domains();
     let label = |code: &str| {
         domains
             .iter()
@@ -96,7 +98,7 @@ pub(super) async fn render_directory(
     };
     let cards = if ctx.state().app.project_is_matchable(project) {
         let domain = q.domaine.as_deref();
-        app.explained_suggestions(ctx.locale, project, domain, level, language)
+        app.explained_suggestions(&pool, ctx.locale, project, domain, level, language)
             .await?
             .into_iter()
             .map(|(s, reasons)| {
