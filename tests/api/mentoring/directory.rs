@@ -444,6 +444,23 @@ async fn the_coordinator_reads_a_validated_projects_suggestions_with_scores_as_t
     assert!(!record.contains("Mentors suggérés"), "{record}");
 }
 
+/// Xavier, a grocer for 30 years approved next door to the demo porteur, in their field,
+/// with one place: a mentor their directory suggests.
+async fn grocer_next_door(app: &TestApp) -> Uuid {
+    approved_mentor_with(
+        app,
+        "xavier@exemple.fr",
+        &MentorForm {
+            bio:
+                "Épicier pendant 30 ans, j'aide à créer son entreprise et son plan de financement."
+                    .into(),
+            domains: vec![("creation-entreprise".into(), "30".into())],
+            ..mentor_form("1")
+        },
+    )
+    .await
+}
+
 #[tokio::test]
 async fn the_shared_index_of_mentors_follows_every_change_of_the_mentors() {
     let app = spawn_demo_app().await;
@@ -474,18 +491,7 @@ async fn the_shared_index_of_mentors_follows_every_change_of_the_mentors() {
         "the same directory from the same index"
     );
     // A mentor approved next door, in the field, with one place: suggested at once.
-    let newcomer = approved_mentor_with(
-        &app,
-        "xavier@exemple.fr",
-        &MentorForm {
-            bio:
-                "Épicier pendant 30 ans, j'aide à créer son entreprise et son plan de financement."
-                    .into(),
-            domains: vec![("creation-entreprise".into(), "30".into())],
-            ..mentor_form("1")
-        },
-    )
-    .await;
+    let newcomer = grocer_next_door(&app).await;
     let after = app.app.mentor_pool().await.unwrap();
     assert!(!std::sync::Arc::ptr_eq(&first, &after));
     let now = suggested().await;
@@ -553,18 +559,7 @@ async fn a_mentor_approved_in_a_large_network_shows_once_the_index_is_rebuilt_as
     assert!(!before.is_empty());
     let first = app.app.mentor_pool().await.unwrap();
     assert!(first.len() >= 2_000, "a large index: {}", first.len());
-    let newcomer = approved_mentor_with(
-        &app,
-        "xavier@exemple.fr",
-        &MentorForm {
-            bio:
-                "Épicier pendant 30 ans, j'aide à créer son entreprise et son plan de financement."
-                    .into(),
-            domains: vec![("creation-entreprise".into(), "30".into())],
-            ..mentor_form("1")
-        },
-    )
-    .await;
+    let newcomer = grocer_next_door(&app).await;
     // Every answer meanwhile is a whole directory; the newcomer comes within seconds.
     let mut shown = false;
     for _ in 0..100 {
