@@ -96,6 +96,12 @@ async fn a_coordinator_tunes_the_weights_and_the_suggestions_follow() {
     let reset = app.post_form(&format!("{path}/defaut"), &[]).await;
     assert_eq!(reset.status(), 303);
     assert!(app.app.circle_weights(circle).await.unwrap().1);
+    // The suggestions' shared index follows at once (its weights read again).
+    let pool = app.app.mentor_pool().await.unwrap();
+    assert_eq!(
+        pool.weights_for(Some(circle)),
+        mentorat_matching::Weights::default()
+    );
     let journal = app
         .app
         .store

@@ -144,21 +144,13 @@ impl App {
         let mut reasons: BTreeMap<(u64, u64), String> = BTreeMap::new();
         // Every available mentor indexed once for all the projects.
         let pool = self.mentor_pool().await?;
-        let mut weights: HashMap<Option<Uuid>, Weights> = HashMap::new();
         // The projects' fields and the mentors their porteurs asked, read at once.
         let ids: Vec<Uuid> = projects.iter().map(|p| p.id).collect();
         let mut fields = self.store.project_domains_of(&ids).await?;
         let porteurs: Vec<Uuid> = projects.iter().map(|p| p.mentee_id).collect();
         let asked = self.store.asked_mentors_of(&porteurs).await?;
         for (p, project) in projects.iter().enumerate() {
-            let w = match weights.get(&project.circle_id) {
-                Some(w) => *w,
-                None => {
-                    let w = self.weights_for(project.circle_id).await?;
-                    weights.insert(project.circle_id, w);
-                    w
-                }
-            };
+            let w = pool.weights_for(project.circle_id);
             let suggestions = Self::suggest_with(
                 &pool,
                 project,
@@ -459,20 +451,6 @@ impl App {
             Some(w) => (w, false),
             None => (default_weights(), true),
         })
-    }
-
-    /// The weights suggestions use for a project: its circle's, else the defaults.
-    pub async fn weights_for(&self, circle_id: Option<Uuid>) -> Result<Weights, AppError> {
-        Ok(match circle_id {
-            Some(c) => self
-                .store
-                .circle_weights(c)
-                .await?
-                .as_ref()
-                .map(engine_weights),
-            None => None,
-        }
-        .unwrap_or_default())
     }
 
     /// Saves a circle's weights from the form: one whole number from 0 to 100 per part

@@ -53,6 +53,26 @@ impl CircleWeights {
 }
 
 impl Store {
+    /// Every circle's weights but the defaults', by circle.
+    pub async fn all_circle_weights(&self) -> Result<Vec<(Uuid, CircleWeights)>> {
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            circle_id: Uuid,
+            #[sqlx(flatten)]
+            weights: CircleWeights,
+        }
+        let q = Query::select()
+            .column("circle_id")
+            .columns(COLUMNS)
+            .from("circle_weights")
+            .to_owned();
+        Ok(db::fetch_all::<Row>(&mut &*self, &q)
+            .await?
+            .into_iter()
+            .map(|r| (r.circle_id, r.weights))
+            .collect())
+    }
+
     /// The circle's weights, `None` when its coordinators kept the defaults.
     pub async fn circle_weights(&self, circle_id: Uuid) -> Result<Option<CircleWeights>> {
         let q = Query::select()

@@ -1,6 +1,8 @@
 //! Suggestions: the shared pool of indexed mentors, the engine's answers and their reasons in words.
 
 use super::*;
+use mentorat_matching::Weights;
+use std::collections::HashMap;
 
 pub use mentorat_matching::Reason;
 
@@ -22,7 +24,9 @@ pub struct MentorPool {
     /// The fields of experience the index was built with (their labels and synonyms).
     domains: Vec<Domain>,
     /// A mentor's place in `cards` (and in the index).
-    numbers: std::collections::HashMap<Uuid, usize>,
+    numbers: HashMap<Uuid, usize>,
+    /// Every circle's weights but the defaults' (they follow their generation).
+    weights: std::sync::Mutex<Arc<HashMap<Uuid, Weights>>>,
 }
 
 /// What the directory's filters read of a mentor besides their card: their commune
@@ -54,6 +58,22 @@ impl MentorPool {
     /// The free places of the pool's mentor number `i`.
     fn free_places_at(&self, i: usize) -> i64 {
         self.index.free_places(i)
+    }
+
+    /// The weights of the circle `circle` (the defaults without one).
+    pub fn weights_for(&self, circle: Option<Uuid>) -> Weights {
+        let weights = self
+            .weights
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone();
+        circle
+            .and_then(|c| weights.get(&c).copied())
+            .unwrap_or_default()
+    }
+
+    fn set_weights(&self, weights: HashMap<Uuid, Weights>) {
+        *self.weights.lock().unwrap_or_else(|p| p.into_inner()) = Arc::new(weights);
     }
 
     /// A mentor of the pool now has `active` mentees of `capacity`: their suggestions
@@ -104,6 +124,8 @@ pub(crate) struct KeptPool {
     generation: i64,
     /// The places' generation whose changes it holds.
     places: i64,
+    /// The weights' generation whose weights it holds.
+    weights: i64,
     pool: Arc<MentorPool>,
     /// Whether a newer one is being built aside.
     rebuilding: bool,
@@ -154,7 +176,7 @@ impl App {
         max_level: Option<Proximity>,
         language: Option<&str>,
     ) -> Result<Vec<SuggestedMentor>, AppError> {
-        let weights = self.weights_for(project.circle_id).await?;
+        let weights = pool.weights_for(project.circle_id);
         let asked = self.store.asked_mentors(project.mentee_id).await?;
         let fields = self.store.project_domains(project.id).await?;
         // The filters leave mentors out of the index every page shares: a mentor's
@@ -168,8 +190,9 @@ impl App {
     /// Every approved mentor, indexed, kept between requests so that the directory and
     /// batch proposals read and index the mentors once per change, not once per page.
     ///
-    /// Two generations in the database follow the mentors (triggers move them, whoever
-    /// writes; migrations 0012 and 0014). When only the places' one moved (requests
+    /// Three generations in the database follow the mentors (triggers move them,
+    /// whoever writes; migrations 0012, 0014 and 0017). When the weights' one moved,
+    /// every circle's weights are read again. When only the places' one moved (requests
     /// accepted, relationships closed: many a day), the mentors changed since are read
     /// by the mark their change left and their places changed in the index in place.
     /// When the other moved (a mentor approved, their profile, fields or name), the
@@ -178,7 +201,7 @@ impl App {
     /// a small one is built before answering. Generations are read before the mentors:
     /// what is read after them is at least as new.
     pub async fn mentor_pool(&self) -> Result<Arc<MentorPool>, AppError> {
-        let (generation, places) = self.store.mentor_generations().await?;
+        let [generation, places, weights] = self.store.mentor_generations().await?;
         // One reader builds or updates; the others wait for it and share its index.
         let mut kept = self.pool.lock().await;
         if let Some(k) = kept.as_mut() {
@@ -197,6 +220,10 @@ impl App {
                     }
                     k.places = places;
                 }
+                if k.weights < weights {
+                    k.pool.set_weights(self.weights_by_circle().await?);
+                    k.weights = weights;
+                }
                 return Ok(k.pool.clone());
             }
         }
@@ -204,6 +231,7 @@ impl App {
         *kept = Some(KeptPool {
             generation,
             places,
+            weights,
             pool: pool.clone(),
             rebuilding: false,
         });
@@ -223,10 +251,11 @@ impl App {
         };
         k.rebuilding = false;
         match built {
-            Ok(((generation, places), pool)) if generation > k.generation => {
+            Ok(([generation, places, weights], pool)) if generation > k.generation => {
                 *k = KeptPool {
                     generation,
                     places,
+                    weights,
                     pool: Arc::new(pool),
                     rebuilding: false,
                 };
@@ -238,7 +267,20 @@ impl App {
 
     async fn build_pool(&self) -> Result<MentorPool, AppError> {
         let cards = self.approved_cards().await?;
-        self.pool_of(cards).await
+        let pool = self.pool_of(cards).await?;
+        pool.set_weights(self.weights_by_circle().await?);
+        Ok(pool)
+    }
+
+    /// Every circle's weights but the defaults', for the engine.
+    async fn weights_by_circle(&self) -> Result<HashMap<Uuid, Weights>, AppError> {
+        Ok(self
+            .store
+            .all_circle_weights()
+            .await?
+            .into_iter()
+            .map(|(circle, w)| (circle, crate::batch::engine_weights(&w)))
+            .collect())
     }
 
     async fn pool_of(
@@ -302,6 +344,7 @@ impl App {
                 .enumerate()
                 .map(|(i, (card, _))| (card.user_id, i))
                 .collect(),
+            weights: Default::default(),
             cards: cards
                 .into_iter()
                 .map(|(card, m)| {

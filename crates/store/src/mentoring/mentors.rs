@@ -35,11 +35,12 @@ impl Store {
     }
 
     /// The generations of the mentors (every change suggestions depend on but their
-    /// places: the mentors, their fields, the fields' labels, people's names) and of
-    /// the mentors' places (migrations 0012 and 0014).
-    pub async fn mentor_generations(&self) -> Result<(i64, i64)> {
-        let [mentors, places] = self.generations(["mentors", "mentor_places"]).await?;
-        Ok((mentors, places))
+    /// places and the weights: the mentors, their fields, the fields' labels, people's
+    /// names), of the mentors' places and of the circles' weights (migrations 0012,
+    /// 0014 and 0017).
+    pub async fn mentor_generations(&self) -> Result<[i64; 3]> {
+        self.generations(["mentors", "mentor_places", "weights"])
+            .await
     }
 
     /// The generations of what the coordination pages show: the public data, the
