@@ -56,8 +56,11 @@ impl Db {
                         .synchronous(SqliteSynchronous::Normal),
                 )
                 .await?;
+            // SQLite reads in this process, on its cores: more readers than two a core
+            // only add threads to switch between and page caches to fill (2 MiB each).
+            let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
             let readers = SqlitePoolOptions::new()
-                .max_connections(options.max_connections.clamp(1, 16))
+                .max_connections(options.max_connections.min(2 * cores as u32).clamp(1, 16))
                 .acquire_timeout(std::time::Duration::from_secs(10))
                 .connect_with(base.read_only(true))
                 .await?;

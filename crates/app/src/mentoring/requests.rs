@@ -14,11 +14,12 @@ impl App {
         let mut domains = self.store.mentor_domains_of(&ids).await?;
         let mut cards: Vec<_> = mentors
             .into_iter()
-            .map(|m| {
+            .map(|mut m| {
                 let card = MentorCard {
                     short_name: PersonName::short_of(&m.first_name, &m.last_name),
                     domains: domains.remove(&m.user_id).unwrap_or_default(),
-                    bio: m.bio.clone(),
+                    // The record's bio moves to the card (the record keeps none).
+                    bio: std::mem::take(&mut m.bio),
                     commune: t
                         .commune(&m.commune_code)
                         .map(|c| c.name.clone())

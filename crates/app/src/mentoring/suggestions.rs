@@ -313,7 +313,7 @@ impl App {
             .map(|(card, m)| IndexedMentor {
                 profile: mentorat_matching::MentorProfile {
                     fields: card.domains.clone(),
-                    text: std::iter::once(m.bio.clone())
+                    text: std::iter::once(card.bio.clone())
                         .chain(card.domains.iter().map(|(f, _)| label(f)))
                         .collect::<Vec<_>>()
                         .join(" "),
