@@ -16,6 +16,7 @@ DURATION="${DURATION:-10s}"         # per wrk run
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-32}"
 PORTEURS="${PORTEURS:-1000}"        # porteurs whose directories /annuaire reads in turn
+PASSES="${PASSES:-1}"               # the page runs this many times over (2: does memory grow?)
 # The generator numbers porteurs by their project's state: in the national set 1–3,000 are
 # mentored and 3,001–4,000 closed; validated projects (the directory's) follow.
 PORTEUR_FIRST="${PORTEUR_FIRST:-4001}"
@@ -257,19 +258,26 @@ settle() {
   log "the server was still busy 60 s after the run"
 }
 
-bench "/" "$BASE/"
-bench "/cercles" "$BASE/cercles"
-bench "/map.svg" "$BASE/map.svg"
-bench "/cercles/$CIRCLE" "$BASE/cercles/$CIRCLE"
-bench "/evenements/{id}" "$BASE$EVENT"
-bench "/annuaire ($ANNUAIRE_PORTEURS porteurs)" "$BASE/annuaire" rotate "$ROTATE"
-bench "/mon-espace (mentor)" "$BASE/mon-espace" "$JARS/mentor"
-bench "/mon-espace (porteur)" "$BASE/mon-espace" "$JARS/porteur"
-bench "/coordination (coordinator)" "$BASE/coordination" "$JARS/coordinator"
-bench "/coordination (national team)" "$BASE/coordination" "$JARS/national"
-bench "/admin/tableau-de-bord" "$BASE/admin/tableau-de-bord" "$JARS/national"
-bench "/mentorats/{id} (mentor)" "$BASE$MENTORSHIP" "$JARS/mentor"
-bench "/admin/cercles/$CIRCLE (coordinator)" "$BASE/admin/cercles/$CIRCLE" "$JARS/coordinator"
+# The server's RSS after each pass of the page runs.
+RSS_PASSES=""
+for pass in $(seq "$PASSES"); do
+  p=""
+  [ "$pass" -gt 1 ] && p=" (pass $pass)"
+  bench "/$p" "$BASE/"
+  bench "/cercles$p" "$BASE/cercles"
+  bench "/map.svg$p" "$BASE/map.svg"
+  bench "/cercles/$CIRCLE$p" "$BASE/cercles/$CIRCLE"
+  bench "/evenements/{id}$p" "$BASE$EVENT"
+  bench "/annuaire ($ANNUAIRE_PORTEURS porteurs)$p" "$BASE/annuaire" rotate "$ROTATE"
+  bench "/mon-espace (mentor)$p" "$BASE/mon-espace" "$JARS/mentor"
+  bench "/mon-espace (porteur)$p" "$BASE/mon-espace" "$JARS/porteur"
+  bench "/coordination (coordinator)$p" "$BASE/coordination" "$JARS/coordinator"
+  bench "/coordination (national team)$p" "$BASE/coordination" "$JARS/national"
+  bench "/admin/tableau-de-bord$p" "$BASE/admin/tableau-de-bord" "$JARS/national"
+  bench "/mentorats/{id} (mentor)$p" "$BASE$MENTORSHIP" "$JARS/mentor"
+  bench "/admin/cercles/$CIRCLE (coordinator)$p" "$BASE/admin/cercles/$CIRCLE" "$JARS/coordinator"
+  RSS_PASSES="$RSS_PASSES${RSS_PASSES:+, }$(($(rss_kib "$SERVER_PID") / 1024)) MiB after pass $pass"
+done
 
 # ---- the ceiling: nginx serving a static copy of the home page ---------------------------
 # The uncompressed HTML of `/`, gzipped by nginx on every request at level 6 (nginx-light
@@ -414,7 +422,8 @@ REPORT="$OUT_DIR/results.md"
   echo "Start: the first answer of /healthz came ${START_MS} ms after the server was launched."
   echo
   echo "Server RSS: $((RSS_START / 1024)) MiB after start, $((RSS_SIGNED_IN / 1024)) MiB after the sign-ins," \
-    "$((RSS_WARM / 1024)) MiB once the directory's index is built, $((RSS_END / 1024)) MiB after all runs."
+    "$((RSS_WARM / 1024)) MiB once the directory's index is built, $RSS_PASSES of the pages," \
+    "$((RSS_END / 1024)) MiB after all runs."
   echo
   echo "/annuaire rotates over $ANNUAIRE_PORTEURS porteurs' projects (generated accounts: $PORTEUR_EMAIL)." \
     "bytes/resp counts what crossed the socket: headers and compressed body."
