@@ -48,7 +48,15 @@ pub struct Board {
 
 /// The boards computed, by scope (`None` for the network's), each with the generations
 /// and the minute it was computed at.
-pub(crate) type KeptBoards = HashMap<Option<Vec<Uuid>>, (([i64; 3], i64), Arc<Board>)>;
+pub(crate) type KeptBoards = HashMap<Option<Vec<Uuid>>, KeptBoard>;
+
+/// A board, the generations and the minute it was computed at, and whether a newer one
+/// is being computed aside.
+pub(crate) struct KeptBoard {
+    at: ([i64; 3], i64),
+    board: Arc<Board>,
+    refreshing: bool,
+}
 
 /// At most this many boards are kept (one per circle and per coordinator of several,
 /// and the network's); past it they are all computed anew.
@@ -59,27 +67,75 @@ impl App {
     /// change of what it shows (the database's generations of the public data, the
     /// mentors and the relationships, the same for every instance) and per minute of
     /// the platform's clock (the quiet relationships and the next events follow the
-    /// time), and shared between the requests of that scope.
+    /// time), and shared between the requests of that scope. When only the minute
+    /// turned (to the next), the requests go on with the board they have while one
+    /// computes the next aside (the network's takes tens of milliseconds: every request
+    /// would wait).
     pub async fn coordination_board(&self, scope: &Scope) -> Result<Arc<Board>, AppError> {
         let generations = self.store.coordination_generations().await?;
-        let key = (generations, self.now().timestamp().div_euclid(60));
+        let key = (generations, self.minute());
         let scope_key = match scope {
             Scope::Network => None,
             Scope::Circles(ids) => Some(ids.clone()),
         };
         // One request computes; the others wait for it and share its board.
         let mut kept = self.boards.lock().await;
-        if let Some((at, board)) = kept.get(&scope_key)
-            && *at == key
-        {
-            return Ok(board.clone());
+        if let Some(k) = kept.get_mut(&scope_key) {
+            if k.at == key {
+                return Ok(k.board.clone());
+            }
+            // Only the next minute: a board older than that (a quiet night, the
+            // clock moved by days) is computed before answering.
+            if k.at.0 == key.0 && k.at.1 + 1 == key.1 {
+                if !k.refreshing {
+                    k.refreshing = true;
+                    let (app, scope) = (self.clone(), scope.clone());
+                    tokio::spawn(async move { app.refresh_board_aside(scope, key).await });
+                }
+                return Ok(k.board.clone());
+            }
         }
         let board = Arc::new(self.compute_board(scope).await?);
         if kept.len() >= KEPT_BOARDS {
             kept.clear();
         }
-        kept.insert(scope_key, (key, board.clone()));
+        kept.insert(
+            scope_key,
+            KeptBoard {
+                at: key,
+                board: board.clone(),
+                refreshing: false,
+            },
+        );
         Ok(board)
+    }
+
+    /// The minute of the platform's clock.
+    fn minute(&self) -> i64 {
+        self.now().timestamp().div_euclid(60)
+    }
+
+    /// Computes the board of `scope` for a new minute while pages use the one kept,
+    /// then puts it in its place (unless a newer one came meanwhile).
+    async fn refresh_board_aside(&self, scope: Scope, at: ([i64; 3], i64)) {
+        let computed = self.compute_board(&scope).await;
+        let scope_key = match scope {
+            Scope::Network => None,
+            Scope::Circles(ids) => Some(ids),
+        };
+        let mut kept = self.boards.lock().await;
+        let Some(k) = kept.get_mut(&scope_key) else {
+            return;
+        };
+        k.refreshing = false;
+        match computed {
+            Ok(board) if k.at.0 == at.0 && k.at.1 < at.1 => {
+                k.at = at;
+                k.board = Arc::new(board);
+            }
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "a coordination board could not be computed"),
+        }
     }
 
     async fn compute_board(&self, scope: &Scope) -> Result<Board, AppError> {
