@@ -2,12 +2,5 @@
 -- the SQLite migration).
 INSERT INTO generations (name, value) VALUES ('weights', 0);
 
-CREATE FUNCTION bump_weights_generation() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    UPDATE generations SET value = value + 1 WHERE name = 'weights';
-    RETURN NULL;
-END;
-$$;
-
 CREATE TRIGGER circle_weights_generation AFTER INSERT OR UPDATE OR DELETE ON circle_weights
-    FOR EACH STATEMENT EXECUTE FUNCTION bump_weights_generation();
+    FOR EACH STATEMENT EXECUTE FUNCTION bump_generation('weights');
