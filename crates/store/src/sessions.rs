@@ -17,16 +17,6 @@ pub struct SessionRecord {
 }
 
 impl Store {
-    /// The session stored under `id_hash`, if it exists (expiry is the caller's rule).
-    pub async fn session(&self, id_hash: &str) -> Result<Option<SessionRecord>> {
-        let query = Query::select()
-            .columns(["user_id", "created_at", "last_seen_at", "expires_at"])
-            .from("sessions")
-            .and_where(Expr::col("id_hash").eq(id_hash))
-            .to_owned();
-        db::fetch_optional(&mut &*self, &query).await
-    }
-
     /// A server secret, created at first use; every instance gets the same value.
     pub async fn server_secret(&self, name: &str, fresh: String) -> Result<String> {
         #[derive(sqlx::FromRow)]

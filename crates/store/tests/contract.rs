@@ -388,17 +388,17 @@ async fn sessions_are_stored_by_hash_and_end_with_their_account() {
         .await
         .unwrap();
     tx.commit().await.unwrap();
-    let s = store
-        .session("hash-a")
+    let (s, account) = store
+        .session_account("hash-a")
         .await
         .unwrap()
         .expect("found by hash");
-    assert_eq!(s.user_id, u.id);
-    assert!(store.session("hash-c").await.unwrap().is_none());
+    assert_eq!((s.user_id, account.id), (u.id, u.id));
+    assert!(store.session_account("hash-c").await.unwrap().is_none());
     let mut tx = store.begin().await.unwrap();
     assert_eq!(tx.delete_sessions_of(u.id).await.unwrap(), 2);
     tx.commit().await.unwrap();
-    assert!(store.session("hash-b").await.unwrap().is_none());
+    assert!(store.session_account("hash-b").await.unwrap().is_none());
 }
 
 #[tokio::test]
