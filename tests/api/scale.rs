@@ -243,3 +243,37 @@ async fn the_national_coordination_page_counts_by_circle_and_shows_the_oldest_li
         .collect();
     assert!(page.contains(&waiting), "{waiting} — the page: {shown:?}");
 }
+
+/// The national team's list of circles, 50 a page: every circle on one of its pages.
+#[tokio::test]
+async fn the_list_of_circles_is_paged_and_holds_every_circle() {
+    let app = spawn_app().await;
+    load_and_count(&app, 0.2).await;
+    let circles = app.app.store.circles_by_name().await.unwrap();
+    let pages = circles.len().div_ceil(50);
+    assert!(pages > 1);
+    let mut links = String::new();
+    for n in 1..=pages {
+        let html = reaches(
+            &app,
+            "admin@mentorat.example",
+            &format!("/admin/cercles?page={n}"),
+        )
+        .await;
+        assert!(html.contains(&format!("Page {n} sur {pages}")), "page {n}");
+        let list = &html[html.find("<ul class=\"links\">").unwrap()..];
+        let list = &list[..list.find("</ul>").unwrap()];
+        assert!(
+            list.matches("<li>").count() <= 50,
+            "50 circles a page at most"
+        );
+        links.push_str(list);
+    }
+    for circle in &circles {
+        assert!(
+            links.contains(&format!("href=\"/admin/cercles/{}\"", circle.slug)),
+            "{}",
+            circle.slug
+        );
+    }
+}

@@ -1,12 +1,16 @@
 //! The list of circles and the creation of a circle (national team).
 
 use super::*;
+use crate::pages::admin::{PAGE_SIZE, PageQuery, Pager, pager};
+use axum::extract::Query;
 
 #[derive(Template)]
 #[template(path = "pages/admin_circles.html")]
 pub(super) struct ListTemplate<'a> {
     page: Page<'a>,
+    /// A page of the circles, by name.
     circles: Vec<(String, String, String)>,
+    pager: Pager,
     form: FormView,
 }
 
@@ -61,18 +65,21 @@ pub(super) fn new_circle_view(ctx: &Ctx, input: &NewCircleInput) -> FormView {
     form
 }
 
+/// The list, 50 circles a page (`page` from 1), with the creation form.
 pub(super) async fn render_list(
     ctx: &Ctx,
     form: FormView,
     status: StatusCode,
+    page: u64,
 ) -> Result<Response, WebError> {
     let tr = ctx.tr();
-    let circles = ctx
-        .state()
-        .app
-        .circles()
-        .await?
+    let all = ctx.state().app.circles().await?;
+    let pager = pager(&tr, "/admin/cercles", "", page, all.len() as i64);
+    let page = page.clamp(1, pager.pages);
+    let circles = all
         .into_iter()
+        .skip(((page - 1) * PAGE_SIZE) as usize)
+        .take(PAGE_SIZE as usize)
         .map(|c| {
             (
                 format!("/admin/cercles/{}", c.circle.slug),
@@ -84,18 +91,20 @@ pub(super) async fn render_list(
     let mut response = super::render(&ListTemplate {
         page: ctx.page(tr.t("admin-circles-title")),
         circles,
+        pager,
         form,
     });
     *response.status_mut() = status;
     Ok(response)
 }
 
-pub(super) async fn list(ctx: Ctx) -> Result<Response, WebError> {
+pub(super) async fn list(ctx: Ctx, Query(q): Query<PageQuery>) -> Result<Response, WebError> {
     ctx.require(Action::ManageNetwork, &Resource::Platform)?;
     render_list(
         &ctx,
         new_circle_view(&ctx, &NewCircleInput::default()),
         StatusCode::OK,
+        q.page.unwrap_or(1),
     )
     .await
 }
@@ -116,7 +125,7 @@ pub(super) async fn create(
         Ok(circle) => Ok(Redirect::to(&format!("/admin/cercles/{}", circle.slug)).into_response()),
         Err(e) => {
             let view = new_circle_view(&ctx, &input).refused(&ctx, e)?;
-            render_list(&ctx, view, StatusCode::UNPROCESSABLE_ENTITY).await
+            render_list(&ctx, view, StatusCode::UNPROCESSABLE_ENTITY, 1).await
         }
     }
 }
