@@ -74,6 +74,22 @@ async fn load_and_count(app: &TestApp, scale: f64) -> (ScalePlan, Census) {
     (plan, after)
 }
 
+/// The part from `start` to `end` (kept) of pages 1 to `pages` of `path` as the national
+/// team reads them, one after the other; each page says which it is.
+async fn every_page(app: &TestApp, path: &str, pages: usize, start: &str, end: &str) -> String {
+    let mut parts = String::new();
+    for n in 1..=pages {
+        let html = reaches(app, "admin@mentorat.example", &format!("{path}?page={n}")).await;
+        assert!(
+            html.contains(&format!("Page {n} sur {pages}")),
+            "{path}, page {n}"
+        );
+        let part = &html[html.find(start).unwrap()..];
+        parts.push_str(&part[..part.find(end).unwrap() + end.len()]);
+    }
+    parts
+}
+
 async fn reaches(app: &TestApp, email: &str, path: &str) -> String {
     let client = app.browser_of(email, DEMO_PASSWORD).await.client;
     let response = client.get(app.url(path)).send().await.unwrap();
@@ -197,20 +213,12 @@ async fn the_national_coordination_page_counts_by_circle_and_shows_the_oldest_li
     let circles = app.app.store.circles_by_name().await.unwrap();
     let pages = circles.len().div_ceil(50);
     assert!(pages > 1 && page.contains(&format!("Page 1 sur {pages}")));
-    let mut rows = String::new();
-    for n in 1..=pages {
-        let html = reaches(
-            &app,
-            "admin@mentorat.example",
-            &format!("/coordination?page={n}"),
-        )
-        .await;
-        let table = &html[html.find("<table>").unwrap()..html.find("</table>").unwrap()];
+    let rows = every_page(&app, "/coordination", pages, "<table>", "</table>").await;
+    for table in rows.split("</table>") {
         assert!(
             table.matches("<tr>").count() <= 51,
             "a header and 50 circles at most"
         );
-        rows.push_str(table);
     }
     // Matching several together: one list holds every circle (a choice of many).
     let choices = &page[page
@@ -252,22 +260,19 @@ async fn the_list_of_circles_is_paged_and_holds_every_circle() {
     let circles = app.app.store.circles_by_name().await.unwrap();
     let pages = circles.len().div_ceil(50);
     assert!(pages > 1);
-    let mut links = String::new();
-    for n in 1..=pages {
-        let html = reaches(
-            &app,
-            "admin@mentorat.example",
-            &format!("/admin/cercles?page={n}"),
-        )
-        .await;
-        assert!(html.contains(&format!("Page {n} sur {pages}")), "page {n}");
-        let list = &html[html.find("<ul class=\"links\">").unwrap()..];
-        let list = &list[..list.find("</ul>").unwrap()];
+    let links = every_page(
+        &app,
+        "/admin/cercles",
+        pages,
+        "<ul class=\"links\">",
+        "</ul>",
+    )
+    .await;
+    for list in links.split("</ul>") {
         assert!(
             list.matches("<li>").count() <= 50,
             "50 circles a page at most"
         );
-        links.push_str(list);
     }
     for circle in &circles {
         assert!(

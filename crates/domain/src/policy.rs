@@ -51,7 +51,7 @@ impl Viewer<'_> {
 }
 
 /// What a viewer's coordination pages cover.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Scope {
     Network,
     Circles(Vec<Uuid>),

@@ -46,9 +46,9 @@ pub struct Board {
     pub run: Vec<(Uuid, String)>,
 }
 
-/// The boards computed, by scope (`None` for the network's), each with the generations
-/// and the minute it was computed at.
-pub(crate) type KeptBoards = HashMap<Option<Vec<Uuid>>, KeptBoard>;
+/// The boards computed, by scope, each with the generations and the minute it was
+/// computed at.
+pub(crate) type KeptBoards = HashMap<Scope, KeptBoard>;
 
 /// A board, the generations and the minute it was computed at, and whether a newer one
 /// is being computed aside.
@@ -74,13 +74,9 @@ impl App {
     pub async fn coordination_board(&self, scope: &Scope) -> Result<Arc<Board>, AppError> {
         let generations = self.store.coordination_generations().await?;
         let key = (generations, self.minute());
-        let scope_key = match scope {
-            Scope::Network => None,
-            Scope::Circles(ids) => Some(ids.clone()),
-        };
         // One request computes; the others wait for it and share its board.
         let mut kept = self.boards.lock().await;
-        if let Some(k) = kept.get_mut(&scope_key) {
+        if let Some(k) = kept.get_mut(scope) {
             if k.at == key {
                 return Ok(k.board.clone());
             }
@@ -100,7 +96,7 @@ impl App {
             kept.clear();
         }
         kept.insert(
-            scope_key,
+            scope.clone(),
             KeptBoard {
                 at: key,
                 board: board.clone(),
@@ -119,12 +115,8 @@ impl App {
     /// then puts it in its place (unless a newer one came meanwhile).
     async fn refresh_board_aside(&self, scope: Scope, at: ([i64; 3], i64)) {
         let computed = self.compute_board(&scope).await;
-        let scope_key = match scope {
-            Scope::Network => None,
-            Scope::Circles(ids) => Some(ids),
-        };
         let mut kept = self.boards.lock().await;
-        let Some(k) = kept.get_mut(&scope_key) else {
+        let Some(k) = kept.get_mut(&scope) else {
             return;
         };
         k.refreshing = false;
