@@ -2,12 +2,15 @@
 # The platform's pages under load, end to end, in one run anyone can repeat:
 #   bash tools/bench/http.sh                    # national data set, 10 s per page
 #   SCALE=demo DURATION=5s bash tools/bench/http.sh
-# Builds the release binary, fills a fresh SQLite database in a temporary folder, serves
-# it pinned to one core, signs in one person per role (and up to 1,000 porteurs), then
-# runs wrk on every main page, on nginx serving a static copy of the home page (the
-# ceiling), and on a mix of reads and writes. Prints a Markdown table and writes it to
-# target/bench-http/results.md. Needs bash, curl, taskset, python3 (to find free ports),
-# wrk and nginx (installed with apt-get when absent). Traffic goes to 127.0.0.1 only.
+#   SCALE=10x DATABASE=postgres INSTANCES=2 bash tools/bench/http.sh
+# Builds the release binary, fills a fresh database (SQLite in a temporary folder, or a
+# new PostgreSQL database dropped afterwards), serves it pinned to one core (one or more
+# instances, behind an nginx balancer when more), signs in one person per role (and up
+# to 1,000 porteurs), then runs wrk on every main page, on nginx serving a static copy of
+# the home page (the ceiling), and on a mix of reads and writes. Prints a Markdown table
+# and writes it to target/bench-http/results.md. Needs bash, curl, taskset, python3 (to
+# find free ports), wrk and nginx (installed with apt-get when absent), and psql for
+# PostgreSQL. Traffic goes to 127.0.0.1 only (and to the PostgreSQL server named).
 set -euo pipefail
 
 # ---- knobs -----------------------------------------------------------------------------
@@ -17,12 +20,17 @@ THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-32}"
 PORTEURS="${PORTEURS:-1000}"        # porteurs whose directories /annuaire reads in turn
 PASSES="${PASSES:-1}"               # the page runs this many times over (2: does memory grow?)
-# The generator numbers porteurs by their project's state: in the national set 1–3,000 are
-# mentored and 3,001–4,000 closed; validated projects (the directory's) follow.
-PORTEUR_FIRST="${PORTEUR_FIRST:-4001}"
+DATABASE="${DATABASE:-sqlite}"      # or `postgres`: a new database on POSTGRES_URL's server
+POSTGRES_URL="${POSTGRES_URL:-postgres://postgres@127.0.0.1:5432}"
+INSTANCES="${INSTANCES:-1}"         # servers over the same database; past one, nginx balances
+# The generator numbers porteurs by their project's state (mentored, closed, then
+# validated: the directory's); by default the first with a validated project, which
+# `mentorat demo --scale` names (4001 in the national set, 40001 at 10x).
+PORTEUR_FIRST="${PORTEUR_FIRST:-}"
 MENTORS="${MENTORS:-50}"            # generated mentors signed in for the accept writes
-SERVER_CPU="${SERVER_CPU:-1}"       # the server and nginx share this core...
-CLIENT_CPU="${CLIENT_CPU:-0}"       # ...and the load generators use this one
+SERVER_CPU="${SERVER_CPU:-1}"       # the servers and nginx's static ceiling share this core...
+CLIENT_CPU="${CLIENT_CPU:-0}"       # ...and the load generators (and the balancer) use this one
+PG_CPU="${PG_CPU:-$CLIENT_CPU}"     # a local PostgreSQL's processes are pinned here for the run
 # Generated accounts (printf patterns over 1, 2, 3…), all with the demo password.
 PORTEUR_EMAIL="${PORTEUR_EMAIL:-porteur.%05d@national.mentorat.example}"
 MENTOR_EMAIL="${MENTOR_EMAIL:-mentor.%05d@national.mentorat.example}"
@@ -41,6 +49,11 @@ rm -rf "$OUT_DIR/logs"
 BIN="$ROOT/target/release/mentorat"
 SECONDS_PER_RUN="${DURATION%s}"
 [[ "$SECONDS_PER_RUN" =~ ^[0-9]+$ ]] || { echo "DURATION must be whole seconds, e.g. 10s" >&2; exit 1; }
+[[ "$INSTANCES" =~ ^[1-9][0-9]*$ ]] || { echo "INSTANCES must be 1 or more" >&2; exit 1; }
+case "$DATABASE" in
+  sqlite | postgres) ;;
+  *) echo "DATABASE must be sqlite or postgres" >&2; exit 1 ;;
+esac
 
 log() { printf '[bench] %s\n' "$*" >&2; }
 
@@ -49,7 +62,9 @@ if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
   log "installing wrk and nginx-light"
   apt-get update -qq && apt-get install -y -qq wrk nginx-light >/dev/null
 fi
-for tool in curl taskset python3 wrk nginx; do
+tools="curl taskset python3 wrk nginx"
+[ "$DATABASE" = postgres ] && tools="$tools psql"
+for tool in $tools; do
   command -v "$tool" >/dev/null || { echo "missing: $tool" >&2; exit 1; }
 done
 NGINX="$(command -v nginx)"
@@ -60,29 +75,39 @@ log "building the release binary"
 # ---- clean-up: everything started here stops with the script -----------------------------
 WORK="$(mktemp -d)"
 STATIC=""
-SERVER_PID=""
+SERVER_PIDS=""
+BALANCER_PID=""
 NGINX_PID=""
 WRITER_PID=""
+PG_DB=""
+PG_AFFINITY=""  # "PID MASK" lines: a local PostgreSQL's processes as they were pinned
 stop() {
-  local pid
-  for pid in $WRITER_PID $NGINX_PID $SERVER_PID; do
+  local pid mask
+  for pid in $WRITER_PID $NGINX_PID $BALANCER_PID $SERVER_PIDS; do
     kill "$pid" 2>/dev/null || true
   done
   # Bounded: a process still alive after 10 s is killed.
   for _ in $(seq 100); do
     local alive=""
-    for pid in $WRITER_PID $NGINX_PID $SERVER_PID; do
+    for pid in $WRITER_PID $NGINX_PID $BALANCER_PID $SERVER_PIDS; do
       kill -0 "$pid" 2>/dev/null && alive=1
     done
     [ -z "$alive" ] && break
     sleep 0.1
   done
-  for pid in $WRITER_PID $NGINX_PID $SERVER_PID; do
+  for pid in $WRITER_PID $NGINX_PID $BALANCER_PID $SERVER_PIDS; do
     kill -9 "$pid" 2>/dev/null || true
   done
-  # The server's log (warn and above: no personal data) and each wrk run's own output.
+  # PostgreSQL as it was: its processes on their cores, without the run's database.
+  if [ -n "$PG_AFFINITY" ]; then
+    while read -r pid mask; do
+      taskset -a -p "$mask" "$pid" >/dev/null 2>&1 || true
+    done <<<"$PG_AFFINITY"
+  fi
+  [ -n "$PG_DB" ] && psql -q "$POSTGRES_URL/postgres" -c "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" >/dev/null 2>&1
+  # The servers' logs (warn and above: no personal data) and each wrk run's own output.
   mkdir -p "$OUT_DIR/logs"
-  cp "$WORK"/server.log "$WORK"/wrk-*.log "$WORK"/writes.tsv "$OUT_DIR/logs/" 2>/dev/null || true
+  cp "$WORK"/server*.log "$WORK"/wrk-*.log "$WORK"/writes.tsv "$OUT_DIR/logs/" 2>/dev/null || true
   rm -rf "$WORK" ${STATIC:+"$STATIC"}
 }
 trap stop EXIT
@@ -92,24 +117,47 @@ free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
-PORT="$(free_port)"
-BASE="http://127.0.0.1:$PORT"
-export MENTORAT_DATABASE_URL="sqlite://$WORK/bench.db"
-export MENTORAT_LISTEN="127.0.0.1:$PORT"
+if [ "$DATABASE" = postgres ]; then
+  PG_DB="mentorat_bench_$$"
+  psql -q -v ON_ERROR_STOP=1 "$POSTGRES_URL/postgres" -c "CREATE DATABASE $PG_DB" >/dev/null
+  export MENTORAT_DATABASE_URL="$POSTGRES_URL/$PG_DB"
+  DATA_AT="PostgreSQL database $PG_DB"
+else
+  export MENTORAT_DATABASE_URL="sqlite://$WORK/bench.db"
+  DATA_AT="$WORK/bench.db"
+fi
 export MENTORAT_LOG="warn"
 # Sign-in is rate limited per client address and every sign-in here comes from
 # 127.0.0.1; 10,000 is the highest burst the settings accept.
 export MENTORAT_RATE_BURST="10000"
 
 # ---- data --------------------------------------------------------------------------------
-log "loading the $SCALE data set into $WORK/bench.db"
+log "loading the $SCALE data set into $DATA_AT"
 load_start=$(date +%s)
 if [ "$SCALE" = demo ]; then
   "$BIN" demo >/dev/null
 else
-  "$BIN" demo --scale "$SCALE" >/dev/null
+  "$BIN" demo --scale "$SCALE" >"$WORK/demo.txt"
+  # "porteur with a validated project: porteur.04001@…": where the directory's readers begin.
+  if [ -z "$PORTEUR_FIRST" ]; then
+    PORTEUR_FIRST=$(sed -n 's/.*porteur with a validated project: porteur\.0*\([0-9][0-9]*\)@.*/\1/p' "$WORK/demo.txt")
+  fi
 fi
+PORTEUR_FIRST="${PORTEUR_FIRST:-1}"
 LOAD_SECONDS=$(($(date +%s) - load_start))
+
+# A local PostgreSQL runs on its own core, with the load generators, as long as the run lasts.
+PG_PINNING=""
+if [ "$DATABASE" = postgres ]; then
+  PG_PINNING="PostgreSQL not pinned (not local, or not allowed)"
+  for pid in $(pgrep -x postgres || true); do
+    mask=$(taskset -p "$pid" 2>/dev/null | awk '{ print $NF }') || continue
+    if taskset -a -p -c "$PG_CPU" "$pid" >/dev/null 2>&1; then
+      PG_AFFINITY="$PG_AFFINITY${PG_AFFINITY:+$'\n'}$pid $mask"
+      PG_PINNING="PostgreSQL on core $PG_CPU"
+    fi
+  done
+fi
 
 # ---- server ------------------------------------------------------------------------------
 rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"; }
@@ -121,12 +169,61 @@ wait_for() { # URL: until it answers, for at most 60 s
   echo "no answer from $1" >&2
   return 1
 }
-started_ns=$(date +%s%N)
-taskset -c "$SERVER_CPU" "$BIN" serve >"$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-wait_for "$BASE/healthz"
-START_MS=$((($(date +%s%N) - started_ns) / 1000000))
-RSS_START=$(rss_kib "$SERVER_PID")
+# rss_all: each server's RSS in MiB ("115 MiB", or "380 + 371 MiB" for two instances).
+rss_all() {
+  local pid out=""
+  for pid in $SERVER_PIDS; do out="$out${out:+ + }$(($(rss_kib "$pid") / 1024))"; done
+  echo "$out MiB"
+}
+# Each instance on its own port, all on the server's core; the first answer of /healthz
+# of each, from its launch.
+START_MS=""
+PORTS=""
+for instance in $(seq "$INSTANCES"); do
+  port="$(free_port)"
+  started_ns=$(date +%s%N)
+  MENTORAT_LISTEN="127.0.0.1:$port" taskset -c "$SERVER_CPU" "$BIN" serve >"$WORK/server-$instance.log" 2>&1 &
+  SERVER_PIDS="$SERVER_PIDS${SERVER_PIDS:+ }$!"
+  wait_for "http://127.0.0.1:$port/healthz"
+  START_MS="$START_MS${START_MS:+, }$((($(date +%s%N) - started_ns) / 1000000))"
+  PORTS="$PORTS $port"
+done
+if [ "$INSTANCES" -eq 1 ]; then
+  BASE="http://127.0.0.1:${PORTS# }"
+else
+  # nginx on the clients' core passes each request to the next instance in turn, over
+  # kept-alive connections; bodies come through as the instances compressed them.
+  BALANCER_PORT="$(free_port)"
+  mkdir -p "$WORK/balancer"
+  {
+    echo "worker_processes 1; daemon off; pid $WORK/balancer/nginx.pid;"
+    echo "error_log $WORK/balancer/error.log warn;"
+    echo "events { worker_connections 4096; }"
+    echo "http {"
+    echo "  access_log off;"
+    for dir in client_body proxy fastcgi uwsgi scgi; do echo "  ${dir}_temp_path $WORK/balancer/$dir;"; done
+    echo "  upstream mentorat {"
+    for port in $PORTS; do echo "    server 127.0.0.1:$port;"; done
+    echo "    keepalive 64;"
+    echo "  }"
+    echo "  server {"
+    echo "    listen 127.0.0.1:$BALANCER_PORT;"
+    echo "    location / {"
+    echo "      proxy_pass http://mentorat;"
+    echo "      proxy_http_version 1.1;"
+    echo '      proxy_set_header Connection "";'
+    echo '      proxy_set_header Host $http_host;'
+    echo "      proxy_buffers 64 8k;"
+    echo "    }"
+    echo "  }"
+    echo "}"
+  } >"$WORK/balancer/nginx.conf"
+  taskset -c "$CLIENT_CPU" "$NGINX" -p "$WORK/balancer" -e "$WORK/balancer/error.log" -c "$WORK/balancer/nginx.conf" &
+  BALANCER_PID=$!
+  BASE="http://127.0.0.1:$BALANCER_PORT"
+  wait_for "$BASE/healthz"
+fi
+RSS_START=$(rss_all)
 
 # ---- signing in --------------------------------------------------------------------------
 # One curl cookie jar per person; `cookie_header JAR` turns it into a Cookie header for wrk
@@ -202,11 +299,14 @@ fi
 
 # Argon2 takes 19 MiB per hash and the allocator keeps some: RSS after the sign-ins, then
 # once the first /annuaire has built the matching index.
-RSS_SIGNED_IN=$(rss_kib "$SERVER_PID")
+RSS_SIGNED_IN=$(rss_all)
+# Once per instance (the balancer takes them in turn).
 IFS=$'\t' read -r first_cookie first_path _ <"$ROTATE"
-status=$(curl -s -o /dev/null --max-time 120 -w '%{http_code}' -H "Cookie: $first_cookie" "$BASE$first_path")
-[ "$status" = 200 ] || { echo "/annuaire answers $status, not 200" >&2; exit 1; }
-RSS_WARM=$(rss_kib "$SERVER_PID")
+for _ in $(seq "$INSTANCES"); do
+  status=$(curl -s -o /dev/null --max-time 120 -w '%{http_code}' -H "Cookie: $first_cookie" "$BASE$first_path")
+  [ "$status" = 200 ] || { echo "/annuaire answers $status, not 200" >&2; exit 1; }
+done
+RSS_WARM=$(rss_all)
 
 # Ids the pages' addresses need, read from the pages themselves.
 EVENT=$(get "$JARS/national" "/cercles/$CIRCLE" | first '/evenements/[0-9a-f-]\{36\}')
@@ -245,13 +345,17 @@ bench() {
 
 # settle: waits (60 s at most) until the server is idle, so that requests still queued when
 # wrk stopped (a page slower than the run) do not steal the next run's processor.
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+cpu_ticks() { # the servers' user and system time, together
+  local pid total=0
+  for pid in $SERVER_PIDS; do total=$((total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat"))); done
+  echo "$total"
+}
 settle() {
   local before after
   for _ in $(seq 1 60); do
-    before=$(cpu_ticks "$SERVER_PID")
+    before=$(cpu_ticks)
     sleep 1
-    after=$(cpu_ticks "$SERVER_PID")
+    after=$(cpu_ticks)
     # Clock ticks are hundredths of a second: idle is under 5 % of a core.
     [ $((after - before)) -le 5 ] && return 0
   done
@@ -276,7 +380,7 @@ for pass in $(seq "$PASSES"); do
   bench "/admin/tableau-de-bord$p" "$BASE/admin/tableau-de-bord" "$JARS/national"
   bench "/mentorats/{id} (mentor)$p" "$BASE$MENTORSHIP" "$JARS/mentor"
   bench "/admin/cercles/$CIRCLE (coordinator)$p" "$BASE/admin/cercles/$CIRCLE" "$JARS/coordinator"
-  RSS_PASSES="$RSS_PASSES${RSS_PASSES:+, }$(($(rss_kib "$SERVER_PID") / 1024)) MiB after pass $pass"
+  RSS_PASSES="$RSS_PASSES${RSS_PASSES:+, }$(rss_all) after pass $pass"
 done
 
 # ---- the ceiling: nginx serving a static copy of the home page ---------------------------
@@ -392,16 +496,17 @@ bench "mixed: /annuaire" "$BASE/annuaire" rotate "$ROTATE" $((CONNECTIONS / 2))
 wait "$reader"
 wait "$WRITER_PID" || true
 WRITER_PID=""
-RSS_END=$(rss_kib "$SERVER_PID")
+RSS_END=$(rss_all)
 
 # ---- report --------------------------------------------------------------------------------
 mkdir -p "$OUT_DIR"
 REPORT="$OUT_DIR/results.md"
 {
-  echo "# HTTP benchmark ($SCALE data set)"
+  echo "# HTTP benchmark ($SCALE data set, $DATABASE, $INSTANCES instance$([ "$INSTANCES" -gt 1 ] && echo s))"
   echo
   echo "$(date -u '+%Y-%m-%d %H:%M UTC'); $(nproc) cores, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo);" \
-    "server on core $SERVER_CPU, wrk on core $CLIENT_CPU; wrk -t$THREADS -c$CONNECTIONS -d$DURATION;" \
+    "$([ "$INSTANCES" -gt 1 ] && echo "$INSTANCES servers on core $SERVER_CPU behind an nginx balancer on core $CLIENT_CPU" || echo "server on core $SERVER_CPU"), wrk on core $CLIENT_CPU;" \
+    "${PG_PINNING:+$PG_PINNING; }wrk -t$THREADS -c$CONNECTIONS -d$DURATION;" \
     "Accept-Encoding: br, gzip; data loaded in ${LOAD_SECONDS} s; commit $(git -C "$ROOT" rev-parse --short HEAD)."
   echo
   echo "| page | alone ms | req/s | p50 ms | p99 ms | errors | bytes/resp |"
@@ -421,9 +526,9 @@ REPORT="$OUT_DIR/results.md"
   echo
   echo "Start: the first answer of /healthz came ${START_MS} ms after the server was launched."
   echo
-  echo "Server RSS: $((RSS_START / 1024)) MiB after start, $((RSS_SIGNED_IN / 1024)) MiB after the sign-ins," \
-    "$((RSS_WARM / 1024)) MiB once the directory's index is built, $RSS_PASSES of the pages," \
-    "$((RSS_END / 1024)) MiB after all runs."
+  echo "Server RSS$([ "$INSTANCES" -gt 1 ] && echo ", instance by instance"): $RSS_START after start, $RSS_SIGNED_IN after the sign-ins," \
+    "$RSS_WARM once the directory's index is built, $RSS_PASSES of the pages," \
+    "$RSS_END after all runs."
   echo
   echo "/annuaire rotates over $ANNUAIRE_PORTEURS porteurs' projects (generated accounts: $PORTEUR_EMAIL)." \
     "bytes/resp counts what crossed the socket: headers and compressed body."

@@ -96,6 +96,18 @@ impl Db {
         .map_err(StoreError::Migration)
     }
 
+    /// After a bulk load: PostgreSQL's planner statistics read anew (`ANALYZE`), which
+    /// autovacuum would only do later, or never where it is turned off; without them it
+    /// misjudges every join over the new rows. SQLite plans by its indexes alone here
+    /// (no `sqlite_stat1` is kept) and needs nothing.
+    pub(crate) async fn refresh_statistics(&self) -> Result<()> {
+        match self {
+            Db::Sqlite { .. } => Ok(()),
+            Db::Postgres(pool) => sqlx::query("ANALYZE").execute(pool).await.map(drop),
+        }
+        .map_err(StoreError::from)
+    }
+
     pub(crate) async fn ping(&self) -> Result<()> {
         match self {
             Db::Sqlite { readers, .. } => sqlx::query("SELECT 1").execute(readers).await.map(drop),

@@ -138,6 +138,11 @@ impl Store {
         self.db.migrate().await
     }
 
+    /// Refreshes the planner's statistics after a bulk load (PostgreSQL's `ANALYZE`).
+    pub async fn refresh_statistics(&self) -> Result<()> {
+        self.db.refresh_statistics().await
+    }
+
     /// Whether the database answers a trivial query (used by `/readyz`).
     pub async fn ping(&self) -> Result<()> {
         self.db.ping().await

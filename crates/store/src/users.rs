@@ -147,24 +147,31 @@ impl Store {
         &self,
         user: Uuid,
     ) -> Result<std::collections::HashMap<Uuid, PersonName>> {
-        let mut among = sea_query::Cond::any();
-        for table in ["mentorship_requests", "mentorships"] {
-            for (mine, theirs) in [("mentee_id", "mentor_id"), ("mentor_id", "mentee_id")] {
-                among = among.add(
-                    Expr::col("id").in_subquery(
-                        Query::select()
-                            .column(theirs)
-                            .from(table)
-                            .and_where(Expr::col(mine).eq(user))
-                            .to_owned(),
-                    ),
-                );
-            }
+        // One subquery, the union of the four sides, each on its own index: PostgreSQL
+        // reads `id IN (…) OR id IN (…)` by scanning every account (140 ms at ten times
+        // the network) where the union reads a handful of index entries.
+        let mut sides = [
+            ("mentorship_requests", "mentee_id", "mentor_id"),
+            ("mentorship_requests", "mentor_id", "mentee_id"),
+            ("mentorships", "mentee_id", "mentor_id"),
+            ("mentorships", "mentor_id", "mentee_id"),
+        ]
+        .map(|(table, mine, theirs)| {
+            Query::select()
+                .column(theirs)
+                .from(table)
+                .and_where(Expr::col(mine).eq(user))
+                .to_owned()
+        })
+        .into_iter();
+        let mut among = sides.next().expect("four sides");
+        for side in sides {
+            among.union(sea_query::UnionType::All, side);
         }
         let q = Query::select()
             .columns(["id", "first_name", "last_name"])
             .from("users")
-            .cond_where(among)
+            .and_where(Expr::col("id").in_subquery(among))
             .to_owned();
         let rows = db::fetch_all::<NameRow>(&mut &*self, &q).await?;
         rows.into_iter().map(NameRow::into_pair).collect()

@@ -208,3 +208,39 @@ async fn quiet_pairs_are_nudged_once_a_month_then_flagged_to_the_coordinators() 
     app.app.clock.advance(chrono::Duration::days(30));
     assert!(flagged().await, "flagged after 60 days");
 }
+
+/// In a large network the quiet pairs are more than one batch of the sweep: every pair is
+/// nudged once all the same, and a second sweep reads none of them again.
+#[tokio::test]
+async fn every_quiet_pair_of_a_large_network_is_nudged_once() {
+    let app = spawn_demo_app().await;
+    let plan = mentorat_app::demo::ScalePlan::for_scale(0.2).unwrap();
+    app.app
+        .load_scale(&plan, &mut mentorat_app::demo::Silent)
+        .await
+        .unwrap();
+    assert!(plan.active_mentorships > 500, "more than one batch");
+    let nudged = || {
+        let app = &app;
+        async move {
+            let (mails, _) = app.app.outbox(0, 100_000).await.unwrap();
+            let mut to = std::collections::HashMap::<String, usize>::new();
+            for m in mails {
+                if m.subject == "Des nouvelles de votre relation mentorale ?" {
+                    *to.entry(m.to_address).or_default() += 1;
+                }
+            }
+            to
+        }
+    };
+    // Seventy days on, every active pair has gone a month without a meeting.
+    days_pass(&app, 70).await;
+    let first = nudged().await;
+    // The generator numbers the active pairs' porteurs first.
+    for n in 1..=plan.active_mentorships {
+        let porteur = format!("porteur.{n:05}@national.mentorat.example");
+        assert_eq!(first.get(&porteur), Some(&1), "{porteur} nudged once");
+    }
+    sweep(&app).await;
+    assert_eq!(nudged().await, first, "nobody nudged twice in a month");
+}

@@ -119,6 +119,10 @@ impl App {
         rows += w.requests(progress).await?;
         rows += w.mentorships(progress).await?;
         rows += w.events(progress).await?;
+        progress.phase("statistics", 1);
+        self.store.refresh_statistics().await?;
+        progress.advance(1);
+        progress.finish();
         Ok(ScaleReport {
             already_present: false,
             rows,

@@ -186,6 +186,9 @@ pub const REQUEST_REMINDER: chrono::Duration = chrono::Duration::days(7);
 pub const REQUEST_EXPIRY: chrono::Duration = chrono::Duration::days(14);
 /// A mentorship without a meeting this long reminds both…
 pub const QUIET_REMINDER: chrono::Duration = chrono::Duration::days(30);
+
+/// Quiet pairs a sweep reads at a time.
+const SWEEP_BATCH: u64 = 500;
 /// …and is flagged to the coordinators after this long.
 pub const QUIET_FLAG: chrono::Duration = chrono::Duration::days(60);
 /// How many of them the coordinators' list shows, the longest quiet first.
@@ -232,26 +235,42 @@ impl App {
             }
             tx.commit().await?;
         }
-        for m in self.store.quiet_mentorships(now - QUIET_REMINDER).await? {
-            let mut tx = self.store.begin().await?;
-            if tx
-                .mark_mentorship_reminded(m.id, now, QUIET_REMINDER)
-                .await?
-            {
-                let pair = tx.recipients(&[m.mentor_id, m.mentee_id]).await?;
-                for id in [m.mentor_id, m.mentee_id] {
-                    if let Some(a) = pair.get(&id) {
-                        let mail = Mail::QuietMentorship {
-                            name: a.first_name.clone(),
-                            link: self.link(&format!("/mentorats/{}", m.id)),
-                        };
-                        self.queue_mail(&mut tx, a.email.as_str(), a.locale, &mail)
-                            .await?;
-                        sent += 1;
+        // In batches: each pair nudged (here or by another instance) leaves the list, so
+        // a network of any size is read a batch at a time, and pairs already nudged are
+        // never read again.
+        loop {
+            let batch = self
+                .store
+                .quiet_mentorships(now - QUIET_REMINDER, now - QUIET_REMINDER, SWEEP_BATCH)
+                .await?;
+            let mut marked = 0;
+            for m in &batch {
+                let mut tx = self.store.begin().await?;
+                if tx
+                    .mark_mentorship_reminded(m.id, now, QUIET_REMINDER)
+                    .await?
+                {
+                    marked += 1;
+                    let pair = tx.recipients(&[m.mentor_id, m.mentee_id]).await?;
+                    for id in [m.mentor_id, m.mentee_id] {
+                        if let Some(a) = pair.get(&id) {
+                            let mail = Mail::QuietMentorship {
+                                name: a.first_name.clone(),
+                                link: self.link(&format!("/mentorats/{}", m.id)),
+                            };
+                            self.queue_mail(&mut tx, a.email.as_str(), a.locale, &mail)
+                                .await?;
+                            sent += 1;
+                        }
                     }
                 }
+                tx.commit().await?;
             }
-            tx.commit().await?;
+            // A short batch was the last; one where another instance marked every pair
+            // first leaves the rest to it.
+            if (batch.len() as u64) < SWEEP_BATCH || marked == 0 {
+                break;
+            }
         }
         if sent > 0 {
             self.mail_queued();

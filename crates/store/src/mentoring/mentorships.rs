@@ -176,21 +176,27 @@ impl Store {
         db::fetch_all(&mut &*self, &q).await
     }
 
-    /// Active mentorships whose last meeting (or start) is older than `before`.
-    pub async fn quiet_mentorships(&self, before: DateTime<Utc>) -> Result<Vec<MentorshipRecord>> {
+    /// At most `limit` active mentorships whose last meeting (or start) is older than
+    /// `before` and that were not reminded since `reminded_before`: the quiet pairs a
+    /// sweep still has to nudge (those already nudged are not read again).
+    pub async fn quiet_mentorships(
+        &self,
+        before: DateTime<Utc>,
+        reminded_before: DateTime<Utc>,
+        limit: u64,
+    ) -> Result<Vec<MentorshipRecord>> {
         let q = Query::select()
             .columns(MENTORSHIP_COLUMNS)
             .from("mentorships")
             .and_where(Expr::col("status").eq("active"))
+            .and_where(Expr::cust(QUIET_SINCE).lt(before))
             .cond_where(
                 Cond::any()
-                    .add(Expr::col("last_meeting_on").lt(before))
-                    .add(
-                        Cond::all()
-                            .add(Expr::col("last_meeting_on").is_null())
-                            .add(Expr::col("started_at").lt(before)),
-                    ),
+                    .add(Expr::col("reminded_at").is_null())
+                    .add(Expr::col("reminded_at").lt(reminded_before)),
             )
+            .order_by_expr(Expr::cust(QUIET_SINCE), Order::Asc)
+            .limit(limit)
             .to_owned();
         db::fetch_all(&mut &*self, &q).await
     }
@@ -208,8 +214,7 @@ impl Store {
         for c in MENTORSHIP_COLUMNS {
             q.column(("mentorships", c));
         }
-        let since =
-            Expr::cust(r#"COALESCE("mentorships"."last_meeting_on", "mentorships"."started_at")"#);
+        let since = Expr::cust(QUIET_SINCE);
         q.expr_as(Expr::col(("projects", "title")), "project_title");
         if circles.is_empty() {
             // The network's: on the index of the active relationships.
@@ -243,8 +248,6 @@ impl Store {
         db::fetch_all(&mut &*self, &q).await
     }
 
-    /// Satisfaction of the feedback given on a circle's relationships (all circles for
-    /// `None`): how many answers, and their average.
     /// The feedback of these circles' relationships (all for none), in aggregate.
     pub async fn feedback_summary(&self, circles: &[Uuid]) -> Result<FeedbackSummary> {
         #[derive(sqlx::FromRow)]
@@ -258,17 +261,18 @@ impl Store {
                 Expr::cust(r#"CAST(SUM("feedback"."satisfaction") AS BIGINT)"#),
                 "total",
             )
-            .from("feedback")
-            .inner_join(
+            .from("feedback");
+        // The network's is every answer (each belongs to a relationship): no join.
+        if !circles.is_empty() {
+            q.inner_join(
                 "mentorships",
                 Expr::col(("mentorships", "id")).equals(("feedback", "mentorship_id")),
             )
             .inner_join(
                 "projects",
                 Expr::col(("projects", "id")).equals(("mentorships", "project_id")),
-            );
-        if !circles.is_empty() {
-            q.and_where(Expr::col(("projects", "circle_id")).is_in(circles.iter().copied()));
+            )
+            .and_where(Expr::col(("projects", "circle_id")).is_in(circles.iter().copied()));
         }
         let s: S = db::fetch_one(&mut &*self, &q).await?;
         let average = match (s.answers, s.total) {
@@ -281,6 +285,12 @@ impl Store {
         })
     }
 }
+
+/// Since when a relationship has been quiet: its last meeting, or its start. The
+/// same expression as the index `mentorships_quiet` (migration 0018), which SQLite and
+/// PostgreSQL use only for the expression written as it is there.
+const QUIET_SINCE: &str =
+    r#"COALESCE("mentorships"."last_meeting_on", "mentorships"."started_at")"#;
 
 impl Tx {
     pub async fn insert_meeting(
