@@ -220,12 +220,27 @@ async fn the_national_coordination_page_counts_by_circle_and_shows_the_oldest_li
             "a header and 50 circles at most"
         );
     }
-    // Matching several together: one list holds every circle (a choice of many).
-    let choices = &page[page
-        .find("<select id=\"together-circles\" name=\"circles\" multiple")
-        .expect("a list of circles")..];
-    let choices = &choices[..choices.find("</select>").unwrap()];
-    assert_eq!(choices.matches("<option value=").count(), circles.len());
+    // Matching several together: a list holds the circles of the table's page (the
+    // whole network would not fit a page), and the next page offers the next ones.
+    let offered = |page: &str| {
+        let choices = &page[page
+            .find("<select id=\"together-circles\" name=\"circles\" multiple")
+            .expect("a list of circles")..];
+        let choices = &choices[..choices.find("</select>").unwrap()];
+        choices
+            .split("<option value=\"")
+            .skip(1)
+            .map(|o| o[..36].parse::<uuid::Uuid>().unwrap())
+            .collect::<Vec<_>>()
+    };
+    let by_id = |ids: &[mentorat_domain::Circle]| ids.iter().map(|c| c.id).collect::<Vec<_>>();
+    assert_eq!(offered(&page), by_id(&circles[..50]));
+    let second = reaches(&app, "admin@mentorat.example", "/coordination?page=2").await;
+    assert_eq!(
+        offered(&second),
+        by_id(&circles[50..circles.len().min(100)])
+    );
+    assert!(page.contains("changez de page pour en choisir"));
     for circle in &circles {
         assert!(
             rows.contains(&format!("href=\"/admin/cercles/{}\"", circle.slug)),
@@ -279,6 +294,37 @@ async fn the_list_of_circles_is_paged_and_holds_every_circle() {
             links.contains(&format!("href=\"/admin/cercles/{}\"", circle.slug)),
             "{}",
             circle.slug
+        );
+    }
+}
+
+/// The dashboard's funnel has a row per circle: 50 a page, every circle on one of them.
+#[tokio::test]
+async fn the_dashboards_funnel_is_paged_and_holds_every_circle() {
+    let app = spawn_app().await;
+    load_and_count(&app, 0.2).await;
+    let funnels = app.app.dashboard().await.unwrap().funnels.clone();
+    let pages = funnels.len().div_ceil(50);
+    assert!(pages > 1, "{} funnels", funnels.len());
+    let tables = every_page(
+        &app,
+        "/admin/tableau-de-bord",
+        pages,
+        "<h2 id=\"funnel\">",
+        "</table>",
+    )
+    .await;
+    for table in tables.split("</table>") {
+        assert!(
+            table.matches("<tr>").count() <= 51,
+            "a header and 50 circles at most"
+        );
+    }
+    for f in &funnels {
+        let name = f.name.replace('&', "&amp;").replace('\'', "&#39;");
+        assert!(
+            tables.contains(&format!("<th scope=\"row\">{name}</th>")),
+            "{name}"
         );
     }
 }

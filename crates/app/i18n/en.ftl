@@ -662,6 +662,7 @@ proposal-network = the whole network
 proposal-together-legend = Match several circles together
 proposal-together-hint = Tick at least two circles: their project holders share out the mentors' places in one proposal.
 proposal-together-select-hint = To choose several, hold Ctrl (or Cmd on a Mac) while clicking; on a phone, tap each circle.
+proposal-together-page-hint = The circles offered are those on this page of the circles' table; go to another page to choose others.
 proposal-together-run = Propose pairs for the circles ticked
 proposal-together = Circles matched together: { $names }.
 error-proposal-circles = Tick at least two circles to match together.

@@ -669,6 +669,7 @@ proposal-network = tout le réseau
 proposal-together-legend = Apparier plusieurs cercles ensemble
 proposal-together-hint = Cochez au moins deux cercles : leurs porteurs se partagent les places des mentors dans une seule proposition.
 proposal-together-select-hint = Pour en choisir plusieurs, maintenez Ctrl (ou Cmd sur un Mac) en cliquant ; sur un téléphone, touchez chaque cercle.
+proposal-together-page-hint = Les cercles proposés sont ceux de cette page du tableau des cercles ; changez de page pour en choisir d'autres.
 proposal-together-run = Proposer des paires pour les cercles cochés
 proposal-together = Cercles appariés ensemble : { $names }.
 error-proposal-circles = Cochez au moins deux cercles à apparier ensemble.

@@ -40,6 +40,8 @@ pub fn pager(
     total: i64,
 ) -> Pager {
     let pages = (total.max(0) as u64).div_ceil(PAGE_SIZE).max(1);
+    // A page past the last (an old link) or 0 reads as the nearest page that exists.
+    let page = page.clamp(1, pages);
     let href = |p: u64| {
         let sep = if query.is_empty() { "" } else { "&" };
         format!("{base}?{query}{sep}page={p}")

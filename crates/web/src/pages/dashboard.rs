@@ -49,7 +49,9 @@ struct DashboardTemplate<'a> {
     by_status: Vec<(String, i64)>,
     cities: String,
     bars: Vec<Bar>,
+    /// A page of the circles' funnels (50 a page: one row per circle).
     funnels: Vec<mentorat_app::dashboard::Funnel>,
+    pager: super::admin::Pager,
     notice: Option<String>,
     form: FormView,
 }
@@ -102,11 +104,21 @@ fn targets_form(ctx: &Ctx, d: &Dashboard) -> FormView {
 fn render_dashboard(
     ctx: &Ctx,
     d: &Dashboard,
+    page: u64,
     form: FormView,
     notice: Option<String>,
     status: StatusCode,
 ) -> Response {
     let tr = ctx.tr();
+    let pager = super::admin::pager(
+        &tr,
+        "/admin/tableau-de-bord",
+        "",
+        page,
+        d.funnels.len() as i64,
+    );
+    let page = page.clamp(1, pager.pages);
+    let size = super::admin::PAGE_SIZE as usize;
     let max = d
         .months
         .iter()
@@ -153,7 +165,14 @@ fn render_dashboard(
             .collect(),
         cities: tr.tn("dashboard-cities", "count", d.cities),
         bars,
-        funnels: d.funnels.clone(),
+        funnels: d
+            .funnels
+            .iter()
+            .skip((page as usize - 1) * size)
+            .take(size)
+            .cloned()
+            .collect(),
+        pager,
         notice,
         form,
     });
@@ -164,6 +183,7 @@ fn render_dashboard(
 #[derive(Deserialize, Default)]
 struct Params {
     avis: Option<String>,
+    page: Option<u64>,
 }
 
 async fn show(
@@ -174,7 +194,14 @@ async fn show(
     let d = ctx.state().app.dashboard().await?;
     let notice = (p.avis.as_deref() == Some("objectifs")).then(|| ctx.tr().t("targets-saved"));
     let form = targets_form(&ctx, &d);
-    Ok(render_dashboard(&ctx, &d, form, notice, StatusCode::OK))
+    Ok(render_dashboard(
+        &ctx,
+        &d,
+        p.page.unwrap_or(1),
+        form,
+        notice,
+        StatusCode::OK,
+    ))
 }
 
 #[derive(Deserialize)]
@@ -209,6 +236,7 @@ async fn set_targets(ctx: Ctx, Form(input): Form<TargetsInput>) -> Result<Respon
             Ok(render_dashboard(
                 &ctx,
                 &d,
+                1,
                 form,
                 None,
                 StatusCode::UNPROCESSABLE_ENTITY,

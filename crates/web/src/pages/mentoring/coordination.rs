@@ -33,8 +33,11 @@ pub(super) struct CoordinationTemplate<'a> {
     pager: Pager,
     /// (circle id or empty for the whole network, name)
     batch: Vec<(String, String)>,
-    /// (circle id, name) of the circles that may be matched together (two or more).
+    /// (circle id, name) of the circles that may be matched together (two or more):
+    /// the national team's are those of the overview's page.
     together: Vec<(String, String)>,
+    /// For the national team: the circles offered are the page's.
+    together_note: Option<String>,
     /// Why the last matching request was refused.
     error: Option<String>,
     /// (href, label) of each circle's weights page (coordinators; the national team
@@ -153,13 +156,27 @@ pub(super) async fn render_coordination(
             )
         })
         .collect();
+    // The national team's table of circles, 50 a page.
+    let pager = pager(&tr, "/coordination", "", page, board.circles.len() as i64);
+    let page = page.clamp(1, pager.pages);
+    let shown = || {
+        board
+            .circles
+            .iter()
+            .skip(((page - 1) * PAGE_SIZE) as usize)
+            .take(PAGE_SIZE as usize)
+    };
     // The circles the viewer runs, each with its matching weights; two or more may be
-    // matched together. One batch form per circle (the whole network's for the team).
-    // Past a dozen they are chosen in a list whose label names them circles: there,
-    // each is named by its town alone.
-    let listed = board.run.len() > TOGETHER_CHECKBOXES;
-    let run: Vec<(Uuid, String)> = board
-        .run
+    // matched together (for the national team, among the overview's page: a list of
+    // the whole network would not fit a page). One batch form per circle (the whole
+    // network's for the team). Past a dozen they are chosen in a list whose label names
+    // them circles: there, each is named by its town alone.
+    let offered: Vec<(Uuid, String)> = match scope {
+        Scope::Network => shown().map(|(c, _)| (c.id, c.name.clone())).collect(),
+        Scope::Circles(_) => board.run.clone(),
+    };
+    let listed = offered.len() > TOGETHER_CHECKBOXES;
+    let run: Vec<(Uuid, String)> = offered
         .iter()
         .map(|(id, name)| match listed {
             true => (*id, name.clone()),
@@ -186,14 +203,7 @@ pub(super) async fn render_coordination(
                 .collect(),
         ),
     };
-    // The national team's table of circles, 50 a page.
-    let pager = pager(&tr, "/coordination", "", page, board.circles.len() as i64);
-    let page = page.clamp(1, pager.pages);
-    let circles = board
-        .circles
-        .iter()
-        .skip(((page - 1) * PAGE_SIZE) as usize)
-        .take(PAGE_SIZE as usize)
+    let circles = shown()
         .map(|(c, n)| {
             (
                 format!("/admin/cercles/{}", c.slug),
@@ -214,6 +224,7 @@ pub(super) async fn render_coordination(
     let mut response = super::render(&CoordinationTemplate {
         batch,
         together,
+        together_note: matches!(scope, Scope::Network).then(|| tr.t("proposal-together-page-hint")),
         error: error.clone(),
         weights,
         feedback,
