@@ -102,7 +102,7 @@ async fn a_full_event_waitlists_and_promotes_in_order_when_someone_cancels() {
                 ],
             )
             .await;
-        let html = response.text().await.unwrap();
+        let html = app.follow(response).await;
         if i < 2 {
             assert!(html.contains("Inscription confirmée"), "{who}");
         } else {
@@ -123,13 +123,7 @@ async fn a_full_event_waitlists_and_promotes_in_order_when_someone_cancels() {
             &[("first_name", "Ana"), ("email", "ANA@exemple.fr")],
         )
         .await;
-    assert!(
-        again
-            .text()
-            .await
-            .unwrap()
-            .contains("Vous êtes déjà inscrit")
-    );
+    assert!(app.follow(again).await.contains("Vous êtes déjà inscrit"));
 
     let confirmation = smtp
         .wait_for("ana@exemple.fr", "Inscription confirmée")
@@ -338,10 +332,8 @@ async fn check_in_on_a_phone_and_invitations_to_apply_after_the_event() {
         .post_form(&format!("/evenements/{id}/inviter"), &[])
         .await;
     assert!(
-        invited
-            .text()
+        app.follow(invited)
             .await
-            .unwrap()
             .contains("Une invitation envoyée."),
         "only who agreed"
     );
@@ -360,10 +352,8 @@ async fn check_in_on_a_phone_and_invitations_to_apply_after_the_event() {
         .post_form(&format!("/evenements/{id}/inviter"), &[])
         .await;
     assert!(
-        again
-            .text()
+        app.follow(again)
             .await
-            .unwrap()
             .contains("Aucune nouvelle invitation"),
         "never twice"
     );

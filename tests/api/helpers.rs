@@ -105,6 +105,19 @@ impl TestApp {
             .unwrap()
     }
 
+    /// The page a successful POST leads to: asserts it answered 303 (Post/Redirect/Get:
+    /// a refresh sends nothing again) and reads the page as this client.
+    pub async fn follow(&self, response: reqwest::Response) -> String {
+        assert_eq!(response.status(), 303, "a POST done answers 303");
+        let to = response.headers()["location"].to_str().unwrap().to_owned();
+        self.get_html(&to).await
+    }
+
+    /// The test's own database (to look into every table).
+    pub fn database_url(&self) -> &str {
+        &self._db.url
+    }
+
     /// A new browser (own cookies) on the same platform.
     pub fn new_client(&self) -> reqwest::Client {
         reqwest::Client::builder()

@@ -11,6 +11,7 @@ mod events;
 mod helpers;
 mod i18n;
 mod ics_check;
+mod input;
 mod kept_pages;
 mod logs;
 mod matrix;

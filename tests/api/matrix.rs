@@ -38,11 +38,15 @@ const NATIONAL_FORM: [u16; 7] = [303, 403, 403, 403, 403, 403, 422];
 const NATIONAL_DONE: [u16; 7] = [303, 403, 403, 403, 403, 403, 303];
 /// A Compiègne event hosted by the Compiègne partner association.
 const COMPIEGNE_ORGANISERS: [u16; 7] = [303, 403, 403, 200, 200, 403, 200];
+/// The same, for an action done (then a redirect to the page that says so).
+const COMPIEGNE_ORGANISERS_DONE: [u16; 7] = [303, 403, 403, 303, 303, 403, 303];
 /// A Paris event: neither the Compiègne partner nor the Compiègne coordinator.
 const PARIS_ORGANISERS: [u16; 7] = [303, 403, 403, 403, 403, 200, 200];
 /// The back office of the Compiègne circle: its coordinator and the national team.
 const COMPIEGNE_OFFICE: [u16; 7] = [303, 403, 403, 403, 200, 403, 200];
 const COMPIEGNE_OFFICE_FORM: [u16; 7] = [303, 403, 403, 403, 422, 403, 422];
+/// Done by its coordinator, then refused to the national team (done already).
+const COMPIEGNE_OFFICE_ONCE: [u16; 7] = [303, 403, 403, 403, 303, 403, 422];
 
 const fn get(template: &'static str, path: &'static str, expect: [u16; 7]) -> Row {
     Row {
@@ -160,6 +164,11 @@ pub(crate) const ROWS: &[Row] = &[
     get("/admin/courriels", "/admin/courriels", NATIONAL),
     get("/admin/courriels/{id}", "{message}", NATIONAL),
     get("/evenements/{id}", "/evenements/{event}", ALL_200),
+    get(
+        "/evenements/{id}/inscription",
+        "/evenements/{event}/inscription?etat=confirmee",
+        ALL_200,
+    ),
     post(
         "/evenements/{id}/inscription",
         "/evenements/{event}/inscription",
@@ -227,7 +236,7 @@ pub(crate) const ROWS: &[Row] = &[
         "/evenements/{id}/inviter",
         "/evenements/{event}/inviter",
         &[],
-        COMPIEGNE_ORGANISERS,
+        COMPIEGNE_ORGANISERS_DONE,
     ),
     get(
         "/accueillir-une-conference",
@@ -504,7 +513,7 @@ pub(crate) const ROWS: &[Row] = &[
         "/coordination/appariements/{id}/publier",
         "/coordination/appariements/{proposal}/publier",
         &[],
-        COMPIEGNE_OFFICE,
+        COMPIEGNE_OFFICE_ONCE,
     ),
     // Published by the row above: the page says so.
     post(

@@ -189,6 +189,13 @@ impl App {
     ) -> Result<i64, AppError> {
         let held_on = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d")
             .map_err(|_| invalid("date", "error-date"))?;
+        // Past editions are recorded when a circle that already met joins the platform,
+        // so the bound below is the network's first year, not the circle's record; above,
+        // five years ahead.
+        let today = self.now().date_naive();
+        if held_on < EDITIONS_SINCE || held_on > today + chrono::Months::new(60) {
+            return Err(invalid("date", "error-edition-date"));
+        }
         let new_mentors = match new_mentors.trim() {
             "" => 0,
             n => n
@@ -385,6 +392,9 @@ impl App {
     }
 }
 
+/// No edition of a circle is older than this (the network's mentoring began after it).
+const EDITIONS_SINCE: NaiveDate = NaiveDate::from_ymd_opt(2000, 1, 1).expect("a date");
+
 /// The start of an event as a form gives it: a day and a time in the town's own time zone
 /// (Brussels in Belgium, Paris elsewhere), which must be after `now`.
 pub(crate) fn event_start(
@@ -410,6 +420,9 @@ pub(crate) fn event_start(
         .with_timezone(&Utc);
     if starts_at <= now {
         return Err(invalid("date", "error-date"));
+    }
+    if starts_at > now + chrono::Months::new(36) {
+        return Err(invalid("date", "error-event-too-far"));
     }
     Ok((starts_at, zone))
 }

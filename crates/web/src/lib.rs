@@ -8,6 +8,7 @@ mod cache;
 mod compress;
 mod error;
 mod health;
+mod input;
 pub use mentorat_app::i18n;
 mod middleware;
 mod page;

@@ -152,7 +152,8 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
     response
 }
 
-/// Reads the body, checks its CSRF token, and gives the request its body back.
+/// Reads the body, checks its CSRF token and the text of its fields, and gives the
+/// request its body back.
 async fn checked_body(
     request: Request,
     session_cookie: &str,
@@ -173,11 +174,21 @@ async fn checked_body(
             .map(|(_, v)| v.into_owned())
     });
     match token {
-        Some(token) if state.app.secrets.csrf_valid(session_cookie, &token) => {
-            Ok(Request::from_parts(parts, Body::from(bytes)))
-        }
-        _ => Err(error_response(StatusCode::FORBIDDEN)),
+        Some(token) if state.app.secrets.csrf_valid(session_cookie, &token) => {}
+        _ => return Err(error_response(StatusCode::FORBIDDEN)),
     }
+    // Then the text of every field, once for every form (`input`).
+    let form = parts
+        .headers
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    if form && let Some(key) = crate::input::refused(&bytes) {
+        return Err(axum::response::IntoResponse::into_response(
+            crate::error::WebError::Invalid { key },
+        ));
+    }
+    Ok(Request::from_parts(parts, Body::from(bytes)))
 }
 
 #[cfg(test)]

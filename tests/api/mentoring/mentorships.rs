@@ -23,15 +23,13 @@ async fn private_notes_reach_only_the_pair() {
     let (_, project) = validated_porteur(&app, "pair-p@exemple.fr", 1980).await;
     let id = accepted(&app, project, mentor).await.unwrap();
     let page = format!("/mentorats/{id}");
-    let yesterday = (app.app.now() - chrono::Duration::days(1))
-        .format("%Y-%m-%d")
-        .to_string();
+    let today = app.app.now().format("%Y-%m-%d").to_string();
     let mentor = signed_in(&app, "pair-m@exemple.fr").await;
     let logged = mentor
         .post_form(
             &format!("{page}/rencontres"),
             &[
-                ("date", &yesterday),
+                ("date", &today),
                 ("minutes", "60"),
                 ("topics", "Plan de financement"),
                 ("notes", "NOTE-SECRETE-42"),

@@ -183,7 +183,7 @@ async fn a_coordinator_reviews_a_batch_proposal_pair_by_pair_and_publishes_it_as
             .any(|p| p.project == pairs[0].project && p.removed)
     );
     let published = app.post_form(&format!("{location}/publier"), &[]).await;
-    let text = published.text().await.unwrap();
+    let text = app.follow(published).await;
     let kept = pairs.len() - 1;
     assert!(
         text.contains(&format!("{kept} demandes envoyées"))
@@ -229,7 +229,7 @@ async fn a_proposal_published_days_later_sends_only_the_pairs_still_possible() {
         }
     }
     let published = app.post_form(&format!("{location}/publier"), &[]).await;
-    let text = published.text().await.unwrap();
+    let text = app.follow(published).await;
     let sent = pairs.len() - 2;
     let said = match sent {
         0 => "aucune demande à envoyer".to_owned(),

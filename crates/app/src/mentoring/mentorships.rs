@@ -101,6 +101,10 @@ impl App {
         if held_on > self.now() + chrono::Duration::days(1) {
             return Err(invalid("date", "error-date-future"));
         }
+        // Within the relationship's life: not before it began.
+        if day < record.started_at.date_naive() {
+            return Err(invalid("date", "error-meeting-before-start"));
+        }
         let minutes = minutes
             .trim()
             .parse::<i64>()

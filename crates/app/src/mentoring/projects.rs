@@ -40,7 +40,8 @@ impl App {
             .trim()
             .parse::<i32>()
             .ok()
-            .filter(|y| (year - 100..=year - 8).contains(y))
+            // An age from 8 to 110.
+            .filter(|y| (year - 110..=year - 8).contains(y))
             .ok_or(invalid("birth_year", "error-birth-year"))?;
         let minor = needs_parental_consent(birth_year, year);
         let parent = if minor {

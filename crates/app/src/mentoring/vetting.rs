@@ -164,11 +164,17 @@ impl App {
         }
         let interview = match interview_on.trim() {
             "" => None,
-            d => Some(
-                NaiveDate::parse_from_str(d, "%Y-%m-%d")
-                    .map_err(|_| invalid("interview_on", "error-date"))
-                    .map(|d| Utc.from_utc_datetime(&d.and_hms_opt(12, 0, 0).expect("noon")))?,
-            ),
+            d => {
+                let day = NaiveDate::parse_from_str(d, "%Y-%m-%d")
+                    .map_err(|_| invalid("interview_on", "error-date"))?;
+                // Held within the last year (recorded afterwards) or planned within the
+                // next one.
+                let today = self.now().date_naive();
+                if day < today - chrono::Months::new(12) || day > today + chrono::Months::new(12) {
+                    return Err(invalid("interview_on", "error-interview-when"));
+                }
+                Some(Utc.from_utc_datetime(&day.and_hms_opt(12, 0, 0).expect("noon")))
+            }
         };
         if next == Vetting::InterviewPlanned && interview.is_none() {
             return Err(invalid("interview_on", "error-interview-date"));

@@ -8,7 +8,7 @@ use crate::error::refusal;
 use crate::page::{Ctx, Page};
 use crate::{AppState, WebError};
 use askama::Template;
-use axum::extract::Path;
+use axum::extract::{Path, Query};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -25,7 +25,10 @@ use uuid::Uuid;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/evenements/{id}", get(show))
-        .route("/evenements/{id}/inscription", post(register))
+        .route(
+            "/evenements/{id}/inscription",
+            get(registered).post(register),
+        )
         .route("/evenements/{id}/evenement.ics", get(event_ics))
         .route(
             "/inscriptions/annuler/{token}",
@@ -237,41 +240,20 @@ async fn register(
         heard_from: input.heard_from.clone(),
         consent_contact: input.consent_contact.is_some(),
     };
-    let back = format!("/evenements/{id}");
+    // Done: to the page that says so (a refresh of it registers nobody again).
+    let done = |state: &str| {
+        Ok(Redirect::to(&format!("/evenements/{id}/inscription?etat={state}")).into_response())
+    };
     if !input.website.is_empty() {
-        return Ok(message(
-            &ctx,
-            "registered-title",
-            "registered-text",
-            (&back, "back-to-event"),
-            StatusCode::OK,
-        ));
+        return done("confirmee");
     }
     match app
         .register_for_event(id, &form, ctx.locale, &ctx.client())
         .await
     {
-        Ok(Registered::Confirmed) => Ok(message(
-            &ctx,
-            "registered-title",
-            "registered-text",
-            (&back, "back-to-event"),
-            StatusCode::OK,
-        )),
-        Ok(Registered::Waitlisted) => Ok(message(
-            &ctx,
-            "waitlisted-title",
-            "waitlisted-text",
-            (&back, "back-to-event"),
-            StatusCode::OK,
-        )),
-        Ok(Registered::AlreadyRegistered) => Ok(message(
-            &ctx,
-            "already-registered-title",
-            "already-registered-text",
-            (&back, "back-to-event"),
-            StatusCode::OK,
-        )),
+        Ok(Registered::Confirmed) => done("confirmee"),
+        Ok(Registered::Waitlisted) => done("attente"),
+        Ok(Registered::AlreadyRegistered) => done("deja"),
         Err(e) => {
             let refused = refusal(e)?;
             let data = app.event_page(id).await?;
@@ -282,6 +264,36 @@ async fn register(
             Ok(response)
         }
     }
+}
+
+#[derive(Deserialize, Default)]
+struct RegisteredQuery {
+    etat: Option<String>,
+}
+
+/// What became of a registration, after it was sent: confirmed, on the waiting list,
+/// or already there. Nothing personal: the state alone is in the address.
+async fn registered(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Query(q): Query<RegisteredQuery>,
+) -> Result<Response, WebError> {
+    let id = event_id(&id)?;
+    ctx.state().app.event_page(id).await?;
+    let back = format!("/evenements/{id}");
+    let (title, text) = match q.etat.as_deref() {
+        Some("confirmee") => ("registered-title", "registered-text"),
+        Some("attente") => ("waitlisted-title", "waitlisted-text"),
+        Some("deja") => ("already-registered-title", "already-registered-text"),
+        _ => return Ok(Redirect::to(&back).into_response()),
+    };
+    Ok(message(
+        &ctx,
+        title,
+        text,
+        (&back, "back-to-event"),
+        StatusCode::OK,
+    ))
 }
 
 fn ics_response(body: String, name: &str) -> Response {
@@ -525,9 +537,22 @@ async fn registrations_page(
     }))
 }
 
-async fn registrations(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
+/// After sending the invitations (a redirect: a refresh sends nothing again), how many.
+#[derive(Deserialize, Default)]
+struct RegistrationsQuery {
+    invitations: Option<u64>,
+}
+
+async fn registrations(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Query(q): Query<RegistrationsQuery>,
+) -> Result<Response, WebError> {
     let event = managed(&ctx, &id).await?;
-    registrations_page(&ctx, &event, None).await
+    let notice = q
+        .invitations
+        .map(|count| ctx.tr().tn("invite-done", "count", count as i64));
+    registrations_page(&ctx, &event, notice).await
 }
 
 #[derive(Deserialize)]
@@ -640,6 +665,9 @@ async fn invite(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> 
     let event = managed(&ctx, &id).await?;
     let actor = ctx.account().map(|a| a.id).unwrap_or_default();
     let count = ctx.state().app.invite_attendees(actor, &event).await?;
-    let notice = ctx.tr().tn("invite-done", "count", count as i64);
-    registrations_page(&ctx, &event, Some(notice)).await
+    Ok(Redirect::to(&format!(
+        "/evenements/{}/inscriptions?invitations={count}",
+        event.id
+    ))
+    .into_response())
 }

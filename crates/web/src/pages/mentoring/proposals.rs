@@ -205,12 +205,29 @@ pub(super) async fn render_proposal(
     }))
 }
 
+/// The proposal's page; after publishing (a redirect, so that a refresh publishes
+/// nothing again) it says how many requests went out and how many pairs were skipped.
+#[derive(Deserialize, Default)]
+pub(super) struct ProposalQuery {
+    page: Option<u64>,
+    envoyees: Option<u64>,
+    ignorees: Option<u64>,
+}
+
 pub(super) async fn proposal_page(
     ctx: Ctx,
     Path(id): Path<String>,
-    Query(q): Query<PageQuery>,
+    Query(q): Query<ProposalQuery>,
 ) -> Result<Response, WebError> {
-    render_proposal(&ctx, id_of(&id)?, q.page.unwrap_or(1), None).await
+    let notice = q.envoyees.map(|sent| {
+        let tr = ctx.tr();
+        let sent = tr.tn("proposal-published", "count", sent as i64);
+        match q.ignorees.unwrap_or(0) {
+            0 => sent,
+            n => format!("{sent} {}", tr.tn("proposal-skipped", "count", n as i64)),
+        }
+    });
+    render_proposal(&ctx, id_of(&id)?, q.page.unwrap_or(1), notice).await
 }
 
 #[derive(Deserialize)]
@@ -244,18 +261,20 @@ pub(super) async fn publish(ctx: Ctx, Path(id): Path<String>) -> Result<Response
     let actor = me(&ctx)?;
     let app = &ctx.state().app;
     let (proposal, _) = matching_proposal(&ctx, id_of(&id)?).await?;
-    let notice = match app.publish_proposal(actor, &proposal).await {
-        Ok(done) => {
-            let tr = ctx.tr();
-            let sent = tr.tn("proposal-published", "count", done.requests as i64);
-            match done.skipped {
-                0 => sent,
-                n => format!("{sent} {}", tr.tn("proposal-skipped", "count", n as i64)),
-            }
+    match app.publish_proposal(actor, &proposal).await {
+        Ok(done) => Ok(Redirect::to(&format!(
+            "/coordination/appariements/{}?envoyees={}&ignorees={}",
+            proposal.id, done.requests, done.skipped
+        ))
+        .into_response()),
+        // Refused (already published, or replaced by a newer draft): the page says why.
+        Err(e) => {
+            let notice = error_of(&ctx, e)?.1;
+            let mut page = render_proposal(&ctx, proposal.id, 1, Some(notice)).await?;
+            *page.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            Ok(page)
         }
-        Err(e) => error_of(&ctx, e)?.1,
-    };
-    render_proposal(&ctx, proposal.id, 1, Some(notice)).await
+    }
 }
 
 /// A new draft around the review: kept pairs stay, removed ones are never proposed again.
