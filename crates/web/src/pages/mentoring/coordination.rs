@@ -487,7 +487,11 @@ pub(super) async fn add_goal(
     Form(input): Form<GoalInput>,
 ) -> Result<Response, WebError> {
     let app = ctx.state().app.clone();
-    pair_change(&ctx, &id, async move |user, record| {
+    let typed = super::mentorship::Typed {
+        goal: input.title.clone(),
+        ..Default::default()
+    };
+    pair_change(&ctx, &id, typed, async move |user, record| {
         app.add_goal(user, record, &input.title).await
     })
     .await
@@ -500,7 +504,7 @@ pub(super) async fn set_goal(
 ) -> Result<Response, WebError> {
     let goal = id_of(&goal)?;
     let app = ctx.state().app.clone();
-    pair_change(&ctx, &id, async move |user, record| {
+    pair_change(&ctx, &id, Default::default(), async move |user, record| {
         app.set_goal_status(user, record, goal, &input.status).await
     })
     .await

@@ -27,6 +27,24 @@ pub(super) struct MentorshipTemplate<'a> {
     meetings: Vec<MeetingLine>,
     goals: Vec<GoalLine>,
     error: Option<String>,
+    /// What was typed in the form refused, shown again.
+    typed: Typed,
+}
+
+/// What the viewer typed in the page's forms, shown again (with the error) when the
+/// form is refused; empty otherwise.
+#[derive(Default)]
+pub(super) struct Typed {
+    pub date: String,
+    pub minutes: String,
+    pub remote: bool,
+    pub topics: String,
+    pub notes: String,
+    pub reason: String,
+    pub goal: String,
+    pub satisfaction: String,
+    pub changes: String,
+    pub comment: String,
 }
 
 /// A relationship the viewer may read (one of the pair, a coordinator of the
@@ -51,6 +69,7 @@ pub(super) async fn render_mentorship(
     user: Uuid,
     sheet: MentorshipSheet,
     error: Option<String>,
+    typed: Typed,
     status: StatusCode,
 ) -> Result<Response, WebError> {
     let tr = ctx.tr();
@@ -114,6 +133,7 @@ pub(super) async fn render_mentorship(
             })
             .collect(),
         error,
+        typed,
     });
     *response.status_mut() = status;
     Ok(response)
@@ -121,13 +141,16 @@ pub(super) async fn render_mentorship(
 
 pub(super) async fn mentorship(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
     let (user, sheet, _) = visible_mentorship(&ctx, &id).await?;
-    render_mentorship(&ctx, user, sheet, None, StatusCode::OK).await
+    render_mentorship(&ctx, user, sheet, None, Typed::default(), StatusCode::OK).await
 }
 
 /// Runs a change made by one of the pair; on bad input, the page with the message.
+/// One of the pair changes the relationship; refused, the page comes back with the error
+/// and what was `typed`.
 pub(super) async fn pair_change(
     ctx: &Ctx,
     id: &str,
+    typed: Typed,
     change: impl AsyncFnOnce(Uuid, &mentorat_app::mentoring::MentorshipRecord) -> Result<(), AppError>,
 ) -> Result<Response, WebError> {
     let (user, sheet, resource) = visible_mentorship(ctx, id).await?;
@@ -141,6 +164,7 @@ pub(super) async fn pair_change(
                 user,
                 sheet,
                 Some(message),
+                typed,
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await
@@ -166,6 +190,14 @@ pub(super) async fn log_meeting(
     Path(id): Path<String>,
     Form(input): Form<MeetingInput>,
 ) -> Result<Response, WebError> {
+    let typed = Typed {
+        date: input.date.clone(),
+        minutes: input.minutes.clone(),
+        remote: input.remote.is_some(),
+        topics: input.topics.clone(),
+        notes: input.notes.clone(),
+        ..Typed::default()
+    };
     let form = MeetingForm {
         date: input.date,
         minutes: input.minutes,
@@ -174,7 +206,7 @@ pub(super) async fn log_meeting(
         notes: input.notes,
     };
     let app = ctx.state().app.clone();
-    pair_change(&ctx, &id, async move |user, record| {
+    pair_change(&ctx, &id, typed, async move |user, record| {
         app.log_meeting(user, record, &form).await
     })
     .await
@@ -192,7 +224,11 @@ pub(super) async fn close(
     Form(input): Form<CloseInput>,
 ) -> Result<Response, WebError> {
     let app = ctx.state().app.clone();
-    pair_change(&ctx, &id, async move |user, record| {
+    let typed = Typed {
+        reason: input.reason.clone(),
+        ..Typed::default()
+    };
+    pair_change(&ctx, &id, typed, async move |user, record| {
         app.close_mentorship(user, record, &input.reason).await
     })
     .await
@@ -214,7 +250,13 @@ pub(super) async fn feedback(
     Form(input): Form<FeedbackInput>,
 ) -> Result<Response, WebError> {
     let app = ctx.state().app.clone();
-    pair_change(&ctx, &id, async move |user, record| {
+    let typed = Typed {
+        satisfaction: input.satisfaction.clone(),
+        changes: input.changes.clone(),
+        comment: input.comment.clone(),
+        ..Typed::default()
+    };
+    pair_change(&ctx, &id, typed, async move |user, record| {
         app.give_feedback(
             user,
             record,
