@@ -17,6 +17,7 @@ mod logs;
 mod matrix;
 mod mentoring;
 mod pages;
+mod prg;
 mod routes;
 mod scale;
 mod security;

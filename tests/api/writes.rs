@@ -244,8 +244,7 @@ async fn sixty_four_concurrent_writes_of_every_kind_are_all_served_and_kept() {
         let (status, body, path, write) = done.unwrap();
         assert!(status < 500, "POST {path}: {status}");
         let ok = match &write {
-            Write::Contact(_) => body.contains("Message envoyé"),
-            Write::Hosting(_) => body.contains("Demande envoyée"),
+            Write::Contact(_) | Write::Hosting(_) => status == 303,
             Write::Registration(_) => status == 303,
             Write::SignUp(_) => status == 200,
             Write::MentorRequest(_) => status == 303,

@@ -124,7 +124,22 @@ fn host_view(ctx: &Ctx, input: &HostInput) -> FormView {
     form
 }
 
-async fn host_form(ctx: Ctx) -> Response {
+/// After a form is sent (a redirect: a refresh sends nothing again), its page says so.
+#[derive(Deserialize, Default)]
+struct SentQuery {
+    envoye: Option<String>,
+}
+
+async fn host_form(ctx: Ctx, Query(q): Query<SentQuery>) -> Response {
+    if q.envoye.is_some() {
+        return message(
+            &ctx,
+            "host-sent-title",
+            "host-sent-text",
+            ("/", "back-home"),
+            StatusCode::OK,
+        );
+    }
     let tr = ctx.tr();
     render_form(
         &ctx,
@@ -137,14 +152,9 @@ async fn host_form(ctx: Ctx) -> Response {
 }
 
 async fn host(ctx: Ctx, Form(input): Form<HostInput>) -> Result<Response, WebError> {
+    let sent = || Ok(Redirect::to("/accueillir-une-conference?envoye=1").into_response());
     if !input.website.is_empty() {
-        return Ok(message(
-            &ctx,
-            "host-sent-title",
-            "host-sent-text",
-            ("/", "back-home"),
-            StatusCode::OK,
-        ));
+        return sent();
     }
     let form = HostingForm {
         association: input.association.clone(),
@@ -163,13 +173,7 @@ async fn host(ctx: Ctx, Form(input): Form<HostInput>) -> Result<Response, WebErr
         .request_hosting(&form, ctx.locale, &ctx.client())
         .await
     {
-        Ok(()) => Ok(message(
-            &ctx,
-            "host-sent-title",
-            "host-sent-text",
-            ("/", "back-home"),
-            StatusCode::OK,
-        )),
+        Ok(()) => sent(),
         Err(e) => {
             let tr = ctx.tr();
             form_error(
@@ -230,7 +234,16 @@ fn contact_view(ctx: &Ctx, input: &ContactInput) -> FormView {
     form
 }
 
-async fn contact_form(ctx: Ctx) -> Response {
+async fn contact_form(ctx: Ctx, Query(q): Query<SentQuery>) -> Response {
+    if q.envoye.is_some() {
+        return message(
+            &ctx,
+            "contact-sent-title",
+            "contact-sent-text",
+            ("/", "back-home"),
+            StatusCode::OK,
+        );
+    }
     let tr = ctx.tr();
     render_form(
         &ctx,
@@ -243,14 +256,9 @@ async fn contact_form(ctx: Ctx) -> Response {
 }
 
 async fn contact(ctx: Ctx, Form(input): Form<ContactInput>) -> Result<Response, WebError> {
+    let sent = || Ok(Redirect::to("/contact?envoye=1").into_response());
     if !input.website.is_empty() {
-        return Ok(message(
-            &ctx,
-            "contact-sent-title",
-            "contact-sent-text",
-            ("/", "back-home"),
-            StatusCode::OK,
-        ));
+        return sent();
     }
     let app = &ctx.state().app;
     match app
@@ -264,13 +272,7 @@ async fn contact(ctx: Ctx, Form(input): Form<ContactInput>) -> Result<Response, 
         )
         .await
     {
-        Ok(()) => Ok(message(
-            &ctx,
-            "contact-sent-title",
-            "contact-sent-text",
-            ("/", "back-home"),
-            StatusCode::OK,
-        )),
+        Ok(()) => sent(),
         Err(e) => {
             let tr = ctx.tr();
             form_error(
