@@ -210,7 +210,7 @@ async fn no_password_token_address_or_session_id_reaches_the_logs() {
             ],
         )
         .await;
-    assert_eq!(first.status(), 200);
+    assert_eq!(first.status(), 303);
     app.post_form("/connexion", &[("email", email), ("password", password)])
         .await;
     app.post_form(

@@ -164,6 +164,7 @@ pub(crate) const ROWS: &[Row] = &[
     get("/admin/courriels", "/admin/courriels", NATIONAL),
     get("/admin/courriels/{id}", "{message}", NATIONAL),
     get("/evenements/{id}", "/evenements/{event}", ALL_200),
+    get("/fait/{what}", "/fait/compte-cree", ALL_200),
     get(
         "/evenements/{id}/inscription",
         "/evenements/{event}/inscription?etat=confirmee",

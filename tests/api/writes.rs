@@ -246,7 +246,7 @@ async fn sixty_four_concurrent_writes_of_every_kind_are_all_served_and_kept() {
         let ok = match &write {
             Write::Contact(_) | Write::Hosting(_) => status == 303,
             Write::Registration(_) => status == 303,
-            Write::SignUp(_) => status == 200,
+            Write::SignUp(_) => status == 303,
             Write::MentorRequest(_) => status == 303,
         };
         assert!(ok, "POST {path} was not acknowledged ({status})");

@@ -50,6 +50,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::circles::router())
         .merge(pages::account::router())
         .merge(pages::auth::router())
+        .merge(pages::done::router())
         .merge(pages::admin::router())
         .merge(pages::events::router())
         .merge(pages::inbox::router())

@@ -340,13 +340,7 @@ async fn set_password(
         .set_password_with_link(&token, &input.password, &input.confirmation)
         .await
     {
-        Ok(()) => Ok(message(
-            &ctx,
-            "password-set-done-title",
-            "password-set-done-text",
-            ("/connexion", "nav-sign-in"),
-            StatusCode::OK,
-        )),
+        Ok(()) => super::done::redirect("mot-de-passe-choisi"),
         Err(AppError::NotFound) => Ok(expired(&ctx)),
         Err(e) => {
             let tr = ctx.tr();

@@ -181,13 +181,7 @@ async fn sign_up(ctx: Ctx, Form(input): Form<SignUpInput>) -> Result<Response, W
         confirmation: input.confirmation.clone(),
     };
     match app.sign_up(request, ctx.locale, &ctx.client()).await {
-        Ok(()) => Ok(message(
-            &ctx,
-            "sign-up-sent-title",
-            "sign-up-sent-text",
-            ("/connexion", "nav-sign-in"),
-            StatusCode::OK,
-        )),
+        Ok(()) => super::done::redirect("compte-cree"),
         Err(e) => {
             let tr = ctx.tr();
             form_error(
@@ -403,13 +397,7 @@ async fn forgot(ctx: Ctx, Form(input): Form<EmailInput>) -> Result<Response, Web
         .forgot_password(&input.email, &ctx.client())
         .await
     {
-        Ok(()) => Ok(message(
-            &ctx,
-            "forgot-sent-title",
-            "forgot-sent-text",
-            ("/connexion", "nav-sign-in"),
-            StatusCode::OK,
-        )),
+        Ok(()) => super::done::redirect("lien-envoye"),
         Err(e) => {
             let tr = ctx.tr();
             form_error(
@@ -486,13 +474,7 @@ async fn reset(
         .reset_password(&token, &input.password, &input.confirmation)
         .await
     {
-        Ok(()) => Ok(message(
-            &ctx,
-            "reset-done-title",
-            "reset-done-text",
-            ("/connexion", "nav-sign-in"),
-            StatusCode::OK,
-        )),
+        Ok(()) => super::done::redirect("mot-de-passe-change"),
         Err(AppError::NotFound) => Ok(message(
             &ctx,
             "password-link-expired-title",

@@ -389,13 +389,7 @@ async fn cancel_form(ctx: Ctx, Path(token): Path<String>) -> Result<Response, We
 
 async fn cancel(ctx: Ctx, Path(token): Path<String>) -> Result<Response, WebError> {
     match ctx.state().app.cancel_registration(&token).await {
-        Ok(_) => Ok(message(
-            &ctx,
-            "cancel-done-title",
-            "cancel-done-text",
-            ("/", "back-home"),
-            StatusCode::OK,
-        )),
+        Ok(_) => super::done::redirect("inscription-annulee"),
         Err(AppError::NotFound) => Ok(message(
             &ctx,
             "cancel-invalid-title",

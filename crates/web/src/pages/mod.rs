@@ -7,6 +7,7 @@ pub mod circles;
 pub mod circles_admin;
 pub mod communes;
 pub mod dashboard;
+pub mod done;
 pub mod errors;
 pub mod events;
 pub mod forms;

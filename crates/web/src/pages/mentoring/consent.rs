@@ -45,13 +45,7 @@ pub(super) async fn withdraw_consent(
     Path(token): Path<String>,
 ) -> Result<Response, WebError> {
     match ctx.state().app.withdraw_parental_consent(&token).await {
-        Ok(()) => Ok(super::auth::message(
-            &ctx,
-            "consent-withdrawn-title",
-            "consent-withdrawn-text",
-            ("/", "back-home"),
-            StatusCode::OK,
-        )),
+        Ok(()) => super::super::done::redirect("consentement-retire"),
         Err(AppError::NotFound) => Ok(super::auth::message(
             &ctx,
             "verify-link-invalid-title",
