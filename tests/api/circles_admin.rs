@@ -291,7 +291,10 @@ async fn an_event_is_scheduled_then_cancelled_and_the_people_registered_are_told
         .await
         .unwrap();
     let cancelled = app
-        .post_form(&format!("/evenements/{id}/annuler-evenement"), &[])
+        .post_form(
+            &format!("/evenements/{id}/annuler-evenement"),
+            &[("confirm", "1")],
+        )
         .await;
     assert_eq!(cancelled.status(), 303);
     assert!(

@@ -376,7 +376,7 @@ pub(crate) const ROWS: &[Row] = &[
     post(
         "/consentement/{token}/retirer",
         "/consentement/0000/retirer",
-        &[],
+        &[("confirm", "1")],
         [410; 7],
     ),
     post(
@@ -453,7 +453,7 @@ pub(crate) const ROWS: &[Row] = &[
     post(
         "/demandes/{id}/retirer",
         "/demandes/00000000-0000-0000-0000-000000000000/retirer",
-        &[],
+        &[("confirm", "1")],
         [303, 404, 404, 404, 404, 404, 404],
     ),
     post(
@@ -513,7 +513,7 @@ pub(crate) const ROWS: &[Row] = &[
     post(
         "/coordination/appariements/{id}/publier",
         "/coordination/appariements/{proposal}/publier",
-        &[],
+        &[("confirm", "1")],
         COMPIEGNE_OFFICE_ONCE,
     ),
     // Published by the row above: the page says so.
@@ -527,7 +527,7 @@ pub(crate) const ROWS: &[Row] = &[
     post(
         "/evenements/{id}/annuler-evenement",
         "/evenements/{event}/annuler-evenement",
-        &[],
+        &[("confirm", "1")],
         [303, 403, 403, 403, 303, 403, 303],
     ),
     // Last: it ends the session of each role.

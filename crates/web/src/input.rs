@@ -44,6 +44,7 @@ pub const NAMES_AND_TITLES: &[&str] = &[
 pub const YES_NO: &[&str] = &[
     "background_checked",
     "charter",
+    "confirm",
     "consent_contact",
     "matches_first",
     "remote",

@@ -2,12 +2,23 @@
 (function () {
   "use strict";
 
-  // Forms marked data-confirm="message" ask before an irreversible action.
+  // Forms marked data-confirm="message" ask before an irreversible action. Once asked
+  // here, the form says so (confirm=1) and the server skips its own confirmation page,
+  // which is what people without JavaScript see.
   document.addEventListener("submit", function (event) {
     var form = event.target;
     var message = form && form.getAttribute && form.getAttribute("data-confirm");
-    if (message && !window.confirm(message)) {
+    if (!message) return;
+    if (!window.confirm(message)) {
       event.preventDefault();
+      return;
+    }
+    if (!form.querySelector('input[name="confirm"]')) {
+      var yes = document.createElement("input");
+      yes.type = "hidden";
+      yes.name = "confirm";
+      yes.value = "1";
+      form.appendChild(yes);
     }
   });
 

@@ -531,7 +531,7 @@ async fn the_shared_index_of_mentors_follows_every_change_of_the_mentors() {
     let closed = mentor
         .post_form(
             &format!("/mentorats/{mentorship}/cloture"),
-            &[("reason", "Projet lancé")],
+            &[("reason", "Projet lancé"), ("confirm", "1")],
         )
         .await;
     assert_eq!(closed.status(), 303);

@@ -125,7 +125,7 @@ async fn the_pair_sets_goals_and_coordinators_see_feedback_only_in_aggregate() {
     mentor
         .post_form(
             &format!("{page}/cloture"),
-            &[("reason", "Formation trouvée")],
+            &[("reason", "Formation trouvée"), ("confirm", "1")],
         )
         .await;
     mentor

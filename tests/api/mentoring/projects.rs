@@ -43,14 +43,7 @@ async fn a_fourteen_year_old_cannot_be_matched_until_the_parent_confirms() {
     let parent = app.browser();
     assert!(parent.get_html(&link).await.contains("Je donne mon accord"));
     let given = parent.post_form(&link, &[]).await;
-    assert_eq!(given.status(), 200);
-    assert!(
-        given
-            .text()
-            .await
-            .unwrap()
-            .contains("Merci pour votre accord")
-    );
+    assert!(app.follow(given).await.contains("Merci pour votre accord"));
     let mine = &space_of(&porteur).await.projects[0];
     assert!(!mine.waiting_consent && mine.directory, "{mine:?}");
     assert!(
@@ -63,7 +56,9 @@ async fn a_fourteen_year_old_cannot_be_matched_until_the_parent_confirms() {
     assert_eq!(location(&asked), "/mon-espace?avis=demande-envoyee");
 
     // Withdrawn consent closes it again.
-    let withdrawn = parent.post_form(&format!("{link}/retirer"), &[]).await;
+    let withdrawn = parent
+        .post_form(&format!("{link}/retirer"), &[("confirm", "1")])
+        .await;
     assert!(app.follow(withdrawn).await.contains("Accord retiré"));
     assert!(!space_of(&porteur).await.projects[0].directory);
     let page = porteur.get_html(&directory).await;

@@ -182,7 +182,9 @@ async fn a_coordinator_reviews_a_batch_proposal_pair_by_pair_and_publishes_it_as
             .iter()
             .any(|p| p.project == pairs[0].project && p.removed)
     );
-    let published = app.post_form(&format!("{location}/publier"), &[]).await;
+    let published = app
+        .post_form(&format!("{location}/publier"), &[("confirm", "1")])
+        .await;
     let text = app.follow(published).await;
     let kept = pairs.len() - 1;
     assert!(
@@ -203,7 +205,9 @@ async fn a_coordinator_reviews_a_batch_proposal_pair_by_pair_and_publishes_it_as
         None,
         "the removed pair is not asked"
     );
-    let again = app.post_form(&format!("{location}/publier"), &[]).await;
+    let again = app
+        .post_form(&format!("{location}/publier"), &[("confirm", "1")])
+        .await;
     assert!(again.text().await.unwrap().contains("déjà publiée"));
 }
 
@@ -228,7 +232,9 @@ async fn a_proposal_published_days_later_sends_only_the_pairs_still_possible() {
             break;
         }
     }
-    let published = app.post_form(&format!("{location}/publier"), &[]).await;
+    let published = app
+        .post_form(&format!("{location}/publier"), &[("confirm", "1")])
+        .await;
     let text = app.follow(published).await;
     let sent = pairs.len() - 2;
     let said = match sent {
@@ -461,7 +467,9 @@ async fn a_recomputed_proposal_keeps_the_kept_pairs_and_never_brings_back_a_remo
     assert!(old.contains("Cette proposition a été recalculée"), "{old}");
     assert!(old.contains(&format!(r#"href="{second}""#)));
     assert!(!old.contains("/publier") && !old.contains("/recalculer"));
-    let refused = app.post_form(&format!("{first}/publier"), &[]).await;
+    let refused = app
+        .post_form(&format!("{first}/publier"), &[("confirm", "1")])
+        .await;
     assert!(
         refused
             .text()
@@ -492,7 +500,8 @@ async fn a_recomputed_proposal_keeps_the_kept_pairs_and_never_brings_back_a_remo
             .contains("2 paires retirées lors des relectures précédentes")
     );
     // Published: the requests go to the mentors of the last draft.
-    app.post_form(&format!("{third}/publier"), &[]).await;
+    app.post_form(&format!("{third}/publier"), &[("confirm", "1")])
+        .await;
     assert_eq!(
         request_of(&app, with_junior, senior).await.as_deref(),
         Some(SENT)

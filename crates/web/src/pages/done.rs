@@ -55,6 +55,12 @@ const DONE: &[Done] = &[
         ("/", "back-home"),
     ),
     (
+        "consentement-donne",
+        "consent-given-title",
+        "consent-given-text",
+        ("/", "back-home"),
+    ),
+    (
         "consentement-retire",
         "consent-withdrawn-title",
         "consent-withdrawn-text",

@@ -6,6 +6,7 @@ pub mod auth;
 pub mod circles;
 pub mod circles_admin;
 pub mod communes;
+pub mod confirm;
 pub mod dashboard;
 pub mod done;
 pub mod errors;

@@ -131,13 +131,26 @@ pub(super) async fn new_event(
     }
 }
 
-pub(super) async fn cancel_event(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
+pub(super) async fn cancel_event(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(input): Form<crate::pages::confirm::Confirmation>,
+) -> Result<Response, WebError> {
     let id: Uuid = id.parse().map_err(|_| WebError::NotFound)?;
     let event = ctx.state().app.event_page(id).await?.event;
     match event.circle_id {
         Some(circle) => ctx.require(Action::ManageCircle, &Resource::Circle(circle))?,
         None => ctx.require(Action::ManageNetwork, &Resource::Platform)?,
     };
+    if !input.given() {
+        return Ok(crate::pages::confirm::ask(
+            &ctx,
+            &format!("/evenements/{id}/annuler-evenement"),
+            ctx.tr().t("event-cancel-confirm"),
+            Vec::new(),
+            &format!("/evenements/{id}"),
+        ));
+    }
     done_or_overtaken(ctx.state().app.cancel_event(actor(&ctx), &event).await)?;
     Ok(Redirect::to(&format!("/evenements/{id}")).into_response())
 }

@@ -22,13 +22,7 @@ pub(super) async fn give_consent(
     Path(token): Path<String>,
 ) -> Result<Response, WebError> {
     match ctx.state().app.give_parental_consent(&token).await {
-        Ok(_) => Ok(super::auth::message(
-            &ctx,
-            "consent-given-title",
-            "consent-given-text",
-            ("/", "back-home"),
-            StatusCode::OK,
-        )),
+        Ok(_) => super::super::done::redirect("consentement-donne"),
         Err(AppError::NotFound) => Ok(super::auth::message(
             &ctx,
             "verify-link-invalid-title",
@@ -43,7 +37,17 @@ pub(super) async fn give_consent(
 pub(super) async fn withdraw_consent(
     ctx: Ctx,
     Path(token): Path<String>,
+    Form(input): Form<crate::pages::confirm::Confirmation>,
 ) -> Result<Response, WebError> {
+    if !input.given() {
+        return Ok(crate::pages::confirm::ask(
+            &ctx,
+            &format!("/consentement/{token}/retirer"),
+            ctx.tr().t("consent-withdraw-confirm"),
+            Vec::new(),
+            &format!("/consentement/{token}"),
+        ));
+    }
     match ctx.state().app.withdraw_parental_consent(&token).await {
         Ok(()) => super::super::done::redirect("consentement-retire"),
         Err(AppError::NotFound) => Ok(super::auth::message(

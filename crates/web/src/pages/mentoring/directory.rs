@@ -259,7 +259,11 @@ pub(super) async fn answer(
     }
 }
 
-pub(super) async fn withdraw(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
+pub(super) async fn withdraw(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(input): Form<crate::pages::confirm::Confirmation>,
+) -> Result<Response, WebError> {
     let user = me(&ctx)?;
     let request = ctx.state().app.request(id_of(&id)?).await?;
     ctx.require(
@@ -269,6 +273,15 @@ pub(super) async fn withdraw(ctx: Ctx, Path(id): Path<String>) -> Result<Respons
             mentee_id: request.mentee_id,
         },
     )?;
+    if !input.given() {
+        return Ok(crate::pages::confirm::ask(
+            &ctx,
+            &format!("/demandes/{}/retirer", request.id),
+            ctx.tr().t("withdraw-confirm"),
+            Vec::new(),
+            "/mon-espace",
+        ));
+    }
     done_or_overtaken(ctx.state().app.withdraw_request(user, &request).await)?;
     Ok(Redirect::to("/mon-espace").into_response())
 }

@@ -216,6 +216,8 @@ pub(super) async fn log_meeting(
 pub(super) struct CloseInput {
     #[serde(default)]
     reason: String,
+    #[serde(default)]
+    confirm: String,
 }
 
 pub(super) async fn close(
@@ -223,6 +225,19 @@ pub(super) async fn close(
     Path(id): Path<String>,
     Form(input): Form<CloseInput>,
 ) -> Result<Response, WebError> {
+    // A reason left empty is refused at once (with the form), not after confirming.
+    if !crate::pages::confirm::given(&input.confirm) && !input.reason.trim().is_empty() {
+        let (_, sheet, resource) = visible_mentorship(&ctx, &id).await?;
+        ctx.require(Action::TakePartInMentorship, &resource)?;
+        let page = format!("/mentorats/{}", sheet.record.id);
+        return Ok(crate::pages::confirm::ask(
+            &ctx,
+            &format!("{page}/cloture"),
+            ctx.tr().t("close-confirm"),
+            vec![("reason".into(), input.reason)],
+            &page,
+        ));
+    }
     let app = ctx.state().app.clone();
     let typed = Typed {
         reason: input.reason.clone(),

@@ -1,6 +1,7 @@
 //! Batch matching: propose, review pair by pair, publish, recompute.
 
 use super::*;
+use crate::pages::confirm::{self, Confirmation};
 
 /// Whether the viewer runs each of these circles (the whole network for none: the
 /// national team only; it may match any circle too).
@@ -257,10 +258,24 @@ pub(super) async fn remove_pair(
     .into_response())
 }
 
-pub(super) async fn publish(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
+pub(super) async fn publish(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(input): Form<Confirmation>,
+) -> Result<Response, WebError> {
     let actor = me(&ctx)?;
     let app = &ctx.state().app;
     let (proposal, _) = matching_proposal(&ctx, id_of(&id)?).await?;
+    if !input.given() {
+        let page = format!("/coordination/appariements/{}", proposal.id);
+        return Ok(confirm::ask(
+            &ctx,
+            &format!("{page}/publier"),
+            ctx.tr().t("proposal-publish-confirm"),
+            Vec::new(),
+            &page,
+        ));
+    }
     match app.publish_proposal(actor, &proposal).await {
         Ok(done) => Ok(Redirect::to(&format!(
             "/coordination/appariements/{}?envoyees={}&ignorees={}",
