@@ -136,12 +136,14 @@ fn confirmation_form(html: &str) -> (String, Vec<(String, String)>) {
     (action, fields)
 }
 
+/// (who acts, the action, its form's fields, what the confirmation page asks).
+type Case<'a> = (&'a reqwest::Client, String, Vec<(&'a str, &'a str)>, &'a str);
+
 /// Without JavaScript, each irreversible action first shows a page that says what will
 /// happen, and acts only once confirmed there; « non » changes nothing.
 #[tokio::test]
 async fn irreversible_actions_ask_first_without_javascript() {
     let app = compiegne_coordinator().await;
-    // (who, action, fields, what the question says, whether it happened)
     let event = crate::events::event_with_capacity(&app, 10, Duration::days(5)).await;
     let compiegne = mentorat_app::demo::demo_id("circle/compiegne").to_string();
     let made = app
@@ -163,7 +165,7 @@ async fn irreversible_actions_ask_first_without_javascript() {
         .id;
     let mentor = signed_in(&app, "ask-mentor@exemple.fr").await;
 
-    let cases: Vec<(&reqwest::Client, String, Vec<(&str, &str)>, &str)> = vec![
+    let cases: Vec<Case> = vec![
         (
             &app.client,
             format!("/evenements/{event}/annuler-evenement"),
