@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { simpleParser } from 'mailparser';
 import {
-  MAILDIR, check, closeBrowser, launchBrowser, navigateBy, newPage, receivedMail, visit,
+  MAILDIR, check, closeBrowser, confirmStep, launchBrowser, navigateBy, newPage, receivedMail, visit,
 } from './lib.mjs';
 
 const CHEAP_PHONE = { width: 390, height: 844 };
@@ -184,12 +184,25 @@ test('the Compiègne coordinator reviews a batch matching proposal pair by pair,
     await navigateBy(page, () => page.getByRole('link', { name: 'Voir la nouvelle proposition', exact: true }).click());
     assert.equal(path(page), newPath);
 
-    // 5. Publish (the JS confirm is accepted).
+    // 5. Publish, with JavaScript off: a page first says what will happen, and the
+    // requests go once confirmed there.
     const kept = recomputed.length;
     const sent = receivedMail();
-    page.once('dialog', (dialog) => dialog.accept());
-    await navigateBy(page, () => page.getByRole('button', { name: 'Publier : envoyer les demandes aux mentors', exact: true }).click());
-    const notice = plain(await page.getByRole('main').getByRole('status').innerText());
+    const noScript = await newPage({
+      viewport: CHEAP_PHONE, storageState: await page.context().storageState(), javaScriptEnabled: false,
+    });
+    let notice;
+    try {
+      await visit(noScript, newPath);
+      await navigateBy(noScript, () => noScript.getByRole('button', { name: 'Publier : envoyer les demandes aux mentors', exact: true }).click());
+      const question = await confirmStep(noScript);
+      assert.equal(question, 'Envoyer une demande à chaque mentor des paires gardées ?');
+      assert.equal(path(noScript), newPath, 'confirmed, back to the proposal');
+      notice = plain(await noScript.getByRole('main').getByRole('status').innerText());
+    } finally {
+      await noScript.closeAll();
+    }
+    await visit(page, newPath);
     assert.equal(notice, kept === 1 ? 'Publiée : une demande envoyée.' : `Publiée : ${kept} demandes envoyées.`);
     assert.equal(await page.getByRole('button', { name: 'Publier : envoyer les demandes aux mentors', exact: true }).count(), 0,
       'a published proposal has no publish button');

@@ -12,7 +12,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  BASE_URL, check, closeBrowser, launchBrowser, linkIn, navigateBy, newPage, receivedMail, visit, waitForMail,
+  BASE_URL, check, confirmStep, closeBrowser, launchBrowser, linkIn, navigateBy, newPage, receivedMail, visit, waitForMail,
 } from './lib.mjs';
 
 const CHEAP_PHONE = { width: 390, height: 844 };
@@ -297,6 +297,21 @@ test('with two seats, the third registration is waitlisted and promoted when som
     assert.ok(names.includes('Bastien Roux') && names.includes('Chloé Petit'), `the list names the two people with a seat:\n${names}`);
   } finally {
     await list.closeAll();
+  }
+
+  // The national team cancels the conference with JavaScript off: a page first says
+  // what will happen, and the event is cancelled once confirmed there.
+  const noScript = await newPage({ viewport: DESKTOP, storageState: nationalSession, javaScriptEnabled: false });
+  try {
+    await visit(noScript, eventPath);
+    await navigateBy(noScript, () => noScript.getByRole('button', { name: "Annuler l'événement", exact: true }).click());
+    const question = await confirmStep(noScript);
+    assert.match(question, /^Annuler cet événement \? Les personnes inscrites seront prévenues/);
+    assert.equal(path(noScript), eventPath, 'confirmed, back to the event page');
+    assert.equal(await noScript.getByText('Cet événement est annulé.', { exact: true }).count(), 1,
+      'the event page says it is cancelled');
+  } finally {
+    await noScript.closeAll();
   }
 });
 

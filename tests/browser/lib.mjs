@@ -244,3 +244,20 @@ export async function screenshot(page, name, { fullPage = true } = {}) {
   await page.screenshot({ path, fullPage });
   return path;
 }
+
+/**
+ * The confirmation step of an irreversible action, as a browser without JavaScript
+ * meets it: a page « Confirmer » restating what will happen (returned), whose button
+ * « Oui, confirmer » does it. Checks the page, then confirms.
+ */
+export async function confirmStep(page) {
+  await check(page);
+  const heading = (await page.getByRole('heading', { level: 1 }).textContent()).trim();
+  assert.equal(heading, 'Confirmer', `a confirmation page, not « ${heading} » at ${page.url()}`);
+  const question = (await page.getByRole('main').locator('p.lead').innerText())
+    .replace(/[\u2068\u2069]/g, '').trim();
+  assert.equal(await page.getByRole('link', { name: 'Non, revenir en arrière', exact: true }).count(), 1,
+    'the confirmation page offers a way back');
+  await navigateBy(page, () => page.getByRole('button', { name: 'Oui, confirmer', exact: true }).click());
+  return question;
+}

@@ -17,7 +17,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  BASE_URL, closeBrowser, launchBrowser, linkIn, navigateBy, newPage, receivedMail, visit, waitForMail,
+  BASE_URL, closeBrowser, confirmStep, launchBrowser, linkIn, navigateBy, newPage, receivedMail, visit, waitForMail,
 } from './lib.mjs';
 
 const CHEAP_PHONE = { width: 390, height: 844 };
@@ -300,13 +300,24 @@ test("7. the porteur sees the mentor's address and the notes, closes the relatio
   assert.ok(text.includes(`Pour vous écrire : ${mentor.email}`), `the porteur sees the mentor's address:\n${text}`);
   assert.ok(text.includes(MARKER), 'the porteur sees the private notes');
 
+  // Closing, with JavaScript off: a page first says what will happen, keeping the reason.
   const sent = receivedMail();
-  const close = page.locator('form', { has: page.getByRole('heading', { name: 'Clore la relation', exact: true }) });
-  await close.getByLabel('Pourquoi clore ?', { exact: true }).fill('Le projet est lancé, merci !');
-  page.once('dialog', (dialog) => dialog.accept());
-  await navigateBy(page, () => close.getByRole('button', { name: 'Clore la relation', exact: true }).click());
-  assert.equal(path(page), mentorshipPath);
-  assert.ok((await mainText(page)).includes('Cette relation est close.'), 'the page says the relation is closed');
+  const noScript = await newPage({
+    viewport: CHEAP_PHONE, storageState: await page.context().storageState(), javaScriptEnabled: false,
+  });
+  try {
+    await visit(noScript, mentorshipPath);
+    const close = noScript.locator('form', { has: noScript.getByRole('heading', { name: 'Clore la relation', exact: true }) });
+    await close.getByLabel('Pourquoi clore ?', { exact: true }).fill('Le projet est lancé, merci !');
+    await navigateBy(noScript, () => close.getByRole('button', { name: 'Clore la relation', exact: true }).click());
+    const question = await confirmStep(noScript);
+    assert.match(question, /^Clore cette relation mentorale \?/);
+    assert.equal(path(noScript), mentorshipPath);
+    assert.ok((await mainText(noScript)).includes('Cette relation est close.'), 'the page says the relation is closed');
+  } finally {
+    await noScript.closeAll();
+  }
+  await visit(page, mentorshipPath);
   await waitForMail({ to: porteur.email, subject: 'Votre avis sur la relation mentorale', after: sent });
   await waitForMail({ to: mentor.email, subject: 'Votre avis sur la relation mentorale', after: sent });
 
