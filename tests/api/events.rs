@@ -308,7 +308,7 @@ async fn check_in_on_a_phone_and_invitations_to_apply_after_the_event() {
     let list = app
         .get_html(&format!("/evenements/{id}/inscriptions"))
         .await;
-    assert!(list.contains("2 inscrits, 0 en liste d&#39;attente, 0 présents."));
+    assert!(list.contains("2 personnes inscrites, 0 en liste d&#39;attente, 0 personne présente."));
     for registration in app.app.registrations(id).await.unwrap() {
         let r = app
             .post_form(
@@ -324,7 +324,7 @@ async fn check_in_on_a_phone_and_invitations_to_apply_after_the_event() {
     assert!(
         app.get_html(&format!("/evenements/{id}/inscriptions"))
             .await
-            .contains("2 présents")
+            .contains("2 personnes présentes")
     );
     let sheet = app.get_html(&format!("/evenements/{id}/feuille")).await;
     assert!(sheet.contains("TEST Personne1") && sheet.contains("Feuille d&#39;émargement"));

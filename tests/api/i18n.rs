@@ -64,3 +64,103 @@ async fn the_switch_never_redirects_to_another_site() {
 fn urlencode(s: &str) -> String {
     s.bytes().map(|b| format!("%{b:02X}")).collect()
 }
+
+/// Counts agree with their noun, in words that fit whoever they count: « 1 personne
+/// inscrite », « 2 personnes présentes », never « 1 présents »; a wait of one day says
+/// « 1 jour ».
+#[tokio::test]
+async fn counts_agree_with_their_nouns_in_both_languages() {
+    let app = spawn_demo_app().await;
+    let id = crate::events::event_with_capacity(&app, 5, chrono::Duration::days(4)).await;
+    let visitor = app.new_client();
+    let registered = app
+        .post_form_from(
+            &visitor,
+            &format!("/evenements/{id}/inscription"),
+            &[("first_name", "Inès"), ("email", "ines@exemple.fr")],
+        )
+        .await;
+    assert_eq!(registered.status(), 303);
+    app.sign_in("admin@mentorat.example", crate::helpers::DEMO_PASSWORD)
+        .await;
+    let list = app
+        .get_html(&format!("/evenements/{id}/inscriptions"))
+        .await;
+    assert!(
+        list.contains("1 personne inscrite, 0 en liste d&#39;attente, 0 personne présente."),
+        "{list}"
+    );
+    let list = app
+        .get_en(&format!("/evenements/{id}/inscriptions"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        list.contains("1 person registered, 0 on the waiting list, 0 people present."),
+        "{list}"
+    );
+
+    crate::mentoring::validated_porteur(&app, "attente@exemple.fr", 1985).await;
+    app.app.clock.advance(chrono::Duration::days(1));
+    let coordinator =
+        crate::mentoring::signed_in(&app, "coordination.compiegne@mentorat.example").await;
+    let page = coordinator.get_html("/coordination").await;
+    assert!(
+        page.contains("depuis 1 jour<") || page.contains("depuis 1 jour "),
+        "one day"
+    );
+    assert!(!page.contains("depuis 1 jours"));
+}
+
+/// The growth chart names each month by the locale's own abbreviation (no two months
+/// alike: « juin » and « juil. »), and its English tooltips read « June 2026: 3 ».
+#[tokio::test]
+async fn the_growth_charts_months_are_told_apart_in_each_language() {
+    let app = spawn_demo_app().await;
+    app.sign_in("admin@mentorat.example", crate::helpers::DEMO_PASSWORD)
+        .await;
+    let labels = |html: &str| -> Vec<String> {
+        html.split("aria-hidden=\"true\">")
+            .skip(1)
+            .filter_map(|t| t.split("</text>").next())
+            .filter(|t| !t.contains('<'))
+            .map(str::to_owned)
+            .collect()
+    };
+    let french = app.get_html("/admin/tableau-de-bord").await;
+    let shown = labels(&french);
+    assert_eq!(shown.len(), 12, "{shown:?}");
+    let distinct: std::collections::BTreeSet<String> = shown
+        .iter()
+        .map(|l| l[..l.rfind(' ').unwrap()].to_owned())
+        .collect();
+    assert_eq!(distinct.len(), 12, "every month its own label: {shown:?}");
+    for l in &shown {
+        assert!(!l.contains("jui.") && !l.contains("mai."), "{l}");
+    }
+    assert!(
+        french.contains(" : "),
+        "French puts a space before the colon"
+    );
+    let english = app
+        .get_en("/admin/tableau-de-bord")
+        .await
+        .text()
+        .await
+        .unwrap();
+    let shown = labels(&english);
+    assert_eq!(shown.len(), 12, "{shown:?}");
+    let titles: Vec<&str> = english
+        .split("<title>")
+        .skip(2)
+        .filter_map(|t| t.split("</title>").next())
+        .collect();
+    assert_eq!(titles.len(), 12, "{titles:?}");
+    for t in titles {
+        assert!(
+            !t.contains(" :") && t.contains(": "),
+            "English tooltip: « {t} »"
+        );
+    }
+}

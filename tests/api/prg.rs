@@ -137,7 +137,12 @@ fn confirmation_form(html: &str) -> (String, Vec<(String, String)>) {
 }
 
 /// (who acts, the action, its form's fields, what the confirmation page asks).
-type Case<'a> = (&'a reqwest::Client, String, Vec<(&'a str, &'a str)>, &'a str);
+type Case<'a> = (
+    &'a reqwest::Client,
+    String,
+    Vec<(&'a str, &'a str)>,
+    &'a str,
+);
 
 /// Without JavaScript, each irreversible action first shows a page that says what will
 /// happen, and acts only once confirmed there; « non » changes nothing.

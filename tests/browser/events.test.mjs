@@ -290,8 +290,8 @@ test('with two seats, the third registration is waitlisted and promoted when som
   const list = await nationalTeamPage();
   try {
     await visit(list, `${eventPath}/inscriptions`);
-    const summary = (await list.getByRole('main').getByRole('status').filter({ hasText: / inscrits, / }).textContent()).trim();
-    assert.match(summary, /^2 inscrits, 0 en liste d'attente\b/, `the summary line: « ${summary} »`);
+    const summary = (await list.getByRole('main').getByRole('status').filter({ hasText: / inscrites?, / }).textContent()).trim();
+    assert.match(summary, /^2 personnes inscrites, 0 en liste d'attente\b/, `the summary line: « ${summary} »`);
     const rows = list.locator('ul.checkin > li');
     const names = (await rows.allTextContents()).join('\n');
     assert.ok(names.includes('Bastien Roux') && names.includes('Chloé Petit'), `the list names the two people with a seat:\n${names}`);

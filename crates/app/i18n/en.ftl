@@ -331,7 +331,13 @@ error-phone = This phone number is not valid. Example: +33 6 12 34 56 78
 error-event-closed = Registrations to this event are closed.
 back-to-event = Back to the event
 registrations-title = Registrations: { $title }
-registrations-summary = { $confirmed } registered, { $waitlisted } on the waiting list, { $attended } present.
+registrations-summary = { $confirmed ->
+    [one] { $confirmed } person registered
+   *[other] { $confirmed } people registered
+}, { $waitlisted } on the waiting list, { $attended ->
+    [one] { $attended } person present
+   *[other] { $attended } people present
+}.
 registrations-empty = Nobody has registered yet. Share the event page to bring people in.
 registration-name = Name
 registration-contact = Contact
@@ -587,7 +593,11 @@ coordination-lead = What is waiting in your circle: applications to study, proje
 coordination-applications = Mentor applications to study
 coordination-projects = Projects to validate
 coordination-waiting = Project holders waiting for a mentor
-coordination-waiting-days = for { $days } days
+coordination-waiting-days = { $days ->
+    [0] since today
+    [one] for { $days } day
+   *[other] for { $days } days
+}
 coordination-mentors = Mentors of the circle
 coordination-empty = Nothing waiting.
 coordination-first = The { $shown } oldest of { $total }.
@@ -932,6 +942,19 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
+month-short-1 = Jan
+month-short-2 = Feb
+month-short-3 = Mar
+month-short-4 = Apr
+month-short-5 = May
+month-short-6 = Jun
+month-short-7 = Jul
+month-short-8 = Aug
+month-short-9 = Sep
+month-short-10 = Oct
+month-short-11 = Nov
+month-short-12 = Dec
+dashboard-bar-title = { $month }: { $count }
 weekday-1 = Monday
 weekday-2 = Tuesday
 weekday-3 = Wednesday

@@ -338,7 +338,13 @@ error-phone = Ce numéro de téléphone n'est pas valide. Exemple : 06 12 34 56 
 error-event-closed = Les inscriptions à cet événement sont closes.
 back-to-event = Retour à l'événement
 registrations-title = Inscriptions : { $title }
-registrations-summary = { $confirmed } inscrits, { $waitlisted } en liste d'attente, { $attended } présents.
+registrations-summary = { $confirmed ->
+    [one] { $confirmed } personne inscrite
+   *[other] { $confirmed } personnes inscrites
+}, { $waitlisted } en liste d'attente, { $attended ->
+    [one] { $attended } personne présente
+   *[other] { $attended } personnes présentes
+}.
 registrations-empty = Personne n'est encore inscrit. Partagez la page de l'événement pour faire venir du monde.
 registration-name = Nom
 registration-contact = Contact
@@ -594,7 +600,11 @@ coordination-lead = Ce qui attend votre cercle : candidatures à étudier, proje
 coordination-applications = Candidatures de mentors à étudier
 coordination-projects = Projets à valider
 coordination-waiting = Porteurs qui attendent un mentor
-coordination-waiting-days = depuis { $days } jours
+coordination-waiting-days = { $days ->
+    [0] depuis aujourd'hui
+    [one] depuis { $days } jour
+   *[other] depuis { $days } jours
+}
 coordination-mentors = Mentors du cercle
 coordination-empty = Rien en attente.
 coordination-first = Les { $shown } plus anciens sur { $total }.
@@ -939,6 +949,19 @@ month-9 = septembre
 month-10 = octobre
 month-11 = novembre
 month-12 = décembre
+month-short-1 = janv.
+month-short-2 = févr.
+month-short-3 = mars
+month-short-4 = avr.
+month-short-5 = mai
+month-short-6 = juin
+month-short-7 = juil.
+month-short-8 = août
+month-short-9 = sept.
+month-short-10 = oct.
+month-short-11 = nov.
+month-short-12 = déc.
+dashboard-bar-title = { $month } : { $count }
 weekday-1 = lundi
 weekday-2 = mardi
 weekday-3 = mercredi

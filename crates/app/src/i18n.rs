@@ -89,6 +89,16 @@ impl<'a> Tr<'a> {
         self.i18n.message(self.locale, key, Some(&args))
     }
 
+    /// A message with several numeric arguments, each plural-aware (« 1 personne
+    /// inscrite, 2 personnes présentes »).
+    pub fn tc(&self, key: &str, counts: &[(&str, i64)]) -> String {
+        let mut args = FluentArgs::new();
+        for (name, n) in counts {
+            args.set(name.to_string(), FluentValue::from(*n));
+        }
+        self.i18n.message(self.locale, key, Some(&args))
+    }
+
     /// A message with several text arguments.
     pub fn tv(&self, key: &str, values: &[(&str, &str)]) -> String {
         let mut args = FluentArgs::new();

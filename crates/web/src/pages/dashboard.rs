@@ -25,9 +25,11 @@ pub struct Bar {
     pub x: String,
     pub y: String,
     pub height: String,
-    /// « décembre 2025 »: table rows and bar titles.
+    /// « décembre 2025 »: table rows.
     pub label: String,
-    /// « déc. 25 »: under the bars.
+    /// « décembre 2025 : 3 » (« December 2025: 3 »): the bar's title.
+    pub title: String,
+    /// « déc. 25 », « juin 26 »: under the bars.
     pub short: String,
     pub value: i64,
     pub total: i64,
@@ -133,15 +135,22 @@ fn render_dashboard(
         .enumerate()
         .map(|(i, m)| {
             let height = m.new_mentors as f64 * 160.0 / max as f64;
-            let month = tr.t(&format!("month-{}", chrono::Datelike::month(&m.first_day)));
+            let number = chrono::Datelike::month(&m.first_day);
+            let month = tr.t(&format!("month-{number}"));
+            let label = format!("{} {}", month, chrono::Datelike::year(&m.first_day));
             Bar {
                 x: format!("{:.1}", 10.0 + i as f64 * 49.0),
                 y: format!("{:.1}", 175.0 - height),
                 height: format!("{height:.1}"),
-                label: format!("{} {}", month, chrono::Datelike::year(&m.first_day)),
+                title: tr.tv(
+                    "dashboard-bar-title",
+                    &[("month", &label), ("count", &tr.number(m.new_mentors))],
+                ),
+                label,
+                // The locale's own abbreviation: « juin » and « juil. » apart.
                 short: format!(
-                    "{}. {:02}",
-                    month.chars().take(3).collect::<String>(),
+                    "{} {:02}",
+                    tr.t(&format!("month-short-{number}")),
                     chrono::Datelike::year(&m.first_day) % 100
                 ),
                 value: m.new_mentors,

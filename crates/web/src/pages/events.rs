@@ -518,12 +518,12 @@ async fn registrations_page(
         id: event.id,
         heading: tr.ts("registrations-title", "title", &event.title),
         when: when(ctx, event),
-        summary: tr.tv(
+        summary: tr.tc(
             "registrations-summary",
             &[
-                ("confirmed", &att.confirmed.to_string()),
-                ("waitlisted", &att.waitlisted.to_string()),
-                ("attended", &att.attended.to_string()),
+                ("confirmed", att.confirmed),
+                ("waitlisted", att.waitlisted),
+                ("attended", att.attended),
             ],
         ),
         rows,
