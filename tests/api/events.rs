@@ -147,13 +147,7 @@ async fn a_full_event_waitlists_and_promotes_in_order_when_someone_cancels() {
     let form = app.get_html(&path).await;
     assert!(form.contains("Annuler mon inscription"));
     let cancelled = app.post_form(&path, &[]).await;
-    assert!(
-        cancelled
-            .text()
-            .await
-            .unwrap()
-            .contains("Inscription annulée")
-    );
+    assert!(app.follow(cancelled).await.contains("Inscription annulée"));
     let promoted = smtp
         .wait_for("cyd@exemple.fr", "Une place s'est libérée")
         .await;
