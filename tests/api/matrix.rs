@@ -76,6 +76,8 @@ const fn post(
 pub(crate) const ROWS: &[Row] = &[
     get("/", "/", ALL_200),
     get("/healthz", "/healthz", ALL_200),
+    get("/robots.txt", "/robots.txt", ALL_200),
+    get("/favicon.ico", "/favicon.ico", ALL_200),
     get("/readyz", "/readyz", ALL_200),
     get("/static/{hash}/{name}", "{css}", ALL_200),
     get("/langue/{lang}", "/langue/en?retour=/cercles", [303; 7]),

@@ -113,3 +113,33 @@ async fn health_and_readiness_probes_answer() {
         "the process is still alive"
     );
 }
+
+/// `/robots.txt` keeps crawlers to the public pages, and `/favicon.ico` answers with the
+/// site's own icon (both were 404).
+#[tokio::test]
+async fn robots_are_kept_to_public_pages_and_the_icon_is_found_where_tools_look() {
+    let app = crate::helpers::spawn_demo_app().await;
+    let robots = app.get("/robots.txt").await;
+    assert_eq!(robots.status(), 200);
+    assert!(
+        robots.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/plain")
+    );
+    let text = robots.text().await.unwrap();
+    for private in [
+        "/admin/",
+        "/mon-espace",
+        "/mentorats/",
+        "/coordination",
+        "/annuaire",
+    ] {
+        assert!(text.contains(&format!("Disallow: {private}")), "{private}");
+    }
+    assert!(!text.contains("Disallow: /cercles") && !text.contains("Disallow: /evenements"));
+    let icon = app.get("/favicon.ico").await;
+    assert_eq!(icon.status(), 200);
+    assert_eq!(icon.headers()["content-type"], "image/svg+xml");
+    assert!(icon.text().await.unwrap().contains("<svg"));
+}

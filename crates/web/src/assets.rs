@@ -72,7 +72,69 @@ impl Assets {
 }
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/static/{hash}/{name}", get(serve))
+    Router::new()
+        .route("/static/{hash}/{name}", get(serve))
+        .route("/favicon.ico", get(favicon))
+        .route("/robots.txt", get(robots))
+}
+
+/// What robots may read: the public pages; never the personal spaces, the back office,
+/// the links sent by e-mail or the calendar and data files (they are behind sign-in or
+/// a token anyway; this keeps crawlers from knocking).
+const ROBOTS: &str = "User-agent: *
+Disallow: /admin/
+Disallow: /annuaire
+Disallow: /api/
+Disallow: /compte
+Disallow: /connexion
+Disallow: /consentement/
+Disallow: /coordination
+Disallow: /demandes/
+Disallow: /fait/
+Disallow: /inscriptions/
+Disallow: /langue
+Disallow: /mentorats/
+Disallow: /mon-espace
+Disallow: /mot-de-passe
+Disallow: /organisation
+Allow: /
+";
+
+async fn robots() -> Response {
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/plain; charset=utf-8"),
+            ),
+            (
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("public, max-age=86400"),
+            ),
+        ],
+        ROBOTS,
+    )
+        .into_response()
+}
+
+/// Browsers and tools that ask for `/favicon.ico` without reading the page's `<link
+/// rel="icon">` get the same SVG icon (every current browser reads it).
+async fn favicon(State(state): State<AppState>) -> Response {
+    let icon = &state.assets.by_name["icon.svg"];
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static(icon.content_type),
+            ),
+            (
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("public, max-age=86400"),
+            ),
+        ],
+        icon.body,
+    )
+        .into_response()
 }
 
 async fn serve(
