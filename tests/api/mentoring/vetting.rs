@@ -50,14 +50,7 @@ async fn approval_needs_an_interview_and_a_recorded_background_check() {
             ],
         )
         .await;
-    assert_eq!(applied.status(), 200);
-    assert!(
-        applied
-            .text()
-            .await
-            .unwrap()
-            .contains("Candidature envoyée")
-    );
+    assert!(app.follow(applied).await.contains("Candidature envoyée"));
     // Routed to the covering circle: Compiègne's coordinators have it to vet, Paris's
     // neither see it nor may open it.
     let record = format!("/coordination/mentors/{id}");
@@ -74,6 +67,10 @@ async fn approval_needs_an_interview_and_a_recorded_background_check() {
     // No approval before an interview: the page does not offer it, and a forged form is
     // refused with the reason.
     let page = coordinator.get_html(&record).await;
+    assert!(
+        page.contains("Création d&#39;entreprise — 12 ans"),
+        "the field by its name, not its code: {page}"
+    );
     assert!(page.contains(r#"<option value="interview_planned">"#));
     assert!(!page.contains(r#"<option value="approved">"#), "{page}");
     let early = coordinator

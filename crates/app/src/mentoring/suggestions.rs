@@ -446,19 +446,7 @@ impl App {
             locale,
             i18n: &self.i18n,
         };
-        let label = |code: &str| {
-            domains
-                .iter()
-                .find(|d| d.code == code)
-                .map(|d| {
-                    if locale == mentorat_domain::Locale::En {
-                        d.label_en.clone()
-                    } else {
-                        d.label_fr.clone()
-                    }
-                })
-                .unwrap_or_default()
-        };
+        let label = |code: &str| Domain::label_of(domains, code, locale);
         let t = territories();
         let home = t.commune(&project.commune_code);
         let text = |reason: &Reason| match reason {

@@ -26,6 +26,25 @@ pub struct Domain {
     pub synonyms_en: String,
 }
 
+impl Domain {
+    /// The field's name in `locale`.
+    pub fn label(&self, locale: mentorat_domain::Locale) -> &str {
+        match locale {
+            mentorat_domain::Locale::En => &self.label_en,
+            mentorat_domain::Locale::Fr => &self.label_fr,
+        }
+    }
+
+    /// The name of the field `code` among `domains` in `locale` (empty if unknown).
+    pub fn label_of(domains: &[Domain], code: &str, locale: mentorat_domain::Locale) -> String {
+        domains
+            .iter()
+            .find(|d| d.code == code)
+            .map(|d| d.label(locale).to_owned())
+            .unwrap_or_default()
+    }
+}
+
 /// A mentor as coordinators and the directory see them (no contact details here).
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct MentorProfile {

@@ -31,6 +31,18 @@ const DONE: &[Done] = &[
         ("/connexion", "nav-sign-in"),
     ),
     (
+        "candidature-envoyee",
+        "applied-title",
+        "applied-text",
+        ("/mon-espace", "nav-space"),
+    ),
+    (
+        "projet-envoye",
+        "project-sent-title",
+        "project-sent-text",
+        ("/mon-espace", "nav-space"),
+    ),
+    (
         "lien-envoye",
         "forgot-sent-title",
         "forgot-sent-text",

@@ -282,14 +282,19 @@ pub(super) async fn render_vetting(
             .commune(&mentor.commune_code)
             .map(|c| c.name.clone())
             .unwrap_or_default(),
-        domains: ctx
-            .state()
-            .app
-            .mentor_domains(mentor.user_id)
-            .await?
-            .into_iter()
-            .map(|(d, y)| format!("{d} — {}", tr.tn("directory-years", "years", y)))
-            .collect(),
+        // Each field by its name in the reader's language, not its code.
+        domains: {
+            let app = &ctx.state().app;
+            let fields = app.domains().await?;
+            app.mentor_domains(mentor.user_id)
+                .await?
+                .into_iter()
+                .map(|(d, y)| {
+                    let name = mentorat_app::mentoring::Domain::label_of(&fields, &d, ctx.locale);
+                    format!("{name} — {}", tr.tn("directory-years", "years", y))
+                })
+                .collect()
+        },
         next: mentorat_domain::mentoring::Vetting::ALL
             .iter()
             .filter(|v| current.can_become(**v))

@@ -68,19 +68,7 @@ pub(super) async fn render_directory(
     // The fields come with the shared index of mentors (read once per change).
     let pool = app.mentor_pool().await?;
     let domains = pool.domains();
-    let label = |code: &str| {
-        domains
-            .iter()
-            .find(|d| d.code == code)
-            .map(|d| {
-                if ctx.locale == mentorat_domain::Locale::En {
-                    d.label_en.clone()
-                } else {
-                    d.label_fr.clone()
-                }
-            })
-            .unwrap_or_default()
-    };
+    let label = |code: &str| mentorat_app::mentoring::Domain::label_of(domains, code, ctx.locale);
     let level = match q.niveau.as_deref() {
         Some("same_commune") => Some(Proximity::SameCommune),
         Some("same_intercommunality") => Some(Proximity::SameIntercommunality),

@@ -71,14 +71,8 @@ pub(super) async fn journey(
             .await?
             .into_iter()
             .map(|d| {
-                (
-                    d.code,
-                    if ctx.locale == mentorat_domain::Locale::En {
-                        d.label_en
-                    } else {
-                        d.label_fr
-                    },
-                )
+                let label = d.label(ctx.locale).to_owned();
+                (d.code, label)
             })
             .collect(),
         languages: LANGUAGES
@@ -131,13 +125,7 @@ pub(super) async fn apply(ctx: Ctx, RawForm(raw): RawForm) -> Result<Response, W
         charter: !one(&fields, "charter").is_empty(),
     };
     match ctx.state().app.apply_as_mentor(user, &form).await {
-        Ok(_) => Ok(super::auth::message(
-            &ctx,
-            "applied-title",
-            "applied-text",
-            ("/mon-espace", "nav-space"),
-            StatusCode::OK,
-        )),
+        Ok(_) => super::super::done::redirect("candidature-envoyee"),
         Err(e) => {
             let error = error_of(&ctx, e)?;
             journey(
@@ -173,13 +161,7 @@ pub(super) async fn submit_project(ctx: Ctx, RawForm(raw): RawForm) -> Result<Re
         parent_email: one(&fields, "parent_email"),
     };
     match ctx.state().app.submit_project(user, &form).await {
-        Ok(_) => Ok(super::auth::message(
-            &ctx,
-            "project-sent-title",
-            "project-sent-text",
-            ("/mon-espace", "nav-space"),
-            StatusCode::OK,
-        )),
+        Ok(_) => super::super::done::redirect("projet-envoye"),
         Err(e) => {
             let error = error_of(&ctx, e)?;
             journey(
