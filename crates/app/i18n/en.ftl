@@ -831,7 +831,11 @@ email-promoted-subject = A seat has freed up: { $title }
 email-promoted-p1 = Good news: a seat has freed up for “{ $title }”, { $when }, { $venue }. It is yours.
 email-promoted-p2 = The attached file adds the event to your calendar. If you cannot come, free the seat for someone else.
 email-promoted-action = Cancel my registration
-email-reminder-subject = Reminder: { $title } in two days
+email-reminder-subject = Reminder: { $title } { $soon ->
+    [today] today
+    [tomorrow] tomorrow
+   *[later] in { $days } days
+}
 email-reminder-p1 = We look forward to seeing you at “{ $title }”, { $when }, { $venue }.
 email-reminder-p2 = Something came up? Free your seat for someone on the waiting list.
 email-reminder-action = Cancel my registration

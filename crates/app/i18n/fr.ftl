@@ -838,7 +838,11 @@ email-promoted-subject = Une place s'est libérée : { $title }
 email-promoted-p1 = Bonne nouvelle : une place s'est libérée pour « { $title } », { $when }, { $venue }. Elle est à vous.
 email-promoted-p2 = Le fichier joint ajoute l'événement à votre agenda. Si vous ne pouvez pas venir, libérez la place pour quelqu'un d'autre.
 email-promoted-action = Annuler mon inscription
-email-reminder-subject = Rappel : { $title } dans deux jours
+email-reminder-subject = Rappel : { $title } { $soon ->
+    [today] aujourd'hui
+    [tomorrow] demain
+   *[later] dans { $days } jours
+}
 email-reminder-p1 = Nous vous attendons pour « { $title } », { $when }, { $venue }.
 email-reminder-p2 = Un empêchement ? Libérez votre place pour quelqu'un de la liste d'attente.
 email-reminder-action = Annuler mon inscription

@@ -333,10 +333,14 @@ impl App {
                 let token = random_token();
                 tx.set_cancel_hash(r.id, &token_hash(&token)).await?;
                 let link = Some(self.link(&format!("/inscriptions/annuler/{token}")));
+                let facts = self.facts(&event);
+                // Days between the two dates where the event is held.
+                let today = now.with_timezone(&facts.starts_at.timezone()).date_naive();
+                let days = (facts.starts_at.date_naive() - today).num_days();
                 let mail = Mail::Event {
-                    kind: EventMail::Reminder,
+                    kind: EventMail::Reminder { days },
                     name: r.first_name.clone(),
-                    event: self.facts(&event),
+                    event: facts,
                     link,
                 };
                 self.queue_mail(&mut tx, &r.email, r.locale, &mail).await?;

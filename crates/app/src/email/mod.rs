@@ -131,7 +131,10 @@ pub enum EventMail {
     Confirmed,
     Waitlisted,
     Promoted,
-    Reminder,
+    /// Before the event, which starts in `days` days (0: today, 1: tomorrow).
+    Reminder {
+        days: i64,
+    },
     Cancelled,
     /// The organisers cancelled the event itself.
     EventCancelled,
@@ -160,7 +163,7 @@ impl Mail {
                 ..
             } => "promoted",
             Mail::Event {
-                kind: EventMail::Reminder,
+                kind: EventMail::Reminder { .. },
                 ..
             } => "reminder",
             Mail::Event {
@@ -201,6 +204,26 @@ impl Mail {
     /// The message's own arguments for its Fluent messages.
     fn args(&self, tr: &Tr<'_>) -> Vec<(&'static str, String)> {
         match self {
+            Mail::Event {
+                event,
+                kind: EventMail::Reminder { days },
+                ..
+            } => vec![
+                ("title", event.title.clone()),
+                ("when", tr.date_time(&event.starts_at)),
+                ("venue", event.venue.clone()),
+                // When it really is: « aujourd'hui », « demain », « dans 2 jours ».
+                (
+                    "soon",
+                    match days {
+                        ..=0 => "today",
+                        1 => "tomorrow",
+                        _ => "later",
+                    }
+                    .to_owned(),
+                ),
+                ("days", days.to_string()),
+            ],
             Mail::Event { event, .. } | Mail::InviteToApply { event, .. } => vec![
                 ("title", event.title.clone()),
                 ("when", tr.date_time(&event.starts_at)),

@@ -48,7 +48,8 @@ fn every_mail() -> Vec<Mail> {
         EventMail::Confirmed,
         EventMail::Waitlisted,
         EventMail::Promoted,
-        EventMail::Reminder,
+        EventMail::Reminder { days: 1 },
+        EventMail::Reminder { days: 2 },
     ] {
         mails.push(Mail::Event {
             kind,
@@ -237,6 +238,47 @@ fn every_mail_renders_in_both_languages_without_raw_keys() {
     );
     assert_eq!(fr.subject, "Confirmez votre adresse e-mail");
     assert!(fr.body_text.starts_with("Bonjour Élodie,"));
+}
+
+/// A reminder says when the event really is: a registration the day before gets
+/// « demain », not « dans deux jours ».
+#[test]
+fn a_reminder_says_when_the_event_really_is() {
+    let i18n = I18n::load();
+    let subject = |locale, days| {
+        let mail = Mail::Event {
+            kind: EventMail::Reminder { days },
+            name: "Élodie".into(),
+            event: facts(),
+            link: None,
+        };
+        render(
+            &i18n,
+            locale,
+            "x@exemple.fr",
+            &mail,
+            "https://mentorat.example",
+        )
+        .subject
+    };
+    let title = "À la recherche du mentorat perdu";
+    assert_eq!(
+        subject(Locale::Fr, 0),
+        format!("Rappel : {title} aujourd'hui")
+    );
+    assert_eq!(subject(Locale::Fr, 1), format!("Rappel : {title} demain"));
+    assert_eq!(
+        subject(Locale::Fr, 2),
+        format!("Rappel : {title} dans 2 jours")
+    );
+    assert_eq!(
+        subject(Locale::En, 1),
+        format!("Reminder: {title} tomorrow")
+    );
+    assert_eq!(
+        subject(Locale::En, 2),
+        format!("Reminder: {title} in 2 days")
+    );
 }
 
 #[test]
