@@ -632,6 +632,11 @@ error-status-transition-project = This project has already been handled.
 error-project-not-ready = This project is not ready for a match yet (validation or a parent's consent pending).
 error-same-person = You cannot be your own mentor.
 error-mentor-full = This mentor has no free place for now.
+error-you-are-full = You have no place left: all your mentoring places are taken. A place is freed when a relationship is closed.
+space-full = { $count ->
+    [one] You already mentor { $count } person, as many as your places: you can accept a request once a relationship is closed. You may decline those waiting.
+   *[other] You already mentor { $count } people, as many as your places: you can accept a request once a relationship is closed. You may decline those waiting.
+}
 error-three-requests = You already have three requests waiting: wait for an answer or withdraw one.
 error-already-asked = You have already asked this mentor.
 error-request-closed = This request is no longer waiting.

@@ -639,6 +639,11 @@ error-status-transition-project = Ce projet a déjà été traité.
 error-project-not-ready = Ce projet n'est pas encore prêt pour une mise en relation (validation ou accord d'un parent en attente).
 error-same-person = Vous ne pouvez pas être votre propre mentor.
 error-mentor-full = Ce mentor n'a plus de place pour l'instant.
+error-you-are-full = Vous n'avez plus de place : toutes vos places d'accompagnement sont prises. Une place se libère quand une relation est close.
+space-full = { $count ->
+    [one] Vous accompagnez déjà { $count } porteur, autant que vos places : vous pourrez accepter une demande quand une relation sera close. Vous pouvez refuser celles qui attendent.
+   *[other] Vous accompagnez déjà { $count } porteurs, autant que vos places : vous pourrez accepter une demande quand une relation sera close. Vous pouvez refuser celles qui attendent.
+}
 error-three-requests = Vous avez déjà trois demandes en attente : attendez une réponse ou retirez-en une.
 error-already-asked = Vous avez déjà fait une demande à ce mentor.
 error-request-closed = Cette demande n'est plus en attente.

@@ -236,3 +236,56 @@ async fn the_links_in_request_mails_lead_to_a_page() {
         "the request and its answer each link to the platform"
     );
 }
+
+/// A mentor whose places are all taken is told so on « mon espace », without Accept
+/// buttons; an acceptance sent all the same says it to her, in her own words.
+#[tokio::test]
+async fn a_full_mentor_is_told_she_has_no_place_instead_of_offered_accept() {
+    let app = spawn_demo_app().await;
+    let mentor = approved_mentor(&app, "pleine@exemple.fr", "1").await;
+    // A request that came while she had a place…
+    let (_, waiting) = validated_porteur(&app, "second@exemple.fr", 1991).await;
+    let porteur = signed_in(&app, "second@exemple.fr").await;
+    let asked = ask(&porteur, waiting, mentor, "Bonjour, pouvez-vous m'aider ?").await;
+    assert_eq!(asked.status(), 303);
+    // …then another porteur took her one place.
+    let (_, first) = validated_porteur(&app, "premier@exemple.fr", 1990).await;
+    accepted(&app, first, mentor).await.unwrap();
+    let open = app
+        .app
+        .store
+        .requests_of(mentor)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|r| r.status == mentorat_domain::RequestStatus::Open)
+        .expect("the waiting request");
+    let browser = signed_in(&app, "pleine@exemple.fr").await;
+    let space = browser.get_html("/mon-espace").await;
+    assert!(
+        space.contains("Vous accompagnez déjà 1 porteur, autant que vos places"),
+        "{space}"
+    );
+    assert!(
+        !space.contains(r#"name="decision" value="accept""#),
+        "no Accept button"
+    );
+    assert!(
+        space.contains(r#"name="decision" value="decline""#),
+        "declining stays"
+    );
+    let forced = browser
+        .post_form(
+            &format!("/demandes/{}/reponse", open.id),
+            &[("decision", "accept")],
+        )
+        .await;
+    assert_eq!(forced.status(), 422);
+    assert!(
+        forced
+            .text()
+            .await
+            .unwrap()
+            .contains("Vous n&#39;avez plus de place")
+    );
+}

@@ -157,7 +157,8 @@ impl App {
             return Ok(None);
         }
         let Some(mentorship) = tx.accept_request(request, now).await? else {
-            return Err(invalid("request", "error-mentor-full"));
+            // Said to the mentor herself: her places are all taken.
+            return Err(invalid("request", "error-you-are-full"));
         };
         let others = tx
             .close_other_requests(request.mentee_id, request.id, now)

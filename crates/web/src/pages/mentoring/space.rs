@@ -29,6 +29,8 @@ pub(super) struct SpaceTemplate<'a> {
     mentorships: Vec<(String, String)>,
     reasons: Vec<(&'static str, String)>,
     notice: Option<String>,
+    /// A mentor with no place left: why the requests cannot be accepted now.
+    full: Option<String>,
 }
 
 pub(super) async fn render_space(
@@ -85,6 +87,22 @@ pub(super) async fn render_space(
             incoming.push(line)
         }
     }
+    // A mentor whose places are all taken is told so, instead of Accept buttons that
+    // could only be refused (one query, for every mentor).
+    let is_mentor = ctx.account().is_some_and(|a| {
+        a.roles
+            .iter()
+            .any(|g| g.role == mentorat_domain::Role::Mentor)
+    });
+    let full = match is_mentor {
+        true => app
+            .mentor_profile(user)
+            .await
+            .ok()
+            .filter(|m| m.active_mentees >= m.capacity)
+            .map(|m| tr.tn("space-full", "count", m.active_mentees)),
+        false => None,
+    };
     let mentorships = mentorships
         .iter()
         .map(|m| {
@@ -105,6 +123,7 @@ pub(super) async fn render_space(
             .map(|r| (*r, tr.t(&format!("decline-reason-{r}"))))
             .collect(),
         notice,
+        full,
     }))
 }
 
