@@ -608,6 +608,20 @@ coordination-col-mentors = Mentors
 coordination-col-weights = Weights
 vetting-title = Application of { $name }
 vetting-domains = Fields
+vetting-record = What is recorded
+vetting-fact-languages = Languages
+vetting-fact-places = Places
+vetting-places = { $taken } taken of { $places }
+vetting-fact-availability = Availability
+vetting-fact-travel = Travel
+vetting-travel = { $remote ->
+    [1] up to { $km } km, and remotely
+   *[0] up to { $km } km
+}
+vetting-fact-interview = Interview
+vetting-fact-background = Background check
+vetting-fact-charter = Charter accepted
+vetting-not-yet = not yet
 vetting-next = Next step
 interview-field = Date of the interview
 background-field = Background check done (no document is kept)

@@ -615,6 +615,23 @@ coordination-col-mentors = Mentors
 coordination-col-weights = Pondérations
 vetting-title = Candidature de { $name }
 vetting-domains = Domaines
+vetting-record = Ce qui est enregistré
+vetting-fact-languages = Langues
+vetting-fact-places = Places
+vetting-places = { $taken ->
+    [one] { $taken } prise
+   *[other] { $taken } prises
+} sur { $places }
+vetting-fact-availability = Disponibilités
+vetting-fact-travel = Déplacements
+vetting-travel = { $remote ->
+    [1] jusqu'à { $km } km, et à distance
+   *[0] jusqu'à { $km } km
+}
+vetting-fact-interview = Entretien
+vetting-fact-background = Vérification d'honorabilité
+vetting-fact-charter = Charte acceptée
+vetting-not-yet = pas encore
 vetting-next = Étape suivante
 interview-field = Date de l'entretien
 background-field = Vérification des antécédents faite (aucun document n'est conservé)

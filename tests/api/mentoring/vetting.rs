@@ -71,6 +71,15 @@ async fn approval_needs_an_interview_and_a_recorded_background_check() {
         page.contains("Création d&#39;entreprise — 12 ans"),
         "the field by its name, not its code: {page}"
     );
+    // What the application recorded, and what the vetting has not yet.
+    for fact in [
+        "<dt>Langues</dt><dd>Français</dd>",
+        "<dt>Places</dt><dd>0 prise sur 2</dd>",
+        "<dt>Entretien</dt><dd>pas encore</dd>",
+        "<dt>Vérification d&#39;honorabilité</dt><dd>pas encore</dd>",
+    ] {
+        assert!(page.contains(fact), "{fact}: {page}");
+    }
     assert!(page.contains(r#"<option value="interview_planned">"#));
     assert!(!page.contains(r#"<option value="approved">"#), "{page}");
     let early = coordinator

@@ -250,6 +250,8 @@ pub(super) struct VettingTemplate<'a> {
     bio: String,
     commune: String,
     domains: Vec<String>,
+    /// What the application and the vetting recorded: (label, value).
+    facts: Vec<(String, String)>,
     next: Vec<(&'static str, String)>,
     error: Option<String>,
 }
@@ -278,6 +280,51 @@ pub(super) async fn render_vetting(
         heading: tr.ts("vetting-title", "name", &name),
         status: tr.t(&format!("vetting-{}", mentor.status)),
         bio: mentor.bio.clone(),
+        facts: {
+            let day = |at: &Option<chrono::DateTime<chrono::Utc>>| match at {
+                Some(at) => tr.date(&at.date_naive()),
+                None => tr.t("vetting-not-yet"),
+            };
+            vec![
+                (
+                    tr.t("vetting-fact-languages"),
+                    super::language_names(&tr, &mentor.languages),
+                ),
+                (
+                    tr.t("vetting-fact-places"),
+                    tr.tc(
+                        "vetting-places",
+                        &[
+                            ("taken", mentor.active_mentees),
+                            ("places", mentor.capacity),
+                        ],
+                    ),
+                ),
+                (
+                    tr.t("vetting-fact-availability"),
+                    mentor.availability.clone(),
+                ),
+                (
+                    tr.t("vetting-fact-travel"),
+                    tr.tc(
+                        "vetting-travel",
+                        &[
+                            ("km", mentor.travel_km),
+                            ("remote", i64::from(mentor.remote)),
+                        ],
+                    ),
+                ),
+                (tr.t("vetting-fact-interview"), day(&mentor.interview_on)),
+                (
+                    tr.t("vetting-fact-background"),
+                    day(&mentor.background_checked_at),
+                ),
+                (
+                    tr.t("vetting-fact-charter"),
+                    day(&mentor.charter_accepted_at),
+                ),
+            ]
+        },
         commune: mentorat_app::territories::territories()
             .commune(&mentor.commune_code)
             .map(|c| c.name.clone())

@@ -77,13 +77,7 @@ pub(super) async fn render_directory(
     };
     // Only a known language filters; anything else shows every mentor.
     let language = q.langue.as_deref().filter(|l| LANGUAGES.contains(l));
-    let language_names = |list: &str| {
-        list.split(',')
-            .filter(|l| LANGUAGES.contains(l))
-            .map(|l| tr.t(&format!("language-{l}")))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let language_names = |list: &str| super::language_names(&tr, list);
     let cards = if ctx.state().app.project_is_matchable(project) {
         let domain = q.domaine.as_deref();
         app.explained_suggestions(&pool, ctx.locale, project, domain, level, language)

@@ -118,6 +118,15 @@ fn all(fields: &[(String, String)], key: &str) -> Vec<String> {
         .collect()
 }
 
+/// The names of the languages of a stored list (« fr,ar »), in the reader's language.
+fn language_names(tr: &mentorat_app::i18n::Tr<'_>, list: &str) -> String {
+    list.split(',')
+        .filter(|l| LANGUAGES.contains(l))
+        .map(|l| tr.t(&format!("language-{l}")))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// A use case's refusal as the field it concerns and its message in the user's
 /// language, for the mentoring forms (see `error::refusal`).
 fn error_of(ctx: &Ctx, e: AppError) -> Result<(String, String), WebError> {
