@@ -549,11 +549,7 @@ async fn the_shared_index_of_mentors_follows_every_change_of_the_mentors() {
 #[tokio::test]
 async fn a_mentor_approved_in_a_large_network_shows_once_the_index_is_rebuilt_aside() {
     let app = spawn_demo_app().await;
-    let plan = mentorat_app::demo::ScalePlan::for_scale(0.2).unwrap();
-    app.app
-        .load_scale(&plan, &mut mentorat_app::demo::Silent)
-        .await
-        .unwrap();
+    load_network(&app, 0.2).await;
     let (project, porteur) = demo_porteur(&app).await;
     let before = cards_in(&directory_of(&porteur, project, "").await);
     assert!(!before.is_empty());

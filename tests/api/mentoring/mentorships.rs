@@ -212,11 +212,7 @@ async fn quiet_pairs_are_nudged_once_a_month_then_flagged_to_the_coordinators() 
 #[tokio::test]
 async fn every_quiet_pair_of_a_large_network_is_nudged_once() {
     let app = spawn_demo_app().await;
-    let plan = mentorat_app::demo::ScalePlan::for_scale(0.2).unwrap();
-    app.app
-        .load_scale(&plan, &mut mentorat_app::demo::Silent)
-        .await
-        .unwrap();
+    let plan = load_network(&app, 0.2).await;
     assert!(plan.active_mentorships > 500, "more than one batch");
     let nudged = || {
         let app = &app;

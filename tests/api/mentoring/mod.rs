@@ -189,6 +189,16 @@ pub fn location(response: &reqwest::Response) -> String {
         .unwrap_or_default()
 }
 
+/// Loads the generated network at `scale` beside the demo; its plan.
+pub async fn load_network(app: &TestApp, scale: f64) -> mentorat_app::demo::ScalePlan {
+    let plan = mentorat_app::demo::ScalePlan::for_scale(scale).unwrap();
+    app.app
+        .load_scale(&plan, &mut mentorat_app::demo::Silent)
+        .await
+        .unwrap();
+    plan
+}
+
 /// Lets `days` pass on the platform's clock, then runs the sweeps of that moment.
 pub async fn days_pass(app: &TestApp, days: i64) {
     app.app.clock.advance(chrono::Duration::days(days));
