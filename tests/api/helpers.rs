@@ -279,6 +279,8 @@ pub const PUBLIC_PAGES: &[&str] = &[
     "/cercles/ath",
     "/communes",
     "/communes?q=compi",
+    "/mentions-legales",
+    "/confidentialite",
     "/page-inconnue",
 ];
 

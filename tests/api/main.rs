@@ -3,6 +3,7 @@
 
 mod abuse;
 mod accounts;
+mod association;
 mod auth;
 mod circles_admin;
 mod cli;

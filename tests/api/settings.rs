@@ -55,7 +55,40 @@ fn every_setting(db: &TestDatabase, port: u16) -> Vec<(&'static str, String, Str
         ),
         number("rate_burst", 10),
         number("rate_refill_seconds", 60),
+        text("association_name", "Mentorat Oise".into()),
+        text(
+            "association_address",
+            "1 rue de Paris\\n60200 Compiègne".into(),
+        ),
+        text("association_registration", "W601234567".into()),
+        text("association_publisher", "Marie Curie".into()),
+        text("association_host", "Hébergeur SAS, Paris".into()),
+        text(
+            "association_privacy_contact",
+            "donnees@mentorat.example".into(),
+        ),
+        text(
+            "association_membership_url",
+            "https://mentorat.example/adherer".into(),
+        ),
+        text(
+            "association_donation_url",
+            "https://mentorat.example/don".into(),
+        ),
     ]
+}
+
+/// The legal notice shows the association's details as configured (several lines kept).
+fn shows_the_association(legal: &str) {
+    for detail in [
+        "Mentorat Oise",
+        "1 rue de Paris<br>60200 Compiègne",
+        "W601234567",
+        "Marie Curie",
+        "donnees@mentorat.example",
+    ] {
+        assert!(legal.contains(detail), "{detail} missing from {legal}");
+    }
 }
 
 fn variable(key: &str) -> String {
@@ -72,8 +105,9 @@ impl Drop for Running {
     }
 }
 
-/// Starts `command serve` and waits until `/healthz` answers 200 (or the process exits).
-async fn serves(mut command: Command, port: u16) -> Result<(), String> {
+/// Starts `command serve`, waits until `/healthz` answers 200 (or the process exits),
+/// and returns the legal notice it serves then (it shows the association's settings).
+async fn serves(mut command: Command, port: u16) -> Result<String, String> {
     let child = command
         .arg("serve")
         .stdout(Stdio::null())
@@ -93,7 +127,9 @@ async fn serves(mut command: Command, port: u16) -> Result<(), String> {
         if let Ok(response) = client.get(&url).send().await
             && response.status() == 200
         {
-            return Ok(());
+            let legal = format!("http://127.0.0.1:{port}/mentions-legales");
+            let page = client.get(legal).send().await.map_err(|e| e.to_string())?;
+            return page.text().await.map_err(|e| e.to_string());
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
@@ -118,7 +154,7 @@ async fn every_documented_setting_starts_the_server_from_the_environment() {
     for (key, value, _) in every_setting(&db, port) {
         command.env(variable(key), value);
     }
-    serves(command, port).await.unwrap();
+    shows_the_association(&serves(command, port).await.unwrap());
 }
 
 #[tokio::test]
@@ -134,7 +170,7 @@ async fn every_documented_setting_starts_the_server_from_a_toml_file() {
     std::fs::write(&file, toml).unwrap();
     let mut command = mentorat(dir.path());
     command.arg("--config").arg(&file);
-    serves(command, port).await.unwrap();
+    shows_the_association(&serves(command, port).await.unwrap());
 }
 
 #[tokio::test]
@@ -145,6 +181,8 @@ async fn an_invalid_variable_stops_start_up_naming_the_variable() {
         ("rate_burst", "dix"),
         ("session_idle_minutes", "0"),
         ("trusted_proxies", "10.0.0.1,proxy"),
+        ("association_donation_url", "javascript:alert(1)"),
+        ("association_privacy_contact", "pas une adresse"),
     ] {
         let mut command = mentorat(dir.path());
         command

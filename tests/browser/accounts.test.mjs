@@ -10,7 +10,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  BASE_URL, check, closeBrowser, launchBrowser, linkIn, navigateBy, newPage, receivedMail, visit, waitForMail,
+  BASE_URL, check, closeBrowser, launchBrowser, linkIn, navigateBy, newPage, openMenu, receivedMail, visit, waitForMail,
 } from './lib.mjs';
 
 const CHEAP_PHONE = { width: 390, height: 844 };
@@ -106,6 +106,7 @@ test('a visitor signs up, confirms the address, signs in, changes the password a
     await signIn(page, email, newPassword);
 
     // Sign out from the header.
+    await openMenu(page);
     await navigateBy(page, () => page.getByRole('banner').getByRole('button', { name: 'Se déconnecter', exact: true }).click());
     assert.equal(path(page), '/');
     assert.match(await notice(page), /Vous êtes déconnecté/);

@@ -12,7 +12,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  BASE_URL, check, confirmStep, closeBrowser, launchBrowser, linkIn, navigateBy, newPage, receivedMail, visit, waitForMail,
+  BASE_URL, check, confirmStep, closeBrowser, launchBrowser, linkIn, navigateBy, newPage, openMenu, receivedMail, visit, waitForMail,
 } from './lib.mjs';
 
 const CHEAP_PHONE = { width: 390, height: 844 };
@@ -378,6 +378,7 @@ test('a coordinator checks people in on a phone', async () => {
   const page = await newPage({ viewport: CHEAP_PHONE });
   try {
     await signIn(page, COORDINATOR);
+    await openMenu(page);
     await navigateBy(page, () => page.getByRole('banner').getByRole('link', { name: 'Mes événements', exact: true }).click());
     assert.equal(path(page), '/organisation');
     assert.equal(await h1(page), 'Mes événements');

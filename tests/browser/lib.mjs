@@ -261,3 +261,15 @@ export async function confirmStep(page) {
   await navigateBy(page, () => page.getByRole('button', { name: 'Oui, confirmer', exact: true }).click());
   return question;
 }
+
+/**
+ * Opens the header's full menu (a disclosure, so it opens with JavaScript off too) and
+ * returns the banner, where the rest of the pages' links are.
+ */
+export async function openMenu(page) {
+  const menu = page.getByRole('banner').locator('details.menu');
+  if (!(await menu.evaluate((details) => details.open))) {
+    await menu.locator('summary').click();
+  }
+  return page.getByRole('banner');
+}

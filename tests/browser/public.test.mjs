@@ -3,7 +3,7 @@
 // axe-core WCAG 2.1 A/AA violation.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { check, closeBrowser, launchBrowser, newPage, screenshot, visit } from './lib.mjs';
+import { check, closeBrowser, launchBrowser, newPage, openMenu, screenshot, visit } from './lib.mjs';
 
 const CHEAP_PHONE = { width: 390, height: 844 };
 
@@ -113,7 +113,8 @@ test('the pages work without JavaScript', async () => {
   try {
     await visit(page, '/');
     assert.equal(await page.evaluate(() => matchMedia('(scripting: none)').matches), true, 'JavaScript is still on');
-    await page.getByRole('navigation').getByRole('link', { name: 'Les cercles', exact: true }).click();
+    // The full menu is a disclosure: it opens without JavaScript.
+    await (await openMenu(page)).getByRole('link', { name: 'Les cercles', exact: true }).click();
     await page.waitForURL('**/cercles');
     await check(page);
     assert.equal(await h1(page), 'Les Cercles des Mentors');

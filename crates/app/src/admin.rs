@@ -34,6 +34,7 @@ pub const AUDIT_ACTIONS: &[&str] = &[
     "matching_published",
     "matching_weights_set",
     "matching_weights_reset",
+    "association_edited",
 ];
 
 #[derive(Debug, Clone, Default)]

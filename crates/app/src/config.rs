@@ -7,6 +7,7 @@ mod sources;
 
 use figment::Figment;
 use figment::providers::{Format, Serialized, Toml};
+use mentorat_domain::association::{Detail, Details};
 use serde::{Deserialize, Serialize};
 use sources::{Origin, PREFIX, Raw, RawEnv};
 use std::fmt;
@@ -29,6 +30,14 @@ struct RawSettings {
     trusted_proxies: Raw,
     rate_burst: Raw,
     rate_refill_seconds: Raw,
+    association_name: Option<Raw>,
+    association_address: Option<Raw>,
+    association_registration: Option<Raw>,
+    association_publisher: Option<Raw>,
+    association_host: Option<Raw>,
+    association_privacy_contact: Option<Raw>,
+    association_membership_url: Option<Raw>,
+    association_donation_url: Option<Raw>,
 }
 
 impl Default for RawSettings {
@@ -45,6 +54,14 @@ impl Default for RawSettings {
             trusted_proxies: "".into(),
             rate_burst: "10".into(),
             rate_refill_seconds: "60".into(),
+            association_name: None,
+            association_address: None,
+            association_registration: None,
+            association_publisher: None,
+            association_host: None,
+            association_privacy_contact: None,
+            association_membership_url: None,
+            association_donation_url: None,
         }
     }
 }
@@ -74,6 +91,9 @@ pub struct Settings {
     pub rate_burst: i64,
     /// …then one more every this many seconds.
     pub rate_refill: chrono::Duration,
+    /// The association's details before the national team edits them
+    /// (`association_name`, `association_address`, …).
+    pub association: Details,
 }
 
 /// A setting that could not be read; `Display` is the one line shown at start-up.
@@ -237,6 +257,31 @@ impl Settings {
             &raw.rate_refill_seconds,
             86_400,
         )?);
+        let mut association = Details::builtin();
+        for (detail, raw) in [
+            (Detail::Name, &raw.association_name),
+            (Detail::Address, &raw.association_address),
+            (Detail::Registration, &raw.association_registration),
+            (Detail::Publisher, &raw.association_publisher),
+            (Detail::Host, &raw.association_host),
+            (Detail::PrivacyContact, &raw.association_privacy_contact),
+            (Detail::MembershipUrl, &raw.association_membership_url),
+            (Detail::DonationUrl, &raw.association_donation_url),
+        ] {
+            let key = format!("association_{}", detail.key());
+            let Some(raw) = raw else { continue };
+            // Several lines may be written `\n` in an environment variable.
+            let text = raw
+                .one()
+                .ok_or_else(|| {
+                    ConfigError::new(origin.name(&key), "expected one value, not a list")
+                })?
+                .replace("\\n", "\n");
+            let value = detail
+                .parse(&text)
+                .map_err(|e| ConfigError::new(origin.name(&key), e.to_string()))?;
+            association.set(detail, value);
+        }
         Ok(Settings {
             database_url,
             listen,
@@ -249,6 +294,7 @@ impl Settings {
             trusted_proxies,
             rate_burst,
             rate_refill,
+            association,
         })
     }
 

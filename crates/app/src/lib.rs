@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod association;
 pub mod auth;
 pub mod batch;
 pub mod circles_admin;

@@ -1,6 +1,7 @@
 //! The pure heart of mentorat: the names of the network (circles, events, people, roles)
 //! and the rules they obey. Nothing here does I/O; every type is built by parsing.
 
+pub mod association;
 pub mod circle;
 pub mod csv;
 pub mod email;

@@ -4,6 +4,7 @@
 //! Each query is written once with sea-query and rendered for the backend in use by
 //! the small dispatch module [`db`]; see `docs/ARCHITECTURE.md`.
 
+mod association;
 mod audit;
 pub mod bulk;
 mod circles;

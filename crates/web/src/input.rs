@@ -13,6 +13,7 @@
 /// Fields shown as several lines (`<textarea>`): line breaks and tabs are kept. A test
 /// reads the templates and the form builders and fails on a `<textarea>` missing here.
 pub const MULTI_LINE: &[&str] = &[
+    "address",
     "bio",
     "changes",
     "comment",
@@ -20,6 +21,7 @@ pub const MULTI_LINE: &[&str] = &[
     "description_en",
     "description_fr",
     "help_wanted",
+    "host",
     "message",
     "note",
     "notes",
@@ -35,6 +37,8 @@ pub const NAMES_AND_TITLES: &[&str] = &[
     "last_name",
     "name",
     "parent_name",
+    "publisher",
+    "registration",
     "title",
     "venue",
 ];

@@ -52,6 +52,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::auth::router())
         .merge(pages::done::router())
         .merge(pages::admin::router())
+        .merge(pages::association::router())
         .merge(pages::events::router())
         .merge(pages::inbox::router())
         .merge(pages::dashboard::router())

@@ -53,6 +53,7 @@ fn notice_key(query: &str) -> Option<&'static str> {
         "adresse-envoyee" => Some("change-email-sent"),
         "suppression" => Some("delete-done-text"),
         "demande-envoyee" => Some("request-sent"),
+        "coordonnees-enregistrees" => Some("association-saved"),
         _ => None,
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod admin;
+pub mod association;
 pub mod auth;
 pub mod circles;
 pub mod circles_admin;
