@@ -127,7 +127,7 @@ async fn sign_up_verify_sign_in_change_password_and_sign_out() {
     assert!(
         app.get_html("/?avis=deconnecte")
             .await
-            .contains("Vous êtes déconnecté")
+            .contains("Déconnexion effectuée")
     );
 }
 

@@ -123,7 +123,11 @@ async fn a_full_event_waitlists_and_promotes_in_order_when_someone_cancels() {
             &[("first_name", "Ana"), ("email", "ANA@exemple.fr")],
         )
         .await;
-    assert!(app.follow(again).await.contains("Vous êtes déjà inscrit"));
+    assert!(
+        app.follow(again)
+            .await
+            .contains("Votre inscription est déjà enregistrée")
+    );
 
     let confirmation = smtp
         .wait_for("ana@exemple.fr", "Inscription confirmée")
@@ -252,11 +256,11 @@ async fn the_organisers_csv_opens_in_a_french_spreadsheet() {
     let lines: Vec<&str> = text.split("\r\n").collect();
     assert_eq!(
         lines[0],
-        "Prénom;Nom;E-mail;Téléphone;État;Présent;Accepte d'être recontacté;Connu par;Inscrit le"
+        "Prénom;Nom;E-mail;Téléphone;État;Présence;Accord pour une prise de contact;Connu par;Date d'inscription"
     );
     assert!(
         lines.iter().any(|l| l.starts_with(
-            "Aurélie;Lambert;aurelie.lambert@demo.mentorat.example;;Inscrit;oui;oui;"
+            "Aurélie;Lambert;aurelie.lambert@demo.mentorat.example;;Confirmée;oui;oui;"
         )),
         "{text}"
     );
@@ -415,6 +419,19 @@ async fn a_partner_request_becomes_a_scheduled_conference_in_one_step() {
     let event = app.get_html(&location).await;
     assert!(event.contains("À la recherche du mentorat perdu"));
     assert!(event.contains("Peut-on devenir mentor, ou sommes-nous mentors sans le savoir ?"));
+    // The usual programme is not stored in French: each reader gets it in their language,
+    // on the page and in the calendar file.
+    let english = app.get_en(&location).await.text().await.unwrap();
+    assert!(english.contains("Can one become a mentor, or are we mentors without knowing it?"));
+    assert!(!english.contains("Peut-on devenir mentor"));
+    let ics = app
+        .get_en(&format!("{location}/evenement.ics"))
+        .await
+        .text()
+        .await
+        .unwrap()
+        .replace("\r\n ", "");
+    assert!(ics.contains("DESCRIPTION:1. What is mentoring?"), "{ics}");
     assert!(event.contains("120 minutes"));
     assert!(event.contains("19 h 30"), "Brussels time, as in Ath");
     assert!(
@@ -504,11 +521,39 @@ async fn an_ambiguous_town_is_chosen_among_candidates_without_javascript() {
     assert_eq!(response.status(), 422);
     let html = response.text().await.unwrap();
     assert!(html.contains("Choisissez votre commune dans la liste"));
+    let select = r#"<select id="host-commune" name="commune" required>"#;
+    let at = html.find(select).expect("the candidates are offered");
+    // Right under the commune field, before the fields that follow it, with nothing chosen.
+    let query = html.find(r#"id="host-commune_query""#).unwrap();
+    let next = html.find(r#"id="host-contact_name""#).unwrap();
     assert!(
-        html.contains(r#"<select id="host-commune" name="commune">"#),
-        "the candidates are offered"
+        query < at && at < next,
+        "the choice is under the commune field"
+    );
+    let list = &html[at..at + html[at..].find("</select>").unwrap()];
+    assert_eq!(list.matches(" selected").count(), 1, "{list}");
+    assert!(
+        list.contains(r#"<option value="" selected>"#),
+        "nothing chosen: {list}"
     );
     assert!(html.contains(r#"value="Asso""#), "nothing typed is lost");
+
+    // Sent again without a choice: refused again, still nothing stored.
+    let again = app
+        .post_form(
+            "/accueillir-une-conference",
+            &[
+                ("association", "Asso"),
+                ("commune_query", "saint-"),
+                ("commune", ""),
+                ("contact_name", "Léo"),
+                ("email", "leo@exemple.fr"),
+            ],
+        )
+        .await;
+    assert_eq!(again.status(), 422);
+    let (requests, _) = app.app.hosting_requests(0, 50).await.unwrap();
+    assert!(!requests.iter().any(|r| r.association == "Asso"));
 }
 
 #[tokio::test]
@@ -661,4 +706,30 @@ async fn press_enquiry(app: &crate::helpers::TestApp) -> reqwest::Response {
         ],
     )
     .await
+}
+
+#[tokio::test]
+async fn the_outbox_shows_the_calendar_file_sent_with_a_confirmation() {
+    let app = spawn_demo_app().await;
+    let event = event_with_capacity(&app, 10, Duration::days(5)).await;
+    let registered = app
+        .post_form(
+            &format!("/evenements/{event}/inscription"),
+            &[
+                ("first_name", "Rafaëlle"),
+                ("email", "rafaelle@exemple.fr"),
+                ("consent_contact", "1"),
+                ("heard_from", "friend"),
+            ],
+        )
+        .await;
+    assert_eq!(registered.status(), 303);
+    let mail = app
+        .mail_to("rafaelle@exemple.fr")
+        .await
+        .expect("a confirmation");
+    app.sign_in("admin@mentorat.example", DEMO_PASSWORD).await;
+    let html = app.get_html(&format!("/admin/courriels/{}", mail.id)).await;
+    assert!(html.contains("Pièce jointe : evenement.ics"), "{html}");
+    assert!(html.contains("BEGIN:VCALENDAR"), "{html}");
 }

@@ -109,7 +109,7 @@ test('a visitor signs up, confirms the address, signs in, changes the password a
     await openMenu(page);
     await navigateBy(page, () => page.getByRole('banner').getByRole('button', { name: 'Se déconnecter', exact: true }).click());
     assert.equal(path(page), '/');
-    assert.match(await notice(page), /Vous êtes déconnecté/);
+    assert.match(await notice(page), /Déconnexion effectuée/);
     assert.equal(await page.getByRole('banner').getByRole('button', { name: 'Se déconnecter' }).count(), 0);
 
     // The account page now asks to sign in.

@@ -396,25 +396,25 @@ test('a coordinator checks people in on a phone', async () => {
     const people = page.locator('ul.checkin > li');
     assert.ok(await people.count() > 0, 'the demo conference of 2016 has registrations');
     // The demo marks everyone who came as present: take someone back off the list
-    // first if need be, so that there is a « Présent » button to press.
-    let present = people.filter({ has: page.getByRole('button', { name: /^Présent\b/ }) });
+    // first if need be, so that there is a « Pointer » button to press.
+    let present = people.filter({ has: page.getByRole('button', { name: /^Pointer\b/ }) });
     if (await present.count() === 0) {
       const someone = people.filter({ has: page.getByRole('button', { name: /^Retirer la présence\b/ }) }).first();
       const id = await someone.getAttribute('id');
       await navigateBy(page, () => someone.getByRole('button', { name: /^Retirer la présence\b/ }).click());
       assert.equal(await page.locator(`[id="${id}"] .present`).count(), 0, 'the person is no longer marked present');
-      present = people.filter({ has: page.getByRole('button', { name: /^Présent\b/ }) });
+      present = people.filter({ has: page.getByRole('button', { name: /^Pointer\b/ }) });
     }
     const person = present.first();
     const id = await person.getAttribute('id');
     const name = (await person.locator('strong').first().textContent()).trim();
-    const button = person.getByRole('button', { name: `Présent ${name}`, exact: true });
+    const button = person.getByRole('button', { name: `Pointer ${name}`, exact: true });
     const box = await button.boundingBox();
-    assert.ok(box && box.height >= 44 && box.width >= 44, `the « Présent » button is too small to tap: ${JSON.stringify(box)}`);
+    assert.ok(box && box.height >= 44 && box.width >= 44, `the « Pointer » button is too small to tap: ${JSON.stringify(box)}`);
     await navigateBy(page, () => button.click());
     assert.equal(path(page), `${eventPath}/inscriptions`, 'the list comes back');
     const marked = page.locator(`[id="${id}"]`);
-    assert.equal((await marked.locator('.present').textContent()).trim(), 'Présent', `${name} is marked « Présent »`);
+    assert.equal((await marked.locator('.present').textContent()).trim(), 'Présence notée', `${name} is marked « Présence notée »`);
     assert.equal(await marked.getByRole('button', { name: `Retirer la présence ${name}`, exact: true }).count(), 1);
 
     // The sign-in sheet to print, from its link.

@@ -4,6 +4,7 @@
 //! publish as requests to the mentors (who accept or decline as usual).
 
 use crate::email::Mail;
+use crate::mentoring::ReasonNote;
 use crate::{App, AppError, invalid};
 use mentorat_matching::assign::Unmatched;
 use mentorat_matching::{Options, Problem, Weights, solve};
@@ -159,16 +160,12 @@ impl App {
                 &[],
                 &w,
             );
-            let texts = self.reason_texts(
-                mentorat_domain::Locale::Fr,
-                project,
-                &suggestions,
-                pool.domains(),
-            );
-            for (s, text) in suggestions.into_iter().zip(texts) {
+            // Kept untranslated: each reader's page puts them in their language.
+            let notes = self.reason_notes(project, &suggestions);
+            for (s, notes) in suggestions.into_iter().zip(notes) {
                 let m = mentors.number(s.card.user_id, s.free_places, &mut problem);
                 problem.edges.push((p as u64, m, s.points));
-                reasons.insert((p as u64, m), text.join("\n"));
+                reasons.insert((p as u64, m), ReasonNote::encode(&notes));
             }
         }
         let mut options = Options {
@@ -387,7 +384,8 @@ impl App {
                 project_id: project.id,
                 mentee_id: project.mentee_id,
                 mentor_id: pair.mentor_id,
-                message: "Proposé par la coordination du cercle.".into(),
+                // No message: pages say where it comes from, in the reader's language.
+                message: String::new(),
                 status: mentorat_domain::RequestStatus::Open,
                 decline_reason: None,
                 decline_text: String::new(),

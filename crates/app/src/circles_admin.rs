@@ -284,7 +284,6 @@ impl App {
             t => t.chars().take(200).collect(),
         };
         let description = match form.description.trim() {
-            "" if kind == EventKind::Conference => crate::inbox::CONFERENCE_AGENDA.to_owned(),
             d => d.chars().take(4_000).collect(),
         };
         let commune = resolve_picked(&form.commune, &form.commune_query)

@@ -90,8 +90,32 @@ impl App {
         }
     }
 
-    /// The calendar entry of an event (stable UID, UTC times).
-    pub fn calendar_event(&self, event: &Event) -> CalendarEvent {
+    /// The event's agenda, line by line: what its organisers wrote, or for a conference
+    /// without one, the conference's usual programme in `locale` (never stored, so that
+    /// each reader gets it in their language).
+    pub fn agenda(&self, locale: Locale, event: &Event) -> Vec<String> {
+        let lines: Vec<String> = event
+            .description
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect();
+        if lines.is_empty() && event.kind == mentorat_domain::EventKind::Conference {
+            let tr = crate::i18n::Tr {
+                locale,
+                i18n: &self.i18n,
+            };
+            (1..=4)
+                .map(|i| tr.t(&format!("conference-agenda-{i}")))
+                .collect()
+        } else {
+            lines
+        }
+    }
+
+    /// The calendar entry of an event (stable UID, UTC times), its agenda in `locale`.
+    pub fn calendar_event(&self, locale: Locale, event: &Event) -> CalendarEvent {
         let host = self
             .settings
             .base_url
@@ -115,7 +139,7 @@ impl App {
                 .filter(|s| !s.is_empty())
                 .collect::<Vec<_>>()
                 .join(", "),
-            description: event.description.clone(),
+            description: self.agenda(locale, event).join("\n"),
             url: self.event_url(event.id),
             cancelled: event.status == EventStatus::Cancelled,
             stamp: event.starts_at - Duration::days(30),
@@ -123,16 +147,20 @@ impl App {
     }
 
     /// The invitation attached to confirmation e-mails.
-    fn ics_attachment(&self, event: &Event) -> Option<(String, String, String)> {
+    fn ics_attachment(&self, locale: Locale, event: &Event) -> Option<(String, String, String)> {
         Some((
             "evenement.ics".into(),
             "text/calendar; charset=utf-8; method=PUBLISH".into(),
-            calendar(&event.title, &[self.calendar_event(event)]),
+            calendar(&event.title, &[self.calendar_event(locale, event)]),
         ))
     }
 
     /// A calendar feed of the events from 90 days ago on (cancelled ones marked).
-    pub async fn events_feed(&self, circle: Option<&Circle>) -> Result<String, AppError> {
+    pub async fn events_feed(
+        &self,
+        locale: Locale,
+        circle: Option<&Circle>,
+    ) -> Result<String, AppError> {
         let events = self
             .store
             .events_since(self.now() - Duration::days(90), circle.map(|c| c.id))
@@ -145,7 +173,7 @@ impl App {
             &name,
             &events
                 .iter()
-                .map(|e| self.calendar_event(e))
+                .map(|e| self.calendar_event(locale, e))
                 .collect::<Vec<_>>(),
         ))
     }
@@ -229,7 +257,7 @@ impl App {
                     email.as_str(),
                     locale,
                     &mail,
-                    self.ics_attachment(&event),
+                    self.ics_attachment(locale, &event),
                 )
                 .await?;
             }
@@ -307,7 +335,7 @@ impl App {
                 &p.email,
                 p.locale,
                 &mail,
-                self.ics_attachment(&event),
+                self.ics_attachment(p.locale, &event),
             )
             .await?;
         }
@@ -367,8 +395,27 @@ impl App {
         Ok(self.store.attendance(event_id).await?)
     }
 
+    /// Every registration of an event (the printed sign-in sheet: as many as its places).
     pub async fn registrations(&self, event_id: Uuid) -> Result<Vec<Registration>, AppError> {
         Ok(self.store.registrations_of(event_id).await?)
+    }
+
+    /// A page of an event's registrations.
+    pub async fn registrations_page(
+        &self,
+        event_id: Uuid,
+        offset: u64,
+        limit: u64,
+    ) -> Result<Vec<Registration>, AppError> {
+        Ok(self
+            .store
+            .registrations_page_of(event_id, offset, limit)
+            .await?)
+    }
+
+    /// How many registrations an event has, whatever their status.
+    pub async fn registrations_count(&self, event_id: Uuid) -> Result<i64, AppError> {
+        Ok(self.store.registrations_count(event_id).await?)
     }
 
     pub async fn check_in(

@@ -14,9 +14,6 @@ pub use mentorat_store::{ContactMessage as Message, HostingRequest as Request};
 
 pub const CONTACT_CATEGORIES: &[&str] = &["join", "circle", "press", "support", "other"];
 
-/// The standard agenda of « À la recherche du mentorat perdu » (editable afterwards).
-pub const CONFERENCE_AGENDA: &str = "1. Qu'est-ce que le mentorat ?\n2. Peut-on devenir mentor, ou sommes-nous mentors sans le savoir ?\n3. Comment apporter sa pierre à l'édifice ?\nLa soirée se termine par un buffet convivial.";
-
 fn text(raw: &str, field: &'static str, max: usize, required: bool) -> Result<String, AppError> {
     let value = raw.trim();
     if required && value.is_empty() {
@@ -171,7 +168,8 @@ impl App {
             kind: EventKind::Conference,
             status: EventStatus::Scheduled,
             title: Event::CONFERENCE_TITLE.to_owned(),
-            description: CONFERENCE_AGENDA.to_owned(),
+            // The usual programme, in each reader's language (`App::agenda`).
+            description: String::new(),
             starts_at,
             time_zone: zone,
             duration_minutes: Event::CONFERENCE_MINUTES,

@@ -124,6 +124,33 @@ impl Analyzer {
         flush(&mut word);
     }
 
+    /// The first word of `text` whose folded form is `folded`, as `text` writes it
+    /// (« numérique » for `numerique`), for the reasons a person reads.
+    pub fn as_written(&self, text: &str, folded: &str) -> Option<String> {
+        let mut word = String::new();
+        let mut start = None;
+        for (i, c) in text
+            .char_indices()
+            .chain(std::iter::once((text.len(), ' ')))
+        {
+            match (i < text.len()).then(|| fold(c)).flatten() {
+                Some(f) => {
+                    start.get_or_insert(i);
+                    word.push(f);
+                }
+                None => {
+                    if let Some(at) = start.take()
+                        && word == folded
+                    {
+                        return Some(text[at..i].to_lowercase());
+                    }
+                    word.clear();
+                }
+            }
+        }
+        None
+    }
+
     /// The stem of a folded word.
     pub fn stem(&self, word: &str) -> String {
         self.stemmer.stem(word).into_owned()
@@ -297,6 +324,22 @@ mod tests {
         assert_eq!(fold('É'), Some('e'));
         assert_eq!(fold('Œ'), Some('o'));
         assert_eq!(fold('×'), None);
+    }
+
+    #[test]
+    fn a_folded_word_is_found_as_written() {
+        let a = Analyzer::default();
+        let text = "Développeur NUMÉRIQUE, passionné du numérique.";
+        assert_eq!(
+            a.as_written(text, "numerique").as_deref(),
+            Some("numérique")
+        );
+        assert_eq!(
+            a.as_written(text, "developpeur").as_deref(),
+            Some("développeur")
+        );
+        assert_eq!(a.as_written(text, "numeriq"), None);
+        assert_eq!(a.as_written("", "numerique"), None);
     }
 
     #[test]

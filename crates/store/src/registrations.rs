@@ -147,7 +147,18 @@ impl Store {
     /// The registrations of an event: confirmed, then waitlisted (in order), then
     /// cancelled; by name within each.
     pub async fn registrations_of(&self, event_id: Uuid) -> Result<Vec<Registration>> {
-        let query = Query::select()
+        self.registrations_page_of(event_id, 0, u64::MAX).await
+    }
+
+    /// A page of an event's registrations: confirmed, then waiting, then cancelled, each
+    /// in the order they came.
+    pub async fn registrations_page_of(
+        &self,
+        event_id: Uuid,
+        offset: u64,
+        limit: u64,
+    ) -> Result<Vec<Registration>> {
+        let mut query = Query::select()
             .columns(COLUMNS)
             .from("registrations")
             .and_where(Expr::col("event_id").eq(event_id))
@@ -161,7 +172,20 @@ impl Store {
             .order_by("created_at", Order::Asc)
             .order_by("id", Order::Asc)
             .to_owned();
+        if limit != u64::MAX {
+            query.limit(limit).offset(offset);
+        }
         all_rows(db::fetch_all(&mut &*self, &query).await?)
+    }
+
+    /// How many registrations an event has, whatever their status.
+    pub async fn registrations_count(&self, event_id: Uuid) -> Result<i64> {
+        let q = Query::select()
+            .expr_as(db::count_rows(), "n")
+            .from("registrations")
+            .and_where(Expr::col("event_id").eq(event_id))
+            .to_owned();
+        Ok(db::fetch_one::<Count>(&mut &*self, &q).await?.n)
     }
 
     pub async fn attendance(&self, event_id: Uuid) -> Result<Attendance> {

@@ -349,9 +349,18 @@ async fn the_demo_porteur_is_first_suggested_a_compiegne_mentor_of_the_field_for
             assert_eq!(name, t.departement_of(home).unwrap().name);
         } else if let Some(words) = reason.strip_prefix("Mots communs : ") {
             for w in words.split(", ") {
+                let folded = analyzer.words(w).into_iter().map(|(_, f)| f).next();
                 assert!(
-                    project_words.contains(&w.to_string()),
+                    folded.is_some_and(|f| project_words.contains(&f)),
                     "{w} is in the project"
+                );
+                // As a person wrote it, accents kept: the mentor's word, else the porteur's.
+                assert!(
+                    top.bio.to_lowercase().contains(w)
+                        || format!("{} {}", project.title, project.description)
+                            .to_lowercase()
+                            .contains(w),
+                    "{w} is written so, not folded"
                 );
                 let stem = analyzer.stems(w);
                 assert!(
@@ -668,4 +677,38 @@ async fn a_mentor_once_asked_is_never_suggested_again_to_that_porteur() {
     let after = cards_in(&directory_of(&porteur, project, "").await);
     assert!(after.iter().all(|c| c.mentor != asked));
     assert_eq!(after[0].mentor, before[1].mentor, "the next one moves up");
+}
+
+#[tokio::test]
+async fn an_empty_directory_says_why_and_what_comes_next() {
+    let app = spawn_demo_app().await;
+    let (awa, project) = validated_porteur_with(&app, "Awa", "awa@exemple.fr", &wolof_form()).await;
+    let browser = signed_in_as(&app, awa).await;
+    let at = format!("/annuaire?projet={project}");
+    let nobody = "Aucun mentor disponible ne correspond encore à votre projet.";
+    let all_asked = "Vous avez déjà écrit à tous les mentors qui correspondent à votre projet.";
+    let filters = "Aucun mentor disponible avec ces critères.";
+    let html = unescape(&browser.get_html(&at).await);
+    assert!(html.contains(nobody), "no mentor speaks Wolof yet: {html}");
+
+    // A mentor who speaks Wolof: suggested, then asked.
+    let form = MentorForm {
+        languages: vec!["wo".into(), "fr".into()],
+        ..mentor_form("2")
+    };
+    let mentor = approved_mentor_with(&app, "moussa@exemple.fr", &form).await;
+    let html = unescape(&browser.get_html(&at).await);
+    assert!(
+        !html.contains(nobody) && !html.contains(all_asked),
+        "{html}"
+    );
+    let html = unescape(&browser.get_html(&format!("{at}&langue=ar")).await);
+    assert!(html.contains(filters), "a filter leaves nobody: {html}");
+    assert_eq!(
+        ask(&browser, project, mentor, "Bonjour").await.status(),
+        303
+    );
+    let html = unescape(&browser.get_html(&at).await);
+    assert!(html.contains(all_asked), "{html}");
+    assert!(!html.contains(filters) && !html.contains(nobody));
 }

@@ -162,6 +162,17 @@ async fn a_coordinator_reviews_a_batch_proposal_pair_by_pair_and_publishes_it_as
         html.contains("paires proposées") && html.contains("Même domaine"),
         "each pair with its reasons"
     );
+    // The reasons are kept untranslated: an English reader reads them in English, the
+    // fields by their English labels.
+    let english = app.get_en(&location).await.text().await.unwrap();
+    assert!(
+        english.contains("Same field: ") && !english.contains("Même domaine"),
+        "{english}"
+    );
+    assert!(
+        !english.contains("Même commune") && !english.contains("Mots communs"),
+        "no French reason on the English page"
+    );
     assert!(html.contains("Porteurs sans mentor dans cette proposition"));
     assert!(
         html.contains("<strong>Un atelier de couture — Awa E.</strong> : aucun mentor disponible ne lui correspond (domaine, distance ou langue)"),

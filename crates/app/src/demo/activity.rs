@@ -330,11 +330,7 @@ impl Writer<'_> {
                         EventStatus::Scheduled
                     },
                     title,
-                    description: if kind == EventKind::Conference {
-                        super::AGENDA.to_owned()
-                    } else {
-                        String::new()
-                    },
+                    description: String::new(),
                     starts_at,
                     time_zone: zone.as_str(),
                     duration_minutes: Event::CONFERENCE_MINUTES,

@@ -5,7 +5,6 @@ use super::*;
 /// Past conferences are fixed in 2016; upcoming ones are placed relative to the day
 /// the demo is first loaded, so that a fresh demo always has a future to show.
 pub(super) async fn load_events(tx: &mut Tx, report: &mut DemoReport) -> Result<(), AppError> {
-    let agenda = AGENDA;
     let today = Utc::now().date_naive();
     // (key, circle, partner, kind, title, date, local time, tz, venue, address, commune, capacity)
     type Row = (
@@ -159,11 +158,8 @@ pub(super) async fn load_events(tx: &mut Tx, report: &mut DemoReport) -> Result<
             kind,
             status: EventStatus::Scheduled,
             title: title.into(),
-            description: if kind == EventKind::Conference {
-                agenda.into()
-            } else {
-                String::new()
-            },
+            // A conference's usual programme is not stored (`App::agenda`).
+            description: String::new(),
             starts_at,
             time_zone: tz,
             duration_minutes: Event::CONFERENCE_MINUTES,

@@ -34,9 +34,6 @@ pub use model::EMAIL_DOMAIN;
 pub use plan::ScalePlan;
 pub use scale::{Progress, ScaleReport, ScaleSamples, Silent};
 
-/// The programme of the founding conference « À la recherche du mentorat perdu ».
-const AGENDA: &str = "1. Qu'est-ce que le mentorat ?\n2. Peut-on devenir mentor, ou sommes-nous mentors sans le savoir ?\n3. Comment apporter sa pierre à l'édifice ?\nLa soirée se termine par un buffet convivial.";
-
 /// The password of every demo account that can sign in.
 pub const DEMO_PASSWORD: &str = "mentorat-demo";
 

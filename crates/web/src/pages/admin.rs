@@ -225,6 +225,8 @@ struct MessageTemplate<'a> {
     subject: String,
     status: String,
     body: String,
+    /// The attachment's file name and text.
+    attachment: Option<(String, String)>,
 }
 
 async fn outbox_message(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
@@ -238,5 +240,9 @@ async fn outbox_message(ctx: Ctx, Path(id): Path<String>) -> Result<Response, We
         to: message.to_address,
         subject: message.subject,
         body: message.body_text,
+        // The attached file (an event's calendar entry), named and shown as sent.
+        attachment: message
+            .attachment_name
+            .map(|name| (name, message.attachment_body.unwrap_or_default())),
     }))
 }

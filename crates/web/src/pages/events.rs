@@ -162,12 +162,7 @@ fn event_view<'a>(ctx: &'a Ctx, data: &EventPage, form: Option<FormView>) -> Eve
         datetime: e.local_start().to_rfc3339(),
         duration: tr.tn("event-duration", "minutes", e.duration_minutes),
         place: place(e),
-        agenda: e
-            .description
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-            .map(str::to_owned)
-            .collect(),
+        agenda: ctx.state().app.agenda(ctx.locale, e),
         circle: data.circle.as_ref().map(|c| {
             (
                 tr.of_place("circle-title", &c.name),
@@ -321,13 +316,14 @@ fn ics_response(body: String, name: &str) -> Response {
 async fn event_ics(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
     let app = &ctx.state().app;
     let event = app.event_page(event_id(&id)?).await?.event;
-    let body = mentorat_domain::ics::calendar(&event.title, &[app.calendar_event(&event)]);
+    let body =
+        mentorat_domain::ics::calendar(&event.title, &[app.calendar_event(ctx.locale, &event)]);
     Ok(ics_response(body, "evenement.ics"))
 }
 
 async fn feed(ctx: Ctx) -> Result<Response, WebError> {
     Ok(ics_response(
-        ctx.state().app.events_feed(None).await?,
+        ctx.state().app.events_feed(ctx.locale, None).await?,
         "cercles-des-mentors.ics",
     ))
 }
@@ -336,7 +332,10 @@ async fn circle_feed(ctx: Ctx, Path(slug): Path<String>) -> Result<Response, Web
     let slug = slug.strip_suffix(".ics").unwrap_or(&slug).to_owned();
     let circle = ctx.state().app.circle_page(&slug).await?.summary.circle;
     Ok(ics_response(
-        ctx.state().app.events_feed(Some(&circle)).await?,
+        ctx.state()
+            .app
+            .events_feed(ctx.locale, Some(&circle))
+            .await?,
         &format!("{}.ics", circle.slug),
     ))
 }
@@ -484,16 +483,32 @@ struct RegistrationsTemplate<'a> {
     summary: String,
     rows: Vec<RegistrationRow>,
     notice: Option<String>,
+    pager: super::admin::Pager,
+    /// The page shown, which the check-in buttons come back to.
+    current_page: u64,
 }
 
 async fn registrations_page(
     ctx: &Ctx,
     event: &Event,
     notice: Option<String>,
+    page: u64,
 ) -> Result<Response, WebError> {
     let app = &ctx.state().app;
     let tr = ctx.tr();
-    let list = app.registrations(event.id).await?;
+    let size = super::admin::PAGE_SIZE;
+    let total = app.registrations_count(event.id).await?;
+    let pager = super::admin::pager(
+        &tr,
+        &format!("/evenements/{}/inscriptions", event.id),
+        "",
+        page,
+        total,
+    );
+    let page = page.clamp(1, pager.pages);
+    let list = app
+        .registrations_page(event.id, (page - 1) * size, size)
+        .await?;
     let att = app.attendance(event.id).await?;
     let rows = list
         .into_iter()
@@ -528,6 +543,8 @@ async fn registrations_page(
         ),
         rows,
         notice,
+        pager,
+        current_page: page,
     }))
 }
 
@@ -535,6 +552,7 @@ async fn registrations_page(
 #[derive(Deserialize, Default)]
 struct RegistrationsQuery {
     invitations: Option<u64>,
+    page: Option<u64>,
 }
 
 async fn registrations(
@@ -546,13 +564,16 @@ async fn registrations(
     let notice = q
         .invitations
         .map(|count| ctx.tr().tn("invite-done", "count", count as i64));
-    registrations_page(&ctx, &event, notice).await
+    registrations_page(&ctx, &event, notice, q.page.unwrap_or(1)).await
 }
 
 #[derive(Deserialize)]
 struct CheckIn {
     registration: String,
     attended: String,
+    /// The page of the list the person was on, to come back to it.
+    #[serde(default)]
+    page: Option<u64>,
 }
 
 async fn check_in(
@@ -567,8 +588,9 @@ async fn check_in(
         .check_in(event.id, registration, input.attended == "1")
         .await?;
     Ok(Redirect::to(&format!(
-        "/evenements/{}/inscriptions#r-{registration}",
-        event.id
+        "/evenements/{}/inscriptions?page={}#r-{registration}",
+        event.id,
+        input.page.unwrap_or(1).max(1)
     ))
     .into_response())
 }

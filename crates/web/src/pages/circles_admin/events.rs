@@ -59,10 +59,8 @@ pub(super) fn event_view(ctx: &Ctx, input: &EventInput) -> FormView {
             Field::new("capacity", tr.t("capacity-field"), "number", "off")
                 .value(&or(&input.capacity, "80")),
             Field::new("description", tr.t("event-agenda"), "textarea", "off")
-                .value(&or(
-                    &input.description,
-                    mentorat_app::inbox::CONFERENCE_AGENDA,
-                ))
+                .value(&input.description)
+                .hint(tr.t("event-agenda-hint"))
                 .optional(),
         ],
     );

@@ -1,6 +1,7 @@
 //! The directory of suggested mentors for one's project, and the requests to them.
 
 use super::*;
+use mentorat_app::mentoring::NoSuggestion;
 
 #[derive(Deserialize, Default)]
 pub(super) struct DirectoryQuery {
@@ -35,6 +36,8 @@ pub(super) struct DirectoryTemplate<'a> {
     levels: Vec<(&'static str, String, bool)>,
     languages: Vec<(&'static str, String, bool)>,
     cards: Vec<Card>,
+    /// What an empty directory says.
+    empty: String,
     error: Option<String>,
 }
 
@@ -108,6 +111,19 @@ pub(super) async fn render_directory(
     } else {
         Vec::new()
     };
+    // An empty directory says why, and what to do next.
+    let empty = if cards.is_empty() && app.project_is_matchable(project) {
+        let why = app
+            .why_no_suggestion(&pool, project, q.domaine.as_deref(), level, language)
+            .await?;
+        tr.t(match why {
+            NoSuggestion::AllAsked => "directory-empty-all-asked",
+            NoSuggestion::Filters => "directory-empty",
+            NoSuggestion::NobodyYet => "directory-empty-nobody",
+        })
+    } else {
+        tr.t("directory-empty")
+    };
     let mut response = super::render(&DirectoryTemplate {
         page: ctx.page(tr.t("directory-title")),
         project: project.id,
@@ -136,6 +152,7 @@ pub(super) async fn render_directory(
             .map(|l| (*l, tr.t(&format!("language-{l}")), language == Some(*l)))
             .collect(),
         cards,
+        empty,
         error: error.or_else(|| {
             (!ctx.state().app.project_is_matchable(project))
                 .then(|| tr.t("error-project-not-ready"))

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::pages::confirm::{self, Confirmation};
+use mentorat_app::mentoring::ReasonNote;
 
 /// Whether the viewer runs each of these circles (the whole network for none: the
 /// national team only; it may match any circle too).
@@ -139,6 +140,8 @@ pub(super) async fn render_proposal(
         .map_err(AppError::from)?;
     let mentors: Vec<Uuid> = pairs.iter().map(|p| p.mentor_id).collect();
     let names = app.store.names(&mentors).await.map_err(AppError::from)?;
+    // The fields' labels, for the reasons in the reader's language.
+    let domains = app.domains().await?;
     // « Title — First L. »: no more of the porteur than the pair needs.
     let project_line = |id: &Uuid| {
         projects.get(id).map_or_else(String::new, |project| {
@@ -156,7 +159,10 @@ pub(super) async fn render_proposal(
                 .map(|n| n.short())
                 .unwrap_or_default(),
             score: p.score,
-            reasons: p.reasons.lines().map(str::to_owned).collect(),
+            reasons: ReasonNote::decode(&p.reasons)
+                .iter()
+                .map(|n| app.reason_text(ctx.locale, n, &domains))
+                .collect(),
             removed: p.removed,
         })
         .collect();

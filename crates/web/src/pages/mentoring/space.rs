@@ -69,7 +69,12 @@ pub(super) async fn render_space(
         let line = RequestLine {
             id: r.id,
             other: name(other(r.mentee_id, r.mentor_id), false),
-            message: r.message.clone(),
+            // A request with no message came from a proposal of the circle's coordinators.
+            message: if r.message.is_empty() {
+                tr.t("request-from-coordination")
+            } else {
+                r.message.clone()
+            },
             status: tr.t(&format!("mreq-status-{}", r.status)),
             open: r.status == mentorat_domain::RequestStatus::Open,
             reason: r.decline_reason.as_ref().map(|k| {
