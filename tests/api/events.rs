@@ -733,3 +733,43 @@ async fn the_outbox_shows_the_calendar_file_sent_with_a_confirmation() {
     assert!(html.contains("Pièce jointe : evenement.ics"), "{html}");
     assert!(html.contains("BEGIN:VCALENDAR"), "{html}");
 }
+
+/// The registrations pages `/organisation` (or its past tab) links to.
+fn organised_links(html: &str) -> Vec<String> {
+    html.match_indices("href=\"/evenements/")
+        .map(|(i, _)| {
+            let rest = &html[i + 6..];
+            rest[..rest.find('"').unwrap()].to_owned()
+        })
+        .filter(|href| href.ends_with("/inscriptions"))
+        .collect()
+}
+
+#[tokio::test]
+async fn an_organiser_lists_exactly_the_events_they_manage_to_come_and_past() {
+    let app = spawn_demo_app().await;
+    let coordinator =
+        crate::mentoring::signed_in(&app, "coordination.compiegne@mentorat.example").await;
+    let national = crate::mentoring::signed_in(&app, "admin@mentorat.example").await;
+    let mut theirs = 0;
+    for tab in ["/organisation", "/organisation?passes=1"] {
+        let html = coordinator.get_html(tab).await;
+        let links = organised_links(&html);
+        for href in &links {
+            assert_eq!(coordinator.get(href).await.status(), 200, "{tab}: {href}");
+        }
+        theirs += links.len();
+        let all = organised_links(&national.get_html(tab).await);
+        assert!(all.len() >= links.len(), "{tab}");
+        // Every event the national team sees that the coordinator may manage is listed.
+        for href in all.iter().filter(|h| !links.contains(h)) {
+            assert_eq!(coordinator.get(href).await.status(), 403, "{tab}: {href}");
+        }
+    }
+    assert!(theirs > 0, "Compiègne's events are listed");
+    let past = coordinator.get_html("/organisation?passes=1").await;
+    assert!(
+        past.contains("2016"),
+        "the 2016 conference among the past ones"
+    );
+}

@@ -383,7 +383,11 @@ test('a coordinator checks people in on a phone', async () => {
     assert.equal(path(page), '/organisation');
     assert.equal(await h1(page), 'Mes événements');
 
-    // The conference of January 2016 in Compiègne, whose registrations are in the demo.
+    // The conference of January 2016 in Compiègne, whose registrations are in the demo,
+    // among the past events.
+    await navigateBy(page, () => page.getByRole('main').getByRole('link', { name: 'Passés', exact: true }).click());
+    assert.equal(path(page), '/organisation');
+    await check(page);
     const past = page.getByRole('main').getByRole('listitem')
       .filter({ has: page.getByRole('link', { name: CONFERENCE, exact: true }) })
       .filter({ hasText: /2016/ });

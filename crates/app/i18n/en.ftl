@@ -1037,3 +1037,16 @@ commune-choose = — Choose your town from the list —
 directory-empty-all-asked = You have already written to every mentor who matches your project. Their answers arrive in “My space”; if one of them declines, other mentors may appear here.
 directory-empty-nobody = No available mentor matches your project yet. Your circle's coordinators know it and will suggest a mentor as soon as a place opens up.
 outbox-attachment = Attachment: { $name }
+organise-upcoming = Upcoming
+organise-past = Past
+organise-past-empty = No past event among those you manage.
+organise-upcoming-count = { $count ->
+    [0] No upcoming event
+    [one] One upcoming event
+   *[other] { $count } upcoming events
+}
+organise-past-count = { $count ->
+    [0] No past event
+    [one] One past event
+   *[other] { $count } past events
+}

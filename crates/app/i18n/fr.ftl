@@ -1047,3 +1047,16 @@ commune-choose = — Choisissez votre commune dans la liste —
 directory-empty-all-asked = Vous avez déjà écrit à tous les mentors qui correspondent à votre projet. Leurs réponses arrivent dans « Mon espace » ; si l'un d'eux décline, d'autres mentors pourront apparaître ici.
 directory-empty-nobody = Aucun mentor disponible ne correspond encore à votre projet. La coordination de votre cercle le connaît et vous proposera un mentor dès qu'une place se libère.
 outbox-attachment = Pièce jointe : { $name }
+organise-upcoming = À venir
+organise-past = Passés
+organise-past-empty = Aucun événement passé parmi ceux que vous gérez.
+organise-upcoming-count = { $count ->
+    [0] Aucun événement à venir
+    [one] Un événement à venir
+   *[other] { $count } événements à venir
+}
+organise-past-count = { $count ->
+    [0] Aucun événement passé
+    [one] Un événement passé
+   *[other] { $count } événements passés
+}

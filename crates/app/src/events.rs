@@ -382,13 +382,19 @@ impl App {
         Ok(sent)
     }
 
-    /// Recent and upcoming events (the web layer keeps those the viewer may manage).
-    pub async fn recent_and_upcoming_events(&self) -> Result<Vec<Event>, AppError> {
-        let now = self.now();
-        let mut events = self.store.past_events(now, 20).await?;
-        events.extend(self.store.events_since(now, None).await?);
-        events.sort_by_key(|e| std::cmp::Reverse(e.starts_at));
-        Ok(events)
+    /// A page of the events of `scope` to come (soonest first) or past (latest first),
+    /// and how many there are.
+    pub async fn organised_events(
+        &self,
+        scope: &mentorat_domain::policy::EventScope,
+        upcoming: bool,
+        offset: u64,
+        limit: u64,
+    ) -> Result<(Vec<Event>, i64), AppError> {
+        Ok(self
+            .store
+            .organised_events(scope, self.now(), upcoming, offset, limit)
+            .await?)
     }
 
     pub async fn attendance(&self, event_id: Uuid) -> Result<Attendance, AppError> {

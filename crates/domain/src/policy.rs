@@ -41,12 +41,55 @@ impl Viewer<'_> {
         }
     }
 
+    /// The events whose registrations this viewer manages, as [`authorize`] decides for
+    /// each (a test holds them together): every event for the national team, else those
+    /// of the circles they coordinate and of the associations they belong to.
+    pub fn events_scope(&self) -> EventScope {
+        if self.has(Role::NationalTeam) {
+            return EventScope::Network;
+        }
+        let of = |role: Role, id: fn(&RoleGrant) -> Option<Uuid>| {
+            self.roles
+                .iter()
+                .filter(|g| g.role == role)
+                .filter_map(id)
+                .collect()
+        };
+        EventScope::Some {
+            circles: of(Role::Coordinator, |g| g.circle_id),
+            partners: of(Role::Partner, |g| g.partner_id),
+        }
+    }
+
     fn member_of(&self, partner: Option<Uuid>) -> bool {
         partner.is_some()
             && self
                 .roles
                 .iter()
                 .any(|g| g.role == Role::Partner && g.partner_id == partner)
+    }
+}
+
+/// The events a viewer organises.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EventScope {
+    Network,
+    Some {
+        circles: Vec<Uuid>,
+        partners: Vec<Uuid>,
+    },
+}
+
+impl EventScope {
+    /// Whether an event of `circle_id` and `partner_id` is in the scope.
+    pub fn holds(&self, circle_id: Option<Uuid>, partner_id: Option<Uuid>) -> bool {
+        match self {
+            EventScope::Network => true,
+            EventScope::Some { circles, partners } => {
+                circle_id.is_some_and(|c| circles.contains(&c))
+                    || partner_id.is_some_and(|p| partners.contains(&p))
+            }
+        }
     }
 }
 
@@ -350,6 +393,42 @@ mod tests {
             authorize(Some(&mentor), Action::Coordinate, &Resource::Platform),
             Decision::Deny
         );
+    }
+
+    #[test]
+    fn the_events_scope_holds_exactly_the_events_authorize_lets_one_manage() {
+        let (c1, c2, p1, p2) = (id(11), id(12), id(21), id(22));
+        let roles = [
+            vec![RoleGrant::national_team()],
+            vec![RoleGrant::coordinator(c1)],
+            vec![RoleGrant::partner(p1)],
+            vec![RoleGrant::coordinator(c1), RoleGrant::partner(p2)],
+            vec![RoleGrant::plain(Role::Mentor)],
+            vec![],
+        ];
+        let places = [None, Some(c1), Some(c2)];
+        let hosts = [None, Some(p1), Some(p2)];
+        for grants in &roles {
+            let who = viewer(1, grants);
+            let scope = who.events_scope();
+            for circle_id in places {
+                for partner_id in hosts {
+                    let allowed = authorize(
+                        Some(&who),
+                        Action::ManageEventRegistrations,
+                        &Resource::Event {
+                            circle_id,
+                            partner_id,
+                        },
+                    ) == Decision::Allow;
+                    assert_eq!(
+                        scope.holds(circle_id, partner_id),
+                        allowed,
+                        "{grants:?} {circle_id:?} {partner_id:?}"
+                    );
+                }
+            }
+        }
     }
 
     fn id(n: u128) -> Uuid {

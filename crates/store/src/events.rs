@@ -3,6 +3,7 @@
 use crate::db;
 use crate::{Result, Store, StoreError, Tx};
 use chrono::{DateTime, Utc};
+use mentorat_domain::policy::EventScope;
 use mentorat_domain::{Event, EventKind, EventStatus, TimeZone};
 use sea_query::{Expr, ExprTrait, OnConflict, Order, Query};
 use uuid::Uuid;
@@ -148,20 +149,48 @@ impl Store {
             .collect()
     }
 
-    /// Past events (most recent first), for organisers.
-    pub async fn past_events(&self, now: DateTime<Utc>, limit: u64) -> Result<Vec<Event>> {
-        let query = Query::select()
+    /// The events of `scope` to come (soonest first) or past (latest first), a page of
+    /// them, and how many there are in all.
+    pub async fn organised_events(
+        &self,
+        scope: &EventScope,
+        now: DateTime<Utc>,
+        upcoming: bool,
+        offset: u64,
+        limit: u64,
+    ) -> Result<(Vec<Event>, i64)> {
+        let mut filter = Query::select();
+        filter.from("events");
+        if upcoming {
+            filter.and_where(Expr::col("starts_at").gt(now));
+        } else {
+            filter.and_where(Expr::col("starts_at").lte(now));
+        }
+        if let EventScope::Some { circles, partners } = scope {
+            if circles.is_empty() && partners.is_empty() {
+                return Ok((Vec::new(), 0));
+            }
+            filter.and_where(
+                Expr::col("circle_id")
+                    .is_in(circles.iter().copied())
+                    .or(Expr::col("partner_id").is_in(partners.iter().copied())),
+            );
+        }
+        let count = filter.clone().expr_as(db::count_rows(), "n").to_owned();
+        let total = db::fetch_one::<db::Count>(&mut &*self, &count).await?.n;
+        let page = filter
             .columns(EVENT_COLUMNS)
-            .from("events")
-            .and_where(Expr::col("starts_at").lte(now))
-            .order_by("starts_at", Order::Desc)
+            .order_by("starts_at", if upcoming { Order::Asc } else { Order::Desc })
+            .order_by("id", Order::Asc)
             .limit(limit)
+            .offset(offset)
             .to_owned();
-        db::fetch_all::<EventRow>(&mut &*self, &query)
+        let events = db::fetch_all::<EventRow>(&mut &*self, &page)
             .await?
             .into_iter()
             .map(EventRow::into_event)
-            .collect()
+            .collect::<Result<Vec<_>>>()?;
+        Ok((events, total))
     }
 }
 

@@ -427,28 +427,51 @@ struct EventLink {
 struct OrganiseTemplate<'a> {
     page: Page<'a>,
     events: Vec<EventLink>,
+    /// The past events rather than those to come.
+    past: bool,
+    /// « 3 événements à venir ».
+    count: String,
+    pager: super::admin::Pager,
 }
 
-async fn organise(ctx: Ctx) -> Result<Response, WebError> {
-    if ctx.account().is_none() {
+/// `/organisation` lists the events to come; `?passes=1` the past ones; both by pages.
+#[derive(Deserialize, Default)]
+struct OrganiseQuery {
+    passes: Option<String>,
+    page: Option<u64>,
+}
+
+async fn organise(ctx: Ctx, Query(q): Query<OrganiseQuery>) -> Result<Response, WebError> {
+    let Some(viewer) = ctx.viewer() else {
         return Err(WebError::SignIn {
             back_to: ctx.path.clone(),
         });
-    }
+    };
     let app = &ctx.state().app;
-    let events = app.recent_and_upcoming_events().await?;
+    let tr = ctx.tr();
+    let past = q.passes.is_some();
+    // The events whose registrations the viewer manages, as the policy says.
+    let scope = viewer.events_scope();
+    let size = super::admin::PAGE_SIZE;
+    let page = q.page.unwrap_or(1).max(1);
+    let (mut events, mut total) = app
+        .organised_events(&scope, !past, (page - 1) * size, size)
+        .await?;
+    let pager = super::admin::pager(
+        &tr,
+        "/organisation",
+        if past { "passes=1" } else { "" },
+        page,
+        total,
+    );
+    if page > pager.pages {
+        // An old link past the last page: the last one.
+        (events, total) = app
+            .organised_events(&scope, !past, (pager.pages - 1) * size, size)
+            .await?;
+    }
     let links = events
         .iter()
-        .filter(|e| {
-            ctx.require(
-                Action::ManageEventRegistrations,
-                &Resource::Event {
-                    circle_id: e.circle_id,
-                    partner_id: e.partner_id,
-                },
-            )
-            .is_ok()
-        })
         .map(|e| EventLink {
             href: format!("/evenements/{}/inscriptions", e.id),
             title: e.title.clone(),
@@ -456,10 +479,20 @@ async fn organise(ctx: Ctx) -> Result<Response, WebError> {
             place: place(e),
         })
         .collect();
-    let tr = ctx.tr();
     Ok(super::render(&OrganiseTemplate {
         page: ctx.page(tr.t("organise-title")),
         events: links,
+        past,
+        count: tr.tn(
+            if past {
+                "organise-past-count"
+            } else {
+                "organise-upcoming-count"
+            },
+            "count",
+            total,
+        ),
+        pager,
     }))
 }
 
