@@ -19,7 +19,12 @@ async fn the_legal_notice_shows_the_details_the_national_team_saves() {
     for path in ["/", "/cercles", "/mentions-legales"] {
         let html = app.get_html(path).await;
         let footer = &html[html.find("<footer").unwrap()..];
-        for href in ["/mentions-legales", "/confidentialite", "/contact"] {
+        for href in [
+            "/mentions-legales",
+            "/confidentialite",
+            "/soutenir",
+            "/contact",
+        ] {
             assert!(
                 footer.contains(&format!("href=\"{href}\"")),
                 "{path}: {href}"
@@ -108,4 +113,65 @@ async fn a_refused_detail_keeps_what_was_typed_and_saves_nothing() {
         let legal = app.get_html("/mentions-legales").await;
         assert!(!legal.contains("Aïcha Benali"), "{field}: nothing saved");
     }
+}
+
+#[tokio::test]
+async fn the_support_page_offers_the_links_the_national_team_configures() {
+    let app = spawn_demo_app().await;
+    let page = app.get_html("/soutenir").await;
+    assert!(page.contains("Soutenir l&#39;association"));
+    assert!(
+        page.contains("Votre confiance nous engage."),
+        "the usual text"
+    );
+    assert!(page.contains("Merci pour votre soutien."));
+    for volunteer in ["/devenir-mentor", "/accueillir-une-conference", "/contact"] {
+        assert!(
+            page.contains(&format!("href=\"{volunteer}\"")),
+            "{volunteer}"
+        );
+    }
+    assert!(
+        !page.contains("Faire un don"),
+        "no donation link until one is configured"
+    );
+    let english = app.get_en("/soutenir").await.text().await.unwrap();
+    assert!(
+        english.contains("Support the association") && english.contains("Your trust commits us.")
+    );
+    assert!(
+        app.get_html("/").await.contains("href=\"/soutenir\""),
+        "the home page leads to it"
+    );
+
+    let national = signed_in(&app, NATIONAL).await;
+    let saved = national
+        .post_form(
+            "/admin/association",
+            &[
+                ("name", "Cercles des Mentors"),
+                ("membership_url", "https://paiement.example/adherer"),
+                ("donation_url", "https://paiement.example/don"),
+                (
+                    "support_text",
+                    "Chaque don finance une conférence.\r\nMerci !",
+                ),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status(), 303);
+    let page = app.get_html("/soutenir").await;
+    assert!(page.contains("href=\"https://paiement.example/adherer\""));
+    assert!(
+        page.contains("href=\"https://paiement.example/don\"") && page.contains("Faire un don")
+    );
+    assert!(page.contains("Chaque don finance une conférence."));
+    assert!(
+        !page.contains("Votre confiance nous engage."),
+        "the national team's words replace ours"
+    );
+    let english = app.get_en("/soutenir").await.text().await.unwrap();
+    assert!(
+        english.contains("Make a donation") && english.contains("https://paiement.example/don")
+    );
 }

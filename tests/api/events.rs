@@ -638,6 +638,21 @@ async fn the_dashboard_shows_the_demo_against_the_targets() {
 #[tokio::test]
 async fn calendar_feeds_are_valid_rfc_5545_with_utc_times() {
     let app = spawn_demo_app().await;
+    // The pages offer the feeds: the network's, the circle's, from the event too.
+    assert!(
+        app.get_html("/cercles")
+            .await
+            .contains(r#"href="/events.ics""#)
+    );
+    let feed_link = r#"href="/cercles/compiegne/events.ics""#;
+    assert!(app.get_html("/cercles/compiegne").await.contains(feed_link));
+    let next = mentorat_app::demo::demo_id("conference/compiegne/next");
+    let page = app.get_html(&format!("/evenements/{next}")).await;
+    assert!(
+        page.contains(feed_link),
+        "the event page offers its circle's feed"
+    );
+    assert!(page.contains(&format!(r#"href="/evenements/{next}/evenement.ics""#)));
     let response = app.get("/events.ics").await;
     assert!(
         response.headers()["content-type"]

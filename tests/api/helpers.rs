@@ -281,6 +281,7 @@ pub const PUBLIC_PAGES: &[&str] = &[
     "/communes?q=compi",
     "/mentions-legales",
     "/confidentialite",
+    "/soutenir",
     "/page-inconnue",
 ];
 

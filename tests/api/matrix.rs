@@ -164,6 +164,7 @@ pub(crate) const ROWS: &[Row] = &[
     ),
     get("/mentions-legales", "/mentions-legales", ALL_200),
     get("/confidentialite", "/confidentialite", ALL_200),
+    get("/soutenir", "/soutenir", ALL_200),
     get("/admin/association", "/admin/association", NATIONAL),
     post(
         "/admin/association",

@@ -75,6 +75,10 @@ fn every_setting(db: &TestDatabase, port: u16) -> Vec<(&'static str, String, Str
             "association_donation_url",
             "https://mentorat.example/don".into(),
         ),
+        text(
+            "association_support_text",
+            "Chaque don finance une conférence.".into(),
+        ),
     ]
 }
 

@@ -13,6 +13,8 @@
 #   MENTORAT_BROWSER_DATABASE_URL  database to use instead of a temporary SQLite file
 #                                  (e.g. a throw-away PostgreSQL database in CI)
 #   CHROMIUM_BIN                   Chromium to drive (default: /usr/bin/chromium)
+#   MENTORAT_RATE_BURST            sign-ins allowed at once per client address (default 30:
+#                                  every test signs in from 127.0.0.1)
 #
 # The tests get BASE_URL (the platform) and MAILDIR (the SMTP server's maildir,
 # one file per message in MAILDIR/new/).
@@ -127,6 +129,7 @@ MENTORAT_DATABASE_URL="$database_url" \
 MENTORAT_LISTEN="127.0.0.1:$port" \
 MENTORAT_BASE_URL="$base_url" \
 MENTORAT_SMTP_URL="smtp://127.0.0.1:$smtp_port" \
+MENTORAT_RATE_BURST="${MENTORAT_RATE_BURST:-30}" \
   "$MENTORAT_BIN" serve --demo >"$log" 2>&1 &
 server_pid=$!
 

@@ -1050,3 +1050,22 @@ organise-past-count = { $count ->
     [one] One past event
    *[other] { $count } past events
 }
+calendar-subscribe = Subscribe to the calendar
+calendar-subscribe-hint = (your calendar will show every new event)
+calendar-subscribe-network = Subscribe to the calendar of every circle
+support-title = Support the association
+support-why = The Cercles des Mentors network lives on the commitment of volunteers and the support of those who believe in it. Every membership, every donation and every hour given lets a circle be born or last, and a project holder find their mentor. Your trust commits us.
+support-money-title = Join or give
+support-money-none = To join or to give, write to us through the page
+support-join = Join the association
+support-give = Make a donation
+support-outside = (on our payment partner's site)
+support-time-title = Give some time
+support-mentor = Become a mentor in your circle
+support-host = Host the conference « À la recherche du mentorat perdu » in your town
+support-relay = Relay a conference to your association or your network
+support-thanks = Thank you for your support.
+home-support-text = Join, give, become a mentor, host or relay a conference: everyone can help the network grow.
+home-support-link = The ways to support the association
+association-support-text = Why support the association
+association-support-text-hint = The text of the page « Support the association ». Leave it empty for the usual text, in each reader's language.

@@ -1060,3 +1060,22 @@ organise-past-count = { $count ->
     [one] Un événement passé
    *[other] { $count } événements passés
 }
+calendar-subscribe = S'abonner au calendrier
+calendar-subscribe-hint = (votre agenda affichera chaque nouveau rendez-vous)
+calendar-subscribe-network = S'abonner au calendrier de tous les cercles
+support-title = Soutenir l'association
+support-why = Le réseau des Cercles des Mentors vit de l'engagement de bénévoles et du soutien de celles et ceux qui y croient. Chaque adhésion, chaque don et chaque heure donnée permettent à un cercle de naître ou de durer, et à un porteur de projet de trouver son mentor. Votre confiance nous engage.
+support-money-title = Adhérer ou donner
+support-money-none = Pour adhérer ou faire un don, écrivez-nous par la page
+support-join = Adhérer à l'association
+support-give = Faire un don
+support-outside = (sur le site de notre partenaire de paiement)
+support-time-title = Donner de son temps
+support-mentor = Devenir mentor dans votre cercle
+support-host = Accueillir la conférence « À la recherche du mentorat perdu » dans votre ville
+support-relay = Relayer une conférence auprès de votre association ou de votre réseau
+support-thanks = Merci pour votre soutien.
+home-support-text = Adhérer, donner, devenir mentor, accueillir ou relayer une conférence : chacun peut faire grandir le réseau.
+home-support-link = Les façons de soutenir l'association
+association-support-text = Pourquoi soutenir l'association
+association-support-text-hint = Le texte de la page « Soutenir l'association ». Laissez vide pour le texte habituel, dans la langue de chaque lecteur.

@@ -38,6 +38,7 @@ struct RawSettings {
     association_privacy_contact: Option<Raw>,
     association_membership_url: Option<Raw>,
     association_donation_url: Option<Raw>,
+    association_support_text: Option<Raw>,
 }
 
 impl Default for RawSettings {
@@ -62,6 +63,7 @@ impl Default for RawSettings {
             association_privacy_contact: None,
             association_membership_url: None,
             association_donation_url: None,
+            association_support_text: None,
         }
     }
 }
@@ -267,6 +269,7 @@ impl Settings {
             (Detail::PrivacyContact, &raw.association_privacy_contact),
             (Detail::MembershipUrl, &raw.association_membership_url),
             (Detail::DonationUrl, &raw.association_donation_url),
+            (Detail::SupportText, &raw.association_support_text),
         ] {
             let key = format!("association_{}", detail.key());
             let Some(raw) = raw else { continue };

@@ -24,6 +24,8 @@ pub enum Detail {
     MembershipUrl,
     /// A page where one gives to the association.
     DonationUrl,
+    /// Why support the association, in the national team's words (the support page).
+    SupportText,
 }
 
 /// How a detail is written.
@@ -36,7 +38,7 @@ pub enum Kind {
 }
 
 impl Detail {
-    pub const ALL: [Detail; 8] = [
+    pub const ALL: [Detail; 9] = [
         Detail::Name,
         Detail::Address,
         Detail::Registration,
@@ -45,6 +47,7 @@ impl Detail {
         Detail::PrivacyContact,
         Detail::MembershipUrl,
         Detail::DonationUrl,
+        Detail::SupportText,
     ];
 
     /// The stable key: the database row, the form field, the setting `association_KEY`.
@@ -58,6 +61,7 @@ impl Detail {
             Detail::PrivacyContact => "privacy_contact",
             Detail::MembershipUrl => "membership_url",
             Detail::DonationUrl => "donation_url",
+            Detail::SupportText => "support_text",
         }
     }
 
@@ -67,7 +71,7 @@ impl Detail {
 
     pub fn kind(self) -> Kind {
         match self {
-            Detail::Address | Detail::Host => Kind::Lines,
+            Detail::Address | Detail::Host | Detail::SupportText => Kind::Lines,
             Detail::PrivacyContact => Kind::Email,
             Detail::MembershipUrl | Detail::DonationUrl => Kind::Url,
             Detail::Name | Detail::Registration | Detail::Publisher => Kind::Line,
@@ -76,7 +80,7 @@ impl Detail {
 
     fn max(self) -> usize {
         match self.kind() {
-            Kind::Lines => 500,
+            Kind::Lines => 1_000,
             Kind::Url => 300,
             Kind::Email => 254,
             Kind::Line => 150,

@@ -25,6 +25,7 @@ pub const MULTI_LINE: &[&str] = &[
     "message",
     "note",
     "notes",
+    "support_text",
 ];
 
 /// Names of people, places and things, and titles: no bidirectional override.

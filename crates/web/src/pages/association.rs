@@ -18,6 +18,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/mentions-legales", get(legal_notice))
         .route("/confidentialite", get(privacy))
+        .route("/soutenir", get(support))
         .route("/admin/association", get(edit_form).post(save))
 }
 
@@ -86,6 +87,31 @@ async fn privacy(ctx: Ctx) -> Result<Response, WebError> {
     }))
 }
 
+#[derive(Template)]
+#[template(path = "pages/support.html")]
+struct SupportTemplate<'a> {
+    page: Page<'a>,
+    /// Why support: the national team's words, else the platform's own.
+    why: Vec<String>,
+    membership: Option<String>,
+    donation: Option<String>,
+}
+
+async fn support(ctx: Ctx) -> Result<Response, WebError> {
+    let details = ctx.state().app.association_details().await?;
+    let tr = ctx.tr();
+    let why = match details.get(Detail::SupportText) {
+        Some(text) => text.lines().map(str::to_owned).collect(),
+        None => vec![tr.t("support-why")],
+    };
+    Ok(super::render(&SupportTemplate {
+        page: ctx.page(tr.t("support-title")),
+        why,
+        membership: details.get(Detail::MembershipUrl).map(str::to_owned),
+        donation: details.get(Detail::DonationUrl).map(str::to_owned),
+    }))
+}
+
 fn details_form(ctx: &Ctx, value: impl Fn(Detail) -> String) -> FormView {
     let tr = ctx.tr();
     let fields = Detail::ALL
@@ -131,6 +157,7 @@ fn render_form(ctx: &Ctx, form: FormView, status: StatusCode) -> Response {
         links: vec![
             ("/mentions-legales".to_owned(), tr.t("legal-title")),
             ("/confidentialite".to_owned(), tr.t("privacy-title")),
+            ("/soutenir".to_owned(), tr.t("support-title")),
         ],
     });
     *response.status_mut() = status;

@@ -53,6 +53,8 @@ struct EditionView {
 struct ShowTemplate<'a> {
     page: Page<'a>,
     circle: CircleView,
+    /// The circle's address name, for its calendar feed.
+    slug: String,
     editions: Vec<EditionView>,
     events: Vec<EventView>,
 }
@@ -87,6 +89,7 @@ async fn render_show(ctx: &Ctx, slug: &str) -> Result<String, WebError> {
             .iter()
             .map(|e| EventView::new(tr, e, Some(names)))
             .collect(),
+        slug: data.summary.circle.slug.as_str().to_owned(),
         circle,
     })
 }

@@ -81,6 +81,8 @@ struct EventTemplate<'a> {
     place: String,
     agenda: Vec<String>,
     circle: Option<(String, String)>,
+    /// The calendar feed to subscribe to: the circle's, else the network's.
+    feed: String,
     capacity_note: String,
     cancelled: bool,
     past: bool,
@@ -169,6 +171,10 @@ fn event_view<'a>(ctx: &'a Ctx, data: &EventPage, form: Option<FormView>) -> Eve
                 format!("/cercles/{}", c.slug),
             )
         }),
+        feed: data.circle.as_ref().map_or_else(
+            || "/events.ics".to_owned(),
+            |c| format!("/cercles/{}/events.ics", c.slug),
+        ),
         capacity_note: tr.tn("event-places-left", "count", data.places_left),
         cancelled: e.status == EventStatus::Cancelled,
         past: data.is_past,
