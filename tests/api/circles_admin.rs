@@ -321,3 +321,41 @@ async fn an_event_is_scheduled_then_cancelled_and_the_people_registered_are_told
         "the feed marks it cancelled"
     );
 }
+
+#[tokio::test]
+async fn a_circles_mentors_and_projects_are_all_listed_by_pages_from_its_back_office() {
+    let app = crate::helpers::spawn_demo_app().await;
+    let coordinator =
+        crate::mentoring::signed_in(&app, "coordination.compiegne@mentorat.example").await;
+    let office = coordinator.get_html("/admin/cercles/compiegne").await;
+    let compiegne = mentorat_app::demo::demo_id("circle/compiegne");
+    for (list, table, record) in [
+        ("mentors", "mentors", "/coordination/mentors/"),
+        ("projets", "projects", "/coordination/projets/"),
+    ] {
+        let at = format!("/admin/cercles/compiegne/{list}");
+        assert!(
+            office.contains(&format!("href=\"{at}\"")),
+            "the back office links {at}"
+        );
+        let total = app
+            .app
+            .store
+            .people_count(table, &[compiegne])
+            .await
+            .unwrap();
+        assert!(total > 0, "the demo's Compiègne circle has {table}");
+        let html = coordinator.get_html(&at).await;
+        let links: Vec<&str> = html
+            .match_indices(&format!("href=\"{record}"))
+            .map(|(i, _)| &html[i + 6..i + 6 + html[i + 6..].find('"').unwrap()])
+            .collect();
+        assert_eq!(links.len() as i64, total.min(50), "{at}: {html}");
+        for href in links {
+            assert_eq!(coordinator.get(href).await.status(), 200, "{href}");
+        }
+        // An old link past the last page shows the last page.
+        let past = coordinator.get_html(&format!("{at}?page=99")).await;
+        assert!(past.contains(record), "{at}?page=99");
+    }
+}

@@ -310,6 +310,16 @@ pub(crate) const ROWS: &[Row] = &[
         "/admin/cercles/compiegne",
         COMPIEGNE_OFFICE,
     ),
+    get(
+        "/admin/cercles/{slug}/mentors",
+        "/admin/cercles/compiegne/mentors",
+        COMPIEGNE_OFFICE,
+    ),
+    get(
+        "/admin/cercles/{slug}/projets",
+        "/admin/cercles/compiegne/projets",
+        COMPIEGNE_OFFICE,
+    ),
     post(
         "/admin/cercles/{slug}/etat",
         "/admin/cercles/compiegne/etat",

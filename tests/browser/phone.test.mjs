@@ -125,6 +125,8 @@ const PAGES = [
   },
   { route: '/mentorats/{id}', who: WHO.pair, link: new RegExp(`^/mentorats/${UUID}$`) },
   { route: '/admin/cercles/{slug}', who: WHO.office, path: '/admin/cercles/compiegne' },
+  { route: '/admin/cercles/{slug}/mentors', who: WHO.office, path: '/admin/cercles/compiegne/mentors' },
+  { route: '/admin/cercles/{slug}/projets', who: WHO.office, path: '/admin/cercles/compiegne/projets' },
   { route: '/evenements/{id}/inscriptions', who: WHO.office, link: new RegExp(`^/evenements/${UUID}/inscriptions$`) },
   { route: '/evenements/{id}/feuille', who: WHO.office, link: new RegExp(`^/evenements/${UUID}/feuille$`) },
   { route: '/admin/tableau-de-bord', who: WHO.national, path: '/admin/tableau-de-bord' },

@@ -1069,3 +1069,18 @@ home-support-text = Join, give, become a mentor, host or relay a conference: eve
 home-support-link = The ways to support the association
 association-support-text = Why support the association
 association-support-text-hint = The text of the page « Support the association ». Leave it empty for the usual text, in each reader's language.
+circle-mentors-title = The mentors of the circle of { $name }
+circle-projects-title = The projects of the circle of { $name }
+circle-mentors-link = Every mentor of the circle
+circle-projects-link = Every project of the circle
+circle-mentors-count = { $count ->
+    [one] One mentor, applications included
+   *[other] { $count } mentors, applications included
+}
+circle-projects-count = { $count ->
+    [one] One project
+   *[other] { $count } projects
+}
+circle-mentors-empty = No mentor in this circle yet. Applications come after the conference « À la recherche du mentorat perdu ».
+circle-projects-empty = No project in this circle yet.
+back-office-back = Back to the circle

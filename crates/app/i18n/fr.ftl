@@ -1079,3 +1079,24 @@ home-support-text = Adhérer, donner, devenir mentor, accueillir ou relayer une 
 home-support-link = Les façons de soutenir l'association
 association-support-text = Pourquoi soutenir l'association
 association-support-text-hint = Le texte de la page « Soutenir l'association ». Laissez vide pour le texte habituel, dans la langue de chaque lecteur.
+circle-mentors-title = Les mentors du cercle { $elide ->
+    [yes] d'{ $name }
+   *[no] de { $name }
+}
+circle-projects-title = Les projets du cercle { $elide ->
+    [yes] d'{ $name }
+   *[no] de { $name }
+}
+circle-mentors-link = Tous les mentors du cercle
+circle-projects-link = Tous les projets du cercle
+circle-mentors-count = { $count ->
+    [one] Un mentor, candidatures comprises
+   *[other] { $count } mentors, candidatures comprises
+}
+circle-projects-count = { $count ->
+    [one] Un projet
+   *[other] { $count } projets
+}
+circle-mentors-empty = Aucun mentor dans ce cercle pour l'instant. Les candidatures arrivent après la conférence « À la recherche du mentorat perdu ».
+circle-projects-empty = Aucun projet dans ce cercle pour l'instant.
+back-office-back = Retour au cercle

@@ -449,3 +449,41 @@ impl App {
         })
     }
 }
+
+impl App {
+    /// A page of a circle's mentors, whatever their vetting (the oldest application
+    /// first), and how many it has.
+    pub async fn circle_mentor_page(
+        &self,
+        circle_id: Uuid,
+        offset: u64,
+        limit: u64,
+    ) -> Result<(Vec<mentorat_store::MentorLine>, i64), AppError> {
+        let circles = [circle_id];
+        let all = mentorat_domain::mentoring::Vetting::ALL;
+        Ok((
+            self.store
+                .mentors_queue(&circles, &all, offset, limit)
+                .await?,
+            self.store.people_count("mentors", &circles).await?,
+        ))
+    }
+
+    /// A page of a circle's projects, whatever their status (the oldest first), and
+    /// how many it has.
+    pub async fn circle_project_page(
+        &self,
+        circle_id: Uuid,
+        offset: u64,
+        limit: u64,
+    ) -> Result<(Vec<mentorat_store::ProjectLine>, i64), AppError> {
+        let circles = [circle_id];
+        let all = mentorat_domain::ProjectStatus::ALL;
+        Ok((
+            self.store
+                .projects_queue(&circles, &all, offset, limit)
+                .await?,
+            self.store.people_count("projects", &circles).await?,
+        ))
+    }
+}

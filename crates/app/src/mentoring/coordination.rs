@@ -165,6 +165,7 @@ impl App {
                     .mentors_queue(
                         circles,
                         &[Vetting::Submitted, Vetting::InterviewPlanned],
+                        0,
                         lines,
                     )
                     .await?,
@@ -175,6 +176,7 @@ impl App {
                     .projects_queue(
                         circles,
                         &[ProjectStatus::Submitted, ProjectStatus::NeedsDetails],
+                        0,
                         lines,
                     )
                     .await?,
@@ -182,14 +184,14 @@ impl App {
             waiting: Queue {
                 total: total(|c| c.waiting),
                 lines: store
-                    .projects_queue(circles, &[ProjectStatus::Validated], lines)
+                    .projects_queue(circles, &[ProjectStatus::Validated], 0, lines)
                     .await?,
             },
             mentors: match scope {
                 Scope::Network => None,
                 Scope::Circles(_) => Some(Queue {
                     total: total(|c| c.mentors),
-                    lines: store.mentors_queue(circles, &vetted, lines).await?,
+                    lines: store.mentors_queue(circles, &vetted, 0, lines).await?,
                 }),
             },
             attention: store

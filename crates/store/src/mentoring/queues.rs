@@ -40,11 +40,12 @@ fn of_circles(q: &mut sea_query::SelectStatement, table: &'static str, circles: 
 
 impl Store {
     /// Mentors of these circles (all for none) in these statuses, the oldest
-    /// application first.
+    /// application first, from the `offset`-th.
     pub async fn mentors_queue(
         &self,
         circles: &[Uuid],
         statuses: &[Vetting],
+        offset: u64,
         limit: u64,
     ) -> Result<Vec<MentorLine>> {
         #[derive(sqlx::FromRow)]
@@ -65,7 +66,9 @@ impl Store {
             )
             .and_where(Expr::col(("mentors", "status")).is_in(statuses.iter().map(|s| s.as_str())))
             .order_by(("mentors", "created_at"), Order::Asc)
-            .limit(limit);
+            .order_by(("mentors", "user_id"), Order::Asc)
+            .limit(limit)
+            .offset(offset);
         of_circles(&mut q, "mentors", circles);
         let rows: Vec<Row> = db::fetch_all(&mut &*self, &q).await?;
         let mut lines = Vec::with_capacity(rows.len());
@@ -80,11 +83,13 @@ impl Store {
         Ok(lines)
     }
 
-    /// Projects of these circles (all for none) in these statuses, the oldest first.
+    /// Projects of these circles (all for none) in these statuses, the oldest first,
+    /// from the `offset`-th.
     pub async fn projects_queue(
         &self,
         circles: &[Uuid],
         statuses: &[ProjectStatus],
+        offset: u64,
         limit: u64,
     ) -> Result<Vec<ProjectLine>> {
         #[derive(sqlx::FromRow)]
@@ -100,7 +105,9 @@ impl Store {
             .from("projects")
             .and_where(Expr::col(("projects", "status")).is_in(statuses.iter().map(|s| s.as_str())))
             .order_by(("projects", "created_at"), Order::Asc)
-            .limit(limit);
+            .order_by(("projects", "id"), Order::Asc)
+            .limit(limit)
+            .offset(offset);
         of_circles(&mut q, "projects", circles);
         let rows: Vec<Row> = db::fetch_all(&mut &*self, &q).await?;
         Ok(rows
@@ -112,6 +119,14 @@ impl Store {
                 created_at: r.created_at,
             })
             .collect())
+    }
+
+    /// How many mentors (`table` `mentors`) or projects (`projects`) these circles have.
+    pub async fn people_count(&self, table: &'static str, circles: &[Uuid]) -> Result<i64> {
+        let mut q = Query::select();
+        q.expr_as(db::count_rows(), "n").from(table);
+        of_circles(&mut q, table, circles);
+        Ok(db::fetch_one::<db::Count>(&mut &*self, &q).await?.n)
     }
 
     /// The counts of mentors and projects by queue of these circles (of all for none),

@@ -6,11 +6,13 @@ mod events;
 mod list;
 mod office;
 mod partners;
+mod people;
 
 use events::*;
 use list::*;
 use office::*;
 use partners::*;
+use people::*;
 
 use super::forms::{Field, FormView};
 use super::{auth, render, views};
@@ -34,6 +36,8 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/admin/cercles", get(list).post(create))
         .route("/admin/cercles/{slug}", get(office))
+        .route("/admin/cercles/{slug}/mentors", get(circle_mentors))
+        .route("/admin/cercles/{slug}/projets", get(circle_projects))
         .route("/admin/cercles/{slug}/etat", post(set_status))
         .route("/admin/cercles/{slug}/territoire", post(extend))
         .route("/admin/cercles/{slug}/editions", post(add_edition))
