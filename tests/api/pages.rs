@@ -69,9 +69,11 @@ async fn a_circle_page_shows_its_figures_editions_and_next_events_but_no_person(
     assert!(html.contains("1re édition"));
     assert!(html.contains("mentors actifs"));
     assert!(
-        html.contains("Cercle des Mentors de Compiègne — 3e édition"),
-        "next edition announced"
+        html.contains("Édition du Cercle des Mentors"),
+        "next edition announced, named in the reader's language"
     );
+    let english = app.get_en("/cercles/compiegne").await.text().await.unwrap();
+    assert!(english.contains("Cercle des Mentors meeting") && !english.contains("Édition du"));
     assert!(
         !html.contains("Sophie"),
         "no mentor is named on a public page"

@@ -1084,3 +1084,4 @@ circle-projects-count = { $count ->
 circle-mentors-empty = No mentor in this circle yet. Applications come after the conference « À la recherche du mentorat perdu ».
 circle-projects-empty = No project in this circle yet.
 back-office-back = Back to the circle
+event-title-edition = Cercle des Mentors meeting

@@ -1100,3 +1100,4 @@ circle-projects-count = { $count ->
 circle-mentors-empty = Aucun mentor dans ce cercle pour l'instant. Les candidatures arrivent après la conférence « À la recherche du mentorat perdu ».
 circle-projects-empty = Aucun projet dans ce cercle pour l'instant.
 back-office-back = Retour au cercle
+event-title-edition = Édition du Cercle des Mentors

@@ -280,6 +280,8 @@ impl App {
             EventKind::parse(&form.kind).map_err(|_| invalid("kind", "error-unknown-choice"))?;
         let title = match form.title.trim() {
             "" if kind == EventKind::Conference => Event::CONFERENCE_TITLE.to_owned(),
+            // An edition needs no title: pages name it in their reader's language.
+            "" if kind == EventKind::Edition => String::new(),
             "" => return Err(invalid("title", "error-empty")),
             t => t.chars().take(200).collect(),
         };

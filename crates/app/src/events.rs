@@ -73,6 +73,17 @@ fn parse_phone(raw: &str) -> Result<String, AppError> {
     }
 }
 
+/// An event's title as a reader sees it: what its organisers wrote, or for an edition
+/// left without one, « Édition du Cercle des Mentors » in the reader's language (never
+/// stored in one language).
+pub fn event_title(tr: &crate::i18n::Tr<'_>, title: &str) -> String {
+    if title.is_empty() {
+        tr.t("event-title-edition")
+    } else {
+        title.to_owned()
+    }
+}
+
 impl App {
     pub fn event_url(&self, id: Uuid) -> String {
         self.link(&format!("/evenements/{id}"))
@@ -133,7 +144,7 @@ impl App {
             uid: format!("event-{}@{host}", event.id),
             start: event.starts_at,
             end: event.starts_at + Duration::minutes(event.duration_minutes),
-            summary: event.title.clone(),
+            summary: event_title(&self.tr(locale), &event.title),
             location: [event.venue.as_str(), event.address.as_str(), place.as_str()]
                 .into_iter()
                 .filter(|s| !s.is_empty())
@@ -151,7 +162,10 @@ impl App {
         Some((
             "evenement.ics".into(),
             "text/calendar; charset=utf-8; method=PUBLISH".into(),
-            calendar(&event.title, &[self.calendar_event(locale, event)]),
+            calendar(
+                &event_title(&self.tr(locale), &event.title),
+                &[self.calendar_event(locale, event)],
+            ),
         ))
     }
 

@@ -56,6 +56,14 @@ impl App {
         format!("{}{path}", self.settings.base_url)
     }
 
+    /// The platform's words in `locale`.
+    pub fn tr(&self, locale: mentorat_domain::Locale) -> i18n::Tr<'_> {
+        i18n::Tr {
+            locale,
+            i18n: &self.i18n,
+        }
+    }
+
     /// The time now, by the platform's clock.
     pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
         self.clock.now()

@@ -265,11 +265,8 @@ impl Writer<'_> {
                 };
                 let title = match kind {
                     EventKind::Conference => Event::CONFERENCE_TITLE.to_owned(),
-                    EventKind::Edition => format!(
-                        "Cercle des Mentors de {} — {}e édition",
-                        circle.name,
-                        2 + k % 5
-                    ),
+                    // Named by the pages in their reader's language.
+                    EventKind::Edition => String::new(),
                     EventKind::Other => format!("Rencontre des mentors de {}", circle.name),
                 };
                 let capacity = *rng.pick(&[40, 60, 80, 100, 120, 150]);

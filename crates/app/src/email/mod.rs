@@ -209,7 +209,7 @@ impl Mail {
                 kind: EventMail::Reminder { days },
                 ..
             } => vec![
-                ("title", event.title.clone()),
+                ("title", crate::events::event_title(tr, &event.title)),
                 ("when", tr.date_time(&event.starts_at)),
                 ("venue", event.venue.clone()),
                 // When it really is: « aujourd'hui », « demain », « dans 2 jours ».
@@ -225,7 +225,7 @@ impl Mail {
                 ("days", days.to_string()),
             ],
             Mail::Event { event, .. } | Mail::InviteToApply { event, .. } => vec![
-                ("title", event.title.clone()),
+                ("title", crate::events::event_title(tr, &event.title)),
                 ("when", tr.date_time(&event.starts_at)),
                 ("venue", event.venue.clone()),
             ],

@@ -14,6 +14,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use mentorat_app::AppError;
+use mentorat_app::events::event_title;
 use mentorat_app::events::{
     CsvLabels, EventPage, HEARD_FROM, Registered, RegistrationForm, RegistrationStatus,
 };
@@ -151,10 +152,11 @@ fn event_view<'a>(ctx: &'a Ctx, data: &EventPage, form: Option<FormView>) -> Eve
         )
         .is_ok();
     let open = e.status == EventStatus::Scheduled && !data.is_past;
+    let title = event_title(&tr, &e.title);
     EventTemplate {
-        page: ctx.page(e.title.clone()),
+        page: ctx.page(title.clone()),
         id: e.id,
-        title: e.title.clone(),
+        title,
         kind_label: tr.t(match e.kind {
             mentorat_domain::EventKind::Conference => "event-kind-conference",
             mentorat_domain::EventKind::Edition => "event-kind-edition",
@@ -322,8 +324,10 @@ fn ics_response(body: String, name: &str) -> Response {
 async fn event_ics(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
     let app = &ctx.state().app;
     let event = app.event_page(event_id(&id)?).await?.event;
-    let body =
-        mentorat_domain::ics::calendar(&event.title, &[app.calendar_event(ctx.locale, &event)]);
+    let body = mentorat_domain::ics::calendar(
+        &event_title(&ctx.tr(), &event.title),
+        &[app.calendar_event(ctx.locale, &event)],
+    );
     Ok(ics_response(body, "evenement.ics"))
 }
 
@@ -373,7 +377,10 @@ async fn cancel_form(ctx: Ctx, Path(token): Path<String>) -> Result<Response, We
     let tr = ctx.tr();
     let lead = tr.tv(
         "cancel-lead",
-        &[("title", &event.title), ("when", &when(&ctx, &event))],
+        &[
+            ("title", &event_title(&tr, &event.title)),
+            ("when", &when(&ctx, &event)),
+        ],
     );
     let mut form = FormView::new(
         "cancel",
@@ -480,7 +487,7 @@ async fn organise(ctx: Ctx, Query(q): Query<OrganiseQuery>) -> Result<Response, 
         .iter()
         .map(|e| EventLink {
             href: format!("/evenements/{}/inscriptions", e.id),
-            title: e.title.clone(),
+            title: event_title(&tr, &e.title),
             when: when(&ctx, e),
             place: place(e),
         })
@@ -568,9 +575,17 @@ async fn registrations_page(
         })
         .collect();
     Ok(super::render(&RegistrationsTemplate {
-        page: ctx.page(tr.ts("registrations-title", "title", &event.title)),
+        page: ctx.page(tr.ts(
+            "registrations-title",
+            "title",
+            &event_title(&tr, &event.title),
+        )),
         id: event.id,
-        heading: tr.ts("registrations-title", "title", &event.title),
+        heading: tr.ts(
+            "registrations-title",
+            "title",
+            &event_title(&tr, &event.title),
+        ),
         when: when(ctx, event),
         summary: tr.tc(
             "registrations-summary",
@@ -709,7 +724,7 @@ async fn sheet(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
     let tr = ctx.tr();
     Ok(super::render(&SheetTemplate {
         page: ctx.page(tr.t("sheet-title")),
-        title: event.title.clone(),
+        title: event_title(&tr, &event.title),
         when: when(&ctx, &event),
         place: place(&event),
         names,

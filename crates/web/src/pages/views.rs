@@ -61,7 +61,7 @@ impl EventView {
         let local = event.local_start();
         EventView {
             href: format!("/evenements/{}", event.id),
-            title: event.title.clone(),
+            title: mentorat_app::events::event_title(&tr, &event.title),
             kind_label: tr.t(match event.kind {
                 EventKind::Conference => "event-kind-conference",
                 EventKind::Edition => "event-kind-edition",

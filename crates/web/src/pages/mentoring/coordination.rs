@@ -151,7 +151,7 @@ pub(super) async fn render_coordination(
         .map(|e| {
             (
                 format!("/evenements/{}", e.id),
-                e.title.clone(),
+                mentorat_app::events::event_title(&tr, &e.title),
                 tr.date_time(&e.local_start()),
             )
         })
