@@ -359,3 +359,147 @@ async fn a_circles_mentors_and_projects_are_all_listed_by_pages_from_its_back_of
         assert!(past.contains(record), "{at}?page=99");
     }
 }
+
+#[tokio::test]
+async fn a_circle_created_over_an_earlier_orphan_conference_takes_it_with_its_registrations() {
+    let app = spawn_demo_app().await;
+    // A conference in Creil from before conferences always had a circle: none covers
+    // Creil (60175) in the demo.
+    let conference = mentorat_domain::Event {
+        id: uuid::Uuid::new_v4(),
+        circle_id: None,
+        partner_id: None,
+        kind: mentorat_domain::EventKind::Conference,
+        status: mentorat_domain::EventStatus::Scheduled,
+        title: mentorat_domain::Event::CONFERENCE_TITLE.into(),
+        description: String::new(),
+        starts_at: Utc::now() + Duration::days(20),
+        time_zone: mentorat_domain::TimeZone::Paris,
+        duration_minutes: 120,
+        venue: "Salle Georges Brassens".into(),
+        address: String::new(),
+        commune_code: "60175".into(),
+        capacity: 80,
+    };
+    let mut tx = app.app.store.begin().await.unwrap();
+    tx.insert_event_if_absent(&conference).await.unwrap();
+    tx.commit().await.unwrap();
+    let client = Client {
+        ip: "127.0.0.1".parse().unwrap(),
+        device: None,
+    };
+    for (first, email) in [("Zoé", "zoe@exemple.fr"), ("Malik", "malik@exemple.fr")] {
+        let form = RegistrationForm {
+            first_name: first.into(),
+            email: email.into(),
+            ..Default::default()
+        };
+        app.app
+            .register_for_event(conference.id, &form, Locale::Fr, &client)
+            .await
+            .unwrap();
+    }
+    for r in app.app.registrations(conference.id).await.unwrap() {
+        app.app.check_in(conference.id, r.id, true).await.unwrap();
+    }
+
+    // The national team opens the Creil circle and names its coordinator.
+    app.sign_in("admin@mentorat.example", DEMO_PASSWORD).await;
+    let created = app
+        .post_form(
+            "/admin/cercles",
+            &[
+                ("name", "Creil"),
+                ("commune_query", "Creil"),
+                ("commune", "60175"),
+            ],
+        )
+        .await;
+    assert_eq!(created.status(), 303);
+    let creil = app.app.circle_page("creil").await.unwrap().summary.circle;
+    let event = app.app.event_page(conference.id).await.unwrap().event;
+    assert_eq!(
+        event.circle_id,
+        Some(creil.id),
+        "the conference is the circle's now"
+    );
+    let page = app.get_html("/cercles/creil").await;
+    assert!(
+        page.contains(&format!("/evenements/{}", conference.id)),
+        "{page}"
+    );
+    let coordinator = crate::mentoring::person(&app, "Nadia", "nadia@exemple.fr").await;
+    let granted = app
+        .post_form(
+            "/admin/cercles/creil/coordinateurs",
+            &[("email", "nadia@exemple.fr")],
+        )
+        .await;
+    assert_eq!(granted.status(), 303);
+    let nadia = crate::mentoring::signed_in_as(&app, coordinator).await;
+    let list = nadia
+        .get(&format!("/evenements/{}/inscriptions", conference.id))
+        .await;
+    assert_eq!(
+        list.status(),
+        200,
+        "the new coordinator sees its registrations"
+    );
+    let html = list.text().await.unwrap();
+    assert!(html.contains("Zoé") && html.contains("Malik"));
+    // In the circle's funnel: the two who came.
+    let dashboard = app.app.dashboard().await.unwrap();
+    let funnel = dashboard
+        .funnels
+        .iter()
+        .find(|f| f.circle_id == creil.id)
+        .expect("Creil's funnel");
+    assert_eq!(funnel.attendees, 2);
+}
+
+#[tokio::test]
+async fn a_conference_scheduled_where_no_circle_is_creates_the_towns_planned_circle() {
+    let app = spawn_demo_app().await;
+    app.sign_in("admin@mentorat.example", DEMO_PASSWORD).await;
+    let created = app
+        .post_form(
+            "/admin/evenements/nouveau",
+            &[
+                ("kind", "conference"),
+                ("title", ""),
+                (
+                    "date",
+                    &(Utc::now() + Duration::days(30))
+                        .format("%Y-%m-%d")
+                        .to_string(),
+                ),
+                ("time", "19:00"),
+                ("duration", "120"),
+                ("venue", "Salle Georges Brassens"),
+                ("commune_query", "Creil"),
+                ("commune", "60175"),
+                ("capacity", "80"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        created.status(),
+        303,
+        "{}",
+        created.text().await.unwrap_or_default()
+    );
+    let location = created.headers()["location"].to_str().unwrap().to_owned();
+    let id: uuid::Uuid = location.trim_start_matches("/evenements/").parse().unwrap();
+    let event = app.app.event_page(id).await.unwrap().event;
+    let creil = app
+        .app
+        .circle_page("creil")
+        .await
+        .expect("Creil's circle")
+        .summary
+        .circle;
+    assert_eq!(event.circle_id, Some(creil.id));
+    assert_eq!(creil.status, mentorat_domain::CircleStatus::Planned);
+    let (entries, _) = app.app.audit_log(&Default::default(), 0, 10).await.unwrap();
+    assert!(entries.iter().any(|e| e.action == "circle_created"));
+}

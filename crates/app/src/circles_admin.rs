@@ -75,28 +75,44 @@ impl App {
             description_en: form.description_en.trim().chars().take(2_000).collect(),
         };
         let mut tx = self.store.begin().await?;
-        if !tx.insert_circle_if_absent(&circle).await? {
+        if !insert_circle(&mut tx, &circle, commune, actor).await? {
             return Err(invalid("name", "error-circle-exists"));
         }
-        match &commune.epci {
-            Some(epci) => {
-                tx.add_circle_territory(circle.id, CoverageLevel::Epci, &commune.country.key(epci))
-                    .await?
-            }
-            None => {
-                tx.add_circle_territory(circle.id, CoverageLevel::Commune, &commune.key())
-                    .await?
-            }
-        }
-        tx.audit(
-            Some(actor),
-            "circle_created",
-            Some(circle.id),
-            &circle.slug.to_string(),
-        )
-        .await?;
         tx.commit().await?;
         Ok(circle)
+    }
+
+    /// Inside `tx`: the planned circle of `commune`'s town, for a conference held where
+    /// no circle is yet (« Cercle des Mentors de Creil »), covering its intercommunality.
+    /// Named after the town, or after the town and its département when a circle of
+    /// that name exists elsewhere.
+    pub(crate) async fn planned_circle_for(
+        &self,
+        tx: &mut mentorat_store::Tx,
+        commune: &Commune,
+        actor: Uuid,
+    ) -> Result<Circle, AppError> {
+        let names = [
+            commune.name.clone(),
+            format!("{} ({})", commune.name, commune.departement),
+        ];
+        for name in names {
+            let slug = Slug::from_name(&name).map_err(|e| invalid("commune", e.key()))?;
+            let circle = Circle {
+                id: Uuid::new_v4(),
+                slug,
+                name,
+                commune_code: commune.key(),
+                status: CircleStatus::Planned,
+                inaugurated_on: None,
+                description_fr: String::new(),
+                description_en: String::new(),
+            };
+            if insert_circle(tx, &circle, commune, actor).await? {
+                return Ok(circle);
+            }
+        }
+        Err(invalid("commune", "error-circle-exists"))
     }
 
     pub async fn circle_office(&self, slug: &str) -> Result<CircleOffice, AppError> {
@@ -175,6 +191,7 @@ impl App {
         };
         let mut tx = self.store.begin().await?;
         tx.add_circle_territory(circle.id, level, &code).await?;
+        attach_orphan_events(&mut tx, circle.id).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -275,7 +292,7 @@ impl App {
     }
 
     /// Schedules an event; a conference comes with the standard format unless changed.
-    pub async fn create_event(&self, form: &EventForm) -> Result<Uuid, AppError> {
+    pub async fn create_event(&self, actor: Uuid, form: &EventForm) -> Result<Uuid, AppError> {
         let kind =
             EventKind::parse(&form.kind).map_err(|_| invalid("kind", "error-unknown-choice"))?;
         let title = match form.title.trim() {
@@ -285,9 +302,7 @@ impl App {
             "" => return Err(invalid("title", "error-empty")),
             t => t.chars().take(200).collect(),
         };
-        let description = match form.description.trim() {
-            d => d.chars().take(4_000).collect(),
-        };
+        let description = form.description.trim().chars().take(4_000).collect();
         let commune = resolve_picked(&form.commune, &form.commune_query)
             .ok_or(invalid("commune", "error-commune"))?;
         let (starts_at, zone) = event_start(commune, &form.date, &form.time, self.now())?;
@@ -322,7 +337,16 @@ impl App {
             capacity,
         };
         let mut tx = self.store.begin().await?;
-        tx.insert_event_if_absent(&event).await?;
+        // A conference always belongs to a circle: where none covers the town yet, the
+        // town's circle is created, planned.
+        let circle_id = match (event.circle_id, kind) {
+            (None, EventKind::Conference) => {
+                Some(self.planned_circle_for(&mut tx, commune, actor).await?.id)
+            }
+            (circle_id, _) => circle_id,
+        };
+        tx.insert_event_if_absent(&Event { circle_id, ..event })
+            .await?;
         tx.commit().await?;
         Ok(event.id)
     }
@@ -488,4 +512,69 @@ impl App {
             self.store.people_count("projects", &circles).await?,
         ))
     }
+}
+
+/// Inside `tx`: inserts `circle` (false when its address name is taken), covering its
+/// town's intercommunality (or the town alone), audited, and gives it the events held
+/// there that had no circle.
+async fn insert_circle(
+    tx: &mut mentorat_store::Tx,
+    circle: &Circle,
+    commune: &Commune,
+    actor: Uuid,
+) -> Result<bool, AppError> {
+    if !tx.insert_circle_if_absent(circle).await? {
+        return Ok(false);
+    }
+    match &commune.epci {
+        Some(epci) => {
+            tx.add_circle_territory(circle.id, CoverageLevel::Epci, &commune.country.key(epci))
+                .await?
+        }
+        None => {
+            tx.add_circle_territory(circle.id, CoverageLevel::Commune, &commune.key())
+                .await?
+        }
+    }
+    tx.audit(
+        Some(actor),
+        "circle_created",
+        Some(circle.id),
+        circle.slug.as_str(),
+    )
+    .await?;
+    attach_orphan_events(tx, circle.id).await?;
+    Ok(true)
+}
+
+/// Inside `tx`: the events without a circle held in what `circle_id` now covers become
+/// its own (a conference already attached stays with its circle), and their host
+/// associations its partners. Returns how many moved.
+pub(crate) async fn attach_orphan_events(
+    tx: &mut mentorat_store::Tx,
+    circle_id: Uuid,
+) -> Result<u64, AppError> {
+    let covered = tx.territory_of(circle_id).await?;
+    let t = territories();
+    let mut ids = Vec::new();
+    let mut hosts = Vec::new();
+    for (id, commune_code, partner) in tx.events_without_circle().await? {
+        let Some(commune) = t.commune(&commune_code) else {
+            continue;
+        };
+        let inside = mentorat_domain::territory::coverage_keys(commune)
+            .iter()
+            .any(|(level, code)| {
+                code.as_ref()
+                    .is_some_and(|code| covered.iter().any(|(l, c)| l == level && c == code))
+            });
+        if inside {
+            ids.push(id);
+            hosts.extend(partner);
+        }
+    }
+    for partner in hosts {
+        tx.link_circle_partner(circle_id, partner).await?;
+    }
+    Ok(tx.attach_events(&ids, circle_id).await?)
 }

@@ -150,6 +150,7 @@ impl App {
     /// requesting association's town, in the given circle (if any).
     pub async fn schedule_conference(
         &self,
+        actor: Uuid,
         request_id: Uuid,
         form: &ScheduleForm,
     ) -> Result<Uuid, AppError> {
@@ -200,10 +201,15 @@ impl App {
                 id
             }
         };
-        if let Some(circle_id) = circle_id {
-            tx.link_circle_partner(circle_id, partner_id).await?;
-        }
+        // A conference always belongs to a circle: where none covers the town yet, the
+        // town's circle is created, planned.
+        let circle_id = match circle_id {
+            Some(id) => id,
+            None => self.planned_circle_for(&mut tx, commune, actor).await?.id,
+        };
+        tx.link_circle_partner(circle_id, partner_id).await?;
         tx.insert_event_if_absent(&Event {
+            circle_id: Some(circle_id),
             partner_id: Some(partner_id),
             ..event.clone()
         })

@@ -53,27 +53,40 @@ impl Store {
 
     /// What a circle covers, as (level, code) pairs.
     pub async fn territory_of(&self, circle_id: Uuid) -> Result<Vec<(CoverageLevel, String)>> {
-        #[derive(sqlx::FromRow)]
-        struct Row {
-            level: String,
-            code: String,
-        }
-        let query = Query::select()
-            .columns(["level", "code"])
-            .from("circle_territories")
-            .and_where(Expr::col("circle_id").eq(circle_id))
-            .order_by("level", Order::Asc)
-            .order_by("code", Order::Asc)
-            .to_owned();
-        Ok(db::fetch_all::<Row>(&mut &*self, &query)
-            .await?
-            .into_iter()
-            .filter_map(|r| CoverageLevel::parse(&r.level).map(|l| (l, r.code)))
-            .collect())
+        territory_of(&mut &*self, circle_id).await
     }
 }
 
+#[derive(sqlx::FromRow)]
+struct TerritoryRow {
+    level: String,
+    code: String,
+}
+
+async fn territory_of(
+    exec: &mut impl db::Exec,
+    circle_id: Uuid,
+) -> Result<Vec<(CoverageLevel, String)>> {
+    let query = Query::select()
+        .columns(["level", "code"])
+        .from("circle_territories")
+        .and_where(Expr::col("circle_id").eq(circle_id))
+        .order_by("level", Order::Asc)
+        .order_by("code", Order::Asc)
+        .to_owned();
+    Ok(db::fetch_all::<TerritoryRow>(exec, &query)
+        .await?
+        .into_iter()
+        .filter_map(|r| CoverageLevel::parse(&r.level).map(|l| (l, r.code)))
+        .collect())
+}
+
 impl Tx {
+    /// [`Store::territory_of`], inside the transaction.
+    pub async fn territory_of(&mut self, circle_id: Uuid) -> Result<Vec<(CoverageLevel, String)>> {
+        territory_of(self, circle_id).await
+    }
+
     pub async fn add_circle_territory(
         &mut self,
         circle_id: Uuid,

@@ -195,6 +195,41 @@ impl Store {
 }
 
 impl Tx {
+    /// The conferences and other events that belong to no circle yet, as (id, commune,
+    /// host partner).
+    pub async fn events_without_circle(&mut self) -> Result<Vec<(Uuid, String, Option<Uuid>)>> {
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            id: Uuid,
+            commune_code: String,
+            partner_id: Option<Uuid>,
+        }
+        let q = Query::select()
+            .columns(["id", "commune_code", "partner_id"])
+            .from("events")
+            .and_where(Expr::col("circle_id").is_null())
+            .to_owned();
+        Ok(db::fetch_all::<Row>(self, &q)
+            .await?
+            .into_iter()
+            .map(|r| (r.id, r.commune_code, r.partner_id))
+            .collect())
+    }
+
+    /// Gives these events (still without a circle) to `circle_id`; how many moved.
+    pub async fn attach_events(&mut self, ids: &[Uuid], circle_id: Uuid) -> Result<u64> {
+        if ids.is_empty() {
+            return Ok(0);
+        }
+        let q = Query::update()
+            .table("events")
+            .value("circle_id", circle_id)
+            .and_where(Expr::col("id").is_in(ids.iter().copied()))
+            .and_where(Expr::col("circle_id").is_null())
+            .to_owned();
+        db::execute(self, &q).await
+    }
+
     /// [`Store::event`], inside the transaction.
     pub async fn event(&mut self, id: Uuid) -> Result<Option<Event>> {
         event(self, id).await

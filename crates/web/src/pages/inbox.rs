@@ -463,7 +463,8 @@ async fn schedule(
         capacity: input.capacity.clone(),
         circle: String::new(),
     };
-    match ctx.state().app.schedule_conference(id, &form).await {
+    let actor = ctx.account().map(|a| a.id).unwrap_or_default();
+    match ctx.state().app.schedule_conference(actor, id, &form).await {
         Ok(event) => Ok(Redirect::to(&format!("/evenements/{event}")).into_response()),
         Err(e) => {
             let view = schedule_view(&ctx, id, &input).refused(&ctx, e)?;

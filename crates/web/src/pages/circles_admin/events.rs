@@ -113,7 +113,7 @@ pub(super) async fn new_event(
         capacity: input.capacity.clone(),
         circle: String::new(),
     };
-    match ctx.state().app.create_event(&form).await {
+    match ctx.state().app.create_event(actor(&ctx), &form).await {
         Ok(id) => Ok(Redirect::to(&format!("/evenements/{id}")).into_response()),
         Err(e) => {
             let tr = ctx.tr();
