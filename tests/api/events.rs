@@ -438,6 +438,10 @@ async fn a_partner_request_becomes_a_scheduled_conference_in_one_step() {
         event.contains("Cercle des Mentors d&#39;Ath"),
         "placed in the circle that covers Ath"
     );
+    assert!(
+        event.contains("Accueilli par Les Amis d&#39;Ath"),
+        "the host association is named on the event page"
+    );
     let (requests, _) = app.app.hosting_requests(0, 10).await.unwrap();
     assert_eq!(
         requests.iter().find(|r| r.id == request.id).unwrap().status,
@@ -786,5 +790,124 @@ async fn an_organiser_lists_exactly_the_events_they_manage_to_come_and_past() {
     assert!(
         past.contains("2016"),
         "the 2016 conference among the past ones"
+    );
+}
+
+#[tokio::test]
+async fn the_host_hears_when_scheduled_a_week_before_and_after_in_its_language() {
+    let app = spawn_demo_app().await;
+    // An association writes in English from Creil, where no circle is yet.
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert("Accept-Language", "en-GB,en;q=0.9".parse().unwrap());
+    let english = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .default_headers(headers)
+        .build()
+        .unwrap();
+    let host = "mary@friends-creil.example";
+    let asked = app
+        .post_form_from(
+            &english,
+            "/accueillir-une-conference",
+            &[
+                ("association", "Friends of Creil"),
+                ("commune_query", "Creil"),
+                ("commune", "60175"),
+                ("contact_name", "Mary"),
+                ("email", host),
+            ],
+        )
+        .await;
+    assert_eq!(asked.status(), 303);
+    let (requests, _) = app.app.hosting_requests(0, 50).await.unwrap();
+    let request = requests
+        .iter()
+        .find(|r| r.association == "Friends of Creil")
+        .unwrap();
+    app.sign_in("admin@mentorat.example", DEMO_PASSWORD).await;
+    let date = (app.app.now() + Duration::days(10))
+        .format("%Y-%m-%d")
+        .to_string();
+    let scheduled = app
+        .post_form(
+            &format!("/admin/demandes/{}/planifier", request.id),
+            &[
+                ("date", &date),
+                ("time", "19:00"),
+                ("venue", "Salle Georges Brassens"),
+                ("capacity", "60"),
+            ],
+        )
+        .await;
+    assert_eq!(scheduled.status(), 303);
+    let event: Uuid = scheduled.headers()["location"]
+        .to_str()
+        .unwrap()
+        .trim_start_matches("/evenements/")
+        .parse()
+        .unwrap();
+    let to_host = async || -> Vec<mentorat_store::OutboxMessage> {
+        let (all, _) = app.app.outbox(0, 500).await.unwrap();
+        let mut mine: Vec<_> = all.into_iter().filter(|m| m.to_address == host).collect();
+        mine.sort_by_key(|m| m.created_at);
+        mine
+    };
+    let mails = to_host().await;
+    assert!(
+        mails
+            .iter()
+            .any(|m| m.subject.starts_with("Your conference is scheduled")),
+        "{mails:?}"
+    );
+    let before = mails.len();
+
+    let client = Client {
+        ip: "127.0.0.1".parse().unwrap(),
+        device: None,
+    };
+    for i in 0..2 {
+        app.app
+            .register_for_event(event, &form(i), Locale::Fr, &client)
+            .await
+            .unwrap();
+    }
+    // Six days before: the week's message, with the registrations, once.
+    crate::mentoring::days_pass(&app, 4).await;
+    crate::mentoring::sweep(&app).await;
+    let mails = to_host().await;
+    assert_eq!(mails.len(), before + 1, "{mails:?}");
+    let week = mails.last().unwrap();
+    assert!(week.subject.starts_with("In a week: "), "{}", week.subject);
+    assert!(
+        week.body_text.contains("2 people have registered so far."),
+        "{}",
+        week.body_text
+    );
+
+    // One came; three days after, the thanks with the figures, once.
+    let first = app.app.registrations(event).await.unwrap()[0].id;
+    app.app.check_in(event, first, true).await.unwrap();
+    crate::mentoring::days_pass(&app, 9).await;
+    crate::mentoring::sweep(&app).await;
+    let mails = to_host().await;
+    assert_eq!(mails.len(), before + 2, "{mails:?}");
+    let after = mails.last().unwrap();
+    assert!(
+        after.subject.starts_with("Thank you for hosting"),
+        "{}",
+        after.subject
+    );
+    assert!(
+        after
+            .body_text
+            .contains("One person came to the conference."),
+        "{}",
+        after.body_text
+    );
+    assert!(
+        after
+            .body_text
+            .contains("Nobody has offered to become a mentor yet")
     );
 }

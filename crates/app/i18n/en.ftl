@@ -1085,3 +1085,27 @@ circle-mentors-empty = No mentor in this circle yet. Applications come after the
 circle-projects-empty = No project in this circle yet.
 back-office-back = Back to the circle
 event-title-edition = Cercle des Mentors meeting
+email-host-scheduled-subject = Your conference is scheduled: « { $title } », { $when }
+email-host-scheduled-p1 = Good news: the conference « { $title } » that your association hosts is scheduled { $when }, { $venue }. Its page is online: share it around you to bring people.
+email-host-scheduled-p2 = A week before, we will tell you how many people registered; after the conference, how many came and how many offer to become mentors.
+email-host-scheduled-action = See the conference's page
+email-host-week-subject = In a week: « { $title } »
+email-host-week-p1 = The conference « { $title } » takes place { $when }, { $venue }. { $registered_kind ->
+    [none] Nobody has registered yet: now is the time to pass the invitation on.
+    [one] One person has registered so far.
+   *[other] { $registered } people have registered so far.
+}
+email-host-week-p2 = Please get the room and the welcome ready; the circle's coordinators bring the sign-in sheet.
+email-host-week-action = See the conference's page
+email-host-after-subject = Thank you for hosting « { $title } »
+email-host-after-p1 = Thank you for your welcome. { $attended_kind ->
+    [none] No attendance was recorded at the conference.
+    [one] One person came to the conference.
+   *[other] { $attended } people came to the conference.
+}
+email-host-after-p2 = { $applied_kind ->
+    [none] Nobody has offered to become a mentor yet; the invitations are out, and applications often come in the following weeks.
+    [one] One person has already offered to become a mentor.
+   *[other] { $applied } people have already offered to become mentors.
+} Your trust commits us.
+email-host-after-action = See the conference's page

@@ -1101,3 +1101,27 @@ circle-mentors-empty = Aucun mentor dans ce cercle pour l'instant. Les candidatu
 circle-projects-empty = Aucun projet dans ce cercle pour l'instant.
 back-office-back = Retour au cercle
 event-title-edition = Édition du Cercle des Mentors
+email-host-scheduled-subject = Votre conférence est planifiée : « { $title } », { $when }
+email-host-scheduled-p1 = Bonne nouvelle : la conférence « { $title } » que votre association accueille est planifiée { $when }, { $venue }. Sa page est en ligne : partagez-la autour de vous pour faire venir du monde.
+email-host-scheduled-p2 = Une semaine avant, nous vous dirons combien de personnes sont inscrites ; après la conférence, combien sont venues et combien proposent de devenir mentors.
+email-host-scheduled-action = Voir la page de la conférence
+email-host-week-subject = Dans une semaine : « { $title } »
+email-host-week-p1 = La conférence « { $title } » a lieu { $when }, { $venue }. { $registered_kind ->
+    [none] Personne n'est encore inscrit : c'est le moment de relayer l'invitation.
+    [one] Une personne est inscrite pour l'instant.
+   *[other] { $registered } personnes sont inscrites pour l'instant.
+}
+email-host-week-p2 = Merci de préparer la salle et l'accueil ; la coordination du cercle apporte la feuille d'émargement.
+email-host-week-action = Voir la page de la conférence
+email-host-after-subject = Merci d'avoir accueilli « { $title } »
+email-host-after-p1 = Merci pour votre accueil. { $attended_kind ->
+    [none] Aucune présence n'a été notée à la conférence.
+    [one] Une personne est venue à la conférence.
+   *[other] { $attended } personnes sont venues à la conférence.
+}
+email-host-after-p2 = { $applied_kind ->
+    [none] Personne n'a encore proposé de devenir mentor ; les invitations sont parties, les candidatures arrivent souvent dans les semaines qui suivent.
+    [one] Une personne a déjà proposé de devenir mentor.
+   *[other] { $applied } personnes ont déjà proposé de devenir mentors.
+} Votre confiance nous engage.
+email-host-after-action = Voir la page de la conférence

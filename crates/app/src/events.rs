@@ -16,6 +16,13 @@ use uuid::Uuid;
 
 pub use mentorat_store::{Registration as EventRegistration, RegistrationStatus};
 
+/// A conference's host hears this long before it…
+const HOST_WEEK_BEFORE: Duration = Duration::days(7);
+/// …and this long after it (attendance is recorded, invitations are out)…
+const HOST_AFTER: Duration = Duration::days(2);
+/// …unless the event is older than this (a sweep that did not run for a month).
+const HOST_AFTER_UNTIL: Duration = Duration::days(30);
+
 /// Reminders go to confirmed registrations this long before the event.
 pub const REMINDER_BEFORE: Duration = Duration::days(2);
 
@@ -51,6 +58,8 @@ pub enum Registered {
 pub struct EventPage {
     pub event: Event,
     pub circle: Option<Circle>,
+    /// The association that hosts it.
+    pub host: Option<String>,
     pub attendance: Attendance,
     pub places_left: i64,
     pub is_past: bool,
@@ -89,7 +98,7 @@ impl App {
         self.link(&format!("/evenements/{id}"))
     }
 
-    fn facts(&self, event: &Event) -> EventFacts {
+    pub(crate) fn facts(&self, event: &Event) -> EventFacts {
         EventFacts {
             title: event.title.clone(),
             starts_at: event.local_start(),
@@ -198,8 +207,13 @@ impl App {
             Some(cid) => self.store.circle(cid).await?,
             None => None,
         };
+        let host = match event.partner_id {
+            Some(pid) => self.store.partner(pid).await?.map(|p| p.name),
+            None => None,
+        };
         let attendance = self.store.attendance(id).await?;
         Ok(EventPage {
+            host,
             places_left: (event.capacity - attendance.confirmed).max(0),
             is_past: event.starts_at <= self.now(),
             event,
@@ -585,15 +599,73 @@ impl App {
     /// expire and quiet pairs to nudge. Returns the e-mails queued by each.
     pub async fn sweep(&self, at: DateTime<Utc>) -> Result<(usize, usize), AppError> {
         Ok((
-            self.send_reminders(at).await?,
+            self.send_reminders(at).await? + self.send_host_mails(at).await?,
             self.sweep_mentoring(at).await?,
         ))
+    }
+
+    /// The messages due at `now` to the associations that host conferences: a week
+    /// before (with the registrations so far), and two days after (with who came and
+    /// who applied since), each once. Returns how many were queued.
+    pub async fn send_host_mails(&self, now: DateTime<Utc>) -> Result<usize, AppError> {
+        use mentorat_store::HostMailStep;
+        let mut sent = 0;
+        for (step, from, to) in [
+            (HostMailStep::WeekBefore, now, now + HOST_WEEK_BEFORE),
+            (
+                HostMailStep::After,
+                now - HOST_AFTER_UNTIL,
+                now - HOST_AFTER,
+            ),
+        ] {
+            for event in self.store.events_due_host_mail(step, from, to).await? {
+                let Some(host) = (match event.partner_id {
+                    Some(id) => self.store.partner(id).await?,
+                    None => None,
+                }) else {
+                    continue;
+                };
+                if host.contact_email.is_empty() {
+                    continue;
+                }
+                let step_mail = match step {
+                    HostMailStep::WeekBefore => crate::email::HostStep::WeekBefore {
+                        registered: self.store.attendance(event.id).await?.confirmed,
+                    },
+                    HostMailStep::After => crate::email::HostStep::After {
+                        attended: self.store.attendance(event.id).await?.attended,
+                        applied: self.store.attendees_who_applied(event.id).await?,
+                    },
+                };
+                let mut tx = self.store.begin().await?;
+                if tx.mark_host_mail(event.id, step, now).await? {
+                    let mail = Mail::Host {
+                        step: step_mail,
+                        name: host.name.clone(),
+                        event: self.facts(&event),
+                        link: self.event_url(event.id),
+                    };
+                    let locale = Locale::parse(&host.locale).unwrap_or_default();
+                    self.queue_mail(&mut tx, &host.contact_email, locale, &mail)
+                        .await?;
+                    sent += 1;
+                }
+                tx.commit().await?;
+            }
+        }
+        if sent > 0 {
+            self.mail_queued();
+        }
+        Ok(sent)
     }
 
     pub async fn run_reminders(self, stop: std::sync::Arc<tokio::sync::Notify>) {
         loop {
             if let Err(e) = self.send_reminders(self.now()).await {
                 tracing::warn!(error = %e, "reminder sweep failed");
+            }
+            if let Err(e) = self.send_host_mails(self.now()).await {
+                tracing::warn!(error = %e, "host sweep failed");
             }
             if let Err(e) = self.sweep_mentoring(self.now()).await {
                 tracing::warn!(error = %e, "mentoring sweep failed");

@@ -106,6 +106,7 @@ impl App {
             expected_audience: audience,
             preferred_dates: text(&form.preferred_dates, "preferred_dates", 500, false)?,
             message: text(&form.message, "message", 4_000, false)?,
+            locale: locale.code().to_owned(),
         };
         let mut tx = self.store.begin().await?;
         tx.insert_hosting_request(&request).await?;
@@ -184,6 +185,12 @@ impl App {
         let slug = mentorat_domain::Slug::from_name(&request.association)
             .map_err(|e| invalid("association", e.key()))?;
         let existing = self.store.partner_by_slug(slug.as_str()).await?;
+        // The host hears in the language it wrote in, at the address it gave (or, for
+        // an association already known, the one the national team keeps for it).
+        let (host_email, host_locale) = match &existing {
+            Some(p) if !p.contact_email.is_empty() => (p.contact_email.clone(), p.locale.clone()),
+            _ => (request.email.clone(), request.locale.clone()),
+        };
         let mut tx = self.store.begin().await?;
         let partner_id = match existing {
             Some(p) => p.id,
@@ -196,6 +203,7 @@ impl App {
                     commune_code: request.commune_code.clone(),
                     contact_email: request.email.clone(),
                     description: String::new(),
+                    locale: request.locale.clone(),
                 })
                 .await?;
                 id
@@ -216,7 +224,16 @@ impl App {
         .await?;
         tx.set_hosting_status(request_id, HostingStatus::Scheduled, Some(event.id))
             .await?;
+        let mail = crate::email::Mail::Host {
+            step: crate::email::HostStep::Scheduled,
+            name: request.association.clone(),
+            event: self.facts(&event),
+            link: self.event_url(event.id),
+        };
+        let locale = mentorat_domain::Locale::parse(&host_locale).unwrap_or_default();
+        self.queue_mail(&mut tx, &host_email, locale, &mail).await?;
         tx.commit().await?;
+        self.mail_queued();
         Ok(event.id)
     }
 

@@ -194,7 +194,89 @@ impl Store {
     }
 }
 
+/// The messages a conference's host gets from the sweeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HostMailStep {
+    /// A week before, with the registrations.
+    WeekBefore,
+    /// After it, with who came and who applied.
+    After,
+}
+
+impl HostMailStep {
+    fn column(self) -> &'static str {
+        match self {
+            HostMailStep::WeekBefore => "host_week_mail_at",
+            HostMailStep::After => "host_after_mail_at",
+        }
+    }
+}
+
+impl Store {
+    /// Scheduled events with a host starting in `[from, to)` whose host has not had
+    /// `step`'s message yet.
+    pub async fn events_due_host_mail(
+        &self,
+        step: HostMailStep,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<Event>> {
+        let q = Query::select()
+            .columns(EVENT_COLUMNS)
+            .from("events")
+            .and_where(Expr::col("starts_at").gte(from))
+            .and_where(Expr::col("starts_at").lt(to))
+            .and_where(Expr::col("status").eq(EventStatus::Scheduled.as_str()))
+            .and_where(Expr::col("partner_id").is_not_null())
+            .and_where(Expr::col(step.column()).is_null())
+            .order_by("starts_at", Order::Asc)
+            .to_owned();
+        db::fetch_all::<EventRow>(&mut &*self, &q)
+            .await?
+            .into_iter()
+            .map(EventRow::into_event)
+            .collect()
+    }
+
+    /// How many of those who came to an event have applied as mentors since (their
+    /// registration's address is their account's).
+    pub async fn attendees_who_applied(&self, event_id: Uuid) -> Result<i64> {
+        let q = Query::select()
+            .expr_as(db::count_rows(), "n")
+            .from("registrations")
+            .inner_join(
+                "users",
+                Expr::col(("users", "email_folded")).equals(("registrations", "email_folded")),
+            )
+            .inner_join(
+                "mentors",
+                Expr::col(("mentors", "user_id")).equals(("users", "id")),
+            )
+            .and_where(Expr::col(("registrations", "event_id")).eq(event_id))
+            .and_where(Expr::col(("registrations", "attended_at")).is_not_null())
+            .to_owned();
+        Ok(db::fetch_one::<db::Count>(&mut &*self, &q).await?.n)
+    }
+}
+
 impl Tx {
+    /// Marks `step`'s message to the host of `event_id` sent; false when it already was
+    /// (another instance's sweep).
+    pub async fn mark_host_mail(
+        &mut self,
+        event_id: Uuid,
+        step: HostMailStep,
+        now: DateTime<Utc>,
+    ) -> Result<bool> {
+        let q = Query::update()
+            .table("events")
+            .value(step.column(), now)
+            .and_where(Expr::col("id").eq(event_id))
+            .and_where(Expr::col(step.column()).is_null())
+            .to_owned();
+        Ok(db::execute(self, &q).await? == 1)
+    }
+
     /// The conferences and other events that belong to no circle yet, as (id, commune,
     /// host partner).
     pub async fn events_without_circle(&mut self) -> Result<Vec<(Uuid, String, Option<Uuid>)>> {

@@ -28,7 +28,7 @@ pub use audit::{AuditEntry, AuditFilter};
 pub use bulk::Census;
 pub use circles::{CircleSummary, Member, NewEdition};
 pub use db::{Backend, Tx};
-pub use events::NewEvent;
+pub use events::{HostMailStep, NewEvent};
 pub use mentoring::{CircleCounts, MentorLine, ProjectLine};
 pub use mentoring::{
     Domain, FeedbackRecord, FeedbackSummary, GoalRecord, MeetingRecord, MentorApplication,

@@ -15,6 +15,8 @@ pub struct NewPartner {
     pub commune_code: String,
     pub contact_email: String,
     pub description: String,
+    /// The language its e-mails are written in (`fr`, `en`).
+    pub locale: String,
 }
 
 /// Where a mentor stands in vetting.
@@ -71,6 +73,7 @@ impl Tx {
                 "contact_email",
                 "description",
                 "created_at",
+                "locale",
             ])
             .values_panic([
                 partner.id.into(),
@@ -80,6 +83,7 @@ impl Tx {
                 partner.contact_email.as_str().into(),
                 partner.description.as_str().into(),
                 Utc::now().into(),
+                partner.locale.as_str().into(),
             ])
             .on_conflict(OnConflict::new().do_nothing().to_owned())
             .to_owned();
@@ -152,6 +156,8 @@ pub struct Partner {
     pub commune_code: String,
     pub contact_email: String,
     pub description: String,
+    /// The language its e-mails are written in.
+    pub locale: String,
 }
 
 impl Store {
@@ -164,6 +170,7 @@ impl Store {
                 "commune_code",
                 "contact_email",
                 "description",
+                "locale",
             ])
             .from("partners")
             .and_where(Expr::col("slug").eq(slug))
@@ -180,6 +187,7 @@ impl Store {
                 "commune_code",
                 "contact_email",
                 "description",
+                "locale",
             ])
             .from("partners")
             .and_where(Expr::col("id").eq(id))

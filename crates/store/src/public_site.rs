@@ -22,9 +22,11 @@ pub struct HostingRequest {
     pub status: mentorat_domain::HostingStatus,
     pub event_id: Option<Uuid>,
     pub created_at: DateTime<Utc>,
+    /// The language the association wrote in (`fr`, `en`).
+    pub locale: String,
 }
 
-const HOSTING_COLUMNS: [&str; 12] = [
+const HOSTING_COLUMNS: [&str; 13] = [
     "id",
     "association",
     "commune_code",
@@ -37,6 +39,7 @@ const HOSTING_COLUMNS: [&str; 12] = [
     "status",
     "event_id",
     "created_at",
+    "locale",
 ];
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -229,6 +232,7 @@ pub struct NewHostingRequest {
     pub expected_audience: i64,
     pub preferred_dates: String,
     pub message: String,
+    pub locale: String,
 }
 
 impl Tx {
@@ -247,6 +251,7 @@ impl Tx {
                 "preferred_dates",
                 "message",
                 "created_at",
+                "locale",
             ])
             .values_panic([
                 id.into(),
@@ -259,6 +264,7 @@ impl Tx {
                 r.preferred_dates.as_str().into(),
                 r.message.as_str().into(),
                 Utc::now().into(),
+                r.locale.as_str().into(),
             ])
             .to_owned();
         db::execute(self, &q).await?;

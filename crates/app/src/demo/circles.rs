@@ -232,6 +232,7 @@ pub(super) async fn load_circles(tx: &mut Tx, report: &mut DemoReport) -> Result
                 commune_code: p.commune.into(),
                 contact_email: format!("contact@{}.example", p.slug),
                 description: p.description.into(),
+                locale: "fr".into(),
             })
             .await?,
         );

@@ -98,6 +98,7 @@ pub(super) async fn load_public_site(tx: &mut Tx, report: &mut DemoReport) -> Re
                 expected_audience: audience,
                 preferred_dates: dates.into(),
                 message: message.into(),
+                locale: "fr".into(),
             })
             .await?;
             report.count(true);

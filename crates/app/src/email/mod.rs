@@ -64,6 +64,14 @@ pub enum Mail {
     HostingReceived {
         name: String,
     },
+    /// To the association that hosts a conference (`name`): scheduled, a week before,
+    /// after it.
+    Host {
+        step: HostStep,
+        name: String,
+        event: EventFacts,
+        link: String,
+    },
     ContactReceived {
         name: String,
     },
@@ -126,6 +134,14 @@ pub struct EventFacts {
     pub venue: String,
 }
 
+/// Where a hosted conference stands, for its host's message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HostStep {
+    Scheduled,
+    WeekBefore { registered: i64 },
+    After { attended: i64, applied: i64 },
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EventMail {
     Confirmed,
@@ -176,6 +192,18 @@ impl Mail {
             } => "event-cancelled",
             Mail::InviteToApply { .. } => "invite",
             Mail::HostingReceived { .. } => "hosting",
+            Mail::Host {
+                step: HostStep::Scheduled,
+                ..
+            } => "host-scheduled",
+            Mail::Host {
+                step: HostStep::WeekBefore { .. },
+                ..
+            } => "host-week",
+            Mail::Host {
+                step: HostStep::After { .. },
+                ..
+            } => "host-after",
             Mail::ContactReceived { .. } => "contact",
             Mail::NewInInbox { .. } => "inbox",
             Mail::Vetting { step, .. } => match step {
@@ -224,6 +252,35 @@ impl Mail {
                 ),
                 ("days", days.to_string()),
             ],
+            Mail::Host { event, step, .. } => {
+                let mut args = vec![
+                    ("title", crate::events::event_title(tr, &event.title)),
+                    ("when", tr.date_time(&event.starts_at)),
+                    ("venue", event.venue.clone()),
+                ];
+                // Each count as the locale writes it, and its kind for the selectors
+                // (the arguments are text): « none », « one » or « other ».
+                let mut count = |name: &'static str, kind: &'static str, n: i64| {
+                    args.push((name, tr.number(n)));
+                    let how = match n {
+                        0 => "none",
+                        1 => "one",
+                        _ => "other",
+                    };
+                    args.push((kind, how.to_owned()));
+                };
+                match step {
+                    HostStep::Scheduled => {}
+                    HostStep::WeekBefore { registered } => {
+                        count("registered", "registered_kind", *registered)
+                    }
+                    HostStep::After { attended, applied } => {
+                        count("attended", "attended_kind", *attended);
+                        count("applied", "applied_kind", *applied);
+                    }
+                }
+                args
+            }
             Mail::Event { event, .. } | Mail::InviteToApply { event, .. } => vec![
                 ("title", crate::events::event_title(tr, &event.title)),
                 ("when", tr.date_time(&event.starts_at)),
@@ -244,7 +301,10 @@ impl Mail {
                 kind: EventMail::Cancelled | EventMail::EventCancelled,
                 ..
             } => 1,
-            Mail::Event { .. } | Mail::InviteToApply { .. } | Mail::ParentalConsent { .. } => 2,
+            Mail::Event { .. }
+            | Mail::InviteToApply { .. }
+            | Mail::ParentalConsent { .. }
+            | Mail::Host { .. } => 2,
             _ => 1,
         }
     }
@@ -260,6 +320,7 @@ impl Mail {
             | Mail::Event { name, .. }
             | Mail::InviteToApply { name, .. }
             | Mail::HostingReceived { name }
+            | Mail::Host { name, .. }
             | Mail::ContactReceived { name }
             | Mail::Vetting { name, .. }
             | Mail::ParentalConsent { name, .. }
@@ -281,6 +342,7 @@ impl Mail {
             | Mail::ResetPassword { link, .. }
             | Mail::ConfirmNewEmail { link, .. }
             | Mail::InviteToApply { link, .. }
+            | Mail::Host { link, .. }
             | Mail::NewInInbox { link, .. }
             | Mail::ParentalConsent { link, .. }
             | Mail::RequestReceived { link, .. }

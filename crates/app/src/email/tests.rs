@@ -121,6 +121,21 @@ fn every_mail() -> Vec<Mail> {
             link,
         },
     ]);
+    for step in [
+        HostStep::Scheduled,
+        HostStep::WeekBefore { registered: 42 },
+        HostStep::After {
+            attended: 37,
+            applied: 5,
+        },
+    ] {
+        mails.push(Mail::Host {
+            step,
+            name: "Les Amis d'Ath".into(),
+            event: facts(),
+            link: "https://mentorat.example/evenements/abc".into(),
+        });
+    }
     for step in Vetting::ALL {
         mails.push(Mail::Vetting {
             name: name.clone(),
@@ -155,10 +170,11 @@ fn variant(mail: &Mail) -> usize {
         Mail::FeedbackWanted { .. } => 18,
         Mail::RequestExpired { .. } => 19,
         Mail::QuietMentorship { .. } => 20,
+        Mail::Host { .. } => 21,
     }
 }
 
-const VARIANTS: usize = 21;
+const VARIANTS: usize = 22;
 
 #[test]
 fn every_variant_has_an_example() {

@@ -84,6 +84,8 @@ struct EventTemplate<'a> {
     circle: Option<(String, String)>,
     /// The calendar feed to subscribe to: the circle's, else the network's.
     feed: String,
+    /// « Accueilli par Les Amis d'Ath ».
+    host: Option<String>,
     capacity_note: String,
     cancelled: bool,
     past: bool,
@@ -173,6 +175,10 @@ fn event_view<'a>(ctx: &'a Ctx, data: &EventPage, form: Option<FormView>) -> Eve
                 format!("/cercles/{}", c.slug),
             )
         }),
+        host: data
+            .host
+            .as_ref()
+            .map(|name| tr.ts("event-host", "name", name)),
         feed: data.circle.as_ref().map_or_else(
             || "/events.ics".to_owned(),
             |c| format!("/cercles/{}/events.ics", c.slug),
