@@ -911,3 +911,114 @@ async fn the_host_hears_when_scheduled_a_week_before_and_after_in_its_language()
             .contains("Nobody has offered to become a mentor yet")
     );
 }
+
+#[tokio::test]
+async fn each_association_brings_registrations_through_its_own_link_and_sees_only_its_figures() {
+    let app = spawn_demo_app().await;
+    let event = event_with_capacity(&app, 50, Duration::days(12)).await;
+    // A second association of the Compiègne circle, with a member.
+    let relay = Uuid::new_v4();
+    let mut tx = app.app.store.begin().await.unwrap();
+    tx.insert_partner_if_absent(&mentorat_store::NewPartner {
+        id: relay,
+        slug: "amicale-laique-compiegne".into(),
+        name: "Amicale laïque".into(),
+        commune_code: "60159".into(),
+        contact_email: "amicale@exemple.fr".into(),
+        description: String::new(),
+        locale: "fr".into(),
+    })
+    .await
+    .unwrap();
+    tx.link_circle_partner(mentorat_app::demo::demo_id("circle/compiegne"), relay)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let coordinator =
+        crate::mentoring::signed_in(&app, "coordination.compiegne@mentorat.example").await;
+    let page = coordinator
+        .get_html(&format!("/evenements/{event}/inscriptions"))
+        .await;
+    assert!(page.contains("Ajouter comme relais"), "{page}");
+    let added = coordinator
+        .post_form(
+            &format!("/evenements/{event}/relais"),
+            &[("partner", "amicale-laique-compiegne")],
+        )
+        .await;
+    assert_eq!(added.status(), 303);
+    let links = app.app.event_links(event).await.unwrap();
+    let link = links
+        .iter()
+        .find(|l| l.partner_id == relay)
+        .expect("its link");
+    assert_eq!(link.role, "relay");
+
+    // Two visitors come through the relay's link, one without any; a forged code
+    // attributes nothing.
+    let page = app
+        .get_html(&format!("/evenements/{event}?par={}", link.code))
+        .await;
+    assert!(page.contains(&format!("name=\"par\" value=\"{}\"", link.code)));
+    for (i, code) in [
+        (1, link.code.as_str()),
+        (2, link.code.as_str()),
+        (3, ""),
+        (4, "faux"),
+    ] {
+        let visitor = app.new_client();
+        let email = format!("venu{i}@exemple.fr");
+        let sent = app
+            .post_form_from(
+                &visitor,
+                &format!("/evenements/{event}/inscription"),
+                &[("first_name", "Venu"), ("email", &email), ("par", code)],
+            )
+            .await;
+        assert_eq!(sent.status(), 303);
+    }
+    let first = app
+        .app
+        .registrations(event)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|r| r.email == "venu1@exemple.fr")
+        .unwrap();
+    app.app.check_in(event, first.id, true).await.unwrap();
+    let links = app.app.event_links(event).await.unwrap();
+    let link = links.iter().find(|l| l.partner_id == relay).unwrap();
+    assert_eq!((link.registered, link.attended), (2, 1));
+    let page = coordinator
+        .get_html(&format!("/evenements/{event}/inscriptions"))
+        .await;
+    assert!(
+        page.contains("Amicale laïque (relais)")
+            && page.contains("2 inscriptions par ce lien, dont une présence notée."),
+        "{page}"
+    );
+
+    // The relay's member sees its figures, never the people.
+    let member = crate::mentoring::person(&app, "Aline", "aline@exemple.fr").await;
+    let mut tx = app.app.store.begin().await.unwrap();
+    tx.grant_role(member, &mentorat_domain::RoleGrant::partner(relay))
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let aline = crate::mentoring::signed_in_as(&app, member).await;
+    let organise = aline.get_html("/organisation").await;
+    assert!(
+        organise.contains("Les liens de partage de votre association")
+            && organise.contains("2 inscriptions par ce lien, dont une présence notée."),
+        "{organise}"
+    );
+    assert!(!organise.contains("venu1@exemple.fr"));
+    assert_eq!(
+        aline
+            .get(&format!("/evenements/{event}/inscriptions"))
+            .await
+            .status(),
+        403,
+        "a relay never sees the registrants"
+    );
+}

@@ -251,6 +251,13 @@ pub(crate) const ROWS: &[Row] = &[
         &[],
         COMPIEGNE_ORGANISERS_DONE,
     ),
+    // Relays are added by the circle's organisers, not by the host association.
+    post(
+        "/evenements/{id}/relais",
+        "/evenements/{event}/relais",
+        &[("partner", "")],
+        COMPIEGNE_OFFICE_FORM,
+    ),
     get(
         "/accueillir-une-conference",
         "/accueillir-une-conference",

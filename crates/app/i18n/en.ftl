@@ -1109,3 +1109,24 @@ email-host-after-p2 = { $applied_kind ->
    *[other] { $applied } people have already offered to become mentors.
 } Your trust commits us.
 email-host-after-action = See the conference's page
+share-title = Associations and share links
+share-empty = No association hosts or relays this event yet.
+share-who = { $name } ({ $role })
+share-role-host = host
+share-role-relay = relay
+share-figures = { $registered ->
+    [0] No registration through this link yet
+    [one] One registration through this link
+   *[other] { $registered } registrations through this link
+}{ $attended ->
+    [0] .
+    [one] , one of whom came.
+   *[other] , { $attended } of whom came.
+}
+relay-title = Add a relay association
+relay-lead = An association of the circle that spreads the word gets its own link: the registrations it brings are counted for it. It sees its figures, never the names of the people registered.
+relay-partner = Association
+relay-submit = Add as a relay
+share-yours-title = Your association's share links
+share-yours-lead = Share your link: every registration that comes through it is counted for your association.
+action-relay_added = Relay association added

@@ -1125,3 +1125,24 @@ email-host-after-p2 = { $applied_kind ->
    *[other] { $applied } personnes ont déjà proposé de devenir mentors.
 } Votre confiance nous engage.
 email-host-after-action = Voir la page de la conférence
+share-title = Associations et liens de partage
+share-empty = Aucune association n'accueille ni ne relaie cet événement pour l'instant.
+share-who = { $name } ({ $role })
+share-role-host = accueil
+share-role-relay = relais
+share-figures = { $registered ->
+    [0] Aucune inscription par ce lien pour l'instant
+    [one] Une inscription par ce lien
+   *[other] { $registered } inscriptions par ce lien
+}{ $attended ->
+    [0] .
+    [one] , dont une présence notée.
+   *[other] , dont { $attended } présences notées.
+}
+relay-title = Ajouter une association relais
+relay-lead = Une association du cercle qui fait connaître l'événement reçoit son propre lien : les inscriptions qu'il apporte lui sont comptées. Elle voit ses chiffres, jamais les noms des personnes inscrites.
+relay-partner = Association
+relay-submit = Ajouter comme relais
+share-yours-title = Les liens de partage de votre association
+share-yours-lead = Partagez votre lien : chaque inscription qui passe par lui est comptée pour votre association.
+action-relay_added = Association relais ajoutée

@@ -35,6 +35,7 @@ pub const AUDIT_ACTIONS: &[&str] = &[
     "matching_weights_set",
     "matching_weights_reset",
     "association_edited",
+    "relay_added",
 ];
 
 #[derive(Debug, Clone, Default)]

@@ -12,6 +12,7 @@ use chrono::{DateTime, Duration, Utc};
 use mentorat_domain::ics::{CalendarEvent, calendar};
 use mentorat_domain::{Circle, Email, Event, EventStatus, Locale, PersonName};
 use mentorat_store::{Attendance, NewRegistration, Registration, Seat};
+pub use mentorat_store::{Partner, PartnerLink};
 use uuid::Uuid;
 
 pub use mentorat_store::{Registration as EventRegistration, RegistrationStatus};
@@ -44,6 +45,8 @@ pub struct RegistrationForm {
     pub phone: String,
     pub heard_from: String,
     pub consent_contact: bool,
+    /// The share code of the association whose link the person followed (`?par=`).
+    pub via: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -250,6 +253,11 @@ impl App {
         if event.status == EventStatus::Cancelled || event.starts_at <= self.now() {
             return Err(invalid("event", "error-event-closed"));
         }
+        // A code that is not this event's attributes the registration to nobody.
+        let via = match form.via.trim() {
+            "" => None,
+            code => self.store.partner_of_code(event_id, code).await?,
+        };
         let token = random_token();
         let mut tx = self.store.begin().await?;
         let seat = tx
@@ -265,6 +273,7 @@ impl App {
                     consent_contact: form.consent_contact,
                     locale,
                     cancel_hash: token_hash(&token),
+                    partner_id: via,
                 },
                 self.now(),
             )
@@ -675,5 +684,69 @@ impl App {
                 _ = stop.notified() => return,
             }
         }
+    }
+}
+
+impl App {
+    /// The associations around an event (its host and relays), with their share codes
+    /// and what each brought.
+    pub async fn event_links(
+        &self,
+        event_id: Uuid,
+    ) -> Result<Vec<mentorat_store::PartnerLink>, AppError> {
+        Ok(self.store.partner_links(&[event_id], &[], 100).await?)
+    }
+
+    /// The share links of these associations (the latest 50 events), with what each
+    /// brought: what a partner's members see of their own figures.
+    pub async fn partner_links(
+        &self,
+        partners: &[Uuid],
+    ) -> Result<Vec<mentorat_store::PartnerLink>, AppError> {
+        Ok(self.store.partner_links(&[], partners, 50).await?)
+    }
+
+    /// The associations of the event's circle that do not take part in it yet, which
+    /// its organisers may add as relays.
+    pub async fn relay_choices(
+        &self,
+        event: &Event,
+    ) -> Result<Vec<mentorat_store::Partner>, AppError> {
+        let Some(circle) = event.circle_id else {
+            return Ok(Vec::new());
+        };
+        let linked: Vec<Uuid> = self
+            .event_links(event.id)
+            .await?
+            .iter()
+            .map(|l| l.partner_id)
+            .collect();
+        Ok(self
+            .store
+            .partners_of_circle(circle)
+            .await?
+            .into_iter()
+            .filter(|p| !linked.contains(&p.id))
+            .collect())
+    }
+
+    /// Adds an association of the event's circle as a relay of the event, with its own
+    /// share code.
+    pub async fn add_relay(
+        &self,
+        actor: Uuid,
+        event: &Event,
+        partner: &str,
+    ) -> Result<(), AppError> {
+        let choices = self.relay_choices(event).await?;
+        let Some(partner) = choices.iter().find(|p| p.slug == partner.trim()) else {
+            return Err(invalid("partner", "error-unknown-choice"));
+        };
+        let mut tx = self.store.begin().await?;
+        tx.add_event_partner(event.id, partner.id, "relay").await?;
+        tx.audit(Some(actor), "relay_added", Some(event.id), &partner.slug)
+            .await?;
+        tx.commit().await?;
+        Ok(())
     }
 }

@@ -340,7 +340,12 @@ impl Tx {
             ])
             .on_conflict(OnConflict::new().do_nothing().to_owned())
             .to_owned();
-        Ok(db::execute(self, &query).await? == 1)
+        let inserted = db::execute(self, &query).await? == 1;
+        // Its host gets its share code with it.
+        if inserted && let Some(host) = event.partner_id {
+            self.add_event_partner(event.id, host, "host").await?;
+        }
+        Ok(inserted)
     }
 }
 

@@ -10,6 +10,7 @@ pub mod bulk;
 mod circles;
 mod coverage;
 mod db;
+mod event_partners;
 mod events;
 mod mentoring;
 mod outbox;
@@ -28,6 +29,7 @@ pub use audit::{AuditEntry, AuditFilter};
 pub use bulk::Census;
 pub use circles::{CircleSummary, Member, NewEdition};
 pub use db::{Backend, Tx};
+pub use event_partners::PartnerLink;
 pub use events::{HostMailStep, NewEvent};
 pub use mentoring::{CircleCounts, MentorLine, ProjectLine};
 pub use mentoring::{

@@ -4,7 +4,7 @@ use crate::db::{self, Count};
 use crate::{Result, Store, Tx};
 use chrono::Utc;
 use mentorat_domain::mentoring::Vetting;
-use sea_query::{Expr, ExprTrait, OnConflict, Query};
+use sea_query::{Expr, ExprTrait, OnConflict, Order, Query};
 use uuid::Uuid;
 
 #[derive(Debug, Clone)]
@@ -176,6 +176,32 @@ impl Store {
             .and_where(Expr::col("slug").eq(slug))
             .to_owned();
         db::fetch_optional(&mut &*self, &query).await
+    }
+
+    /// The partner associations of a circle, by name.
+    pub async fn partners_of_circle(&self, circle_id: Uuid) -> Result<Vec<Partner>> {
+        let query = Query::select()
+            .columns(
+                [
+                    "id",
+                    "slug",
+                    "name",
+                    "commune_code",
+                    "contact_email",
+                    "description",
+                    "locale",
+                ]
+                .map(|c| ("partners", c)),
+            )
+            .from("partners")
+            .inner_join(
+                "circle_partners",
+                Expr::col(("circle_partners", "partner_id")).equals(("partners", "id")),
+            )
+            .and_where(Expr::col(("circle_partners", "circle_id")).eq(circle_id))
+            .order_by(("partners", "name"), Order::Asc)
+            .to_owned();
+        db::fetch_all(&mut &*self, &query).await
     }
 
     pub async fn partner(&self, id: Uuid) -> Result<Option<Partner>> {

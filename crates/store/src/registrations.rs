@@ -47,6 +47,8 @@ pub struct NewRegistration {
     pub consent_contact: bool,
     pub locale: Locale,
     pub cancel_hash: String,
+    /// The association whose share link brought the person, if any.
+    pub partner_id: Option<Uuid>,
 }
 
 #[derive(Debug, Clone)]
@@ -321,6 +323,7 @@ impl Tx {
                     ("cancel_hash", r.cancel_hash.as_str().into()),
                     ("created_at", now.into()),
                     ("cancelled_at", Option::<DateTime<Utc>>::None.into()),
+                    ("partner_id", r.partner_id.into()),
                 ])
                 .and_where(Expr::col("id").eq(old.id))
                 .to_owned();
@@ -343,6 +346,7 @@ impl Tx {
                 "status",
                 "cancel_hash",
                 "created_at",
+                "partner_id",
             ])
             .values_panic([
                 r.id.into(),
@@ -358,6 +362,7 @@ impl Tx {
                 status.as_str().into(),
                 r.cancel_hash.as_str().into(),
                 now.into(),
+                r.partner_id.into(),
             ])
             .to_owned();
         match db::execute(self, &query).await {

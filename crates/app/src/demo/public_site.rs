@@ -42,6 +42,7 @@ pub(super) async fn load_public_site(tx: &mut Tx, report: &mut DemoReport) -> Re
                         heard_from: ["association", "friend", "press", "poster"][i % 4].into(),
                         consent_contact: *consent,
                         locale: Locale::Fr,
+                        partner_id: None,
                         cancel_hash: crate::security::token_hash(&format!(
                             "demo/{event_key}/{i}/{}",
                             crate::security::random_token()

@@ -43,6 +43,7 @@ pub fn router() -> Router<AppState> {
         .route("/evenements/{id}/inscriptions.csv", get(export_csv))
         .route("/evenements/{id}/feuille", get(sheet))
         .route("/evenements/{id}/inviter", post(invite))
+        .route("/evenements/{id}/relais", post(add_relay))
 }
 
 fn event_id(raw: &str) -> Result<Uuid, WebError> {
@@ -121,6 +122,9 @@ fn registration_view(ctx: &Ctx, id: Uuid, full: bool, input: &RegistrationInput)
     );
     form.title = Some(tr.t("event-register-title"));
     form.lead = Some(tr.t("event-register-lead"));
+    if !input.par.is_empty() {
+        form.hidden.push(("par", input.par.clone()));
+    }
     form.select = Some((
         "heard_from",
         tr.t("heard-from-field"),
@@ -141,7 +145,14 @@ fn registration_view(ctx: &Ctx, id: Uuid, full: bool, input: &RegistrationInput)
     form
 }
 
-fn event_view<'a>(ctx: &'a Ctx, data: &EventPage, form: Option<FormView>) -> EventTemplate<'a> {
+/// The event's page; `via`: the share code of the link the visitor followed, carried
+/// by the registration form.
+fn event_view<'a>(
+    ctx: &'a Ctx,
+    data: &EventPage,
+    form: Option<FormView>,
+    via: &str,
+) -> EventTemplate<'a> {
     let tr = ctx.tr();
     let e = &data.event;
     let can_manage = ctx
@@ -202,7 +213,10 @@ fn event_view<'a>(ctx: &'a Ctx, data: &EventPage, form: Option<FormView>) -> Eve
                     ctx,
                     e.id,
                     data.places_left == 0,
-                    &RegistrationInput::default(),
+                    &RegistrationInput {
+                        par: via.to_owned(),
+                        ..RegistrationInput::default()
+                    },
                 )
             }))
         } else {
@@ -211,9 +225,27 @@ fn event_view<'a>(ctx: &'a Ctx, data: &EventPage, form: Option<FormView>) -> Eve
     }
 }
 
-async fn show(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
+/// `?par=CODE`: the share link of an association.
+#[derive(Deserialize, Default)]
+struct ShowQuery {
+    #[serde(default)]
+    par: String,
+}
+
+async fn show(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Query(q): Query<ShowQuery>,
+) -> Result<Response, WebError> {
     let data = ctx.state().app.event_page(event_id(&id)?).await?;
-    Ok(super::render(&event_view(&ctx, &data, None)))
+    // Only a code's shape is kept: it is checked when the form is sent.
+    let via: String = q
+        .par
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .take(32)
+        .collect();
+    Ok(super::render(&event_view(&ctx, &data, None, &via)))
 }
 
 #[derive(Deserialize, Default)]
@@ -232,6 +264,9 @@ struct RegistrationInput {
     /// A field people never see: robots that fill it are ignored.
     #[serde(default)]
     website: String,
+    /// The share code of the association whose link brought the visitor.
+    #[serde(default)]
+    par: String,
 }
 
 async fn register(
@@ -248,6 +283,7 @@ async fn register(
         phone: input.phone.clone(),
         heard_from: input.heard_from.clone(),
         consent_contact: input.consent_contact.is_some(),
+        via: input.par.clone(),
     };
     // Done: to the page that says so (a refresh of it registers nobody again).
     let done = |state: &str| {
@@ -268,7 +304,7 @@ async fn register(
             let data = app.event_page(id).await?;
             let form = registration_view(&ctx, id, data.places_left == 0, &input)
                 .with_error(refused.field, ctx.tr().t(refused.key));
-            let mut response = super::render(&event_view(&ctx, &data, Some(form)));
+            let mut response = super::render(&event_view(&ctx, &data, Some(form), &input.par));
             *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
             Ok(response)
         }
@@ -441,6 +477,112 @@ struct EventLink {
     place: String,
 }
 
+/// An association's share link to an event, as organisers and the partner see it.
+pub struct ShareLink {
+    /// « Les Amis d'Ath (accueil) ».
+    pub who: String,
+    /// The event, for a partner's list of its links.
+    pub event: String,
+    pub url: String,
+    /// « 12 inscriptions par ce lien, dont 9 présences ».
+    pub figures: String,
+}
+
+fn share_links(ctx: &Ctx, links: &[mentorat_app::events::PartnerLink]) -> Vec<ShareLink> {
+    let tr = ctx.tr();
+    let base = &ctx.state().app.settings.base_url;
+    links
+        .iter()
+        .map(|l| ShareLink {
+            who: tr.tv(
+                "share-who",
+                &[
+                    ("name", &l.partner_name),
+                    ("role", &tr.t(&format!("share-role-{}", l.role))),
+                ],
+            ),
+            event: format!(
+                "{} — {}",
+                event_title(&tr, &l.title),
+                tr.date(&l.starts_at.date_naive())
+            ),
+            url: format!("{base}/evenements/{}?par={}", l.event_id, l.code),
+            figures: tr.tc(
+                "share-figures",
+                &[("registered", l.registered), ("attended", l.attended)],
+            ),
+        })
+        .collect()
+}
+
+/// Organisers of the event's circle (its coordinators, the national team) add relays.
+fn may_add_relays(ctx: &Ctx, event: &Event) -> bool {
+    match event.circle_id {
+        Some(c) => ctx
+            .require(Action::ManageCircle, &Resource::Circle(c))
+            .is_ok(),
+        None => ctx
+            .require(Action::ManageNetwork, &Resource::Platform)
+            .is_ok(),
+    }
+}
+
+fn relay_form(ctx: &Ctx, event: &Event, choices: &[mentorat_app::events::Partner]) -> FormView {
+    let tr = ctx.tr();
+    let mut form = FormView::new(
+        "relay",
+        format!("/evenements/{}/relais", event.id),
+        tr.t("relay-submit"),
+        Vec::new(),
+    );
+    form.title = Some(tr.t("relay-title"));
+    form.lead = Some(tr.t("relay-lead"));
+    form.select = Some((
+        "partner",
+        tr.t("relay-partner"),
+        choices
+            .iter()
+            .map(|p| (p.slug.clone(), p.name.clone(), false))
+            .collect(),
+    ));
+    form
+}
+
+#[derive(Deserialize)]
+struct RelayInput {
+    #[serde(default)]
+    partner: String,
+}
+
+async fn add_relay(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(input): Form<RelayInput>,
+) -> Result<Response, WebError> {
+    let event = managed(&ctx, &id).await?;
+    if !may_add_relays(&ctx, &event) {
+        return Err(WebError::Forbidden);
+    }
+    let actor = ctx.account().map(|a| a.id).unwrap_or_default();
+    match ctx
+        .state()
+        .app
+        .add_relay(actor, &event, &input.partner)
+        .await
+    {
+        Ok(()) => Ok(
+            Redirect::to(&format!("/evenements/{}/inscriptions#relais", event.id)).into_response(),
+        ),
+        Err(e) => {
+            let refused = refusal(e)?;
+            let said = Some(ctx.tr().t(refused.key));
+            let mut response = registrations_page(&ctx, &event, said, 1).await?;
+            *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            Ok(response)
+        }
+    }
+}
+
 #[derive(Template)]
 #[template(path = "pages/organise.html")]
 struct OrganiseTemplate<'a> {
@@ -451,6 +593,8 @@ struct OrganiseTemplate<'a> {
     /// « 3 événements à venir ».
     count: String,
     pager: super::admin::Pager,
+    /// For a partner's members: their association's share links.
+    shares: Vec<ShareLink>,
 }
 
 /// `/organisation` lists the events to come; `?passes=1` the past ones; both by pages.
@@ -489,6 +633,13 @@ async fn organise(ctx: Ctx, Query(q): Query<OrganiseQuery>) -> Result<Response, 
             .organised_events(&scope, !past, (pager.pages - 1) * size, size)
             .await?;
     }
+    // A partner's members see their association's share links and what each brought.
+    let shares = match &scope {
+        mentorat_domain::policy::EventScope::Some { partners, .. } if !partners.is_empty() => {
+            share_links(&ctx, &app.partner_links(partners).await?)
+        }
+        _ => Vec::new(),
+    };
     let links = events
         .iter()
         .map(|e| EventLink {
@@ -512,6 +663,7 @@ async fn organise(ctx: Ctx, Query(q): Query<OrganiseQuery>) -> Result<Response, 
             total,
         ),
         pager,
+        shares,
     }))
 }
 
@@ -538,6 +690,10 @@ struct RegistrationsTemplate<'a> {
     pager: super::admin::Pager,
     /// The page shown, which the check-in buttons come back to.
     current_page: u64,
+    /// The host's and the relays' share links, with what each brought.
+    links: Vec<ShareLink>,
+    /// Adding a relay, for the circle's organisers when the circle has partners left.
+    relay: Option<FormView>,
 }
 
 async fn registrations_page(
@@ -605,6 +761,13 @@ async fn registrations_page(
         notice,
         pager,
         current_page: page,
+        links: share_links(ctx, &app.event_links(event.id).await?),
+        relay: if may_add_relays(ctx, event) {
+            let choices = app.relay_choices(event).await?;
+            (!choices.is_empty()).then(|| relay_form(ctx, event, &choices))
+        } else {
+            None
+        },
     }))
 }
 
