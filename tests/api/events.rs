@@ -1022,3 +1022,80 @@ async fn each_association_brings_registrations_through_its_own_link_and_sees_onl
         "a relay never sees the registrants"
     );
 }
+
+#[tokio::test]
+async fn a_partner_asks_for_a_conference_from_its_space_and_follows_it() {
+    let app = spawn_demo_app().await;
+    let member = crate::mentoring::signed_in(&app, "partenaire@mentorat.example").await;
+    let space = member.get_html("/organisation").await;
+    let ask = "/accueillir-une-conference?partenaire=maison-des-associations-compiegne";
+    assert!(space.contains(&format!("href=\"{ask}\"")), "{space}");
+    assert!(space.contains("pas encore demandé de conférence"));
+    // The form comes filled in with the association and the member.
+    let form = member.get_html(ask).await;
+    assert!(form.contains("name=\"partenaire\" value=\"maison-des-associations-compiegne\""));
+    assert!(form.contains("value=\"Maison des associations"), "{form}");
+    // Another association's form is not theirs.
+    let theirs = member
+        .get("/accueillir-une-conference?partenaire=quartiers-solidaires-paris")
+        .await;
+    assert_eq!(theirs.status(), 403);
+    let sent = member
+        .post_form(
+            "/accueillir-une-conference",
+            &[
+                ("association", "Maison des associations de Compiègne"),
+                ("commune_query", "Creil"),
+                ("commune", "60175"),
+                ("contact_name", "Paul Partenaire"),
+                ("email", "partenaire@mentorat.example"),
+                ("partenaire", "maison-des-associations-compiegne"),
+            ],
+        )
+        .await;
+    assert_eq!(sent.status(), 303);
+    let space = crate::mentoring::unescape(&member.get_html("/organisation").await);
+    assert!(space.contains(" — Nouvelle"), "{space}");
+
+    // The national team schedules it: the association hosts it, Creil gets its circle.
+    let (requests, _) = app.app.hosting_requests(0, 50).await.unwrap();
+    let request = requests.iter().find(|r| r.commune_code == "60175").unwrap();
+    let partner = mentorat_app::demo::demo_id("partner/maison-des-associations-compiegne");
+    assert_eq!(request.partner_id, Some(partner));
+    app.sign_in("admin@mentorat.example", DEMO_PASSWORD).await;
+    let date = (Utc::now() + Duration::days(30))
+        .format("%Y-%m-%d")
+        .to_string();
+    let scheduled = app
+        .post_form(
+            &format!("/admin/demandes/{}/planifier", request.id),
+            &[
+                ("date", &date),
+                ("time", "19:00"),
+                ("venue", "Salle Georges Brassens"),
+                ("capacity", "60"),
+            ],
+        )
+        .await;
+    assert_eq!(scheduled.status(), 303);
+    let location = scheduled.headers()["location"].to_str().unwrap().to_owned();
+    let event: Uuid = location.trim_start_matches("/evenements/").parse().unwrap();
+    assert_eq!(
+        app.app.event_page(event).await.unwrap().event.partner_id,
+        Some(partner),
+        "the association that asked hosts it"
+    );
+    let space = crate::mentoring::unescape(&member.get_html("/organisation").await);
+    assert!(
+        space.contains("Conférence planifiée") && space.contains(&location),
+        "{space}"
+    );
+    assert_eq!(
+        member
+            .get(&format!("/evenements/{event}/inscriptions"))
+            .await
+            .status(),
+        200,
+        "the host sees its conference's registrations"
+    );
+}

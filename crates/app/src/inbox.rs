@@ -38,6 +38,9 @@ pub struct HostingForm {
     pub expected_audience: String,
     pub preferred_dates: String,
     pub message: String,
+    /// The partner association asking from its space (the web layer checked that the
+    /// person is one of its members).
+    pub partner: Option<Uuid>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -107,6 +110,7 @@ impl App {
             preferred_dates: text(&form.preferred_dates, "preferred_dates", 500, false)?,
             message: text(&form.message, "message", 4_000, false)?,
             locale: locale.code().to_owned(),
+            partner_id: form.partner,
         };
         let mut tx = self.store.begin().await?;
         tx.insert_hosting_request(&request).await?;
@@ -184,7 +188,12 @@ impl App {
         // hosts the conference; the national team then names its members.
         let slug = mentorat_domain::Slug::from_name(&request.association)
             .map_err(|e| invalid("association", e.key()))?;
-        let existing = self.store.partner_by_slug(slug.as_str()).await?;
+        // A partner that asked from its space hosts it; else the association is found
+        // again by name, or becomes a partner.
+        let existing = match request.partner_id {
+            Some(id) => self.store.partner(id).await?,
+            None => self.store.partner_by_slug(slug.as_str()).await?,
+        };
         // The host hears in the language it wrote in, at the address it gave (or, for
         // an association already known, the one the national team keeps for it).
         let (host_email, host_locale) = match &existing {
@@ -290,5 +299,42 @@ impl App {
         }
         tx.commit().await?;
         Ok(())
+    }
+}
+
+/// A partner association as its members see it in their space: its requests to host a
+/// conference, the latest first.
+pub struct PartnerDesk {
+    pub partner: mentorat_store::Partner,
+    pub requests: Vec<HostingRequest>,
+}
+
+impl App {
+    /// The desks of these partner associations (two queries).
+    pub async fn partner_desks(&self, partners: &[Uuid]) -> Result<Vec<PartnerDesk>, AppError> {
+        let mut requests = self.store.hosting_requests_of(partners, 50).await?;
+        Ok(self
+            .store
+            .partners_by_ids(partners)
+            .await?
+            .into_iter()
+            .map(|partner| {
+                let (theirs, rest) = requests
+                    .drain(..)
+                    .partition(|r| r.partner_id == Some(partner.id));
+                requests = rest;
+                PartnerDesk {
+                    partner,
+                    requests: theirs,
+                }
+            })
+            .collect())
+    }
+
+    pub async fn partner_by_slug(
+        &self,
+        slug: &str,
+    ) -> Result<Option<mentorat_store::Partner>, AppError> {
+        Ok(self.store.partner_by_slug(slug).await?)
     }
 }

@@ -160,18 +160,35 @@ pub struct Partner {
     pub locale: String,
 }
 
+/// The columns of [`Partner`].
+const PARTNER_COLUMNS: [&str; 7] = [
+    "id",
+    "slug",
+    "name",
+    "commune_code",
+    "contact_email",
+    "description",
+    "locale",
+];
+
 impl Store {
+    /// These partner associations, by name.
+    pub async fn partners_by_ids(&self, ids: &[Uuid]) -> Result<Vec<Partner>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let q = Query::select()
+            .columns(PARTNER_COLUMNS)
+            .from("partners")
+            .and_where(Expr::col("id").is_in(ids.iter().copied()))
+            .order_by("name", Order::Asc)
+            .to_owned();
+        db::fetch_all(&mut &*self, &q).await
+    }
+
     pub async fn partner_by_slug(&self, slug: &str) -> Result<Option<Partner>> {
         let query = Query::select()
-            .columns([
-                "id",
-                "slug",
-                "name",
-                "commune_code",
-                "contact_email",
-                "description",
-                "locale",
-            ])
+            .columns(PARTNER_COLUMNS)
             .from("partners")
             .and_where(Expr::col("slug").eq(slug))
             .to_owned();
@@ -181,18 +198,7 @@ impl Store {
     /// The partner associations of a circle, by name.
     pub async fn partners_of_circle(&self, circle_id: Uuid) -> Result<Vec<Partner>> {
         let query = Query::select()
-            .columns(
-                [
-                    "id",
-                    "slug",
-                    "name",
-                    "commune_code",
-                    "contact_email",
-                    "description",
-                    "locale",
-                ]
-                .map(|c| ("partners", c)),
-            )
+            .columns(PARTNER_COLUMNS.map(|c| ("partners", c)))
             .from("partners")
             .inner_join(
                 "circle_partners",
@@ -206,15 +212,7 @@ impl Store {
 
     pub async fn partner(&self, id: Uuid) -> Result<Option<Partner>> {
         let query = Query::select()
-            .columns([
-                "id",
-                "slug",
-                "name",
-                "commune_code",
-                "contact_email",
-                "description",
-                "locale",
-            ])
+            .columns(PARTNER_COLUMNS)
             .from("partners")
             .and_where(Expr::col("id").eq(id))
             .to_owned();

@@ -24,9 +24,11 @@ pub struct HostingRequest {
     pub created_at: DateTime<Utc>,
     /// The language the association wrote in (`fr`, `en`).
     pub locale: String,
+    /// The partner association that asked from its space.
+    pub partner_id: Option<Uuid>,
 }
 
-const HOSTING_COLUMNS: [&str; 13] = [
+const HOSTING_COLUMNS: [&str; 14] = [
     "id",
     "association",
     "commune_code",
@@ -40,6 +42,7 @@ const HOSTING_COLUMNS: [&str; 13] = [
     "event_id",
     "created_at",
     "locale",
+    "partner_id",
 ];
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -72,6 +75,27 @@ pub struct Funnel {
     pub attendees: i64,
     pub applications: i64,
     pub approved: i64,
+}
+
+impl Store {
+    /// The latest requests to host a conference made by these partner associations.
+    pub async fn hosting_requests_of(
+        &self,
+        partners: &[Uuid],
+        limit: u64,
+    ) -> Result<Vec<HostingRequest>> {
+        if partners.is_empty() {
+            return Ok(Vec::new());
+        }
+        let q = Query::select()
+            .columns(HOSTING_COLUMNS)
+            .from("hosting_requests")
+            .and_where(Expr::col("partner_id").is_in(partners.iter().copied()))
+            .order_by("created_at", Order::Desc)
+            .limit(limit)
+            .to_owned();
+        db::fetch_all(&mut &*self, &q).await
+    }
 }
 
 impl Store {
@@ -233,6 +257,7 @@ pub struct NewHostingRequest {
     pub preferred_dates: String,
     pub message: String,
     pub locale: String,
+    pub partner_id: Option<Uuid>,
 }
 
 impl Tx {
@@ -252,6 +277,7 @@ impl Tx {
                 "message",
                 "created_at",
                 "locale",
+                "partner_id",
             ])
             .values_panic([
                 id.into(),
@@ -265,6 +291,7 @@ impl Tx {
                 r.message.as_str().into(),
                 Utc::now().into(),
                 r.locale.as_str().into(),
+                r.partner_id.into(),
             ])
             .to_owned();
         db::execute(self, &q).await?;

@@ -100,6 +100,7 @@ pub(super) async fn load_public_site(tx: &mut Tx, report: &mut DemoReport) -> Re
                 preferred_dates: dates.into(),
                 message: message.into(),
                 locale: "fr".into(),
+                partner_id: None,
             })
             .await?;
             report.count(true);

@@ -595,6 +595,17 @@ struct OrganiseTemplate<'a> {
     pager: super::admin::Pager,
     /// For a partner's members: their association's share links.
     shares: Vec<ShareLink>,
+    /// For a partner's members: their association's requests to host a conference.
+    desks: Vec<Desk>,
+}
+
+/// A partner association's requests to host a conference, in its members' space.
+struct Desk {
+    name: String,
+    /// The form to ask for one, filled in.
+    ask: String,
+    /// (asked on, status, the conference's page once scheduled)
+    requests: Vec<(String, String, Option<String>)>,
 }
 
 /// `/organisation` lists the events to come; `?passes=1` the past ones; both by pages.
@@ -633,12 +644,32 @@ async fn organise(ctx: Ctx, Query(q): Query<OrganiseQuery>) -> Result<Response, 
             .organised_events(&scope, !past, (pager.pages - 1) * size, size)
             .await?;
     }
-    // A partner's members see their association's share links and what each brought.
-    let shares = match &scope {
-        mentorat_domain::policy::EventScope::Some { partners, .. } if !partners.is_empty() => {
-            share_links(&ctx, &app.partner_links(partners).await?)
-        }
-        _ => Vec::new(),
+    // A partner's members see their association's share links and what each brought,
+    // and its requests to host a conference.
+    let (shares, desks) = match &scope {
+        mentorat_domain::policy::EventScope::Some { partners, .. } if !partners.is_empty() => (
+            share_links(&ctx, &app.partner_links(partners).await?),
+            app.partner_desks(partners)
+                .await?
+                .into_iter()
+                .map(|d| Desk {
+                    name: d.partner.name.clone(),
+                    ask: format!("/accueillir-une-conference?partenaire={}", d.partner.slug),
+                    requests: d
+                        .requests
+                        .iter()
+                        .map(|r| {
+                            (
+                                tr.date(&r.created_at.date_naive()),
+                                tr.t(&format!("request-status-{}", r.status)),
+                                r.event_id.map(|e| format!("/evenements/{e}")),
+                            )
+                        })
+                        .collect(),
+                })
+                .collect(),
+        ),
+        _ => (Vec::new(), Vec::new()),
     };
     let links = events
         .iter()
@@ -664,6 +695,7 @@ async fn organise(ctx: Ctx, Query(q): Query<OrganiseQuery>) -> Result<Response, 
         ),
         pager,
         shares,
+        desks,
     }))
 }
 

@@ -53,6 +53,28 @@ struct HostInput {
     message: String,
     #[serde(default)]
     website: String,
+    /// The partner association asking from its space (its address name).
+    #[serde(default)]
+    partenaire: String,
+}
+
+/// The partner association named by `slug` when the person is one of its members (the
+/// policy decides); nobody for an empty `slug`.
+async fn asking_partner(
+    ctx: &Ctx,
+    slug: &str,
+) -> Result<Option<mentorat_app::events::Partner>, WebError> {
+    if slug.is_empty() {
+        return Ok(None);
+    }
+    let partner = ctx
+        .state()
+        .app
+        .partner_by_slug(slug)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    ctx.require(Action::ManagePartner, &Resource::Partner(partner.id))?;
+    Ok(Some(partner))
 }
 
 fn host_view(ctx: &Ctx, input: &HostInput) -> FormView {
@@ -94,6 +116,9 @@ fn host_view(ctx: &Ctx, input: &HostInput) -> FormView {
                 .optional(),
         ],
     );
+    if !input.partenaire.is_empty() {
+        form.hidden.push(("partenaire", input.partenaire.clone()));
+    }
     form.honeypot = Some(tr.t("website-field"));
     // Without JavaScript an ambiguous town is chosen among the candidates (then the
     // choice list, not the hidden field, carries the commune).
@@ -128,27 +153,44 @@ fn host_view(ctx: &Ctx, input: &HostInput) -> FormView {
 #[derive(Deserialize, Default)]
 struct SentQuery {
     envoye: Option<String>,
+    /// A partner's members ask from their space: the form comes filled in.
+    partenaire: Option<String>,
 }
 
-async fn host_form(ctx: Ctx, Query(q): Query<SentQuery>) -> Response {
+async fn host_form(ctx: Ctx, Query(q): Query<SentQuery>) -> Result<Response, WebError> {
     if q.envoye.is_some() {
-        return message(
+        return Ok(message(
             &ctx,
             "host-sent-title",
             "host-sent-text",
             ("/", "back-home"),
             StatusCode::OK,
-        );
+        ));
     }
     let tr = ctx.tr();
-    render_form(
+    let input = match asking_partner(&ctx, q.partenaire.as_deref().unwrap_or("")).await? {
+        Some(p) => HostInput {
+            association: p.name.clone(),
+            commune_query: commune_name(&p.commune_code),
+            commune: p.commune_code.clone(),
+            contact_name: ctx.account().map(|a| a.name.full()).unwrap_or_default(),
+            email: ctx
+                .account()
+                .map(|a| a.email.as_str().to_owned())
+                .unwrap_or_default(),
+            partenaire: p.slug.clone(),
+            ..HostInput::default()
+        },
+        None => HostInput::default(),
+    };
+    Ok(render_form(
         &ctx,
         tr.t("host-title"),
         Some(tr.t("host-lead")),
-        host_view(&ctx, &HostInput::default()),
+        host_view(&ctx, &input),
         Vec::new(),
         StatusCode::OK,
-    )
+    ))
 }
 
 async fn host(ctx: Ctx, Form(input): Form<HostInput>) -> Result<Response, WebError> {
@@ -166,6 +208,7 @@ async fn host(ctx: Ctx, Form(input): Form<HostInput>) -> Result<Response, WebErr
         expected_audience: input.expected_audience.clone(),
         preferred_dates: input.preferred_dates.clone(),
         message: input.message.clone(),
+        partner: asking_partner(&ctx, &input.partenaire).await?.map(|p| p.id),
     };
     match ctx
         .state()
