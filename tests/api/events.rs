@@ -341,11 +341,64 @@ async fn check_in_on_a_phone_and_invitations_to_apply_after_the_event() {
         .find(|m| m.subject.starts_with("Devenir mentor"))
         .expect("an invitation");
     assert_eq!(invitation.to_address, "personne1@exemple.fr");
+    // A single-use link that names no one.
+    let at = invitation
+        .body_text
+        .find("/devenir-mentor/invitation/")
+        .expect("the link");
+    let link: String = invitation.body_text[at..]
+        .chars()
+        .take_while(|c| !c.is_whitespace() && *c != '>' && *c != '"')
+        .collect();
     assert!(
-        invitation
-            .body_text
-            .contains("/devenir-mentor?prenom=Personne1&nom=Test&email=personne1%40exemple.fr")
+        !link.contains("Personne1") && !link.contains("exemple.fr"),
+        "{link}"
     );
+
+    // Without an account: the sign-up form, filled in from the registration.
+    let visitor = app.new_client();
+    let page = visitor.get(app.url(&link)).send().await.unwrap();
+    assert_eq!(page.status(), 200);
+    let page = page.text().await.unwrap();
+    assert!(
+        page.contains("value=\"Personne1\"") && page.contains("value=\"personne1@exemple.fr\"")
+    );
+    // With one: the mentor application, the conference's town filled in; sent, it
+    // remembers the conference and the link is used up.
+    let person = crate::mentoring::person(&app, "Personne1", "personne1@exemple.fr").await;
+    let browser = crate::mentoring::signed_in_as(&app, person).await;
+    let form = browser.get_html(&link).await;
+    assert!(
+        form.contains("value=\"60159\""),
+        "the town of the conference: {form}"
+    );
+    let applied = browser
+        .post_form(
+            &link,
+            &[
+                ("domain_1", "creation-entreprise"),
+                ("years_1", "12"),
+                ("bio", "J'ai créé une entreprise à Compiègne."),
+                ("commune", "60159"),
+                ("capacity", "2"),
+                ("languages", "fr"),
+                ("charter", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        applied.status(),
+        303,
+        "{}",
+        applied.text().await.unwrap_or_default()
+    );
+    let profile = app.app.mentor_profile(person).await.unwrap();
+    assert_eq!(
+        profile.event_id,
+        Some(id),
+        "the application remembers the conference"
+    );
+    assert_eq!(browser.get(&link).await.status(), 410, "single use");
     let again = app
         .post_form(&format!("/evenements/{id}/inviter"), &[])
         .await;

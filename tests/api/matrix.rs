@@ -162,6 +162,17 @@ pub(crate) const ROWS: &[Row] = &[
         &[("current_password", "faux")],
         MEMBERS_FORM,
     ),
+    get(
+        "/devenir-mentor/invitation/{secret}",
+        "/devenir-mentor/invitation/0000",
+        [410; 7],
+    ),
+    post(
+        "/devenir-mentor/invitation/{secret}",
+        "/devenir-mentor/invitation/0000",
+        &[],
+        MEMBERS_FORM,
+    ),
     get("/mentions-legales", "/mentions-legales", ALL_200),
     get("/confidentialite", "/confidentialite", ALL_200),
     get("/soutenir", "/soutenir", ALL_200),

@@ -111,6 +111,7 @@ const PAGES = [
   { route: '/compte/reinitialiser/{token}', who: WHO.everyone, path: '/compte/reinitialiser/0000', status: 410 },
   { route: '/compte/mot-de-passe/{token}', who: WHO.everyone, path: '/compte/mot-de-passe/0000', status: 410 },
   { route: '/inscriptions/annuler/{token}', who: WHO.everyone, path: '/inscriptions/annuler/0000', status: 410 },
+  { route: '/devenir-mentor/invitation/{secret}', who: WHO.everyone, path: '/devenir-mentor/invitation/0000', status: 410 },
   { route: '/compte', who: WHO.members, path: '/compte' },
   { route: '/mon-espace', who: WHO.members, path: '/mon-espace' },
   { route: '/organisation', who: WHO.members, path: '/organisation' },

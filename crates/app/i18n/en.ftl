@@ -1135,3 +1135,6 @@ desk-ask = Ask for a conference
 desk-empty = Your association has not asked for a conference yet. The conference « À la recherche du mentorat perdu » lasts two hours and starts your town's circle.
 desk-asked-on = Asked on { $date }
 desk-see-event = see the conference
+invite-link-invalid-title = This invitation link was already used
+invite-link-invalid-text = An invitation works once. If you have not applied as a mentor yet, you can from the page “Become a mentor”.
+invite-sign-up-lead = Thank you for coming to the conference! Create your account: we filled in what you told us. Once your address is confirmed, come back through your invitation's link: your application will be filled in.

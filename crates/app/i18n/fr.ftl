@@ -1151,3 +1151,6 @@ desk-ask = Demander une conférence
 desk-empty = Votre association n'a pas encore demandé de conférence. La conférence « À la recherche du mentorat perdu » dure deux heures et fait naître le cercle de votre ville.
 desk-asked-on = Demande du { $date }
 desk-see-event = voir la conférence
+invite-link-invalid-title = Ce lien d'invitation a déjà servi
+invite-link-invalid-text = Une invitation ne sert qu'une fois. Si vous n'avez pas encore proposé votre candidature de mentor, vous pouvez le faire depuis la page « Devenir mentor ».
+invite-sign-up-lead = Merci de votre présence à la conférence ! Créez votre compte : nous avons repris ce que vous nous aviez indiqué. Après avoir confirmé votre adresse, revenez par le lien de votre invitation : votre candidature sera préremplie.

@@ -438,6 +438,21 @@ impl App {
         Ok(self.store.attendance(event_id).await?)
     }
 
+    /// The registration and the event an unused invitation was sent for.
+    pub async fn invitation(&self, secret: &str) -> Result<(Registration, Event), AppError> {
+        let registration = self
+            .store
+            .registration_by_invite(&token_hash(secret))
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let event = self
+            .store
+            .event(registration.event_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        Ok((registration, event))
+    }
+
     /// Every registration of an event (the printed sign-in sheet: as many as its places).
     pub async fn registrations(&self, event_id: Uuid) -> Result<Vec<Registration>, AppError> {
         Ok(self.store.registrations_of(event_id).await?)
@@ -534,16 +549,11 @@ impl App {
         let mut tx = self.store.begin().await?;
         let invited = tx.invite_attendees(event.id, self.now()).await?;
         for r in &invited {
-            let query = [
-                ("prenom", r.first_name.as_str()),
-                ("nom", r.last_name.as_str()),
-                ("email", r.email.as_str()),
-            ]
-            .iter()
-            .map(|(k, v)| format!("{k}={}", url_encode(v)))
-            .collect::<Vec<_>>()
-            .join("&");
-            let link = self.link(&format!("/devenir-mentor?{query}"));
+            // A single-use link that names no one: the application it leads to is
+            // filled in from the registration, on the platform.
+            let secret = random_token();
+            tx.set_invite_hash(r.id, &token_hash(&secret)).await?;
+            let link = self.link(&format!("/devenir-mentor/invitation/{secret}"));
             let mail = Mail::InviteToApply {
                 name: r.first_name.clone(),
                 event: self.facts(event),

@@ -513,4 +513,49 @@ impl Tx {
         }
         Ok(invited)
     }
+
+    /// Keeps the SHA-256 of an invitation's secret on its registration.
+    pub async fn set_invite_hash(&mut self, registration_id: Uuid, hash: &str) -> Result<()> {
+        let q = Query::update()
+            .table("registrations")
+            .value("invite_hash", hash)
+            .and_where(Expr::col("id").eq(registration_id))
+            .to_owned();
+        db::execute(self, &q).await?;
+        Ok(())
+    }
+
+    /// Uses an invitation: the event it was for, once; `None` when it is unknown or
+    /// was used already.
+    pub async fn use_invite(&mut self, hash: &str, now: DateTime<Utc>) -> Result<Option<Uuid>> {
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            event_id: Uuid,
+        }
+        let q = Query::update()
+            .table("registrations")
+            .value("invite_used_at", now)
+            .and_where(Expr::col("invite_hash").eq(hash))
+            .and_where(Expr::col("invite_used_at").is_null())
+            .returning(Query::returning().column("event_id"))
+            .to_owned();
+        Ok(db::fetch_optional::<Row>(self, &q)
+            .await?
+            .map(|r| r.event_id))
+    }
+}
+
+impl Store {
+    /// The registration an unused invitation was sent for.
+    pub async fn registration_by_invite(&self, hash: &str) -> Result<Option<Registration>> {
+        let q = Query::select()
+            .columns(COLUMNS)
+            .from("registrations")
+            .and_where(Expr::col("invite_hash").eq(hash))
+            .and_where(Expr::col("invite_used_at").is_null())
+            .to_owned();
+        Ok(all_rows(db::fetch_all(&mut &*self, &q).await?)?
+            .into_iter()
+            .next())
+    }
 }

@@ -63,6 +63,9 @@ pub struct MentorForm {
     pub capacity: String,
     pub availability: String,
     pub charter: bool,
+    /// The secret of the invitation that brought the person, if any (its conference is
+    /// recorded with the application; the invitation is used up).
+    pub invitation: String,
 }
 
 /// A meeting as logged by one of the pair.

@@ -98,6 +98,13 @@ impl App {
             availability: text(&form.availability, "availability", 500, false)?,
             domains,
             charter_version: CHARTER_VERSION.to_owned(),
+            event_id: match form.invitation.trim() {
+                "" => None,
+                secret => {
+                    tx.use_invite(&crate::security::token_hash(secret), self.now())
+                        .await?
+                }
+            },
         };
         match tx.submit_mentor_application(&application, self.now()).await {
             Ok(()) => {}

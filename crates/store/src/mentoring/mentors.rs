@@ -215,6 +215,7 @@ impl Tx {
                 "charter_version",
                 "charter_accepted_at",
                 "created_at",
+                "event_id",
             ])
             .values_panic([
                 a.user_id.into(),
@@ -230,6 +231,7 @@ impl Tx {
                 a.charter_version.as_str().into(),
                 now.into(),
                 now.into(),
+                a.event_id.into(),
             ])
             .on_conflict(OnConflict::new().do_nothing().to_owned())
             .to_owned();

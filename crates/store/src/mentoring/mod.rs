@@ -67,10 +67,12 @@ pub struct MentorProfile {
     pub charter_accepted_at: Option<DateTime<Utc>>,
     pub background_checked_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
+    /// The conference whose invitation brought the application.
+    pub event_id: Option<Uuid>,
 }
 
 /// The mentors' own columns that [`MentorProfile`] reads (`user_id` comes first, aliased).
-const MENTOR_COLUMNS: [&str; 15] = [
+const MENTOR_COLUMNS: [&str; 16] = [
     "circle_id",
     "commune_code",
     "bio",
@@ -86,6 +88,7 @@ const MENTOR_COLUMNS: [&str; 15] = [
     "charter_accepted_at",
     "background_checked_at",
     "created_at",
+    "event_id",
 ];
 
 fn mentor_select() -> sea_query::SelectStatement {
@@ -116,6 +119,8 @@ pub struct MentorApplication {
     pub availability: String,
     pub domains: Vec<(String, i64)>,
     pub charter_version: String,
+    /// The conference whose invitation brought the application.
+    pub event_id: Option<Uuid>,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]

@@ -158,6 +158,31 @@ struct SignUpInput {
     confirmation: String,
 }
 
+/// The sign-up form filled in with what an invitation knew (no password), under `lead`.
+pub fn prefilled_sign_up(
+    ctx: &Ctx,
+    first_name: &str,
+    last_name: &str,
+    email: &str,
+    lead: String,
+) -> Response {
+    let tr = ctx.tr();
+    let input = SignUpInput {
+        first_name: first_name.to_owned(),
+        last_name: last_name.to_owned(),
+        email: email.to_owned(),
+        ..SignUpInput::default()
+    };
+    render_form(
+        ctx,
+        tr.t("sign-up-title"),
+        Some(lead),
+        sign_up_view(ctx, &input),
+        sign_up_links(ctx),
+        StatusCode::OK,
+    )
+}
+
 async fn sign_up_form(ctx: Ctx) -> Response {
     let tr = ctx.tr();
     let form = sign_up_view(&ctx, &SignUpInput::default());

@@ -100,7 +100,59 @@ pub(super) async fn find_mentor(ctx: Ctx) -> Result<Response, WebError> {
     journey(&ctx, "project", Vec::new(), None, StatusCode::OK).await
 }
 
+/// An invitation to apply after a conference (`/devenir-mentor/invitation/{secret}`):
+/// signed in, the application filled in from the registration; else the sign-up form
+/// filled in, the invitation waiting for the person's return. A used or unknown link
+/// says so (410).
+pub(super) async fn invitation(ctx: Ctx, Path(secret): Path<String>) -> Result<Response, WebError> {
+    let (registration, event) = match ctx.state().app.invitation(&secret).await {
+        Ok(found) => found,
+        Err(AppError::NotFound) => {
+            return Ok(crate::pages::auth::message(
+                &ctx,
+                "invite-link-invalid-title",
+                "invite-link-invalid-text",
+                ("/devenir-mentor", "cta-mentor"),
+                StatusCode::GONE,
+            ));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    if ctx.account().is_none() {
+        let tr = ctx.tr();
+        return Ok(crate::pages::auth::prefilled_sign_up(
+            &ctx,
+            &registration.first_name,
+            &registration.last_name,
+            &registration.email,
+            tr.t("invite-sign-up-lead"),
+        ));
+    }
+    let commune = mentorat_app::territories::territories()
+        .commune(&event.commune_code)
+        .map(|c| c.name.clone())
+        .unwrap_or_default();
+    let fields = vec![
+        ("commune".to_owned(), event.commune_code.clone()),
+        ("commune_query".to_owned(), commune),
+    ];
+    journey(&ctx, "mentor", fields, None, StatusCode::OK).await
+}
+
+/// The application sent from an invitation's page: the invitation is used with it.
+pub(super) async fn apply_invited(
+    ctx: Ctx,
+    Path(secret): Path<String>,
+    RawForm(raw): RawForm,
+) -> Result<Response, WebError> {
+    apply_with(ctx, raw, secret).await
+}
+
 pub(super) async fn apply(ctx: Ctx, RawForm(raw): RawForm) -> Result<Response, WebError> {
+    apply_with(ctx, raw, String::new()).await
+}
+
+async fn apply_with(ctx: Ctx, raw: bytes::Bytes, invitation: String) -> Result<Response, WebError> {
     let user = me(&ctx)?;
     let fields = pairs(&raw);
     let domains = (1..=3)
@@ -123,6 +175,7 @@ pub(super) async fn apply(ctx: Ctx, RawForm(raw): RawForm) -> Result<Response, W
         capacity: one(&fields, "capacity"),
         availability: one(&fields, "availability"),
         charter: !one(&fields, "charter").is_empty(),
+        invitation,
     };
     match ctx.state().app.apply_as_mentor(user, &form).await {
         Ok(_) => super::super::done::redirect("candidature-envoyee"),

@@ -45,6 +45,10 @@ use uuid::Uuid;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/devenir-mentor", get(become_mentor).post(apply))
+        .route(
+            "/devenir-mentor/invitation/{secret}",
+            get(invitation).post(apply_invited),
+        )
         .route("/trouver-un-mentor", get(find_mentor).post(submit_project))
         .route(
             "/consentement/{token}",
