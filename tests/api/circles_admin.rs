@@ -455,6 +455,45 @@ async fn a_circle_created_over_an_earlier_orphan_conference_takes_it_with_its_re
         .find(|f| f.circle_id == creil.id)
         .expect("Creil's funnel");
     assert_eq!(funnel.attendees, 2);
+
+    // Its launch, ticked from the data with the first dates, in its back office and on
+    // the national team's page of launching circles.
+    let today = mentorat_app::i18n::Tr {
+        locale: Locale::Fr,
+        i18n: &app.app.i18n,
+    }
+    .date(&app.app.now().date_naive());
+    let office = crate::mentoring::unescape(&app.get_html("/admin/cercles/creil").await);
+    for done in [
+        "Conférence planifiée",
+        "Premières inscriptions",
+        "Présences notées",
+        "Coordination nommée",
+    ] {
+        assert!(
+            office.contains(&format!("{done} — {today}")),
+            "{done}: {office}"
+        );
+    }
+    for not_yet in [
+        "Invitations envoyées",
+        "Premiers mentors acceptés",
+        "Première édition tenue",
+    ] {
+        assert!(
+            office.contains(&format!("{not_yet} — <span class=\"muted\">pas encore")),
+            "{not_yet}"
+        );
+    }
+    let launches = crate::mentoring::unescape(&app.get_html("/admin/lancements").await);
+    assert!(
+        launches.contains("Cercle des Mentors de Creil"),
+        "{launches}"
+    );
+    assert!(
+        !launches.contains("Cercle des Mentors de Compiègne"),
+        "an active circle is launched"
+    );
 }
 
 #[tokio::test]

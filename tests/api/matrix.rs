@@ -184,6 +184,7 @@ pub(crate) const ROWS: &[Row] = &[
         NATIONAL_FORM,
     ),
     get("/admin/journal", "/admin/journal", NATIONAL),
+    get("/admin/lancements", "/admin/lancements", NATIONAL),
     get("/admin/courriels", "/admin/courriels", NATIONAL),
     get("/admin/courriels/{id}", "{message}", NATIONAL),
     get("/evenements/{id}", "/evenements/{event}", ALL_200),

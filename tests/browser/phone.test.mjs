@@ -134,6 +134,7 @@ const PAGES = [
   { route: '/admin/domaines', who: WHO.national, path: '/admin/domaines' },
   { route: '/admin/association', who: WHO.national, path: '/admin/association' },
   { route: '/admin/cercles', who: WHO.national, path: '/admin/cercles' },
+  { route: '/admin/lancements', who: WHO.national, path: '/admin/lancements' },
   { route: '/admin/evenements/nouveau', who: WHO.national, path: '/admin/evenements/nouveau' },
   { route: '/admin/partenaires/{slug}', who: WHO.national, path: '/admin/partenaires/maison-des-associations-compiegne' },
   { route: '/admin/demandes', who: WHO.national, path: '/admin/demandes' },

@@ -1138,3 +1138,25 @@ desk-see-event = see the conference
 invite-link-invalid-title = This invitation link was already used
 invite-link-invalid-text = An invitation works once. If you have not applied as a mentor yet, you can from the page “Become a mentor”.
 invite-sign-up-lead = Thank you for coming to the conference! Create your account: we filled in what you told us. Once your address is confirmed, come back through your invitation's link: your application will be filled in.
+dashboard-map-alt = Map of the circles, coloured by status; the same figures are in the table that follows.
+dashboard-status = Status
+dashboard-circles-count = Circles
+launch-title = The circle's launch
+launch-not-yet = not yet
+launch-step-host = Host association found
+launch-step-conference = Conference scheduled
+launch-step-registered = First registrations
+launch-step-attended = Attendance recorded
+launch-step-invited = Invitations sent
+launch-step-applied = First mentor applications
+launch-step-approved = First mentors approved
+launch-step-coordinator = Coordinators named
+launch-step-edition = First edition held
+launches-title = Circles being launched
+launches-lead = Each step is ticked from what the platform recorded, with its first date.
+launches-empty = No circle is planned or being launched yet.
+launches-count = { $count ->
+    [one] One circle being launched
+   *[other] { $count } circles planned or being launched
+}
+nav-admin-launches = Launches

@@ -1154,3 +1154,25 @@ desk-see-event = voir la conférence
 invite-link-invalid-title = Ce lien d'invitation a déjà servi
 invite-link-invalid-text = Une invitation ne sert qu'une fois. Si vous n'avez pas encore proposé votre candidature de mentor, vous pouvez le faire depuis la page « Devenir mentor ».
 invite-sign-up-lead = Merci de votre présence à la conférence ! Créez votre compte : nous avons repris ce que vous nous aviez indiqué. Après avoir confirmé votre adresse, revenez par le lien de votre invitation : votre candidature sera préremplie.
+dashboard-map-alt = Carte des cercles, colorés selon leur état ; les mêmes chiffres sont dans le tableau qui suit.
+dashboard-status = État
+dashboard-circles-count = Cercles
+launch-title = Le lancement du cercle
+launch-not-yet = pas encore
+launch-step-host = Association d'accueil trouvée
+launch-step-conference = Conférence planifiée
+launch-step-registered = Premières inscriptions
+launch-step-attended = Présences notées
+launch-step-invited = Invitations envoyées
+launch-step-applied = Premières candidatures de mentors
+launch-step-approved = Premiers mentors acceptés
+launch-step-coordinator = Coordination nommée
+launch-step-edition = Première édition tenue
+launches-title = Les cercles en lancement
+launches-lead = Chaque étape est cochée d'après ce que la plateforme a enregistré, avec sa première date.
+launches-empty = Aucun cercle en projet ni en lancement pour l'instant.
+launches-count = { $count ->
+    [one] Un cercle en lancement
+   *[other] { $count } cercles en projet ou en lancement
+}
+nav-admin-launches = Lancements

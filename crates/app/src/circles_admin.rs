@@ -45,6 +45,8 @@ pub struct CircleOffice {
     pub circle: Circle,
     pub territory: Vec<(CoverageLevel, String, String)>,
     pub coordinators: Vec<Member>,
+    /// While it is planned or launching: when each step of its launch happened.
+    pub launch: Option<mentorat_store::LaunchDates>,
 }
 
 impl App {
@@ -138,10 +140,17 @@ impl App {
                 (level, code.clone(), name.unwrap_or(code))
             })
             .collect();
+        let launch = match circle.status {
+            CircleStatus::Planned | CircleStatus::Launching => {
+                Some(self.launch_of(circle.id).await?)
+            }
+            _ => None,
+        };
         Ok(CircleOffice {
             coordinators: self.store.coordinators_of(circle.id).await?,
             circle,
             territory,
+            launch,
         })
     }
 
@@ -577,4 +586,52 @@ pub(crate) async fn attach_orphan_events(
         tx.link_circle_partner(circle_id, partner).await?;
     }
     Ok(tx.attach_events(&ids, circle_id).await?)
+}
+
+pub use mentorat_store::LaunchDates;
+
+/// A launching circle and when each step of its launch happened.
+pub struct Launch {
+    pub circle: Circle,
+    pub dates: mentorat_store::LaunchDates,
+}
+
+impl App {
+    /// The circles being launched (planned or launching), a page of them by name, each
+    /// with its launch's steps, and how many there are: seven queries.
+    pub async fn launches(&self, offset: u64, limit: u64) -> Result<(Vec<Launch>, i64), AppError> {
+        let (circles, total) = self
+            .store
+            .circles_in_status(
+                &[CircleStatus::Planned, CircleStatus::Launching],
+                offset,
+                limit,
+            )
+            .await?;
+        let ids: Vec<Uuid> = circles.iter().map(|c| c.id).collect();
+        let mut dates = self.store.launch_dates(&ids).await?;
+        Ok((
+            circles
+                .into_iter()
+                .map(|circle| Launch {
+                    dates: dates.remove(&circle.id).unwrap_or_default(),
+                    circle,
+                })
+                .collect(),
+            total,
+        ))
+    }
+
+    /// One circle's launch steps.
+    pub async fn launch_of(
+        &self,
+        circle_id: Uuid,
+    ) -> Result<mentorat_store::LaunchDates, AppError> {
+        Ok(self
+            .store
+            .launch_dates(&[circle_id])
+            .await?
+            .remove(&circle_id)
+            .unwrap_or_default())
+    }
 }

@@ -12,6 +12,7 @@ mod coverage;
 mod db;
 mod event_partners;
 mod events;
+mod launch;
 mod mentoring;
 mod outbox;
 mod people;
@@ -31,6 +32,7 @@ pub use circles::{CircleSummary, Member, NewEdition};
 pub use db::{Backend, Tx};
 pub use event_partners::PartnerLink;
 pub use events::{HostMailStep, NewEvent};
+pub use launch::LaunchDates;
 pub use mentoring::{CircleCounts, MentorLine, ProjectLine};
 pub use mentoring::{
     Domain, FeedbackRecord, FeedbackSummary, GoalRecord, MeetingRecord, MentorApplication,

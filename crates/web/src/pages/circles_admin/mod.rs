@@ -3,12 +3,14 @@
 //! the national team record editions and schedule or cancel events.
 
 mod events;
+mod launches;
 mod list;
 mod office;
 mod partners;
 mod people;
 
 use events::*;
+use launches::*;
 use list::*;
 use office::*;
 use partners::*;
@@ -35,6 +37,7 @@ use uuid::Uuid;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/admin/cercles", get(list).post(create))
+        .route("/admin/lancements", get(launches))
         .route("/admin/cercles/{slug}", get(office))
         .route("/admin/cercles/{slug}/mentors", get(circle_mentors))
         .route("/admin/cercles/{slug}/projets", get(circle_projects))

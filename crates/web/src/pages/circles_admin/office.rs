@@ -13,6 +13,8 @@ pub(super) struct OfficeTemplate<'a> {
     territory: Vec<(String, String)>,
     coordinators: Vec<(Uuid, String)>,
     forms: Vec<FormView>,
+    /// While the circle is planned or launching: each step, and when it happened.
+    launch: Vec<(String, Option<String>)>,
 }
 
 /// The circle, if the viewer may manage it (its coordinators and the national team).
@@ -151,6 +153,11 @@ pub(super) fn render_office(
             })
             .collect(),
         forms,
+        launch: office
+            .launch
+            .as_ref()
+            .map(|d| super::launches::steps(ctx, d))
+            .unwrap_or_default(),
     });
     *response.status_mut() = status;
     response
