@@ -399,6 +399,21 @@ async fn check_in_on_a_phone_and_invitations_to_apply_after_the_event() {
         "the application remembers the conference"
     );
     assert_eq!(browser.get(&link).await.status(), 410, "single use");
+    // The conference's funnel counts them, step by step.
+    let list = crate::mentoring::unescape(
+        &app.get_html(&format!("/evenements/{id}/inscriptions"))
+            .await,
+    );
+    for step in [
+        "<strong>2</strong> inscriptions</li>",
+        "<strong>2</strong> présences <span class=\"muted\">(100 % de l'étape précédente)</span>",
+        "<strong>1</strong> invitations à devenir mentor <span class=\"muted\">(50 % de l'étape précédente)</span>",
+        "<strong>1</strong> candidatures venues de l'invitation <span class=\"muted\">(100 %",
+        "<strong>0</strong> mentors acceptés <span class=\"muted\">(0 %",
+        "<strong>0</strong> mentors qui accompagnent déjà un projet</li>",
+    ] {
+        assert!(list.contains(step), "{step}: {list}");
+    }
     let again = app
         .post_form(&format!("/evenements/{id}/inviter"), &[])
         .await;

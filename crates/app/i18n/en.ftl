@@ -1122,6 +1122,10 @@ share-figures = { $registered ->
     [0] .
     [one] , one of whom came.
    *[other] , { $attended } of whom came.
+}{ $applied ->
+    [0] {""}
+    [one] {" "}One mentor application came from it.
+   *[other] {" "}{ $applied } mentor applications came from it.
 }
 relay-title = Add a relay association
 relay-lead = An association of the circle that spreads the word gets its own link: the registrations it brings are counted for it. It sees its figures, never the names of the people registered.
@@ -1160,3 +1164,11 @@ launches-count = { $count ->
    *[other] { $count } circles planned or being launched
 }
 nav-admin-launches = Launches
+funnel-title = From registration to mentoring
+funnel-registered = registrations
+funnel-attended = came
+funnel-invited = invitations to become a mentor
+funnel-applied = applications from the invitation
+funnel-approved = mentors approved
+funnel-mentoring = mentors already supporting a project
+funnel-share = { $percent } % of the step before

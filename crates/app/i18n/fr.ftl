@@ -1138,6 +1138,10 @@ share-figures = { $registered ->
     [0] .
     [one] , dont une présence notée.
    *[other] , dont { $attended } présences notées.
+}{ $applied ->
+    [0] {""}
+    [one] {" "}Une candidature de mentor en est venue.
+   *[other] {" "}{ $applied } candidatures de mentors en sont venues.
 }
 relay-title = Ajouter une association relais
 relay-lead = Une association du cercle qui fait connaître l'événement reçoit son propre lien : les inscriptions qu'il apporte lui sont comptées. Elle voit ses chiffres, jamais les noms des personnes inscrites.
@@ -1176,3 +1180,11 @@ launches-count = { $count ->
    *[other] { $count } cercles en projet ou en lancement
 }
 nav-admin-launches = Lancements
+funnel-title = De l'inscription au mentorat
+funnel-registered = inscriptions
+funnel-attended = présences
+funnel-invited = invitations à devenir mentor
+funnel-applied = candidatures venues de l'invitation
+funnel-approved = mentors acceptés
+funnel-mentoring = mentors qui accompagnent déjà un projet
+funnel-share = { $percent } % de l'étape précédente

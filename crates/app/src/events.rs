@@ -12,7 +12,7 @@ use chrono::{DateTime, Duration, Utc};
 use mentorat_domain::ics::{CalendarEvent, calendar};
 use mentorat_domain::{Circle, Email, Event, EventStatus, Locale, PersonName};
 use mentorat_store::{Attendance, NewRegistration, Registration, Seat};
-pub use mentorat_store::{Partner, PartnerLink};
+pub use mentorat_store::{EventFunnel, Partner, PartnerLink};
 use uuid::Uuid;
 
 pub use mentorat_store::{Registration as EventRegistration, RegistrationStatus};
@@ -705,6 +705,14 @@ impl App {
         event_id: Uuid,
     ) -> Result<Vec<mentorat_store::PartnerLink>, AppError> {
         Ok(self.store.partner_links(&[event_id], &[], 100).await?)
+    }
+
+    /// A conference's funnel: registered, came, invited, applied, approved, mentoring.
+    pub async fn event_funnel(
+        &self,
+        event_id: Uuid,
+    ) -> Result<mentorat_store::EventFunnel, AppError> {
+        Ok(self.store.event_funnel(event_id).await?)
     }
 
     /// The share links of these associations (the latest 50 events), with what each

@@ -24,6 +24,23 @@ pub struct PartnerLink {
     /// Of those, who came.
     #[sqlx(default)]
     pub attended: i64,
+    /// Of those, who applied as mentors from the conference's invitation.
+    #[sqlx(default)]
+    pub applied: i64,
+}
+
+/// A conference's funnel: from registration to the first mentorship of those it brought.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, sqlx::FromRow)]
+pub struct EventFunnel {
+    /// Registrations not cancelled.
+    pub registered: i64,
+    pub attended: i64,
+    pub invited: i64,
+    /// Applications that came from its invitations.
+    pub applied: i64,
+    pub approved: i64,
+    /// Of the approved, those who have begun a mentorship.
+    pub mentoring: i64,
 }
 
 /// A fresh share code: 12 hexadecimal digits (attribution, not a secret).
@@ -119,16 +136,100 @@ impl Store {
             .group_by_col("partner_id")
             .to_owned();
         let counts: Vec<Counts> = db::fetch_all(&mut &*self, &counted).await?;
+        // Who applied from the conference's invitation, by the link that brought them.
+        #[derive(sqlx::FromRow)]
+        struct Applied {
+            event_id: Uuid,
+            partner_id: Uuid,
+            applied: i64,
+        }
+        let applied_q = Query::select()
+            .columns([
+                ("registrations", "event_id"),
+                ("registrations", "partner_id"),
+            ])
+            .expr_as(db::count_rows(), "applied")
+            .from("registrations")
+            .inner_join(
+                "users",
+                Expr::col(("users", "email_folded")).equals(("registrations", "email_folded")),
+            )
+            .inner_join(
+                "mentors",
+                Expr::col(("mentors", "user_id"))
+                    .equals(("users", "id"))
+                    .and(Expr::col(("mentors", "event_id")).equals(("registrations", "event_id"))),
+            )
+            .and_where(
+                Expr::col(("registrations", "event_id")).is_in(links.iter().map(|l| l.event_id)),
+            )
+            .and_where(Expr::col(("registrations", "partner_id")).is_not_null())
+            .group_by_col(("registrations", "event_id"))
+            .group_by_col(("registrations", "partner_id"))
+            .to_owned();
+        let applied: Vec<Applied> = db::fetch_all(&mut &*self, &applied_q).await?;
         for link in &mut links {
-            if let Some(c) = counts
-                .iter()
-                .find(|c| c.event_id == link.event_id && c.partner_id == link.partner_id)
-            {
+            let same = |e: Uuid, p: Uuid| e == link.event_id && p == link.partner_id;
+            if let Some(c) = counts.iter().find(|c| same(c.event_id, c.partner_id)) {
                 link.registered = c.registered;
                 link.attended = c.attended;
             }
+            if let Some(a) = applied.iter().find(|a| same(a.event_id, a.partner_id)) {
+                link.applied = a.applied;
+            }
         }
         Ok(links)
+    }
+
+    /// A conference's funnel, in two queries.
+    pub async fn event_funnel(&self, event_id: Uuid) -> Result<EventFunnel> {
+        let sum = |condition: sea_query::Expr| Func::sum(Expr::case(condition, 1).finally(0));
+        let q = Query::select()
+            .expr_as(sum(Expr::col("status").ne("cancelled")), "registered")
+            .expr_as(sum(Expr::col("attended_at").is_not_null()), "attended")
+            .expr_as(sum(Expr::col("invited_at").is_not_null()), "invited")
+            .from("registrations")
+            .and_where(Expr::col("event_id").eq(event_id))
+            .to_owned();
+        #[derive(sqlx::FromRow)]
+        struct People {
+            registered: Option<i64>,
+            attended: Option<i64>,
+            invited: Option<i64>,
+        }
+        let people: People = db::fetch_one(&mut &*self, &q).await?;
+        #[derive(sqlx::FromRow)]
+        struct Mentors {
+            applied: i64,
+            approved: Option<i64>,
+            mentoring: Option<i64>,
+        }
+        let mentoring = Query::select()
+            .expr(Expr::val(1))
+            .from("mentorships")
+            .and_where(Expr::col(("mentorships", "mentor_id")).equals(("mentors", "user_id")))
+            .to_owned();
+        let q = Query::select()
+            .expr_as(db::count_rows(), "applied")
+            .expr_as(sum(Expr::col("status").eq("approved")), "approved")
+            .expr_as(
+                sum(Expr::col("status")
+                    .eq("approved")
+                    .and(Expr::exists(mentoring))),
+                "mentoring",
+            )
+            .from("mentors")
+            .and_where(Expr::col("event_id").eq(event_id))
+            .to_owned();
+        let mentors: Mentors = db::fetch_one(&mut &*self, &q).await?;
+        Ok(EventFunnel {
+            registered: people.registered.unwrap_or(0),
+            attended: people.attended.unwrap_or(0),
+            invited: people.invited.unwrap_or(0),
+            applied: mentors.applied,
+            approved: mentors.approved.unwrap_or(0),
+            mentoring: mentors.mentoring.unwrap_or(0),
+        })
     }
 }
 

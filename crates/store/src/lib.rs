@@ -30,7 +30,7 @@ pub use audit::{AuditEntry, AuditFilter};
 pub use bulk::Census;
 pub use circles::{CircleSummary, Member, NewEdition};
 pub use db::{Backend, Tx};
-pub use event_partners::PartnerLink;
+pub use event_partners::{EventFunnel, PartnerLink};
 pub use events::{HostMailStep, NewEvent};
 pub use launch::LaunchDates;
 pub use mentoring::{CircleCounts, MentorLine, ProjectLine};

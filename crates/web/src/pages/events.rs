@@ -509,8 +509,44 @@ fn share_links(ctx: &Ctx, links: &[mentorat_app::events::PartnerLink]) -> Vec<Sh
             url: format!("{base}/evenements/{}?par={}", l.event_id, l.code),
             figures: tr.tc(
                 "share-figures",
-                &[("registered", l.registered), ("attended", l.attended)],
+                &[
+                    ("registered", l.registered),
+                    ("attended", l.attended),
+                    ("applied", l.applied),
+                ],
             ),
+        })
+        .collect()
+}
+
+/// A funnel's steps as the page says them: each count, and its share of the step
+/// before (none for the first, or after an empty step).
+fn funnel_steps(
+    ctx: &Ctx,
+    f: &mentorat_app::events::EventFunnel,
+) -> Vec<(String, String, Option<String>)> {
+    let tr = ctx.tr();
+    let steps = [
+        ("registered", f.registered),
+        ("attended", f.attended),
+        ("invited", f.invited),
+        ("applied", f.applied),
+        ("approved", f.approved),
+        ("mentoring", f.mentoring),
+    ];
+    let mut before: Option<i64> = None;
+    steps
+        .into_iter()
+        .map(|(key, n)| {
+            let share = before.filter(|b| *b > 0).map(|b| {
+                tr.ts(
+                    "funnel-share",
+                    "percent",
+                    &((n * 100 + b / 2) / b).to_string(),
+                )
+            });
+            before = Some(n);
+            (tr.t(&format!("funnel-{key}")), tr.number(n), share)
         })
         .collect()
 }
@@ -724,6 +760,8 @@ struct RegistrationsTemplate<'a> {
     current_page: u64,
     /// The host's and the relays' share links, with what each brought.
     links: Vec<ShareLink>,
+    /// The conference's funnel: (step, count, share of the step before).
+    funnel: Vec<(String, String, Option<String>)>,
     /// Adding a relay, for the circle's organisers when the circle has partners left.
     relay: Option<FormView>,
 }
@@ -794,6 +832,7 @@ async fn registrations_page(
         pager,
         current_page: page,
         links: share_links(ctx, &app.event_links(event.id).await?),
+        funnel: funnel_steps(ctx, &app.event_funnel(event.id).await?),
         relay: if may_add_relays(ctx, event) {
             let choices = app.relay_choices(event).await?;
             (!choices.is_empty()).then(|| relay_form(ctx, event, &choices))
