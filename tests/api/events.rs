@@ -468,22 +468,7 @@ async fn a_partner_request_becomes_a_scheduled_conference_in_one_step() {
         .get_html(&format!("/admin/demandes/{}", request.id))
         .await;
     assert!(page.contains("Planifier la conférence"));
-    let date = (Utc::now() + Duration::days(40))
-        .format("%Y-%m-%d")
-        .to_string();
-    let scheduled = app
-        .post_form(
-            &format!("/admin/demandes/{}/planifier", request.id),
-            &[
-                ("date", &date),
-                ("time", "19:30"),
-                ("venue", "Salle des Amis"),
-                ("capacity", "60"),
-            ],
-        )
-        .await;
-    assert_eq!(scheduled.status(), 303);
-    let location = scheduled.headers()["location"].to_str().unwrap().to_owned();
+    let location = schedule(&app, request.id, 40, "19:30", "Salle des Amis").await;
     let event = app.get_html(&location).await;
     assert!(event.contains("À la recherche du mentorat perdu"));
     assert!(event.contains("Peut-on devenir mentor, ou sommes-nous mentors sans le savoir ?"));
@@ -894,27 +879,8 @@ async fn the_host_hears_when_scheduled_a_week_before_and_after_in_its_language()
         .find(|r| r.association == "Friends of Creil")
         .unwrap();
     app.sign_in("admin@mentorat.example", DEMO_PASSWORD).await;
-    let date = (app.app.now() + Duration::days(10))
-        .format("%Y-%m-%d")
-        .to_string();
-    let scheduled = app
-        .post_form(
-            &format!("/admin/demandes/{}/planifier", request.id),
-            &[
-                ("date", &date),
-                ("time", "19:00"),
-                ("venue", "Salle Georges Brassens"),
-                ("capacity", "60"),
-            ],
-        )
-        .await;
-    assert_eq!(scheduled.status(), 303);
-    let event: Uuid = scheduled.headers()["location"]
-        .to_str()
-        .unwrap()
-        .trim_start_matches("/evenements/")
-        .parse()
-        .unwrap();
+    let location = schedule(&app, request.id, 10, "19:00", "Salle Georges Brassens").await;
+    let event: Uuid = location.trim_start_matches("/evenements/").parse().unwrap();
     let to_host = async || -> Vec<mentorat_store::OutboxMessage> {
         let (all, _) = app.app.outbox(0, 500).await.unwrap();
         let mut mine: Vec<_> = all.into_iter().filter(|m| m.to_address == host).collect();
@@ -1131,22 +1097,7 @@ async fn a_partner_asks_for_a_conference_from_its_space_and_follows_it() {
     let partner = mentorat_app::demo::demo_id("partner/maison-des-associations-compiegne");
     assert_eq!(request.partner_id, Some(partner));
     app.sign_in("admin@mentorat.example", DEMO_PASSWORD).await;
-    let date = (Utc::now() + Duration::days(30))
-        .format("%Y-%m-%d")
-        .to_string();
-    let scheduled = app
-        .post_form(
-            &format!("/admin/demandes/{}/planifier", request.id),
-            &[
-                ("date", &date),
-                ("time", "19:00"),
-                ("venue", "Salle Georges Brassens"),
-                ("capacity", "60"),
-            ],
-        )
-        .await;
-    assert_eq!(scheduled.status(), 303);
-    let location = scheduled.headers()["location"].to_str().unwrap().to_owned();
+    let location = schedule(&app, request.id, 30, "19:00", "Salle Georges Brassens").await;
     let event: Uuid = location.trim_start_matches("/evenements/").parse().unwrap();
     assert_eq!(
         app.app.event_page(event).await.unwrap().event.partner_id,
@@ -1166,4 +1117,25 @@ async fn a_partner_asks_for_a_conference_from_its_space_and_follows_it() {
         200,
         "the host sees its conference's registrations"
     );
+}
+
+/// The national team (signed in on `app`'s own client) schedules hosting request `id` in
+/// `days` days at `time` in `venue`; the address of the conference's page.
+async fn schedule(app: &TestApp, id: Uuid, days: i64, time: &str, venue: &str) -> String {
+    let date = (app.app.now() + Duration::days(days))
+        .format("%Y-%m-%d")
+        .to_string();
+    let scheduled = app
+        .post_form(
+            &format!("/admin/demandes/{id}/planifier"),
+            &[
+                ("date", &date),
+                ("time", time),
+                ("venue", venue),
+                ("capacity", "60"),
+            ],
+        )
+        .await;
+    assert_eq!(scheduled.status(), 303);
+    scheduled.headers()["location"].to_str().unwrap().to_owned()
 }

@@ -324,11 +324,19 @@ impl App {
         &self,
         token: &str,
     ) -> Result<(Registration, Event), AppError> {
-        let registration = self
+        let found = self
             .store
             .registration_by_cancel_hash(&token_hash(token))
-            .await?
-            .ok_or(AppError::NotFound)?;
+            .await?;
+        self.with_its_event(found).await
+    }
+
+    /// A registration found by a link's secret, with its event; `NotFound` for none.
+    async fn with_its_event(
+        &self,
+        found: Option<Registration>,
+    ) -> Result<(Registration, Event), AppError> {
+        let registration = found.ok_or(AppError::NotFound)?;
         let event = self
             .store
             .event(registration.event_id)
@@ -440,17 +448,11 @@ impl App {
 
     /// The registration and the event an unused invitation was sent for.
     pub async fn invitation(&self, secret: &str) -> Result<(Registration, Event), AppError> {
-        let registration = self
+        let found = self
             .store
             .registration_by_invite(&token_hash(secret))
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let event = self
-            .store
-            .event(registration.event_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        Ok((registration, event))
+            .await?;
+        self.with_its_event(found).await
     }
 
     /// Every registration of an event (the printed sign-in sheet: as many as its places).

@@ -156,7 +156,7 @@ impl App {
         language: Option<&str>,
     ) -> Result<Vec<SuggestedMentor>, AppError> {
         let pool = self.mentor_pool().await?;
-        self.suggestions_in(&pool, project, domain, max_level, language)
+        self.suggestions_in(&pool, project, domain, max_level, language, false)
             .await
     }
 
@@ -173,7 +173,7 @@ impl App {
         language: Option<&str>,
     ) -> Result<Vec<(SuggestedMentor, Vec<String>)>, AppError> {
         let found = self
-            .suggestions_in(pool, project, domain, max_level, language)
+            .suggestions_in(pool, project, domain, max_level, language, false)
             .await?;
         let texts = self.reason_texts(locale, project, &found, pool.domains());
         Ok(found.into_iter().zip(texts).collect())
@@ -190,10 +190,9 @@ impl App {
         max_level: Option<Proximity>,
         language: Option<&str>,
     ) -> Result<NoSuggestion, AppError> {
-        let weights = pool.weights_for(project.circle_id);
-        let fields = self.store.project_domains(project.id).await?;
-        let left_out = pool.left_out(project, domain, max_level, language);
-        let unasked = Self::suggest_with(pool, project, fields, &[], &left_out, &weights);
+        let unasked = self
+            .suggestions_in(pool, project, domain, max_level, language, true)
+            .await?;
         Ok(if !unasked.is_empty() {
             NoSuggestion::AllAsked
         } else if domain.is_some() || max_level.is_some() || language.is_some() {
@@ -203,6 +202,8 @@ impl App {
         })
     }
 
+    /// The suggestions for `project` with these filters; `even_asked`: the mentors the
+    /// porteur already asked too (to tell why the directory is empty).
     async fn suggestions_in(
         &self,
         pool: &MentorPool,
@@ -210,9 +211,14 @@ impl App {
         domain: Option<&str>,
         max_level: Option<Proximity>,
         language: Option<&str>,
+        even_asked: bool,
     ) -> Result<Vec<SuggestedMentor>, AppError> {
         let weights = pool.weights_for(project.circle_id);
-        let asked = self.store.asked_mentors(project.mentee_id).await?;
+        let asked = if even_asked {
+            Vec::new()
+        } else {
+            self.store.asked_mentors(project.mentee_id).await?
+        };
         let fields = self.store.project_domains(project.id).await?;
         // The filters leave mentors out of the index every page shares: a mentor's
         // score is the same, filtered or not.

@@ -24,45 +24,105 @@ pub(super) struct PageQuery {
     page: Option<u64>,
 }
 
+/// Which of a circle's lists.
+#[derive(Clone, Copy)]
+enum People {
+    Mentors,
+    Projects,
+}
+
+impl People {
+    /// The list's address under the circle's back office.
+    fn path(self) -> &'static str {
+        match self {
+            People::Mentors => "mentors",
+            People::Projects => "projets",
+        }
+    }
+
+    /// The start of its messages' keys.
+    fn key(self) -> &'static str {
+        match self {
+            People::Mentors => "circle-mentors",
+            People::Projects => "circle-projects",
+        }
+    }
+}
+
+/// A page of the list from the `offset`-th: (href, name or title, status), and how many.
+async fn rows(
+    ctx: &Ctx,
+    people: People,
+    circle_id: Uuid,
+    offset: u64,
+) -> Result<(Vec<(String, String, String)>, i64), WebError> {
+    let app = &ctx.state().app;
+    let tr = ctx.tr();
+    Ok(match people {
+        People::Mentors => {
+            let (lines, total) = app.circle_mentor_page(circle_id, offset, PAGE_SIZE).await?;
+            let rows = lines
+                .iter()
+                .map(|m| {
+                    (
+                        format!("/coordination/mentors/{}", m.user_id),
+                        m.name.full(),
+                        tr.t(&format!("vetting-{}", m.status)),
+                    )
+                })
+                .collect();
+            (rows, total)
+        }
+        People::Projects => {
+            let (lines, total) = app
+                .circle_project_page(circle_id, offset, PAGE_SIZE)
+                .await?;
+            let rows = lines
+                .iter()
+                .map(|p| {
+                    (
+                        format!("/coordination/projets/{}", p.id),
+                        p.title.clone(),
+                        tr.t(&format!("project-status-{}", p.status)),
+                    )
+                })
+                .collect();
+            (rows, total)
+        }
+    })
+}
+
+async fn list(ctx: Ctx, slug: &str, q: PageQuery, people: People) -> Result<Response, WebError> {
+    let office = managed(&ctx, slug).await?;
+    let c = &office.circle;
+    let page = q.page.unwrap_or(1).max(1);
+    let (mut lines, total) = rows(&ctx, people, c.id, (page - 1) * PAGE_SIZE).await?;
+    let tr = ctx.tr();
+    let base = format!("/admin/cercles/{}/{}", c.slug, people.path());
+    let pager = pager(&tr, &base, "", page, total);
+    if page > pager.pages {
+        // An old link past the last page: the last one.
+        (lines, _) = rows(&ctx, people, c.id, (pager.pages - 1) * PAGE_SIZE).await?;
+    }
+    let key = people.key();
+    let heading = tr.of_place(&format!("{key}-title"), &c.name);
+    Ok(render(&PeopleTemplate {
+        page: ctx.page(heading.clone()),
+        slug: c.slug.to_string(),
+        heading,
+        count: tr.tn(&format!("{key}-count"), "count", total),
+        empty: tr.t(&format!("{key}-empty")),
+        rows: lines,
+        pager,
+    }))
+}
+
 pub(super) async fn circle_mentors(
     ctx: Ctx,
     Path(slug): Path<String>,
     Query(q): Query<PageQuery>,
 ) -> Result<Response, WebError> {
-    let office = managed(&ctx, &slug).await?;
-    let c = &office.circle;
-    let page = q.page.unwrap_or(1).max(1);
-    let app = &ctx.state().app;
-    let (mut lines, total) = app
-        .circle_mentor_page(c.id, (page - 1) * PAGE_SIZE, PAGE_SIZE)
-        .await?;
-    let tr = ctx.tr();
-    let base = format!("/admin/cercles/{}/mentors", c.slug);
-    let pager = pager(&tr, &base, "", page, total);
-    if page > pager.pages {
-        (lines, _) = app
-            .circle_mentor_page(c.id, (pager.pages - 1) * PAGE_SIZE, PAGE_SIZE)
-            .await?;
-    }
-    let rows = lines
-        .iter()
-        .map(|m| {
-            (
-                format!("/coordination/mentors/{}", m.user_id),
-                m.name.full(),
-                tr.t(&format!("vetting-{}", m.status)),
-            )
-        })
-        .collect();
-    Ok(render(&PeopleTemplate {
-        page: ctx.page(tr.of_place("circle-mentors-title", &c.name)),
-        slug: c.slug.to_string(),
-        heading: tr.of_place("circle-mentors-title", &c.name),
-        count: tr.tn("circle-mentors-count", "count", total),
-        empty: tr.t("circle-mentors-empty"),
-        rows,
-        pager,
-    }))
+    list(ctx, &slug, q, People::Mentors).await
 }
 
 pub(super) async fn circle_projects(
@@ -70,38 +130,5 @@ pub(super) async fn circle_projects(
     Path(slug): Path<String>,
     Query(q): Query<PageQuery>,
 ) -> Result<Response, WebError> {
-    let office = managed(&ctx, &slug).await?;
-    let c = &office.circle;
-    let page = q.page.unwrap_or(1).max(1);
-    let app = &ctx.state().app;
-    let (mut lines, total) = app
-        .circle_project_page(c.id, (page - 1) * PAGE_SIZE, PAGE_SIZE)
-        .await?;
-    let tr = ctx.tr();
-    let base = format!("/admin/cercles/{}/projets", c.slug);
-    let pager = pager(&tr, &base, "", page, total);
-    if page > pager.pages {
-        (lines, _) = app
-            .circle_project_page(c.id, (pager.pages - 1) * PAGE_SIZE, PAGE_SIZE)
-            .await?;
-    }
-    let rows = lines
-        .iter()
-        .map(|p| {
-            (
-                format!("/coordination/projets/{}", p.id),
-                p.title.clone(),
-                tr.t(&format!("project-status-{}", p.status)),
-            )
-        })
-        .collect();
-    Ok(render(&PeopleTemplate {
-        page: ctx.page(tr.of_place("circle-projects-title", &c.name)),
-        slug: c.slug.to_string(),
-        heading: tr.of_place("circle-projects-title", &c.name),
-        count: tr.tn("circle-projects-count", "count", total),
-        empty: tr.t("circle-projects-empty"),
-        rows,
-        pager,
-    }))
+    list(ctx, &slug, q, People::Projects).await
 }
