@@ -40,11 +40,15 @@ pub fn map_projection() -> MapProjection {
 /// (a unique match, or the only one whose name is typed in full).
 pub fn resolve_picked(key: &str, typed: &str) -> Option<&'static Commune> {
     let t = territories();
-    if let Some(c) = t.resolve(key.trim()) {
+    let folded = mentorat_domain::territory::fold(typed.trim());
+    // The key stands unless the visible field now names another town (a form filled in
+    // beforehand, then retyped without JavaScript to update the key).
+    if let Some(c) = t.resolve(key.trim())
+        && (folded.is_empty() || folded.contains(&mentorat_domain::territory::fold(&c.name)))
+    {
         return Some(c);
     }
     let hits = t.search(typed, 5);
-    let folded = mentorat_domain::territory::fold(typed.trim());
     let exact: Vec<_> = hits
         .iter()
         .filter(|h| mentorat_domain::territory::fold(h.label()) == folded)
@@ -91,5 +95,28 @@ impl App {
             region: t.region_of(commune),
             circle: self.circle_for_commune(commune).await?,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_picked_key_stands_unless_the_visible_field_names_another_town() {
+        let key = |c: Option<&Commune>| c.map(|c| c.key());
+        // The picker's key, with what it wrote in the field (or nothing).
+        assert_eq!(
+            key(resolve_picked("60159", "Compiègne (60200)")).as_deref(),
+            Some("60159")
+        );
+        assert_eq!(key(resolve_picked("60159", "")).as_deref(), Some("60159"));
+        // A form filled in with Compiègne, the town then retyped without JavaScript.
+        assert_eq!(
+            key(resolve_picked("60159", "Creil")).as_deref(),
+            Some("60175")
+        );
+        // No key: the typed name when it designates one town.
+        assert_eq!(key(resolve_picked("", "Creil")).as_deref(), Some("60175"));
     }
 }
