@@ -364,7 +364,7 @@ invite-title = Après l'événement
 invite-lead = Invitez les personnes présentes qui ont accepté d'être recontactées à proposer leur candidature de mentor.
 invite-submit = Envoyer les invitations
 invite-done = { $count ->
-    [0] Aucune nouvelle invitation : personne de présent et d'accord n'attend encore la sienne.
+    [0] Aucune nouvelle invitation : les personnes venues et d'accord pour être recontactées ont déjà la leur.
     [one] Une invitation envoyée.
    *[other] { $count } invitations envoyées.
 }

@@ -132,9 +132,14 @@ pub(super) async fn invitation(ctx: Ctx, Path(secret): Path<String>) -> Result<R
         .commune(&event.commune_code)
         .map(|c| c.name.clone())
         .unwrap_or_default();
+    // The conference's town, and the language the person registered in.
     let fields = vec![
         ("commune".to_owned(), event.commune_code.clone()),
         ("commune_query".to_owned(), commune),
+        (
+            "languages".to_owned(),
+            registration.locale.code().to_owned(),
+        ),
     ];
     journey(&ctx, "mentor", fields, None, StatusCode::OK).await
 }
