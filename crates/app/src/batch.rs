@@ -133,12 +133,22 @@ impl App {
             [one] => Some(*one),
             _ => None,
         };
-        let projects: Vec<_> = self
+        let matchable: Vec<_> = self
             .store
             .projects_of_circles(&circles, Some(mentorat_domain::ProjectStatus::Validated))
             .await?
             .into_iter()
             .filter(|p| self.project_is_matchable(p))
+            .collect();
+        // A porteur whose request still waits for an answer is not proposed another
+        // mentor meanwhile.
+        let waiting = self
+            .store
+            .mentees_with_open_requests(&matchable.iter().map(|p| p.mentee_id).collect::<Vec<_>>())
+            .await?;
+        let projects: Vec<_> = matchable
+            .into_iter()
+            .filter(|p| !waiting.contains(&p.mentee_id))
             .collect();
         let mut problem = Problem::default();
         let mut mentors = Numbering::default();
@@ -200,7 +210,9 @@ impl App {
             });
             options.locks.push((p, m));
         }
-        for (project, mentor) in &review.excluded {
+        // Pairs removed by a coordinator, in this review or in any proposal before.
+        let removed_before = self.store.removed_pairs_of(&ids).await?;
+        for (project, mentor) in review.excluded.iter().chain(&removed_before) {
             if let (Some(&p), Some(&m)) = (number_of.get(project), mentors.numbers.get(mentor)) {
                 options.forbidden.insert((p, m));
             }

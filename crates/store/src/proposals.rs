@@ -34,6 +34,31 @@ pub struct ProposedPair {
 }
 
 impl Store {
+    /// How many of a proposal's pairs were removed, and their scores' sum: the
+    /// proposal's counts as its page shows them leave those out.
+    pub async fn removed_pairs_summary(&self, id: Uuid) -> Result<(i64, i64)> {
+        #[derive(sqlx::FromRow)]
+        struct Removed {
+            n: i64,
+            score: Option<i64>,
+        }
+        let q = Query::select()
+            .expr_as(db::count_rows(), "n")
+            // PostgreSQL sums BIGINTs as NUMERIC: back to a BIGINT.
+            .expr_as(
+                sea_query::Func::cast_as(sea_query::Func::sum(Expr::col("score")), "BIGINT"),
+                "score",
+            )
+            .from("match_proposal_pairs")
+            .and_where(Expr::col("proposal_id").eq(id))
+            .and_where(Expr::col("removed").eq(true))
+            .to_owned();
+        let r: Removed = db::fetch_one(&mut &*self, &q).await?;
+        Ok((r.n, r.score.unwrap_or(0)))
+    }
+}
+
+impl Store {
     pub async fn proposal(&self, id: Uuid) -> Result<Option<ProposalRecord>> {
         let q = Query::select()
             .columns([
@@ -119,6 +144,30 @@ impl Store {
 
     /// The (project, mentor) pairs a draft must never propose: those the coordinators
     /// removed from the drafts it was recomputed from.
+    /// The pairs of these projects that a coordinator removed from any proposal: a new
+    /// proposal never offers them again.
+    pub async fn removed_pairs_of(&self, projects: &[Uuid]) -> Result<Vec<(Uuid, Uuid)>> {
+        #[derive(sqlx::FromRow)]
+        struct X {
+            project_id: Uuid,
+            mentor_id: Uuid,
+        }
+        let rows = db::fetch_by_ids::<X>(&mut &*self, projects, |chunk| {
+            Query::select()
+                .distinct()
+                .columns(["project_id", "mentor_id"])
+                .from("match_proposal_pairs")
+                .and_where(Expr::col("project_id").is_in(chunk.iter().copied()))
+                .and_where(Expr::col("removed").eq(true))
+                .to_owned()
+        })
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|x| (x.project_id, x.mentor_id))
+            .collect())
+    }
+
     pub async fn proposal_exclusions(&self, id: Uuid) -> Result<Vec<(Uuid, Uuid)>> {
         #[derive(sqlx::FromRow)]
         struct X {

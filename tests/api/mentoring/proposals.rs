@@ -187,6 +187,11 @@ async fn a_coordinator_reviews_a_batch_proposal_pair_by_pair_and_publishes_it_as
     )
     .await;
     let reviewed = proposal_at(&app, &location).await;
+    assert_eq!(
+        reviewed.matched as usize,
+        pairs.len() - 1,
+        "the counts follow the removal"
+    );
     assert!(
         reviewed
             .pairs
@@ -220,6 +225,24 @@ async fn a_coordinator_reviews_a_batch_proposal_pair_by_pair_and_publishes_it_as
         .post_form(&format!("{location}/publier"), &[("confirm", "1")])
         .await;
     assert!(again.text().await.unwrap().contains("déjà publiée"));
+    // A new proposal leaves out the porteurs whose requests wait for an answer and never
+    // offers the removed pair again; its counts match the pairs it lists.
+    let fresh = propose_in_compiegne(&app, &[]).await;
+    let next = proposal_at(&app, &fresh).await;
+    for pair in &pairs[1..] {
+        assert!(
+            !next.pairs.iter().any(|p| p.project == pair.project),
+            "a porteur with an open request is not proposed again"
+        );
+    }
+    assert!(
+        !next
+            .pairs
+            .iter()
+            .any(|p| p.project == pairs[0].project && p.mentor == pairs[0].mentor),
+        "the removed pair is never offered again"
+    );
+    assert_eq!(next.matched as usize, next.pairs.len());
 }
 
 #[tokio::test]
@@ -646,7 +669,7 @@ async fn circles_matched_together_share_out_a_mentors_places_in_one_proposal() {
 }
 
 #[tokio::test]
-async fn a_batch_proposal_never_pairs_a_porteur_with_a_mentor_they_already_asked() {
+async fn a_batch_proposal_leaves_out_a_porteur_whose_request_waits_for_an_answer() {
     let app = compiegne_coordinator().await;
     let project = mentorat_app::demo::demo_id("project/porteur@mentorat.example");
     let first = proposal_at(&app, &propose_in_compiegne(&app, &[]).await).await;
@@ -672,8 +695,10 @@ async fn a_batch_proposal_never_pairs_a_porteur_with_a_mentor_they_already_asked
             .any(|p| p.project == project && p.mentor == mentor),
         "{again:?}"
     );
+    // While that request waits for an answer, the porteur is not proposed another
+    // mentor (issue 21: proposals respect what was decided).
     assert!(
-        again.mentor_of(project).is_some(),
-        "another mentor is proposed"
+        again.mentor_of(project).is_none(),
+        "a porteur whose request waits is left out: {again:?}"
     );
 }

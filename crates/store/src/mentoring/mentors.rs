@@ -140,6 +140,28 @@ impl Store {
     }
 
     /// [`Store::asked_mentors`] of several porteurs in one query per 500.
+    /// Which of these porteurs have a request still waiting for an answer.
+    pub async fn mentees_with_open_requests(
+        &self,
+        mentee_ids: &[Uuid],
+    ) -> Result<std::collections::HashSet<Uuid>> {
+        #[derive(sqlx::FromRow)]
+        struct M {
+            mentee_id: Uuid,
+        }
+        let rows = db::fetch_by_ids::<M>(&mut &*self, mentee_ids, |chunk| {
+            Query::select()
+                .distinct()
+                .column("mentee_id")
+                .from("mentorship_requests")
+                .and_where(Expr::col("mentee_id").is_in(chunk.iter().copied()))
+                .and_where(Expr::col("status").eq("open"))
+                .to_owned()
+        })
+        .await?;
+        Ok(rows.into_iter().map(|m| m.mentee_id).collect())
+    }
+
     pub async fn asked_mentors_of(
         &self,
         mentee_ids: &[Uuid],

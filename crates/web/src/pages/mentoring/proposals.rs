@@ -142,6 +142,12 @@ pub(super) async fn render_proposal(
     let names = app.store.names(&mentors).await.map_err(AppError::from)?;
     // The fields' labels, for the reasons in the reader's language.
     let domains = app.domains().await?;
+    // The counts leave out the pairs removed since.
+    let removed = app
+        .store
+        .removed_pairs_summary(id)
+        .await
+        .map_err(AppError::from)?;
     // « Title — First L. »: no more of the porteur than the pair needs.
     let project_line = |id: &Uuid| {
         projects.get(id).map_or_else(String::new, |project| {
@@ -193,9 +199,9 @@ pub(super) async fn render_proposal(
         summary: tr.tv(
             "proposal-summary",
             &[
-                ("matched", &proposal.matched.to_string()),
+                ("matched", &(proposal.matched - removed.0).to_string()),
                 ("unmatched", &proposal.unmatched.to_string()),
-                ("score", &proposal.total_score.to_string()),
+                ("score", &(proposal.total_score - removed.1).to_string()),
                 ("blocking", &proposal.blocking_pairs.to_string()),
             ],
         ),
