@@ -10,6 +10,7 @@ pub mod ics;
 pub mod locale;
 pub mod mentoring;
 pub mod password;
+pub mod pdf;
 pub mod person;
 pub mod policy;
 pub mod slug;

@@ -35,6 +35,10 @@ pub use events::{HostMailStep, NewEvent};
 pub use launch::LaunchDates;
 pub use mentoring::{CircleCounts, MentorLine, ProjectLine};
 pub use mentoring::{
+    CheckinRecord, CheckinSummary, FlaggedCheckin, HoursLine, MentorHours, MessageRecord,
+    OpenReport, ReportRecord,
+};
+pub use mentoring::{
     Domain, FeedbackRecord, FeedbackSummary, GoalRecord, MeetingRecord, MentorApplication,
     MentorProfile, MentorshipRecord, MentorshipSheet, NewProjectDetails, Party, ProjectRecord,
     QuietMentorship, RequestRecord,

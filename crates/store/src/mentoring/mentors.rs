@@ -283,8 +283,11 @@ impl Tx {
         now: DateTime<Utc>,
     ) -> Result<bool> {
         let mut q = Query::update();
+        // A coordinator's decision: whatever paused the mentor before is replaced.
         q.table("mentors")
             .value("status", status.as_str())
+            .value("pause_reason", Option::<String>::None)
+            .value("paused_until", Option::<DateTime<Utc>>::None)
             .and_where(Expr::col("user_id").eq(user_id));
         if let Some(day) = interview_on {
             q.value("interview_on", day);

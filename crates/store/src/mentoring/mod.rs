@@ -6,10 +6,15 @@ mod mentors;
 mod mentorships;
 mod projects;
 mod queues;
+mod relationship;
 mod requests;
 
 pub use mentorships::{FeedbackSummary, GoalRecord, MentorshipSheet, Party, QuietMentorship};
 pub use queues::{CircleCounts, MentorLine, ProjectLine};
+pub use relationship::{
+    CheckinRecord, CheckinSummary, FlaggedCheckin, HoursLine, MentorHours, MessageRecord,
+    OpenReport, ReportRecord,
+};
 
 use crate::db::{self, Count};
 use crate::{Result, Store, StoreError, Tx};
@@ -69,10 +74,19 @@ pub struct MentorProfile {
     pub created_at: DateTime<Utc>,
     /// The conference whose invitation brought the application.
     pub event_id: Option<Uuid>,
+    /// Paused by the mentor until this day (they come back in the directory then).
+    pub paused_until: Option<DateTime<Utc>>,
+    /// Why the mentor is paused: `self` or `expired` (they may come back), none when a
+    /// coordinator paused them.
+    pub pause_reason: Option<String>,
+    /// Requests let expire since the mentor last answered one.
+    pub expired_requests: i64,
+    /// The last time the mentor did something on the platform (answered, met, wrote).
+    pub last_active_at: Option<DateTime<Utc>>,
 }
 
 /// The mentors' own columns that [`MentorProfile`] reads (`user_id` comes first, aliased).
-const MENTOR_COLUMNS: [&str; 16] = [
+const MENTOR_COLUMNS: [&str; 20] = [
     "circle_id",
     "commune_code",
     "bio",
@@ -89,6 +103,10 @@ const MENTOR_COLUMNS: [&str; 16] = [
     "background_checked_at",
     "created_at",
     "event_id",
+    "paused_until",
+    "pause_reason",
+    "expired_requests",
+    "last_active_at",
 ];
 
 fn mentor_select() -> sea_query::SelectStatement {
@@ -211,9 +229,11 @@ pub struct RequestRecord {
     pub decline_reason: Option<String>,
     pub decline_text: String,
     pub created_at: DateTime<Utc>,
+    /// Why the mentor was suggested, as `ReasonNote`s encoded (empty: none kept).
+    pub reasons: String,
 }
 
-const REQUEST_COLUMNS: [&str; 9] = [
+const REQUEST_COLUMNS: [&str; 10] = [
     "id",
     "project_id",
     "mentee_id",
@@ -223,6 +243,7 @@ const REQUEST_COLUMNS: [&str; 9] = [
     "decline_reason",
     "decline_text",
     "created_at",
+    "reasons",
 ];
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -238,9 +259,13 @@ pub struct MentorshipRecord {
     pub last_meeting_on: Option<DateTime<Utc>>,
     pub closed_at: Option<DateTime<Utc>>,
     pub close_reason: String,
+    /// One of the pair ended contact: suspended until a coordinator reviews it.
+    pub suspended_at: Option<DateTime<Utc>>,
+    /// How many check-ins were sent.
+    pub checkin_round: i64,
 }
 
-const MENTORSHIP_COLUMNS: [&str; 10] = [
+const MENTORSHIP_COLUMNS: [&str; 12] = [
     "id",
     "request_id",
     "mentor_id",
@@ -251,6 +276,8 @@ const MENTORSHIP_COLUMNS: [&str; 10] = [
     "last_meeting_on",
     "closed_at",
     "close_reason",
+    "suspended_at",
+    "checkin_round",
 ];
 
 #[derive(Debug, Clone, sqlx::FromRow)]

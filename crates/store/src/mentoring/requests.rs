@@ -84,6 +84,7 @@ impl Tx {
                 "message",
                 "status",
                 "created_at",
+                "reasons",
             ])
             .values_panic([
                 r.id.into(),
@@ -93,6 +94,7 @@ impl Tx {
                 r.message.as_str().into(),
                 "open".into(),
                 r.created_at.into(),
+                r.reasons.as_str().into(),
             ])
             .to_owned();
         db::execute(self, &q).await?;

@@ -1,0 +1,711 @@
+//! The relationship as the pair live it: messages and what each has read, reports and
+//! blocks, check-ins, a mentor's own pause and the requests they let expire, and the
+//! volunteer hours their meetings add up to.
+
+use super::*;
+use crate::db::Backend;
+
+/// A message between the pair. Private to them; a coordinator reads one only once it
+/// is reported (or, for a minor, with the reading logged).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct MessageRecord {
+    pub id: Uuid,
+    pub mentorship_id: Uuid,
+    pub author_id: Uuid,
+    pub body: String,
+    pub created_at: DateTime<Utc>,
+}
+
+const MESSAGE_COLUMNS: [&str; 5] = ["id", "mentorship_id", "author_id", "body", "created_at"];
+
+/// A report to the circle's coordinators: of a message, or of the relationship
+/// (`message_id` none); `block`: its author ended contact.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ReportRecord {
+    pub id: Uuid,
+    pub mentorship_id: Uuid,
+    pub reporter_id: Uuid,
+    pub message_id: Option<Uuid>,
+    pub reason: String,
+    pub block: bool,
+    pub created_at: DateTime<Utc>,
+    pub reviewed_at: Option<DateTime<Utc>>,
+}
+
+const REPORT_COLUMNS: [&str; 8] = [
+    "id",
+    "mentorship_id",
+    "reporter_id",
+    "message_id",
+    "reason",
+    "block",
+    "created_at",
+    "reviewed_at",
+];
+
+/// A report no coordinator has reviewed yet, with its project's title.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct OpenReport {
+    #[sqlx(flatten)]
+    pub report: ReportRecord,
+    pub project_title: String,
+}
+
+/// One side's answer to a check-in.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct CheckinRecord {
+    pub author_id: Uuid,
+    pub round: i64,
+    /// How it is going, 1 (badly) to 5 (very well).
+    pub mood: i64,
+    /// Whether they met since the last check-in.
+    pub met: bool,
+    /// What the coordinator should know (empty: nothing).
+    pub note: String,
+    pub created_at: DateTime<Utc>,
+}
+
+const CHECKIN_COLUMNS: [&str; 6] = ["author_id", "round", "mood", "met", "note", "created_at"];
+
+/// An answer the coordinators should look at (a note for them, or going badly).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct FlaggedCheckin {
+    #[sqlx(flatten)]
+    pub checkin: CheckinRecord,
+    pub mentorship_id: Uuid,
+    pub project_title: String,
+}
+
+/// A mood of 2 or less is flagged to the coordinators, as is any note for them.
+pub const FLAGGED_MOOD: i64 = 2;
+
+/// Check-in answers in aggregate (no names, no notes).
+#[derive(Debug, Clone, Copy, Default, PartialEq, sqlx::FromRow)]
+pub struct CheckinSummary {
+    pub answers: i64,
+    pub mood_sum: i64,
+    pub met: i64,
+    pub flagged: i64,
+}
+
+/// What a mentor's meetings add up to.
+#[derive(Debug, Clone, Default, PartialEq, sqlx::FromRow)]
+pub struct MentorHours {
+    pub minutes: i64,
+    pub meetings: i64,
+    /// Porteurs met at least once.
+    pub porteurs: i64,
+    pub first: Option<DateTime<Utc>>,
+    pub last: Option<DateTime<Utc>>,
+}
+
+/// The meetings of one circle in one month (`YYYY-MM`).
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct HoursLine {
+    pub circle_id: Option<Uuid>,
+    pub month: String,
+    pub minutes: i64,
+    pub meetings: i64,
+    pub mentors: i64,
+}
+
+/// The flagged answers' condition.
+fn flagged() -> Cond {
+    Cond::any()
+        .add(Expr::col(("checkins", "note")).ne(""))
+        .add(Expr::col(("checkins", "mood")).lte(FLAGGED_MOOD))
+}
+
+/// A sum as a BIGINT on both databases (PostgreSQL sums integers as NUMERIC).
+fn sum(e: impl Into<Expr>) -> Expr {
+    Expr::expr(sea_query::Func::cast_as(
+        sea_query::Func::coalesce([sea_query::Func::sum(e).into(), Expr::val(0)]),
+        "BIGINT",
+    ))
+}
+
+impl Store {
+    /// A page of a thread, oldest first: the `limit` messages before the `skip` latest.
+    pub async fn messages_page(
+        &self,
+        mentorship_id: Uuid,
+        skip: u64,
+        limit: u64,
+    ) -> Result<Vec<MessageRecord>> {
+        let q = Query::select()
+            .columns(MESSAGE_COLUMNS)
+            .from("messages")
+            .and_where(Expr::col("mentorship_id").eq(mentorship_id))
+            .order_by("created_at", Order::Desc)
+            .order_by("id", Order::Desc)
+            .limit(limit)
+            .offset(skip)
+            .to_owned();
+        let mut page: Vec<MessageRecord> = db::fetch_all(&mut &*self, &q).await?;
+        page.reverse();
+        Ok(page)
+    }
+
+    pub async fn count_messages(&self, mentorship_id: Uuid) -> Result<i64> {
+        let q = Query::select()
+            .expr_as(db::count_rows(), "n")
+            .from("messages")
+            .and_where(Expr::col("mentorship_id").eq(mentorship_id))
+            .to_owned();
+        Ok(db::fetch_one::<Count>(&mut &*self, &q).await?.n)
+    }
+
+    /// The messages of a thread that one of the pair reported (what coordinators read).
+    pub async fn reported_messages(&self, mentorship_id: Uuid) -> Result<Vec<MessageRecord>> {
+        let q = Query::select()
+            .columns(MESSAGE_COLUMNS)
+            .from("messages")
+            .and_where(
+                Expr::col("id").in_subquery(
+                    Query::select()
+                        .column("message_id")
+                        .from("mentorship_reports")
+                        .and_where(Expr::col("mentorship_id").eq(mentorship_id))
+                        .and_where(Expr::col("message_id").is_not_null())
+                        .to_owned(),
+                ),
+            )
+            .order_by("created_at", Order::Asc)
+            .to_owned();
+        db::fetch_all(&mut &*self, &q).await
+    }
+
+    pub async fn reports_of(&self, mentorship_id: Uuid) -> Result<Vec<ReportRecord>> {
+        let q = Query::select()
+            .columns(REPORT_COLUMNS)
+            .from("mentorship_reports")
+            .and_where(Expr::col("mentorship_id").eq(mentorship_id))
+            .order_by("created_at", Order::Asc)
+            .to_owned();
+        db::fetch_all(&mut &*self, &q).await
+    }
+
+    /// The reports waiting for a coordinator in these circles (every circle: `None`),
+    /// the oldest first.
+    pub async fn open_reports_in(
+        &self,
+        circles: Option<&[Uuid]>,
+        limit: u64,
+    ) -> Result<Vec<OpenReport>> {
+        let mut q = Query::select();
+        for c in REPORT_COLUMNS {
+            q.column(("mentorship_reports", c));
+        }
+        q.expr_as(Expr::col(("projects", "title")), "project_title")
+            .from("mentorship_reports")
+            .inner_join(
+                "mentorships",
+                Expr::col(("mentorships", "id")).equals(("mentorship_reports", "mentorship_id")),
+            )
+            .inner_join(
+                "projects",
+                Expr::col(("projects", "id")).equals(("mentorships", "project_id")),
+            )
+            .and_where(Expr::col(("mentorship_reports", "reviewed_at")).is_null())
+            .order_by(("mentorship_reports", "created_at"), Order::Asc)
+            .limit(limit);
+        if let Some(circles) = circles {
+            q.and_where(Expr::col(("projects", "circle_id")).is_in(circles.iter().copied()));
+        }
+        db::fetch_all(&mut &*self, &q).await
+    }
+
+    /// How many messages of each of `user`'s threads they have not read, in one query
+    /// (threads without any unread message are absent).
+    pub async fn unread_counts(&self, user: Uuid) -> Result<std::collections::HashMap<Uuid, i64>> {
+        #[derive(sqlx::FromRow)]
+        struct U {
+            mentorship_id: Uuid,
+            n: i64,
+        }
+        let q = Query::select()
+            .expr_as(Expr::col(("messages", "mentorship_id")), "mentorship_id")
+            .expr_as(db::count_rows(), "n")
+            .from("messages")
+            .inner_join(
+                "mentorships",
+                Expr::col(("mentorships", "id")).equals(("messages", "mentorship_id")),
+            )
+            .left_join(
+                "thread_reads",
+                Expr::col(("thread_reads", "mentorship_id"))
+                    .equals(("messages", "mentorship_id"))
+                    .and(Expr::col(("thread_reads", "user_id")).eq(user)),
+            )
+            .cond_where(
+                Cond::any()
+                    .add(Expr::col(("mentorships", "mentor_id")).eq(user))
+                    .add(Expr::col(("mentorships", "mentee_id")).eq(user)),
+            )
+            .and_where(Expr::col(("messages", "author_id")).ne(user))
+            .cond_where(
+                Cond::any()
+                    .add(Expr::col(("thread_reads", "read_at")).is_null())
+                    .add(
+                        Expr::col(("messages", "created_at"))
+                            .gt(Expr::col(("thread_reads", "read_at"))),
+                    ),
+            )
+            .group_by_col(("messages", "mentorship_id"))
+            .to_owned();
+        let rows: Vec<U> = db::fetch_all(&mut &*self, &q).await?;
+        Ok(rows.into_iter().map(|u| (u.mentorship_id, u.n)).collect())
+    }
+
+    pub async fn checkins_of(&self, mentorship_id: Uuid) -> Result<Vec<CheckinRecord>> {
+        let q = Query::select()
+            .columns(CHECKIN_COLUMNS)
+            .from("checkins")
+            .and_where(Expr::col("mentorship_id").eq(mentorship_id))
+            .order_by("round", Order::Asc)
+            .order_by("created_at", Order::Asc)
+            .to_owned();
+        db::fetch_all(&mut &*self, &q).await
+    }
+
+    /// The answers since `since` flagged for the coordinators of these circles (every
+    /// circle: `None`), the latest first.
+    pub async fn flagged_checkins_in(
+        &self,
+        circles: Option<&[Uuid]>,
+        since: DateTime<Utc>,
+        limit: u64,
+    ) -> Result<Vec<FlaggedCheckin>> {
+        let mut q = Query::select();
+        for c in CHECKIN_COLUMNS {
+            q.column(("checkins", c));
+        }
+        q.column(("checkins", "mentorship_id"))
+            .expr_as(Expr::col(("projects", "title")), "project_title")
+            .from("checkins")
+            .inner_join(
+                "mentorships",
+                Expr::col(("mentorships", "id")).equals(("checkins", "mentorship_id")),
+            )
+            .inner_join(
+                "projects",
+                Expr::col(("projects", "id")).equals(("mentorships", "project_id")),
+            )
+            .and_where(Expr::col(("checkins", "created_at")).gte(since))
+            .cond_where(flagged())
+            .order_by(("checkins", "created_at"), Order::Desc)
+            .limit(limit);
+        if let Some(circles) = circles {
+            q.and_where(Expr::col(("projects", "circle_id")).is_in(circles.iter().copied()));
+        }
+        db::fetch_all(&mut &*self, &q).await
+    }
+
+    /// Every answer since `since`, in aggregate (the national team's figures).
+    pub async fn checkin_summary(&self, since: DateTime<Utc>) -> Result<CheckinSummary> {
+        let q = Query::select()
+            .expr_as(db::count_rows(), "answers")
+            .expr_as(sum(Expr::col("mood")), "mood_sum")
+            .expr_as(
+                sum(Expr::case(Expr::col("met").eq(true), 1).finally(0)),
+                "met",
+            )
+            .expr_as(
+                sum(Expr::case(flagged(), 1).finally(0)),
+                "flagged",
+            )
+            .from("checkins")
+            .and_where(Expr::col("created_at").gte(since))
+            .to_owned();
+        db::fetch_one(&mut &*self, &q).await
+    }
+
+    /// Active relationships due a check-in: the first `limit` whose first is due
+    /// (started before `first`), then those whose last was sent before `next`.
+    pub async fn checkins_due(
+        &self,
+        first: DateTime<Utc>,
+        next: DateTime<Utc>,
+        limit: u64,
+    ) -> Result<Vec<MentorshipRecord>> {
+        let base = || {
+            Query::select()
+                .columns(MENTORSHIP_COLUMNS)
+                .from("mentorships")
+                .and_where(Expr::col("status").eq("active"))
+                .and_where(Expr::col("suspended_at").is_null())
+                .limit(limit)
+                .to_owned()
+        };
+        let mut due: Vec<MentorshipRecord> = db::fetch_all(
+            &mut &*self,
+            &base()
+                .and_where(Expr::col("checkin_round").eq(0))
+                .and_where(Expr::col("started_at").lte(first))
+                .order_by("started_at", Order::Asc)
+                .to_owned(),
+        )
+        .await?;
+        let left = limit.saturating_sub(due.len() as u64);
+        if left > 0 {
+            let later: Vec<MentorshipRecord> = db::fetch_all(
+                &mut &*self,
+                &base()
+                    .and_where(Expr::col("checkin_sent_at").lte(next))
+                    .order_by("checkin_sent_at", Order::Asc)
+                    .limit(left)
+                    .to_owned(),
+            )
+            .await?;
+            due.extend(later);
+        }
+        Ok(due)
+    }
+
+    /// Mentors paused by themselves whose date has come.
+    pub async fn mentors_to_resume(&self, now: DateTime<Utc>) -> Result<Vec<Uuid>> {
+        #[derive(sqlx::FromRow)]
+        struct M {
+            user_id: Uuid,
+        }
+        let q = Query::select()
+            .column("user_id")
+            .from("mentors")
+            .and_where(Expr::col("status").eq("paused"))
+            .and_where(Expr::col("paused_until").lte(now))
+            .and_where(Expr::col("pause_reason").eq("self"))
+            .to_owned();
+        let rows: Vec<M> = db::fetch_all(&mut &*self, &q).await?;
+        Ok(rows.into_iter().map(|m| m.user_id).collect())
+    }
+
+    /// What the meetings of `mentor`'s relationships add up to, those held in
+    /// `[from, to)` (every one: `None`).
+    pub async fn mentor_hours(
+        &self,
+        mentor: Uuid,
+        period: Option<(DateTime<Utc>, DateTime<Utc>)>,
+    ) -> Result<MentorHours> {
+        let mut q = Query::select();
+        q.expr_as(sum(Expr::col(("meetings", "minutes"))), "minutes")
+            .expr_as(db::count_rows(), "meetings")
+            .expr_as(
+                Expr::col(("mentorships", "mentee_id")).count_distinct(),
+                "porteurs",
+            )
+            .expr_as(Expr::col(("meetings", "held_on")).min(), "first")
+            .expr_as(Expr::col(("meetings", "held_on")).max(), "last")
+            .from("meetings")
+            .inner_join(
+                "mentorships",
+                Expr::col(("mentorships", "id")).equals(("meetings", "mentorship_id")),
+            )
+            .and_where(Expr::col(("mentorships", "mentor_id")).eq(mentor));
+        if let Some((from, to)) = period {
+            q.and_where(Expr::col(("meetings", "held_on")).gte(from))
+                .and_where(Expr::col(("meetings", "held_on")).lt(to));
+        }
+        db::fetch_one(&mut &*self, &q).await
+    }
+
+    /// The meetings held in `[from, to)` by circle and month, in that order.
+    pub async fn hours_by_circle_month(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<HoursLine>> {
+        let month = match self.backend() {
+            Backend::Sqlite => Expr::cust("substr(meetings.held_on, 1, 7)"),
+            Backend::Postgres => {
+                Expr::cust("to_char(meetings.held_on AT TIME ZONE 'UTC', 'YYYY-MM')")
+            }
+        };
+        let q = Query::select()
+            .expr_as(Expr::col(("projects", "circle_id")), "circle_id")
+            .expr_as(month.clone(), "month")
+            .expr_as(sum(Expr::col(("meetings", "minutes"))), "minutes")
+            .expr_as(db::count_rows(), "meetings")
+            .expr_as(
+                Expr::col(("mentorships", "mentor_id")).count_distinct(),
+                "mentors",
+            )
+            .from("meetings")
+            .inner_join(
+                "mentorships",
+                Expr::col(("mentorships", "id")).equals(("meetings", "mentorship_id")),
+            )
+            .inner_join(
+                "projects",
+                Expr::col(("projects", "id")).equals(("mentorships", "project_id")),
+            )
+            .and_where(Expr::col(("meetings", "held_on")).gte(from))
+            .and_where(Expr::col(("meetings", "held_on")).lt(to))
+            .group_by_col(("projects", "circle_id"))
+            .add_group_by([month.clone()])
+            .order_by_expr(month, Order::Asc)
+            .to_owned();
+        db::fetch_all(&mut &*self, &q).await
+    }
+}
+
+impl Tx {
+    pub async fn insert_message(&mut self, m: &MessageRecord) -> Result<()> {
+        let q = Query::insert()
+            .into_table("messages")
+            .columns(MESSAGE_COLUMNS)
+            .values_panic([
+                m.id.into(),
+                m.mentorship_id.into(),
+                m.author_id.into(),
+                m.body.as_str().into(),
+                m.created_at.into(),
+            ])
+            .to_owned();
+        db::execute(self, &q).await?;
+        Ok(())
+    }
+
+    /// `user` has read the thread up to `at`.
+    pub async fn mark_read(&mut self, mentorship_id: Uuid, user: Uuid, at: DateTime<Utc>) -> Result<()> {
+        let q = Query::insert()
+            .into_table("thread_reads")
+            .columns(["mentorship_id", "user_id", "read_at"])
+            .values_panic([mentorship_id.into(), user.into(), at.into()])
+            .on_conflict(
+                OnConflict::columns(["mentorship_id", "user_id"])
+                    .update_column("read_at")
+                    .to_owned(),
+            )
+            .to_owned();
+        db::execute(self, &q).await?;
+        Ok(())
+    }
+
+    /// Whether `user` may be e-mailed about the thread now: not since `not_since`
+    /// (then marked as e-mailed now, in this transaction).
+    pub async fn claim_notification(
+        &mut self,
+        mentorship_id: Uuid,
+        user: Uuid,
+        now: DateTime<Utc>,
+        not_since: DateTime<Utc>,
+    ) -> Result<bool> {
+        let q = Query::insert()
+            .into_table("thread_reads")
+            .columns(["mentorship_id", "user_id", "notified_at"])
+            .values_panic([mentorship_id.into(), user.into(), now.into()])
+            .on_conflict(
+                OnConflict::columns(["mentorship_id", "user_id"])
+                    .update_column("notified_at")
+                    .action_cond_where(
+                        Cond::any()
+                            .add(Expr::col(("thread_reads", "notified_at")).is_null())
+                            .add(Expr::col(("thread_reads", "notified_at")).lte(not_since)),
+                    )
+                    .to_owned(),
+            )
+            .to_owned();
+        Ok(db::execute(self, &q).await? == 1)
+    }
+
+    pub async fn insert_report(&mut self, r: &ReportRecord) -> Result<()> {
+        let q = Query::insert()
+            .into_table("mentorship_reports")
+            .columns(REPORT_COLUMNS)
+            .values_panic([
+                r.id.into(),
+                r.mentorship_id.into(),
+                r.reporter_id.into(),
+                r.message_id.into(),
+                r.reason.as_str().into(),
+                r.block.into(),
+                r.created_at.into(),
+                r.reviewed_at.into(),
+            ])
+            .to_owned();
+        db::execute(self, &q).await?;
+        Ok(())
+    }
+
+    /// Suspends an active relationship (one of the pair ended contact).
+    pub async fn suspend_mentorship(&mut self, id: Uuid, now: DateTime<Utc>) -> Result<bool> {
+        let q = Query::update()
+            .table("mentorships")
+            .value("suspended_at", now)
+            .and_where(Expr::col("id").eq(id))
+            .and_where(Expr::col("status").eq("active"))
+            .and_where(Expr::col("suspended_at").is_null())
+            .to_owned();
+        Ok(db::execute(self, &q).await? == 1)
+    }
+
+    /// A coordinator lets a suspended relationship go on.
+    pub async fn resume_mentorship(&mut self, id: Uuid) -> Result<bool> {
+        let q = Query::update()
+            .table("mentorships")
+            .value("suspended_at", Option::<DateTime<Utc>>::None)
+            .and_where(Expr::col("id").eq(id))
+            .and_where(Expr::col("suspended_at").is_not_null())
+            .to_owned();
+        Ok(db::execute(self, &q).await? == 1)
+    }
+
+    /// Marks every open report of a relationship reviewed by `by`.
+    pub async fn review_reports(
+        &mut self,
+        mentorship_id: Uuid,
+        by: Uuid,
+        now: DateTime<Utc>,
+    ) -> Result<u64> {
+        let q = Query::update()
+            .table("mentorship_reports")
+            .value("reviewed_at", now)
+            .value("reviewed_by", by)
+            .and_where(Expr::col("mentorship_id").eq(mentorship_id))
+            .and_where(Expr::col("reviewed_at").is_null())
+            .to_owned();
+        db::execute(self, &q).await
+    }
+
+    /// Marks check-in number `round` + 1 sent, unless another sweep did.
+    pub async fn mark_checkin_sent(
+        &mut self,
+        id: Uuid,
+        round: i64,
+        now: DateTime<Utc>,
+    ) -> Result<bool> {
+        let q = Query::update()
+            .table("mentorships")
+            .value("checkin_round", round + 1)
+            .value("checkin_sent_at", now)
+            .and_where(Expr::col("id").eq(id))
+            .and_where(Expr::col("checkin_round").eq(round))
+            .to_owned();
+        Ok(db::execute(self, &q).await? == 1)
+    }
+
+    /// Records an answer; false when this side already answered this round.
+    pub async fn insert_checkin(&mut self, mentorship_id: Uuid, c: &CheckinRecord) -> Result<bool> {
+        let q = Query::insert()
+            .into_table("checkins")
+            .columns([
+                "mentorship_id",
+                "author_id",
+                "round",
+                "mood",
+                "met",
+                "note",
+                "created_at",
+            ])
+            .values_panic([
+                mentorship_id.into(),
+                c.author_id.into(),
+                c.round.into(),
+                c.mood.into(),
+                c.met.into(),
+                c.note.as_str().into(),
+                c.created_at.into(),
+            ])
+            .on_conflict(OnConflict::new().do_nothing().to_owned())
+            .to_owned();
+        Ok(db::execute(self, &q).await? == 1)
+    }
+
+    /// A mentor's own changes to their profile after approval (and their fields).
+    pub async fn update_mentor_profile(&mut self, a: &MentorApplication) -> Result<bool> {
+        let q = Query::update()
+            .table("mentors")
+            .value("bio", a.bio.as_str())
+            .value("capacity", a.capacity)
+            .value("travel_km", a.travel_km)
+            .value("remote", a.remote)
+            .value("languages", a.languages.as_str())
+            .value("availability", a.availability.as_str())
+            .and_where(Expr::col("user_id").eq(a.user_id))
+            .to_owned();
+        if db::execute(self, &q).await? != 1 {
+            return Ok(false);
+        }
+        let q = Query::delete()
+            .from_table("mentor_domains")
+            .and_where(Expr::col("user_id").eq(a.user_id))
+            .to_owned();
+        db::execute(self, &q).await?;
+        for (code, years) in &a.domains {
+            self.add_mentor_domain(a.user_id, code, *years).await?;
+        }
+        Ok(true)
+    }
+
+    /// Pauses an approved mentor for `reason` (`self` until `until`, or `expired`).
+    pub async fn pause_mentor(
+        &mut self,
+        user_id: Uuid,
+        reason: &str,
+        until: Option<DateTime<Utc>>,
+    ) -> Result<bool> {
+        let q = Query::update()
+            .table("mentors")
+            .value("status", "paused")
+            .value("pause_reason", reason)
+            .value("paused_until", until)
+            .and_where(Expr::col("user_id").eq(user_id))
+            .and_where(Expr::col("status").eq("approved"))
+            .to_owned();
+        Ok(db::execute(self, &q).await? == 1)
+    }
+
+    /// A mentor paused by themselves or by their expired requests comes back (never
+    /// from a coordinator's pause).
+    pub async fn resume_mentor(&mut self, user_id: Uuid, now: DateTime<Utc>) -> Result<bool> {
+        let q = Query::update()
+            .table("mentors")
+            .value("status", "approved")
+            .value("pause_reason", Option::<String>::None)
+            .value("paused_until", Option::<DateTime<Utc>>::None)
+            .value("expired_requests", 0)
+            .value("last_active_at", now)
+            .and_where(Expr::col("user_id").eq(user_id))
+            .and_where(Expr::col("status").eq("paused"))
+            .and_where(Expr::col("pause_reason").is_not_null())
+            .to_owned();
+        Ok(db::execute(self, &q).await? == 1)
+    }
+
+    /// One more request the mentor let expire; how many since they last answered one.
+    pub async fn note_expired_request(&mut self, user_id: Uuid) -> Result<i64> {
+        let q = Query::update()
+            .table("mentors")
+            .value("expired_requests", Expr::col("expired_requests").add(1))
+            .and_where(Expr::col("user_id").eq(user_id))
+            .to_owned();
+        db::execute(self, &q).await?;
+        let q = Query::select()
+            .expr_as(Expr::col("expired_requests"), "n")
+            .from("mentors")
+            .and_where(Expr::col("user_id").eq(user_id))
+            .to_owned();
+        Ok(db::fetch_optional::<Count>(self, &q)
+            .await?
+            .map_or(0, |c| c.n))
+    }
+
+    /// The mentor did something: their last activity; `answered`: a request, which
+    /// also clears their count of expired ones.
+    pub async fn mentor_active(
+        &mut self,
+        user_id: Uuid,
+        answered: bool,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let mut q = Query::update();
+        q.table("mentors")
+            .value("last_active_at", now)
+            .and_where(Expr::col("user_id").eq(user_id));
+        if answered {
+            q.value("expired_requests", 0);
+        }
+        db::execute(self, &q).await?;
+        Ok(())
+    }
+}
