@@ -485,6 +485,88 @@ pub(crate) const ROWS: &[Row] = &[
         &[("satisfaction", "")],
         [303, 403, 422, 403, 403, 403, 403],
     ),
+    // The pair's messages: the pair reads them; the circle's coordinators only the
+    // reported ones (none here); the national team never (the thread is an adult's).
+    get(
+        "/mentorats/{id}/messages",
+        "/mentorats/{mentorship}/messages",
+        [303, 403, 200, 403, 200, 403, 404],
+    ),
+    post(
+        "/mentorats/{id}/messages",
+        "/mentorats/{mentorship}/messages",
+        &[("body", "")],
+        [303, 403, 422, 403, 403, 403, 403],
+    ),
+    post(
+        "/mentorats/{id}/signalement",
+        "/mentorats/{mentorship}/signalement",
+        &[("reason", "")],
+        [303, 403, 422, 403, 403, 403, 403],
+    ),
+    post(
+        "/mentorats/{id}/revue",
+        "/mentorats/{mentorship}/revue",
+        &[("decision", "")],
+        [303, 403, 403, 403, 404, 403, 404],
+    ),
+    get(
+        "/mentorats/{id}/point",
+        "/mentorats/{mentorship}/point",
+        [303, 403, 200, 403, 403, 403, 403],
+    ),
+    post(
+        "/mentorats/{id}/point",
+        "/mentorats/{mentorship}/point",
+        &[("mood", "")],
+        [303, 403, 422, 403, 403, 403, 403],
+    ),
+    get(
+        "/demandes/{id}",
+        "/demandes/00000000-0000-0000-0000-000000000000",
+        [303, 404, 404, 404, 404, 404, 404],
+    ),
+    // A mentor's own profile, pause and certificate: mentors only.
+    get(
+        "/mon-espace/profil",
+        "/mon-espace/profil",
+        [303, 404, 200, 404, 404, 404, 404],
+    ),
+    post(
+        "/mon-espace/profil",
+        "/mon-espace/profil",
+        &[("bio", "")],
+        [303, 404, 422, 404, 404, 404, 404],
+    ),
+    post(
+        "/mon-espace/pause",
+        "/mon-espace/pause",
+        &[("until", "")],
+        [303, 404, 422, 404, 404, 404, 404],
+    ),
+    post(
+        "/mon-espace/reprise",
+        "/mon-espace/reprise",
+        &[],
+        [303, 404, 422, 404, 404, 404, 404],
+    ),
+    get(
+        "/mon-espace/attestation",
+        "/mon-espace/attestation",
+        [303, 404, 200, 404, 404, 404, 404],
+    ),
+    get(
+        "/mon-espace/attestation.pdf",
+        "/mon-espace/attestation.pdf",
+        [303, 404, 200, 404, 404, 404, 404],
+    ),
+    get("/admin/benevolat", "/admin/benevolat", NATIONAL),
+    get("/admin/benevolat.csv", "/admin/benevolat.csv", NATIONAL),
+    get(
+        "/coordination/suivi",
+        "/coordination/suivi",
+        [303, 403, 403, 403, 200, 200, 200],
+    ),
     post(
         "/demandes/{id}/reponse",
         "/demandes/00000000-0000-0000-0000-000000000000/reponse",

@@ -1172,3 +1172,164 @@ funnel-applied = applications from the invitation
 funnel-approved = mentors approved
 funnel-mentoring = mentors already supporting a project
 funnel-share = { $percent } % of the step before
+
+## The relationship: requests with their facts, messages, reports, check-ins, volunteers
+request-fact-project = Project: { $value }
+request-fact-porteur = Project holder: { $value }
+request-fact-fields = Fields: { $value }
+request-fact-stage = Stage: { $value }
+request-fact-help = Help wanted: { $value }
+request-fact-commune = Town: { $value }
+request-fact-languages = Languages: { $value }
+request-fact-reasons = Why you: { $value }
+request-page-title = Request from { $name }
+request-facts-title = The project
+request-message-title = Their message
+request-no-contact = Their contact details are given to you if you accept.
+request-see-project = See the project and answer
+error-mentor-not-suitable = This mentor does not match your project (field, distance, language or places): choose among the mentors the directory suggests.
+thread-title = Messages
+thread-link = { $count ->
+    [0] Messages
+    [one] Messages (1 unread)
+   *[other] Messages ({ $count } unread)
+}
+thread-unread = { $count ->
+    [one] 1 unread message
+   *[other] { $count } unread messages
+}
+thread-minor = The project holder is a minor: the circle's coordinators can read these messages. Every reading is noted below.
+thread-reading = Read by { $name } (coordination) on { $when }
+thread-reported-only = You only see the reported messages.
+thread-empty = No message yet. Write the first one!
+thread-none-reported = No reported message.
+message-write = Write a message
+message-body-field = Your message
+message-body-hint = The other person is told by e-mail that a message is waiting (not what it says).
+message-send = Send
+message-reported = Reported
+report-message = Report this message
+report-reason-field = Why?
+report-submit = Report to the coordinators
+safety-title = A problem?
+block-field = End contact now (the relationship is suspended until the coordinators review it)
+report-relationship-submit = Tell the coordinators
+block-confirm = The relationship will be suspended at once: no more messages or meetings until the coordinators review it, and this person will never be suggested to you again.
+reports-title = Reports
+report-kind-block = Contact ended
+report-kind-message = Message reported
+report-kind-relationship = Relationship reported
+report-line = { $kind } by { $who }, on { $when }: { $reason }
+mentorship-suspended = This relationship is suspended: one of the two people ended contact. The circle's coordinators will review it.
+review-title = Review the relationship
+review-lead = A report is waiting. After talking to both people, let the relationship go on or close it.
+review-resume = The relationship may go on
+review-close = Close the relationship
+review-close-confirm = Close this relationship? Both people will be free to start another one.
+error-nothing-to-review = Nothing waits for review in this relationship.
+checkin-title = Check-in
+checkin-open = Answer the check-in
+checkin-lead = How is your relationship with { $name } going?
+checkin-mood-field = How is it going?
+checkin-mood-5 = Very well
+checkin-mood-4 = Well
+checkin-mood-3 = So-so
+checkin-mood-2 = With difficulty
+checkin-mood-1 = Badly
+checkin-met-field = Have you met since the last check-in?
+checkin-note-field = Anything the coordinators should know?
+checkin-note-hint = Optional. Only the circle's coordinators read it.
+checkin-submit = Send my answer
+checkin-none = No check-in is open yet: the first one comes a month after the relationship starts.
+checkin-thanks = Thank you, your answer is recorded.
+checkin-trend = Check-ins
+checkin-line = Check-in { $round } — { $who }: { $mood }, met: { $met }
+checkin-flag-line = { $mood }, on { $when }
+error-no-checkin = No check-in is open yet.
+error-checkin-mood = Choose how it is going.
+error-checkin-answered = You already answered this check-in.
+follow-title = Relationships to follow: reports and check-ins
+follow-national-lead = The check-ins of the last 90 days across the network (the answers themselves are read only by each circle's coordinators).
+follow-answers = { $count ->
+    [one] 1 answer
+   *[other] { $count } answers
+}
+follow-mood = Average mood: { $mood } out of 5
+follow-met = { $count ->
+    [one] 1 answer says they met
+   *[other] { $count } answers say they met
+}
+follow-flagged = { $count ->
+    [one] 1 answer to look at
+   *[other] { $count } answers to look at
+}
+follow-reports = { $count ->
+    [0] no report waiting
+    [one] 1 report waiting
+   *[other] { $count } reports waiting
+}
+follow-no-report = No report waiting.
+follow-flagged-title = Answers to look at (last 90 days)
+follow-no-flag = No answer to look at: all is well.
+space-volunteer = My volunteering
+profile-title = My mentor profile
+profile-form-title = What I offer
+profile-submit = Save my profile
+pause-title = Take a break
+pause-lead = You are no longer suggested in the directory or in proposals until the date chosen; your current relationships go on.
+pause-until-field = Until
+pause-submit = Take a break
+pause-until = On a break until { $date }.
+pause-expired = On a break: several requests went unanswered. Come back when you are available.
+pause-coordination = On a break at the coordinators' request: contact them to come back.
+resume-submit = I am available again
+error-pause-date = Choose a date to come, less than a year away.
+error-not-available = You are not available at the moment: nothing to pause.
+error-not-paused = You are not on a break.
+error-capacity-below-mentees = You already mentor more people than this number.
+certificate-title = Volunteering certificate
+certificate-association = The association { $name } certifies that:
+certificate-body = { $name } gave { $hours } hours of volunteer time to mentoring, over { $meetings } meetings, supporting { $porteurs } project holder(s).
+certificate-year = Period: the year { $year }.
+certificate-period = Period: from { $from } to { $to }.
+certificate-no-meeting = No meeting is recorded yet.
+certificate-purpose = Certificate issued for whatever purpose it may serve.
+certificate-issued = Issued on { $date }
+certificate-pdf = Download as PDF
+certificate-years = Choose a year
+certificate-all-years = All years
+error-year = Unknown year.
+hours-title = Volunteer hours
+hours-lead = The mentors' meeting hours, by circle and month, valued at the hourly rate chosen (valued volunteer time), for a spreadsheet.
+hours-year-field = Year
+hours-rate-field = Hourly rate (€)
+hours-rate-hint = For instance the gross minimum hourly wage.
+hours-submit = Download the table (CSV)
+hours-no-circle = No circle
+hours-total = Total
+hours-csv-circle = Circle
+hours-csv-month = Month
+hours-csv-mentors = Mentors
+hours-csv-meetings = Meetings
+hours-csv-hours = Hours
+hours-csv-value = Value (€)
+email-message-subject = A message is waiting for you
+email-message-p1 = You received a message in your mentoring relationship. To read it and answer, open the platform.
+email-message-action = Read the message
+email-reported-subject = A report in a relationship of your circle
+email-reported-p1 = One of the two people of a mentoring relationship reported a message or the relationship. Read it and contact them.
+email-reported-action = See the relationship
+email-blocked-subject = A relationship suspended in your circle
+email-blocked-p1 = One of the two people of a mentoring relationship ended contact: the relationship is suspended until you review it.
+email-blocked-action = See the relationship
+email-checkin-subject = How is your mentoring going?
+email-checkin-p1 = Time for a check-in. Choose an answer below: the page opens with your choice, you only have to confirm.
+email-request-lapsed-subject = A request went unanswered
+email-request-lapsed-p1 = A mentoring request expired without an answer from you. If you are not available, take a break from your space: you will receive no requests until you come back.
+email-request-lapsed-action = Open my space
+email-mentor-silent-subject = A mentor no longer answers requests
+email-mentor-silent-p1 = A mentor of your circle let several requests expire unanswered. Get news of them.
+email-mentor-silent-action = See their record
+email-mentor-paused-subject = Your mentor profile is on a break
+email-mentor-paused-p1 = Several requests went unanswered: your profile is on a break and no longer appears in the directory. To come back, open your space, then « My mentor profile » and « I am available again ».
+email-mentor-paused-action = Open my space

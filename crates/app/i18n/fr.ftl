@@ -1188,3 +1188,164 @@ funnel-applied = candidatures venues de l'invitation
 funnel-approved = mentors acceptés
 funnel-mentoring = mentors qui accompagnent déjà un projet
 funnel-share = { $percent } % de l'étape précédente
+
+## The relationship: requests with their facts, messages, reports, check-ins, volunteers
+request-fact-project = Projet : { $value }
+request-fact-porteur = Porteur ou porteuse : { $value }
+request-fact-fields = Domaines : { $value }
+request-fact-stage = Étape : { $value }
+request-fact-help = Aide souhaitée : { $value }
+request-fact-commune = Commune : { $value }
+request-fact-languages = Langues : { $value }
+request-fact-reasons = Pourquoi vous : { $value }
+request-page-title = Demande de { $name }
+request-facts-title = Le projet
+request-message-title = Son message
+request-no-contact = Ses coordonnées vous seront données si vous acceptez.
+request-see-project = Voir le projet et répondre
+error-mentor-not-suitable = Ce mentor ne correspond pas à votre projet (domaine, distance, langue ou places) : choisissez parmi les mentors que l'annuaire vous propose.
+thread-title = Messages
+thread-link = { $count ->
+    [0] Messages
+    [one] Messages (1 non lu)
+   *[other] Messages ({ $count } non lus)
+}
+thread-unread = { $count ->
+    [one] 1 message non lu
+   *[other] { $count } messages non lus
+}
+thread-minor = Le porteur ou la porteuse de projet est mineur : les coordinateurs et coordinatrices du cercle peuvent lire ces messages. Chaque lecture est notée ci-dessous.
+thread-reading = Lu par { $name } (coordination) le { $when }
+thread-reported-only = Vous ne voyez que les messages signalés.
+thread-empty = Pas encore de message. Écrivez le premier !
+thread-none-reported = Aucun message signalé.
+message-write = Écrire un message
+message-body-field = Votre message
+message-body-hint = L'autre personne est prévenue par courriel qu'un message l'attend (sans son contenu).
+message-send = Envoyer
+message-reported = Signalé
+report-message = Signaler ce message
+report-reason-field = Pourquoi ?
+report-submit = Signaler à la coordination
+safety-title = Un souci ?
+block-field = Mettre fin au contact maintenant (la relation est suspendue jusqu'à ce que la coordination la revoie)
+report-relationship-submit = Prévenir la coordination
+block-confirm = La relation sera suspendue tout de suite : plus de messages ni de rencontres jusqu'à ce que la coordination la revoie, et cette personne ne vous sera plus jamais proposée.
+reports-title = Signalements
+report-kind-block = Fin de contact
+report-kind-message = Message signalé
+report-kind-relationship = Relation signalée
+report-line = { $kind } par { $who }, le { $when } : { $reason }
+mentorship-suspended = Cette relation est suspendue : l'une des deux personnes a mis fin au contact. La coordination du cercle va la revoir.
+review-title = Revoir la relation
+review-lead = Un signalement attend. Après avoir parlé aux deux personnes, laissez la relation continuer ou close-la.
+review-resume = La relation peut continuer
+review-close = Clore la relation
+review-close-confirm = Clore cette relation ? Les deux personnes seront libres d'en commencer une autre.
+error-nothing-to-review = Rien n'attend de revue pour cette relation.
+checkin-title = Point d'étape
+checkin-open = Répondre au point d'étape
+checkin-lead = Comment se passe votre relation avec { $name } ?
+checkin-mood-field = Comment ça se passe ?
+checkin-mood-5 = Très bien
+checkin-mood-4 = Bien
+checkin-mood-3 = Moyennement
+checkin-mood-2 = Difficilement
+checkin-mood-1 = Mal
+checkin-met-field = Vous êtes-vous rencontrés depuis le dernier point ?
+checkin-note-field = Quelque chose que la coordination devrait savoir ?
+checkin-note-hint = Facultatif. Seule la coordination du cercle le lit.
+checkin-submit = Envoyer ma réponse
+checkin-none = Aucun point d'étape n'est ouvert pour l'instant : le premier arrive un mois après le début de la relation.
+checkin-thanks = Merci, votre réponse est enregistrée.
+checkin-trend = Points d'étape
+checkin-line = Point { $round } — { $who } : { $mood }, rencontre : { $met }
+checkin-flag-line = { $mood }, le { $when }
+error-no-checkin = Aucun point d'étape n'est ouvert pour l'instant.
+error-checkin-mood = Choisissez comment ça se passe.
+error-checkin-answered = Vous avez déjà répondu à ce point d'étape.
+follow-title = Relations à suivre : signalements et points d'étape
+follow-national-lead = Les points d'étape des 90 derniers jours, sur tout le réseau (les réponses elles-mêmes ne sont lues que par la coordination de chaque cercle).
+follow-answers = { $count ->
+    [one] 1 réponse
+   *[other] { $count } réponses
+}
+follow-mood = Humeur moyenne : { $mood } sur 5
+follow-met = { $count ->
+    [one] 1 réponse dit s'être rencontré
+   *[other] { $count } réponses disent s'être rencontrés
+}
+follow-flagged = { $count ->
+    [one] 1 réponse à regarder
+   *[other] { $count } réponses à regarder
+}
+follow-reports = { $count ->
+    [0] aucun signalement en attente
+    [one] 1 signalement en attente
+   *[other] { $count } signalements en attente
+}
+follow-no-report = Aucun signalement en attente.
+follow-flagged-title = Réponses à regarder (90 derniers jours)
+follow-no-flag = Aucune réponse à regarder : tout va bien.
+space-volunteer = Mon bénévolat
+profile-title = Mon profil de mentor
+profile-form-title = Ce que je propose
+profile-submit = Enregistrer mon profil
+pause-title = Faire une pause
+pause-lead = Vous n'êtes plus proposé dans l'annuaire ni dans les propositions jusqu'à la date choisie ; vos relations en cours continuent.
+pause-until-field = Jusqu'au
+pause-submit = Faire une pause
+pause-until = En pause jusqu'au { $date }.
+pause-expired = En pause : plusieurs demandes sont restées sans réponse. Revenez quand vous êtes disponible.
+pause-coordination = En pause à la demande de la coordination : contactez-la pour revenir.
+resume-submit = Je suis de nouveau disponible
+error-pause-date = Choisissez une date à venir, dans moins d'un an.
+error-not-available = Vous n'êtes pas disponible en ce moment : rien à mettre en pause.
+error-not-paused = Vous n'êtes pas en pause.
+error-capacity-below-mentees = Vous accompagnez déjà plus de personnes que ce nombre.
+certificate-title = Attestation de bénévolat
+certificate-association = L'association { $name } atteste que :
+certificate-body = { $name } a consacré { $hours } heures de bénévolat au mentorat, au cours de { $meetings } rencontres, en accompagnant { $porteurs } porteur(s) de projet.
+certificate-year = Période : année { $year }.
+certificate-period = Période : du { $from } au { $to }.
+certificate-no-meeting = Aucune rencontre n'est encore enregistrée.
+certificate-purpose = Attestation délivrée pour servir et valoir ce que de droit.
+certificate-issued = Fait le { $date }
+certificate-pdf = Télécharger en PDF
+certificate-years = Choisir une année
+certificate-all-years = Toutes les années
+error-year = Année inconnue.
+hours-title = Heures de bénévolat
+hours-lead = Les heures de rencontre des mentors, par cercle et par mois, valorisées au taux horaire choisi (bénévolat valorisé), pour un tableur.
+hours-year-field = Année
+hours-rate-field = Taux horaire (€)
+hours-rate-hint = Par exemple le SMIC horaire brut.
+hours-submit = Télécharger le tableau (CSV)
+hours-no-circle = Hors cercle
+hours-total = Total
+hours-csv-circle = Cercle
+hours-csv-month = Mois
+hours-csv-mentors = Mentors
+hours-csv-meetings = Rencontres
+hours-csv-hours = Heures
+hours-csv-value = Valorisation (€)
+email-message-subject = Un message vous attend
+email-message-p1 = Vous avez reçu un message dans votre relation de mentorat. Pour le lire et répondre, ouvrez la plateforme.
+email-message-action = Lire le message
+email-reported-subject = Un signalement dans une relation de votre cercle
+email-reported-p1 = L'une des deux personnes d'une relation de mentorat a signalé un message ou la relation. Prenez-en connaissance et contactez-les.
+email-reported-action = Voir la relation
+email-blocked-subject = Une relation suspendue dans votre cercle
+email-blocked-p1 = L'une des deux personnes d'une relation de mentorat a mis fin au contact : la relation est suspendue jusqu'à votre revue.
+email-blocked-action = Voir la relation
+email-checkin-subject = Comment se passe votre mentorat ?
+email-checkin-p1 = C'est le moment de faire le point. Choisissez une réponse ci-dessous : la page s'ouvre avec votre choix, il ne reste qu'à confirmer.
+email-request-lapsed-subject = Une demande est restée sans réponse
+email-request-lapsed-p1 = Une demande de mentorat a expiré sans réponse de votre part. Si vous n'êtes pas disponible, faites une pause depuis votre espace : vous ne recevrez plus de demandes jusqu'à votre retour.
+email-request-lapsed-action = Ouvrir mon espace
+email-mentor-silent-subject = Un mentor ne répond plus aux demandes
+email-mentor-silent-p1 = Un mentor de votre cercle a laissé plusieurs demandes expirer sans réponse. Prenez de ses nouvelles.
+email-mentor-silent-action = Voir sa fiche
+email-mentor-paused-subject = Votre profil de mentor est en pause
+email-mentor-paused-p1 = Plusieurs demandes sont restées sans réponse : votre profil est mis en pause et n'apparaît plus dans l'annuaire. Pour revenir, ouvrez votre espace, puis « Mon profil de mentor » et « Je suis de nouveau disponible ».
+email-mentor-paused-action = Ouvrir mon espace

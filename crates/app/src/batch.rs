@@ -365,6 +365,7 @@ impl App {
         let projects = self.store.projects_by_ids(&ids).await?;
         let mentors: Vec<Uuid> = pairs.iter().map(|p| p.mentor_id).collect();
         let recipients = self.store.recipients(&mentors).await?;
+        let fields = self.store.project_domains_of(&ids).await?;
         let pool = self.mentor_pool().await?;
         let mut given: HashMap<Uuid, i64> = HashMap::new();
         let mut tx = self.store.begin().await?;
@@ -391,7 +392,7 @@ impl App {
                 continue;
             }
             *taken += 1;
-            tx.insert_request(&RequestRecord {
+            let request = RequestRecord {
                 id: Uuid::new_v4(),
                 project_id: project.id,
                 mentee_id: project.mentee_id,
@@ -402,12 +403,21 @@ impl App {
                 decline_reason: None,
                 decline_text: String::new(),
                 created_at: self.now(),
-            })
-            .await?;
+                // Why the coordinators' proposal paired them, shown to the mentor.
+                reasons: pair.reasons.clone(),
+            };
+            tx.insert_request(&request).await?;
             if let Some(mentor) = recipients.get(&pair.mentor_id) {
                 let mail = Mail::RequestReceived {
                     name: mentor.first_name.clone(),
-                    link: self.link("/mon-espace"),
+                    link: self.link(&format!("/demandes/{}", request.id)),
+                    facts: self.request_facts(
+                        mentor.locale,
+                        project,
+                        fields.get(&project.id).map_or(&[], Vec::as_slice),
+                        &ReasonNote::decode(&pair.reasons),
+                        pool.domains(),
+                    ),
                 };
                 self.queue_mail(&mut tx, mentor.email.as_str(), mentor.locale, &mail)
                     .await?;

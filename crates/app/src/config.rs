@@ -30,6 +30,7 @@ struct RawSettings {
     trusted_proxies: Raw,
     rate_burst: Raw,
     rate_refill_seconds: Raw,
+    mentor_pause_after_expired: Raw,
     association_name: Option<Raw>,
     association_address: Option<Raw>,
     association_registration: Option<Raw>,
@@ -55,6 +56,7 @@ impl Default for RawSettings {
             trusted_proxies: "".into(),
             rate_burst: "10".into(),
             rate_refill_seconds: "60".into(),
+            mentor_pause_after_expired: "3".into(),
             association_name: None,
             association_address: None,
             association_registration: None,
@@ -93,6 +95,9 @@ pub struct Settings {
     pub rate_burst: i64,
     /// …then one more every this many seconds.
     pub rate_refill: chrono::Duration,
+    /// A mentor who lets this many requests expire without answering any is paused
+    /// (and told how to come back); the coordinators hear from the second.
+    pub mentor_pause_after_expired: i64,
     /// The association's details before the national team edits them
     /// (`association_name`, `association_address`, …).
     pub association: Details,
@@ -259,6 +264,11 @@ impl Settings {
             &raw.rate_refill_seconds,
             86_400,
         )?);
+        let mentor_pause_after_expired = positive(
+            "mentor_pause_after_expired",
+            &raw.mentor_pause_after_expired,
+            100,
+        )?;
         let mut association = Details::builtin();
         for (detail, raw) in [
             (Detail::Name, &raw.association_name),
@@ -297,6 +307,7 @@ impl Settings {
             trusted_proxies,
             rate_burst,
             rate_refill,
+            mentor_pause_after_expired,
             association,
         })
     }
@@ -322,6 +333,10 @@ impl fmt::Debug for Settings {
             .field("trusted_proxies", &self.trusted_proxies)
             .field("rate_burst", &self.rate_burst)
             .field("rate_refill", &self.rate_refill)
+            .field(
+                "mentor_pause_after_expired",
+                &self.mentor_pause_after_expired,
+            )
             .finish()
     }
 }

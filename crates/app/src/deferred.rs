@@ -1,5 +1,5 @@
 //! Writes that a page causes but need not wait for — appends to the audit log, a
-//! session's rare touch — queued and written after the response, in batches.
+//! session's rare touch, a thread marked read when one of its pair opens it — queued and written after the response, in batches.
 //!
 //! A signed-in GET must not hold SQLite's one writer while its page renders: under
 //! load the pages would queue behind each other's bookkeeping. The queue is written
@@ -23,6 +23,12 @@ pub(crate) enum Deferred {
     },
     TouchSession {
         id_hash: String,
+        at: DateTime<Utc>,
+    },
+    /// One of a pair opened their thread: read up to `at`.
+    ThreadRead {
+        mentorship: Uuid,
+        user: Uuid,
         at: DateTime<Utc>,
     },
 }
@@ -106,6 +112,11 @@ async fn write_batch(store: &Store, writes: &[Deferred]) -> mentorat_store::Resu
                 detail,
             } => tx.audit_at(*at, *actor, action, *subject, detail).await?,
             Deferred::TouchSession { id_hash, at } => tx.touch_session(id_hash, *at).await?,
+            Deferred::ThreadRead {
+                mentorship,
+                user,
+                at,
+            } => tx.mark_read(*mentorship, *user, *at).await?,
         }
     }
     tx.commit().await

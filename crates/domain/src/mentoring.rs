@@ -51,6 +51,12 @@ pub fn needs_parental_consent(birth_year: i32, current_year: i32) -> bool {
     current_year - birth_year <= 15
 }
 
+/// Whether someone born in `birth_year` may still be a minor (under 18) in
+/// `current_year`: judged cautiously, as for the parent's consent.
+pub fn may_be_minor(birth_year: i32, current_year: i32) -> bool {
+    current_year - birth_year <= 18
+}
+
 /// Parses a comma-separated list of language codes, keeping the known ones, in order.
 pub fn parse_languages(raw: &[String]) -> Result<Vec<&'static str>, ParseError> {
     let mut out = Vec::new();

@@ -138,6 +138,18 @@ pub enum Action {
     /// Reviewing a project (its record, its validation): its circle's coordinators and
     /// the national team, never its own porteur.
     ReviewProject,
+    /// Reading a request with its project and reasons: the mentor asked and the
+    /// porteur who asked, only.
+    ViewRequest,
+    /// Reading the pair's messages: the pair; when the porteur is a minor, the circle's
+    /// coordinators too (each reading logged). Never the national team.
+    ReadMessages,
+    /// Reading the messages one of the pair reported, and the reports: the pair and the
+    /// circle's coordinators. Never the national team.
+    ReadReports,
+    /// Reviewing a reported or suspended relationship (letting it go on or closing
+    /// it): the circle's coordinators and the national team.
+    ReviewRelationship,
 }
 
 /// What the action applies to, as the database describes it.
@@ -168,6 +180,13 @@ pub enum Resource {
     Project {
         mentee_id: Uuid,
         circle_id: Option<Uuid>,
+    },
+    /// The messages of a relationship; `minor`: its porteur is under 18.
+    Thread {
+        mentor_id: Uuid,
+        mentee_id: Uuid,
+        circle_id: Option<Uuid>,
+        minor: bool,
     },
 }
 
@@ -200,6 +219,32 @@ pub fn authorize(who: Option<&Viewer<'_>>, action: Action, resource: &Resource) 
         ) => Some(me == *mentor_id || me == *mentee_id),
         (Action::AnswerRequest, Resource::Request { mentor_id, .. }) => Some(me == *mentor_id),
         (Action::WithdrawRequest, Resource::Request { mentee_id, .. }) => Some(me == *mentee_id),
+        (
+            Action::ViewRequest,
+            Resource::Request {
+                mentor_id,
+                mentee_id,
+            },
+        ) => Some(me == *mentor_id || me == *mentee_id),
+        (
+            Action::ReadMessages,
+            Resource::Thread {
+                mentor_id,
+                mentee_id,
+                circle_id,
+                minor,
+            },
+        ) => {
+            Some(me == *mentor_id || me == *mentee_id || (*minor && viewer.coordinates(*circle_id)))
+        }
+        (
+            Action::ReadReports,
+            Resource::Mentorship {
+                mentor_id,
+                mentee_id,
+                circle_id,
+            },
+        ) => Some(me == *mentor_id || me == *mentee_id || viewer.coordinates(*circle_id)),
         (Action::UseOwnProject, Resource::Project { mentee_id, .. }) => Some(me == *mentee_id),
         (Action::ReviewProject, Resource::Project { mentee_id, .. }) if me == *mentee_id => {
             Some(false)
@@ -208,7 +253,10 @@ pub fn authorize(who: Option<&Viewer<'_>>, action: Action, resource: &Resource) 
             Action::TakePartInMentorship
             | Action::AnswerRequest
             | Action::WithdrawRequest
-            | Action::UseOwnProject,
+            | Action::UseOwnProject
+            | Action::ViewRequest
+            | Action::ReadMessages
+            | Action::ReadReports,
             _,
         ) => Some(false),
         _ => None,
@@ -250,6 +298,9 @@ pub fn authorize(who: Option<&Viewer<'_>>, action: Action, resource: &Resource) 
                 circle_id,
             },
         ) => me == *mentor_id || me == *mentee_id || viewer.coordinates(*circle_id),
+        (Action::ReviewRelationship, Resource::Mentorship { circle_id, .. }) => {
+            viewer.coordinates(*circle_id)
+        }
         _ => false,
     };
     if allowed {
@@ -267,6 +318,42 @@ mod tests {
         Viewer {
             user_id: id(user),
             roles,
+        }
+    }
+
+    #[test]
+    fn messages_are_the_pairs_reports_reach_the_circle_and_minors_threads_its_coordinators() {
+        let (compiegne, paris) = (id(10), id(20));
+        let thread = |minor| Resource::Thread {
+            mentor_id: id(1),
+            mentee_id: id(2),
+            circle_id: Some(compiegne),
+            minor,
+        };
+        let pair = Resource::Mentorship {
+            mentor_id: id(1),
+            mentee_id: id(2),
+            circle_id: Some(compiegne),
+        };
+        let national = [RoleGrant::national_team()];
+        let ours = [RoleGrant::coordinator(compiegne)];
+        let theirs = [RoleGrant::coordinator(paris)];
+        use Decision::{Allow, Deny};
+        // who, roles: adult's thread, minor's thread, reports, review
+        for (who, roles, adult, minor, reports, review) in [
+            (1, &[][..], Allow, Allow, Allow, Deny),
+            (2, &[][..], Allow, Allow, Allow, Deny),
+            (3, &ours[..], Deny, Allow, Allow, Allow),
+            (4, &theirs[..], Deny, Deny, Deny, Deny),
+            (5, &national[..], Deny, Deny, Deny, Allow),
+            (6, &[][..], Deny, Deny, Deny, Deny),
+        ] {
+            let v = viewer(who, roles);
+            let ask = |action, resource: &Resource| authorize(Some(&v), action, resource);
+            assert_eq!(ask(Action::ReadMessages, &thread(false)), adult, "{who}");
+            assert_eq!(ask(Action::ReadMessages, &thread(true)), minor, "{who}");
+            assert_eq!(ask(Action::ReadReports, &pair), reports, "{who}");
+            assert_eq!(ask(Action::ReviewRelationship, &pair), review, "{who}");
         }
     }
 

@@ -33,11 +33,11 @@ pub use db::{Backend, Tx};
 pub use event_partners::{EventFunnel, PartnerLink};
 pub use events::{HostMailStep, NewEvent};
 pub use launch::LaunchDates;
-pub use mentoring::{CircleCounts, MentorLine, ProjectLine};
 pub use mentoring::{
     CheckinRecord, CheckinSummary, FlaggedCheckin, HoursLine, MentorHours, MessageRecord,
     OpenReport, ReportRecord,
 };
+pub use mentoring::{CircleCounts, MentorLine, ProjectLine};
 pub use mentoring::{
     Domain, FeedbackRecord, FeedbackSummary, GoalRecord, MeetingRecord, MentorApplication,
     MentorProfile, MentorshipRecord, MentorshipSheet, NewProjectDetails, Party, ProjectRecord,

@@ -15,6 +15,7 @@
 pub const MULTI_LINE: &[&str] = &[
     "address",
     "bio",
+    "body",
     "changes",
     "comment",
     "description",
@@ -25,6 +26,7 @@ pub const MULTI_LINE: &[&str] = &[
     "message",
     "note",
     "notes",
+    "reason",
     "support_text",
 ];
 
@@ -48,6 +50,7 @@ pub const NAMES_AND_TITLES: &[&str] = &[
 /// no answer a form gives. A test reads the templates for checkboxes of value `1`.
 pub const YES_NO: &[&str] = &[
     "background_checked",
+    "block",
     "charter",
     "confirm",
     "consent_contact",

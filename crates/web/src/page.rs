@@ -134,6 +134,11 @@ impl Ctx {
         })
     }
 
+    /// Whether the policy lets the signed-in person do `action` (what a page offers).
+    pub fn allowed(&self, action: Action, resource: &Resource) -> bool {
+        authorize(self.viewer().as_ref(), action, resource) == Decision::Allow
+    }
+
     pub fn require(&self, action: Action, resource: &Resource) -> Result<&Account, WebError> {
         let account = self.account();
         let viewer = self.viewer();

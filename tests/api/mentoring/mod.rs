@@ -273,7 +273,8 @@ pub async fn space_of(browser: &Browser<'_>) -> Space {
             .map(|card| SpaceRequest {
                 other: text_between(card, "<p><strong>", "</strong>"),
                 status: text_between(card, "</strong> — ", "</p>"),
-                id: between(card, "/demandes/", "/").map(|id| id.parse().unwrap()),
+                // An open request's id, read from its answer or withdrawal form.
+                id: between(card, "action=\"/demandes/", "/").map(|id| id.parse().unwrap()),
             })
             .collect()
     };

@@ -259,10 +259,22 @@ async fn a_proposal_published_days_later_sends_only_the_pairs_still_possible() {
         .await
         .expect("a mentorship");
     // …and the second pair's mentor took porteurs until no place was left.
+    // (Porteurs with the proposed project's own field, text and town: the directory
+    // only lets a porteur ask a mentor who matches their project.)
     let taken = mentor_named(&app, &full.mentor).await;
+    let like = app.app.project(full.project).await.unwrap();
+    let form = ProjectForm {
+        title: like.title.clone(),
+        description: like.description.clone(),
+        domains: app.app.project_fields(like.id).await.unwrap(),
+        commune: like.commune_code.clone(),
+        ..project_form(1985)
+    };
     for i in 0.. {
-        let (_, project) = validated_porteur(&app, &format!("p{i}@exemple.fr"), 1985).await;
-        if accepted(&app, project, taken).await.is_err() {
+        let (_, project) =
+            validated_porteur_with(&app, "Porteur", &format!("p{i}@exemple.fr"), &form).await;
+        if let Err(e) = accepted(&app, project, taken).await {
+            assert!(e.contains("error-mentor-full"), "{e}");
             break;
         }
     }

@@ -42,6 +42,7 @@ pub(super) async fn load_mentoring(tx: &mut Tx, report: &mut DemoReport) -> Resu
             decline_reason: None,
             decline_text: String::new(),
             created_at: Utc::now() - chrono::Duration::days(40),
+            reasons: "field\tnumerique\ncommune".into(),
         };
         tx.insert_request(&request).await?;
         if let Some(mentorship) = tx

@@ -97,9 +97,12 @@ pub enum Mail {
         step: ProjectStatus,
         note: String,
     },
+    /// To a mentor: a request, with the project's facts and why they were suggested,
+    /// already in the mentor's language (never the porteur's contact details).
     RequestReceived {
         name: String,
         link: String,
+        facts: Vec<String>,
     },
     RequestAnswered {
         name: String,
@@ -121,6 +124,39 @@ pub enum Mail {
     },
     /// To both of a pair: no meeting for 30 days.
     QuietMentorship {
+        name: String,
+        link: String,
+    },
+    /// To one of a pair: a message waits in the thread (never its content).
+    NewMessage {
+        name: String,
+        link: String,
+    },
+    /// To a circle's coordinators: one of a pair reported a message or the relationship,
+    /// or ended contact (`block`).
+    Reported {
+        name: String,
+        block: bool,
+        link: String,
+    },
+    /// To both of a pair: a check-in, answerable from the e-mail (`link` opens the form
+    /// with the chosen answer; opening it records nothing).
+    CheckIn {
+        name: String,
+        link: String,
+    },
+    /// To a mentor: a request expired unanswered (`count` since their last answer).
+    RequestLapsed {
+        name: String,
+        link: String,
+    },
+    /// To a circle's coordinators: a mentor let several requests expire.
+    MentorSilent {
+        name: String,
+        link: String,
+    },
+    /// To a mentor paused after too many expired requests: how to come back.
+    MentorPaused {
         name: String,
         link: String,
     },
@@ -226,6 +262,13 @@ impl Mail {
             Mail::FeedbackWanted { .. } => "feedback",
             Mail::RequestExpired { .. } => "request-expired",
             Mail::QuietMentorship { .. } => "quiet",
+            Mail::NewMessage { .. } => "message",
+            Mail::Reported { block: true, .. } => "blocked",
+            Mail::Reported { .. } => "reported",
+            Mail::CheckIn { .. } => "checkin",
+            Mail::RequestLapsed { .. } => "request-lapsed",
+            Mail::MentorSilent { .. } => "mentor-silent",
+            Mail::MentorPaused { .. } => "mentor-paused",
         }
     }
 
@@ -330,8 +373,39 @@ impl Mail {
             | Mail::RequestClosed { name }
             | Mail::FeedbackWanted { name, .. }
             | Mail::RequestExpired { name, .. }
-            | Mail::QuietMentorship { name, .. } => Some(name),
+            | Mail::QuietMentorship { name, .. }
+            | Mail::NewMessage { name, .. }
+            | Mail::Reported { name, .. }
+            | Mail::CheckIn { name, .. }
+            | Mail::RequestLapsed { name, .. }
+            | Mail::MentorSilent { name, .. }
+            | Mail::MentorPaused { name, .. } => Some(name),
             Mail::AccountExists { .. } | Mail::NewInInbox { .. } => None,
+        }
+    }
+
+    /// Lines listed after the paragraphs (a request's facts).
+    fn facts(&self) -> &[String] {
+        match self {
+            Mail::RequestReceived { facts, .. } => facts,
+            _ => &[],
+        }
+    }
+
+    /// Links offered as answers (a check-in's five, each opening the form with its
+    /// answer chosen).
+    fn choices(&self, tr: &Tr<'_>) -> Vec<(String, String)> {
+        match self {
+            Mail::CheckIn { link, .. } => (1..=5)
+                .rev()
+                .map(|n| {
+                    (
+                        tr.t(&format!("checkin-mood-{n}")),
+                        format!("{link}?humeur={n}"),
+                    )
+                })
+                .collect(),
+            _ => Vec::new(),
         }
     }
 
@@ -349,7 +423,12 @@ impl Mail {
             | Mail::RequestAnswered { link, .. }
             | Mail::FeedbackWanted { link, .. }
             | Mail::RequestExpired { link, .. }
-            | Mail::QuietMentorship { link, .. } => Some(link),
+            | Mail::QuietMentorship { link, .. }
+            | Mail::NewMessage { link, .. }
+            | Mail::Reported { link, .. }
+            | Mail::RequestLapsed { link, .. }
+            | Mail::MentorSilent { link, .. }
+            | Mail::MentorPaused { link, .. } => Some(link),
             Mail::Event { link, .. } => link.as_deref(),
             _ => None,
         }
@@ -364,6 +443,8 @@ struct HtmlTemplate<'a> {
     subject: &'a str,
     greeting: String,
     paragraphs: &'a [String],
+    facts: &'a [String],
+    choices: &'a [(String, String)],
     action: Option<(String, String)>,
     link_hint: String,
     signature: String,
@@ -375,6 +456,8 @@ struct HtmlTemplate<'a> {
 struct TextTemplate<'a> {
     greeting: String,
     paragraphs: &'a [String],
+    facts: &'a [String],
+    choices: &'a [(String, String)],
     action: Option<(String, String)>,
     signature: String,
     footer: String,
@@ -401,9 +484,12 @@ pub fn render(i18n: &I18n, locale: Locale, to: &str, mail: &Mail, site_url: &str
         .link()
         .map(|url| (tr.t(&format!("email-{key}-action")), url.to_owned()));
     let footer = tr.ts("email-footer", "site", site_url);
+    let choices = mail.choices(&tr);
     let text = TextTemplate {
         greeting: greeting.clone(),
         paragraphs: &paragraphs,
+        facts: mail.facts(),
+        choices: &choices,
         action: action.clone(),
         signature: tr.t("email-signature"),
         footer: footer.clone(),
@@ -416,6 +502,8 @@ pub fn render(i18n: &I18n, locale: Locale, to: &str, mail: &Mail, site_url: &str
         subject: &subject,
         greeting,
         paragraphs: &paragraphs,
+        facts: mail.facts(),
+        choices: &choices,
         action,
         link_hint: tr.t("email-link-hint"),
         signature: tr.t("email-signature"),

@@ -96,6 +96,37 @@ fn every_mail() -> Vec<Mail> {
         Mail::RequestReceived {
             name: name.clone(),
             link: link.clone(),
+            facts: vec!["Projet : Boulangerie solidaire".into()],
+        },
+        Mail::NewMessage {
+            name: name.clone(),
+            link: link.clone(),
+        },
+        Mail::Reported {
+            name: name.clone(),
+            block: false,
+            link: link.clone(),
+        },
+        Mail::Reported {
+            name: name.clone(),
+            block: true,
+            link: link.clone(),
+        },
+        Mail::CheckIn {
+            name: name.clone(),
+            link: link.clone(),
+        },
+        Mail::RequestLapsed {
+            name: name.clone(),
+            link: link.clone(),
+        },
+        Mail::MentorSilent {
+            name: name.clone(),
+            link: link.clone(),
+        },
+        Mail::MentorPaused {
+            name: name.clone(),
+            link: link.clone(),
         },
         Mail::RequestAnswered {
             name: name.clone(),
@@ -171,10 +202,16 @@ fn variant(mail: &Mail) -> usize {
         Mail::RequestExpired { .. } => 19,
         Mail::QuietMentorship { .. } => 20,
         Mail::Host { .. } => 21,
+        Mail::NewMessage { .. } => 22,
+        Mail::Reported { .. } => 23,
+        Mail::CheckIn { .. } => 24,
+        Mail::RequestLapsed { .. } => 25,
+        Mail::MentorSilent { .. } => 26,
+        Mail::MentorPaused { .. } => 27,
     }
 }
 
-const VARIANTS: usize = 22;
+const VARIANTS: usize = 28;
 
 #[test]
 fn every_variant_has_an_example() {

@@ -199,24 +199,31 @@ pub const QUIET_FLAG: chrono::Duration = chrono::Duration::days(60);
 pub const ATTENTION_LIST: u64 = 50;
 
 impl App {
-    /// Reminds mentors of requests unanswered for 7 days, expires those of 14 days,
-    /// and reminds pairs without a meeting for 30 days. Returns how many e-mails.
+    /// Reminds mentors of requests unanswered for 7 days, expires those of 14 days
+    /// (the mentor hears of it, see `request_lapsed`), reminds pairs without a meeting
+    /// for 30 days, brings back the mentors whose pause ended and sends the check-ins
+    /// due. Returns how many e-mails.
     pub async fn sweep_mentoring(&self, now: DateTime<Utc>) -> Result<usize, AppError> {
         let mut sent = 0;
         for r in self.store.requests_to_expire(now - REQUEST_EXPIRY).await? {
+            let mentor = self.store.mentor(r.mentor_id).await?;
             let mut tx = self.store.begin().await?;
             if tx
                 .end_request(r.id, RequestStatus::Expired, None, "", now)
                 .await?
-                && let Some(mentee) = tx.recipients(&[r.mentee_id]).await?.remove(&r.mentee_id)
             {
-                let mail = Mail::RequestExpired {
-                    name: mentee.first_name.clone(),
-                    link: self.link("/mon-espace"),
-                };
-                self.queue_mail(&mut tx, mentee.email.as_str(), mentee.locale, &mail)
-                    .await?;
-                sent += 1;
+                if let Some(mentee) = tx.recipients(&[r.mentee_id]).await?.remove(&r.mentee_id) {
+                    let mail = Mail::RequestExpired {
+                        name: mentee.first_name.clone(),
+                        link: self.link("/mon-espace"),
+                    };
+                    self.queue_mail(&mut tx, mentee.email.as_str(), mentee.locale, &mail)
+                        .await?;
+                    sent += 1;
+                }
+                if let Some(mentor) = &mentor {
+                    sent += self.request_lapsed(&mut tx, mentor).await?;
+                }
             }
             tx.commit().await?;
         }
@@ -231,7 +238,8 @@ impl App {
             {
                 let mail = Mail::RequestReceived {
                     name: mentor.first_name.clone(),
-                    link: self.link("/mon-espace"),
+                    link: self.link(&format!("/demandes/{}", r.id)),
+                    facts: Vec::new(),
                 };
                 self.queue_mail(&mut tx, mentor.email.as_str(), mentor.locale, &mail)
                     .await?;
@@ -276,6 +284,8 @@ impl App {
                 break;
             }
         }
+        self.sweep_pauses(now).await?;
+        sent += self.sweep_checkins(now).await?;
         if sent > 0 {
             self.mail_queued();
         }

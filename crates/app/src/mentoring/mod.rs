@@ -6,13 +6,18 @@
 mod coordination;
 mod mentorships;
 mod projects;
+mod relationship;
 mod requests;
 mod suggestions;
 mod vetting;
+mod volunteers;
 
 pub use coordination::*;
 pub use mentorships::*;
+pub use relationship::*;
+pub use requests::RequestSheet;
 pub use suggestions::*;
+pub use volunteers::*;
 
 use crate::deferred::Deferred;
 use crate::email::Mail;

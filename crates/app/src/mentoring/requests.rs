@@ -1,4 +1,6 @@
-//! Requests to mentors: asking (from the directory), answering with capacity held, withdrawing.
+//! Requests to mentors: asking (from the directory, only mentors its hard filters let
+//! through, the reasons kept), reading one with its project, answering with capacity
+//! held, withdrawing.
 
 use super::*;
 
@@ -64,6 +66,17 @@ impl App {
         if mentor.active_mentees >= mentor.capacity {
             return Err(invalid("mentor", "error-mentor-full"));
         }
+        // Only a mentor the directory could suggest for this project: the engine's
+        // hard filters, checked here whatever the form sent.
+        let pool = self.mentor_pool().await?;
+        let fields = self.store.project_domains(project.id).await?;
+        let Some(assessed) = pool.assess(project, fields.clone(), mentor_id) else {
+            return Err(invalid("mentor", "error-mentor-not-suitable"));
+        };
+        let reasons = self
+            .reason_notes(project, std::slice::from_ref(&assessed))
+            .pop()
+            .unwrap_or_default();
         let message = text(message, "message", 1_000, true)?;
         let mut tx = self.store.begin().await?;
         if tx.open_requests_of_mentee(mentee_id).await? >= 3 {
@@ -82,6 +95,7 @@ impl App {
             decline_reason: None,
             decline_text: String::new(),
             created_at: self.now(),
+            reasons: ReasonNote::encode(&reasons),
         };
         tx.insert_request(&request).await?;
         let mentor_account = tx
@@ -91,7 +105,14 @@ impl App {
             .ok_or(AppError::NotFound)?;
         let mail = Mail::RequestReceived {
             name: mentor_account.first_name.clone(),
-            link: self.link("/mon-espace"),
+            link: self.link(&format!("/demandes/{}", request.id)),
+            facts: self.request_facts(
+                mentor_account.locale,
+                project,
+                &fields,
+                &reasons,
+                pool.domains(),
+            ),
         };
         self.queue_mail(
             &mut tx,
@@ -113,7 +134,89 @@ impl App {
         self.store.request(id).await?.ok_or(AppError::NotFound)
     }
 
+    /// A project's fields of experience (their codes).
+    pub async fn project_fields(&self, project: Uuid) -> Result<Vec<String>, AppError> {
+        Ok(self.store.project_domains(project).await?)
+    }
+
+    /// A request as the mentor asked (or the porteur who asked) reads it: the project
+    /// and why the mentor was suggested; « not found » to anyone else.
+    pub async fn request_sheet(&self, viewer: Uuid, id: Uuid) -> Result<RequestSheet, AppError> {
+        let request = self.request(id).await?;
+        concerned(viewer, Action::ViewRequest, &asked(&request))?;
+        let project = self.project(request.project_id).await?;
+        let fields = self.store.project_domains(project.id).await?;
+        let domains = self.store.domains().await?;
+        Ok(RequestSheet {
+            reasons: ReasonNote::decode(&request.reasons),
+            request,
+            project,
+            fields,
+            domains,
+        })
+    }
+
+    /// What a mentor reads of a request's project, in `locale`: its title, the
+    /// porteur's first name and initial, fields, stage, help wanted, commune and
+    /// languages, then why they were suggested. Never an address.
+    pub fn request_facts(
+        &self,
+        locale: mentorat_domain::Locale,
+        project: &ProjectRecord,
+        fields: &[String],
+        reasons: &[ReasonNote],
+        domains: &[Domain],
+    ) -> Vec<String> {
+        let tr = crate::i18n::Tr {
+            locale,
+            i18n: &self.i18n,
+        };
+        let mut facts = vec![
+            tr.ts("request-fact-project", "value", &project.title),
+            tr.ts(
+                "request-fact-porteur",
+                "value",
+                &PersonName::short_of(&project.first_name, &project.last_name),
+            ),
+        ];
+        if !fields.is_empty() {
+            let labels: Vec<String> = fields
+                .iter()
+                .map(|f| Domain::label_of(domains, f, locale))
+                .collect();
+            facts.push(tr.ts("request-fact-fields", "value", &labels.join(", ")));
+        }
+        if STAGES.contains(&project.stage.as_str()) {
+            let stage = tr.t(&format!("stage-{}", project.stage));
+            facts.push(tr.ts("request-fact-stage", "value", &stage));
+        }
+        if !project.help_wanted.is_empty() {
+            facts.push(tr.ts("request-fact-help", "value", &project.help_wanted));
+        }
+        if let Some(c) = territories().commune(&project.commune_code) {
+            facts.push(tr.ts("request-fact-commune", "value", &c.name));
+        }
+        let languages: Vec<String> = project
+            .languages
+            .split(',')
+            .filter(|l| mentorat_domain::mentoring::LANGUAGES.contains(l))
+            .map(|l| tr.t(&format!("language-{l}")))
+            .collect();
+        if !languages.is_empty() {
+            facts.push(tr.ts("request-fact-languages", "value", &languages.join(", ")));
+        }
+        if !reasons.is_empty() {
+            let why: Vec<String> = reasons
+                .iter()
+                .map(|r| self.reason_text(locale, r, domains))
+                .collect();
+            facts.push(tr.ts("request-fact-reasons", "value", &why.join(" ; ")));
+        }
+        facts
+    }
+
     /// The mentor accepts (if they still have a place) or declines with a reason.
+    /// Either way, their count of expired requests starts again.
     pub async fn answer_request(
         &self,
         mentor_id: Uuid,
@@ -133,6 +236,7 @@ impl App {
             .await?
             .ok_or(AppError::NotFound)?;
         let mut tx = self.store.begin().await?;
+        tx.mentor_active(mentor_id, true, now).await?;
         if !accept {
             if !DECLINE_REASONS.contains(&reason) {
                 return Err(invalid("reason", "error-unknown-choice"));
@@ -207,4 +311,15 @@ impl App {
         tx.commit().await?;
         Ok(())
     }
+}
+
+/// A request with what its page shows: the project, its fields, why the mentor was
+/// suggested (the fields' labels to word them).
+#[derive(Debug, Clone)]
+pub struct RequestSheet {
+    pub request: RequestRecord,
+    pub project: ProjectRecord,
+    pub fields: Vec<String>,
+    pub reasons: Vec<ReasonNote>,
+    pub domains: Vec<Domain>,
 }

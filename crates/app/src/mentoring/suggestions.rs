@@ -95,6 +95,27 @@ impl MentorPool {
         }
     }
 
+    /// `mentor` scored for `project` (with these `fields`) as the directory would score
+    /// them, with their reasons: `None` when the engine's hard filters leave them out
+    /// (or they are not in the pool: not approved, paused).
+    pub fn assess(
+        &self,
+        project: &ProjectRecord,
+        fields: Vec<String>,
+        mentor: Uuid,
+    ) -> Option<SuggestedMentor> {
+        let i = *self.numbers.get(&mentor)?;
+        let weights = self.weights_for(project.circle_id);
+        let seeker = App::seeker(self, project, fields, &[], &[]);
+        let s = self.index.assess(&seeker, &weights, i)?;
+        Some(SuggestedMentor {
+            points: s.points(),
+            card: self.cards[i].0.clone(),
+            free_places: self.free_places_at(i),
+            reasons: s.reasons,
+        })
+    }
+
     /// The mentors (by their number) the directory's filters leave out for `project`:
     /// without the field `domain`, further than `max_level`, or not speaking `language`.
     pub fn left_out(
@@ -411,7 +432,29 @@ impl App {
         left_out: &[usize],
         weights: &mentorat_matching::Weights,
     ) -> Vec<SuggestedMentor> {
-        let seeker = Seeker {
+        let seeker = Self::seeker(pool, project, fields, asked, left_out);
+        pool.index
+            .suggest(&seeker, weights, 10)
+            .into_iter()
+            .map(|s| SuggestedMentor {
+                points: s.points(),
+                card: pool.cards[s.index].0.clone(),
+                free_places: pool.free_places_at(s.index),
+                reasons: s.reasons,
+            })
+            .collect()
+    }
+
+    /// The engine's view of a porteur: the project with these `fields`, never the
+    /// porteur themself, a mentor they `asked`, nor one `left_out`.
+    fn seeker(
+        pool: &MentorPool,
+        project: &ProjectRecord,
+        fields: Vec<String>,
+        asked: &[Uuid],
+        left_out: &[usize],
+    ) -> Seeker {
+        Seeker {
             profile: mentorat_matching::MenteeProfile {
                 fields,
                 text: format!(
@@ -430,17 +473,7 @@ impl App {
                 .filter_map(|id| pool.numbers.get(id).copied())
                 .chain(left_out.iter().copied())
                 .collect(),
-        };
-        pool.index
-            .suggest(&seeker, weights, 10)
-            .into_iter()
-            .map(|s| SuggestedMentor {
-                points: s.points(),
-                card: pool.cards[s.index].0.clone(),
-                free_places: pool.free_places_at(s.index),
-                reasons: s.reasons,
-            })
-            .collect()
+        }
     }
 }
 

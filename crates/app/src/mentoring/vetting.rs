@@ -27,17 +27,13 @@ impl App {
             .collect())
     }
 
-    /// Applies as a mentor; the application goes to the circle covering the commune.
-    pub async fn apply_as_mentor(
+    /// What a mentor says of themself, checked (fields with years, bio, travel,
+    /// capacity, languages, availability): the application without its person,
+    /// place and charter.
+    pub(super) async fn profile_of(
         &self,
-        user_id: Uuid,
         form: &MentorForm,
-    ) -> Result<Option<Uuid>, AppError> {
-        let account = self
-            .store
-            .account_by_id(user_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+    ) -> Result<MentorApplication, AppError> {
         let known: Vec<String> = self
             .store
             .domains()
@@ -62,8 +58,6 @@ impl App {
             return Err(invalid("domains", "error-domains"));
         }
         let bio = text(&form.bio, "bio", 1_500, true)?;
-        let commune = resolve_picked(&form.commune, &form.commune_query)
-            .ok_or(invalid("commune", "error-commune"))?;
         let travel_km = match form.travel_km.trim() {
             "" => 10,
             n => n
@@ -81,6 +75,36 @@ impl App {
             .ok_or(invalid("capacity", "error-capacity-mentor"))?;
         let languages = parse_languages(&form.languages)
             .map_err(|_| invalid("languages", "error-languages"))?;
+        Ok(MentorApplication {
+            user_id: Uuid::nil(),
+            circle_id: None,
+            commune_code: String::new(),
+            bio,
+            capacity,
+            travel_km,
+            remote: form.remote,
+            languages: languages.join(","),
+            availability: text(&form.availability, "availability", 500, false)?,
+            domains,
+            charter_version: String::new(),
+            event_id: None,
+        })
+    }
+
+    /// Applies as a mentor; the application goes to the circle covering the commune.
+    pub async fn apply_as_mentor(
+        &self,
+        user_id: Uuid,
+        form: &MentorForm,
+    ) -> Result<Option<Uuid>, AppError> {
+        let account = self
+            .store
+            .account_by_id(user_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let profile = self.profile_of(form).await?;
+        let commune = resolve_picked(&form.commune, &form.commune_query)
+            .ok_or(invalid("commune", "error-commune"))?;
         if !form.charter {
             return Err(invalid("charter", "error-charter"));
         }
@@ -90,13 +114,6 @@ impl App {
             user_id,
             circle_id: circle.as_ref().map(|c| c.id),
             commune_code: commune.key(),
-            bio,
-            capacity,
-            travel_km,
-            remote: form.remote,
-            languages: languages.join(","),
-            availability: text(&form.availability, "availability", 500, false)?,
-            domains,
             charter_version: CHARTER_VERSION.to_owned(),
             event_id: match form.invitation.trim() {
                 "" => None,
@@ -105,6 +122,7 @@ impl App {
                         .await?
                 }
             },
+            ..profile
         };
         match tx.submit_mentor_application(&application, self.now()).await {
             Ok(()) => {}

@@ -208,6 +208,26 @@ proptest! {
         prop_assert_eq!(key(&fast), key(&plain));
     }
 
+    /// One mentor assessed alone (a request checked on the server) passes exactly when
+    /// the reference scores them, with the same score and reasons.
+    #[test]
+    fn one_mentor_assessed_alone_answers_as_the_reference(
+        (mentors, seeker) in any::<bool>().prop_flat_map(|wide| {
+            prop::collection::vec(arb_mentor(wide), 1..40)
+                .prop_flat_map(move |m| { let n = m.len(); (Just(m), arb_seeker(n, wide)) })
+        }),
+        long_list in prop::sample::select(vec![1usize, 4, LONG_LIST]),
+    ) {
+        let w = Weights::default();
+        let index = MentorIndex::build(&mentors, &synonyms(), long_list);
+        let every = reference(&mentors, &seeker, &w, mentors.len());
+        for i in 0..mentors.len() {
+            let alone = index.assess(&seeker, &w, i).map(|x| (x.score.to_bits(), x.reasons));
+            let plain = every.iter().find(|x| x.index == i).map(|x| (x.score.to_bits(), x.reasons.clone()));
+            prop_assert_eq!(alone, plain, "mentor {}", i);
+        }
+    }
+
     /// Places taken and freed after the index is built (a request accepted, a
     /// relationship closed, a mentor full or free again) change its answers in place,
     /// exactly as an index built anew over the mentors as they now are.

@@ -71,3 +71,7 @@ ALTER TABLE mentors ADD COLUMN expired_requests BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE mentors ADD COLUMN pause_reason TEXT CHECK (pause_reason IN ('self', 'expired'));
 ALTER TABLE mentors ADD COLUMN last_active_at TIMESTAMPTZ;
 CREATE INDEX mentors_paused_until ON mentors (status, paused_until);
+
+-- Who read what of a relationship (a coordinator's reading of a minor's thread), by
+-- subject: the audit log is read by subject too.
+CREATE INDEX audit_log_subject ON audit_log (subject_id, at);

@@ -33,6 +33,9 @@ pub struct MentorshipSheet {
     pub project_title: String,
     /// The project's circle, which the policy needs for coordinators.
     pub circle_id: Option<Uuid>,
+    /// The porteur's birth year, as the project gave it (a minor's thread is readable
+    /// by the circle's coordinators).
+    pub birth_year: Option<i64>,
     pub mentor: Party,
     pub mentee: Party,
 }
@@ -50,6 +53,7 @@ struct SheetRow {
     record: MentorshipRecord,
     project_title: String,
     circle_id: Option<Uuid>,
+    birth_year: Option<i64>,
     mentor_first_name: String,
     mentor_last_name: String,
     mentor_email: String,
@@ -86,6 +90,7 @@ impl TryFrom<SheetRow> for MentorshipSheet {
             record: row.record,
             project_title: row.project_title,
             circle_id: row.circle_id,
+            birth_year: row.birth_year,
         })
     }
 }
@@ -99,7 +104,8 @@ impl Store {
             q.column(("mentorships", c));
         }
         q.expr_as(Expr::col(("projects", "title")), "project_title")
-            .expr_as(Expr::col(("projects", "circle_id")), "circle_id");
+            .expr_as(Expr::col(("projects", "circle_id")), "circle_id")
+            .expr_as(Expr::col(("projects", "birth_year")), "birth_year");
         for (who, alias) in [("mentor", "mentor_user"), ("mentee", "mentee_user")] {
             for c in ["first_name", "last_name", "email"] {
                 q.expr_as(Expr::col((alias, c)), format!("{who}_{c}"));

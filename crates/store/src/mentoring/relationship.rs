@@ -146,6 +146,39 @@ impl Store {
         Ok(page)
     }
 
+    pub async fn message(&self, id: Uuid) -> Result<Option<MessageRecord>> {
+        let q = Query::select()
+            .columns(MESSAGE_COLUMNS)
+            .from("messages")
+            .and_where(Expr::col("id").eq(id))
+            .to_owned();
+        db::fetch_optional(&mut &*self, &q).await
+    }
+
+    /// The latest `limit` entries `action` about `subject`: who (the actor) and when.
+    pub async fn audit_of_subject(
+        &self,
+        subject: Uuid,
+        action: &str,
+        limit: u64,
+    ) -> Result<Vec<(Option<Uuid>, DateTime<Utc>)>> {
+        #[derive(sqlx::FromRow)]
+        struct A {
+            actor_id: Option<Uuid>,
+            at: DateTime<Utc>,
+        }
+        let q = Query::select()
+            .columns(["actor_id", "at"])
+            .from("audit_log")
+            .and_where(Expr::col("subject_id").eq(subject))
+            .and_where(Expr::col("action").eq(action))
+            .order_by("at", Order::Desc)
+            .limit(limit)
+            .to_owned();
+        let rows: Vec<A> = db::fetch_all(&mut &*self, &q).await?;
+        Ok(rows.into_iter().map(|a| (a.actor_id, a.at)).collect())
+    }
+
     pub async fn count_messages(&self, mentorship_id: Uuid) -> Result<i64> {
         let q = Query::select()
             .expr_as(db::count_rows(), "n")
@@ -310,10 +343,7 @@ impl Store {
                 sum(Expr::case(Expr::col("met").eq(true), 1).finally(0)),
                 "met",
             )
-            .expr_as(
-                sum(Expr::case(flagged(), 1).finally(0)),
-                "flagged",
-            )
+            .expr_as(sum(Expr::case(flagged(), 1).finally(0)), "flagged")
             .from("checkins")
             .and_where(Expr::col("created_at").gte(since))
             .to_owned();
@@ -466,7 +496,12 @@ impl Tx {
     }
 
     /// `user` has read the thread up to `at`.
-    pub async fn mark_read(&mut self, mentorship_id: Uuid, user: Uuid, at: DateTime<Utc>) -> Result<()> {
+    pub async fn mark_read(
+        &mut self,
+        mentorship_id: Uuid,
+        user: Uuid,
+        at: DateTime<Utc>,
+    ) -> Result<()> {
         let q = Query::insert()
             .into_table("thread_reads")
             .columns(["mentorship_id", "user_id", "read_at"])

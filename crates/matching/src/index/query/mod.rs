@@ -92,6 +92,39 @@ impl MentorIndex {
         top
     }
 
+    /// The mentor number `mentor` (in the order the index was built with) scored for
+    /// `seeker` as [`MentorIndex::suggest`] would score them, with their reasons; `None`
+    /// when a hard filter leaves them out (full, too far, no common language, neither
+    /// field nor words in common, excluded). What a server checks a request against.
+    pub fn assess(&self, seeker: &Seeker, weights: &Weights, mentor: usize) -> Option<Suggestion> {
+        let i = *self.internal.get(mentor)? as usize;
+        let analyzer = Analyzer::default();
+        let mut scratch = SCRATCH.with(RefCell::take);
+        let buffers = (
+            std::mem::take(&mut scratch.position),
+            std::mem::take(&mut scratch.bytes),
+        );
+        let mut q = self.query_text(&analyzer, &seeker.profile.text, buffers);
+        let synonym_fields = std::mem::take(&mut q.synonym_fields);
+        let ctx = self.context(&analyzer, seeker, weights, synonym_fields);
+        let found = self.cheap(&ctx, i).and_then(|cheap| {
+            let text = self.relevance(&q, &self.slots[i]).clamp(0.0, 1.0);
+            if cheap.field == 0.0 && text < TEXT_THRESHOLD {
+                return None;
+            }
+            let score = cheap.score(&ctx, text);
+            Some(self.explain(&ctx, &q, &cheap, i, score, &mut Vec::new()))
+        });
+        // The buffers go back, the terms' places zeroed again.
+        for (t, _) in &q.distinct {
+            q.position[*t as usize] = 0;
+        }
+        scratch.position = q.position;
+        scratch.bytes = q.bytes;
+        SCRATCH.with(|s| s.replace(scratch));
+        found
+    }
+
     /// [`MentorIndex::suggest`] with the thread's buffers, step by step (the steps
     /// of docs/MATCHING.md).
     fn suggest_with<'a>(

@@ -153,6 +153,32 @@ pub(super) async fn apply_invited(
     apply_with(ctx, raw, secret).await
 }
 
+/// The mentor form's fields (the application's, the profile's).
+pub(super) fn mentor_form(fields: &[(String, String)], invitation: String) -> MentorForm {
+    let domains = (1..=3)
+        .map(|i| {
+            (
+                one(fields, &format!("domain_{i}")),
+                one(fields, &format!("years_{i}")),
+            )
+        })
+        .filter(|(d, _)| !d.is_empty())
+        .collect();
+    MentorForm {
+        domains,
+        bio: one(fields, "bio"),
+        commune: one(fields, "commune"),
+        commune_query: one(fields, "commune_query"),
+        travel_km: one(fields, "travel_km"),
+        remote: !one(fields, "remote").is_empty(),
+        languages: all(fields, "languages"),
+        capacity: one(fields, "capacity"),
+        availability: one(fields, "availability"),
+        charter: !one(fields, "charter").is_empty(),
+        invitation,
+    }
+}
+
 pub(super) async fn apply(ctx: Ctx, RawForm(raw): RawForm) -> Result<Response, WebError> {
     apply_with(ctx, raw, String::new()).await
 }
@@ -160,28 +186,7 @@ pub(super) async fn apply(ctx: Ctx, RawForm(raw): RawForm) -> Result<Response, W
 async fn apply_with(ctx: Ctx, raw: bytes::Bytes, invitation: String) -> Result<Response, WebError> {
     let user = me(&ctx)?;
     let fields = pairs(&raw);
-    let domains = (1..=3)
-        .map(|i| {
-            (
-                one(&fields, &format!("domain_{i}")),
-                one(&fields, &format!("years_{i}")),
-            )
-        })
-        .filter(|(d, _)| !d.is_empty())
-        .collect();
-    let form = MentorForm {
-        domains,
-        bio: one(&fields, "bio"),
-        commune: one(&fields, "commune"),
-        commune_query: one(&fields, "commune_query"),
-        travel_km: one(&fields, "travel_km"),
-        remote: !one(&fields, "remote").is_empty(),
-        languages: all(&fields, "languages"),
-        capacity: one(&fields, "capacity"),
-        availability: one(&fields, "availability"),
-        charter: !one(&fields, "charter").is_empty(),
-        invitation,
-    };
+    let form = mentor_form(&fields, invitation);
     match ctx.state().app.apply_as_mentor(user, &form).await {
         Ok(_) => super::super::done::redirect("candidature-envoyee"),
         Err(e) => {

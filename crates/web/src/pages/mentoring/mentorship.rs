@@ -29,6 +29,13 @@ pub(super) struct MentorshipTemplate<'a> {
     error: Option<String>,
     /// What was typed in the form refused, shown again.
     typed: Typed,
+    /// The messages' page, with the reader's unread count (for those who read them).
+    thread: Option<String>,
+    suspended: bool,
+    /// The viewer may let a reported or suspended relationship go on, or close it.
+    review: bool,
+    /// The check-ins' answers, by round, for the coordinators and the pair.
+    trend: Vec<String>,
 }
 
 /// What the viewer typed in the page's forms, shown again (with the error) when the
@@ -73,6 +80,51 @@ pub(super) async fn render_mentorship(
     status: StatusCode,
 ) -> Result<Response, WebError> {
     let tr = ctx.tr();
+    let app = &ctx.state().app;
+    let thread = if super::relationship::reads_thread(ctx, &sheet) {
+        let unread = app.unread_counts(user).await?;
+        let n = unread.get(&sheet.record.id).copied().unwrap_or(0);
+        Some(tr.tn("thread-link", "count", n))
+    } else {
+        None
+    };
+    let pair_resource = Resource::Mentorship {
+        mentor_id: sheet.record.mentor_id,
+        mentee_id: sheet.record.mentee_id,
+        circle_id: sheet.circle_id,
+    };
+    let in_pair = user == sheet.record.mentor_id || user == sheet.record.mentee_id;
+    let open_reports = app.has_open_reports(sheet.record.id).await?;
+    let review = !in_pair
+        && ctx.allowed(Action::ReviewRelationship, &pair_resource)
+        && sheet.record.status == mentorat_domain::MentorshipStatus::Active
+        && (sheet.record.suspended_at.is_some() || open_reports);
+    let trend = app
+        .checkins(sheet.record.id)
+        .await?
+        .iter()
+        .map(|c| {
+            let who = if c.author_id == sheet.record.mentor_id {
+                sheet.mentor.name.short()
+            } else {
+                sheet.mentee.name.short()
+            };
+            let line = tr.tv(
+                "checkin-line",
+                &[
+                    ("round", &c.round.to_string()),
+                    ("who", &who),
+                    ("mood", &tr.t(&format!("checkin-mood-{}", c.mood))),
+                    ("met", &tr.t(if c.met { "yes" } else { "no" })),
+                ],
+            );
+            match c.note.is_empty() {
+                true => line,
+                false => format!("{line} — {}", c.note),
+            }
+        })
+        .collect();
+    let suspended = sheet.record.suspended_at.is_some();
     let view = ctx.state().app.mentorship_view(user, sheet).await?;
     let mut response = super::render(&MentorshipTemplate {
         page: ctx.page(tr.t("mentorship-title")),
@@ -134,6 +186,10 @@ pub(super) async fn render_mentorship(
             .collect(),
         error,
         typed,
+        thread,
+        suspended,
+        review,
+        trend,
     });
     *response.status_mut() = status;
     Ok(response)

@@ -9,7 +9,9 @@ mod fields;
 mod journey;
 mod mentorship;
 mod proposals;
+mod relationship;
 mod space;
+mod volunteers;
 mod weights;
 
 use consent::*;
@@ -19,7 +21,9 @@ use fields::*;
 use journey::*;
 use mentorship::*;
 use proposals::*;
+use relationship::*;
 use space::*;
+use volunteers::*;
 use weights::*;
 
 use super::admin::{PAGE_SIZE, PageQuery, Pager, pager};
@@ -58,10 +62,28 @@ pub fn router() -> Router<AppState> {
         .route("/mon-espace", get(space))
         .route("/annuaire", get(directory))
         .route("/annuaire/demande", post(ask))
+        .route("/demandes/{id}", get(request_page))
         .route("/demandes/{id}/reponse", post(answer))
         .route("/demandes/{id}/retirer", post(withdraw))
         .route("/mentorats/{id}", get(mentorship))
         .route("/mentorats/{id}/rencontres", post(log_meeting))
+        .route(
+            "/mentorats/{id}/messages",
+            get(thread_page).post(post_message),
+        )
+        .route("/mentorats/{id}/signalement", post(report))
+        .route("/mentorats/{id}/revue", post(review_relationship))
+        .route(
+            "/mentorats/{id}/point",
+            get(checkin_page).post(relationship::answer_checkin),
+        )
+        .route("/mon-espace/profil", get(profile_page).post(save_profile))
+        .route("/mon-espace/pause", post(pause))
+        .route("/mon-espace/reprise", post(resume))
+        .route("/mon-espace/attestation", get(certificate))
+        .route("/mon-espace/attestation.pdf", get(certificate_pdf))
+        .route("/admin/benevolat", get(hours_page))
+        .route("/admin/benevolat.csv", get(hours_csv))
         .route("/mentorats/{id}/cloture", post(close))
         .route("/mentorats/{id}/avis", post(feedback))
         .route("/mentorats/{id}/objectifs", post(add_goal))
@@ -77,6 +99,7 @@ pub fn router() -> Router<AppState> {
         .route("/admin/domaines", get(domains_page))
         .route("/admin/domaines/{code}", post(edit_domain))
         .route("/coordination", get(coordination))
+        .route("/coordination/suivi", get(follow_up))
         .route(
             "/coordination/ponderations/{id}",
             get(weights_page).post(save_weights),

@@ -27,6 +27,8 @@ pub(super) struct SpaceTemplate<'a> {
     outgoing: Vec<RequestLine>,
     incoming: Vec<RequestLine>,
     mentorships: Vec<(String, String)>,
+    /// A mentor: their profile, pause and certificate are offered.
+    mentor: bool,
     reasons: Vec<(&'static str, String)>,
     notice: Option<String>,
     /// A mentor with no place left: why the requests cannot be accepted now.
@@ -108,13 +110,16 @@ pub(super) async fn render_space(
             .map(|m| tr.tn("space-full", "count", m.active_mentees)),
         false => None,
     };
+    let unread = app.unread_counts(user).await?;
     let mentorships = mentorships
         .iter()
         .map(|m| {
-            (
-                format!("/mentorats/{}", m.id),
-                name(other(m.mentor_id, m.mentee_id), true),
-            )
+            let who = name(other(m.mentor_id, m.mentee_id), true);
+            let label = match unread.get(&m.id) {
+                Some(n) => format!("{who} — {}", tr.tn("thread-unread", "count", *n)),
+                None => who,
+            };
+            (format!("/mentorats/{}", m.id), label)
         })
         .collect();
     Ok(super::render(&SpaceTemplate {
@@ -123,6 +128,7 @@ pub(super) async fn render_space(
         outgoing,
         incoming,
         mentorships,
+        mentor: is_mentor,
         reasons: DECLINE_REASONS
             .iter()
             .map(|r| (*r, tr.t(&format!("decline-reason-{r}"))))
