@@ -10,6 +10,7 @@ mod directory;
 mod mentorships;
 mod projects;
 mod proposals;
+mod relationship;
 mod requests;
 mod vetting;
 

@@ -5,23 +5,23 @@ use super::*;
 
 /// A pair as the proposal's page shows it.
 #[derive(Debug, Clone, PartialEq)]
-struct Pair {
-    project: Uuid,
+pub(super) struct Pair {
+    pub(super) project: Uuid,
     /// « Title — First L. »
     porteur: String,
     /// « First L. »
-    mentor: String,
+    pub(super) mentor: String,
     score: i64,
     removed: bool,
 }
 
 /// A proposal as its coordinator reads it, over all its pages.
 #[derive(Debug)]
-struct Proposal {
+pub(super) struct Proposal {
     matched: i64,
     unmatched: i64,
     total_score: i64,
-    pairs: Vec<Pair>,
+    pub(super) pairs: Vec<Pair>,
     /// (« Title — First L. », why no mentor)
     without_mentor: Vec<(String, String)>,
 }
@@ -54,7 +54,7 @@ fn number(text: &str) -> i64 {
 }
 
 /// The proposal at `location`, every page of it.
-async fn proposal_at(app: &TestApp, location: &str) -> Proposal {
+pub(super) async fn proposal_at(app: &TestApp, location: &str) -> Proposal {
     let mut proposal = Proposal {
         matched: 0,
         unmatched: 0,
@@ -101,7 +101,7 @@ async fn proposal_at(app: &TestApp, location: &str) -> Proposal {
 
 /// Proposes pairs for the Compiègne circle from its coordinator's page, with the form's
 /// `more` fields; the proposal's address.
-async fn propose_in_compiegne(app: &TestApp, more: &[(&str, &str)]) -> String {
+pub(super) async fn propose_in_compiegne(app: &TestApp, more: &[(&str, &str)]) -> String {
     let compiegne = mentorat_app::demo::demo_id("circle/compiegne").to_string();
     let mut form = vec![("circle", compiegne.as_str())];
     form.extend_from_slice(more);
@@ -225,24 +225,47 @@ async fn a_coordinator_reviews_a_batch_proposal_pair_by_pair_and_publishes_it_as
         .post_form(&format!("{location}/publier"), &[("confirm", "1")])
         .await;
     assert!(again.text().await.unwrap().contains("déjà publiée"));
+    // The mentor of the second pair declines: its porteur waits for a mentor again.
+    assert!(pairs.len() >= 3, "{pairs:?}");
+    let declining = mentor_named(&app, &pairs[1].mentor).await;
+    let request = app
+        .app
+        .requests_of(declining)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|r| r.project_id == pairs[1].project)
+        .expect("the published request");
+    app.app
+        .answer_request(declining, &request, false, "no_time", "")
+        .await
+        .unwrap();
     // A new proposal leaves out the porteurs whose requests wait for an answer and never
-    // offers the removed pair again; its counts match the pairs it lists.
+    // offers the removed pair nor the declined one again; its counts match the pairs it
+    // lists.
     let fresh = propose_in_compiegne(&app, &[]).await;
     let next = proposal_at(&app, &fresh).await;
-    for pair in &pairs[1..] {
+    for pair in &pairs[2..] {
         assert!(
             !next.pairs.iter().any(|p| p.project == pair.project),
             "a porteur with an open request is not proposed again"
         );
     }
-    assert!(
-        !next
-            .pairs
-            .iter()
-            .any(|p| p.project == pairs[0].project && p.mentor == pairs[0].mentor),
-        "the removed pair is never offered again"
-    );
+    for (pair, what) in [(&pairs[0], "removed"), (&pairs[1], "declined")] {
+        assert!(
+            !next
+                .pairs
+                .iter()
+                .any(|p| p.project == pair.project && p.mentor == pair.mentor),
+            "the {what} pair is never offered again"
+        );
+    }
     assert_eq!(next.matched as usize, next.pairs.len());
+    assert_eq!(
+        next.total_score,
+        next.pairs.iter().map(|p| p.score).sum::<i64>(),
+        "the total follows the pairs listed"
+    );
 }
 
 #[tokio::test]

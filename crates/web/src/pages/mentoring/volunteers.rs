@@ -197,7 +197,7 @@ async fn certificate_text(ctx: &Ctx, c: &Certificate) -> Result<CertificateText,
                 "certificate-body",
                 &[
                     ("name", &c.name.full()),
-                    ("hours", &tr.decimal(hours, 1)),
+                    ("hours", &hours_text(&tr, hours)),
                     ("porteurs", &c.hours.porteurs.to_string()),
                     ("meetings", &c.hours.meetings.to_string()),
                 ],
@@ -215,6 +215,13 @@ async fn certificate_text(ctx: &Ctx, c: &Certificate) -> Result<CertificateText,
             )])
             .collect(),
     })
+}
+
+/// Hours as a person writes them: « 3 », « 3,25 », « 2,5 » (two places at most).
+fn hours_text(tr: &mentorat_app::i18n::Tr<'_>, hours: f64) -> String {
+    let text = tr.decimal(hours, 2);
+    let text = text.trim_end_matches('0');
+    text.trim_end_matches([',', '.']).to_owned()
 }
 
 #[derive(Template)]
