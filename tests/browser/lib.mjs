@@ -4,6 +4,7 @@
 // any axe-core WCAG 2.1 A/AA violation; `waitForMail` reads what the platform sent
 // to the suite's SMTP server.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -235,6 +236,22 @@ export function linkIn(mail, path) {
   const links = mail.text.match(new RegExp(`${escaped}[^\\s<>"]+`, 'g')) ?? [];
   assert.equal(links.length, 1, `expected one link to ${BASE_URL}${path}… in the text of « ${mail.subject} »:\n${mail.text}`);
   return links[0];
+}
+
+/**
+ * Runs the platform's periodic sweeps once as of `day` (`YYYY-MM-DD`) on the suite's
+ * database, as `serve` runs them every ten minutes: the way a journey lets a month
+ * pass (the server's own clock cannot be moved from outside). The e-mails it queues
+ * are sent by the running server within seconds.
+ */
+export function sweepAt(day) {
+  const bin = process.env.MENTORAT_TEST_BIN;
+  const database = process.env.MENTORAT_TEST_DATABASE_URL;
+  assert.ok(bin && database, 'MENTORAT_TEST_BIN and MENTORAT_TEST_DATABASE_URL are set by tests/browser/run.sh');
+  execFileSync(bin, ['sweep', '--at', day], {
+    env: { ...process.env, MENTORAT_DATABASE_URL: database, MENTORAT_BASE_URL: BASE_URL },
+    stdio: 'pipe',
+  });
 }
 
 /** Saves a screenshot under tests/browser/artifacts/ and returns its path. */

@@ -1,9 +1,14 @@
 // The mentoring journey in a real browser, on a phone, with the e-mails really sent:
 // a fresh mentor applies and is approved by the Compiègne coordination, a fresh
 // porteur's project is validated, the porteur asks that mentor from the directory,
-// the mentor accepts, both see each other's address, the mentor logs a meeting, the
-// porteur closes the relation and gives feedback, and the coordinator sees the
-// meeting but neither the private notes nor the addresses. Every page visited is
+// the mentor reads the project and why they were suggested (in the e-mail and on the
+// request's page) and accepts, both see each other's address, the mentor logs a
+// meeting; the pair exchange messages (the e-mails that say so carry no words of
+// them), the porteur reports one and the coordinator reads that one only; a month
+// passes (`mentorat sweep --at`) and both answer the check-in from its e-mail in two
+// clicks; the coordinator sees the pair's trend; the porteur closes the relation and
+// gives feedback, and the coordinator sees the meeting but neither the private notes
+// nor the addresses. Every page visited is
 // checked by `visit`/`navigateBy`/`check`: no console error, no CSP violation, and
 // no axe-core WCAG 2.1 A/AA violation.
 //
@@ -17,7 +22,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  BASE_URL, closeBrowser, confirmStep, launchBrowser, linkIn, navigateBy, newPage, receivedMail, visit, waitForMail,
+  BASE_URL, closeBrowser, confirmStep, launchBrowser, linkIn, navigateBy, newPage, receivedMail, sweepAt, visit,
+  waitForMail,
 } from './lib.mjs';
 
 const CHEAP_PHONE = { width: 390, height: 844 };
@@ -41,6 +47,7 @@ const mentorShort = `${mentor.firstName} ${mentor.lastName[0]}.`;
 // The sessions, kept open from one step to the next.
 const pages = {};
 let mentorshipPath;
+let requestMail;
 
 before(launchBrowser);
 after(async () => {
@@ -260,7 +267,13 @@ test('5. the porteur finds the mentor in the directory, which shows no contact d
   // The POST answers « Mon espace » itself (200 at /annuaire/demande, no redirect).
   assert.equal(await h1(page), 'Mon espace');
   assert.match(plain(await page.getByRole('status').first().textContent()), /^Votre demande est envoyée/);
-  await waitForMail({ to: mentor.email, subject: 'Une demande de mentorat', after: sent });
+  requestMail = await waitForMail({ to: mentor.email, subject: 'Une demande de mentorat', after: sent });
+  // The mentor decides with the facts: the project and why them, never an address.
+  for (const fact of [`Projet : ${PROJECT}`, 'Aide souhaitée : Construire le budget et trouver un local.',
+    `Domaines : ${DOMAIN}`, 'Pourquoi vous :']) {
+    assert.ok(plain(requestMail.text).includes(fact), `the e-mail says « ${fact} »:\n${requestMail.text}`);
+  }
+  assert.ok(!requestMail.text.includes(porteur.email), "the e-mail does not give the porteur's address");
 });
 
 test("6. the mentor accepts, sees the porteur's address and logs a meeting", async () => {
@@ -268,8 +281,17 @@ test("6. the mentor accepts, sees the porteur's address and logs a meeting", asy
   await visit(page, '/mon-espace');
   const incoming = page.getByRole('main').locator('h2:text-is("Les demandes qui me sont faites") + ul');
   assert.equal(await incoming.count(), 1, '« Les demandes qui me sont faites » lists a request');
+  // The e-mail's link opens the request with its project and reasons.
+  await visit(page, linkIn(requestMail, '/demandes/').slice(BASE_URL.length));
+  assert.equal(await h1(page), `Demande de ${porteur.firstName} ${porteur.lastName[0]}.`);
+  const request = await mainText(page);
+  for (const fact of [PROJECT, 'Construire le budget et trouver un local.', `Même domaine : ${DOMAIN}`,
+    "votre expérience de la création d'entreprise"]) {
+    assert.ok(request.includes(fact), `the request's page says « ${fact} »:\n${request}`);
+  }
+  assert.ok(!request.includes(porteur.email), "the request's page does not give the porteur's address");
   const sent = receivedMail();
-  await navigateBy(page, () => incoming.getByRole('button', { name: 'Accepter', exact: true }).click());
+  await navigateBy(page, () => page.getByRole('main').getByRole('button', { name: 'Accepter', exact: true }).click());
   assert.match(path(page), /^\/mentorats\/[^/]+$/);
   mentorshipPath = path(page);
   assert.equal(await h1(page), 'Relation mentorale');
@@ -287,6 +309,74 @@ test("6. the mentor accepts, sees the porteur's address and logs a meeting", asy
   const meetingsText = plain(await meetings.innerText());
   assert.ok(meetingsText.includes('60 min') && meetingsText.includes(MARKER) && meetingsText.includes('Le budget prévisionnel'),
     `the meeting is listed with its notes: ${meetingsText}`);
+});
+
+test('6b. the pair exchange messages; the porteur reports one, which the coordinator reads, and that one only', async () => {
+  const thread = `${mentorshipPath}/messages`;
+  const write = async (page, body) => {
+    const form = page.locator('form', { has: page.getByRole('heading', { name: 'Écrire un message', exact: true }) });
+    await form.getByLabel('Votre message', { exact: true }).fill(body);
+    await navigateBy(page, () => form.getByRole('button', { name: 'Envoyer', exact: true }).click());
+    assert.equal(path(page), thread);
+  };
+  let sent = receivedMail();
+  await visit(pages.mentor, mentorshipPath);
+  await navigateBy(pages.mentor, () => pages.mentor.getByRole('main').getByRole('link', { name: 'Messages', exact: true }).click());
+  assert.equal(path(pages.mentor), thread);
+  await write(pages.mentor, `Bonjour, on se voit mardi ? ${MARKER}-a`);
+  const told = await waitForMail({ to: porteur.email, subject: 'Un message vous attend', after: sent });
+  assert.ok(!told.text.includes(MARKER) && !told.html.includes(MARKER), 'the e-mail carries no words of the message');
+
+  sent = receivedMail();
+  await visit(pages.porteur, '/mon-espace');
+  assert.ok((await mainText(pages.porteur)).includes('1 message non lu'), '« Mon espace » counts the unread message');
+  await visit(pages.porteur, linkIn(told, '/mentorats/').slice(BASE_URL.length));
+  assert.ok((await mainText(pages.porteur)).includes(`${MARKER}-a`), 'the porteur reads the message');
+  await write(pages.porteur, `Mardi 18 h, parfait. ${MARKER}-b`);
+  await waitForMail({ to: mentor.email, subject: 'Un message vous attend', after: sent });
+
+  // The porteur reports the mentor's message (a disclosure under it).
+  sent = receivedMail();
+  const message = pages.porteur.getByRole('main').locator('li.card', { hasText: `${MARKER}-a` });
+  await message.getByText('Signaler ce message', { exact: true }).click();
+  await message.getByLabel('Pourquoi ?', { exact: true }).fill('Je préfère que nous restions sur le projet.');
+  await navigateBy(pages.porteur, () => message.getByRole('button', { name: 'Signaler à la coordination', exact: true }).click());
+  await waitForMail({
+    to: COORDINATOR, subject: 'Un signalement dans une relation de votre cercle', after: sent,
+  });
+  const coordinator = await coordinatorPage();
+  await visit(coordinator, thread);
+  const seen = await mainText(coordinator);
+  assert.ok(seen.includes(`${MARKER}-a`), `the coordinator reads the reported message:\n${seen}`);
+  assert.ok(!seen.includes(`${MARKER}-b`), 'the coordinator does not read the other message');
+});
+
+test('6c. a month later both answer the check-in from its e-mail in two clicks; the coordinator sees the trend', async () => {
+  const sent = receivedMail();
+  const inAMonth = new Date(Date.now() + 31 * 86_400_000).toISOString().slice(0, 10);
+  sweepAt(inAMonth);
+  const subject = 'Comment se passe votre mentorat ?';
+  for (const [person, page, mood, label] of [
+    [porteur, pages.porteur, 4, 'Bien'], [mentor, pages.mentor, 5, 'Très bien'],
+  ]) {
+    const mail = await waitForMail({ to: person.email, subject, after: sent, timeout: 20_000 });
+    // Click one: the form opens with that answer chosen; nothing is recorded yet.
+    const links = mail.text.split(/\s+/).filter((w) => w.startsWith(`${BASE_URL}${mentorshipPath}/point?humeur=`));
+    assert.equal(links.length, 5, `five answers in the e-mail:\n${mail.text}`);
+    const link = links.find((l) => l.endsWith(`=${mood}`));
+    await visit(page, link.slice(BASE_URL.length));
+    assert.equal(await h1(page), "Point d'étape");
+    assert.ok(await page.getByLabel(label, { exact: true }).isChecked(), `« ${label} » is chosen`);
+    await page.getByLabel('oui', { exact: true }).check();
+    // Click two: confirm.
+    await navigateBy(page, () => page.getByRole('button', { name: 'Envoyer ma réponse', exact: true }).click());
+    assert.ok((await mainText(page)).includes('Merci, votre réponse est enregistrée.'));
+  }
+  const coordinator = await coordinatorPage();
+  await visit(coordinator, mentorshipPath);
+  const trend = await mainText(coordinator);
+  assert.ok(trend.includes(`Point 1 — ${porteur.firstName} ${porteur.lastName[0]}. : Bien, rencontre : oui`), trend);
+  assert.ok(trend.includes(`Point 1 — ${mentorShort} : Très bien, rencontre : oui`), trend);
 });
 
 test("7. the porteur sees the mentor's address and the notes, closes the relation and gives feedback", async () => {

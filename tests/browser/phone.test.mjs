@@ -115,8 +115,12 @@ const PAGES = [
   { route: '/compte', who: WHO.members, path: '/compte' },
   { route: '/mon-espace', who: WHO.members, path: '/mon-espace' },
   { route: '/organisation', who: WHO.members, path: '/organisation' },
+  { route: '/demandes/{id}', who: ['mentor'], link: new RegExp(`^/demandes/${UUID}$`) },
+  { route: '/mon-espace/profil', who: ['mentor'], path: '/mon-espace/profil' },
+  { route: '/mon-espace/attestation', who: ['mentor'], path: '/mon-espace/attestation' },
   { route: '/annuaire', who: WHO.porteur, link: new RegExp(`^/annuaire\\?projet=${UUID}$`) },
   { route: '/coordination', who: WHO.office, path: '/coordination' },
+  { route: '/coordination/suivi', who: WHO.office, path: '/coordination/suivi' },
   { route: '/coordination/mentors/{id}', who: WHO.office, link: new RegExp(`^/coordination/mentors/${UUID}$`) },
   { route: '/coordination/projets/{id}', who: WHO.office, link: new RegExp(`^/coordination/projets/${UUID}$`) },
   { route: '/coordination/ponderations/{id}', who: WHO.office, link: new RegExp(`^/coordination/ponderations/${UUID}$`) },
@@ -125,6 +129,10 @@ const PAGES = [
     link: new RegExp(`^/coordination/appariements/${UUID}$`), create: proposeMatches,
   },
   { route: '/mentorats/{id}', who: WHO.pair, link: new RegExp(`^/mentorats/${UUID}$`) },
+  // The thread: the pair, and the circle's coordinators for what was reported (never
+  // the national team); the check-in: the pair.
+  { route: '/mentorats/{id}/messages', who: ['mentor', 'coordinator'], link: new RegExp(`^/mentorats/${UUID}/messages$`) },
+  { route: '/mentorats/{id}/point', who: ['mentor'], link: new RegExp(`^/mentorats/${UUID}/point$`) },
   { route: '/admin/cercles/{slug}', who: WHO.office, path: '/admin/cercles/compiegne' },
   { route: '/admin/cercles/{slug}/mentors', who: WHO.office, path: '/admin/cercles/compiegne/mentors' },
   { route: '/admin/cercles/{slug}/projets', who: WHO.office, path: '/admin/cercles/compiegne/projets' },
@@ -135,6 +143,7 @@ const PAGES = [
   { route: '/admin/association', who: WHO.national, path: '/admin/association' },
   { route: '/admin/cercles', who: WHO.national, path: '/admin/cercles' },
   { route: '/admin/lancements', who: WHO.national, path: '/admin/lancements' },
+  { route: '/admin/benevolat', who: WHO.national, path: '/admin/benevolat' },
   { route: '/admin/evenements/nouveau', who: WHO.national, path: '/admin/evenements/nouveau' },
   { route: '/admin/partenaires/{slug}', who: WHO.national, path: '/admin/partenaires/maison-des-associations-compiegne' },
   { route: '/admin/demandes', who: WHO.national, path: '/admin/demandes' },
@@ -151,6 +160,7 @@ const NOT_PAGES = [
   '/healthz', '/readyz', '/static/{hash}/{name}', '/favicon.ico', '/robots.txt', '/map.svg',
   '/events.ics', '/cercles/{slug}/events.ics', '/evenements/{id}/evenement.ics',
   '/evenements/{id}/inscriptions.csv', '/api/v1/communes', '/api/v1/communes/{code}',
+  '/mon-espace/attestation.pdf', '/admin/benevolat.csv',
   '/langue/{lang}',
 ];
 

@@ -157,6 +157,9 @@ fi
 mkdir -p "$here/artifacts"
 export BASE_URL="$base_url"
 export MAILDIR="$maildir"
+# For journeys that let time pass: `mentorat sweep --at DAY` on the same database.
+export MENTORAT_TEST_BIN="$(realpath "$MENTORAT_BIN")"
+export MENTORAT_TEST_DATABASE_URL="$database_url"
 status=0
 node --test --test-concurrency=1 --test-timeout=60000 tests/browser/*.test.mjs || status=$?
 if [ "$status" -ne 0 ]; then

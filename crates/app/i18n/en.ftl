@@ -1333,3 +1333,4 @@ email-mentor-silent-action = See their record
 email-mentor-paused-subject = Your mentor profile is on a break
 email-mentor-paused-p1 = Several requests went unanswered: your profile is on a break and no longer appears in the directory. To come back, open your space, then « My mentor profile » and « I am available again ».
 email-mentor-paused-action = Open my space
+request-see = See the request

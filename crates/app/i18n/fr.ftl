@@ -1349,3 +1349,4 @@ email-mentor-silent-action = Voir sa fiche
 email-mentor-paused-subject = Votre profil de mentor est en pause
 email-mentor-paused-p1 = Plusieurs demandes sont restées sans réponse : votre profil est mis en pause et n'apparaît plus dans l'annuaire. Pour revenir, ouvrez votre espace, puis « Mon profil de mentor » et « Je suis de nouveau disponible ».
 email-mentor-paused-action = Ouvrir mon espace
+request-see = Voir la demande
