@@ -1334,3 +1334,7 @@ email-mentor-paused-subject = Your mentor profile is on a break
 email-mentor-paused-p1 = Several requests went unanswered: your profile is on a break and no longer appears in the directory. To come back, open your space, then « My mentor profile » and « I am available again ».
 email-mentor-paused-action = Open my space
 request-see = See the request
+mentor-last-active = last active on { $date }
+mentor-never-active = no activity yet
+vetting-fact-last-active = Last activity
+vetting-fact-expired = Requests expired unanswered (since their last answer)

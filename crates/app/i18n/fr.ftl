@@ -1350,3 +1350,7 @@ email-mentor-paused-subject = Votre profil de mentor est en pause
 email-mentor-paused-p1 = Plusieurs demandes sont restées sans réponse : votre profil est mis en pause et n'apparaît plus dans l'annuaire. Pour revenir, ouvrez votre espace, puis « Mon profil de mentor » et « Je suis de nouveau disponible ».
 email-mentor-paused-action = Ouvrir mon espace
 request-see = Voir la demande
+mentor-last-active = dernière activité le { $date }
+mentor-never-active = aucune activité encore
+vetting-fact-last-active = Dernière activité
+vetting-fact-expired = Demandes expirées sans réponse (depuis sa dernière réponse)

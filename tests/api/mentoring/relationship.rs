@@ -175,8 +175,15 @@ async fn the_pair_writes_reports_and_blocks_and_the_coordinators_see_only_what_w
     // The coordinator reviews it and closes it.
     let review = unescape(&app.get_html(&format!("/mentorats/{id}")).await);
     assert!(review.contains("Revoir la relation"));
-    let closed = app
+    let asked = app
         .post_form(&format!("/mentorats/{id}/revue"), &[("decision", "close")])
+        .await;
+    assert_eq!(asked.status(), 200, "a confirmation first");
+    let closed = app
+        .post_form(
+            &format!("/mentorats/{id}/revue"),
+            &[("decision", "close"), ("confirm", "1")],
+        )
         .await;
     assert_eq!(closed.status(), 303);
     assert!(
@@ -467,4 +474,39 @@ async fn the_certificate_and_the_hours_export_add_up_the_meetings() {
         "{text}"
     );
     assert!(cells[5].contains(','), "a decimal comma: {ours}");
+}
+
+#[tokio::test]
+async fn a_minors_thread_is_readable_by_the_circles_coordinators_and_each_reading_is_shown() {
+    let app = compiegne_coordinator().await;
+    let mentor = approved_mentor(&app, "mentore@exemple.fr", "2").await;
+    // Sixteen this year: a minor, without a parent's consent to wait for.
+    let year = chrono::Datelike::year(&app.app.now());
+    let (_, project) = validated_porteur(&app, "jeune@exemple.fr", year - 16).await;
+    let id = accepted(&app, project, mentor).await.unwrap();
+    let thread = format!("/mentorats/{id}/messages");
+    let mentor_browser = signed_in(&app, "mentore@exemple.fr").await;
+    let sent = mentor_browser
+        .post_form(&thread, &[("body", "Rendez-vous au centre social.")])
+        .await;
+    assert_eq!(sent.status(), 303);
+    let porteur = signed_in(&app, "jeune@exemple.fr").await;
+    let before = unescape(&porteur.get_html(&thread).await);
+    assert!(
+        before.contains("les coordinateurs et coordinatrices du cercle peuvent lire ces messages")
+    );
+    assert!(!before.contains("(coordination)"), "nobody read it yet");
+    // The circle's coordinator reads every message, no report needed; the reading is
+    // logged and shown to both; others still cannot.
+    let read = unescape(&app.get_html(&thread).await);
+    assert!(read.contains("Rendez-vous au centre social."));
+    app.app.deferred.settle().await;
+    for browser in [&porteur, &mentor_browser] {
+        let page = unescape(&browser.get_html(&thread).await);
+        assert!(page.contains("(coordination) le"), "{page}");
+    }
+    let national = signed_in(&app, "admin@mentorat.example").await;
+    assert_eq!(national.get(&thread).await.status(), 404);
+    let paris = signed_in(&app, "coordination.paris@mentorat.example").await;
+    assert_eq!(paris.get(&thread).await.status(), 403);
 }

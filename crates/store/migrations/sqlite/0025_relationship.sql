@@ -21,6 +21,8 @@ CREATE TABLE messages (
 );
 CREATE INDEX messages_thread ON messages (mentorship_id, created_at);
 CREATE INDEX messages_author ON messages (author_id);
+-- The hours export reads the meetings of a year, by day.
+CREATE INDEX meetings_held_on ON meetings (held_on);
 
 -- One row per reader of a thread: what they read up to, when they were last e-mailed.
 CREATE TABLE thread_reads (

@@ -12,6 +12,8 @@ pub struct MentorLine {
     pub user_id: Uuid,
     pub name: PersonName,
     pub status: Vetting,
+    /// The last time the mentor answered, met, wrote or changed their profile.
+    pub last_active_at: Option<DateTime<Utc>>,
 }
 
 /// A project in a queue.
@@ -55,20 +57,25 @@ impl Store {
             last_name: String,
             #[sqlx(try_from = "String")]
             status: Vetting,
+            last_active_at: Option<DateTime<Utc>>,
         }
         let mut q = Query::select();
-        q.columns([("mentors", "user_id"), ("mentors", "status")])
-            .columns([("users", "first_name"), ("users", "last_name")])
-            .from("mentors")
-            .inner_join(
-                "users",
-                Expr::col(("users", "id")).equals(("mentors", "user_id")),
-            )
-            .and_where(Expr::col(("mentors", "status")).is_in(statuses.iter().map(|s| s.as_str())))
-            .order_by(("mentors", "created_at"), Order::Asc)
-            .order_by(("mentors", "user_id"), Order::Asc)
-            .limit(limit)
-            .offset(offset);
+        q.columns([
+            ("mentors", "user_id"),
+            ("mentors", "status"),
+            ("mentors", "last_active_at"),
+        ])
+        .columns([("users", "first_name"), ("users", "last_name")])
+        .from("mentors")
+        .inner_join(
+            "users",
+            Expr::col(("users", "id")).equals(("mentors", "user_id")),
+        )
+        .and_where(Expr::col(("mentors", "status")).is_in(statuses.iter().map(|s| s.as_str())))
+        .order_by(("mentors", "created_at"), Order::Asc)
+        .order_by(("mentors", "user_id"), Order::Asc)
+        .limit(limit)
+        .offset(offset);
         of_circles(&mut q, "mentors", circles);
         let rows: Vec<Row> = db::fetch_all(&mut &*self, &q).await?;
         let mut lines = Vec::with_capacity(rows.len());
@@ -78,6 +85,7 @@ impl Store {
                     .map_err(|_| StoreError::Corrupt(format!("name of user {}", r.user_id)))?,
                 user_id: r.user_id,
                 status: r.status,
+                last_active_at: r.last_active_at,
             });
         }
         Ok(lines)

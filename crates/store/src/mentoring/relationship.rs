@@ -260,21 +260,26 @@ impl Store {
             .expr_as(Expr::col(("messages", "mentorship_id")), "mentorship_id")
             .expr_as(db::count_rows(), "n")
             .from("messages")
-            .inner_join(
-                "mentorships",
-                Expr::col(("mentorships", "id")).equals(("messages", "mentorship_id")),
-            )
             .left_join(
                 "thread_reads",
                 Expr::col(("thread_reads", "mentorship_id"))
                     .equals(("messages", "mentorship_id"))
                     .and(Expr::col(("thread_reads", "user_id")).eq(user)),
             )
-            .cond_where(
-                Cond::any()
-                    .add(Expr::col(("mentorships", "mentor_id")).eq(user))
-                    .add(Expr::col(("mentorships", "mentee_id")).eq(user)),
-            )
+            // The user's relationships, each side on its own index (an OR of the two
+            // columns would read every message).
+            .and_where(Expr::col(("messages", "mentorship_id")).in_subquery({
+                let side = |column: &'static str| {
+                    Query::select()
+                        .column("id")
+                        .from("mentorships")
+                        .and_where(Expr::col(column).eq(user))
+                        .to_owned()
+                };
+                side("mentor_id")
+                    .union(sea_query::UnionType::All, side("mentee_id"))
+                    .to_owned()
+            }))
             .and_where(Expr::col(("messages", "author_id")).ne(user))
             .cond_where(
                 Cond::any()

@@ -64,10 +64,16 @@ async fn rows(
             let rows = lines
                 .iter()
                 .map(|m| {
+                    // The status, and when the mentor last did something.
+                    let status = tr.t(&format!("vetting-{}", m.status));
+                    let last = match m.last_active_at {
+                        Some(at) => tr.ts("mentor-last-active", "date", &tr.date(&at.date_naive())),
+                        None => tr.t("mentor-never-active"),
+                    };
                     (
                         format!("/coordination/mentors/{}", m.user_id),
                         m.name.full(),
-                        tr.t(&format!("vetting-{}", m.status)),
+                        format!("{status} — {last}"),
                     )
                 })
                 .collect();

@@ -287,6 +287,14 @@ pub(super) async fn render_vetting(
             };
             vec![
                 (
+                    tr.t("vetting-fact-last-active"),
+                    day(&mentor.last_active_at),
+                ),
+                (
+                    tr.t("vetting-fact-expired"),
+                    mentor.expired_requests.to_string(),
+                ),
+                (
                     tr.t("vetting-fact-languages"),
                     super::language_names(&tr, &mentor.languages),
                 ),

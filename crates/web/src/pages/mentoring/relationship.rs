@@ -286,6 +286,8 @@ pub(super) async fn report(
 pub(super) struct ReviewInput {
     #[serde(default)]
     decision: String,
+    #[serde(default)]
+    confirm: String,
 }
 
 pub(super) async fn review_relationship(
@@ -301,6 +303,17 @@ pub(super) async fn review_relationship(
         "close" => false,
         _ => return Err(WebError::NotFound),
     };
+    // Closing cannot be undone: asked once more (without JavaScript, a page).
+    if !resume && !crate::pages::confirm::given(&input.confirm) {
+        let page = format!("/mentorats/{}", sheet.record.id);
+        return Ok(crate::pages::confirm::ask(
+            &ctx,
+            &format!("{page}/revue"),
+            ctx.tr().t("review-close-confirm"),
+            vec![("decision".into(), "close".into())],
+            &page,
+        ));
+    }
     match ctx
         .state()
         .app
