@@ -114,6 +114,7 @@ impl Writer<'_> {
         for chunk in model.pairs.chunks(PER_TX / 4) {
             let (mut pairs, mut meetings, mut goals, mut feedback) =
                 (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+            let (mut messages, mut checkins) = (Vec::new(), Vec::new());
             for (k, pair) in chunk.iter().enumerate().map(|(i, p)| (k0 + i, p)) {
                 let id = demo_id(&format!("scale/mentorship/{k}"));
                 let mut rng = rng_for(8, k);
@@ -152,7 +153,52 @@ impl Writer<'_> {
                         logged_by: mentor,
                         created_at: held_on + Duration::hours(3),
                     });
+                    // Two days before each meeting, the pair set it up in their thread.
+                    for (n, (author, body)) in [
+                        (mentor, "Bonjour, on se voit jeudi pour faire le point ?"),
+                        (mentee, "Oui, jeudi 18 h, merci !"),
+                    ]
+                    .into_iter()
+                    .enumerate()
+                    {
+                        messages.push(MessageRow {
+                            id: demo_id(&format!("scale/message/{k}/{j}/{n}")),
+                            mentorship_id: id,
+                            author_id: author,
+                            body: body.into(),
+                            created_at: held_on - days(2) + Duration::hours(n as i64),
+                        });
+                    }
                 }
+                // The check-ins due while the pair was active were sent (so that a first
+                // `serve` does not send them all again) and answered by both.
+                let since = end - started;
+                let rounds = if since >= days(30) {
+                    1 + (since - days(30)).num_days() / 60
+                } else {
+                    0
+                };
+                for round in 1..=rounds {
+                    let sent = started + days(30) + days(60 * (round as u64 - 1));
+                    for (n, author) in [mentor, mentee].into_iter().enumerate() {
+                        let mood = 2 + rng.below(4) as i64;
+                        checkins.push(CheckinRow {
+                            mentorship_id: id,
+                            author_id: author,
+                            round,
+                            mood,
+                            met: mood > 2,
+                            note: if mood == 2 && n == 1 {
+                                "Nous avons du mal à trouver un moment.".into()
+                            } else {
+                                String::new()
+                            },
+                            created_at: sent + Duration::hours(5 + n as i64),
+                        });
+                    }
+                }
+                let checkin_sent_at =
+                    (rounds > 0).then(|| started + days(30) + days(60 * (rounds as u64 - 1)));
                 for j in 0..goal_count {
                     let status = match (pair.active, j) {
                         (None, 0) => GoalStatus::Reached,
@@ -209,12 +255,16 @@ impl Writer<'_> {
                     close_reason: closed_at
                         .map(|_| (*rng.pick(texts::CLOSE_REASONS)).to_owned())
                         .unwrap_or_default(),
+                    checkin_round: rounds,
+                    checkin_sent_at,
                 });
             }
             k0 += chunk.len();
             let mut tx = self.begin().await?;
             written += tx.bulk_mentorships(&pairs).await?;
             written += tx.bulk_meetings(&meetings).await?;
+            written += tx.bulk_messages(&messages).await?;
+            written += tx.bulk_checkins(&checkins).await?;
             written += tx.bulk_goals(&goals).await?;
             written += tx.bulk_feedback(&feedback).await?;
             tx.commit().await?;

@@ -61,6 +61,34 @@ pub(super) async fn load_mentoring(tx: &mut Tx, report: &mut DemoReport) -> Resu
             };
             tx.insert_meeting(mentorship, &meeting, mentor, Utc::now())
                 .await?;
+            // Their thread: a meeting set up, a document promised.
+            let kevin_id = demo_id(&format!("user/{kevin}"));
+            for (n, (author, days, body)) in [
+                (
+                    mentor,
+                    22,
+                    "Bonjour Kevin, on se voit mardi pour parler des formations ?",
+                ),
+                (kevin_id, 22, "Oui, mardi 18 h à la médiathèque, merci !"),
+                (
+                    mentor,
+                    3,
+                    "J'ai trouvé le programme de la formation : je vous l'apporte.",
+                ),
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                tx.insert_message(&mentorat_store::MessageRecord {
+                    id: demo_id(&format!("message/mentor/kevin/{n}")),
+                    mentorship_id: mentorship,
+                    author_id: author,
+                    body: body.into(),
+                    created_at: Utc::now() - chrono::Duration::days(days)
+                        + chrono::Duration::hours(n as i64),
+                })
+                .await?;
+            }
         }
         report.count(true);
     }

@@ -100,6 +100,12 @@ impl Tx {
     pub async fn bulk_meetings(&mut self, rows: &[MeetingRow]) -> Result<u64> {
         insert_all(self, rows).await
     }
+    pub async fn bulk_messages(&mut self, rows: &[MessageRow]) -> Result<u64> {
+        insert_all(self, rows).await
+    }
+    pub async fn bulk_checkins(&mut self, rows: &[CheckinRow]) -> Result<u64> {
+        insert_all(self, rows).await
+    }
     pub async fn bulk_goals(&mut self, rows: &[GoalRow]) -> Result<u64> {
         insert_all(self, rows).await
     }

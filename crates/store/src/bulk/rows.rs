@@ -307,6 +307,9 @@ pub struct MentorshipRow {
     pub reminded_at: Option<DateTime<Utc>>,
     pub closed_at: Option<DateTime<Utc>>,
     pub close_reason: String,
+    /// Check-ins sent, and when the last one was.
+    pub checkin_round: i64,
+    pub checkin_sent_at: Option<DateTime<Utc>>,
 }
 bulk_row!(
     MentorshipRow,
@@ -323,7 +326,39 @@ bulk_row!(
         reminded_at,
         closed_at,
         close_reason,
+        checkin_round,
+        checkin_sent_at,
     ]
+);
+
+#[derive(Debug, Clone)]
+pub struct MessageRow {
+    pub id: Uuid,
+    pub mentorship_id: Uuid,
+    pub author_id: Uuid,
+    pub body: String,
+    pub created_at: DateTime<Utc>,
+}
+bulk_row!(
+    MessageRow,
+    "messages",
+    [id, mentorship_id, author_id, body, created_at]
+);
+
+#[derive(Debug, Clone)]
+pub struct CheckinRow {
+    pub mentorship_id: Uuid,
+    pub author_id: Uuid,
+    pub round: i64,
+    pub mood: i64,
+    pub met: bool,
+    pub note: String,
+    pub created_at: DateTime<Utc>,
+}
+bulk_row!(
+    CheckinRow,
+    "checkins",
+    [mentorship_id, author_id, round, mood, met, note, created_at]
 );
 
 #[derive(Debug, Clone)]

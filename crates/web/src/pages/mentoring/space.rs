@@ -26,7 +26,8 @@ pub(super) struct SpaceTemplate<'a> {
     projects: Vec<ProjectLine>,
     outgoing: Vec<RequestLine>,
     incoming: Vec<RequestLine>,
-    mentorships: Vec<(String, String)>,
+    /// (link, the other person, their unread messages if any)
+    mentorships: Vec<(String, String, Option<String>)>,
     /// A mentor: their profile, pause and certificate are offered.
     mentor: bool,
     reasons: Vec<(&'static str, String)>,
@@ -114,12 +115,13 @@ pub(super) async fn render_space(
     let mentorships = mentorships
         .iter()
         .map(|m| {
-            let who = name(other(m.mentor_id, m.mentee_id), true);
-            let label = match unread.get(&m.id) {
-                Some(n) => format!("{who} — {}", tr.tn("thread-unread", "count", *n)),
-                None => who,
-            };
-            (format!("/mentorats/{}", m.id), label)
+            (
+                format!("/mentorats/{}", m.id),
+                name(other(m.mentor_id, m.mentee_id), true),
+                unread
+                    .get(&m.id)
+                    .map(|n| tr.tn("thread-unread", "count", *n)),
+            )
         })
         .collect();
     Ok(super::render(&SpaceTemplate {
