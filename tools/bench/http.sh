@@ -314,6 +314,9 @@ EVENT=$(get "$JARS/national" "/cercles/$CIRCLE" | first '/evenements/[0-9a-f-]\{
 MENTORSHIP=$(get "$JARS/mentor" /mon-espace | first '/mentorats/[0-9a-f-]\{36\}')
 [ -n "$EVENT" ] || { echo "no event page found" >&2; exit 1; }
 [ -n "$MENTORSHIP" ] || { echo "the demo mentor has no mentorship" >&2; exit 1; }
+# A request to the demo mentor, as their space links to it.
+REQUEST=$(get "$JARS/mentor" /mon-espace | matches 'href="/demandes/[0-9a-f-]\{36\}"' | head -1 | sed 's/^href="//; s/"$//')
+[ -n "$REQUEST" ] || { echo "the demo mentor has no request" >&2; exit 1; }
 
 # ---- reads -------------------------------------------------------------------------------
 RESULTS="$WORK/results.tsv"
@@ -386,6 +389,12 @@ for pass in $(seq "$PASSES"); do
   bench "/admin/tableau-de-bord$p" "$BASE/admin/tableau-de-bord" "$JARS/national"
   bench "/mentorats/{id} (mentor)$p" "$BASE$MENTORSHIP" "$JARS/mentor"
   bench "/admin/cercles/$CIRCLE (coordinator)$p" "$BASE/admin/cercles/$CIRCLE" "$JARS/coordinator"
+  bench "/admin/cercles/$CIRCLE/mentors (coordinator)$p" "$BASE/admin/cercles/$CIRCLE/mentors" "$JARS/coordinator"
+  bench "/mentorats/{id}/messages (mentor)$p" "$BASE$MENTORSHIP/messages" "$JARS/mentor"
+  bench "/demandes/{id} (mentor)$p" "$BASE$REQUEST" "$JARS/mentor"
+  bench "/mon-espace/attestation (mentor)$p" "$BASE/mon-espace/attestation" "$JARS/mentor"
+  bench "/coordination/suivi (coordinator)$p" "$BASE/coordination/suivi" "$JARS/coordinator"
+  bench "/coordination/suivi (national team)$p" "$BASE/coordination/suivi" "$JARS/national"
   RSS_PASSES="$RSS_PASSES${RSS_PASSES:+, }$(rss_all) after pass $pass"
 done
 
