@@ -2,6 +2,7 @@
 //! runs one administration command. All the work happens in the library crates.
 
 mod match_cli;
+mod ops;
 mod progress;
 
 use anyhow::Context;
@@ -34,7 +35,28 @@ enum Command {
         demo: bool,
     },
     /// Apply the database migrations embedded in this binary.
-    Migrate,
+    Migrate {
+        /// Only say which migrations would be applied (and refuse a newer database).
+        #[arg(long)]
+        check: bool,
+    },
+    /// Write a consistent copy of the database to FILE while the platform runs
+    /// (readable by its owner only); with --verify, check a copy instead.
+    Backup {
+        file: PathBuf,
+        /// Restore FILE into a scratch database and check it (integrity, foreign keys,
+        /// row counts, schema version); writes nothing.
+        #[arg(long)]
+        verify: bool,
+    },
+    /// Restore a backup into the configured database (SQLite or PostgreSQL), which must
+    /// be empty unless --force.
+    Restore {
+        file: PathBuf,
+        /// Replace the content of a database that is not empty.
+        #[arg(long)]
+        force: bool,
+    },
     /// Load realistic demo data into the configured database (safe to repeat).
     Demo {
         /// Also generate the network's data set: `national` (300 circles, 10,000
@@ -198,11 +220,18 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             store.close().await;
             Ok(())
         }
-        Command::Migrate => {
+        Command::Migrate { check: true } => ops::check_migrations(settings).await,
+        Command::Migrate { check: false } => {
             open(settings).await?;
             println!("Migrations applied.");
             Ok(())
         }
+        Command::Backup {
+            file,
+            verify: false,
+        } => ops::backup(settings, &file).await,
+        Command::Backup { file, verify: true } => ops::verify(&file).await,
+        Command::Restore { file, force } => ops::restore(settings, &file, force).await,
         Command::Demo { scale: None } => load_demo(&open(settings).await?).await,
         Command::Demo { scale: Some(scale) } => {
             let plan = mentorat_app::demo::ScalePlan::parse(&scale).map_err(anyhow::Error::msg)?;

@@ -1,4 +1,4 @@
-//! A small progress bar for `mentorat demo --scale` on stderr: redrawn in place on a
+//! A small progress bar for `mentorat demo --scale`, `backup` and `restore` on stderr: redrawn in place on a
 //! terminal, one line per finished phase otherwise (logs and CI keep a readable trace).
 
 use mentorat_app::demo::Progress;
@@ -7,7 +7,7 @@ use std::time::Instant;
 
 pub struct Bar {
     terminal: bool,
-    name: &'static str,
+    name: String,
     total: usize,
     done: usize,
     started: Instant,
@@ -18,7 +18,7 @@ impl Bar {
     pub fn new() -> Bar {
         Bar {
             terminal: std::io::stderr().is_terminal(),
-            name: "",
+            name: String::new(),
             total: 0,
             done: 0,
             started: Instant::now(),
@@ -42,8 +42,8 @@ impl Bar {
 }
 
 impl Progress for Bar {
-    fn phase(&mut self, name: &'static str, total: usize) {
-        self.name = name;
+    fn phase(&mut self, name: &str, total: usize) {
+        self.name = name.to_owned();
         self.total = total;
         self.done = 0;
         self.started = Instant::now();

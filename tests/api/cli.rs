@@ -206,3 +206,84 @@ fn mentorat_with(url: &str) -> Command {
         .current_dir(std::env::temp_dir());
     command
 }
+
+#[tokio::test]
+async fn backup_verify_restore_and_migrate_check_work_from_the_command_line() {
+    let source = TestDatabase::create().await;
+    let run = |cmd: &mut Command| {
+        let out = cmd.output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    run(mentorat(&source).arg("demo"));
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("copie.jsonl");
+    let said = run(mentorat(&source).arg("backup").arg(&file));
+    assert!(said.contains("Backup written"), "{said}");
+    // Readable by its owner only.
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(
+        std::fs::metadata(&file).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    let verified = run(mentorat(&source).arg("backup").arg("--verify").arg(&file));
+    assert!(
+        verified.contains("is sound") && verified.contains("users: "),
+        "{verified}"
+    );
+    // Into an empty database; a second time is refused without --force.
+    let target = TestDatabase::create().await;
+    let restored = run(mentorat(&target).arg("restore").arg(&file));
+    assert!(restored.contains("Restored"), "{restored}");
+    let again = mentorat(&target)
+        .arg("restore")
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("--force"));
+    run(mentorat(&target).arg("restore").arg("--force").arg(&file));
+    let check = run(mentorat(&target).args(["migrate", "--check"]));
+    assert!(check.contains("nothing to apply"), "{check}");
+    // A file that is not a backup is refused, and nothing is written.
+    let junk = dir.path().join("junk.jsonl");
+    std::fs::write(&junk, "bonjour\n").unwrap();
+    assert!(
+        !mentorat(&target)
+            .arg("backup")
+            .arg("--verify")
+            .arg(&junk)
+            .output()
+            .unwrap()
+            .status
+            .success()
+    );
+}
+
+#[tokio::test]
+async fn a_database_migrated_by_a_newer_binary_is_not_served() {
+    let db = TestDatabase::create().await;
+    let out = mentorat(&db).arg("migrate").output().unwrap();
+    assert!(out.status.success());
+    // A migration this binary does not know, as a newer one would have left.
+    let store = mentorat_store::Store::connect(&db.url, &Default::default())
+        .await
+        .unwrap();
+    let mut tx = store.begin().await.unwrap();
+    tx.record_foreign_migration(9_999).await.unwrap();
+    tx.commit().await.unwrap();
+    let check = mentorat(&db).args(["migrate", "--check"]).output().unwrap();
+    assert!(!check.status.success());
+    assert!(String::from_utf8_lossy(&check.stderr).contains("newer than this binary"));
+    let serve = mentorat(&db).arg("migrate").output().unwrap();
+    assert!(!serve.status.success());
+    assert!(
+        String::from_utf8_lossy(&serve.stderr).contains("migrated by a newer mentorat"),
+        "{}",
+        String::from_utf8_lossy(&serve.stderr)
+    );
+}

@@ -19,8 +19,12 @@ pub async fn spawn_app() -> TestApp {
 
 /// A platform whose settings `tune` adjusts (SMTP server, proxies, lifetimes…).
 pub async fn spawn_app_with(tune: impl FnOnce(&mut Settings)) -> TestApp {
+    spawn_app_in(TestDatabase::create().await, tune).await
+}
+
+/// A platform on the database `db` (made by the test: a restored copy…).
+pub async fn spawn_app_in(db: TestDatabase, tune: impl FnOnce(&mut Settings)) -> TestApp {
     crate::logs::capture();
-    let db = TestDatabase::create().await;
     let listener = TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind a free port");

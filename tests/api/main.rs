@@ -5,6 +5,7 @@ mod abuse;
 mod accounts;
 mod association;
 mod auth;
+mod backup;
 mod circles_admin;
 mod cli;
 mod demo;

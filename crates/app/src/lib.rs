@@ -48,6 +48,8 @@ pub struct App {
     dashboard: Arc<tokio::sync::Mutex<Option<dashboard::Kept>>>,
     /// The coordination pages' figures, by scope (see [`App::coordination_board`]).
     boards: Arc<tokio::sync::Mutex<mentoring::KeptBoards>>,
+    /// The national team's check-in figures and when they were read (kept a minute).
+    follow_up: Arc<tokio::sync::Mutex<Option<mentoring::KeptFollowUp>>>,
 }
 
 impl App {
@@ -72,6 +74,19 @@ impl App {
     /// Connects to the configured database and applies pending migrations.
     pub async fn open(settings: Settings) -> Result<App, AppError> {
         let store = Store::connect(&settings.database_url, &StoreOptions::default()).await?;
+        // A database a newer binary migrated is left alone: this one would not know
+        // its tables (an upgrade rolled back without restoring the backup).
+        let applied = store.migration_version().await?;
+        let known = store
+            .embedded_migrations()
+            .last()
+            .map_or(0, |(version, _)| *version);
+        if applied > known {
+            return Err(AppError::Internal(anyhow::anyhow!(
+                "the database was migrated by a newer mentorat (migration {applied}; this binary \
+                 knows up to {known}): run the newer binary, or restore a backup taken with this one"
+            )));
+        }
         store.migrate().await?;
         let secrets = security::Secrets::load(&store).await?;
         Ok(App {
@@ -84,6 +99,7 @@ impl App {
             deferred: deferred::DeferredWrites::start(store.clone()),
             pool: Arc::default(),
             dashboard: Arc::default(),
+            follow_up: Arc::default(),
             boards: Arc::default(),
         })
     }

@@ -96,6 +96,45 @@ impl Db {
         .map_err(StoreError::Migration)
     }
 
+    /// The migrations embedded in this binary for this backend: (version, description).
+    pub(crate) fn embedded_migrations(&self) -> Vec<(i64, String)> {
+        let migrator = match self {
+            Db::Sqlite { .. } => &SQLITE_MIGRATIONS,
+            Db::Postgres(_) => &POSTGRES_MIGRATIONS,
+        };
+        migrator
+            .iter()
+            .map(|m| (m.version, m.description.to_string()))
+            .collect()
+    }
+
+    /// Applies the embedded migrations up to `version` only (a restore brings the
+    /// schema to its backup's version, then the rest).
+    pub(crate) async fn migrate_to(&self, version: i64) -> Result<()> {
+        let base = match self {
+            Db::Sqlite { .. } => &SQLITE_MIGRATIONS,
+            Db::Postgres(_) => &POSTGRES_MIGRATIONS,
+        };
+        // The migrator's fields are public (and pinned with sqlx in Cargo.lock): the
+        // same migrator, with the later migrations left out.
+        let migrator = sqlx::migrate::Migrator {
+            migrations: std::borrow::Cow::Owned(
+                base.iter()
+                    .filter(|m| m.version <= version)
+                    .cloned()
+                    .collect(),
+            ),
+            ignore_missing: base.ignore_missing,
+            locking: base.locking,
+            no_tx: base.no_tx,
+        };
+        match self {
+            Db::Sqlite { writer, .. } => migrator.run(writer).await,
+            Db::Postgres(pool) => migrator.run(pool).await,
+        }
+        .map_err(StoreError::Migration)
+    }
+
     /// After a bulk load: PostgreSQL's planner statistics read anew (`ANALYZE`), which
     /// autovacuum would only do later, or never where it is turned off; without them it
     /// misjudges every join over the new rows. SQLite plans by its indexes alone here
@@ -167,6 +206,111 @@ pub struct Tx {
 enum TxConn {
     Sqlite(sqlx::Transaction<'static, sqlx::Sqlite>),
     Postgres(sqlx::Transaction<'static, sqlx::Postgres>),
+}
+
+/// What a restore writes, statement by statement, in the types of the target (see
+/// `crate::backup`): the two dialects' only difference there is how a value is bound.
+impl Tx {
+    /// Runs a statement of the store's own making (no value from outside in it).
+    pub(crate) async fn execute_raw(&mut self, sql: &str) -> Result<()> {
+        match &mut self.conn {
+            TxConn::Sqlite(tx) => sqlx::query(sql).execute(&mut **tx).await.map(drop),
+            TxConn::Postgres(tx) => sqlx::query(sql).execute(&mut **tx).await.map(drop),
+        }
+        .map_err(StoreError::from)
+    }
+
+    /// Inserts `rows` of `columns` into `table`, each value turned into its column's
+    /// type (`types`: the target's declared or PostgreSQL type names).
+    pub(crate) async fn insert_values(
+        &mut self,
+        table: &str,
+        columns: &[String],
+        types: &[String],
+        rows: &[Vec<serde_json::Value>],
+    ) -> Result<()> {
+        let list = columns
+            .iter()
+            .map(|c| format!("\"{c}\""))
+            .collect::<Vec<_>>()
+            .join(", ");
+        match &mut self.conn {
+            TxConn::Sqlite(tx) => {
+                let one = format!("({})", vec!["?"; columns.len()].join(", "));
+                let sql = format!(
+                    "INSERT INTO \"{table}\" ({list}) VALUES {}",
+                    vec![one; rows.len()].join(", ")
+                );
+                let mut q = sqlx::query(&sql);
+                for row in rows {
+                    for (value, ty) in row.iter().zip(types) {
+                        q = crate::backup::bind_sqlite(q, value, ty)?;
+                    }
+                }
+                q.execute(&mut **tx).await?;
+            }
+            TxConn::Postgres(tx) => {
+                let mut n = 0;
+                let tuples: Vec<String> = rows
+                    .iter()
+                    .map(|_| {
+                        let cells: Vec<String> = types
+                            .iter()
+                            .map(|ty| {
+                                n += 1;
+                                format!("CAST(${n} AS {})", ty.to_lowercase())
+                            })
+                            .collect();
+                        format!("({})", cells.join(", "))
+                    })
+                    .collect();
+                let sql = format!(
+                    "INSERT INTO \"{table}\" ({list}) VALUES {}",
+                    tuples.join(", ")
+                );
+                let mut q = sqlx::query(&sql);
+                for row in rows {
+                    for value in row {
+                        q = q.bind(crate::backup::as_text(value));
+                    }
+                }
+                q.execute(&mut **tx).await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Sets a row's reference to another row of its table (`id` names the row).
+    pub(crate) async fn set_self_ref(
+        &mut self,
+        table: &str,
+        column: &str,
+        ty: &str,
+        value: &serde_json::Value,
+        id: &serde_json::Value,
+    ) -> Result<()> {
+        match &mut self.conn {
+            TxConn::Sqlite(tx) => {
+                let sql = format!("UPDATE \"{table}\" SET \"{column}\" = ? WHERE id = ?");
+                let q = crate::backup::bind_sqlite(sqlx::query(&sql), value, ty)?;
+                crate::backup::bind_sqlite(q, id, "BLOB")?
+                    .execute(&mut **tx)
+                    .await?;
+            }
+            TxConn::Postgres(tx) => {
+                let sql = format!(
+                    "UPDATE \"{table}\" SET \"{column}\" = CAST($1 AS {}) WHERE id = CAST($2 AS uuid)",
+                    ty.to_lowercase()
+                );
+                sqlx::query(&sql)
+                    .bind(crate::backup::as_text(value))
+                    .bind(crate::backup::as_text(id))
+                    .execute(&mut **tx)
+                    .await?;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Which tasks hold a write transaction: the rule "no read through the pool, no

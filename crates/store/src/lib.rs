@@ -6,6 +6,7 @@
 
 mod association;
 mod audit;
+pub mod backup;
 pub mod bulk;
 mod circles;
 mod coverage;
@@ -145,6 +146,16 @@ impl Store {
     /// Applies the migrations embedded in the binary that are not applied yet.
     pub async fn migrate(&self) -> Result<()> {
         self.db.migrate().await
+    }
+
+    /// Applies the embedded migrations up to `version` only.
+    pub async fn migrate_to(&self, version: i64) -> Result<()> {
+        self.db.migrate_to(version).await
+    }
+
+    /// The migrations this binary holds: (version, description).
+    pub fn embedded_migrations(&self) -> Vec<(i64, String)> {
+        self.db.embedded_migrations()
     }
 
     /// Refreshes the planner's statistics after a bulk load (PostgreSQL's `ANALYZE`).

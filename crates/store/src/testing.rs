@@ -27,7 +27,16 @@ impl TestDatabase {
         }
     }
 
-    fn sqlite() -> TestDatabase {
+    /// A PostgreSQL database when `MENTORAT_TEST_POSTGRES_URL` is set, else none.
+    pub async fn postgres_if_set() -> Option<TestDatabase> {
+        match std::env::var(POSTGRES_ENV) {
+            Ok(server) if !server.trim().is_empty() => Some(Self::postgres(server.trim()).await),
+            _ => None,
+        }
+    }
+
+    /// A SQLite database, whatever the environment says.
+    pub fn sqlite() -> TestDatabase {
         let dir = tempfile::tempdir().expect("a temporary directory");
         let path: PathBuf = dir.path().join("test.db");
         TestDatabase {

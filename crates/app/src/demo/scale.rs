@@ -20,24 +20,9 @@ use uuid::Uuid;
 /// that a web request waiting for the writer waits well under a second.
 pub(super) const PER_TX: usize = 2_000;
 
-/// Where a long run reports how far it is (a progress bar, a log, nothing).
-pub trait Progress: Send {
-    /// A new phase of `total` records begins.
-    fn phase(&mut self, name: &'static str, total: usize);
-    /// `done` more records of the phase are written.
-    fn advance(&mut self, done: usize);
-    /// The phase is over.
-    fn finish(&mut self);
-}
-
-/// No progress report (tests).
-pub struct Silent;
-
-impl Progress for Silent {
-    fn phase(&mut self, _: &'static str, _: usize) {}
-    fn advance(&mut self, _: usize) {}
-    fn finish(&mut self) {}
-}
+/// Where a long run reports how far it is (a progress bar, a log, nothing): the same
+/// as a backup's.
+pub use mentorat_store::backup::{Progress, Silent};
 
 /// A few generated accounts to try the platform with (all with the demo password).
 #[derive(Debug, Clone)]

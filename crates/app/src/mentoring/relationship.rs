@@ -415,7 +415,8 @@ impl App {
     /// What the coordinators of `circles` follow: the reports waiting for them and the
     /// check-in answers flagged for them in the last 90 days (50 of each, the oldest
     /// report and the latest answer first). The national team (`None`) gets the
-    /// answers in aggregate and how many reports wait, never their words.
+    /// answers in aggregate and how many reports wait, never their words (read at most
+    /// once a minute).
     pub async fn follow_up(&self, circles: Option<&[Uuid]>) -> Result<FollowUp, AppError> {
         let since = self.now() - chrono::Duration::days(90);
         Ok(match circles {
@@ -428,12 +429,23 @@ impl App {
                 summary: None,
                 waiting_reports: 0,
             },
-            None => FollowUp {
-                reports: Vec::new(),
-                flagged: Vec::new(),
-                summary: Some(self.store.checkin_summary(since).await?),
-                waiting_reports: self.store.open_reports_in(None, 1_000).await?.len() as i64,
-            },
+            None => {
+                // The whole network's figures: read at most once a minute, whoever asks.
+                let mut kept = self.follow_up.lock().await;
+                if let Some((at, figures)) = kept.as_ref()
+                    && self.now() - *at < chrono::Duration::minutes(1)
+                {
+                    return Ok(figures.clone());
+                }
+                let figures = FollowUp {
+                    reports: Vec::new(),
+                    flagged: Vec::new(),
+                    summary: Some(self.store.checkin_summary(since).await?),
+                    waiting_reports: self.store.count_open_reports().await?,
+                };
+                *kept = Some((self.now(), figures.clone()));
+                figures
+            }
         })
     }
 
@@ -442,6 +454,9 @@ impl App {
         Ok(self.store.checkins_of(mentorship).await?)
     }
 }
+
+/// The national figures of the follow-up page and when they were read.
+pub(crate) type KeptFollowUp = (DateTime<Utc>, FollowUp);
 
 /// What the coordination's follow-up page shows (see [`App::follow_up`]).
 #[derive(Debug, Clone, Default)]

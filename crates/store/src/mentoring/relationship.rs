@@ -248,6 +248,16 @@ impl Store {
         db::fetch_all(&mut &*self, &q).await
     }
 
+    /// How many reports wait for a coordinator, in the whole network.
+    pub async fn count_open_reports(&self) -> Result<i64> {
+        let q = Query::select()
+            .expr_as(db::count_rows(), "n")
+            .from("mentorship_reports")
+            .and_where(Expr::col("reviewed_at").is_null())
+            .to_owned();
+        Ok(db::fetch_one::<Count>(&mut &*self, &q).await?.n)
+    }
+
     /// How many messages of each of `user`'s threads they have not read, in one query
     /// (threads without any unread message are absent).
     pub async fn unread_counts(&self, user: Uuid) -> Result<std::collections::HashMap<Uuid, i64>> {
