@@ -287,3 +287,94 @@ async fn a_database_migrated_by_a_newer_binary_is_not_served() {
         String::from_utf8_lossy(&serve.stderr)
     );
 }
+
+/// The blocks of docs/OPERATIONS.md marked `sh ci`, in order.
+fn operations_blocks() -> Vec<String> {
+    let guide = include_str!("../../docs/OPERATIONS.md");
+    let mut blocks = Vec::new();
+    let mut current: Option<String> = None;
+    for line in guide.lines() {
+        match (&mut current, line.trim()) {
+            (None, "```sh ci") => current = Some(String::new()),
+            (Some(block), "```") => {
+                blocks.push(std::mem::take(block));
+                current = None;
+            }
+            (Some(block), _) => {
+                block.push_str(line);
+                block.push('\n');
+            }
+            _ => {}
+        }
+    }
+    blocks
+}
+
+#[tokio::test]
+async fn the_operations_guide_commands_run_as_written() {
+    let blocks = operations_blocks();
+    assert!(blocks.len() >= 3, "the guide's blocks: {blocks:?}");
+    let source = TestDatabase::sqlite();
+    let out = mentorat(&source).arg("demo").output().unwrap();
+    assert!(out.status.success());
+    let dir = tempfile::tempdir().unwrap();
+    // A copy for the restore block, and fresh databases for the blocks to fill.
+    let file = dir.path().join("copie.jsonl");
+    assert!(
+        mentorat(&source)
+            .arg("backup")
+            .arg(&file)
+            .output()
+            .unwrap()
+            .status
+            .success()
+    );
+    let fresh = TestDatabase::sqlite();
+    let postgres = TestDatabase::postgres_if_set().await;
+    let bin = std::path::Path::new(env!("CARGO_BIN_EXE_mentorat"))
+        .parent()
+        .unwrap()
+        .to_owned();
+    for block in &blocks {
+        if block.contains("$POSTGRES_URL") && postgres.is_none() {
+            eprintln!("without MENTORAT_TEST_POSTGRES_URL, this block is not run:\n{block}");
+            continue;
+        }
+        let out = Command::new("bash")
+            .args(["-euo", "pipefail", "-c", block])
+            .env_clear()
+            .env(
+                "PATH",
+                format!(
+                    "{}:{}",
+                    bin.display(),
+                    std::env::var("PATH").unwrap_or_default()
+                ),
+            )
+            .env("MENTORAT_DATABASE_URL", &source.url)
+            .env("MENTORAT_LOG", "warn")
+            .env("BACKUP_DIR", dir.path())
+            .env("BACKUP_FILE", &file)
+            .env("NEW_DATABASE_URL", &fresh.url)
+            .env(
+                "POSTGRES_URL",
+                postgres.as_ref().map_or("", |p| p.url.as_str()),
+            )
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "the guide's block failed:\n{block}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    // What the blocks did is there: the restored and the moved databases hold the demo.
+    for url in std::iter::once(fresh.url.as_str()).chain(postgres.as_ref().map(|p| p.url.as_str()))
+    {
+        let store = mentorat_store::Store::connect(url, &Default::default())
+            .await
+            .unwrap();
+        assert!(store.accounts_count().await.unwrap() > 10, "{url}");
+    }
+}
