@@ -203,12 +203,40 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             };
             let stop_jobs = std::sync::Arc::new(tokio::sync::Notify::new());
             let reminders = tokio::spawn(app.clone().run_reminders(stop_jobs.clone()));
-            mentorat_web::serve(
-                listener,
-                mentorat_web::AppState::new(app),
-                shutdown_signal(),
-            )
-            .await?;
+            let (delay, bound) = (app.settings.shutdown_delay, app.settings.shutdown_timeout);
+            let state = mentorat_web::AppState::new(app);
+            let draining = state.draining.clone();
+            let (stop_accepting, stopped) = tokio::sync::oneshot::channel::<()>();
+            let mut server = tokio::spawn(mentorat_web::serve(listener, state, async {
+                let _ = stopped.await;
+            }));
+            // On SIGTERM: « not ready » first while still serving, then no new
+            // connection, then the requests in flight finish (within the bound).
+            tokio::select! {
+                _ = shutdown_signal() => {}
+                done = &mut server => {
+                    done??;
+                    anyhow::bail!("the server stopped by itself");
+                }
+            }
+            draining.store(true, std::sync::atomic::Ordering::Relaxed);
+            tracing::info!(
+                delay_s = delay.as_secs(),
+                "stopping: readiness answers « not ready »"
+            );
+            tokio::time::sleep(delay).await;
+            let _ = stop_accepting.send(());
+            tracing::info!("stopping: no new connection; finishing the requests in flight");
+            match tokio::time::timeout(bound, &mut server).await {
+                Ok(done) => done??,
+                Err(_) => {
+                    tracing::warn!(
+                        bound_s = bound.as_secs(),
+                        "requests still in flight after the bound: stopping"
+                    );
+                    server.abort();
+                }
+            }
             stop_jobs.notify_one();
             let _ = reminders.await;
             stop_mail.notify_one();

@@ -378,3 +378,119 @@ async fn the_operations_guide_commands_run_as_written() {
         assert!(store.accounts_count().await.unwrap() > 10, "{url}");
     }
 }
+
+#[tokio::test]
+async fn on_sigterm_readiness_turns_not_ready_first_and_every_request_sent_is_answered() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let db = TestDatabase::create().await;
+    assert!(mentorat(&db).arg("demo").output().unwrap().status.success());
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let base = format!("http://127.0.0.1:{port}");
+    let mut server = mentorat(&db)
+        .env("MENTORAT_LISTEN", format!("127.0.0.1:{port}"))
+        .env("MENTORAT_SHUTDOWN_DELAY_SECONDS", "2")
+        .env("MENTORAT_SHUTDOWN_TIMEOUT_SECONDS", "10")
+        .arg("serve")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // A new connection per request: what was sent is what the server accepted.
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(0)
+        .build()
+        .unwrap();
+    let ready = |client: reqwest::Client, base: String| async move {
+        client
+            .get(format!("{base}/readyz"))
+            .send()
+            .await
+            .map(|r| r.status().as_u16())
+            .unwrap_or(0)
+    };
+    for _ in 0..200 {
+        if ready(client.clone(), base.clone()).await == 200 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(ready(client.clone(), base.clone()).await, 200);
+    // Visitors keep coming, as a load balancer sends them, until readiness says no.
+    let balancer_stopped = Arc::new(AtomicBool::new(false));
+    let mut visitors = Vec::new();
+    for n in 0..6 {
+        let (client, base, stopped) = (client.clone(), base.clone(), balancer_stopped.clone());
+        visitors.push(tokio::spawn(async move {
+            let mut answered = 0;
+            while !stopped.load(Ordering::Relaxed) {
+                let path = if n % 2 == 0 {
+                    "/"
+                } else {
+                    "/cercles/compiegne"
+                };
+                let response = client.get(format!("{base}{path}")).send().await;
+                let response =
+                    response.unwrap_or_else(|e| panic!("a request sent was not answered: {e}"));
+                assert_eq!(response.status(), 200);
+                let body = response.text().await.expect("a whole answer");
+                assert!(body.trim_end().ends_with("</html>"), "a whole page");
+                answered += 1;
+            }
+            answered
+        }));
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let stop = std::time::Instant::now();
+    let killed = Command::new("kill")
+        .args(["-TERM", &server.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    // Readiness turns « not ready » while the pages are still served.
+    let mut not_ready = false;
+    for _ in 0..20 {
+        if ready(client.clone(), base.clone()).await == 503 {
+            not_ready = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(not_ready, "readiness says « not ready » first");
+    let page = client.get(format!("{base}/")).send().await.unwrap();
+    assert_eq!(page.status(), 200, "still serving while not ready");
+    balancer_stopped.store(true, Ordering::Relaxed);
+    let mut answered = 0;
+    for v in visitors {
+        answered += v.await.unwrap();
+    }
+    assert!(answered > 0);
+    // Then it stops accepting, and exits within the delay and the bound.
+    let status = loop {
+        if let Some(status) = server.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            stop.elapsed() < std::time::Duration::from_secs(12),
+            "exits within the bound"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    };
+    assert!(status.success(), "{status:?}");
+    assert!(
+        stop.elapsed() >= std::time::Duration::from_secs(2),
+        "not before the delay"
+    );
+    assert!(
+        client
+            .get(format!("{base}/"))
+            .send()
+            .await
+            .unwrap_err()
+            .is_connect()
+    );
+}

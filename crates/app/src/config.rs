@@ -31,6 +31,8 @@ struct RawSettings {
     rate_burst: Raw,
     rate_refill_seconds: Raw,
     mentor_pause_after_expired: Raw,
+    shutdown_delay_seconds: Raw,
+    shutdown_timeout_seconds: Raw,
     association_name: Option<Raw>,
     association_address: Option<Raw>,
     association_registration: Option<Raw>,
@@ -57,6 +59,8 @@ impl Default for RawSettings {
             rate_burst: "10".into(),
             rate_refill_seconds: "60".into(),
             mentor_pause_after_expired: "3".into(),
+            shutdown_delay_seconds: "5".into(),
+            shutdown_timeout_seconds: "20".into(),
             association_name: None,
             association_address: None,
             association_registration: None,
@@ -98,6 +102,11 @@ pub struct Settings {
     /// A mentor who lets this many requests expire without answering any is paused
     /// (and told how to come back); the coordinators hear from the second.
     pub mentor_pause_after_expired: i64,
+    /// On SIGTERM, readiness answers « not ready » this long while the server still
+    /// serves (so that a load balancer stops sending), before it stops accepting…
+    pub shutdown_delay: std::time::Duration,
+    /// …then the requests in flight have this long to finish.
+    pub shutdown_timeout: std::time::Duration,
     /// The association's details before the national team edits them
     /// (`association_name`, `association_address`, …).
     pub association: Details,
@@ -269,6 +278,22 @@ impl Settings {
             &raw.mentor_pause_after_expired,
             100,
         )?;
+        // A delay of 0 is allowed (one instance, nothing in front to tell).
+        let shutdown_delay =
+            match one("shutdown_delay_seconds", &raw.shutdown_delay_seconds)?.parse::<u64>() {
+                Ok(n) if n <= 300 => std::time::Duration::from_secs(n),
+                _ => {
+                    return Err(ConfigError::new(
+                        origin.name("shutdown_delay_seconds"),
+                        "expected a whole number from 0 to 300",
+                    ));
+                }
+            };
+        let shutdown_timeout = std::time::Duration::from_secs(positive(
+            "shutdown_timeout_seconds",
+            &raw.shutdown_timeout_seconds,
+            600,
+        )? as u64);
         let mut association = Details::builtin();
         for (detail, raw) in [
             (Detail::Name, &raw.association_name),
@@ -308,6 +333,8 @@ impl Settings {
             rate_burst,
             rate_refill,
             mentor_pause_after_expired,
+            shutdown_delay,
+            shutdown_timeout,
             association,
         })
     }

@@ -14,6 +14,10 @@ pub fn router() -> Router<AppState> {
 }
 
 async fn ready(State(state): State<AppState>) -> (StatusCode, &'static str) {
+    // Stopping: a load balancer sends no new request here, the ones in flight finish.
+    if state.draining.load(std::sync::atomic::Ordering::Relaxed) {
+        return (StatusCode::SERVICE_UNAVAILABLE, "stopping");
+    }
     match state.app.store.ping().await {
         Ok(()) => (StatusCode::OK, "ready"),
         Err(e) => {

@@ -26,6 +26,8 @@ use tokio::net::TcpListener;
 #[derive(Clone)]
 pub struct AppState {
     pub app: App,
+    /// The server is stopping: readiness answers « not ready » (see `health`).
+    pub draining: Arc<std::sync::atomic::AtomicBool>,
     pub assets: Arc<assets::Assets>,
     /// The public pages kept rendered and compressed (see [`cache`]).
     pub pages: Arc<cache::PageCache>,
@@ -35,6 +37,7 @@ impl AppState {
     pub fn new(app: App) -> AppState {
         AppState {
             app,
+            draining: Default::default(),
             assets: Arc::new(assets::Assets::load()),
             pages: Default::default(),
         }
