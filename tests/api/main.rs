@@ -18,6 +18,7 @@ mod kept_pages;
 mod logs;
 mod matrix;
 mod mentoring;
+mod metrics;
 mod pages;
 mod prg;
 mod routes;

@@ -397,6 +397,8 @@ pub(crate) const ROWS: &[Row] = &[
         NATIONAL_FORM,
     ),
     get("/mon-espace", "/mon-espace", MEMBERS),
+    // The test client is the machine itself (127.0.0.1) and no token is set.
+    get("/metrics", "/metrics", ALL_200),
     get(
         "/annuaire",
         "/annuaire?projet={porteur_project}",

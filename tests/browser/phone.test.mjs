@@ -160,7 +160,7 @@ const NOT_PAGES = [
   '/healthz', '/readyz', '/static/{hash}/{name}', '/favicon.ico', '/robots.txt', '/map.svg',
   '/events.ics', '/cercles/{slug}/events.ics', '/evenements/{id}/evenement.ics',
   '/evenements/{id}/inscriptions.csv', '/api/v1/communes', '/api/v1/communes/{code}',
-  '/mon-espace/attestation.pdf', '/admin/benevolat.csv',
+  '/mon-espace/attestation.pdf', '/admin/benevolat.csv', '/metrics',
   '/langue/{lang}',
 ];
 

@@ -33,6 +33,7 @@ struct RawSettings {
     mentor_pause_after_expired: Raw,
     shutdown_delay_seconds: Raw,
     shutdown_timeout_seconds: Raw,
+    metrics_token: Option<Raw>,
     association_name: Option<Raw>,
     association_address: Option<Raw>,
     association_registration: Option<Raw>,
@@ -61,6 +62,7 @@ impl Default for RawSettings {
             mentor_pause_after_expired: "3".into(),
             shutdown_delay_seconds: "5".into(),
             shutdown_timeout_seconds: "20".into(),
+            metrics_token: None,
             association_name: None,
             association_address: None,
             association_registration: None,
@@ -107,6 +109,9 @@ pub struct Settings {
     pub shutdown_delay: std::time::Duration,
     /// …then the requests in flight have this long to finish.
     pub shutdown_timeout: std::time::Duration,
+    /// `/metrics` answers a request from elsewhere than the machine itself only with
+    /// `Authorization: Bearer` and this token (none: only from the machine).
+    pub metrics_token: Option<String>,
     /// The association's details before the national team edits them
     /// (`association_name`, `association_address`, …).
     pub association: Details,
@@ -335,6 +340,7 @@ impl Settings {
             mentor_pause_after_expired,
             shutdown_delay,
             shutdown_timeout,
+            metrics_token: optional("metrics_token", &raw.metrics_token)?,
             association,
         })
     }

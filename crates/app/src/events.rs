@@ -622,15 +622,24 @@ impl App {
 
     pub async fn run_reminders(self, stop: std::sync::Arc<tokio::sync::Notify>) {
         loop {
+            let started = std::time::Instant::now();
             if let Err(e) = self.send_reminders(self.now()).await {
                 tracing::warn!(error = %e, "reminder sweep failed");
             }
+            self.stats
+                .sweep_done("reminders", self.now(), started.elapsed().as_secs_f64());
+            let started = std::time::Instant::now();
             if let Err(e) = self.send_host_mails(self.now()).await {
                 tracing::warn!(error = %e, "host sweep failed");
             }
+            self.stats
+                .sweep_done("host_mails", self.now(), started.elapsed().as_secs_f64());
+            let started = std::time::Instant::now();
             if let Err(e) = self.sweep_mentoring(self.now()).await {
                 tracing::warn!(error = %e, "mentoring sweep failed");
             }
+            self.stats
+                .sweep_done("mentoring", self.now(), started.elapsed().as_secs_f64());
             tokio::select! {
                 _ = tokio::time::sleep(REMINDER_SWEEP) => {}
                 _ = stop.notified() => return,

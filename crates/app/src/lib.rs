@@ -20,6 +20,7 @@ pub mod mentoring;
 pub mod passwords;
 pub mod public;
 pub mod security;
+pub mod stats;
 pub mod territories;
 
 pub use config::Settings;
@@ -50,6 +51,8 @@ pub struct App {
     boards: Arc<tokio::sync::Mutex<mentoring::KeptBoards>>,
     /// The national team's check-in figures and when they were read (kept a minute).
     follow_up: Arc<tokio::sync::Mutex<Option<mentoring::KeptFollowUp>>>,
+    /// The process's own figures (sweeps, index), for `/metrics`.
+    pub stats: Arc<stats::Stats>,
 }
 
 impl App {
@@ -100,6 +103,7 @@ impl App {
             pool: Arc::default(),
             dashboard: Arc::default(),
             follow_up: Arc::default(),
+            stats: Arc::default(),
             boards: Arc::default(),
         })
     }

@@ -24,9 +24,13 @@ use uuid::Uuid;
 /// The first line's marker and the format's version.
 const FORMAT: &str = "mentorat-backup";
 const VERSION: u64 = 1;
-/// Rows per multi-row INSERT when restoring (PostgreSQL takes at most 65,535 bound
-/// values per statement; the widest table has about thirty columns).
-const ROWS_PER_INSERT: usize = 200;
+/// Rows per multi-row INSERT when restoring, at most: fewer for wide tables, so that a
+/// statement binds at most `VALUES_PER_INSERT` values (SQLite takes 32,766 and
+/// PostgreSQL 65,535).
+const ROWS_PER_INSERT: usize = 1_000;
+const VALUES_PER_INSERT: usize = 30_000;
+/// SQLite's page cache while a restore writes (its indexes fit in it): 128 MiB.
+const RESTORE_CACHE_KIB: i64 = 131_072;
 
 /// Where a long copy reports how far it is.
 pub trait Progress: Send {
@@ -319,6 +323,34 @@ impl Store {
         input: &mut impl BufRead,
         progress: &mut dyn Progress,
     ) -> Result<BackupSummary> {
+        // SQLite: foreign keys checked once at the end rather than row by row, and a
+        // larger page cache for the indexes (both set on the writer, outside any
+        // transaction, and set back whatever happens).
+        if let Db::Sqlite { writer, .. } = &self.db {
+            sqlx::query("PRAGMA foreign_keys = OFF")
+                .execute(writer)
+                .await?;
+            sqlx::query(&format!("PRAGMA cache_size = -{RESTORE_CACHE_KIB}"))
+                .execute(writer)
+                .await?;
+        }
+        let restored = self.restore_rows(input, progress).await;
+        if let Db::Sqlite { writer, .. } = &self.db {
+            sqlx::query("PRAGMA foreign_keys = ON")
+                .execute(writer)
+                .await?;
+            sqlx::query("PRAGMA cache_size = -2000")
+                .execute(writer)
+                .await?;
+        }
+        restored
+    }
+
+    async fn restore_rows(
+        &self,
+        input: &mut impl BufRead,
+        progress: &mut dyn Progress,
+    ) -> Result<BackupSummary> {
         let targets: BTreeMap<String, Table> = self
             .tables()
             .await?
@@ -342,10 +374,6 @@ impl Store {
         let order: Vec<String> = self.tables().await?.into_iter().map(|t| t.name).collect();
         let mut tx = self.begin().await?;
         let backend = self.backend();
-        if backend == Backend::Sqlite {
-            // Checked at commit: every row is there by then, whatever the order.
-            tx.execute_raw("PRAGMA defer_foreign_keys = ON").await?;
-        }
         // Whatever the tables hold (the migrations' seeds, or an old content with
         // --force) goes first, children first.
         for name in order.iter().rev() {
@@ -386,7 +414,8 @@ impl Store {
                 })
                 .collect::<Result<_>>()?;
             progress.phase(&name, 0);
-            let mut batch: Vec<Vec<Value>> = Vec::with_capacity(ROWS_PER_INSERT);
+            let per_insert = (VALUES_PER_INSERT / columns.len().max(1)).clamp(1, ROWS_PER_INSERT);
+            let mut batch: Vec<Vec<Value>> = Vec::with_capacity(per_insert);
             let mut later: Vec<(Value, Vec<(String, Value)>)> = Vec::new();
             let mut n = 0u64;
             let declared = loop {
@@ -421,7 +450,7 @@ impl Store {
                         }
                         batch.push(values);
                         n += 1;
-                        if batch.len() == ROWS_PER_INSERT {
+                        if batch.len() == per_insert {
                             tx.insert_values(&name, &columns, &types, &batch).await?;
                             progress.advance(batch.len());
                             batch.clear();
@@ -453,6 +482,15 @@ impl Store {
                 )));
             }
             counts.push((name, n));
+        }
+        if backend == Backend::Sqlite {
+            // Every row is there: the references are checked once, before committing.
+            let orphans = tx.count_foreign_key_problems().await?;
+            if orphans > 0 {
+                return Err(corrupt(format!(
+                    "{orphans} rows refer to rows the copy lacks"
+                )));
+            }
         }
         tx.commit().await?;
         Ok(BackupSummary {

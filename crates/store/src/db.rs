@@ -211,6 +211,20 @@ enum TxConn {
 /// What a restore writes, statement by statement, in the types of the target (see
 /// `crate::backup`): the two dialects' only difference there is how a value is bound.
 impl Tx {
+    /// Rows whose references lead nowhere (SQLite's `foreign_key_check`; 0 on
+    /// PostgreSQL, which checks each row as it is written).
+    pub(crate) async fn count_foreign_key_problems(&mut self) -> Result<i64> {
+        match &mut self.conn {
+            TxConn::Sqlite(tx) => {
+                sqlx::query_scalar("SELECT COUNT(*) FROM pragma_foreign_key_check")
+                    .fetch_one(&mut **tx)
+                    .await
+                    .map_err(StoreError::from)
+            }
+            TxConn::Postgres(_) => Ok(0),
+        }
+    }
+
     /// Runs a statement of the store's own making (no value from outside in it).
     pub(crate) async fn execute_raw(&mut self, sql: &str) -> Result<()> {
         match &mut self.conn {

@@ -15,6 +15,7 @@ mod event_partners;
 mod events;
 mod launch;
 mod mentoring;
+mod operations;
 mod outbox;
 mod people;
 mod proposals;
@@ -128,6 +129,9 @@ pub struct Store {
     /// How many statements this store (and its transactions) ran: the test that a page
     /// runs a fixed number of queries whatever the number of rows reads it.
     statements: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    /// Write transactions begun, and the nanoseconds spent waiting for them (the
+    /// writer's queue on SQLite, a connection on PostgreSQL): for `/metrics`.
+    write_waits: std::sync::Arc<[std::sync::atomic::AtomicU64; 2]>,
 }
 
 impl Store {
@@ -136,6 +140,7 @@ impl Store {
         Ok(Store {
             db: db::Db::connect(url, options).await?,
             statements: Default::default(),
+            write_waits: Default::default(),
         })
     }
 
@@ -171,7 +176,11 @@ impl Store {
     /// Starts a write transaction. On SQLite, writers queue in this process for the
     /// one writer connection, then take the lock at once (`BEGIN IMMEDIATE`).
     pub async fn begin(&self) -> Result<Tx> {
+        let waited = std::time::Instant::now();
         let mut tx = self.db.begin().await?;
+        use std::sync::atomic::Ordering::Relaxed;
+        self.write_waits[0].fetch_add(1, Relaxed);
+        self.write_waits[1].fetch_add(waited.elapsed().as_nanos() as u64, Relaxed);
         tx.statements = self.statements.clone();
         Ok(tx)
     }

@@ -10,6 +10,7 @@ mod error;
 mod health;
 mod input;
 pub use mentorat_app::i18n;
+pub mod metrics;
 mod middleware;
 mod page;
 mod pages;
@@ -26,6 +27,8 @@ use tokio::net::TcpListener;
 #[derive(Clone)]
 pub struct AppState {
     pub app: App,
+    /// What `/metrics` exposes (see [`metrics`]).
+    pub metrics: Arc<metrics::Metrics>,
     /// The server is stopping: readiness answers « not ready » (see `health`).
     pub draining: Arc<std::sync::atomic::AtomicBool>,
     pub assets: Arc<assets::Assets>,
@@ -38,6 +41,7 @@ impl AppState {
         AppState {
             app,
             draining: Default::default(),
+            metrics: Default::default(),
             assets: Arc::new(assets::Assets::load()),
             pages: Default::default(),
         }
@@ -48,6 +52,7 @@ impl AppState {
 pub fn router(state: AppState) -> Router {
     let routes = Router::new()
         .merge(health::router())
+        .merge(metrics::router())
         .merge(assets::router())
         .merge(pages::home::router())
         .merge(pages::circles::router())

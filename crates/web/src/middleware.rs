@@ -26,6 +26,7 @@ pub fn apply(routes: Router<AppState>, state: AppState) -> Router<AppState> {
     let header = |name: HeaderName, value: &'static str| {
         SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
     };
+    let state_for_log = state.clone();
     routes
         // Innermost first: a panic becomes a marked 500; size refusals and other bare
         // rejections happen inside the error-page layer, so that they get a page too.
@@ -57,12 +58,12 @@ pub fn apply(routes: Router<AppState>, state: AppState) -> Router<AppState> {
             HeaderName::from_static("permissions-policy"),
             "camera=(), microphone=(), geolocation=(), interest-cohort=()",
         ))
-        .layer(from_fn(log_request))
+        .layer(from_fn_with_state(state_for_log, log_request))
 }
 
 /// One log line per request: method, route template (never the raw path, which may
 /// carry a token), status and latency. No query string, no header, no body.
-async fn log_request(request: Request, next: Next) -> Response {
+async fn log_request(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let started = Instant::now();
     let method = request.method().clone();
     let route = request
@@ -71,14 +72,18 @@ async fn log_request(request: Request, next: Next) -> Response {
         .map(|p| p.as_str().to_owned());
     let response = next.run(request).await;
     let route = route.as_deref().unwrap_or("<unmatched>");
+    let seconds = started.elapsed().as_secs_f64();
     tracing::info!(
         target: "mentorat::http",
         %method,
         route,
         status = response.status().as_u16(),
-        latency_ms = started.elapsed().as_secs_f64() * 1000.0,
+        latency_ms = seconds * 1000.0,
         "request"
     );
+    state
+        .metrics
+        .observe(method.as_str(), route, response.status().as_u16(), seconds);
     response
 }
 

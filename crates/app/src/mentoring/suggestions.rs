@@ -391,9 +391,12 @@ impl App {
             })
             .collect();
         // Tens of milliseconds a thousand mentors: off the threads that serve requests.
+        let started = std::time::Instant::now();
         let index = tokio::task::spawn_blocking(move || MentorIndex::new(&mentors, &synonyms))
             .await
             .map_err(|e| AppError::Internal(e.into()))?;
+        self.stats
+            .index_built(cards.len(), started.elapsed().as_secs_f64());
         tracing::info!(
             mentors = cards.len(),
             index_kib = index.heap_bytes().iter().map(|(_, b)| b).sum::<usize>() / 1024,
