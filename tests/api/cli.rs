@@ -494,3 +494,57 @@ async fn on_sigterm_readiness_turns_not_ready_first_and_every_request_sent_is_an
             .is_connect()
     );
 }
+
+#[tokio::test]
+async fn json_logs_are_one_object_per_line() {
+    let db = TestDatabase::create().await;
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut server = mentorat(&db)
+        .env("MENTORAT_LISTEN", format!("127.0.0.1:{port}"))
+        .env("MENTORAT_LOG", "info")
+        .env("MENTORAT_LOG_FORMAT", "json")
+        .env("MENTORAT_SHUTDOWN_DELAY_SECONDS", "0")
+        .arg("serve")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let client = reqwest::Client::new();
+    let mut up = false;
+    for _ in 0..200 {
+        if client
+            .get(format!("http://127.0.0.1:{port}/cercles"))
+            .send()
+            .await
+            .is_ok_and(|r| r.status() == 200)
+        {
+            up = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(up);
+    Command::new("kill")
+        .args(["-TERM", &server.id().to_string()])
+        .status()
+        .unwrap();
+    let out = tokio::task::spawn_blocking(move || server.wait_with_output().unwrap())
+        .await
+        .unwrap();
+    // The log goes to standard output (the journal's and containers' habit).
+    let logged = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<serde_json::Value> = logged
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|_| panic!("not JSON: {l}")))
+        .collect();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l["route"] == "/cercles" && l["status"] == 200 && l["request_id"].is_string()),
+        "{logged}"
+    );
+}

@@ -37,3 +37,33 @@ pub fn capture() {
 pub fn captured() -> String {
     String::from_utf8_lossy(&buffer().lock().unwrap()).into_owned()
 }
+
+#[tokio::test]
+async fn an_error_page_shows_the_request_id_its_log_line_carries() {
+    let app = crate::helpers::spawn_app().await;
+    let response = app.get("/page-inconnue").await;
+    assert_eq!(response.status(), 404);
+    let id = response.headers()["x-request-id"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(id.len(), 12);
+    let page = response.text().await.unwrap();
+    assert!(
+        page.contains(&format!(
+            "Référence à donner si vous nous écrivez : \u{2068}{id}\u{2069}"
+        )) || page.contains(&format!("Référence à donner si vous nous écrivez : {id}")),
+        "{page}"
+    );
+    // The operator finds the line by it.
+    let lines = captured();
+    assert!(
+        lines
+            .lines()
+            .any(|l| l.contains(&format!("request_id={id}")) && l.contains("status=404")),
+        "no log line with request_id={id}"
+    );
+    // Another request, another id.
+    let again = app.get("/page-inconnue").await;
+    assert_ne!(again.headers()["x-request-id"].to_str().unwrap(), id);
+}

@@ -1338,3 +1338,4 @@ mentor-last-active = last active on { $date }
 mentor-never-active = no activity yet
 vetting-fact-last-active = Last activity
 vetting-fact-expired = Requests expired unanswered (since their last answer)
+error-reference = Reference to give if you write to us: { $id }

@@ -1354,3 +1354,4 @@ mentor-last-active = dernière activité le { $date }
 mentor-never-active = aucune activité encore
 vetting-fact-last-active = Dernière activité
 vetting-fact-expired = Demandes expirées sans réponse (depuis sa dernière réponse)
+error-reference = Référence à donner si vous nous écrivez : { $id }

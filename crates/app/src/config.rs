@@ -34,6 +34,7 @@ struct RawSettings {
     shutdown_delay_seconds: Raw,
     shutdown_timeout_seconds: Raw,
     metrics_token: Option<Raw>,
+    log_format: Raw,
     association_name: Option<Raw>,
     association_address: Option<Raw>,
     association_registration: Option<Raw>,
@@ -63,6 +64,7 @@ impl Default for RawSettings {
             shutdown_delay_seconds: "5".into(),
             shutdown_timeout_seconds: "20".into(),
             metrics_token: None,
+            log_format: "text".into(),
             association_name: None,
             association_address: None,
             association_registration: None,
@@ -112,6 +114,8 @@ pub struct Settings {
     /// `/metrics` answers a request from elsewhere than the machine itself only with
     /// `Authorization: Bearer` and this token (none: only from the machine).
     pub metrics_token: Option<String>,
+    /// `text` (a line per event, the default) or `json` (one JSON object per line).
+    pub log_json: bool,
     /// The association's details before the national team edits them
     /// (`association_name`, `association_address`, …).
     pub association: Details,
@@ -341,6 +345,16 @@ impl Settings {
             shutdown_delay,
             shutdown_timeout,
             metrics_token: optional("metrics_token", &raw.metrics_token)?,
+            log_json: match one("log_format", &raw.log_format)?.as_str() {
+                "text" => false,
+                "json" => true,
+                _ => {
+                    return Err(ConfigError::new(
+                        origin.name("log_format"),
+                        "expected text or json",
+                    ));
+                }
+            },
             association,
         })
     }

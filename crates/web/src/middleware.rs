@@ -61,20 +61,33 @@ pub fn apply(routes: Router<AppState>, state: AppState) -> Router<AppState> {
         .layer(from_fn_with_state(state_for_log, log_request))
 }
 
-/// One log line per request: method, route template (never the raw path, which may
-/// carry a token), status and latency. No query string, no header, no body.
-async fn log_request(State(state): State<AppState>, request: Request, next: Next) -> Response {
+/// A request's short random id: in its log line, in the `X-Request-Id` header, and on
+/// its error page, so that a person can quote it and the operator find the line.
+#[derive(Clone, Debug)]
+pub struct RequestId(pub String);
+
+/// One log line per request: its id, method, route template (never the raw path, which
+/// may carry a token), status and latency. No query string, no header, no body.
+async fn log_request(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
     let started = Instant::now();
+    let id = uuid::Uuid::new_v4().simple().to_string()[..12].to_owned();
+    request.extensions_mut().insert(RequestId(id.clone()));
     let method = request.method().clone();
     let route = request
         .extensions()
         .get::<MatchedPath>()
         .map(|p| p.as_str().to_owned());
-    let response = next.run(request).await;
+    let mut response = next.run(request).await;
     let route = route.as_deref().unwrap_or("<unmatched>");
     let seconds = started.elapsed().as_secs_f64();
+    if let Ok(value) = HeaderValue::from_str(&id) {
+        response
+            .headers_mut()
+            .insert(HeaderName::from_static("x-request-id"), value);
+    }
     tracing::info!(
         target: "mentorat::http",
+        request_id = %id,
         %method,
         route,
         status = response.status().as_u16(),
@@ -117,6 +130,7 @@ async fn render_error_pages(
 ) -> Response {
     let locale = locale_of(request.headers());
     let path = request.uri().path().to_owned();
+    let id = request.extensions().get::<RequestId>().map(|r| r.0.clone());
     let response = next.run(request).await;
     let (status, detail) = match response.extensions().get::<ErrorPage>() {
         Some(ErrorPage(status, detail)) => (*status, *detail),
@@ -124,7 +138,7 @@ async fn render_error_pages(
         None => return response,
     };
     let ctx = Ctx::new(state, locale, path, None);
-    let mut page = crate::pages::errors::render(&ctx, status, detail);
+    let mut page = crate::pages::errors::render(&ctx, status, detail, id.as_deref());
     *page.status_mut() = status;
     page
 }

@@ -11,10 +11,12 @@ struct ErrorTemplate<'a> {
     page: Page<'a>,
     heading: String,
     message: String,
+    /// The request's id, to quote (see `middleware::RequestId`).
+    reference: Option<String>,
 }
 
 /// The page for `status`; `detail` (a Fluent key) says what was wrong, when known.
-pub fn render(ctx: &Ctx, status: StatusCode, detail: Option<&str>) -> Response {
+pub fn render(ctx: &Ctx, status: StatusCode, detail: Option<&str>, id: Option<&str>) -> Response {
     let tr = ctx.tr();
     let (heading, message) = match status {
         StatusCode::NOT_FOUND => ("error-404-title", "error-404-text"),
@@ -31,5 +33,6 @@ pub fn render(ctx: &Ctx, status: StatusCode, detail: Option<&str>) -> Response {
         page: ctx.page(tr.t(heading)),
         heading: tr.t(heading),
         message: tr.t(detail.unwrap_or(message)),
+        reference: id.map(|id| tr.ts("error-reference", "id", id)),
     })
 }
