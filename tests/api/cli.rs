@@ -503,7 +503,7 @@ async fn json_logs_are_one_object_per_line() {
         .local_addr()
         .unwrap()
         .port();
-    let mut server = mentorat(&db)
+    let server = mentorat(&db)
         .env("MENTORAT_LISTEN", format!("127.0.0.1:{port}"))
         .env("MENTORAT_LOG", "info")
         .env("MENTORAT_LOG_FORMAT", "json")
