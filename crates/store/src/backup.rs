@@ -232,22 +232,22 @@ impl Store {
             out,
         )?;
         let mut counts = Vec::new();
-        // One read transaction for every table: the snapshot the copy is.
-        match &self.db {
-            Db::Sqlite { readers, .. } => {
-                let mut tx = readers.begin().await?;
+        // One read transaction for every table: the snapshot the copy is. The same
+        // steps on either backend, each row decoded by its driver's types.
+        macro_rules! copy_tables {
+            ($tx:expr, $values:path) => {
                 for t in &tables {
                     let total: i64 =
                         sqlx::query_scalar(&format!("SELECT COUNT(*) FROM \"{}\"", t.name))
-                            .fetch_one(&mut *tx)
+                            .fetch_one(&mut *$tx)
                             .await?;
                     progress.phase(&t.name, total as usize);
                     line(json!({ "table": t.name, "columns": names(t) }), out)?;
                     let sql = format!("SELECT * FROM \"{}\"", t.name);
-                    let mut rows = sqlx::query(&sql).fetch(&mut *tx);
+                    let mut rows = sqlx::query(&sql).fetch(&mut *$tx);
                     let mut n = 0u64;
                     while let Some(row) = rows.try_next().await? {
-                        line(Value::Array(sqlite_values(&row)?), out)?;
+                        line(Value::Array($values(&row)?), out)?;
                         n += 1;
                         if n.is_multiple_of(1_000) {
                             progress.advance(1_000);
@@ -258,6 +258,12 @@ impl Store {
                     line(json!({ "rows": n }), out)?;
                     counts.push((t.name.clone(), n));
                 }
+            };
+        }
+        match &self.db {
+            Db::Sqlite { readers, .. } => {
+                let mut tx = readers.begin().await?;
+                copy_tables!(tx, sqlite_values);
                 tx.commit().await?;
             }
             Db::Postgres(pool) => {
@@ -265,28 +271,7 @@ impl Store {
                 sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
                     .execute(&mut *tx)
                     .await?;
-                for t in &tables {
-                    let total: i64 =
-                        sqlx::query_scalar(&format!("SELECT COUNT(*) FROM \"{}\"", t.name))
-                            .fetch_one(&mut *tx)
-                            .await?;
-                    progress.phase(&t.name, total as usize);
-                    line(json!({ "table": t.name, "columns": names(t) }), out)?;
-                    let sql = format!("SELECT * FROM \"{}\"", t.name);
-                    let mut rows = sqlx::query(&sql).fetch(&mut *tx);
-                    let mut n = 0u64;
-                    while let Some(row) = rows.try_next().await? {
-                        line(Value::Array(postgres_values(&row)?), out)?;
-                        n += 1;
-                        if n.is_multiple_of(1_000) {
-                            progress.advance(1_000);
-                        }
-                    }
-                    progress.advance((n % 1_000) as usize);
-                    progress.finish();
-                    line(json!({ "rows": n }), out)?;
-                    counts.push((t.name.clone(), n));
-                }
+                copy_tables!(tx, postgres_values);
                 tx.commit().await?;
             }
         }

@@ -154,6 +154,15 @@ fn language_names(tr: &mentorat_app::i18n::Tr<'_>, list: &str) -> String {
         .join(", ")
 }
 
+/// A page that may come back with a refusal: 422 when `refused`, else 200.
+fn render_with(template: &impl Template, refused: bool) -> Response {
+    let mut response = render(template);
+    if refused {
+        *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    response
+}
+
 /// A use case's refusal as the field it concerns and its message in the user's
 /// language, for the mentoring forms (see `error::refusal`).
 fn error_of(ctx: &Ctx, e: AppError) -> Result<(String, String), WebError> {

@@ -122,81 +122,78 @@ async fn render_thread(
         page,
         thread.total,
     );
-    let status = if error.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
-    let mut response = super::render(&ThreadTemplate {
-        page: ctx.page(tr.t("thread-title")),
-        id: record.id,
-        pair: tr.tv(
-            "mentorship-pair",
-            &[
-                ("mentor", &sheet.mentor.name.short()),
-                ("mentee", &sheet.mentee.name.short()),
-            ],
-        ),
-        messages: thread
-            .messages
-            .iter()
-            .map(|m| MessageLine {
-                id: m.id,
-                author: name_of(m.author_id),
-                when: tr.date_time(&m.created_at.with_timezone(&chrono_tz::Europe::Paris)),
-                body: m.body.clone(),
-                mine: m.author_id == user,
-                reported: thread.reported.contains(&m.id),
-            })
-            .collect(),
-        pager,
-        in_pair: thread.in_pair,
-        writable: thread.in_pair
-            && record.status == mentorat_domain::MentorshipStatus::Active
-            && record.suspended_at.is_none(),
-        suspended: record.suspended_at.is_some(),
-        minor: thread.minor,
-        readings: thread
-            .readings
-            .iter()
-            .map(|(name, at)| {
-                tr.tv(
-                    "thread-reading",
-                    &[
-                        ("name", name),
-                        (
-                            "when",
-                            &tr.date_time(&at.with_timezone(&chrono_tz::Europe::Paris)),
-                        ),
-                    ],
-                )
-            })
-            .collect(),
-        reports: thread
-            .reports
-            .iter()
-            .map(|r| {
-                let kind = match (r.block, r.message_id.is_some()) {
-                    (true, _) => "report-kind-block",
-                    (false, true) => "report-kind-message",
-                    (false, false) => "report-kind-relationship",
-                };
-                tr.tv(
-                    "report-line",
-                    &[
-                        ("kind", &tr.t(kind)),
-                        ("who", &name_of(r.reporter_id)),
-                        ("when", &tr.date(&r.created_at.date_naive())),
-                        ("reason", &r.reason),
-                    ],
-                )
-            })
-            .collect(),
-        error,
-        typed,
-    });
-    *response.status_mut() = status;
-    Ok(response)
+    let refused = error.is_some();
+    Ok(super::render_with(
+        &ThreadTemplate {
+            page: ctx.page(tr.t("thread-title")),
+            id: record.id,
+            pair: tr.tv(
+                "mentorship-pair",
+                &[
+                    ("mentor", &sheet.mentor.name.short()),
+                    ("mentee", &sheet.mentee.name.short()),
+                ],
+            ),
+            messages: thread
+                .messages
+                .iter()
+                .map(|m| MessageLine {
+                    id: m.id,
+                    author: name_of(m.author_id),
+                    when: tr.date_time(&m.created_at.with_timezone(&chrono_tz::Europe::Paris)),
+                    body: m.body.clone(),
+                    mine: m.author_id == user,
+                    reported: thread.reported.contains(&m.id),
+                })
+                .collect(),
+            pager,
+            in_pair: thread.in_pair,
+            writable: thread.in_pair
+                && record.status == mentorat_domain::MentorshipStatus::Active
+                && record.suspended_at.is_none(),
+            suspended: record.suspended_at.is_some(),
+            minor: thread.minor,
+            readings: thread
+                .readings
+                .iter()
+                .map(|(name, at)| {
+                    tr.tv(
+                        "thread-reading",
+                        &[
+                            ("name", name),
+                            (
+                                "when",
+                                &tr.date_time(&at.with_timezone(&chrono_tz::Europe::Paris)),
+                            ),
+                        ],
+                    )
+                })
+                .collect(),
+            reports: thread
+                .reports
+                .iter()
+                .map(|r| {
+                    let kind = match (r.block, r.message_id.is_some()) {
+                        (true, _) => "report-kind-block",
+                        (false, true) => "report-kind-message",
+                        (false, false) => "report-kind-relationship",
+                    };
+                    tr.tv(
+                        "report-line",
+                        &[
+                            ("kind", &tr.t(kind)),
+                            ("who", &name_of(r.reporter_id)),
+                            ("when", &tr.date(&r.created_at.date_naive())),
+                            ("reason", &r.reason),
+                        ],
+                    )
+                })
+                .collect(),
+            error,
+            typed,
+        },
+        refused,
+    ))
 }
 
 #[derive(Deserialize)]
@@ -399,27 +396,24 @@ async fn render_checkin(
     } else {
         sheet.mentor.name.short()
     };
-    let status = if error.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
-    let mut response = super::render(&CheckinTemplate {
-        page: ctx.page(tr.t("checkin-title")),
-        id: record.id,
-        other: tr.ts("checkin-lead", "name", &other),
-        moods: (1..=5)
-            .rev()
-            .map(|n| (n, tr.t(&format!("checkin-mood-{n}"))))
-            .collect(),
-        mood,
-        met: met.to_owned(),
-        note: note.to_owned(),
-        error,
-        closed,
-    });
-    *response.status_mut() = status;
-    Ok(response)
+    let refused = error.is_some();
+    Ok(super::render_with(
+        &CheckinTemplate {
+            page: ctx.page(tr.t("checkin-title")),
+            id: record.id,
+            other: tr.ts("checkin-lead", "name", &other),
+            moods: (1..=5)
+                .rev()
+                .map(|n| (n, tr.t(&format!("checkin-mood-{n}"))))
+                .collect(),
+            mood,
+            met: met.to_owned(),
+            note: note.to_owned(),
+            error,
+            closed,
+        },
+        refused,
+    ))
 }
 
 #[derive(Deserialize)]

@@ -87,31 +87,28 @@ async fn render_profile(
             _ => tr.t("pause-coordination"),
         }
     });
-    let status = if error.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
-    let mut response = super::render(&ProfileTemplate {
-        page: ctx.page(tr.t("profile-title")),
-        error,
-        domains: app
-            .domains()
-            .await?
-            .iter()
-            .map(|d| (d.code.clone(), d.label(ctx.locale).to_owned()))
-            .collect(),
-        languages: mentorat_domain::mentoring::LANGUAGES
-            .iter()
-            .map(|l| (*l, tr.t(&format!("language-{l}"))))
-            .collect(),
-        fields,
-        can_resume: mentor.pause_reason.is_some(),
-        paused,
-        tomorrow: (app.now().date_naive() + chrono::Duration::days(1)).to_string(),
-    });
-    *response.status_mut() = status;
-    Ok(response)
+    let refused = error.is_some();
+    Ok(super::render_with(
+        &ProfileTemplate {
+            page: ctx.page(tr.t("profile-title")),
+            error,
+            domains: app
+                .domains()
+                .await?
+                .iter()
+                .map(|d| (d.code.clone(), d.label(ctx.locale).to_owned()))
+                .collect(),
+            languages: mentorat_domain::mentoring::LANGUAGES
+                .iter()
+                .map(|l| (*l, tr.t(&format!("language-{l}"))))
+                .collect(),
+            fields,
+            can_resume: mentor.pause_reason.is_some(),
+            paused,
+            tomorrow: (app.now().date_naive() + chrono::Duration::days(1)).to_string(),
+        },
+        refused,
+    ))
 }
 
 pub(super) async fn profile_page(ctx: Ctx) -> Result<Response, WebError> {
