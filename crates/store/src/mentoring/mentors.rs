@@ -139,7 +139,6 @@ impl Store {
             .unwrap_or_default())
     }
 
-    /// [`Store::asked_mentors`] of several porteurs in one query per 500.
     /// Which of these porteurs have a request still waiting for an answer.
     pub async fn mentees_with_open_requests(
         &self,
@@ -162,6 +161,7 @@ impl Store {
         Ok(rows.into_iter().map(|m| m.mentee_id).collect())
     }
 
+    /// [`Store::asked_mentors`] of several porteurs in one query per 500.
     pub async fn asked_mentors_of(
         &self,
         mentee_ids: &[Uuid],
