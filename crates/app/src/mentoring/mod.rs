@@ -6,6 +6,7 @@
 mod coordination;
 mod mentorships;
 mod projects;
+mod reasons;
 mod relationship;
 mod requests;
 mod suggestions;
@@ -14,6 +15,7 @@ mod volunteers;
 
 pub use coordination::*;
 pub use mentorships::*;
+pub use reasons::*;
 pub use relationship::*;
 pub use requests::RequestSheet;
 pub use suggestions::*;

@@ -8,13 +8,14 @@ mod projects;
 mod queues;
 mod relationship;
 mod requests;
+mod volunteers;
 
 pub use mentorships::{FeedbackSummary, GoalRecord, MentorshipSheet, Party, QuietMentorship};
 pub use queues::{CircleCounts, MentorLine, ProjectLine};
 pub use relationship::{
-    CheckinRecord, CheckinSummary, FlaggedCheckin, HoursLine, MentorHours, MessageRecord,
-    OpenReport, ReportRecord,
+    CheckinRecord, CheckinSummary, FlaggedCheckin, MessageRecord, OpenReport, ReportRecord,
 };
+pub use volunteers::{HoursLine, MentorHours};
 
 use crate::db::{self, Count};
 use crate::{Result, Store, StoreError, Tx};
