@@ -40,7 +40,7 @@ use mentorat_domain::{
 use mentorat_matching::{IndexedMentor, MentorIndex, PlaceKeys, Seeker};
 pub use mentorat_store::{
     Domain, MeetingRecord, MentorProfile, MentorshipRecord, MentorshipSheet, ProjectRecord,
-    RequestRecord,
+    ReportRecord, RequestRecord,
 };
 use mentorat_store::{FeedbackRecord, MentorApplication, NewProjectDetails};
 use std::sync::Arc;

@@ -3,7 +3,7 @@
 //! check-ins at 30 days then every 60, and the coordinators' review.
 
 use super::*;
-use mentorat_store::{CheckinRecord, MessageRecord, ReportRecord};
+use mentorat_store::{CheckinRecord, MessageRecord};
 
 /// A thread is e-mailed about at most once an hour to each reader.
 pub const NOTIFY_AT_MOST_EVERY: chrono::Duration = chrono::Duration::hours(1);

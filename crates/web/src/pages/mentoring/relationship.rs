@@ -173,11 +173,7 @@ async fn render_thread(
                 .reports
                 .iter()
                 .map(|r| {
-                    let kind = match (r.block, r.message_id.is_some()) {
-                        (true, _) => "report-kind-block",
-                        (false, true) => "report-kind-message",
-                        (false, false) => "report-kind-relationship",
-                    };
+                    let kind = report_kind(r);
                     tr.tv(
                         "report-line",
                         &[
@@ -515,11 +511,7 @@ pub(super) async fn follow_up(ctx: Ctx) -> Result<Response, WebError> {
             .reports
             .iter()
             .map(|r| {
-                let kind = match (r.report.block, r.report.message_id.is_some()) {
-                    (true, _) => "report-kind-block",
-                    (false, true) => "report-kind-message",
-                    (false, false) => "report-kind-relationship",
-                };
+                let kind = report_kind(&r.report);
                 (
                     format!("/mentorats/{}", r.report.mentorship_id),
                     r.project_title.clone(),
@@ -556,4 +548,13 @@ pub(super) async fn follow_up(ctx: Ctx) -> Result<Response, WebError> {
         figures,
         national: circles.is_none(),
     }))
+}
+
+/// The message key of what a report is: an end of contact, a message, the relationship.
+fn report_kind(r: &mentorat_app::mentoring::ReportRecord) -> &'static str {
+    match (r.block, r.message_id.is_some()) {
+        (true, _) => "report-kind-block",
+        (false, true) => "report-kind-message",
+        (false, false) => "report-kind-relationship",
+    }
 }
