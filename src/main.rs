@@ -77,6 +77,11 @@ enum Command {
         #[command(subcommand)]
         command: AdminCommand,
     },
+    /// Privacy duties (see the privacy page and docs/OPERATIONS.md).
+    Privacy {
+        #[command(subcommand)]
+        command: PrivacyCommand,
+    },
     /// The batch matching solver on CSV files (see docs/MATCHING.md).
     Match {
         #[command(subcommand)]
@@ -110,6 +115,20 @@ enum MatchCommand {
         porteurs: u64,
         #[arg(long, default_value_t = 10_000)]
         mentors: u64,
+    },
+}
+
+#[derive(Subcommand)]
+enum PrivacyCommand {
+    /// Apply the retention periods now, as `serve` does once a day: erasures due,
+    /// inactive accounts warned then erased, old records cleared.
+    Sweep {
+        /// Only print what would go; change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// As of this day (`2027-01-15`) or RFC 3339 instant instead of now.
+        #[arg(long)]
+        at: Option<String>,
     },
 }
 
@@ -209,6 +228,7 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             };
             let stop_jobs = std::sync::Arc::new(tokio::sync::Notify::new());
             let reminders = tokio::spawn(app.clone().run_reminders(stop_jobs.clone()));
+            let privacy = tokio::spawn(app.clone().run_privacy(stop_jobs.clone()));
             let (delay, bound) = (app.settings.shutdown_delay, app.settings.shutdown_timeout);
             let state = mentorat_web::AppState::new(app);
             let draining = state.draining.clone();
@@ -245,6 +265,7 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             }
             stop_jobs.notify_one();
             let _ = reminders.await;
+            let _ = privacy.await;
             stop_mail.notify_one();
             if let Some(mail) = mail {
                 let _ = mail.await;
@@ -282,6 +303,9 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             );
             Ok(())
         }
+        Command::Privacy {
+            command: PrivacyCommand::Sweep { dry_run, at },
+        } => ops::privacy_sweep(settings, dry_run, at.as_deref()).await,
         Command::Match { .. } => unreachable!("handled before the configuration is read"),
         Command::Admin {
             command: AdminCommand::Create { email },

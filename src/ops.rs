@@ -85,8 +85,57 @@ pub async fn restore(settings: Settings, file: &Path, force: bool) -> anyhow::Re
              content. Restore into an empty database, or add --force to replace it."
         );
     }
+    // The erasures made since the backup was taken are made again after it is restored:
+    // their ledger (ids and dates only) is read before the content is replaced.
+    let ledger = if store.migration_version().await? >= 26 {
+        store.erasure_ledger().await?
+    } else {
+        Vec::new()
+    };
     let summary = restore_into(&store, file).await?;
     print_summary(&format!("Restored {}", file.display()), &summary);
+    let app = mentorat_app::App::open(settings).await?;
+    let again = app.reapply_erasures(&ledger).await?;
+    println!("Erasures re-applied since the backup: {again} (of {} in the ledger).", ledger.len());
+    app.deferred.settle().await;
+    Ok(())
+}
+
+/// `mentorat privacy sweep`: the retention sweep now (or as of `at`), with a progress
+/// bar; `dry`: only what would go.
+pub async fn privacy_sweep(settings: Settings, dry: bool, at: Option<&str>) -> anyhow::Result<()> {
+    let app = mentorat_app::App::open(settings).await?;
+    let now = match at {
+        Some(raw) => mentorat_app::clock::parse_instant(raw).ok_or_else(|| {
+            anyhow::anyhow!("--at expects a day (2027-01-15) or an RFC 3339 instant")
+        })?,
+        None => app.now(),
+    };
+    let report = app.privacy_sweep(now, dry, &mut Bar::new()).await?;
+    let verb = if dry { "Would clear" } else { "Cleared" };
+    for (rule, keys) in &report.rules {
+        println!("{verb} {:>7} {}", keys.len(), rule.key());
+        if dry {
+            for key in keys.iter().take(20) {
+                println!("          {key}");
+            }
+            if keys.len() > 20 {
+                println!("          … and {} more", keys.len() - 20);
+            }
+        }
+    }
+    let verb = if dry { "Would warn" } else { "Warned" };
+    println!("{verb} {:>7} inactive accounts", report.warned.len());
+    let verb = if dry { "Would erase" } else { "Erased" };
+    println!("{verb} {:>7} accounts", report.erased.len());
+    if dry {
+        for id in &report.erased {
+            println!("          {id}");
+        }
+    } else {
+        app.record_privacy_sweep(now, &report).await?;
+    }
+    app.deferred.settle().await;
     Ok(())
 }
 

@@ -17,10 +17,18 @@ pub const AUDIT_ACTIONS: &[&str] = &[
     "password_changed",
     "email_changed",
     "deletion_requested",
+    "deletion_cancelled",
+    "account_erased",
+    "data_exported",
     "role_granted",
     "role_revoked",
     "export",
     "mentee_viewed",
+    "mentor_viewed",
+    "mentorship_viewed",
+    "request_viewed",
+    "thread_read",
+    "hours_exported",
     "circle_created",
     "circle_status",
     "event_cancelled",
@@ -28,6 +36,9 @@ pub const AUDIT_ACTIONS: &[&str] = &[
     "mentor_vetted",
     "project_reviewed",
     "parental_consent",
+    "parental_consent_withdrawn",
+    "minor_consent",
+    "minor_consent_withdrawn",
     "domain_edited",
     "matching_proposed",
     "matching_recomputed",
@@ -41,6 +52,10 @@ pub const AUDIT_ACTIONS: &[&str] = &[
 #[derive(Debug, Clone, Default)]
 pub struct AuditQuery {
     pub action: Option<String>,
+    /// « Who viewed X »: entries about this person.
+    pub subject: Option<Uuid>,
+    /// « What did Y view »: entries by this person.
+    pub actor: Option<Uuid>,
     pub since: Option<DateTime<Utc>>,
     pub until: Option<DateTime<Utc>>,
 }
@@ -54,14 +69,22 @@ impl App {
     ) -> Result<(Vec<AuditEntry>, i64), AppError> {
         let filter = AuditFilter {
             action: query.action.clone(),
-            actor_id: None,
-            subject_id: None,
+            actor_id: query.actor,
+            subject_id: query.subject,
             since: query.since,
             until: query.until,
         };
         // The pages' own entries are written after their responses: wait for them.
         self.deferred.settle().await;
         Ok(self.store.audit_entries(&filter, offset, limit).await?)
+    }
+
+    /// The account of an address, for the log's « who » filters (none: unknown).
+    pub async fn account_id_by_email(&self, raw: &str) -> Result<Option<Uuid>, AppError> {
+        let Ok(email) = mentorat_domain::Email::parse(raw) else {
+            return Ok(None);
+        };
+        Ok(self.store.credentials_by_email(&email).await?.map(|c| c.id))
     }
 
     pub async fn outbox(

@@ -192,7 +192,8 @@ impl App {
         let matches =
             passwords::verify_blocking(password.to_owned(), phc).await && stored.is_some();
         let Some(credentials) =
-            credentials.filter(|c| matches && c.deletion_requested_at.is_none())
+            // An account whose erasure waits may still sign in: to cancel it.
+            credentials.filter(|_| matches)
         else {
             let subject = self.store.credentials_by_email(&email).await?.map(|c| c.id);
             self.store
@@ -221,6 +222,7 @@ impl App {
         .await?;
         tx.audit(Some(credentials.id), "sign_in", Some(credentials.id), "")
             .await?;
+        tx.mark_seen(credentials.id, now).await?;
         tx.commit().await?;
         Ok(SignedIn {
             user_id: credentials.id,
@@ -372,7 +374,7 @@ impl App {
         Ok((tx, user_id))
     }
 
-    async fn check_current_password(
+    pub(crate) async fn check_current_password(
         &self,
         account: &Account,
         password: &str,
@@ -468,28 +470,6 @@ impl App {
             name: old.name.first().to_owned(),
         };
         self.queue_mail(&mut tx, old.email.as_str(), old.locale, &mail)
-            .await?;
-        tx.commit().await?;
-        self.mail_queued();
-        Ok(())
-    }
-
-    /// Records a request for erasure (asking the password again); sessions end.
-    pub async fn request_account_deletion(
-        &self,
-        account: &Account,
-        current: &str,
-    ) -> Result<(), AppError> {
-        self.check_current_password(account, current).await?;
-        let mut tx = self.store.begin().await?;
-        tx.request_deletion(account.id, self.now()).await?;
-        tx.delete_sessions_of(account.id).await?;
-        tx.audit(Some(account.id), "deletion_requested", Some(account.id), "")
-            .await?;
-        let mail = Mail::DeletionRequested {
-            name: account.name.first().to_owned(),
-        };
-        self.queue_mail(&mut tx, account.email.as_str(), account.locale, &mail)
             .await?;
         tx.commit().await?;
         self.mail_queued();

@@ -18,6 +18,7 @@ pub mod i18n;
 pub mod inbox;
 pub mod mentoring;
 pub mod passwords;
+pub mod privacy;
 pub mod public;
 pub mod security;
 pub mod stats;

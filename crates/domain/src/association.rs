@@ -26,6 +26,22 @@ pub enum Detail {
     DonationUrl,
     /// Why support the association, in the national team's words (the support page).
     SupportText,
+    /// Months a past event's registrations of people without an account are kept.
+    RetentionRegistrationsMonths,
+    /// Months contact messages and hosting requests are kept after they are closed.
+    RetentionRequestsMonths,
+    /// Months a closed relationship's messages, check-in comments and notes are kept.
+    RetentionRelationshipMonths,
+    /// Days the bodies of sent e-mails are kept.
+    RetentionMailDays,
+    /// Months the audit and access log is kept.
+    RetentionAuditMonths,
+    /// Months without signing in after which an account is warned, then erased.
+    RetentionInactiveMonths,
+    /// Days between a request for erasure and the erasure (the person may cancel).
+    ErasureGraceDays,
+    /// Days backups are kept (they still hold the people erased since).
+    BackupDays,
 }
 
 /// How a detail is written.
@@ -35,10 +51,12 @@ pub enum Kind {
     Lines,
     Email,
     Url,
+    /// A whole number (months or days) within bounds, with a default.
+    Number,
 }
 
 impl Detail {
-    pub const ALL: [Detail; 9] = [
+    pub const ALL: [Detail; 17] = [
         Detail::Name,
         Detail::Address,
         Detail::Registration,
@@ -48,6 +66,26 @@ impl Detail {
         Detail::MembershipUrl,
         Detail::DonationUrl,
         Detail::SupportText,
+        Detail::RetentionRegistrationsMonths,
+        Detail::RetentionRequestsMonths,
+        Detail::RetentionRelationshipMonths,
+        Detail::RetentionMailDays,
+        Detail::RetentionAuditMonths,
+        Detail::RetentionInactiveMonths,
+        Detail::ErasureGraceDays,
+        Detail::BackupDays,
+    ];
+
+    /// The periods: what the privacy page, the register and the retention sweep read.
+    pub const PERIODS: [Detail; 8] = [
+        Detail::RetentionRegistrationsMonths,
+        Detail::RetentionRequestsMonths,
+        Detail::RetentionRelationshipMonths,
+        Detail::RetentionMailDays,
+        Detail::RetentionAuditMonths,
+        Detail::RetentionInactiveMonths,
+        Detail::ErasureGraceDays,
+        Detail::BackupDays,
     ];
 
     /// The stable key: the database row, the form field, the setting `association_KEY`.
@@ -62,6 +100,14 @@ impl Detail {
             Detail::MembershipUrl => "membership_url",
             Detail::DonationUrl => "donation_url",
             Detail::SupportText => "support_text",
+            Detail::RetentionRegistrationsMonths => "retention_registrations_months",
+            Detail::RetentionRequestsMonths => "retention_requests_months",
+            Detail::RetentionRelationshipMonths => "retention_relationship_months",
+            Detail::RetentionMailDays => "retention_mail_days",
+            Detail::RetentionAuditMonths => "retention_audit_months",
+            Detail::RetentionInactiveMonths => "retention_inactive_months",
+            Detail::ErasureGraceDays => "erasure_grace_days",
+            Detail::BackupDays => "backup_days",
         }
     }
 
@@ -75,7 +121,28 @@ impl Detail {
             Detail::PrivacyContact => Kind::Email,
             Detail::MembershipUrl | Detail::DonationUrl => Kind::Url,
             Detail::Name | Detail::Registration | Detail::Publisher => Kind::Line,
+            _ => Kind::Number,
         }
+    }
+
+    /// A period's bounds and default (other details: none).
+    pub fn bounds(self) -> Option<(u32, u32, u32)> {
+        Some(match self {
+            Detail::RetentionRegistrationsMonths
+            | Detail::RetentionRequestsMonths
+            | Detail::RetentionRelationshipMonths
+            | Detail::RetentionAuditMonths => (1, 120, 12),
+            Detail::RetentionMailDays => (1, 3_650, 30),
+            Detail::RetentionInactiveMonths => (12, 120, 36),
+            Detail::ErasureGraceDays => (0, 90, 30),
+            Detail::BackupDays => (1, 3_650, 30),
+            _ => return None,
+        })
+    }
+
+    /// Whether a period counts months (else days).
+    pub fn in_months(self) -> bool {
+        self.key().ends_with("_months")
     }
 
     fn max(self) -> usize {
@@ -84,6 +151,7 @@ impl Detail {
             Kind::Url => 300,
             Kind::Email => 254,
             Kind::Line => 150,
+            Kind::Number => 4,
         }
     }
 
@@ -118,6 +186,16 @@ impl Detail {
         }
         match self.kind() {
             Kind::Email => Ok(Email::parse(&value)?.as_str().to_owned()),
+            Kind::Number => {
+                let (min, max, _) = self.bounds().unwrap_or((0, 0, 0));
+                match value.parse::<u32>() {
+                    Ok(n) if (min..=max).contains(&n) => Ok(n.to_string()),
+                    _ => Err(ParseError::OutOfRange {
+                        min: i64::from(min),
+                        max: i64::from(max),
+                    }),
+                }
+            }
             Kind::Url => {
                 let rest = value
                     .strip_prefix("https://")
@@ -145,7 +223,30 @@ impl Details {
     pub fn builtin() -> Details {
         let mut d = Details::default();
         d.set(Detail::Name, "Cercles des Mentors".to_owned());
+        for p in Detail::PERIODS {
+            if let Some((_, _, default)) = p.bounds() {
+                d.set(p, default.to_string());
+            }
+        }
         d
+    }
+
+    /// A period's number (its default when unset or unreadable).
+    pub fn period(&self, detail: Detail) -> u32 {
+        let (_, _, default) = detail.bounds().unwrap_or((0, 0, 0));
+        self.get(detail)
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default)
+    }
+
+    /// A period as a duration from a date: `months` are calendar months.
+    pub fn before(&self, detail: Detail, at: chrono::DateTime<chrono::Utc>) -> chrono::DateTime<chrono::Utc> {
+        let n = self.period(detail);
+        if detail.in_months() {
+            at.checked_sub_months(chrono::Months::new(n)).unwrap_or(at)
+        } else {
+            at - chrono::Duration::days(i64::from(n))
+        }
     }
 
     /// The detail, `None` when it was not given.

@@ -42,6 +42,8 @@ pub enum ParseError {
     UnknownChoice,
     #[error("the value contains characters that are not allowed")]
     InvalidCharacters,
+    #[error("the value is not a whole number from {min} to {max}")]
+    OutOfRange { min: i64, max: i64 },
 }
 
 impl ParseError {
@@ -53,6 +55,7 @@ impl ParseError {
             ParseError::InvalidEmail => "error-invalid-email",
             ParseError::UnknownChoice => "error-unknown-choice",
             ParseError::InvalidCharacters => "error-invalid-characters",
+            ParseError::OutOfRange { .. } => "error-period",
         }
     }
 }

@@ -40,8 +40,9 @@ pub const STAGES: &[&str] = &["idea", "preparing", "launching", "running"];
 /// Reasons a mentor declines a request (plus free text).
 pub const DECLINE_REASONS: &[&str] = &["no_time", "not_my_field", "too_far", "other"];
 
-/// The version of the notice a parent consents to.
-pub const CONSENT_NOTICE_VERSION: &str = "2026-11";
+/// The version of the notices a parent and a porteur under 15 consent to (every
+/// version's text, as shown, is kept in `consent_notices`).
+pub const CONSENT_NOTICE_VERSION: &str = "2026-12";
 /// The version of the mentor charter a mentor accepts.
 pub const CHARTER_VERSION: &str = "2026-11";
 

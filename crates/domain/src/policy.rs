@@ -108,6 +108,9 @@ pub enum Action {
     ManageOwnAccount,
     /// The audit log.
     ReadAuditLog,
+    /// The duties of the data controller: erasures waiting and at once, the register
+    /// of processing activities.
+    ManagePersonalData,
     /// The e-mail outbox (messages waiting or sent).
     ReadOutbox,
     /// Granting or removing roles.
@@ -274,7 +277,11 @@ pub fn authorize(who: Option<&Viewer<'_>>, action: Action, resource: &Resource) 
     let allowed = match (action, resource) {
         (Action::ManageOwnAccount, Resource::Account(id)) => *id == viewer.user_id,
         (
-            Action::ReadAuditLog | Action::ReadOutbox | Action::ManageRoles | Action::ManageNetwork,
+            Action::ReadAuditLog
+            | Action::ReadOutbox
+            | Action::ManageRoles
+            | Action::ManageNetwork
+            | Action::ManagePersonalData,
             _,
         ) => false,
         (Action::ManageCircle, Resource::Circle(id)) => viewer.coordinates(Some(*id)),
@@ -550,6 +557,7 @@ mod tests {
             Action::ReadOutbox,
             Action::ManageRoles,
             Action::ManageCircle,
+            Action::ManagePersonalData,
         ] {
             assert_eq!(
                 authorize(Some(&admin), action, &Resource::Circle(id(9))),
@@ -598,14 +606,12 @@ mod tests {
             authorize(Some(&coordinator), Action::ReviewProject, &project(paris)),
             Decision::Deny
         );
-        assert_eq!(
-            authorize(
-                Some(&coordinator),
-                Action::ReadAuditLog,
-                &Resource::Platform
-            ),
-            Decision::Deny
-        );
+        for action in [Action::ReadAuditLog, Action::ManagePersonalData] {
+            assert_eq!(
+                authorize(Some(&coordinator), action, &Resource::Platform),
+                Decision::Deny
+            );
+        }
     }
 
     #[test]

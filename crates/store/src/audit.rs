@@ -13,8 +13,15 @@ pub struct AuditEntry {
     pub actor_id: Option<Uuid>,
     /// The actor's e-mail, for the national team's reading (joined, never stored here).
     pub actor_email: Option<String>,
+    /// The actor's name, joined likewise.
+    pub actor_first_name: Option<String>,
+    pub actor_last_name: Option<String>,
     pub action: String,
     pub subject_id: Option<Uuid>,
+    /// The person the entry is about, when it is an account: e-mail and name.
+    pub subject_email: Option<String>,
+    pub subject_first_name: Option<String>,
+    pub subject_last_name: Option<String>,
     pub detail: String,
 }
 
@@ -69,9 +76,20 @@ impl Store {
                 ("audit_log", "detail"),
             ])
             .expr_as(Expr::col(("users", "email")), "actor_email")
+            .expr_as(Expr::col(("users", "first_name")), "actor_first_name")
+            .expr_as(Expr::col(("users", "last_name")), "actor_last_name")
+            .expr_as(Expr::col(("subjects", "email")), "subject_email")
+            .expr_as(Expr::col(("subjects", "first_name")), "subject_first_name")
+            .expr_as(Expr::col(("subjects", "last_name")), "subject_last_name")
             .left_join(
                 "users",
                 Expr::col(("users", "id")).equals(("audit_log", "actor_id")),
+            )
+            .join_as(
+                sea_query::JoinType::LeftJoin,
+                "users",
+                "subjects",
+                Expr::col(("subjects", "id")).equals(("audit_log", "subject_id")),
             )
             .order_by(("audit_log", "at"), Order::Desc)
             .order_by(("audit_log", "id"), Order::Desc)

@@ -193,6 +193,21 @@ impl Store {
         Ok(ordered(tables, &parents))
     }
 
+    /// Every text column of every table: `(table, column)`.
+    pub(crate) async fn text_columns(&self) -> Result<Vec<(String, String)>> {
+        Ok(self
+            .tables()
+            .await?
+            .into_iter()
+            .flat_map(|t| {
+                t.columns
+                    .into_iter()
+                    .filter(|(_, ty)| ty == "TEXT" || ty == "VARCHAR")
+                    .map(move |(c, _)| (t.name.clone(), c))
+            })
+            .collect())
+    }
+
     /// The last migration applied (0 on an empty database).
     pub async fn migration_version(&self) -> Result<i64> {
         let q = "SELECT COALESCE(MAX(version), 0) FROM _sqlx_migrations WHERE success";
@@ -518,6 +533,29 @@ pub fn read_header(input: &mut impl BufRead) -> Result<BackupSummary> {
 /// An instant as the SQLite driver writes it (and as backups carry it).
 fn instant(at: DateTime<Utc>) -> Value {
     Value::String(at.to_rfc3339_opts(SecondsFormat::AutoSi, false))
+}
+
+/// A row of either backend, its values in the backup's portable forms.
+pub(crate) trait Portable: Row {
+    fn portable(&self) -> Result<Vec<Value>>;
+
+    /// The row as a JSON object: column name → value.
+    fn object(&self) -> Result<serde_json::Map<String, Value>> {
+        let names: Vec<String> = self.columns().iter().map(|c| c.name().to_owned()).collect();
+        Ok(names.into_iter().zip(self.portable()?).collect())
+    }
+}
+
+impl Portable for sqlx::sqlite::SqliteRow {
+    fn portable(&self) -> Result<Vec<Value>> {
+        sqlite_values(self)
+    }
+}
+
+impl Portable for sqlx::postgres::PgRow {
+    fn portable(&self) -> Result<Vec<Value>> {
+        postgres_values(self)
+    }
 }
 
 fn sqlite_values(row: &sqlx::sqlite::SqliteRow) -> Result<Vec<Value>> {

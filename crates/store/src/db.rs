@@ -53,7 +53,10 @@ impl Db {
                     base.clone()
                         .create_if_missing(true)
                         .journal_mode(SqliteJournalMode::Wal)
-                        .synchronous(SqliteSynchronous::Normal),
+                        .synchronous(SqliteSynchronous::Normal)
+                        // What is deleted or overwritten (an erasure, the retention
+                        // sweep) is zeroed in the file, not left in free pages.
+                        .pragma("secure_delete", "on"),
                 )
                 .await?;
             // SQLite reads in this process, on its cores: more readers than two a core
@@ -222,6 +225,14 @@ impl Tx {
                     .map_err(StoreError::from)
             }
             TxConn::Postgres(_) => Ok(0),
+        }
+    }
+
+    /// The backend this transaction runs on.
+    pub(crate) fn backend(&self) -> Backend {
+        match &self.conn {
+            TxConn::Sqlite(_) => Backend::Sqlite,
+            TxConn::Postgres(_) => Backend::Postgres,
         }
     }
 
@@ -491,6 +502,22 @@ pub(crate) async fn fetch_all<T: Row>(
         sqlx::query_as_with::<_, T, _>(&sql, values)
             .fetch_all(e)
             .await?
+    }))
+}
+
+/// The rows of any query as JSON objects (column → value, in the backup's forms).
+pub(crate) async fn fetch_json(
+    exec: &mut impl Exec,
+    query: &(impl SqlxBinder + Sync),
+) -> Result<Vec<serde_json::Map<String, serde_json::Value>>> {
+    use crate::backup::Portable;
+    Ok(dispatch!(exec.conn(), query, |sql, values, e| {
+        sqlx::query_with(&sql, values)
+            .fetch_all(e)
+            .await?
+            .iter()
+            .map(Portable::object)
+            .collect::<Result<Vec<_>>>()?
     }))
 }
 

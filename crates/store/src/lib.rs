@@ -18,6 +18,7 @@ mod mentoring;
 mod operations;
 mod outbox;
 mod people;
+pub mod privacy;
 mod proposals;
 mod public_site;
 mod registrations;

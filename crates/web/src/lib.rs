@@ -61,6 +61,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::done::router())
         .merge(pages::admin::router())
         .merge(pages::association::router())
+        .merge(pages::privacy_admin::router())
         .merge(pages::events::router())
         .merge(pages::inbox::router())
         .merge(pages::dashboard::router())

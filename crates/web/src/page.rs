@@ -52,6 +52,8 @@ fn notice_key(query: &str) -> Option<&'static str> {
         "mot-de-passe-change" => Some("change-password-done"),
         "adresse-envoyee" => Some("change-email-sent"),
         "suppression" => Some("delete-done-text"),
+        "suppression-annulee" => Some("delete-cancelled"),
+        "effacement-fait" => Some("erasure-done"),
         "demande-envoyee" => Some("request-sent"),
         "coordonnees-enregistrees" => Some("association-saved"),
         _ => None,

@@ -90,6 +90,7 @@ pub fn project_form(birth_year: i32) -> ProjectForm {
         birth_year: birth_year.to_string(),
         parent_name: "Karine Essai".into(),
         parent_email: "parent@exemple.fr".into(),
+        minor_consent: true,
         ..Default::default()
     }
 }

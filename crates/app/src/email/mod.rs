@@ -44,8 +44,11 @@ pub enum Mail {
     EmailChanged {
         name: String,
     },
+    /// The erasure is asked: when it will happen (`date`, written), how to cancel.
     DeletionRequested {
         name: String,
+        date: String,
+        link: String,
     },
     /// About one event: a confirmation, a waitlisting, a promotion, a reminder, an
     /// acknowledged cancellation. `link` is the cancellation link (none once cancelled).
@@ -160,6 +163,17 @@ pub enum Mail {
         name: String,
         link: String,
     },
+    /// To the other one of a relationship that ended because the person left.
+    PartnerLeft {
+        name: String,
+        link: String,
+    },
+    /// An account unused for years: erased on `date` unless its owner signs in.
+    Inactive {
+        name: String,
+        date: String,
+        link: String,
+    },
 }
 
 /// What an event e-mail says about the event.
@@ -269,6 +283,8 @@ impl Mail {
             Mail::RequestLapsed { .. } => "request-lapsed",
             Mail::MentorSilent { .. } => "mentor-silent",
             Mail::MentorPaused { .. } => "mentor-paused",
+            Mail::PartnerLeft { .. } => "partner-left",
+            Mail::Inactive { .. } => "inactive",
         }
     }
 
@@ -332,6 +348,9 @@ impl Mail {
             Mail::NewInInbox { what, .. } => vec![("what", what.clone())],
             Mail::ParentalConsent { child, .. } => vec![("child", child.clone())],
             Mail::ProjectReviewed { note, .. } => vec![("note", note.clone())],
+            Mail::DeletionRequested { date, .. } | Mail::Inactive { date, .. } => {
+                vec![("date", date.clone())]
+            }
             _ => Vec::new(),
         }
     }
@@ -359,7 +378,7 @@ impl Mail {
             | Mail::PasswordChanged { name }
             | Mail::ConfirmNewEmail { name, .. }
             | Mail::EmailChanged { name }
-            | Mail::DeletionRequested { name }
+            | Mail::DeletionRequested { name, .. }
             | Mail::Event { name, .. }
             | Mail::InviteToApply { name, .. }
             | Mail::HostingReceived { name }
@@ -379,7 +398,9 @@ impl Mail {
             | Mail::CheckIn { name, .. }
             | Mail::RequestLapsed { name, .. }
             | Mail::MentorSilent { name, .. }
-            | Mail::MentorPaused { name, .. } => Some(name),
+            | Mail::MentorPaused { name, .. }
+            | Mail::PartnerLeft { name, .. }
+            | Mail::Inactive { name, .. } => Some(name),
             Mail::AccountExists { .. } | Mail::NewInInbox { .. } => None,
         }
     }
@@ -428,7 +449,10 @@ impl Mail {
             | Mail::Reported { link, .. }
             | Mail::RequestLapsed { link, .. }
             | Mail::MentorSilent { link, .. }
-            | Mail::MentorPaused { link, .. } => Some(link),
+            | Mail::MentorPaused { link, .. }
+            | Mail::PartnerLeft { link, .. }
+            | Mail::Inactive { link, .. }
+            | Mail::DeletionRequested { link, .. } => Some(link),
             Mail::Event { link, .. } => link.as_deref(),
             _ => None,
         }

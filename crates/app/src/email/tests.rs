@@ -42,7 +42,20 @@ fn every_mail() -> Vec<Mail> {
             link: link.clone(),
         },
         Mail::EmailChanged { name: name.clone() },
-        Mail::DeletionRequested { name: name.clone() },
+        Mail::DeletionRequested {
+            name: name.clone(),
+            date: "6 janvier 2027".into(),
+            link: link.clone(),
+        },
+        Mail::PartnerLeft {
+            name: name.clone(),
+            link: link.clone(),
+        },
+        Mail::Inactive {
+            name: name.clone(),
+            date: "6 janvier 2027".into(),
+            link: link.clone(),
+        },
     ];
     for kind in [
         EventMail::Confirmed,
@@ -208,10 +221,12 @@ fn variant(mail: &Mail) -> usize {
         Mail::RequestLapsed { .. } => 25,
         Mail::MentorSilent { .. } => 26,
         Mail::MentorPaused { .. } => 27,
+        Mail::PartnerLeft { .. } => 28,
+        Mail::Inactive { .. } => 29,
     }
 }
 
-const VARIANTS: usize = 28;
+const VARIANTS: usize = 30;
 
 #[test]
 fn every_variant_has_an_example() {

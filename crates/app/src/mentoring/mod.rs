@@ -101,6 +101,8 @@ pub struct ProjectForm {
     pub birth_year: String,
     pub parent_name: String,
     pub parent_email: String,
+    /// Under 15: the porteur's own consent, after reading the notice written for them.
+    pub minor_consent: bool,
 }
 
 /// A mentor as the directory shows them: never an address or a phone number.

@@ -44,6 +44,9 @@ impl App {
             .filter(|y| (year - 110..=year - 8).contains(y))
             .ok_or(invalid("birth_year", "error-birth-year"))?;
         let minor = needs_parental_consent(birth_year, year);
+        if minor && !form.minor_consent {
+            return Err(invalid("minor_consent", "error-minor-consent"));
+        }
         let parent = if minor {
             let name = text(&form.parent_name, "parent_name", 200, true)?;
             let email =
@@ -82,6 +85,23 @@ impl App {
         .await?;
         tx.grant_role(user_id, &RoleGrant::plain(Role::Mentee))
             .await?;
+        if minor {
+            // The porteur's own consent, with the notice they read, kept as shown.
+            let now = self.now();
+            tx.set_minor_consent(details.id, true, CONSENT_NOTICE_VERSION, now)
+                .await?;
+            let notice = self.tr(account.locale).t("minor-notice");
+            tx.keep_notice(
+                "minor",
+                CONSENT_NOTICE_VERSION,
+                account.locale.code(),
+                &notice,
+                now,
+            )
+            .await?;
+            tx.audit(Some(user_id), "minor_consent", Some(user_id), CONSENT_NOTICE_VERSION)
+                .await?;
+        }
         if let Some((parent_name, parent_email, _)) = &parent {
             let mail = Mail::ParentalConsent {
                 name: parent_name.clone(),
@@ -103,13 +123,70 @@ impl App {
         Ok(details.id)
     }
 
-    /// The parent's consent, given from the e-mailed link.
-    pub async fn give_parental_consent(&self, token: &str) -> Result<Uuid, AppError> {
+    /// The notice a parent reads before consenting, naming the child, the project, the
+    /// circle and how long data is kept (`None`: the link is unknown).
+    pub async fn parental_notice(
+        &self,
+        token: &str,
+        locale: mentorat_domain::Locale,
+    ) -> Result<Option<String>, AppError> {
+        let Some(project) = self.store.project_by_consent(&token_hash(token)).await? else {
+            return Ok(None);
+        };
+        let circle = match project.circle_id {
+            Some(id) => self.store.circle(id).await?.map(|c| c.name),
+            None => None,
+        };
+        let details = self.association_details().await?;
+        let tr = self.tr(locale);
+        Ok(Some(tr.tv(
+            "consent-notice",
+            &[
+                ("child", &project.first_name),
+                ("project", &project.title),
+                (
+                    "circle",
+                    &circle.unwrap_or_else(|| tr.t("consent-notice-no-circle")),
+                ),
+                (
+                    "months",
+                    &details
+                        .period(mentorat_domain::association::Detail::RetentionRelationshipMonths)
+                        .to_string(),
+                ),
+                (
+                    "inactive",
+                    &details
+                        .period(mentorat_domain::association::Detail::RetentionInactiveMonths)
+                        .to_string(),
+                ),
+            ],
+        )))
+    }
+
+    /// The parent's consent, given from the e-mailed link after reading the notice in
+    /// `locale` (kept as shown).
+    pub async fn give_parental_consent(
+        &self,
+        token: &str,
+        locale: mentorat_domain::Locale,
+    ) -> Result<Uuid, AppError> {
+        let notice = self.parental_notice(token, locale).await?;
         let mut tx = self.store.begin().await?;
         let project = tx
             .give_parental_consent(&token_hash(token), self.now())
             .await?
             .ok_or(AppError::NotFound)?;
+        if let Some(notice) = notice {
+            tx.keep_notice(
+                "parental",
+                CONSENT_NOTICE_VERSION,
+                locale.code(),
+                &notice,
+                self.now(),
+            )
+            .await?;
+        }
         tx.audit(
             None,
             "parental_consent",
@@ -129,6 +206,29 @@ impl App {
         {
             return Err(AppError::NotFound);
         }
+        tx.audit(None, "parental_consent_withdrawn", None, "")
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// A porteur under 15 withdraws their own consent: no suggestion nor match any more.
+    pub async fn withdraw_minor_consent(
+        &self,
+        user: Uuid,
+        project: &ProjectRecord,
+    ) -> Result<(), AppError> {
+        if project.mentee_id != user {
+            return Err(AppError::NotFound);
+        }
+        let mut tx = self.store.begin().await?;
+        if tx
+            .set_minor_consent(project.id, false, CONSENT_NOTICE_VERSION, self.now())
+            .await?
+        {
+            tx.audit(Some(user), "minor_consent_withdrawn", Some(user), "")
+                .await?;
+        }
         tx.commit().await?;
         Ok(())
     }
@@ -143,16 +243,27 @@ impl App {
         actor: Uuid,
         project: &ProjectRecord,
     ) -> Result<(), AppError> {
+        self.log_view(actor, "mentee_viewed", project.mentee_id, project.id)
+            .await;
+        Ok(())
+    }
+
+    /// Records that `viewer` opened `what` (an id) about `subject`, unless it is their
+    /// own: the access log the national team reads by name and the person's export
+    /// lists. Written after the response (a page view writes nothing itself).
+    pub async fn log_view(&self, viewer: Uuid, action: &'static str, subject: Uuid, what: Uuid) {
+        if viewer == subject {
+            return;
+        }
         self.deferred
             .push(Deferred::Audit {
                 at: self.now(),
-                actor: Some(actor),
-                action: "mentee_viewed",
-                subject: Some(project.mentee_id),
-                detail: project.id.to_string(),
+                actor: Some(viewer),
+                action,
+                subject: Some(subject),
+                detail: what.to_string(),
             })
             .await;
-        Ok(())
     }
 
     pub async fn projects_of(&self, user_id: Uuid) -> Result<Vec<ProjectRecord>, AppError> {
@@ -163,8 +274,12 @@ impl App {
     /// and with a parent's live consent when the porteur is under 15.
     pub fn project_is_matchable(&self, project: &ProjectRecord) -> bool {
         let consent_ok = match project.birth_year {
+            // Under 15 both consents hold: the parent's and the porteur's own.
             Some(y) if needs_parental_consent(y as i32, self.now().year()) => {
-                project.consent_given_at.is_some() && project.consent_withdrawn_at.is_none()
+                project.consent_given_at.is_some()
+                    && project.consent_withdrawn_at.is_none()
+                    && project.minor_consent_at.is_some()
+                    && project.minor_consent_withdrawn_at.is_none()
             }
             _ => true,
         };

@@ -163,11 +163,14 @@ pub struct ProjectRecord {
     pub parent_name: Option<String>,
     pub consent_given_at: Option<DateTime<Utc>>,
     pub consent_withdrawn_at: Option<DateTime<Utc>>,
+    /// Under 15, the porteur's own consent (and its withdrawal).
+    pub minor_consent_at: Option<DateTime<Utc>>,
+    pub minor_consent_withdrawn_at: Option<DateTime<Utc>>,
     pub coordinator_note: String,
     pub created_at: DateTime<Utc>,
 }
 
-const PROJECT_COLUMNS: [&str; 17] = [
+const PROJECT_COLUMNS: [&str; 19] = [
     "id",
     "mentee_id",
     "circle_id",
@@ -183,6 +186,8 @@ const PROJECT_COLUMNS: [&str; 17] = [
     "parent_name",
     "consent_given_at",
     "consent_withdrawn_at",
+    "minor_consent_at",
+    "minor_consent_withdrawn_at",
     "coordinator_note",
     "created_at",
 ];

@@ -10,6 +10,14 @@ impl Store {
         db::fetch_optional(&mut &*self, &q).await
     }
 
+    /// The project a parent's consent link is for.
+    pub async fn project_by_consent(&self, consent_hash: &str) -> Result<Option<ProjectRecord>> {
+        let q = project_select()
+            .and_where(Expr::col(("projects", "consent_hash")).eq(consent_hash))
+            .to_owned();
+        db::fetch_optional(&mut &*self, &q).await
+    }
+
     /// Several projects by id, in one query per 500.
     pub async fn projects_by_ids(
         &self,

@@ -26,6 +26,8 @@ pub fn router() -> Router<AppState> {
         .route("/compte/mot-de-passe", post(change_password))
         .route("/compte/adresse", post(change_email))
         .route("/compte/suppression", post(request_deletion))
+        .route("/compte/suppression/annuler", post(cancel_deletion))
+        .route("/compte/mes-donnees.zip", get(download_data))
         .route(
             "/compte/confirmer-adresse/{token}",
             get(confirm_email_form).post(confirm_email),
@@ -43,6 +45,8 @@ struct AccountTemplate<'a> {
     identity: String,
     roles: Vec<String>,
     forms: Vec<FormView>,
+    /// When the erasure asked will happen (written), while it can be cancelled.
+    erasure: Option<String>,
 }
 
 fn password_form(ctx: &Ctx) -> FormView {
@@ -115,14 +119,23 @@ fn deletion_form(ctx: &Ctx) -> FormView {
 }
 
 /// The account page with `replace` standing in for the form of the same id.
-fn render_account(
+async fn render_account(
     ctx: &Ctx,
     account: &Account,
     replace: Option<FormView>,
     status: StatusCode,
-) -> Response {
+) -> Result<Response, WebError> {
     let tr = ctx.tr();
-    let mut forms = vec![password_form(ctx), email_form(ctx, ""), deletion_form(ctx)];
+    let erasure = ctx
+        .state()
+        .app
+        .erasure_due(account.id)
+        .await?
+        .map(|due| tr.date(&due.date_naive()));
+    let mut forms = vec![password_form(ctx), email_form(ctx, "")];
+    if erasure.is_none() {
+        forms.push(deletion_form(ctx));
+    }
     if let Some(replacement) = replace
         && let Some(slot) = forms.iter_mut().find(|f| f.id == replacement.id)
     {
@@ -143,9 +156,10 @@ fn render_account(
             .map(|g| tr.t(&format!("role-{}", g.role.as_str())))
             .collect(),
         forms,
+        erasure,
     });
     *response.status_mut() = status;
-    response
+    Ok(response)
 }
 
 fn own(ctx: &Ctx) -> Result<Account, WebError> {
@@ -156,23 +170,18 @@ fn own(ctx: &Ctx) -> Result<Account, WebError> {
 
 async fn account_page(ctx: Ctx) -> Result<Response, WebError> {
     let account = own(&ctx)?;
-    Ok(render_account(&ctx, &account, None, StatusCode::OK))
+    render_account(&ctx, &account, None, StatusCode::OK).await
 }
 
 /// The use case failed on a form of the account page: show the page again with it.
-fn account_form_error(
+async fn account_form_error(
     ctx: &Ctx,
     account: &Account,
     err: AppError,
     form: FormView,
 ) -> Result<Response, WebError> {
     let form = form.refused(ctx, err)?;
-    Ok(render_account(
-        ctx,
-        account,
-        Some(form),
-        StatusCode::UNPROCESSABLE_ENTITY,
-    ))
+    render_account(ctx, account, Some(form), StatusCode::UNPROCESSABLE_ENTITY).await
 }
 
 /// After the sessions of the account end: a fresh anonymous cookie and a redirect.
@@ -208,7 +217,7 @@ async fn change_password(
         .await
     {
         Ok(()) => Ok(signed_out_to(&ctx, "/connexion?avis=mot-de-passe-change")),
-        Err(e) => account_form_error(&ctx, &account, e, password_form(&ctx)),
+        Err(e) => account_form_error(&ctx, &account, e, password_form(&ctx)).await,
     }
 }
 
@@ -229,7 +238,7 @@ async fn change_email(ctx: Ctx, Form(input): Form<ChangeEmail>) -> Result<Respon
         .await
     {
         Ok(()) => Ok(Redirect::to("/compte?avis=adresse-envoyee").into_response()),
-        Err(e) => account_form_error(&ctx, &account, e, email_form(&ctx, &input.new_email)),
+        Err(e) => account_form_error(&ctx, &account, e, email_form(&ctx, &input.new_email)).await,
     }
 }
 
@@ -251,8 +260,33 @@ async fn request_deletion(
         .await
     {
         Ok(()) => Ok(signed_out_to(&ctx, "/?avis=suppression")),
-        Err(e) => account_form_error(&ctx, &account, e, deletion_form(&ctx)),
+        Err(e) => account_form_error(&ctx, &account, e, deletion_form(&ctx)).await,
     }
+}
+
+/// « Je garde mon compte »: the erasure asked is cancelled.
+async fn cancel_deletion(ctx: Ctx) -> Result<Response, WebError> {
+    let account = own(&ctx)?;
+    ctx.state().app.cancel_account_deletion(account.id).await?;
+    Ok(Redirect::to("/compte?avis=suppression-annulee").into_response())
+}
+
+/// « Télécharger mes données »: a ZIP of every record about the person.
+async fn download_data(ctx: Ctx) -> Result<Response, WebError> {
+    let account = own(&ctx)?;
+    let zip = ctx.state().app.export_archive(&account).await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/zip"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"mes-donnees.zip\"",
+            ),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        zip,
+    )
+        .into_response())
 }
 
 async fn confirm_email_form(ctx: Ctx, Path(token): Path<String>) -> Response {

@@ -60,6 +60,10 @@ pub fn pager(
 #[derive(Deserialize, Default)]
 struct AuditQuery {
     action: Option<String>,
+    /// « Qui a consulté » : the address of the person viewed.
+    personne: Option<String>,
+    /// « Qu'a consulté » : the address of the viewer.
+    par: Option<String>,
     since: Option<String>,
     until: Option<String>,
     page: Option<u64>,
@@ -79,6 +83,10 @@ struct AuditTemplate<'a> {
     actions: Vec<(&'static str, String, bool)>,
     since: String,
     until: String,
+    person: String,
+    viewer: String,
+    /// A « who » filter named nobody: the page says so rather than list everything.
+    unknown: bool,
     rows: Vec<AuditRow>,
     total: i64,
     pager: Pager,
@@ -96,8 +104,23 @@ async fn audit(ctx: Ctx, Query(q): Query<AuditQuery>) -> Result<Response, WebErr
     let since = day(q.since.as_deref());
     let until = day(q.until.as_deref());
     let page = q.page.unwrap_or(1).max(1);
+    let app = &ctx.state().app;
+    let person = q.personne.unwrap_or_default().trim().to_owned();
+    let viewer = q.par.unwrap_or_default().trim().to_owned();
+    let subject = match person.as_str() {
+        "" => None,
+        raw => Some(app.account_id_by_email(raw).await?),
+    };
+    let actor = match viewer.as_str() {
+        "" => None,
+        raw => Some(app.account_id_by_email(raw).await?),
+    };
+    let unknown = matches!(subject, Some(None)) || matches!(actor, Some(None));
     let filter = mentorat_app::admin::AuditQuery {
         action: action.clone(),
+        // An unknown address matches nobody (the nil id is no one's).
+        subject: subject.map(|s| s.unwrap_or_default()),
+        actor: actor.map(|a| a.unwrap_or_default()),
         since: since.map(|d| Utc.from_utc_datetime(&d.and_hms_opt(0, 0, 0).expect("midnight"))),
         until: until.map(|d| {
             Utc.from_utc_datetime(&d.and_hms_opt(0, 0, 0).expect("midnight"))
@@ -118,9 +141,12 @@ async fn audit(ctx: Ctx, Query(q): Query<AuditQuery>) -> Result<Response, WebErr
                 .with_timezone(&paris)
                 .format("%Y-%m-%d %H:%M:%S")
                 .to_string(),
-            actor: e.actor_email.unwrap_or_else(|| "—".into()),
+            actor: who(e.actor_first_name, e.actor_last_name, e.actor_email)
+                .unwrap_or_else(|| "—".into()),
             action: tr.t(&format!("action-{}", e.action)),
-            subject: e.subject_id.map(|s| s.to_string()).unwrap_or_default(),
+            subject: who(e.subject_first_name, e.subject_last_name, e.subject_email)
+                .or_else(|| e.subject_id.map(|s| s.to_string()))
+                .unwrap_or_default(),
         })
         .collect();
     let mut query = Vec::new();
@@ -132,6 +158,12 @@ async fn audit(ctx: Ctx, Query(q): Query<AuditQuery>) -> Result<Response, WebErr
     }
     if let Some(d) = until {
         query.push(format!("until={d}"));
+    }
+    if !person.is_empty() {
+        query.push(format!("personne={}", mentorat_app::events::url_encode(&person)));
+    }
+    if !viewer.is_empty() {
+        query.push(format!("par={}", mentorat_app::events::url_encode(&viewer)));
     }
     Ok(super::render(&AuditTemplate {
         page: ctx.page(tr.t("admin-audit-title")),
@@ -147,10 +179,20 @@ async fn audit(ctx: Ctx, Query(q): Query<AuditQuery>) -> Result<Response, WebErr
             .collect(),
         since: since.map(|d| d.to_string()).unwrap_or_default(),
         until: until.map(|d| d.to_string()).unwrap_or_default(),
+        person,
+        viewer,
+        unknown,
         rows,
         total,
         pager: pager(&tr, "/admin/journal", &query.join("&"), page, total),
     }))
+}
+
+/// « Prénom Nom <adresse> », when the entry names an account.
+fn who(first: Option<String>, last: Option<String>, email: Option<String>) -> Option<String> {
+    let email = email?;
+    let name = format!("{} {}", first.unwrap_or_default(), last.unwrap_or_default());
+    Some(format!("{} <{email}>", name.trim()))
 }
 
 #[derive(Deserialize, Default)]

@@ -43,6 +43,81 @@ struct PrivacyTemplate<'a> {
     name: String,
     /// The address to write to about personal data, if one is given.
     contact: Option<String>,
+    /// The controller's details (name, address, registration).
+    controller: Vec<(String, String)>,
+    /// Each processing activity, as the register describes it.
+    activities: Vec<super::privacy_admin::Activity>,
+    /// What an erasure keeps, pseudonymised.
+    kept: Vec<String>,
+    /// Days backups are kept; days of the grace period before an erasure.
+    backup_days: i64,
+    grace_days: i64,
+}
+
+/// The processing activities and the setting that says how long each keeps its data.
+const ACTIVITIES: [(&str, Detail); 7] = [
+    ("events", Detail::RetentionRegistrationsMonths),
+    ("mentors", Detail::RetentionInactiveMonths),
+    ("projects", Detail::RetentionInactiveMonths),
+    ("relationships", Detail::RetentionRelationshipMonths),
+    ("requests", Detail::RetentionRequestsMonths),
+    ("mails", Detail::RetentionMailDays),
+    ("security", Detail::RetentionAuditMonths),
+];
+
+/// What each activity's entry says, in the register's order.
+const FACETS: [&str; 6] = ["purpose", "basis", "people", "data", "recipients", "retention"];
+
+/// The register of processing activities (GDPR art. 30) from the association's
+/// settings: the controller, then each activity with its facets, its retention written
+/// with the period configured.
+pub fn register_of(
+    tr: &mentorat_app::i18n::Tr<'_>,
+    details: &Details,
+) -> (Vec<(String, String)>, Vec<super::privacy_admin::Activity>) {
+    let given = |d: Detail| {
+        details
+            .get(d)
+            .map(|v| v.replace('\n', ", "))
+            .unwrap_or_else(|| tr.t("association-not-given"))
+    };
+    let controller = [
+        Detail::Name,
+        Detail::Address,
+        Detail::Registration,
+        Detail::Publisher,
+        Detail::PrivacyContact,
+    ]
+    .into_iter()
+    .map(|d| (tr.t(&format!("association-{}", d.key().replace('_', "-"))), given(d)))
+    .collect();
+    let activities = ACTIVITIES
+        .iter()
+        .map(|(key, period)| super::privacy_admin::Activity {
+            name: tr.t(&format!("register-{key}")),
+            facts: FACETS
+                .iter()
+                .map(|facet| {
+                    let text = if *facet == "retention" {
+                        tr.tv(
+                            &format!("register-{key}-retention"),
+                            &[
+                                ("n", &details.period(*period).to_string()),
+                                (
+                                    "inactive",
+                                    &details.period(Detail::RetentionInactiveMonths).to_string(),
+                                ),
+                            ],
+                        )
+                    } else {
+                        tr.t(&format!("register-{key}-{facet}"))
+                    };
+                    (tr.t(&format!("register-facet-{facet}")), text)
+                })
+                .collect(),
+        })
+        .collect();
+    (controller, activities)
 }
 
 fn shown(ctx: &Ctx, details: &Details, which: &[Detail]) -> Vec<Shown> {
@@ -80,10 +155,17 @@ async fn legal_notice(ctx: Ctx) -> Result<Response, WebError> {
 
 async fn privacy(ctx: Ctx) -> Result<Response, WebError> {
     let details = ctx.state().app.association_details().await?;
+    let tr = ctx.tr();
+    let (controller, activities) = register_of(&tr, &details);
     Ok(super::render(&PrivacyTemplate {
-        page: ctx.page(ctx.tr().t("privacy-title")),
+        page: ctx.page(tr.t("privacy-title")),
         name: details.get(Detail::Name).unwrap_or_default().to_owned(),
         contact: details.get(Detail::PrivacyContact).map(str::to_owned),
+        controller,
+        activities,
+        kept: (1..=4).map(|i| tr.t(&format!("privacy-kept-{i}"))).collect(),
+        backup_days: i64::from(details.period(Detail::BackupDays)),
+        grace_days: i64::from(details.period(Detail::ErasureGraceDays)),
     }))
 }
 
@@ -122,6 +204,7 @@ fn details_form(ctx: &Ctx, value: impl Fn(Detail) -> String) -> FormView {
                 Kind::Email => ("email", "off"),
                 Kind::Url => ("url", "off"),
                 Kind::Line => ("text", "off"),
+                Kind::Number => ("number", "off"),
             };
             let key = d.key().replace('_', "-");
             let field = Field::new(
@@ -132,7 +215,7 @@ fn details_form(ctx: &Ctx, value: impl Fn(Detail) -> String) -> FormView {
             )
             .hint(tr.t(&format!("association-{key}-hint")))
             .value(&value(d));
-            if d == Detail::Name {
+            if d == Detail::Name || d.kind() == Kind::Number {
                 field
             } else {
                 field.optional()

@@ -18,6 +18,7 @@ pub mod inbox;
 pub mod language;
 pub mod map;
 pub mod mentoring;
+pub mod privacy_admin;
 mod views;
 
 use askama::Template;

@@ -363,6 +363,10 @@ pub(super) async fn render_vetting(
 
 pub(super) async fn vetting_page(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
     let mentor = managed_mentor(&ctx, &id).await?;
+    ctx.state()
+        .app
+        .log_view(me(&ctx)?, "mentor_viewed", mentor.user_id, mentor.user_id)
+        .await;
     render_vetting(&ctx, &mentor, None, StatusCode::OK).await
 }
 

@@ -222,6 +222,7 @@ pub(super) async fn submit_project(ctx: Ctx, RawForm(raw): RawForm) -> Result<Re
         birth_year: one(&fields, "birth_year"),
         parent_name: one(&fields, "parent_name"),
         parent_email: one(&fields, "parent_email"),
+        minor_consent: !one(&fields, "minor_consent").is_empty(),
     };
     match ctx.state().app.submit_project(user, &form).await {
         Ok(_) => super::super::done::redirect("projet-envoye"),

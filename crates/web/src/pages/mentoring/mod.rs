@@ -59,6 +59,10 @@ pub fn router() -> Router<AppState> {
             get(consent_page).post(give_consent),
         )
         .route("/consentement/{token}/retirer", post(withdraw_consent))
+        .route(
+            "/mon-espace/projets/{id}/accord/retirer",
+            post(withdraw_minor_consent),
+        )
         .route("/mon-espace", get(space))
         .route("/annuaire", get(directory))
         .route("/annuaire/demande", post(ask))

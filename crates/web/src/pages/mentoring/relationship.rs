@@ -30,6 +30,8 @@ pub(super) async fn request_page(ctx: Ctx, Path(id): Path<String>) -> Result<Res
         reasons,
         domains,
     } = app.request_sheet(user, id_of(&id)?).await?;
+    app.log_view(user, "request_viewed", project.mentee_id, request.id)
+        .await;
     let tr = ctx.tr();
     let open = request.status == mentorat_domain::RequestStatus::Open;
     let name = PersonName::short_of(&project.first_name, &project.last_name);

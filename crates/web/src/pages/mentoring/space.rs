@@ -8,6 +8,10 @@ pub(super) struct ProjectLine {
     status: String,
     matchable: bool,
     waiting_consent: bool,
+    /// Under 15, the porteur's own consent holds: they may withdraw it.
+    minor_consent: bool,
+    /// Under 15, a consent was withdrawn: no suggestion any more.
+    consent_withdrawn: bool,
 }
 
 pub(super) struct RequestLine {
@@ -50,6 +54,9 @@ pub(super) async fn render_space(
         .map(|p| ProjectLine {
             matchable: ctx.state().app.project_is_matchable(&p),
             waiting_consent: p.parent_name.is_some() && p.consent_given_at.is_none(),
+            minor_consent: p.minor_consent_at.is_some() && p.minor_consent_withdrawn_at.is_none(),
+            consent_withdrawn: p.minor_consent_withdrawn_at.is_some()
+                || p.consent_withdrawn_at.is_some(),
             status: tr.t(&format!("project-status-{}", p.status)),
             id: p.id,
             title: p.title,

@@ -1,0 +1,53 @@
+-- 0026 — privacy duties: erasure after a grace period (and a ledger of erasures that holds
+-- no personal data, re-applied after a restore), retention periods applied by a daily
+-- sweep (logged with its counts, one per day across instances), accounts inactive for
+-- years warned then erased, a minor's own consent beside the parent's, and every version
+-- of a consent notice kept.
+ALTER TABLE users ADD COLUMN erased_at TIMESTAMPTZ;
+ALTER TABLE users ADD COLUMN last_seen_at TIMESTAMPTZ;
+ALTER TABLE users ADD COLUMN inactivity_warned_at TIMESTAMPTZ;
+UPDATE users SET last_seen_at = created_at;
+CREATE INDEX users_deletion ON users (deletion_requested_at);
+CREATE INDEX users_last_seen ON users (last_seen_at);
+CREATE INDEX users_inactivity_warned ON users (inactivity_warned_at);
+
+-- The people erased, by id only: a restore of an older backup erases them again.
+CREATE TABLE erasure_ledger (
+    user_id   UUID PRIMARY KEY NOT NULL,
+    erased_at TIMESTAMPTZ NOT NULL
+);
+
+-- One row per day's retention sweep: inserting it is the lease (one instance a day).
+CREATE TABLE privacy_sweeps (
+    day         DATE PRIMARY KEY NOT NULL,
+    started_at  TIMESTAMPTZ NOT NULL,
+    finished_at TIMESTAMPTZ,
+    counts      TEXT NOT NULL DEFAULT ''
+);
+
+-- When a contact message or a hosting request was closed (retention counts from it).
+ALTER TABLE contact_messages ADD COLUMN closed_at TIMESTAMPTZ;
+ALTER TABLE hosting_requests ADD COLUMN closed_at TIMESTAMPTZ;
+UPDATE contact_messages SET closed_at = created_at WHERE status = 'done';
+UPDATE hosting_requests SET closed_at = created_at WHERE status IN ('scheduled', 'declined');
+CREATE INDEX contact_messages_closed ON contact_messages (closed_at);
+CREATE INDEX hosting_requests_closed ON hosting_requests (closed_at);
+CREATE INDEX mentorships_closed ON mentorships (status, closed_at);
+CREATE INDEX sessions_expires ON sessions (expires_at);
+CREATE INDEX account_tokens_expires ON account_tokens (expires_at);
+CREATE INDEX outbox_sent ON outbox (sent_at);
+
+-- Under 15 the porteur consents too, with a notice written for them.
+ALTER TABLE projects ADD COLUMN minor_consent_at TIMESTAMPTZ;
+ALTER TABLE projects ADD COLUMN minor_consent_version TEXT;
+ALTER TABLE projects ADD COLUMN minor_consent_withdrawn_at TIMESTAMPTZ;
+
+-- Every version of every consent notice, as shown, in each language.
+CREATE TABLE consent_notices (
+    kind          TEXT NOT NULL,
+    version       TEXT NOT NULL,
+    locale        TEXT NOT NULL,
+    body          TEXT NOT NULL,
+    first_used_at TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (kind, version, locale)
+);
