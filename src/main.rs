@@ -228,7 +228,9 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             };
             let stop_jobs = std::sync::Arc::new(tokio::sync::Notify::new());
             let reminders = tokio::spawn(app.clone().run_reminders(stop_jobs.clone()));
-            let privacy = tokio::spawn(app.clone().run_privacy(stop_jobs.clone()));
+            // Each job its own stop: a job busy when it is told keeps the permit.
+            let stop_privacy = std::sync::Arc::new(tokio::sync::Notify::new());
+            let privacy = tokio::spawn(app.clone().run_privacy(stop_privacy.clone()));
             let (delay, bound) = (app.settings.shutdown_delay, app.settings.shutdown_timeout);
             let state = mentorat_web::AppState::new(app);
             let draining = state.draining.clone();
@@ -264,6 +266,7 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
                 }
             }
             stop_jobs.notify_one();
+            stop_privacy.notify_one();
             let _ = reminders.await;
             let _ = privacy.await;
             stop_mail.notify_one();

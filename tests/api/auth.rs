@@ -473,7 +473,7 @@ async fn the_audit_log_records_sign_ins_and_failures_and_filters_them() {
 }
 
 #[tokio::test]
-async fn an_account_deletion_is_asked_with_the_password_and_ends_the_sessions() {
+async fn an_account_deletion_is_asked_with_the_password_and_can_be_cancelled_until_it_happens() {
     let app = spawn_demo_app().await;
     app.sign_in("porteur@mentorat.example", DEMO_PASSWORD).await;
     let html = app.get_html("/compte").await;
@@ -492,21 +492,18 @@ async fn an_account_deletion_is_asked_with_the_password_and_ends_the_sessions() 
         )
         .await;
     assert_eq!(done.status(), 303);
-    assert_eq!(app.get("/compte").await.status(), 303);
-    let again = app
-        .post_form(
-            "/connexion",
-            &[
-                ("email", "porteur@mentorat.example"),
-                ("password", DEMO_PASSWORD),
-            ],
-        )
-        .await;
-    assert_eq!(
-        again.status(),
-        422,
-        "an account awaiting erasure cannot sign in"
-    );
+    assert_eq!(app.get("/compte").await.status(), 303, "the sessions ended");
+    // During the grace period the person may sign in again: to change their mind.
+    app.sign_in("porteur@mentorat.example", DEMO_PASSWORD).await;
+    let html = app.get_html("/compte").await;
+    assert!(html.contains("Suppression prévue"), "{html}");
+    assert!(!html.contains("action=\"/compte/suppression\""), "no second request");
+    let kept = app.post_form("/compte/suppression/annuler", &[]).await;
+    assert_eq!(kept.status(), 303);
+    let html = app.get_html("/compte?avis=suppression-annulee").await;
+    assert!(html.contains("Votre demande de suppression est annulée"));
+    assert!(!html.contains("Suppression prévue"));
+    assert!(html.contains("action=\"/compte/suppression\""), "it may be asked again");
 }
 
 #[tokio::test]

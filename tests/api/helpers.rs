@@ -265,6 +265,11 @@ impl Browser<'_> {
     pub async fn post_form(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
         self.app.post_form_from(&self.client, path, form).await
     }
+
+    /// The platform's address of `path`.
+    pub fn url(&self, path: &str) -> String {
+        self.app.url(path)
+    }
 }
 
 impl Drop for TestApp {

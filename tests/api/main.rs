@@ -21,6 +21,7 @@ mod mentoring;
 mod metrics;
 mod pages;
 mod prg;
+mod privacy;
 mod routes;
 mod scale;
 mod security;

@@ -162,6 +162,20 @@ pub(crate) const ROWS: &[Row] = &[
         &[("current_password", "faux")],
         MEMBERS_FORM,
     ),
+    // Nothing to cancel: back to the account page all the same.
+    post(
+        "/compte/suppression/annuler",
+        "/compte/suppression/annuler",
+        &[],
+        [303; 7],
+    ),
+    get("/compte/mes-donnees.zip", "/compte/mes-donnees.zip", MEMBERS),
+    post(
+        "/mon-espace/projets/{id}/accord/retirer",
+        "/mon-espace/projets/00000000-0000-0000-0000-000000000000/accord/retirer",
+        &[("confirm", "1")],
+        [303, 404, 404, 404, 404, 404, 404],
+    ),
     get(
         "/devenir-mentor/invitation/{secret}",
         "/devenir-mentor/invitation/0000",
@@ -184,6 +198,22 @@ pub(crate) const ROWS: &[Row] = &[
         NATIONAL_FORM,
     ),
     get("/admin/journal", "/admin/journal", NATIONAL),
+    get("/admin/effacements", "/admin/effacements", NATIONAL),
+    post(
+        "/admin/effacements",
+        "/admin/effacements",
+        &[("email", "personne-inconnue@exemple.fr")],
+        NATIONAL_FORM,
+    ),
+    // Without `confirm`: the confirmation page.
+    post(
+        "/admin/effacements/{id}",
+        "/admin/effacements/00000000-0000-0000-0000-000000000000",
+        &[],
+        NATIONAL,
+    ),
+    get("/admin/registre", "/admin/registre", NATIONAL),
+    get("/admin/registre.html", "/admin/registre.html", NATIONAL),
     get("/admin/lancements", "/admin/lancements", NATIONAL),
     get("/admin/courriels", "/admin/courriels", NATIONAL),
     get("/admin/courriels/{id}", "{message}", NATIONAL),

@@ -150,6 +150,8 @@ const PAGES = [
   { route: '/admin/demandes/{id}', who: WHO.national, link: new RegExp(`^/admin/demandes/${UUID}$`) },
   { route: '/admin/messages', who: WHO.national, path: '/admin/messages' },
   { route: '/admin/journal', who: WHO.national, path: '/admin/journal' },
+  { route: '/admin/effacements', who: WHO.national, path: '/admin/effacements' },
+  { route: '/admin/registre', who: WHO.national, path: '/admin/registre' },
   { route: '/admin/courriels', who: WHO.national, path: '/admin/courriels' },
   // The outbox holds at least the mentor's « Mot de passe oublié » e-mail.
   { route: '/admin/courriels/{id}', who: WHO.national, link: new RegExp(`^/admin/courriels/${UUID}$`) },
@@ -161,6 +163,7 @@ const NOT_PAGES = [
   '/events.ics', '/cercles/{slug}/events.ics', '/evenements/{id}/evenement.ics',
   '/evenements/{id}/inscriptions.csv', '/api/v1/communes', '/api/v1/communes/{code}',
   '/mon-espace/attestation.pdf', '/admin/benevolat.csv', '/metrics',
+  '/compte/mes-donnees.zip', '/admin/registre.html',
   '/langue/{lang}',
 ];
 

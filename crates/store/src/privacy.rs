@@ -43,7 +43,7 @@ pub enum Rule {
     Messages,
     /// A closed relationship's check-in comments and meeting notes: cleared.
     RelationshipNotes,
-    /// Sent (or abandoned) e-mails' bodies: cleared.
+    /// Sent (or abandoned) e-mails' bodies and addresses: cleared.
     MailBodies,
     /// The audit and access log: deleted.
     AuditLog,
@@ -257,6 +257,7 @@ impl Tx {
                 .to_owned(),
             Query::update()
                 .table("hosting_requests")
+                .value("association", "")
                 .value("contact_name", "")
                 .value("email", "")
                 .value("phone", "")
@@ -554,6 +555,7 @@ impl Tx {
                 .and_where(
                     Expr::col("body_text")
                         .ne("")
+                        .or(Expr::col("to_address").ne(""))
                         .or(Expr::col("attachment_body").is_not_null()),
                 )
                 .to_owned(),
@@ -650,6 +652,7 @@ impl Tx {
                 Rule::MailBodies => {
                     let q = Query::update()
                         .table("outbox")
+                        .value("to_address", "")
                         .value("body_text", "")
                         .value("body_html", "")
                         .value("attachment_body", Option::<String>::None)

@@ -312,9 +312,13 @@ impl Tx {
         status: mentorat_domain::HostingStatus,
         event_id: Option<Uuid>,
     ) -> Result<()> {
+        use mentorat_domain::HostingStatus;
+        let closed = matches!(status, HostingStatus::Scheduled | HostingStatus::Declined);
         let mut q = Query::update();
         q.table("hosting_requests")
             .value("status", status.as_str())
+            // The retention period counts from the closing.
+            .value("closed_at", closed.then(Utc::now))
             .and_where(Expr::col("id").eq(id));
         if let Some(event_id) = event_id {
             q.value("event_id", event_id);
@@ -352,9 +356,12 @@ impl Tx {
         id: Uuid,
         status: mentorat_domain::ContactStatus,
     ) -> Result<bool> {
+        let closed = status == mentorat_domain::ContactStatus::Done;
         let q = Query::update()
             .table("contact_messages")
             .value("status", status.as_str())
+            // The retention period counts from the closing.
+            .value("closed_at", closed.then(Utc::now))
             .and_where(Expr::col("id").eq(id))
             .to_owned();
         Ok(db::execute(self, &q).await? == 1)

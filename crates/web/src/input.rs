@@ -55,6 +55,7 @@ pub const YES_NO: &[&str] = &[
     "confirm",
     "consent_contact",
     "matches_first",
+    "minor_consent",
     "remote",
 ];
 

@@ -109,6 +109,16 @@ impl App {
     /// one of each active relationship is told; the audit log keeps who erased whom (by
     /// id). `false`: nobody to erase (unknown or already erased).
     pub async fn erase_account(&self, actor: Option<Uuid>, user: Uuid) -> Result<bool, AppError> {
+        self.erase_account_at(actor, user, self.now()).await
+    }
+
+    /// [`App::erase_account`] as of `at` (a sweep's instant).
+    async fn erase_account_at(
+        &self,
+        actor: Option<Uuid>,
+        user: Uuid,
+        at: DateTime<Utc>,
+    ) -> Result<bool, AppError> {
         let mut tx = self.store.begin().await?;
         let Some(account) = tx.account_by_id(user).await? else {
             return Ok(false);
@@ -129,7 +139,7 @@ impl App {
         );
         needles.retain(|n| n.trim().chars().count() >= 3);
         let ended = tx
-            .erase_person(user, &account.email.folded(), &needles, self.now())
+            .erase_person(user, &account.email.folded(), &needles, at)
             .await?;
         let others: Vec<Uuid> = ended.iter().map(|e| e.other_id).collect();
         let recipients = tx.recipients(&others).await?;
@@ -143,7 +153,8 @@ impl App {
                     .await?;
             }
         }
-        tx.audit(actor, "account_erased", Some(user), "").await?;
+        tx.audit_at(at, actor, "account_erased", Some(user), "")
+            .await?;
         tx.commit().await?;
         self.mail_queued();
         Ok(true)
@@ -227,7 +238,7 @@ impl App {
         };
         progress.phase("erasures", due.len() + to_erase.len());
         for user in due.iter().chain(&to_erase) {
-            if dry || self.erase_account(None, *user).await? {
+            if dry || self.erase_account_at(None, *user, now).await? {
                 report.erased.push(*user);
             }
             progress.advance(1);
