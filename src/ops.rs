@@ -96,7 +96,10 @@ pub async fn restore(settings: Settings, file: &Path, force: bool) -> anyhow::Re
     print_summary(&format!("Restored {}", file.display()), &summary);
     let app = mentorat_app::App::open(settings).await?;
     let again = app.reapply_erasures(&ledger).await?;
-    println!("Erasures re-applied since the backup: {again} (of {} in the ledger).", ledger.len());
+    println!(
+        "Erasures re-applied since the backup: {again} (of {} in the ledger).",
+        ledger.len()
+    );
     app.deferred.settle().await;
     Ok(())
 }

@@ -497,13 +497,19 @@ async fn an_account_deletion_is_asked_with_the_password_and_can_be_cancelled_unt
     app.sign_in("porteur@mentorat.example", DEMO_PASSWORD).await;
     let html = app.get_html("/compte").await;
     assert!(html.contains("Suppression prévue"), "{html}");
-    assert!(!html.contains("action=\"/compte/suppression\""), "no second request");
+    assert!(
+        !html.contains("action=\"/compte/suppression\""),
+        "no second request"
+    );
     let kept = app.post_form("/compte/suppression/annuler", &[]).await;
     assert_eq!(kept.status(), 303);
     let html = app.get_html("/compte?avis=suppression-annulee").await;
     assert!(html.contains("Votre demande de suppression est annulée"));
     assert!(!html.contains("Suppression prévue"));
-    assert!(html.contains("action=\"/compte/suppression\""), "it may be asked again");
+    assert!(
+        html.contains("action=\"/compte/suppression\""),
+        "it may be asked again"
+    );
 }
 
 #[tokio::test]

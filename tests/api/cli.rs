@@ -548,3 +548,90 @@ async fn json_logs_are_one_object_per_line() {
         "{logged}"
     );
 }
+
+#[tokio::test]
+async fn a_restore_erases_again_whoever_was_erased_since_the_backup() {
+    let db = TestDatabase::create().await;
+    let run = |cmd: &mut Command| {
+        let out = cmd.output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    run(mentorat(&db).arg("demo"));
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("avant.jsonl");
+    run(mentorat(&db).arg("backup").arg(&file));
+    // Erased after the backup was taken.
+    {
+        let app = mentorat_app::App::open(mentorat_app::Settings::for_database(&db.url))
+            .await
+            .unwrap();
+        let id = app
+            .account_id_by_email("porteur@mentorat.example")
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(app.erase_account(None, id).await.unwrap());
+        app.deferred.settle().await;
+    }
+    let said = run(mentorat(&db).args(["restore", "--force"]).arg(&file));
+    assert!(
+        said.contains("Erasures re-applied since the backup: 1 (of 1"),
+        "{said}"
+    );
+    let store = mentorat_store::Store::connect(&db.url, &Default::default())
+        .await
+        .unwrap();
+    assert!(
+        store
+            .find_text("porteur@mentorat.example")
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(
+        store.erasure_ledger().await.unwrap().len(),
+        1,
+        "the ledger is kept"
+    );
+}
+
+#[tokio::test]
+async fn the_privacy_sweep_prints_what_it_would_clear_then_clears_it() {
+    let db = TestDatabase::create().await;
+    let run = |cmd: &mut Command| {
+        let out = cmd.output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    run(mentorat(&db).arg("demo"));
+    let count = |said: &str, rule: &str| -> usize {
+        said.lines()
+            .find(|l| l.trim_end().ends_with(&format!(" {rule}")) && l.contains("lear"))
+            .and_then(|l| l.split_whitespace().rev().nth(1))
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("no line for {rule} in {said}"))
+    };
+    // Years later: the demo's past events' registrations, its accounts unused…
+    let dry = run(mentorat(&db).args(["privacy", "sweep", "--dry-run", "--at", "2031-06-01"]));
+    assert!(dry.contains("Would clear"), "{dry}");
+    let registrations = count(&dry, "registrations");
+    assert!(registrations > 0, "{dry}");
+    assert!(dry.contains("Would warn"), "{dry}");
+    let done = run(mentorat(&db).args(["privacy", "sweep", "--at", "2031-06-01"]));
+    assert_eq!(
+        count(&done, "registrations"),
+        registrations,
+        "the dry run said what went: {done}"
+    );
+    let after = run(mentorat(&db).args(["privacy", "sweep", "--dry-run", "--at", "2031-06-01"]));
+    assert_eq!(count(&after, "registrations"), 0, "{after}");
+}

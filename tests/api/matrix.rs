@@ -169,7 +169,11 @@ pub(crate) const ROWS: &[Row] = &[
         &[],
         [303; 7],
     ),
-    get("/compte/mes-donnees.zip", "/compte/mes-donnees.zip", MEMBERS),
+    get(
+        "/compte/mes-donnees.zip",
+        "/compte/mes-donnees.zip",
+        MEMBERS,
+    ),
     post(
         "/mon-espace/projets/{id}/accord/retirer",
         "/mon-espace/projets/00000000-0000-0000-0000-000000000000/accord/retirer",

@@ -61,7 +61,13 @@ async fn seed(app: &TestApp, tag: &str, commune: &str, avoid: Uuid, n: u8) -> Se
         charter: true,
         ..Default::default()
     };
-    let first = named_mentor(app, "Premiere", &format!("{tag}m1@exemple.fr"), &mentor_form).await;
+    let first = named_mentor(
+        app,
+        "Premiere",
+        &format!("{tag}m1@exemple.fr"),
+        &mentor_form,
+    )
+    .await;
     let second = named_mentor(app, "Seconde", &format!("{tag}m2@exemple.fr"), &mentor_form).await;
     let mut projects = Vec::new();
     for (i, mentor) in [first, second].into_iter().enumerate() {
@@ -113,7 +119,10 @@ async fn seed(app: &TestApp, tag: &str, commune: &str, avoid: Uuid, n: u8) -> Se
         )
         .await
         .unwrap();
-    app.app.add_goal(porteur, &closed, &m("objectif")).await.unwrap();
+    app.app
+        .add_goal(porteur, &closed, &m("objectif"))
+        .await
+        .unwrap();
     app.app
         .post_message(porteur, &closed, &m("message"))
         .await
@@ -287,12 +296,21 @@ async fn an_export_holds_every_marker_of_its_person_and_none_of_another() {
         "application/zip"
     );
     let text = unzip(&response.bytes().await.unwrap());
-    assert!(text.starts_with("['mes-donnees.html', 'mes-donnees.json']"), "{text}");
+    assert!(
+        text.starts_with("['mes-donnees.html', 'mes-donnees.json']"),
+        "{text}"
+    );
     for marker in &first.markers {
-        assert!(text.contains(marker.as_str()), "{marker} missing from the export");
+        assert!(
+            text.contains(marker.as_str()),
+            "{marker} missing from the export"
+        );
     }
     for marker in &second.markers {
-        assert!(!text.contains(marker.as_str()), "{marker} of someone else exported");
+        assert!(
+            !text.contains(marker.as_str()),
+            "{marker} of someone else exported"
+        );
     }
     // The mentors appear by first name and initial only.
     assert!(text.contains("\"other_party\": \"Seconde E.\""), "{text}");
@@ -341,7 +359,14 @@ async fn an_erasure_after_the_grace_period_leaves_no_marker_and_keeps_the_figure
         }
     };
     assert!(sweep(29).await.erased.is_empty());
-    assert!(!app.app.store.find_text(&first.markers[0]).await.unwrap().is_empty());
+    assert!(
+        !app.app
+            .store
+            .find_text(&first.markers[0])
+            .await
+            .unwrap()
+            .is_empty()
+    );
     // …then done.
     app.app.clock.advance(chrono::Duration::days(31));
     let dashboard = format!("{:?}", app.app.dashboard().await.unwrap());
@@ -354,6 +379,20 @@ async fn an_erasure_after_the_grace_period_leaves_no_marker_and_keeps_the_figure
     }
     let found = app.app.store.find_text(&first.email).await.unwrap();
     assert!(found.is_empty(), "the address still in {found:?}");
+    // On SQLite, not in the file either: neither in free pages nor in the log.
+    if let Some(path) = app.database_url().strip_prefix("sqlite://") {
+        for file in [path.to_owned(), format!("{path}-wal")] {
+            let Ok(bytes) = std::fs::read(&file) else {
+                continue;
+            };
+            for marker in &first.markers {
+                assert!(
+                    !bytes.windows(marker.len()).any(|w| w == marker.as_bytes()),
+                    "{marker} left in the bytes of {file}"
+                );
+            }
+        }
+    }
     // The scan finds what is there: the other person's markers are all kept.
     for marker in &second.markers {
         assert!(
@@ -384,9 +423,17 @@ async fn an_erasure_after_the_grace_period_leaves_no_marker_and_keeps_the_figure
     let admin = app
         .browser_of("admin@mentorat.example", DEMO_PASSWORD)
         .await;
-    assert!(admin.get_html("/admin/effacements").await.contains("Aucun effacement en attente"));
+    assert!(
+        admin
+            .get_html("/admin/effacements")
+            .await
+            .contains("Aucun effacement en attente")
+    );
     let ledger = app.app.store.erasure_ledger().await.unwrap();
-    assert_eq!(ledger.iter().map(|(id, _)| *id).collect::<Vec<_>>(), vec![first.porteur]);
+    assert_eq!(
+        ledger.iter().map(|(id, _)| *id).collect::<Vec<_>>(),
+        vec![first.porteur]
+    );
 }
 
 #[tokio::test]
@@ -399,13 +446,27 @@ async fn the_national_team_erases_at_once_a_request_made_by_letter() {
         .post_form("/admin/effacements", &[("email", "personne@exemple.fr")])
         .await;
     assert_eq!(unknown.status(), 422);
-    assert!(unknown.text().await.unwrap().contains("Aucun compte n&#39;a cette adresse"));
+    assert!(
+        unknown
+            .text()
+            .await
+            .unwrap()
+            .contains("Aucun compte n&#39;a cette adresse")
+    );
     // Without JavaScript, a confirmation page first.
     let ask = admin
-        .post_form("/admin/effacements", &[("email", "porteur@mentorat.example")])
+        .post_form(
+            "/admin/effacements",
+            &[("email", "porteur@mentorat.example")],
+        )
         .await;
     assert_eq!(ask.status(), 200);
-    assert!(ask.text().await.unwrap().contains("Effacer maintenant le compte de porteur@mentorat.example"));
+    assert!(
+        ask.text()
+            .await
+            .unwrap()
+            .contains("Effacer maintenant le compte de porteur@mentorat.example")
+    );
     let done = admin
         .post_form(
             "/admin/effacements",
@@ -444,7 +505,10 @@ async fn who_viewed_a_porteur_is_answered_by_name_and_in_their_export() {
     let coordinator_account = app
         .app
         .store
-        .account_by_id(app.account_id("coordination.compiegne@mentorat.example").await)
+        .account_by_id(
+            app.account_id("coordination.compiegne@mentorat.example")
+                .await,
+        )
         .await
         .unwrap()
         .unwrap();
@@ -453,19 +517,33 @@ async fn who_viewed_a_porteur_is_answered_by_name_and_in_their_export() {
         page.contains(&coordinator_account.name.full()),
         "the viewer by name: {page}"
     );
-    assert!(page.contains("porteur@mentorat.example"), "the person by name");
+    assert!(
+        page.contains("porteur@mentorat.example"),
+        "the person by name"
+    );
     // « What did Y view »: the same entry, from the viewer's side.
     let by = admin
-        .get_html("/admin/journal?par=coordination.compiegne%40mentorat.example&action=mentee_viewed")
+        .get_html(
+            "/admin/journal?par=coordination.compiegne%40mentorat.example&action=mentee_viewed",
+        )
         .await;
     assert!(by.contains("1 entrée"), "{by}");
-    let nobody = admin.get_html("/admin/journal?personne=inconnu%40exemple.fr").await;
+    let nobody = admin
+        .get_html("/admin/journal?personne=inconnu%40exemple.fr")
+        .await;
     assert!(nobody.contains("Aucun compte n&#39;a cette adresse"));
     // The porteur's export lists the view, with the viewer's first name.
     let porteur = app
         .browser_of("porteur@mentorat.example", DEMO_PASSWORD)
         .await;
-    let text = unzip(&porteur.get("/compte/mes-donnees.zip").await.bytes().await.unwrap());
+    let text = unzip(
+        &porteur
+            .get("/compte/mes-donnees.zip")
+            .await
+            .bytes()
+            .await
+            .unwrap(),
+    );
     assert!(text.contains("\"action\": \"mentee_viewed\""), "{text}");
     assert!(text.contains(&format!(
         "\"by_first_name\": \"{}\"",
@@ -495,14 +573,20 @@ async fn the_privacy_page_and_the_register_follow_the_retention_settings_in_both
         .await;
     let (privacy, register) = documents(&admin, false).await;
     for page in [&privacy, &register] {
-        assert!(page.contains("12 mois après la fin de la relation"), "{page}");
+        assert!(
+            page.contains("12 mois après la fin de la relation"),
+            "{page}"
+        );
         assert!(page.contains("Contenu effacé 30 jours après l&#39;envoi"));
     }
     assert!(privacy.contains("Les sauvegardes sont gardées 30 jours"));
     assert!(privacy.contains("3 place de Fontenoy"));
     let (privacy_en, register_en) = documents(&admin, true).await;
     for page in [&privacy_en, &register_en] {
-        assert!(page.contains("12 months after the relationship ends"), "{page}");
+        assert!(
+            page.contains("12 months after the relationship ends"),
+            "{page}"
+        );
     }
     assert!(privacy_en.contains("Backups are kept 30 days"));
     // The national team changes two periods: both documents follow, in both languages.
@@ -517,7 +601,8 @@ async fn the_privacy_page_and_the_register_follow_the_retention_settings_in_both
             "name" => "Cercles des Mentors".into(),
             "retention_relationship_months" => "18".into(),
             "backup_days" => "45".into(),
-            "retention_registrations_months" | "retention_requests_months"
+            "retention_registrations_months"
+            | "retention_requests_months"
             | "retention_audit_months" => "12".into(),
             "retention_mail_days" | "erasure_grace_days" => "30".into(),
             "retention_inactive_months" => "36".into(),
@@ -533,17 +618,27 @@ async fn the_privacy_page_and_the_register_follow_the_retention_settings_in_both
                 .collect::<Vec<_>>(),
         )
         .await;
-    assert_eq!(refused.status(), 422, "a period out of its bounds is refused");
+    assert_eq!(
+        refused.status(),
+        422,
+        "a period out of its bounds is refused"
+    );
     let saved = admin
         .post_form(
             "/admin/association",
-            &fields.iter().map(|(k, v)| (*k, v.as_str())).collect::<Vec<_>>(),
+            &fields
+                .iter()
+                .map(|(k, v)| (*k, v.as_str()))
+                .collect::<Vec<_>>(),
         )
         .await;
     assert_eq!(saved.status(), 303);
     let (privacy, register) = documents(&admin, false).await;
     for page in [&privacy, &register] {
-        assert!(page.contains("18 mois après la fin de la relation"), "{page}");
+        assert!(
+            page.contains("18 mois après la fin de la relation"),
+            "{page}"
+        );
         assert!(!page.contains("12 mois après la fin de la relation"));
     }
     assert!(privacy.contains("Les sauvegardes sont gardées 45 jours"));
@@ -553,7 +648,11 @@ async fn the_privacy_page_and_the_register_follow_the_retention_settings_in_both
     }
     assert!(privacy_en.contains("Backups are kept 45 days"));
     // The legal notice exists in both languages; the register downloads as a file.
-    assert!(app.get_html("/mentions-legales").await.contains("Mentions légales"));
+    assert!(
+        app.get_html("/mentions-legales")
+            .await
+            .contains("Mentions légales")
+    );
     let legal_en = app.get_en("/mentions-legales").await.text().await.unwrap();
     assert!(legal_en.contains("Legal notice"), "{legal_en}");
     let file = admin.get("/admin/registre.html").await;
@@ -563,11 +662,19 @@ async fn the_privacy_page_and_the_register_follow_the_retention_settings_in_both
             .unwrap()
             .starts_with("attachment")
     );
-    assert!(file.text().await.unwrap().contains("18 mois après la fin de la relation"));
+    assert!(
+        file.text()
+            .await
+            .unwrap()
+            .contains("18 mois après la fin de la relation")
+    );
 }
 
 /// Runs the sweep dry then for real as of `at`: both list the same rows.
-async fn sweep_at(app: &TestApp, at: chrono::DateTime<chrono::Utc>) -> mentorat_app::privacy::SweepReport {
+async fn sweep_at(
+    app: &TestApp,
+    at: chrono::DateTime<chrono::Utc>,
+) -> mentorat_app::privacy::SweepReport {
     let mut silent = mentorat_store::backup::Silent;
     let dry = app.app.privacy_sweep(at, true, &mut silent).await.unwrap();
     let done = app.app.privacy_sweep(at, false, &mut silent).await.unwrap();
@@ -632,7 +739,14 @@ async fn each_retention_period_clears_what_it_should_and_nothing_more() {
     // Contact messages and hosting requests: one closed, one still open, of each.
     for (text, n) in [("Retcdone", 33), ("Retcnew", 34)] {
         app.app
-            .send_contact_message("other", "Rita Essai", "rita@exemple.fr", text, Locale::Fr, &client(n))
+            .send_contact_message(
+                "other",
+                "Rita Essai",
+                "rita@exemple.fr",
+                text,
+                Locale::Fr,
+                &client(n),
+            )
             .await
             .unwrap();
     }
@@ -671,7 +785,9 @@ async fn each_retention_period_clears_what_it_should_and_nothing_more() {
         let mentor = approved_mentor(&app, &format!("retm{n}@exemple.fr"), "2").await;
         let (porteur, project) =
             validated_porteur(&app, &format!("retp{n}@exemple.fr"), 1990).await;
-        let id = crate::mentoring::accepted(&app, project, mentor).await.unwrap();
+        let id = crate::mentoring::accepted(&app, project, mentor)
+            .await
+            .unwrap();
         let record = app.app.mentorship_record(id).await.unwrap();
         app.app
             .post_message(porteur, &record, &format!("Retmsg{tag}"))
@@ -728,9 +844,15 @@ async fn each_retention_period_clears_what_it_should_and_nothing_more() {
         tx.commit().await.unwrap();
     }
     app.app.store.mark_sent(ids[0], t1).await.unwrap();
-    app.app.store.audit(None, "export", None, "Retaudit").await.unwrap();
+    app.app
+        .store
+        .audit(None, "export", None, "Retaudit")
+        .await
+        .unwrap();
     // A session (12 hours at most) and a single-use link (an hour).
-    let signed = app.browser_of("admin@mentorat.example", DEMO_PASSWORD).await;
+    let signed = app
+        .browser_of("admin@mentorat.example", DEMO_PASSWORD)
+        .await;
     app.app
         .forgot_password("porteur@mentorat.example", &client(40))
         .await
@@ -738,40 +860,94 @@ async fn each_retention_period_clears_what_it_should_and_nothing_more() {
 
     // Within every period: nothing of these goes.
     let report = sweep_at(&app, t1 + chrono::Duration::minutes(30)).await;
-    assert_eq!(signed.get("/compte").await.status(), 200, "a live session is kept");
+    assert_eq!(
+        signed.get("/compte").await.status(),
+        200,
+        "a live session is kept"
+    );
     let links_before = keys(&report, Rule::Links);
-    for marker in ["Retmailsent", "Retanon", "Retcdone", "Rethclosed", "Retmsgclosed", "Retnoteclosed", "Retcheckclosed", "Retaudit"] {
+    for marker in [
+        "Retmailsent",
+        "Retanon",
+        "Retcdone",
+        "Rethclosed",
+        "Retmsgclosed",
+        "Retnoteclosed",
+        "Retcheckclosed",
+        "Retaudit",
+    ] {
         assert!(kept(&app, marker).await, "{marker} went too early");
     }
     // Sessions and links at their expiry.
     let report = sweep_at(&app, t1 + chrono::Duration::hours(13)).await;
-    assert_eq!(signed.get("/compte").await.status(), 303, "an expired session is gone");
+    assert_eq!(
+        signed.get("/compte").await.status(),
+        303,
+        "an expired session is gone"
+    );
     assert!(keys(&report, Rule::Sessions) >= 1);
-    assert!(keys(&report, Rule::Links) >= links_before + 1, "the expired link goes");
+    assert!(
+        keys(&report, Rule::Links) >= links_before + 1,
+        "the expired link goes"
+    );
     // Mail bodies after 30 days: the sent one only.
     assert!(kept(&app, "Retmailsent").await);
     sweep_at(&app, t1 + days(29)).await;
     assert!(kept(&app, "Retmailsent").await);
     let report = sweep_at(&app, t1 + days(31)).await;
     assert!(keys(&report, Rule::MailBodies) >= 1);
-    assert!(!kept(&app, "Retmailsent").await, "a sent body goes after 30 days");
+    assert!(
+        !kept(&app, "Retmailsent").await,
+        "a sent body goes after 30 days"
+    );
     assert!(kept(&app, "Retmailunsent").await, "an unsent one stays");
     // Ten months: the twelve-month periods still keep everything.
     sweep_at(&app, t1 + days(300)).await;
-    for marker in ["Retanon", "Retcdone", "Rethclosed", "Retmsgclosed", "Retnoteclosed", "Retcheckclosed", "Retaudit"] {
+    for marker in [
+        "Retanon",
+        "Retcdone",
+        "Rethclosed",
+        "Retmsgclosed",
+        "Retnoteclosed",
+        "Retcheckclosed",
+        "Retaudit",
+    ] {
         assert!(kept(&app, marker).await, "{marker} went before 12 months");
     }
     // Fifteen months: each twelve-month period has cleared its rows, and only them.
     // (The registrations count from the event, which may be a few months ahead.)
     let later = (t1 + days(456)).max(event.starts_at.with_timezone(&chrono::Utc) + days(400));
     let report = sweep_at(&app, later).await;
-    for rule in [Rule::Registrations, Rule::ContactMessages, Rule::HostingRequests, Rule::Messages, Rule::RelationshipNotes, Rule::AuditLog] {
+    for rule in [
+        Rule::Registrations,
+        Rule::ContactMessages,
+        Rule::HostingRequests,
+        Rule::Messages,
+        Rule::RelationshipNotes,
+        Rule::AuditLog,
+    ] {
         assert!(keys(&report, rule) >= 1, "{rule:?}");
     }
-    for gone in ["Retanon", "Retcdone", "Rethclosed", "Retmsgclosed", "Retnoteclosed", "Retcheckclosed", "Retaudit"] {
+    for gone in [
+        "Retanon",
+        "Retcdone",
+        "Rethclosed",
+        "Retmsgclosed",
+        "Retnoteclosed",
+        "Retcheckclosed",
+        "Retaudit",
+    ] {
         assert!(!kept(&app, gone).await, "{gone} outlived its period");
     }
-    for stays in ["Retacc", "Retcnew", "Rethnew", "Retmsgactive", "Retnoteactive", "Retcheckactive", "Rettopicclosed"] {
+    for stays in [
+        "Retacc",
+        "Retcnew",
+        "Rethnew",
+        "Retmsgactive",
+        "Retnoteactive",
+        "Retcheckactive",
+        "Rettopicclosed",
+    ] {
         assert!(kept(&app, stays).await, "{stays} was cleared");
     }
     // The registrations are still counted (pseudonymised, not deleted).
@@ -779,7 +955,14 @@ async fn each_retention_period_clears_what_it_should_and_nothing_more() {
         app.app.registrations_count(event.id).await.unwrap(),
         app.app.registrations(event.id).await.unwrap().len() as i64
     );
-    assert!(app.app.registrations(event.id).await.unwrap().iter().any(|r| r.first_name.is_empty()));
+    assert!(
+        app.app
+            .registrations(event.id)
+            .await
+            .unwrap()
+            .iter()
+            .any(|r| r.first_name.is_empty())
+    );
 
     // Accounts unused for 36 months are warned, then erased 30 days later unless their
     // owner signed in meanwhile.
@@ -789,7 +972,11 @@ async fn each_retention_period_clears_what_it_should_and_nothing_more() {
     let report = sweep_at(&app, warned_at).await;
     assert!(report.warned.contains(&quiet) && report.warned.contains(&back));
     assert!(report.erased.is_empty());
-    assert!(app.mail_to("quiet@exemple.fr").await.is_some_and(|m| m.template == "inactive"));
+    assert!(
+        app.mail_to("quiet@exemple.fr")
+            .await
+            .is_some_and(|m| m.template == "inactive")
+    );
     app.app.clock.advance(warned_at - app.app.now() + days(1));
     crate::mentoring::signed_in(&app, "back@exemple.fr").await;
     let report = sweep_at(&app, warned_at + days(31)).await;

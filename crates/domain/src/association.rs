@@ -240,7 +240,11 @@ impl Details {
     }
 
     /// A period as a duration from a date: `months` are calendar months.
-    pub fn before(&self, detail: Detail, at: chrono::DateTime<chrono::Utc>) -> chrono::DateTime<chrono::Utc> {
+    pub fn before(
+        &self,
+        detail: Detail,
+        at: chrono::DateTime<chrono::Utc>,
+    ) -> chrono::DateTime<chrono::Utc> {
         let n = self.period(detail);
         if detail.in_months() {
             at.checked_sub_months(chrono::Months::new(n)).unwrap_or(at)

@@ -374,7 +374,10 @@ impl Tx {
         let account = Query::update()
             .table("users")
             .value("email", format!("erased-{}@erased.invalid", user.simple()))
-            .value("email_folded", format!("erased-{}@erased.invalid", user.simple()))
+            .value(
+                "email_folded",
+                format!("erased-{}@erased.invalid", user.simple()),
+            )
             .value("first_name", ERASED_NAME)
             .value("last_name", "")
             .value("password_hash", Option::<String>::None)
@@ -407,7 +410,11 @@ impl Tx {
     }
 
     /// Accounts whose erasure is due: asked before `asked_before`, not yet erased.
-    pub async fn due_erasures(&mut self, asked_before: DateTime<Utc>, limit: u64) -> Result<Vec<Uuid>> {
+    pub async fn due_erasures(
+        &mut self,
+        asked_before: DateTime<Utc>,
+        limit: u64,
+    ) -> Result<Vec<Uuid>> {
         let q = Query::select()
             .column("id")
             .from("users")
@@ -435,15 +442,21 @@ impl Tx {
     }
 
     /// Accounts not seen since `before` and not yet warned (at most `limit`).
-    pub async fn inactive_unwarned(&mut self, before: DateTime<Utc>, limit: u64) -> Result<Vec<Uuid>> {
+    pub async fn inactive_unwarned(
+        &mut self,
+        before: DateTime<Utc>,
+        limit: u64,
+    ) -> Result<Vec<Uuid>> {
         let q = Query::select()
             .column("id")
             .from("users")
-            .and_where(Expr::expr(Func::coalesce([
-                Expr::col("last_seen_at"),
-                Expr::col("created_at"),
-            ]))
-            .lt(before))
+            .and_where(
+                Expr::expr(Func::coalesce([
+                    Expr::col("last_seen_at"),
+                    Expr::col("created_at"),
+                ]))
+                .lt(before),
+            )
             .and_where(Expr::col("inactivity_warned_at").is_null())
             .and_where(Expr::col("erased_at").is_null())
             .order_by("id", Order::Asc)
@@ -466,7 +479,11 @@ impl Tx {
     }
 
     /// Accounts warned before `warned_before` and still not seen since.
-    pub async fn inactive_warned(&mut self, warned_before: DateTime<Utc>, limit: u64) -> Result<Vec<Uuid>> {
+    pub async fn inactive_warned(
+        &mut self,
+        warned_before: DateTime<Utc>,
+        limit: u64,
+    ) -> Result<Vec<Uuid>> {
         let q = Query::select()
             .column("id")
             .from("users")
@@ -483,7 +500,12 @@ impl Tx {
     }
 
     /// The rows a retention rule clears, as of `cutoff` (at most `limit`): their keys.
-    pub async fn retention_candidates(&mut self, rule: Rule, cutoff: DateTime<Utc>, limit: u64) -> Result<Vec<String>> {
+    pub async fn retention_candidates(
+        &mut self,
+        rule: Rule,
+        cutoff: DateTime<Utc>,
+        limit: u64,
+    ) -> Result<Vec<String>> {
         let backend = self.backend();
         let id_text = match backend {
             Backend::Sqlite => "lower(hex({t}.id))",
@@ -502,7 +524,10 @@ impl Tx {
                 .and_where(Expr::col(("registrations", "email")).ne(""))
                 .and_where(
                     Expr::col(("registrations", "email_folded")).not_in_subquery(
-                        Query::select().column("email_folded").from("users").to_owned(),
+                        Query::select()
+                            .column("email_folded")
+                            .from("users")
+                            .to_owned(),
                     ),
                 )
                 .to_owned(),
@@ -530,7 +555,10 @@ impl Tx {
                         Query::select()
                             .expr(Expr::val(1))
                             .from("meetings")
-                            .and_where(Expr::col(("meetings", "mentorship_id")).equals(("mentorships", "id")))
+                            .and_where(
+                                Expr::col(("meetings", "mentorship_id"))
+                                    .equals(("mentorships", "id")),
+                            )
                             .and_where(Expr::col(("meetings", "private_notes")).ne(""))
                             .to_owned(),
                     )
@@ -538,7 +566,10 @@ impl Tx {
                         Query::select()
                             .expr(Expr::val(1))
                             .from("checkins")
-                            .and_where(Expr::col(("checkins", "mentorship_id")).equals(("mentorships", "id")))
+                            .and_where(
+                                Expr::col(("checkins", "mentorship_id"))
+                                    .equals(("mentorships", "id")),
+                            )
                             .and_where(Expr::col(("checkins", "note")).ne(""))
                             .to_owned(),
                     )),
@@ -590,7 +621,10 @@ impl Tx {
     /// Applies a retention rule to the rows `keys` named (from
     /// [`Tx::retention_candidates`]).
     pub async fn apply_retention(&mut self, rule: Rule, keys: &[String]) -> Result<()> {
-        let ids: Vec<Uuid> = keys.iter().filter_map(|k| Uuid::parse_str(k).ok()).collect();
+        let ids: Vec<Uuid> = keys
+            .iter()
+            .filter_map(|k| Uuid::parse_str(k).ok())
+            .collect();
         for chunk in keys.chunks(500) {
             let texts = chunk.iter().cloned();
             let statement = match rule {
@@ -667,7 +701,11 @@ impl Tx {
     }
 
     /// Takes the day's sweep: `false` when another instance (or an earlier run) has.
-    pub async fn claim_privacy_sweep(&mut self, day: NaiveDate, now: DateTime<Utc>) -> Result<bool> {
+    pub async fn claim_privacy_sweep(
+        &mut self,
+        day: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<bool> {
         let q = Query::insert()
             .into_table("privacy_sweeps")
             .columns(["day", "started_at"])
@@ -678,7 +716,12 @@ impl Tx {
     }
 
     /// Records what a sweep did (its counts, as `rule=n` words).
-    pub async fn finish_privacy_sweep(&mut self, day: NaiveDate, now: DateTime<Utc>, counts: &str) -> Result<()> {
+    pub async fn finish_privacy_sweep(
+        &mut self,
+        day: NaiveDate,
+        now: DateTime<Utc>,
+        counts: &str,
+    ) -> Result<()> {
         let q = Query::insert()
             .into_table("privacy_sweeps")
             .columns(["day", "started_at", "finished_at", "counts"])
@@ -725,7 +768,13 @@ impl Tx {
         let q = Query::insert()
             .into_table("consent_notices")
             .columns(["kind", "version", "locale", "body", "first_used_at"])
-            .values_panic([kind.into(), version.into(), locale.into(), body.into(), now.into()])
+            .values_panic([
+                kind.into(),
+                version.into(),
+                locale.into(),
+                body.into(),
+                now.into(),
+            ])
             .on_conflict(
                 OnConflict::columns(["kind", "version", "locale"])
                     .do_nothing()
@@ -764,7 +813,11 @@ async fn pseudonymise_registration(tx: &mut Tx, id: Uuid) -> Result<()> {
 
 impl Store {
     /// Accounts waiting for their erasure, oldest request first, and how many there are.
-    pub async fn pending_erasures(&self, offset: u64, limit: u64) -> Result<(Vec<PendingErasure>, i64)> {
+    pub async fn pending_erasures(
+        &self,
+        offset: u64,
+        limit: u64,
+    ) -> Result<(Vec<PendingErasure>, i64)> {
         let base = Query::select()
             .from("users")
             .and_where(Expr::col("deletion_requested_at").is_not_null())
@@ -772,7 +825,13 @@ impl Store {
             .to_owned();
         let rows = base
             .clone()
-            .columns(["id", "first_name", "last_name", "email", "deletion_requested_at"])
+            .columns([
+                "id",
+                "first_name",
+                "last_name",
+                "email",
+                "deletion_requested_at",
+            ])
             .order_by("deletion_requested_at", Order::Asc)
             .offset(offset)
             .limit(limit)
@@ -823,7 +882,10 @@ impl Store {
 }
 
 /// One part of a person's data export: its name and its rows.
-pub type Section = (&'static str, Vec<serde_json::Map<String, serde_json::Value>>);
+pub type Section = (
+    &'static str,
+    Vec<serde_json::Map<String, serde_json::Value>>,
+);
 
 /// Columns never exported: secrets, other people's ids, what only the platform reads.
 const NOT_EXPORTED: [&str; 12] = [
@@ -884,7 +946,10 @@ impl Store {
                 "by_last_initial",
             )
             .from("audit_log")
-            .left_join("users", Expr::col(("users", "id")).equals(("audit_log", "actor_id")))
+            .left_join(
+                "users",
+                Expr::col(("users", "id")).equals(("audit_log", "actor_id")),
+            )
             .and_where(Expr::col(("audit_log", "subject_id")).eq(user))
             .order_by(("audit_log", "at"), Order::Asc)
             .to_owned();
@@ -894,12 +959,24 @@ impl Store {
             .expr_as(Expr::col(("partners", "name")), "partner")
             .expr_as(Expr::col(("role_grants", "created_at")), "created_at")
             .from("role_grants")
-            .left_join("circles", Expr::col(("circles", "id")).equals(("role_grants", "circle_id")))
-            .left_join("partners", Expr::col(("partners", "id")).equals(("role_grants", "partner_id")))
+            .left_join(
+                "circles",
+                Expr::col(("circles", "id")).equals(("role_grants", "circle_id")),
+            )
+            .left_join(
+                "partners",
+                Expr::col(("partners", "id")).equals(("role_grants", "partner_id")),
+            )
             .and_where(Expr::col(("role_grants", "user_id")).eq(user))
             .to_owned();
         let mails = Query::select()
-            .columns(["to_address", "subject", "body_text", "created_at", "sent_at"])
+            .columns([
+                "to_address",
+                "subject",
+                "body_text",
+                "created_at",
+                "sent_at",
+            ])
             .from("outbox")
             .and_where(Expr::expr(Func::lower(Expr::col("to_address"))).eq(email_folded))
             .order_by("created_at", Order::Asc)
@@ -915,7 +992,10 @@ impl Store {
             ("account", all("users", "id", user.into())),
             ("roles", roles),
             ("mentor_application", all("mentors", "user_id", user.into())),
-            ("mentor_fields", all("mentor_domains", "user_id", user.into())),
+            (
+                "mentor_fields",
+                all("mentor_domains", "user_id", user.into()),
+            ),
             ("projects", all("projects", "mentee_id", user.into())),
             (
                 "project_fields",
@@ -946,8 +1026,14 @@ impl Store {
             ("messages", of_relationships("messages")),
             ("checkins", all("checkins", "author_id", user.into())),
             ("feedback", all("feedback", "author_id", user.into())),
-            ("reports", all("mentorship_reports", "reporter_id", user.into())),
-            ("registrations", all("registrations", "email_folded", email_folded.into())),
+            (
+                "reports",
+                all("mentorship_reports", "reporter_id", user.into()),
+            ),
+            (
+                "registrations",
+                all("registrations", "email_folded", email_folded.into()),
+            ),
             ("contact_messages", by_email("contact_messages")),
             ("hosting_requests", by_email("hosting_requests")),
             ("emails_received", mails),
@@ -988,6 +1074,19 @@ impl Tx {
 }
 
 impl Store {
+    /// After an erasure, on SQLite: the write-ahead log copied into the database and
+    /// emptied, so that the erased text stays neither there nor in free pages
+    /// (`secure_delete` zeroes them). Nothing to do on PostgreSQL (its `VACUUM` reclaims
+    /// dead rows; see docs/OPERATIONS.md).
+    pub async fn checkpoint(&self) -> Result<()> {
+        if let crate::db::Db::Sqlite { writer, .. } = &self.db {
+            sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+                .execute(writer)
+                .await?;
+        }
+        Ok(())
+    }
+
     /// When the person asked for their erasure (none: not asked, or cancelled).
     pub async fn deletion_requested_at(&self, user: Uuid) -> Result<Option<DateTime<Utc>>> {
         #[derive(sqlx::FromRow)]

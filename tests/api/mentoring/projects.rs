@@ -78,7 +78,10 @@ async fn under_fifteen_both_consents_are_needed_and_either_withdrawal_stops_sugg
     let birth = (year - 14).to_string();
     let mut form = vec![
         ("title", "Créer un club de lecture"),
-        ("description", "Je veux créer un club de lecture au collège."),
+        (
+            "description",
+            "Je veux créer un club de lecture au collège.",
+        ),
         ("domains", "creation-entreprise"),
         ("stage", "idea"),
         ("commune", "60382"),
@@ -91,23 +94,40 @@ async fn under_fifteen_both_consents_are_needed_and_either_withdrawal_stops_sugg
     let refused = porteur.post_form("/trouver-un-mentor", &form).await;
     assert_eq!(refused.status(), 422);
     let page = refused.text().await.unwrap();
-    assert!(page.contains("coche la case pour dire que tu es d"), "{page}");
+    assert!(
+        page.contains("coche la case pour dire que tu es d"),
+        "{page}"
+    );
     assert!(page.contains("Créer un club de lecture"));
     assert!(app.mail_to("parent14b@exemple.fr").await.is_none());
     form.push(("minor_consent", "1"));
     let sent = porteur.post_form("/trouver-un-mentor", &form).await;
     assert_eq!(sent.status(), 303);
-    let project = app.app.projects_of(app.account_id("lina14@exemple.fr").await).await.unwrap()[0].clone();
+    let project = app
+        .app
+        .projects_of(app.account_id("lina14@exemple.fr").await)
+        .await
+        .unwrap()[0]
+        .clone();
     let admin = app.account_id("admin@mentorat.example").await;
-    app.app.review_project(admin, &project, "validate", "").await.unwrap();
+    app.app
+        .review_project(admin, &project, "validate", "")
+        .await
+        .unwrap();
     let directory = format!("/annuaire?projet={}", project.id);
     // Her consent alone: nothing yet.
     assert!(porteur.get_html(&directory).await.contains(NOT_READY));
-    let mail = app.mail_to("parent14b@exemple.fr").await.expect("the parent is asked");
+    let mail = app
+        .mail_to("parent14b@exemple.fr")
+        .await
+        .expect("the parent is asked");
     let link = mail
         .body_text
         .split_whitespace()
-        .find_map(|w| w.strip_prefix(&app.address).filter(|p| p.starts_with("/consentement/")))
+        .find_map(|w| {
+            w.strip_prefix(&app.address)
+                .filter(|p| p.starts_with("/consentement/"))
+        })
         .expect("a link")
         .to_owned();
     let parent = app.browser();
@@ -118,7 +138,10 @@ async fn under_fifteen_both_consents_are_needed_and_either_withdrawal_stops_sugg
     );
     parent.post_form(&link, &[]).await;
     let page = porteur.get_html(&directory).await;
-    assert!(page.contains(&format!(r#"name="mentor" value="{mentor}""#)), "both consents: suggestions");
+    assert!(
+        page.contains(&format!(r#"name="mentor" value="{mentor}""#)),
+        "both consents: suggestions"
+    );
     // She withdraws hers (confirmed): suggestions stop, the withdrawal is logged.
     let path = format!("/mon-espace/projets/{}/accord/retirer", project.id);
     let ask = porteur.post_form(&path, &[]).await;
@@ -126,7 +149,12 @@ async fn under_fifteen_both_consents_are_needed_and_either_withdrawal_stops_sugg
     porteur.post_form(&path, &[("confirm", "1")]).await;
     let page = porteur.get_html(&directory).await;
     assert!(page.contains(NOT_READY) && !page.contains(r#"name="mentor""#));
-    assert!(porteur.get_html("/mon-espace").await.contains("Un accord a été retiré"));
+    assert!(
+        porteur
+            .get_html("/mon-espace")
+            .await
+            .contains("Un accord a été retiré")
+    );
     let (entries, _) = app
         .app
         .audit_log(

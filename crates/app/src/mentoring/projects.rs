@@ -99,8 +99,13 @@ impl App {
                 now,
             )
             .await?;
-            tx.audit(Some(user_id), "minor_consent", Some(user_id), CONSENT_NOTICE_VERSION)
-                .await?;
+            tx.audit(
+                Some(user_id),
+                "minor_consent",
+                Some(user_id),
+                CONSENT_NOTICE_VERSION,
+            )
+            .await?;
         }
         if let Some((parent_name, parent_email, _)) = &parent {
             let mail = Mail::ParentalConsent {
@@ -139,29 +144,33 @@ impl App {
         };
         let details = self.association_details().await?;
         let tr = self.tr(locale);
-        Ok(Some(tr.tv(
-            "consent-notice",
-            &[
-                ("child", &project.first_name),
-                ("project", &project.title),
-                (
-                    "circle",
-                    &circle.unwrap_or_else(|| tr.t("consent-notice-no-circle")),
-                ),
-                (
-                    "months",
-                    &details
-                        .period(mentorat_domain::association::Detail::RetentionRelationshipMonths)
-                        .to_string(),
-                ),
-                (
-                    "inactive",
-                    &details
-                        .period(mentorat_domain::association::Detail::RetentionInactiveMonths)
-                        .to_string(),
-                ),
-            ],
-        )))
+        Ok(Some(
+            tr.tv(
+                "consent-notice",
+                &[
+                    ("child", &project.first_name),
+                    ("project", &project.title),
+                    (
+                        "circle",
+                        &circle.unwrap_or_else(|| tr.t("consent-notice-no-circle")),
+                    ),
+                    (
+                        "months",
+                        &details
+                            .period(
+                                mentorat_domain::association::Detail::RetentionRelationshipMonths,
+                            )
+                            .to_string(),
+                    ),
+                    (
+                        "inactive",
+                        &details
+                            .period(mentorat_domain::association::Detail::RetentionInactiveMonths)
+                            .to_string(),
+                    ),
+                ],
+            ),
+        ))
     }
 
     /// The parent's consent, given from the e-mailed link after reading the notice in

@@ -34,13 +34,14 @@ impl App {
     /// Recorded in the audit log (after the response: it is a download).
     pub async fn export_archive(&self, account: &Account) -> Result<Vec<u8>, AppError> {
         let user = account.id;
-        let mut sections = self
-            .store
-            .export_of(user, &account.email.folded())
-            .await?;
+        let mut sections = self.store.export_of(user, &account.email.folded()).await?;
         let names = self.store.counterparts(user).await?;
         let other = |row: &Map<String, Value>| -> Option<Uuid> {
-            let id = |k: &str| row.get(k).and_then(Value::as_str).and_then(|s| Uuid::parse_str(s).ok());
+            let id = |k: &str| {
+                row.get(k)
+                    .and_then(Value::as_str)
+                    .and_then(|s| Uuid::parse_str(s).ok())
+            };
             match (id("mentor_id"), id("mentee_id")) {
                 (Some(m), Some(p)) if m == user => Some(p),
                 (Some(m), Some(_)) => Some(m),
@@ -85,7 +86,8 @@ impl App {
             "generated_at": now.to_rfc3339(),
             "sections": sections.iter().map(|(n, rows)| (n.to_string(), Value::Array(rows.iter().cloned().map(Value::Object).collect()))).collect::<Map<String, Value>>(),
         });
-        let json = serde_json::to_vec_pretty(&document).map_err(|e| AppError::Internal(anyhow::anyhow!(e.to_string())))?;
+        let json = serde_json::to_vec_pretty(&document)
+            .map_err(|e| AppError::Internal(anyhow::anyhow!(e.to_string())))?;
         let tr: Tr<'_> = self.tr(account.locale);
         let page = ExportPage {
             lang: account.locale.code(),

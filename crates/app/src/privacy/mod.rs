@@ -156,13 +156,17 @@ impl App {
         tx.audit_at(at, actor, "account_erased", Some(user), "")
             .await?;
         tx.commit().await?;
+        self.store.checkpoint().await?;
         self.mail_queued();
         Ok(true)
     }
 
     /// Re-applies the erasures of `ledger` (kept from before a restore) that the restored
     /// data does not hold yet. Returns how many were erased again.
-    pub async fn reapply_erasures(&self, ledger: &[(Uuid, DateTime<Utc>)]) -> Result<usize, AppError> {
+    pub async fn reapply_erasures(
+        &self,
+        ledger: &[(Uuid, DateTime<Utc>)],
+    ) -> Result<usize, AppError> {
         let mut n = 0;
         for (user, _) in ledger {
             if self.erase_account(None, *user).await? {
@@ -316,11 +320,10 @@ impl App {
         loop {
             let started = std::time::Instant::now();
             match self.daily_privacy_sweep().await {
-                Ok(Some(_)) => self.stats.sweep_done(
-                    "privacy",
-                    self.now(),
-                    started.elapsed().as_secs_f64(),
-                ),
+                Ok(Some(_)) => {
+                    self.stats
+                        .sweep_done("privacy", self.now(), started.elapsed().as_secs_f64())
+                }
                 Ok(None) => {}
                 Err(e) => tracing::warn!(error = %e, "privacy sweep failed"),
             }

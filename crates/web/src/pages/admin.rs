@@ -160,7 +160,10 @@ async fn audit(ctx: Ctx, Query(q): Query<AuditQuery>) -> Result<Response, WebErr
         query.push(format!("until={d}"));
     }
     if !person.is_empty() {
-        query.push(format!("personne={}", mentorat_app::events::url_encode(&person)));
+        query.push(format!(
+            "personne={}",
+            mentorat_app::events::url_encode(&person)
+        ));
     }
     if !viewer.is_empty() {
         query.push(format!("par={}", mentorat_app::events::url_encode(&viewer)));

@@ -66,7 +66,14 @@ const ACTIVITIES: [(&str, Detail); 7] = [
 ];
 
 /// What each activity's entry says, in the register's order.
-const FACETS: [&str; 6] = ["purpose", "basis", "people", "data", "recipients", "retention"];
+const FACETS: [&str; 6] = [
+    "purpose",
+    "basis",
+    "people",
+    "data",
+    "recipients",
+    "retention",
+];
 
 /// The register of processing activities (GDPR art. 30) from the association's
 /// settings: the controller, then each activity with its facets, its retention written
@@ -89,7 +96,12 @@ pub fn register_of(
         Detail::PrivacyContact,
     ]
     .into_iter()
-    .map(|d| (tr.t(&format!("association-{}", d.key().replace('_', "-"))), given(d)))
+    .map(|d| {
+        (
+            tr.t(&format!("association-{}", d.key().replace('_', "-"))),
+            given(d),
+        )
+    })
     .collect();
     let activities = ACTIVITIES
         .iter()
@@ -163,7 +175,9 @@ async fn privacy(ctx: Ctx) -> Result<Response, WebError> {
         contact: details.get(Detail::PrivacyContact).map(str::to_owned),
         controller,
         activities,
-        kept: (1..=4).map(|i| tr.t(&format!("privacy-kept-{i}"))).collect(),
+        kept: (1..=4)
+            .map(|i| tr.t(&format!("privacy-kept-{i}")))
+            .collect(),
         backup_days: i64::from(details.period(Detail::BackupDays)),
         grace_days: i64::from(details.period(Detail::ErasureGraceDays)),
     }))

@@ -7,11 +7,11 @@ use super::confirm::{self, Confirmation};
 use crate::page::{Ctx, Page};
 use crate::{AppState, WebError};
 use askama::Template;
+use axum::Router;
 use axum::extract::{Form, Path, Query};
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::Router;
 use mentorat_domain::policy::{Action, Resource};
 use serde::Deserialize;
 
@@ -62,8 +62,7 @@ async fn render_erasures(
             who: format!("{} {} <{}>", p.first_name, p.last_name, p.email),
             asked: tr.date(&p.deletion_requested_at.date_naive()),
             due: tr.date(
-                &(p.deletion_requested_at + chrono::Duration::days(i64::from(grace)))
-                    .date_naive(),
+                &(p.deletion_requested_at + chrono::Duration::days(i64::from(grace))).date_naive(),
             ),
         })
         .collect();
@@ -96,7 +95,9 @@ async fn erase_now(
     Path(id): Path<String>,
     Form(c): Form<Confirmation>,
 ) -> Result<Response, WebError> {
-    let actor = ctx.require(Action::ManagePersonalData, &Resource::Platform)?.id;
+    let actor = ctx
+        .require(Action::ManagePersonalData, &Resource::Platform)?
+        .id;
     let id: uuid::Uuid = id.parse().map_err(|_| WebError::NotFound)?;
     if !c.given() {
         return Ok(confirm::ask(
@@ -121,7 +122,9 @@ struct ByAddress {
 
 /// A request received by letter: the account of this address is erased at once.
 async fn erase_by_address(ctx: Ctx, Form(input): Form<ByAddress>) -> Result<Response, WebError> {
-    let actor = ctx.require(Action::ManagePersonalData, &Resource::Platform)?.id;
+    let actor = ctx
+        .require(Action::ManagePersonalData, &Resource::Platform)?
+        .id;
     let app = &ctx.state().app;
     let email = input.email.trim().to_owned();
     let Some(id) = app.account_id_by_email(&email).await? else {

@@ -11,7 +11,10 @@ pub(super) struct ConsentTemplate<'a> {
     notice: String,
 }
 
-pub(super) async fn consent_page(ctx: Ctx, Path(token): Path<String>) -> Result<Response, WebError> {
+pub(super) async fn consent_page(
+    ctx: Ctx,
+    Path(token): Path<String>,
+) -> Result<Response, WebError> {
     let tr = ctx.tr();
     let notice = ctx
         .state()
@@ -30,7 +33,12 @@ pub(super) async fn give_consent(
     ctx: Ctx,
     Path(token): Path<String>,
 ) -> Result<Response, WebError> {
-    match ctx.state().app.give_parental_consent(&token, ctx.locale).await {
+    match ctx
+        .state()
+        .app
+        .give_parental_consent(&token, ctx.locale)
+        .await
+    {
         Ok(_) => super::super::done::redirect("consentement-donne"),
         Err(AppError::NotFound) => Ok(super::auth::message(
             &ctx,

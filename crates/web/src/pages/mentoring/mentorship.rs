@@ -200,8 +200,10 @@ pub(super) async fn mentorship(ctx: Ctx, Path(id): Path<String>) -> Result<Respo
     let r = &sheet.record;
     if user != r.mentor_id && user != r.mentee_id {
         let app = &ctx.state().app;
-        app.log_view(user, "mentorship_viewed", r.mentee_id, r.id).await;
-        app.log_view(user, "mentorship_viewed", r.mentor_id, r.id).await;
+        app.log_view(user, "mentorship_viewed", r.mentee_id, r.id)
+            .await;
+        app.log_view(user, "mentorship_viewed", r.mentor_id, r.id)
+            .await;
     }
     render_mentorship(&ctx, user, sheet, None, Typed::default(), StatusCode::OK).await
 }
