@@ -138,8 +138,7 @@ async fn seed(app: &TestApp, tag: &str, commune: &str, avoid: Uuid, n: u8) -> Se
     let event = upcoming
         .iter()
         .map(|e| e.id)
-        .filter(|id| *id != avoid)
-        .next()
+        .find(|id| *id != avoid)
         .expect("an upcoming event");
     app.app
         .register_for_event(
@@ -865,7 +864,7 @@ async fn each_retention_period_clears_what_it_should_and_nothing_more() {
         200,
         "a live session is kept"
     );
-    let links_before = keys(&report, Rule::Links);
+    assert_eq!(keys(&report, Rule::Links), 0, "the reset link is still valid");
     for marker in [
         "Retmailsent",
         "Retanon",
@@ -887,7 +886,7 @@ async fn each_retention_period_clears_what_it_should_and_nothing_more() {
     );
     assert!(keys(&report, Rule::Sessions) >= 1);
     assert!(
-        keys(&report, Rule::Links) >= links_before + 1,
+        keys(&report, Rule::Links) >= 1,
         "the expired link goes"
     );
     // Mail bodies after 30 days: the sent one only.

@@ -11,6 +11,9 @@ use mentorat_store::Account;
 use serde_json::{Map, Value, json};
 use uuid::Uuid;
 
+/// One record as the page lists it: its fields and their values.
+type Fields = Vec<(String, String)>;
+
 #[derive(Template)]
 #[template(path = "export.html")]
 struct ExportPage<'a> {
@@ -18,7 +21,7 @@ struct ExportPage<'a> {
     title: String,
     lead: String,
     empty: String,
-    sections: Vec<(String, Vec<Vec<(String, String)>>)>,
+    sections: Vec<(String, Vec<Fields>)>,
 }
 
 fn text(value: &Value) -> String {
