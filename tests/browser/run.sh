@@ -161,7 +161,9 @@ export MAILDIR="$maildir"
 export MENTORAT_TEST_BIN="$(realpath "$MENTORAT_BIN")"
 export MENTORAT_TEST_DATABASE_URL="$database_url"
 status=0
-node --test --test-concurrency=1 --test-timeout=60000 tests/browser/*.test.mjs || status=$?
+# The timeout bounds each test *and each file* (node runs a file as one test): the
+# phone file visits every page for six roles, about a minute and a half on a slow host.
+node --test --test-concurrency=1 --test-timeout=240000 tests/browser/*.test.mjs || status=$?
 if [ "$status" -ne 0 ]; then
   echo "tests/browser: FAILED (exit $status); the last lines of the server log:" >&2
   tail -n 40 "$log" >&2
