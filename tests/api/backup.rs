@@ -26,11 +26,21 @@ fn canonical(v: &Value) -> Value {
     match v {
         Value::Bool(b) => Value::from(i64::from(*b)),
         Value::String(s) => match chrono::DateTime::parse_from_rfc3339(s) {
-            // Rounded to the microsecond, as PostgreSQL rounds what it is given.
-            Ok(at) => Value::String(
-                (at.with_timezone(&chrono::Utc) + chrono::Duration::nanoseconds(500))
-                    .to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
-            ),
+            // Rounded to the microsecond as PostgreSQL rounds what it is given: to the
+            // nearest, a half to the even one (`rint`), so …694500 ns keeps …694 µs.
+            Ok(at) => {
+                let at = at.with_timezone(&chrono::Utc);
+                let ns = at.timestamp_subsec_nanos();
+                let (micros, rest) = (ns / 1_000, ns % 1_000);
+                let up = rest > 500 || (rest == 500 && micros % 2 == 1);
+                let down = at - chrono::Duration::nanoseconds(i64::from(rest));
+                let at = if up {
+                    down + chrono::Duration::microseconds(1)
+                } else {
+                    down
+                };
+                Value::String(at.to_rfc3339_opts(chrono::SecondsFormat::Micros, true))
+            }
             Err(_) => v.clone(),
         },
         other => other.clone(),

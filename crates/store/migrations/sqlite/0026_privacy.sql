@@ -36,6 +36,11 @@ CREATE INDEX mentorships_closed ON mentorships (status, closed_at);
 CREATE INDEX sessions_expires ON sessions (expires_at);
 CREATE INDEX account_tokens_expires ON account_tokens (expires_at);
 CREATE INDEX outbox_sent ON outbox (sent_at);
+-- A person's records found by their address (the export, an erasure).
+CREATE INDEX registrations_email ON registrations (email_folded);
+CREATE INDEX outbox_to ON outbox (lower(to_address));
+CREATE INDEX contact_messages_email ON contact_messages (lower(email));
+CREATE INDEX hosting_requests_email ON hosting_requests (lower(email));
 
 -- Under 15 the porteur consents too, with a notice written for them.
 ALTER TABLE projects ADD COLUMN minor_consent_at TEXT;
