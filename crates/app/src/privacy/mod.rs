@@ -109,10 +109,15 @@ impl App {
     /// one of each active relationship is told; the audit log keeps who erased whom (by
     /// id). `false`: nobody to erase (unknown or already erased).
     pub async fn erase_account(&self, actor: Option<Uuid>, user: Uuid) -> Result<bool, AppError> {
-        self.erase_account_at(actor, user, self.now()).await
+        let erased = self.erase_account_at(actor, user, self.now()).await?;
+        if erased {
+            self.store.checkpoint().await?;
+        }
+        Ok(erased)
     }
 
-    /// [`App::erase_account`] as of `at` (a sweep's instant).
+    /// [`App::erase_account`] as of `at` (a sweep's instant), without the checkpoint (a
+    /// sweep makes one after all its erasures).
     async fn erase_account_at(
         &self,
         actor: Option<Uuid>,
@@ -156,7 +161,6 @@ impl App {
         tx.audit_at(at, actor, "account_erased", Some(user), "")
             .await?;
         tx.commit().await?;
-        self.store.checkpoint().await?;
         self.mail_queued();
         Ok(true)
     }
@@ -169,9 +173,12 @@ impl App {
     ) -> Result<usize, AppError> {
         let mut n = 0;
         for (user, _) in ledger {
-            if self.erase_account(None, *user).await? {
+            if self.erase_account_at(None, *user, self.now()).await? {
                 n += 1;
             }
+        }
+        if n > 0 {
+            self.store.checkpoint().await?;
         }
         Ok(n)
     }
@@ -248,6 +255,9 @@ impl App {
             progress.advance(1);
         }
         progress.finish();
+        if !dry && !report.erased.is_empty() {
+            self.store.checkpoint().await?;
+        }
         progress.phase("inactive_warned", to_warn.len());
         for user in to_warn {
             if !dry {
