@@ -196,6 +196,17 @@ async fn the_platform_clock_moves_for_pages_and_use_cases_alike() {
 }
 
 /// The binary on the database at `url`, with nothing else of this environment.
+/// Runs a command that must succeed; its standard output.
+fn run(cmd: &mut Command) -> String {
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
 fn mentorat_with(url: &str) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_mentorat"));
     command
@@ -210,15 +221,6 @@ fn mentorat_with(url: &str) -> Command {
 #[tokio::test]
 async fn backup_verify_restore_and_migrate_check_work_from_the_command_line() {
     let source = TestDatabase::create().await;
-    let run = |cmd: &mut Command| {
-        let out = cmd.output().unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    };
     run(mentorat(&source).arg("demo"));
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("copie.jsonl");
@@ -552,15 +554,6 @@ async fn json_logs_are_one_object_per_line() {
 #[tokio::test]
 async fn a_restore_erases_again_whoever_was_erased_since_the_backup() {
     let db = TestDatabase::create().await;
-    let run = |cmd: &mut Command| {
-        let out = cmd.output().unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    };
     run(mentorat(&db).arg("demo"));
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("avant.jsonl");
@@ -603,15 +596,6 @@ async fn a_restore_erases_again_whoever_was_erased_since_the_backup() {
 #[tokio::test]
 async fn the_privacy_sweep_prints_what_it_would_clear_then_clears_it() {
     let db = TestDatabase::create().await;
-    let run = |cmd: &mut Command| {
-        let out = cmd.output().unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    };
     run(mentorat(&db).arg("demo"));
     let count = |said: &str, rule: &str| -> usize {
         said.lines()

@@ -1435,6 +1435,7 @@ erasure-address-confirm = Erase the account of { $email } now? Its personal data
 register-title = Register of processing activities
 register-lead = The register of processing activities (GDPR article 30), filled from the association's settings.
 register-download = Download the register
+register-activities = Processing activities
 register-controller = Data controller
 register-facet-purpose = Purpose
 register-facet-basis = Legal basis

@@ -1451,6 +1451,7 @@ erasure-address-confirm = Effacer maintenant le compte de { $email } ? Ses donn�
 register-title = Registre des traitements
 register-lead = Le registre des activités de traitement (article 30 du RGPD), rempli à partir des réglages de l'association.
 register-download = Télécharger le registre
+register-activities = Activités de traitement
 register-controller = Responsable du traitement
 register-facet-purpose = Finalité
 register-facet-basis = Base légale

@@ -4,6 +4,19 @@ use super::*;
 
 const NOT_READY: &str = "Ce projet n&#39;est pas encore prêt pour une mise en relation";
 
+/// The consent link the parent at `address` received.
+async fn consent_link(app: &TestApp, address: &str) -> String {
+    let mail = app.mail_to(address).await.expect("the parent is asked");
+    mail.body_text
+        .split_whitespace()
+        .find_map(|w| {
+            w.strip_prefix(&app.address)
+                .filter(|path| path.starts_with("/consentement/"))
+        })
+        .expect("a link to give consent")
+        .to_owned()
+}
+
 #[tokio::test]
 async fn a_fourteen_year_old_cannot_be_matched_until_the_parent_confirms() {
     let app = spawn_demo_app().await;
@@ -27,19 +40,7 @@ async fn a_fourteen_year_old_cannot_be_matched_until_the_parent_confirms() {
     assert!(refused.text().await.unwrap().contains(NOT_READY));
 
     // The parent received a link; confirming it opens matching.
-    let mail = app
-        .mail_to("parent@exemple.fr")
-        .await
-        .expect("the parent is asked");
-    let link = mail
-        .body_text
-        .split_whitespace()
-        .find_map(|w| {
-            w.strip_prefix(&app.address)
-                .filter(|path| path.starts_with("/consentement/"))
-        })
-        .expect("a link to give consent")
-        .to_owned();
+    let link = consent_link(&app, "parent@exemple.fr").await;
     let parent = app.browser();
     assert!(parent.get_html(&link).await.contains("Je donne mon accord"));
     let given = parent.post_form(&link, &[]).await;
@@ -117,19 +118,7 @@ async fn under_fifteen_both_consents_are_needed_and_either_withdrawal_stops_sugg
     let directory = format!("/annuaire?projet={}", project.id);
     // Her consent alone: nothing yet.
     assert!(porteur.get_html(&directory).await.contains(NOT_READY));
-    let mail = app
-        .mail_to("parent14b@exemple.fr")
-        .await
-        .expect("the parent is asked");
-    let link = mail
-        .body_text
-        .split_whitespace()
-        .find_map(|w| {
-            w.strip_prefix(&app.address)
-                .filter(|p| p.starts_with("/consentement/"))
-        })
-        .expect("a link")
-        .to_owned();
+    let link = consent_link(&app, "parent14b@exemple.fr").await;
     let parent = app.browser();
     let notice = parent.get_html(&link).await;
     assert!(

@@ -176,6 +176,46 @@ pub enum Mail {
     },
 }
 
+/// The kinds of e-mail (`template`) that name nobody but their recipient: an erasure
+/// does not look for the erased person's name in them (see `Tx::erase_person`). A kind
+/// missing from this list is searched (the safe side).
+pub const ABOUT_THE_RECIPIENT_ONLY: &[&str] = &[
+    "verify",
+    "exists",
+    "reset",
+    "password-changed",
+    "confirm-email",
+    "email-changed",
+    "deletion",
+    "registered",
+    "waitlisted",
+    "promoted",
+    "reminder",
+    "cancelled",
+    "event-cancelled",
+    "invite",
+    "hosting",
+    "host-scheduled",
+    "host-week",
+    "host-after",
+    "contact",
+    "vetting-received",
+    "vetting-interview",
+    "vetting-approved",
+    "vetting-declined",
+    "vetting-paused",
+    "project-validated",
+    "project-details",
+    "request-closed",
+    "feedback",
+    "quiet",
+    "message",
+    "checkin",
+    "mentor-paused",
+    "partner-left",
+    "inactive",
+];
+
 /// What an event e-mail says about the event.
 #[derive(Debug, Clone)]
 pub struct EventFacts {

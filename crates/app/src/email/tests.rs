@@ -375,3 +375,11 @@ fn retries_back_off_and_errors_never_repeat_addresses() {
         "550 5.1.1 <address> unknown"
     );
 }
+
+#[test]
+fn the_kinds_an_erasure_skips_are_kinds_of_mail_that_exist() {
+    let keys: Vec<&str> = every_mail().iter().map(|m| m.key()).collect();
+    for kind in ABOUT_THE_RECIPIENT_ONLY {
+        assert!(keys.contains(kind), "{kind} is no kind of mail");
+    }
+}

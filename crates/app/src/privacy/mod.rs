@@ -144,7 +144,13 @@ impl App {
         );
         needles.retain(|n| n.trim().chars().count() >= 3);
         let ended = tx
-            .erase_person(user, &account.email.folded(), &needles, at)
+            .erase_person(
+                user,
+                &account.email.folded(),
+                &needles,
+                crate::email::ABOUT_THE_RECIPIENT_ONLY,
+                at,
+            )
             .await?;
         let others: Vec<Uuid> = ended.iter().map(|e| e.other_id).collect();
         let recipients = tx.recipients(&others).await?;

@@ -71,6 +71,7 @@ impl Tx {
         user: Uuid,
         email_folded: &str,
         needles: &[String],
+        own_templates: &[&str],
         now: DateTime<Utc>,
     ) -> Result<Vec<EndedRelationship>> {
         #[derive(sqlx::FromRow)]
@@ -140,6 +141,27 @@ impl Tx {
             .into_iter()
             .map(|r| r.id)
             .collect();
+        // The mails to the parent of a porteur under 15 name the child.
+        #[derive(sqlx::FromRow)]
+        struct Parent {
+            parent_email: String,
+        }
+        let parents = Query::select()
+            .column("parent_email")
+            .from("projects")
+            .and_where(Expr::col("mentee_id").eq(user))
+            .and_where(Expr::col("parent_email").is_not_null())
+            .to_owned();
+        for parent in db::fetch_all::<Parent>(self, &parents).await? {
+            let q = Query::delete()
+                .from_table("outbox")
+                .and_where(
+                    Expr::expr(Func::lower(Expr::col("to_address")))
+                        .eq(parent.parent_email.to_lowercase()),
+                )
+                .to_owned();
+            db::execute(self, &q).await?;
+        }
         let mut statements = vec![
             Query::update()
                 .table("mentorships")
@@ -302,13 +324,20 @@ impl Tx {
         for r in db::fetch_all::<Id>(self, &registrations).await? {
             pseudonymise_registration(self, r.id).await?;
         }
-        // E-mails to others that name the person.
-        let mut names = Cond::any();
+        // E-mails to others that name the person: their subject and text (the HTML and
+        // the attachment say the same), among the messages whose words are still kept
+        // and whose kind may name someone else than its recipient (`own_templates`
+        // name only the recipient: skipped, which keeps a mass erasure quick).
+        let mut any = Cond::any();
         for needle in needles.iter().filter(|n| n.chars().count() >= 3) {
-            for column in ["subject", "body_text", "body_html", "attachment_body"] {
-                names = names.add(Expr::col(column).like(like(needle)));
+            for column in ["subject", "body_text"] {
+                any = any.add(Expr::col(column).like(like(needle)));
             }
         }
+        let names = Cond::all()
+            .add(any)
+            .add(Expr::col("body_text").ne(""))
+            .add(Expr::col("template").is_not_in(own_templates.iter().copied()));
         if !needles.is_empty() {
             let unsent = Query::delete()
                 .from_table("outbox")
@@ -371,19 +400,13 @@ impl Tx {
         asked_before: DateTime<Utc>,
         limit: u64,
     ) -> Result<Vec<Uuid>> {
-        let q = Query::select()
-            .column("id")
-            .from("users")
-            .and_where(Expr::col("deletion_requested_at").lte(asked_before))
-            .and_where(Expr::col("erased_at").is_null())
-            .order_by("deletion_requested_at", Order::Asc)
-            .limit(limit)
-            .to_owned();
-        Ok(db::fetch_all::<Id>(self, &q)
-            .await?
-            .into_iter()
-            .map(|r| r.id)
-            .collect())
+        accounts(
+            self,
+            Cond::all().add(Expr::col("deletion_requested_at").lte(asked_before)),
+            "deletion_requested_at",
+            limit,
+        )
+        .await
     }
 
     /// The person's last sign-in: they are active again (a warning is forgotten).
@@ -403,26 +426,21 @@ impl Tx {
         before: DateTime<Utc>,
         limit: u64,
     ) -> Result<Vec<Uuid>> {
-        let q = Query::select()
-            .column("id")
-            .from("users")
-            .and_where(
-                Expr::expr(Func::coalesce([
-                    Expr::col("last_seen_at"),
-                    Expr::col("created_at"),
-                ]))
-                .lt(before),
-            )
-            .and_where(Expr::col("inactivity_warned_at").is_null())
-            .and_where(Expr::col("erased_at").is_null())
-            .order_by("id", Order::Asc)
-            .limit(limit)
-            .to_owned();
-        Ok(db::fetch_all::<Id>(self, &q)
-            .await?
-            .into_iter()
-            .map(|r| r.id)
-            .collect())
+        accounts(
+            self,
+            Cond::all()
+                .add(
+                    Expr::expr(Func::coalesce([
+                        Expr::col("last_seen_at"),
+                        Expr::col("created_at"),
+                    ]))
+                    .lt(before),
+                )
+                .add(Expr::col("inactivity_warned_at").is_null()),
+            "id",
+            limit,
+        )
+        .await
     }
 
     pub async fn mark_inactivity_warned(&mut self, user: Uuid, now: DateTime<Utc>) -> Result<()> {
@@ -440,20 +458,31 @@ impl Tx {
         warned_before: DateTime<Utc>,
         limit: u64,
     ) -> Result<Vec<Uuid>> {
-        let q = Query::select()
-            .column("id")
-            .from("users")
-            .and_where(Expr::col("inactivity_warned_at").lte(warned_before))
-            .and_where(Expr::col("erased_at").is_null())
-            .order_by("inactivity_warned_at", Order::Asc)
-            .limit(limit)
-            .to_owned();
-        Ok(db::fetch_all::<Id>(self, &q)
-            .await?
-            .into_iter()
-            .map(|r| r.id)
-            .collect())
+        accounts(
+            self,
+            Cond::all().add(Expr::col("inactivity_warned_at").lte(warned_before)),
+            "inactivity_warned_at",
+            limit,
+        )
+        .await
     }
+}
+
+/// The accounts not erased yet that match `cond`, by `order`, at most `limit`.
+async fn accounts(tx: &mut Tx, cond: Cond, order: &'static str, limit: u64) -> Result<Vec<Uuid>> {
+    let q = Query::select()
+        .column("id")
+        .from("users")
+        .cond_where(cond)
+        .and_where(Expr::col("erased_at").is_null())
+        .order_by(order, Order::Asc)
+        .limit(limit)
+        .to_owned();
+    Ok(db::fetch_all::<Id>(tx, &q)
+        .await?
+        .into_iter()
+        .map(|r| r.id)
+        .collect())
 }
 
 /// A registration without anything that names or reaches the person (its status and
