@@ -13,10 +13,10 @@
 
 use crate::db::{Backend, Db};
 use crate::{Result, Store, StoreError};
-use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat, Utc};
+use chrono::{SecondsFormat, Utc};
 use futures_util::TryStreamExt;
 use serde_json::{Value, json};
-use sqlx::{Column, Row, TypeInfo, ValueRef};
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{BufRead, Write};
 use uuid::Uuid;
@@ -278,7 +278,7 @@ impl Store {
         match &self.db {
             Db::Sqlite { readers, .. } => {
                 let mut tx = readers.begin().await?;
-                copy_tables!(tx, sqlite_values);
+                copy_tables!(tx, crate::portable::sqlite_values);
                 tx.commit().await?;
             }
             Db::Postgres(pool) => {
@@ -286,7 +286,7 @@ impl Store {
                 sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
                     .execute(&mut *tx)
                     .await?;
-                copy_tables!(tx, postgres_values);
+                copy_tables!(tx, crate::portable::postgres_values);
                 tx.commit().await?;
             }
         }
@@ -531,88 +531,6 @@ pub fn read_header(input: &mut impl BufRead) -> Result<BackupSummary> {
 }
 
 /// An instant as the SQLite driver writes it (and as backups carry it).
-fn instant(at: DateTime<Utc>) -> Value {
-    Value::String(at.to_rfc3339_opts(SecondsFormat::AutoSi, false))
-}
-
-/// A row of either backend, its values in the backup's portable forms.
-pub(crate) trait Portable: Row {
-    fn portable(&self) -> Result<Vec<Value>>;
-
-    /// The row as a JSON object: column name → value.
-    fn object(&self) -> Result<serde_json::Map<String, Value>> {
-        let names: Vec<String> = self.columns().iter().map(|c| c.name().to_owned()).collect();
-        Ok(names.into_iter().zip(self.portable()?).collect())
-    }
-}
-
-impl Portable for sqlx::sqlite::SqliteRow {
-    fn portable(&self) -> Result<Vec<Value>> {
-        sqlite_values(self)
-    }
-}
-
-impl Portable for sqlx::postgres::PgRow {
-    fn portable(&self) -> Result<Vec<Value>> {
-        postgres_values(self)
-    }
-}
-
-fn sqlite_values(row: &sqlx::sqlite::SqliteRow) -> Result<Vec<Value>> {
-    let mut out = Vec::with_capacity(row.columns().len());
-    for i in 0..row.columns().len() {
-        let raw = row.try_get_raw(i)?;
-        if raw.is_null() {
-            out.push(Value::Null);
-            continue;
-        }
-        let kind = raw.type_info().name().to_owned();
-        out.push(match kind.as_str() {
-            "INTEGER" => json!(row.try_get::<i64, _>(i)?),
-            "REAL" => json!(row.try_get::<f64, _>(i)?),
-            "BLOB" => {
-                let bytes: Vec<u8> = row.try_get(i)?;
-                match Uuid::from_slice(&bytes) {
-                    Ok(u) => Value::String(u.to_string()),
-                    Err(_) => return Err(corrupt(format!("a blob of {} bytes", bytes.len()))),
-                }
-            }
-            _ => Value::String(row.try_get::<String, _>(i)?),
-        });
-    }
-    Ok(out)
-}
-
-fn postgres_values(row: &sqlx::postgres::PgRow) -> Result<Vec<Value>> {
-    let mut out = Vec::with_capacity(row.columns().len());
-    for (i, column) in row.columns().iter().enumerate() {
-        let raw = row.try_get_raw(i)?;
-        if raw.is_null() {
-            out.push(Value::Null);
-            continue;
-        }
-        out.push(match column.type_info().name() {
-            "UUID" => Value::String(row.try_get::<Uuid, _>(i)?.to_string()),
-            "TIMESTAMPTZ" => instant(row.try_get::<DateTime<Utc>, _>(i)?),
-            "TIMESTAMP" => Value::String(
-                row.try_get::<NaiveDateTime, _>(i)?
-                    .format("%F %T%.f")
-                    .to_string(),
-            ),
-            "DATE" => Value::String(row.try_get::<NaiveDate, _>(i)?.format("%F").to_string()),
-            "INT8" => json!(row.try_get::<i64, _>(i)?),
-            "INT4" => json!(row.try_get::<i32, _>(i)?),
-            "INT2" => json!(row.try_get::<i16, _>(i)?),
-            "BOOL" => json!(row.try_get::<bool, _>(i)?),
-            "FLOAT8" => json!(row.try_get::<f64, _>(i)?),
-            "FLOAT4" => json!(row.try_get::<f32, _>(i)?),
-            "TEXT" | "VARCHAR" | "BPCHAR" | "NAME" => Value::String(row.try_get::<String, _>(i)?),
-            other => return Err(corrupt(format!("a column of type {other}"))),
-        });
-    }
-    Ok(out)
-}
-
 /// A backup's value as text, for a PostgreSQL `CAST($n AS type)` (booleans as `true` or
 /// `false`, which every integer and boolean cast reads: integers as digits).
 pub(crate) fn as_text(value: &Value) -> Option<String> {

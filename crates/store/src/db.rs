@@ -510,7 +510,7 @@ pub(crate) async fn fetch_json(
     exec: &mut impl Exec,
     query: &(impl SqlxBinder + Sync),
 ) -> Result<Vec<serde_json::Map<String, serde_json::Value>>> {
-    use crate::backup::Portable;
+    use crate::portable::Portable;
     Ok(dispatch!(exec.conn(), query, |sql, values, e| {
         sqlx::query_with(&sql, values)
             .fetch_all(e)

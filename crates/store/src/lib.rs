@@ -18,6 +18,7 @@ mod mentoring;
 mod operations;
 mod outbox;
 mod people;
+mod portable;
 pub mod privacy;
 mod proposals;
 mod public_site;

@@ -1,6 +1,7 @@
 //! Every kind of mail, rendered in both languages; retries and scrubbed errors.
 
 use super::*;
+use crate::i18n::I18n;
 
 fn facts() -> EventFacts {
     EventFacts {
