@@ -82,6 +82,11 @@ enum Command {
         #[command(subcommand)]
         command: PrivacyCommand,
     },
+    /// Territorial reference data kept in the database.
+    Territories {
+        #[command(subcommand)]
+        command: TerritoriesCommand,
+    },
     /// The batch matching solver on CSV files (see docs/MATCHING.md).
     Match {
         #[command(subcommand)]
@@ -130,6 +135,14 @@ enum PrivacyCommand {
         #[arg(long)]
         at: Option<String>,
     },
+}
+
+#[derive(Subcommand)]
+enum TerritoriesCommand {
+    /// Load the ANCT's list of priority neighbourhoods (QPV) from a CSV file with the
+    /// columns `code_qp`, `nom_qp` and the commune codes (`insee_com`, one or several
+    /// per cell); known QPV are updated, so the same file twice changes nothing.
+    ImportQpv { file: PathBuf },
 }
 
 #[derive(Subcommand)]
@@ -309,6 +322,9 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
         Command::Privacy {
             command: PrivacyCommand::Sweep { dry_run, at },
         } => ops::privacy_sweep(settings, dry_run, at.as_deref()).await,
+        Command::Territories {
+            command: TerritoriesCommand::ImportQpv { file },
+        } => ops::import_qpv(settings, &file).await,
         Command::Match { .. } => unreachable!("handled before the configuration is read"),
         Command::Admin {
             command: AdminCommand::Create { email },

@@ -142,6 +142,34 @@ pub async fn privacy_sweep(settings: Settings, dry: bool, at: Option<&str>) -> a
     Ok(())
 }
 
+/// `mentorat territories import-qpv FILE`: loads the ANCT's list of priority
+/// neighbourhoods; prints what was added, updated and left out (with line and reason).
+pub async fn import_qpv(settings: Settings, file: &Path) -> anyhow::Result<()> {
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let app = mentorat_app::App::open(settings).await?;
+    let report = match app.import_qpv(&bytes, None).await {
+        Ok(report) => report,
+        Err(mentorat_app::AppError::Invalid { key, .. }) => {
+            anyhow::bail!("{}", app.tr(mentorat_domain::Locale::En).t(key))
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let tr = app.tr(mentorat_domain::Locale::En);
+    for r in &report.refused {
+        println!("line {} ({}): {}", r.line, r.column, tr.t(r.key));
+    }
+    println!(
+        "QPV: {} added, {} updated, {} commune links, {} lines left out; {} QPV in all.",
+        report.created,
+        report.updated,
+        report.communes,
+        report.refused.len(),
+        app.qpv_count().await?
+    );
+    app.deferred.settle().await;
+    Ok(())
+}
+
 /// Brings `store`'s schema to the backup's version, restores, then applies the later
 /// migrations this binary has.
 async fn restore_into(store: &Store, file: &Path) -> anyhow::Result<BackupSummary> {

@@ -197,7 +197,7 @@ async fn the_platform_clock_moves_for_pages_and_use_cases_alike() {
 
 /// The binary on the database at `url`, with nothing else of this environment.
 /// Runs a command that must succeed; its standard output.
-fn run(cmd: &mut Command) -> String {
+pub fn run(cmd: &mut Command) -> String {
     let out = cmd.output().unwrap();
     assert!(
         out.status.success(),
@@ -207,7 +207,7 @@ fn run(cmd: &mut Command) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-fn mentorat_with(url: &str) -> Command {
+pub fn mentorat_with(url: &str) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_mentorat"));
     command
         .env_clear()

@@ -9,7 +9,7 @@ pub struct TestApp {
     pub app: App,
     /// A client that keeps cookies and does not follow redirects (tests look at them).
     pub client: reqwest::Client,
-    _db: TestDatabase,
+    db: TestDatabase,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
 }
 
@@ -56,7 +56,7 @@ pub async fn spawn_app_in(db: TestDatabase, tune: impl FnOnce(&mut Settings)) ->
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .unwrap(),
-        _db: db,
+        db,
         shutdown: Some(tx),
     }
 }
@@ -119,7 +119,7 @@ impl TestApp {
 
     /// The test's own database (to look into every table).
     pub fn database_url(&self) -> &str {
-        &self._db.url
+        &self.db.url
     }
 
     /// A new browser (own cookies) on the same platform.
@@ -264,6 +264,49 @@ impl Browser<'_> {
 
     pub async fn post_form(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
         self.app.post_form_from(&self.client, path, form).await
+    }
+
+    /// Sends a file as a form's `file` field (multipart), with the CSRF token first.
+    pub async fn upload(&self, path: &str, name: &str, bytes: &[u8]) -> reqwest::Response {
+        self.upload_fields(path, &[], name, bytes).await
+    }
+
+    /// Sends `fields` and a file (multipart), as a browser posts an upload form.
+    pub async fn upload_fields(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        name: &str,
+        bytes: &[u8],
+    ) -> reqwest::Response {
+        let token = self.app.csrf_of(&self.client, None).await;
+        let boundary = "----mentorat-test-boundary";
+        let mut body = Vec::new();
+        for (k, v) in [("csrf", token.as_str())].iter().chain(fields) {
+            body.extend_from_slice(
+                format!(
+                    "--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n"
+                )
+                .as_bytes(),
+            );
+        }
+        body.extend_from_slice(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: text/csv\r\n\r\n")
+                .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        self.client
+            .post(self.url(path))
+            .header("Origin", &self.app.address)
+            .header(
+                "Content-Type",
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .body(body)
+            .send()
+            .await
+            .expect("request")
     }
 
     /// The platform's address of `path`.

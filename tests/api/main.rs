@@ -22,6 +22,7 @@ mod metrics;
 mod pages;
 mod prg;
 mod privacy;
+mod qpv;
 mod routes;
 mod scale;
 mod security;

@@ -217,6 +217,16 @@ pub(crate) const ROWS: &[Row] = &[
         NATIONAL,
     ),
     get("/admin/registre", "/admin/registre", NATIONAL),
+    get("/admin/qpv", "/admin/qpv", NATIONAL),
+    // No file: the page says which.
+    post("/admin/qpv", "/admin/qpv", &[], NATIONAL_FORM),
+    get("/compte/quartier", "/compte/quartier", MEMBERS),
+    post(
+        "/compte/quartier",
+        "/compte/quartier",
+        &[("qpv", "QN00000X")],
+        MEMBERS_FORM,
+    ),
     get("/admin/registre.html", "/admin/registre.html", NATIONAL),
     get("/admin/lancements", "/admin/lancements", NATIONAL),
     get("/admin/courriels", "/admin/courriels", NATIONAL),

@@ -113,6 +113,7 @@ const PAGES = [
   { route: '/inscriptions/annuler/{token}', who: WHO.everyone, path: '/inscriptions/annuler/0000', status: 410 },
   { route: '/devenir-mentor/invitation/{secret}', who: WHO.everyone, path: '/devenir-mentor/invitation/0000', status: 410 },
   { route: '/compte', who: WHO.members, path: '/compte' },
+  { route: '/compte/quartier', who: WHO.members, path: '/compte/quartier' },
   { route: '/mon-espace', who: WHO.members, path: '/mon-espace' },
   { route: '/organisation', who: WHO.members, path: '/organisation' },
   { route: '/demandes/{id}', who: ['mentor'], link: new RegExp(`^/demandes/${UUID}$`) },
@@ -152,6 +153,7 @@ const PAGES = [
   { route: '/admin/journal', who: WHO.national, path: '/admin/journal' },
   { route: '/admin/effacements', who: WHO.national, path: '/admin/effacements' },
   { route: '/admin/registre', who: WHO.national, path: '/admin/registre' },
+  { route: '/admin/qpv', who: WHO.national, path: '/admin/qpv' },
   { route: '/admin/courriels', who: WHO.national, path: '/admin/courriels' },
   // The outbox holds at least the mentor's « Mot de passe oublié » e-mail.
   { route: '/admin/courriels/{id}', who: WHO.national, link: new RegExp(`^/admin/courriels/${UUID}$`) },

@@ -1518,3 +1518,40 @@ minor-consent-field = I have read this text and I agree.
 minor-consent-withdraw = Withdraw my consent
 minor-consent-withdraw-confirm = Withdraw your consent? No mentor will be suggested for this project any more.
 consent-withdrawn-space = A consent was withdrawn: no mentor is suggested for this project.
+
+## Priority neighbourhoods (QPV) and files imported
+error-file-empty = The file is empty or unreadable: choose a CSV file saved from a spreadsheet.
+error-file-unreadable = The file could not be read. Try again with a CSV file.
+error-qpv-columns = Columns not found: the file needs a code_qp column, a nom_qp column and a column of the communes' INSEE codes (insee_com).
+error-qpv-code = Invalid neighbourhood code (expected: QN then letters and digits, e.g. QN07501M).
+error-import-missing = Required field left empty.
+error-import-commune-unknown = Unknown commune: give its INSEE code, its postal code or its exact name.
+error-qpv-choice = Choose one of the neighbourhoods offered, “No” or “I don't know”.
+qpv-admin-title = Priority neighbourhoods
+qpv-admin-lead = The official list of the priority neighbourhoods of urban policy (QPV) is published by the ANCT as open data. Load it here: every porteur and mentor can then say whether they live in one of their commune's neighbourhoods.
+qpv-admin-count = { $count ->
+    [0] No neighbourhood loaded yet.
+    [one] { $count } neighbourhood loaded.
+   *[other] { $count } neighbourhoods loaded.
+}
+qpv-admin-upload = Load a file
+qpv-admin-columns = CSV file with the columns code_qp (the neighbourhood's code), nom_qp (its name) and insee_com (the commune's INSEE code; several codes separated by commas, or one line per commune). Loading the same file twice changes nothing.
+qpv-admin-submit = Load the list
+qpv-imported = { $created } neighbourhoods added, { $updated } updated, { $refused } lines left out.
+import-file-field = CSV file
+import-refused-title = Lines left out
+import-line = Line
+import-column = Column
+import-reason = Reason
+qpv-choice-title = My neighbourhood
+qpv-account-lead = Tell us whether you live in a priority neighbourhood: these figures, always anonymous, help the network obtain its funding.
+qpv-choice-link = Give my neighbourhood
+qpv-choice-lead = This answer is optional. It only serves to count, anonymously, the people from priority neighbourhoods the network supports.
+qpv-choice-question = Do you live in one of the priority neighbourhoods of { $commune }?
+qpv-choice-none-here = No priority neighbourhood of { $commune } is known to the platform.
+qpv-choice-no-commune = We do not know your commune yet. It is asked when you propose a project or become a mentor.
+qpv-choice-go-space = Go to my space
+qpv-choice-saved = Your answer is saved.
+qpv-answer-no = No
+qpv-answer-unknown = I don't know
+save = Save

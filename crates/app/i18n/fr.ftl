@@ -1534,3 +1534,40 @@ minor-consent-field = J'ai lu ce texte et je suis d'accord.
 minor-consent-withdraw = Retirer mon accord
 minor-consent-withdraw-confirm = Retirer ton accord ? Plus aucun mentor ne te sera proposé pour ce projet.
 consent-withdrawn-space = Un accord a été retiré : aucun mentor n'est proposé pour ce projet.
+
+## Priority neighbourhoods (QPV) and files imported
+error-file-empty = Le fichier est vide ou illisible : choisissez un fichier CSV enregistré depuis un tableur.
+error-file-unreadable = Le fichier n'a pas pu être lu. Réessayez avec un fichier CSV.
+error-qpv-columns = Colonnes introuvables : le fichier doit avoir une colonne code_qp, une colonne nom_qp et une colonne des codes INSEE des communes (insee_com).
+error-qpv-code = Code de quartier invalide (attendu : QN suivi de lettres et chiffres, par exemple QN07501M).
+error-import-missing = Champ obligatoire vide.
+error-import-commune-unknown = Commune inconnue : indiquez son code INSEE, son code postal ou son nom exact.
+error-qpv-choice = Choisissez l'un des quartiers proposés, « Non » ou « Je ne sais pas ».
+qpv-admin-title = Quartiers prioritaires
+qpv-admin-lead = La liste officielle des quartiers prioritaires de la politique de la ville (QPV) est publiée par l'ANCT en données ouvertes. Chargez-la ici : chaque porteur et chaque mentor peut ensuite dire s'il habite l'un des quartiers de sa commune.
+qpv-admin-count = { $count ->
+    [0] Aucun quartier chargé pour le moment.
+    [one] { $count } quartier chargé.
+   *[other] { $count } quartiers chargés.
+}
+qpv-admin-upload = Charger un fichier
+qpv-admin-columns = Fichier CSV avec les colonnes code_qp (code du quartier), nom_qp (son nom) et insee_com (le code INSEE de la commune ; plusieurs codes séparés par des virgules, ou une ligne par commune). Charger deux fois le même fichier ne change rien.
+qpv-admin-submit = Charger la liste
+qpv-imported = { $created } quartiers ajoutés, { $updated } mis à jour, { $refused } lignes écartées.
+import-file-field = Fichier CSV
+import-refused-title = Lignes écartées
+import-line = Ligne
+import-column = Colonne
+import-reason = Raison
+qpv-choice-title = Mon quartier
+qpv-account-lead = Dites-nous si vous habitez un quartier prioritaire : ces chiffres, toujours anonymes, aident le réseau à obtenir ses financements.
+qpv-choice-link = Indiquer mon quartier
+qpv-choice-lead = Cette réponse est facultative. Elle ne sert qu'à compter, de façon anonyme, les personnes des quartiers prioritaires que le réseau accompagne.
+qpv-choice-question = Habitez-vous l'un des quartiers prioritaires de { $commune } ?
+qpv-choice-none-here = Aucun quartier prioritaire de { $commune } n'est connu de la plateforme.
+qpv-choice-no-commune = Nous ne connaissons pas encore votre commune. Elle est demandée quand vous proposez un projet ou devenez mentor.
+qpv-choice-go-space = Aller à mon espace
+qpv-choice-saved = Votre réponse est enregistrée.
+qpv-answer-no = Non
+qpv-answer-unknown = Je ne sais pas
+save = Enregistrer

@@ -20,6 +20,7 @@ pub mod mentoring;
 pub mod passwords;
 pub mod privacy;
 pub mod public;
+pub mod qpv;
 pub mod security;
 pub mod stats;
 pub mod territories;

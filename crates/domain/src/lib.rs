@@ -14,6 +14,7 @@ pub mod pdf;
 pub mod person;
 pub mod policy;
 pub mod slug;
+pub mod spreadsheet;
 pub mod status;
 pub mod territory;
 

@@ -203,3 +203,36 @@ mod tests {
         assert!(!ProposalStatus::Published.can_become(ProposalStatus::Draft));
     }
 }
+
+stored_choice! {
+    /// What changed for a porteur, ticked when the relationship closes (the impact
+    /// report counts them).
+    Outcome {
+        Launched => "launched",
+        JobOrTraining => "job_or_training",
+        BusinessCreated => "business_created",
+        AssociationCreated => "association_created",
+        ProjectChanged => "project_changed",
+        Stopped => "stopped",
+    }
+}
+
+stored_choice! {
+    /// What a person said of the priority neighbourhood (QPV) they live in.
+    QpvAnswer {
+        /// One of their commune's QPV (its code is kept beside).
+        Yes => "yes",
+        No => "no",
+        Unknown => "unknown",
+    }
+}
+
+/// A QPV code as the ANCT writes them: `QN` (2024 list) or `QP` (2015 list) then six
+/// to eight letters and digits (`QN07501M`, `QP093005`).
+pub fn is_qpv_code(raw: &str) -> bool {
+    (raw.starts_with("QN") || raw.starts_with("QP"))
+        && (8..=10).contains(&raw.len())
+        && raw
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+}

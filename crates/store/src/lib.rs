@@ -22,6 +22,7 @@ mod portable;
 pub mod privacy;
 mod proposals;
 mod public_site;
+mod qpv;
 mod registrations;
 mod sessions;
 #[cfg(feature = "testing")]
@@ -51,6 +52,7 @@ pub use outbox::{NewMessage, OutboxMessage};
 pub use people::{NewMentor, NewPartner, NewProject, Partner};
 pub use proposals::{ProposalRecord, ProposedPair};
 pub use public_site::{ContactMessage, Funnel, HostingRequest, NewHostingRequest};
+pub use qpv::{Qpv, QpvChoice, QpvRow};
 pub use registrations::{
     Attendance, Cancellation, NewRegistration, Registration, RegistrationStatus, Seat,
 };

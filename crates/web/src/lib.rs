@@ -62,6 +62,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::admin::router())
         .merge(pages::association::router())
         .merge(pages::privacy_admin::router())
+        .merge(pages::qpv::router())
         .merge(pages::events::router())
         .merge(pages::inbox::router())
         .merge(pages::dashboard::router())

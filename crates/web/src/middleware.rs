@@ -16,6 +16,19 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 /// Largest request body accepted (forms are small; nothing is uploaded).
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
+/// The routes that take a file (multipart), and how large it may be: a spreadsheet of
+/// 50,000 lines is a few megabytes.
+pub const UPLOAD_PATHS: &[&str] = &["/admin/qpv"];
+pub const MAX_UPLOAD_BYTES: usize = 16 * 1024 * 1024;
+
+/// How large a request's body may be: uploads on their routes, else a form's.
+pub fn body_limit(path: &str) -> usize {
+    if UPLOAD_PATHS.contains(&path) {
+        MAX_UPLOAD_BYTES
+    } else {
+        MAX_BODY_BYTES
+    }
+}
 
 /// Scripts and styles only from our own origin, no plug-ins, no framing, no `<base>`.
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; \
@@ -35,8 +48,10 @@ pub fn apply(routes: Router<AppState>, state: AppState) -> Router<AppState> {
             crate::error::error_response(StatusCode::INTERNAL_SERVER_ERROR)
         }))
         .layer(from_fn_with_state(state.clone(), crate::session::layer))
-        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
-        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        // Every body is read whole by the session layer, within `body_limit` of its
+        // route; this outer bound only keeps any stream within the largest.
+        .layer(DefaultBodyLimit::max(MAX_UPLOAD_BYTES))
+        .layer(RequestBodyLimitLayer::new(MAX_UPLOAD_BYTES))
         .layer(from_fn_with_state(state, render_error_pages))
         // Bodies made on each request compressed at a level meant for dynamic content
         // (`compress`); bodies kept in a cache are compressed harder, once.

@@ -56,6 +56,7 @@ fn notice_key(query: &str) -> Option<&'static str> {
         "effacement-fait" => Some("erasure-done"),
         "demande-envoyee" => Some("request-sent"),
         "coordonnees-enregistrees" => Some("association-saved"),
+        "quartier-enregistre" => Some("qpv-choice-saved"),
         _ => None,
     }
 }

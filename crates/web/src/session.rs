@@ -165,13 +165,23 @@ async fn checked_body(
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
     let (parts, body) = request.into_parts();
-    let bytes = to_bytes(body, crate::middleware::MAX_BODY_BYTES)
+    let limit = crate::middleware::body_limit(parts.uri.path());
+    let bytes = to_bytes(body, limit)
         .await
         .map_err(|_| error_response(StatusCode::PAYLOAD_TOO_LARGE))?;
+    let multipart = parts
+        .headers
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/form-data"));
     let token = header_token.or_else(|| {
-        form_urlencoded::parse(&bytes)
-            .find(|(k, _)| k == "csrf")
-            .map(|(_, v)| v.into_owned())
+        if multipart {
+            multipart_csrf(&bytes)
+        } else {
+            form_urlencoded::parse(&bytes)
+                .find(|(k, _)| k == "csrf")
+                .map(|(_, v)| v.into_owned())
+        }
     });
     match token {
         Some(token) if state.app.secrets.csrf_valid(session_cookie, &token) => {}
@@ -191,9 +201,27 @@ async fn checked_body(
     Ok(Request::from_parts(parts, Body::from(bytes)))
 }
 
+/// The `csrf` field of a multipart body (a form's first field, before the file).
+fn multipart_csrf(body: &[u8]) -> Option<String> {
+    const NAME: &[u8] = b"name=\"csrf\"";
+    let at = body.windows(NAME.len()).position(|w| w == NAME)?;
+    let rest = &body[at..];
+    let start = rest.windows(4).position(|w| w == b"\r\n\r\n")? + 4;
+    let value = &rest[start..];
+    let end = value.windows(2).position(|w| w == b"\r\n")?;
+    std::str::from_utf8(&value[..end]).ok().map(str::to_owned)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_token_of_a_multipart_form_is_found() {
+        let body = b"--b\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\nabc123\r\n--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\nx;y\r\n--b--\r\n";
+        assert_eq!(multipart_csrf(body).as_deref(), Some("abc123"));
+        assert_eq!(multipart_csrf(b"--b\r\n\r\n"), None);
+    }
 
     #[test]
     fn forwarded_addresses_are_believed_only_from_trusted_proxies() {

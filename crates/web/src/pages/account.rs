@@ -162,7 +162,7 @@ async fn render_account(
     Ok(response)
 }
 
-fn own(ctx: &Ctx) -> Result<Account, WebError> {
+pub(crate) fn own(ctx: &Ctx) -> Result<Account, WebError> {
     let id = ctx.account().map(|a| a.id).unwrap_or_default();
     ctx.require(Action::ManageOwnAccount, &Resource::Account(id))
         .cloned()

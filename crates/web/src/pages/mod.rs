@@ -19,6 +19,7 @@ pub mod language;
 pub mod map;
 pub mod mentoring;
 pub mod privacy_admin;
+pub mod qpv;
 mod views;
 
 use askama::Template;

@@ -1,0 +1,48 @@
+-- 0027 — data in and out: the priority neighbourhoods (QPV) as reference data and the
+-- answer of each person about theirs, structured outcomes of a closing feedback, and
+-- personal API tokens.
+
+-- Quartiers prioritaires de la politique de la ville, as the ANCT publishes them
+-- (`mentorat territories import-qpv`): a code (`QN07501M`), a name, the communes
+-- (INSEE codes) it lies in.
+CREATE TABLE qpv (
+    code        TEXT PRIMARY KEY NOT NULL,
+    name        TEXT NOT NULL,
+    imported_at TIMESTAMPTZ NOT NULL
+);
+CREATE TABLE qpv_communes (
+    qpv_code     TEXT NOT NULL REFERENCES qpv (code) ON DELETE CASCADE,
+    commune_code TEXT NOT NULL,
+    PRIMARY KEY (qpv_code, commune_code)
+);
+CREATE INDEX qpv_communes_commune ON qpv_communes (commune_code);
+
+-- What a porteur or a mentor said of the neighbourhood they live in: one of their
+-- commune's QPV ('yes' with its code), 'no', or 'unknown'; NULL until asked.
+ALTER TABLE users ADD COLUMN qpv_answer TEXT CHECK (qpv_answer IN ('yes', 'no', 'unknown'));
+ALTER TABLE users ADD COLUMN qpv_code TEXT;
+CREATE INDEX users_qpv ON users (qpv_answer);
+
+-- What changed, ticked by the porteur when the relationship closes (beside the text).
+CREATE TABLE feedback_outcomes (
+    mentorship_id UUID NOT NULL,
+    author_id     UUID NOT NULL,
+    outcome       TEXT NOT NULL CHECK (outcome IN ('launched', 'job_or_training', 'business_created', 'association_created', 'project_changed', 'stopped')),
+    PRIMARY KEY (mentorship_id, author_id, outcome),
+    FOREIGN KEY (mentorship_id, author_id) REFERENCES feedback (mentorship_id, author_id) ON DELETE CASCADE
+);
+CREATE INDEX feedback_outcomes_outcome ON feedback_outcomes (outcome);
+
+-- Personal API tokens: only a SHA-256 of the secret is kept (it is shown once).
+CREATE TABLE api_tokens (
+    id           UUID PRIMARY KEY NOT NULL,
+    user_id      UUID NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    token_hash   TEXT NOT NULL UNIQUE,
+    label        TEXT NOT NULL,
+    scope        TEXT NOT NULL CHECK (scope IN ('read', 'read_write')),
+    expires_at   TIMESTAMPTZ NOT NULL,
+    revoked_at   TIMESTAMPTZ,
+    last_used_on TEXT,
+    created_at   TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX api_tokens_user ON api_tokens (user_id, created_at);
