@@ -1389,6 +1389,7 @@ export-section-goals = Goals
 export-section-messages = Messages
 export-section-checkins = Check-ins
 export-section-feedback = Feedback given
+export-section-feedback-outcomes = What changed (boxes ticked with your feedback)
 export-section-reports = Reports made
 export-section-registrations = Event registrations
 export-section-contact-messages = Contact messages
@@ -1555,3 +1556,12 @@ qpv-choice-saved = Your answer is saved.
 qpv-answer-no = No
 qpv-answer-unknown = I don't know
 save = Save
+
+## Outcomes ticked with the closing feedback
+outcomes-field = What changed for you? (tick all that apply)
+outcome-launched = My project started
+outcome-job_or_training = I found a job or a training course
+outcome-business_created = I created a business
+outcome-association_created = I created an association
+outcome-project_changed = My project changed direction
+outcome-stopped = I stopped my project

@@ -1405,6 +1405,7 @@ export-section-goals = Objectifs
 export-section-messages = Messages
 export-section-checkins = Points d'étape
 export-section-feedback = Avis donnés
+export-section-feedback-outcomes = Ce qui a changé (cases cochées avec vos avis)
 export-section-reports = Signalements faits
 export-section-registrations = Inscriptions aux événements
 export-section-contact-messages = Messages de contact
@@ -1571,3 +1572,12 @@ qpv-choice-saved = Votre réponse est enregistrée.
 qpv-answer-no = Non
 qpv-answer-unknown = Je ne sais pas
 save = Enregistrer
+
+## Outcomes ticked with the closing feedback
+outcomes-field = Qu'est-ce qui a changé pour vous ? (cochez tout ce qui s'applique)
+outcome-launched = Mon projet a démarré
+outcome-job_or_training = J'ai trouvé un emploi ou une formation
+outcome-business_created = J'ai créé une entreprise
+outcome-association_created = J'ai créé une association
+outcome-project_changed = Mon projet a changé de direction
+outcome-stopped = J'ai arrêté mon projet

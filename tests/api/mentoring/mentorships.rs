@@ -238,3 +238,67 @@ async fn every_quiet_pair_of_a_large_network_is_nudged_once() {
     sweep(&app).await;
     assert_eq!(nudged().await, first, "nobody nudged twice in a month");
 }
+
+#[tokio::test]
+async fn the_porteur_ticks_what_changed_when_the_relationship_closes() {
+    let app = spawn_demo_app().await;
+    let mentor_id = approved_mentor(&app, "issue-m@exemple.fr", "2").await;
+    let (porteur_id, project) = validated_porteur(&app, "issue-p@exemple.fr", 1985).await;
+    let id = accepted(&app, project, mentor_id).await.unwrap();
+    let page = format!("/mentorats/{id}");
+    let mentor = signed_in(&app, "issue-m@exemple.fr").await;
+    mentor
+        .post_form(
+            &format!("{page}/cloture"),
+            &[("reason", "Projet lancé"), ("confirm", "1")],
+        )
+        .await;
+    // The boxes are the porteur's: the mentor's form has none.
+    assert!(!mentor.get_html(&page).await.contains("name=\"outcome\""));
+    let porteur = signed_in(&app, "issue-p@exemple.fr").await;
+    let html = porteur.get_html(&page).await;
+    assert!(html.contains("value=\"business_created\""), "{html}");
+    // An unknown outcome is refused and what was typed stays.
+    let refused = porteur
+        .post_form(
+            &format!("{page}/avis"),
+            &[
+                ("satisfaction", "5"),
+                ("changes", "TEXTE-GARDE"),
+                ("outcome", "launched"),
+                ("outcome", "millionaire"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status(), 422);
+    let html = refused.text().await.unwrap();
+    assert!(html.contains("TEXTE-GARDE"));
+    assert!(html.contains("value=\"launched\" checked"), "{html}");
+    let given = porteur
+        .post_form(
+            &format!("{page}/avis"),
+            &[
+                ("satisfaction", "5"),
+                ("outcome", "launched"),
+                ("outcome", "business_created"),
+            ],
+        )
+        .await;
+    assert_eq!(given.status(), 303);
+    let export = app
+        .app
+        .store
+        .export_of(porteur_id, "issue-p@exemple.fr")
+        .await
+        .unwrap();
+    let (_, rows) = export
+        .iter()
+        .find(|(name, _)| *name == "feedback_outcomes")
+        .unwrap();
+    let mut ticked: Vec<&str> = rows
+        .iter()
+        .map(|r| r["outcome"].as_str().unwrap())
+        .collect();
+    ticked.sort();
+    assert_eq!(ticked, ["business_created", "launched"]);
+}

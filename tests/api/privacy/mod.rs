@@ -208,7 +208,14 @@ async fn seed(app: &TestApp, tag: &str, commune: &str, avoid: Uuid, n: u8) -> Se
         .unwrap();
     let closed = app.app.mentorship_record(projects[0]).await.unwrap();
     app.app
-        .give_feedback(porteur, &closed, "4", &m("changements"), &m("commentaire"))
+        .give_feedback(
+            porteur,
+            &closed,
+            "4",
+            &m("changements"),
+            &m("commentaire"),
+            &["launched".to_owned()],
+        )
         .await
         .unwrap();
     let markers = [

@@ -163,8 +163,18 @@ impl App {
         satisfaction: &str,
         changes: &str,
         comment: &str,
+        outcomes: &[String],
     ) -> Result<(), AppError> {
         concerned(viewer, Action::TakePartInMentorship, &pair(record))?;
+        // What changed is the porteur's to say; a mentor's form has no such boxes.
+        let mut ticked = Vec::new();
+        for raw in outcomes {
+            let o = mentorat_domain::status::Outcome::parse(raw)
+                .map_err(|_| invalid("outcome", "error-unknown-choice"))?;
+            if viewer == record.mentee_id && !ticked.contains(&o.as_str()) {
+                ticked.push(o.as_str());
+            }
+        }
         let satisfaction = satisfaction
             .trim()
             .parse::<i64>()
@@ -178,7 +188,10 @@ impl App {
             comment: text(comment, "comment", 2_000, false)?,
         };
         let mut tx = self.store.begin().await?;
-        tx.insert_feedback(record.id, &feedback, self.now()).await?;
+        if tx.insert_feedback(record.id, &feedback, self.now()).await? {
+            tx.insert_feedback_outcomes(record.id, viewer, &ticked)
+                .await?;
+        }
         tx.commit().await?;
         Ok(())
     }

@@ -409,6 +409,28 @@ impl Tx {
         Ok(db::execute(self, &q).await? == 1)
     }
 
+    /// The outcomes a porteur ticked with their feedback (stored forms of `Outcome`).
+    pub async fn insert_feedback_outcomes(
+        &mut self,
+        mentorship_id: Uuid,
+        author_id: Uuid,
+        outcomes: &[&str],
+    ) -> Result<()> {
+        if outcomes.is_empty() {
+            return Ok(());
+        }
+        let mut q = Query::insert()
+            .into_table("feedback_outcomes")
+            .columns(["mentorship_id", "author_id", "outcome"])
+            .to_owned();
+        for o in outcomes {
+            q.values_panic([mentorship_id.into(), author_id.into(), (*o).into()]);
+        }
+        q.on_conflict(OnConflict::new().do_nothing().to_owned());
+        db::execute(self, &q).await?;
+        Ok(())
+    }
+
     /// Marks a quiet mentorship reminded, at most once per `every`.
     pub async fn mark_mentorship_reminded(
         &mut self,

@@ -152,6 +152,10 @@ impl Store {
             ("checkins", all("checkins", "author_id", user.into())),
             ("feedback", all("feedback", "author_id", user.into())),
             (
+                "feedback_outcomes",
+                all("feedback_outcomes", "author_id", user.into()),
+            ),
+            (
                 "reports",
                 all("mentorship_reports", "reporter_id", user.into()),
             ),

@@ -36,6 +36,9 @@ pub(super) struct MentorshipTemplate<'a> {
     review: bool,
     /// The check-ins' answers, by round, for the coordinators and the pair.
     trend: Vec<String>,
+    /// The outcomes the porteur may tick with their feedback (code, label, ticked);
+    /// empty for the mentor.
+    outcomes: Vec<(&'static str, String, bool)>,
 }
 
 /// What the viewer typed in the page's forms, shown again (with the error) when the
@@ -52,6 +55,8 @@ pub(super) struct Typed {
     pub satisfaction: String,
     pub changes: String,
     pub comment: String,
+    /// The outcomes ticked (stored forms).
+    pub outcomes: Vec<String>,
 }
 
 /// A relationship the viewer may read (one of the pair, a coordinator of the
@@ -141,6 +146,20 @@ pub(super) async fn render_mentorship(
         in_pair: view.in_pair,
         active: view.record.status == mentorat_domain::MentorshipStatus::Active,
         feedback_given: view.feedback_given,
+        outcomes: if user == view.record.mentee_id {
+            mentorat_domain::status::Outcome::ALL
+                .iter()
+                .map(|o| {
+                    (
+                        o.as_str(),
+                        tr.t(&format!("outcome-{o}")),
+                        typed.outcomes.iter().any(|t| t == o.as_str()),
+                    )
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
         goals: if view.in_pair {
             ctx.state()
                 .app
@@ -313,37 +332,37 @@ pub(super) async fn close(
     .await
 }
 
-#[derive(Deserialize)]
-pub(super) struct FeedbackInput {
-    #[serde(default)]
-    satisfaction: String,
-    #[serde(default)]
-    changes: String,
-    #[serde(default)]
-    comment: String,
-}
-
 pub(super) async fn feedback(
     ctx: Ctx,
     Path(id): Path<String>,
-    Form(input): Form<FeedbackInput>,
+    RawForm(raw): RawForm,
 ) -> Result<Response, WebError> {
     let app = ctx.state().app.clone();
+    let fields = super::pairs(&raw);
+    let field = |name: &str| {
+        fields
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let outcomes: Vec<String> = fields
+        .iter()
+        .filter(|(k, _)| k == "outcome")
+        .map(|(_, v)| v.clone())
+        .collect();
     let typed = Typed {
-        satisfaction: input.satisfaction.clone(),
-        changes: input.changes.clone(),
-        comment: input.comment.clone(),
+        satisfaction: field("satisfaction"),
+        changes: field("changes"),
+        comment: field("comment"),
+        outcomes: outcomes.clone(),
         ..Typed::default()
     };
+    let (satisfaction, changes, comment) =
+        (field("satisfaction"), field("changes"), field("comment"));
     pair_change(&ctx, &id, typed, async move |user, record| {
-        app.give_feedback(
-            user,
-            record,
-            &input.satisfaction,
-            &input.changes,
-            &input.comment,
-        )
-        .await
+        app.give_feedback(user, record, &satisfaction, &changes, &comment, &outcomes)
+            .await
     })
     .await
 }
