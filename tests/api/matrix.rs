@@ -33,6 +33,8 @@ pub(crate) struct Row {
 const ALL_200: [u16; 7] = [200; 7];
 const MEMBERS: [u16; 7] = [303, 200, 200, 200, 200, 200, 200];
 const MEMBERS_FORM: [u16; 7] = [303, 422, 422, 422, 422, 422, 422];
+/// An API route for anyone signed in (anonymous: 401, no redirect).
+const API_MEMBERS: [u16; 7] = [401, 200, 200, 200, 200, 200, 200];
 const NATIONAL: [u16; 7] = [303, 403, 403, 403, 403, 403, 200];
 const NATIONAL_FORM: [u16; 7] = [303, 403, 403, 403, 403, 403, 422];
 const NATIONAL_DONE: [u16; 7] = [303, 403, 403, 403, 403, 403, 303];
@@ -87,6 +89,53 @@ pub(crate) const ROWS: &[Row] = &[
     get("/map.svg", "/map.svg", ALL_200),
     get("/api/v1/communes", "/api/v1/communes?q=ath", ALL_200),
     get("/api/v1/communes/{code}", "/api/v1/communes/60159", ALL_200),
+    get("/api/v1/openapi.json", "/api/v1/openapi.json", ALL_200),
+    get("/api/v1/docs", "/api/v1/docs", ALL_200),
+    get("/api/v1/circles", "/api/v1/circles?limit=2", ALL_200),
+    get("/api/v1/circles/{slug}", "/api/v1/circles/compiegne", ALL_200),
+    get(
+        "/api/v1/circles/{slug}/projects",
+        "/api/v1/circles/compiegne/projects",
+        [401, 403, 403, 403, 200, 403, 200],
+    ),
+    get("/api/v1/events", "/api/v1/events", ALL_200),
+    get(
+        "/api/v1/events/{id}/registrations",
+        "/api/v1/events/{event}/registrations",
+        [401, 403, 403, 200, 200, 403, 200],
+    ),
+    get(
+        "/api/v1/dashboard",
+        "/api/v1/dashboard",
+        [401, 403, 403, 403, 403, 403, 200],
+    ),
+    get("/api/v1/me", "/api/v1/me", API_MEMBERS),
+    get("/api/v1/projects", "/api/v1/projects", API_MEMBERS),
+    get("/api/v1/requests", "/api/v1/requests", API_MEMBERS),
+    get("/api/v1/mentorships", "/api/v1/mentorships", API_MEMBERS),
+    // The demo mentor's relationship (in Compiègne): the pair, its coordinators, the
+    // national team; it does not exist for anyone else.
+    get(
+        "/api/v1/mentorships/{id}",
+        "/api/v1/mentorships/{mentorship}",
+        [401, 404, 200, 404, 200, 404, 200],
+    ),
+    // A form is no JSON: refused once the viewer may add goals.
+    post(
+        "/api/v1/mentorships/{id}/goals",
+        "/api/v1/mentorships/{mentorship}/goals",
+        &[("title", "Objectif")],
+        [401, 404, 422, 404, 422, 404, 422],
+    ),
+    get("/compte/jetons", "/compte/jetons", MEMBERS),
+    post("/compte/jetons", "/compte/jetons", &[("label", "")], MEMBERS_FORM),
+    // Without `confirm`: the confirmation page.
+    post(
+        "/compte/jetons/{id}/revoquer",
+        "/compte/jetons/00000000-0000-0000-0000-000000000000/revoquer",
+        &[],
+        MEMBERS,
+    ),
     get("/inscription", "/inscription", ALL_200),
     post("/inscription", "/inscription", &[("email", "")], [422; 7]),
     get("/connexion", "/connexion", ALL_200),

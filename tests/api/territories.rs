@@ -74,7 +74,7 @@ async fn a_commune_comes_with_its_territories_position_and_circle() {
 
     let (status, body) = json(&app, "/api/v1/communes/99999").await;
     assert_eq!(status, 404);
-    assert_eq!(body["error"], "not_found");
+    assert_eq!(body["code"], "not_found");
 }
 
 #[tokio::test]

@@ -114,6 +114,8 @@ const PAGES = [
   { route: '/devenir-mentor/invitation/{secret}', who: WHO.everyone, path: '/devenir-mentor/invitation/0000', status: 410 },
   { route: '/compte', who: WHO.members, path: '/compte' },
   { route: '/compte/quartier', who: WHO.members, path: '/compte/quartier' },
+  { route: '/compte/jetons', who: WHO.members, path: '/compte/jetons' },
+  { route: '/api/v1/docs', who: WHO.everyone, path: '/api/v1/docs' },
   { route: '/mon-espace', who: WHO.members, path: '/mon-espace' },
   { route: '/organisation', who: WHO.members, path: '/organisation' },
   { route: '/demandes/{id}', who: ['mentor'], link: new RegExp(`^/demandes/${UUID}$`) },
@@ -166,6 +168,10 @@ const NOT_PAGES = [
   '/evenements/{id}/inscriptions.csv', '/api/v1/communes', '/api/v1/communes/{code}',
   '/mon-espace/attestation.pdf', '/admin/benevolat.csv', '/metrics',
   '/compte/mes-donnees.zip', '/admin/registre.html',
+  '/api/v1/openapi.json', '/api/v1/circles', '/api/v1/circles/{slug}',
+  '/api/v1/circles/{slug}/projects', '/api/v1/events', '/api/v1/events/{id}/registrations',
+  '/api/v1/dashboard', '/api/v1/me', '/api/v1/projects', '/api/v1/requests',
+  '/api/v1/mentorships', '/api/v1/mentorships/{id}',
   '/langue/{lang}',
 ];
 

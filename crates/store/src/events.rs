@@ -81,6 +81,45 @@ impl Store {
             .await
     }
 
+    /// Scheduled events (of one circle, or all) starting after `now`, soonest first,
+    /// `limit` after the event `after` (its start and id: the API's pages).
+    pub async fn upcoming_events_after(
+        &self,
+        now: DateTime<Utc>,
+        circle_id: Option<Uuid>,
+        after: Option<(DateTime<Utc>, Uuid)>,
+        limit: u64,
+    ) -> Result<Vec<Event>> {
+        let mut query = Query::select();
+        query
+            .columns(EVENT_COLUMNS)
+            .from("events")
+            .and_where(Expr::col("starts_at").gt(now))
+            .and_where(Expr::col("status").eq(EventStatus::Scheduled.as_str()))
+            .order_by("starts_at", Order::Asc)
+            .order_by("id", Order::Asc)
+            .limit(limit);
+        if let Some(circle) = circle_id {
+            query.and_where(Expr::col("circle_id").eq(circle));
+        }
+        if let Some((at, id)) = after {
+            query.cond_where(
+                sea_query::Cond::any()
+                    .add(Expr::col("starts_at").gt(at))
+                    .add(
+                        sea_query::Cond::all()
+                            .add(Expr::col("starts_at").eq(at))
+                            .add(Expr::col("id").gt(id)),
+                    ),
+            );
+        }
+        db::fetch_all::<EventRow>(&mut &*self, &query)
+            .await?
+            .into_iter()
+            .map(EventRow::into_event)
+            .collect()
+    }
+
     /// Scheduled events of these circles (of all for none) starting after `now`,
     /// soonest first.
     pub async fn upcoming_events_of(

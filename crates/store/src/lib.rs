@@ -4,6 +4,7 @@
 //! Each query is written once with sea-query and rendered for the backend in use by
 //! the small dispatch module [`db`]; see `docs/ARCHITECTURE.md`.
 
+mod api_tokens;
 mod association;
 mod audit;
 pub mod backup;
@@ -31,6 +32,7 @@ mod tokens;
 mod users;
 mod weights;
 
+pub use api_tokens::{ApiTokenOwner, ApiTokenRow};
 pub use audit::{AuditEntry, AuditFilter};
 pub use bulk::Census;
 pub use circles::{CircleSummary, Member, NewEdition};

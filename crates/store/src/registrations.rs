@@ -180,6 +180,26 @@ impl Store {
         all_rows(db::fetch_all(&mut &*self, &query).await?)
     }
 
+    /// An event's registrations by id, `limit` after `after` (the API's pages).
+    pub async fn registrations_after(
+        &self,
+        event_id: Uuid,
+        after: Option<Uuid>,
+        limit: u64,
+    ) -> Result<Vec<Registration>> {
+        let mut query = Query::select()
+            .columns(COLUMNS)
+            .from("registrations")
+            .and_where(Expr::col("event_id").eq(event_id))
+            .order_by("id", Order::Asc)
+            .limit(limit)
+            .to_owned();
+        if let Some(after) = after {
+            query.and_where(Expr::col("id").gt(after));
+        }
+        all_rows(db::fetch_all(&mut &*self, &query).await?)
+    }
+
     /// How many registrations an event has, whatever their status.
     pub async fn registrations_count(&self, event_id: Uuid) -> Result<i64> {
         let q = Query::select()

@@ -63,6 +63,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::association::router())
         .merge(pages::privacy_admin::router())
         .merge(pages::qpv::router())
+        .merge(pages::tokens::router())
         .merge(pages::events::router())
         .merge(pages::inbox::router())
         .merge(pages::dashboard::router())
@@ -71,7 +72,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::language::router())
         .merge(pages::communes::router())
         .merge(pages::map::router())
-        .merge(api::communes::router())
+        .merge(api::router())
         .fallback(error::not_found);
     middleware::apply(routes, state.clone()).with_state(state)
 }

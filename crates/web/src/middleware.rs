@@ -53,6 +53,8 @@ pub fn apply(routes: Router<AppState>, state: AppState) -> Router<AppState> {
         .layer(DefaultBodyLimit::max(MAX_UPLOAD_BYTES))
         .layer(RequestBodyLimitLayer::new(MAX_UPLOAD_BYTES))
         .layer(from_fn_with_state(state, render_error_pages))
+        // Any error on an `/api/` path, wherever it was made, as a problem document.
+        .layer(from_fn(crate::api::problems))
         // Bodies made on each request compressed at a level meant for dynamic content
         // (`compress`); bodies kept in a cache are compressed harder, once.
         .layer(from_fn(crate::compress::layer))

@@ -57,6 +57,7 @@ fn notice_key(query: &str) -> Option<&'static str> {
         "demande-envoyee" => Some("request-sent"),
         "coordonnees-enregistrees" => Some("association-saved"),
         "quartier-enregistre" => Some("qpv-choice-saved"),
+        "jeton-revoque" => Some("api-tokens-revoked-done"),
         _ => None,
     }
 }

@@ -105,6 +105,17 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
         .map(|c| c.0.ip())
         .unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
     let client_ip = client_ip(peer, request.headers(), &app.settings.trusted_proxies);
+    if path.starts_with("/api/")
+        && let Some(authorization) = request.headers().get(header::AUTHORIZATION)
+    {
+        let secret = authorization
+            .to_str()
+            .ok()
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(|v| v.trim().to_owned())
+            .unwrap_or_default();
+        return token_request(&state, request, &secret, client_ip, next).await;
+    }
     let existing = cookie(request.headers(), session_cookie_name(https))
         .filter(|v| v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit()));
     let fresh = existing.is_none();
@@ -150,6 +161,61 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
         );
     }
     response
+}
+
+/// A request signed by a personal API token: no cookie, no CSRF (a browser never adds
+/// the header by itself); a read token reads only; bodies within a form's limit.
+async fn token_request(
+    state: &AppState,
+    request: Request,
+    secret: &str,
+    client_ip: IpAddr,
+    next: Next,
+) -> Response {
+    use crate::api::problem;
+    let found = match state.app.token_account(secret).await {
+        Ok(found) => found,
+        Err(e) => {
+            tracing::error!(error = %e, "token lookup failed");
+            return problem(StatusCode::INTERNAL_SERVER_ERROR, "internal", None);
+        }
+    };
+    let Some((account, scope)) = found else {
+        let mut refused = problem(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            Some("The token is unknown, revoked or expired.".to_owned()),
+        );
+        refused.headers_mut().insert(
+            header::WWW_AUTHENTICATE,
+            HeaderValue::from_static("Bearer realm=\"mentorat\""),
+        );
+        return refused;
+    };
+    let reads = matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    );
+    if !reads && scope == mentorat_app::api_tokens::Scope::Read {
+        return problem(
+            StatusCode::FORBIDDEN,
+            "read_only_token",
+            Some("This token may only read.".to_owned()),
+        );
+    }
+    let (parts, body) = request.into_parts();
+    let Ok(bytes) = to_bytes(body, crate::middleware::MAX_BODY_BYTES).await else {
+        return problem(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", None);
+    };
+    let mut request = Request::from_parts(parts, Body::from(bytes));
+    request.extensions_mut().insert(RequestSession {
+        cookie: String::new(),
+        csrf: String::new(),
+        account: Some(account),
+        client_ip,
+        device: None,
+    });
+    next.run(request).await
 }
 
 /// Reads the body, checks its CSRF token and the text of its fields, and gives the

@@ -46,3 +46,7 @@ CREATE TABLE api_tokens (
     created_at   TIMESTAMPTZ NOT NULL
 );
 CREATE INDEX api_tokens_user ON api_tokens (user_id, created_at);
+
+-- The API's pages walk these lists by id.
+CREATE INDEX registrations_event_id ON registrations (event_id, id);
+CREATE INDEX projects_circle_id ON projects (circle_id, id);

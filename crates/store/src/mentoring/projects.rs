@@ -3,6 +3,24 @@
 use super::*;
 
 impl Store {
+    /// A circle's projects by id, `limit` after `after` (the API's pages).
+    pub async fn circle_projects_after(
+        &self,
+        circle_id: Uuid,
+        after: Option<Uuid>,
+        limit: u64,
+    ) -> Result<Vec<ProjectRecord>> {
+        let mut q = project_select()
+            .and_where(Expr::col(("projects", "circle_id")).eq(circle_id))
+            .order_by(("projects", "id"), Order::Asc)
+            .limit(limit)
+            .to_owned();
+        if let Some(after) = after {
+            q.and_where(Expr::col(("projects", "id")).gt(after));
+        }
+        db::fetch_all(&mut &*self, &q).await
+    }
+
     pub async fn project(&self, id: Uuid) -> Result<Option<ProjectRecord>> {
         let q = project_select()
             .and_where(Expr::col(("projects", "id")).eq(id))

@@ -7,6 +7,7 @@ use axum::routing::get;
 use axum::{Json, Router};
 use mentorat_domain::territory::{Country, EpciKind, Hit, Position};
 use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -14,20 +15,24 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/communes/{code}", get(detail))
 }
 
-#[derive(Deserialize)]
-struct SearchParams {
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub(super) struct SearchParams {
+    /// What was typed: a name, a postal code, an INSEE code.
     #[serde(default)]
     q: String,
+    /// How many results (10 when absent).
+    #[param(minimum = 0, maximum = 100)]
     limit: Option<usize>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct Named {
     pub code: String,
     pub name: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct SearchResult {
     /// The commune key to store (`60159`, `BE-51004`).
     pub code: String,
@@ -36,11 +41,12 @@ pub struct SearchResult {
     pub label: String,
     pub postal_codes: Vec<String>,
     pub departement: Option<Named>,
+    #[schema(value_type = String)]
     pub country: Country,
 }
 
-#[derive(Serialize)]
-struct SearchResponse {
+#[derive(Serialize, ToSchema)]
+pub(super) struct SearchResponse {
     query: String,
     results: Vec<SearchResult>,
 }
@@ -61,7 +67,11 @@ pub fn search_result(hit: &Hit<'_>) -> SearchResult {
     }
 }
 
-async fn search(
+/// Communes of France and Belgium matching what was typed.
+#[utoipa::path(get, path = "/api/v1/communes", tag = "territories", params(SearchParams),
+    responses((status = 200, description = "The communes found", body = SearchResponse),
+        (status = "default", description = "An error", body = super::Problem, content_type = "application/problem+json")))]
+pub(super) async fn search(
     State(state): State<AppState>,
     Query(params): Query<SearchParams>,
 ) -> Json<SearchResponse> {
@@ -74,34 +84,36 @@ async fn search(
     })
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 struct Intercommunality {
     code: String,
     name: String,
+    #[schema(value_type = String)]
     kind: EpciKind,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 struct PositionBody {
     lat: f64,
     lon: f64,
     approximate: bool,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 struct CircleRef {
     slug: String,
     name: String,
     status: &'static str,
 }
 
-#[derive(Serialize)]
-struct CommuneBody {
+#[derive(Serialize, ToSchema)]
+pub(super) struct CommuneBody {
     code: String,
     /// INSEE (France) or NIS (Belgium) code, without prefix.
     official_code: String,
     name: String,
     name_nl: Option<String>,
+    #[schema(value_type = String)]
     country: Country,
     postal_codes: Vec<String>,
     population: u32,
@@ -113,7 +125,12 @@ struct CommuneBody {
     circle: Option<CircleRef>,
 }
 
-async fn detail(
+/// A commune with its intercommunality, département, région and circle.
+#[utoipa::path(get, path = "/api/v1/communes/{code}", tag = "territories",
+    params(("code" = String, Path, description = "The commune key (`60159`, `BE-51004`)")),
+    responses((status = 200, description = "The commune", body = CommuneBody),
+        (status = "default", description = "An error", body = super::Problem, content_type = "application/problem+json")))]
+pub(super) async fn detail(
     State(state): State<AppState>,
     Path(code): Path<String>,
 ) -> Result<Json<CommuneBody>, ApiError> {

@@ -20,6 +20,7 @@ pub mod map;
 pub mod mentoring;
 pub mod privacy_admin;
 pub mod qpv;
+pub mod tokens;
 mod views;
 
 use askama::Template;
