@@ -3,6 +3,7 @@
 
 mod abuse;
 mod accounts;
+mod api_v1;
 mod association;
 mod auth;
 mod backup;

@@ -92,7 +92,11 @@ pub(crate) const ROWS: &[Row] = &[
     get("/api/v1/openapi.json", "/api/v1/openapi.json", ALL_200),
     get("/api/v1/docs", "/api/v1/docs", ALL_200),
     get("/api/v1/circles", "/api/v1/circles?limit=2", ALL_200),
-    get("/api/v1/circles/{slug}", "/api/v1/circles/compiegne", ALL_200),
+    get(
+        "/api/v1/circles/{slug}",
+        "/api/v1/circles/compiegne",
+        ALL_200,
+    ),
     get(
         "/api/v1/circles/{slug}/projects",
         "/api/v1/circles/compiegne/projects",
@@ -128,7 +132,12 @@ pub(crate) const ROWS: &[Row] = &[
         [401, 404, 422, 404, 422, 404, 422],
     ),
     get("/compte/jetons", "/compte/jetons", MEMBERS),
-    post("/compte/jetons", "/compte/jetons", &[("label", "")], MEMBERS_FORM),
+    post(
+        "/compte/jetons",
+        "/compte/jetons",
+        &[("label", "")],
+        MEMBERS_FORM,
+    ),
     // Without `confirm`: the confirmation page.
     post(
         "/compte/jetons/{id}/revoquer",

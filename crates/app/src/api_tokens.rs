@@ -85,8 +85,13 @@ impl App {
             now,
         )
         .await?;
-        tx.audit(Some(user_id), "api_token_created", Some(user_id), &id.to_string())
-            .await?;
+        tx.audit(
+            Some(user_id),
+            "api_token_created",
+            Some(user_id),
+            &id.to_string(),
+        )
+        .await?;
         tx.commit().await?;
         Ok(secret)
     }
@@ -96,8 +101,13 @@ impl App {
         if !tx.revoke_api_token(id, user_id, self.now()).await? {
             return Err(AppError::NotFound);
         }
-        tx.audit(Some(user_id), "api_token_revoked", Some(user_id), &id.to_string())
-            .await?;
+        tx.audit(
+            Some(user_id),
+            "api_token_revoked",
+            Some(user_id),
+            &id.to_string(),
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }

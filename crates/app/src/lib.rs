@@ -2,9 +2,9 @@
 //! coordinator or the national team can do, independent of HTTP and of SQL.
 
 pub mod accounts;
+pub mod admin;
 pub mod api_reads;
 pub mod api_tokens;
-pub mod admin;
 pub mod association;
 pub mod auth;
 pub mod batch;

@@ -76,7 +76,10 @@ pub(super) async fn me(ctx: Ctx) -> Result<Json<Me>, ApiError> {
     security(("token" = [])),
     responses((status = 200, description = "A page of projects", body = Page<Project>),
         (status = "default", description = "An error", body = super::Problem, content_type = "application/problem+json")))]
-pub(super) async fn projects(ctx: Ctx, Query(paging): Query<Paging>) -> Result<Json<Page<Project>>, ApiError> {
+pub(super) async fn projects(
+    ctx: Ctx,
+    Query(paging): Query<Paging>,
+) -> Result<Json<Page<Project>>, ApiError> {
     let me = signed_in(&ctx)?.id;
     let mut own = Vec::new();
     for p in ctx.state().app.projects_of(me).await? {
@@ -109,7 +112,10 @@ pub struct Request {
     security(("token" = [])),
     responses((status = 200, description = "A page of requests", body = Page<Request>),
         (status = "default", description = "An error", body = super::Problem, content_type = "application/problem+json")))]
-pub(super) async fn requests(ctx: Ctx, Query(paging): Query<Paging>) -> Result<Json<Page<Request>>, ApiError> {
+pub(super) async fn requests(
+    ctx: Ctx,
+    Query(paging): Query<Paging>,
+) -> Result<Json<Page<Request>>, ApiError> {
     let me = signed_in(&ctx)?.id;
     let mut items = Vec::new();
     for r in ctx.state().app.requests_of(me).await? {
@@ -189,7 +195,10 @@ pub(super) async fn mentorships(
     security(("token" = [])),
     responses((status = 200, description = "The relationship", body = Mentorship),
         (status = "default", description = "An error", body = super::Problem, content_type = "application/problem+json")))]
-pub(super) async fn mentorship(ctx: Ctx, Path(id): Path<String>) -> Result<Json<Mentorship>, ApiError> {
+pub(super) async fn mentorship(
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> Result<Json<Mentorship>, ApiError> {
     let (viewer, sheet) = visible(&ctx, &id).await?;
     let app = &ctx.state().app;
     let r = &sheet.record;

@@ -161,7 +161,10 @@ pub fn require<'a>(
     action: Action,
     resource: &Resource,
 ) -> Result<&'a mentorat_app::auth::Account, ApiError> {
-    match (authorize(ctx.viewer().as_ref(), action, resource), ctx.account()) {
+    match (
+        authorize(ctx.viewer().as_ref(), action, resource),
+        ctx.account(),
+    ) {
         (Decision::Allow, Some(account)) => Ok(account),
         (Decision::Allow, None) | (Decision::SignIn, _) => {
             Err(ApiError::new(StatusCode::UNAUTHORIZED, "unauthorized"))

@@ -53,7 +53,10 @@ fn circle_body(s: &mentorat_app::public::CircleSummary) -> Circle {
 #[utoipa::path(get, path = "/api/v1/circles", tag = "network", params(Paging),
     responses((status = 200, description = "A page of circles", body = Page<Circle>),
         (status = "default", description = "An error", body = super::Problem, content_type = "application/problem+json")))]
-pub(super) async fn circles(ctx: Ctx, Query(paging): Query<Paging>) -> Result<Json<Page<Circle>>, ApiError> {
+pub(super) async fn circles(
+    ctx: Ctx,
+    Query(paging): Query<Paging>,
+) -> Result<Json<Page<Circle>>, ApiError> {
     let all = ctx.state().app.circles().await?;
     let items = all.iter().map(circle_body).collect();
     Ok(Json(page_of(items, |c| c.slug.clone(), &paging)?))
