@@ -152,6 +152,21 @@ enum AdminCommand {
         #[arg(long)]
         email: String,
     },
+    /// Make a personal API token for an account and print it (once), as « Mon compte »
+    /// does: for a partner's tool set up by the operator, and the API's CI checks.
+    Token {
+        #[arg(long)]
+        email: String,
+        /// `read` or `read_write`.
+        #[arg(long, default_value = "read")]
+        scope: String,
+        /// 30, 90 or 365.
+        #[arg(long, default_value_t = 30)]
+        days: i64,
+        /// A name to recognise it by in « Mon compte ».
+        #[arg(long, default_value = "Ligne de commande")]
+        label: String,
+    },
 }
 
 fn main() -> ExitCode {
@@ -348,6 +363,34 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             println!("National-team account created.");
             println!("Open this link within 48 hours to choose its password (it works once):");
             println!("{}", created.set_password_url);
+            Ok(())
+        }
+        Command::Admin {
+            command:
+                AdminCommand::Token {
+                    email,
+                    scope,
+                    days,
+                    label,
+                },
+        } => {
+            let app = open(settings).await?;
+            let id = app
+                .account_id_by_email(&email)
+                .await?
+                .ok_or_else(|| anyhow::anyhow!("no account has this e-mail address"))?;
+            let secret = app
+                .create_api_token(id, &label, &scope, &days.to_string())
+                .await
+                .map_err(|e| match e {
+                    mentorat_app::AppError::Invalid { field, .. } => {
+                        anyhow::anyhow!(
+                            "invalid --{field} (scope: read or read_write; days: 30, 90 or 365)"
+                        )
+                    }
+                    other => anyhow::Error::new(other),
+                })?;
+            println!("{secret}");
             Ok(())
         }
     }

@@ -373,3 +373,30 @@ async fn the_openapi_document_lists_every_route_and_the_docs_page_reads_it() {
     }
     assert!(html.contains("next_cursor"));
 }
+
+#[tokio::test]
+async fn the_operator_makes_a_token_from_the_command_line() {
+    let app = spawn_demo_app().await;
+    let out = crate::cli::run(
+        crate::cli::mentorat_with(app.database_url())
+            .args(["admin", "token", "--email", "admin@mentorat.example"])
+            .args(["--scope", "read_write", "--days", "30"]),
+    );
+    let secret = out.trim();
+    let (status, _, me) = get(&app, "/api/v1/me", Some(secret)).await;
+    assert_eq!(status, 200);
+    assert_eq!(me["email"], "admin@mentorat.example");
+    let refused = crate::cli::mentorat_with(app.database_url())
+        .args([
+            "admin",
+            "token",
+            "--email",
+            "admin@mentorat.example",
+            "--days",
+            "7",
+        ])
+        .output()
+        .unwrap();
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("invalid --days"));
+}

@@ -22,7 +22,7 @@ pub(super) struct SearchParams {
     #[serde(default)]
     q: String,
     /// How many results (10 when absent).
-    #[param(minimum = 0, maximum = 100)]
+    #[param(minimum = 0)]
     limit: Option<usize>,
 }
 

@@ -62,13 +62,26 @@ pub(super) async fn circles(
     Ok(Json(page_of(items, |c| c.slug.clone(), &paging)?))
 }
 
+/// The circle of a slug; a slug no circle could have is simply not found.
+async fn circle_of(ctx: &Ctx, slug: &str) -> Result<mentorat_app::public::CirclePage, ApiError> {
+    if slug.is_empty()
+        || slug.len() > 100
+        || !slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
+        return Err(ApiError::not_found());
+    }
+    Ok(ctx.state().app.circle_page(slug).await?)
+}
+
 /// One circle.
 #[utoipa::path(get, path = "/api/v1/circles/{slug}", tag = "network",
     params(("slug" = String, Path, description = "The circle's slug")),
     responses((status = 200, description = "The circle", body = Circle),
         (status = "default", description = "An error", body = super::Problem, content_type = "application/problem+json")))]
 pub(super) async fn circle(ctx: Ctx, Path(slug): Path<String>) -> Result<Json<Circle>, ApiError> {
-    let page = ctx.state().app.circle_page(&slug).await?;
+    let page = circle_of(&ctx, &slug).await?;
     Ok(Json(circle_body(&page.summary)))
 }
 
@@ -108,7 +121,7 @@ pub(super) async fn events(
     let app = &ctx.state().app;
     let limit = paging.limit()?;
     let circle_id = match filter.circle.as_deref() {
-        Some(slug) => Some(app.circle_page(slug).await?.summary.circle.id),
+        Some(slug) => Some(circle_of(&ctx, slug).await?.summary.circle.id),
         None => None,
     };
     let after = match paging.after()? {
@@ -259,7 +272,7 @@ pub(super) async fn circle_projects(
                 .map_err(|_| ApiError::invalid("cursor: not a cursor this API gave"))?,
         ),
     };
-    let circle = app.circle_page(&slug).await?.summary.circle;
+    let circle = circle_of(&ctx, &slug).await?.summary.circle;
     let viewer = require(&ctx, Action::ManageCircle, &Resource::Circle(circle.id))?.id;
     let rows = app
         .circle_projects_after(circle.id, after, limit as u64 + 1)
