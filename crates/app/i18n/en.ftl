@@ -1390,6 +1390,7 @@ export-section-messages = Messages
 export-section-checkins = Check-ins
 export-section-feedback = Feedback given
 export-section-feedback-outcomes = What changed (boxes ticked with your feedback)
+export-section-api-tokens = API tokens (their name, rights and dates; never the secret)
 export-section-reports = Reports made
 export-section-registrations = Event registrations
 export-section-contact-messages = Contact messages

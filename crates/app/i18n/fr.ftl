@@ -1406,6 +1406,7 @@ export-section-messages = Messages
 export-section-checkins = Points d'étape
 export-section-feedback = Avis donnés
 export-section-feedback-outcomes = Ce qui a changé (cases cochées avec vos avis)
+export-section-api-tokens = Jetons d'API (leur nom, leurs droits, leurs dates ; jamais le secret)
 export-section-reports = Signalements faits
 export-section-registrations = Inscriptions aux événements
 export-section-contact-messages = Messages de contact

@@ -218,7 +218,12 @@ async fn seed(app: &TestApp, tag: &str, commune: &str, avoid: Uuid, n: u8) -> Se
         )
         .await
         .unwrap();
+    app.app
+        .create_api_token(porteur, &m("jeton"), "read", "30")
+        .await
+        .unwrap();
     let markers = [
+        "jeton",
         "prenom",
         "nom",
         "titre0 projet",

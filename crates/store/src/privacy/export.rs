@@ -13,8 +13,9 @@ pub type Section = (
 );
 
 /// Columns never exported: secrets, other people's ids, what only the platform reads.
-const NOT_EXPORTED: [&str; 12] = [
+const NOT_EXPORTED: [&str; 13] = [
     "password_hash",
+    "token_hash",
     "consent_hash",
     "cancel_hash",
     "invite_hash",
@@ -155,6 +156,7 @@ impl Store {
                 "feedback_outcomes",
                 all("feedback_outcomes", "author_id", user.into()),
             ),
+            ("api_tokens", all("api_tokens", "user_id", user.into())),
             (
                 "reports",
                 all("mentorship_reports", "reporter_id", user.into()),

@@ -290,6 +290,10 @@ impl Tx {
                 .and_where(Expr::col("user_id").eq(user))
                 .to_owned(),
             Query::delete()
+                .from_table("api_tokens")
+                .and_where(Expr::col("user_id").eq(user))
+                .to_owned(),
+            Query::delete()
                 .from_table("thread_reads")
                 .and_where(Expr::col("user_id").eq(user))
                 .to_owned(),
@@ -368,6 +372,8 @@ impl Tx {
             .value("password_hash", Option::<String>::None)
             .value("email_verified_at", Option::<DateTime<Utc>>::None)
             .value("inactivity_warned_at", Option::<DateTime<Utc>>::None)
+            .value("qpv_answer", Option::<String>::None)
+            .value("qpv_code", Option::<String>::None)
             .value("erased_at", now)
             .and_where(Expr::col("id").eq(user))
             .to_owned();
