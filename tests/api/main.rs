@@ -14,6 +14,7 @@ mod events;
 mod helpers;
 mod i18n;
 mod ics_check;
+mod impact;
 mod input;
 mod kept_pages;
 mod logs;

@@ -33,6 +33,8 @@ pub(crate) struct Row {
 const ALL_200: [u16; 7] = [200; 7];
 const MEMBERS: [u16; 7] = [303, 200, 200, 200, 200, 200, 200];
 const MEMBERS_FORM: [u16; 7] = [303, 422, 422, 422, 422, 422, 422];
+/// Coordinators (of any circle) and the national team.
+const OFFICES: [u16; 7] = [303, 403, 403, 403, 200, 200, 200];
 /// An API route for anyone signed in (anonymous: 401, no redirect).
 const API_MEMBERS: [u16; 7] = [401, 200, 200, 200, 200, 200, 200];
 const NATIONAL: [u16; 7] = [303, 403, 403, 403, 403, 403, 200];
@@ -276,6 +278,19 @@ pub(crate) const ROWS: &[Row] = &[
     ),
     get("/admin/registre", "/admin/registre", NATIONAL),
     get("/admin/qpv", "/admin/qpv", NATIONAL),
+    // Each coordinator on their circle by default, the national team on the network.
+    get("/rapport-impact", "/rapport-impact", OFFICES),
+    get("/rapport-impact.csv", "/rapport-impact.csv", OFFICES),
+    get(
+        "/rapport-impact/imprimer",
+        "/rapport-impact/imprimer",
+        OFFICES,
+    ),
+    get(
+        "/rapport-impact",
+        "/rapport-impact?portee=cercle-compiegne",
+        COMPIEGNE_OFFICE,
+    ),
     // No file: the page says which.
     post("/admin/qpv", "/admin/qpv", &[], NATIONAL_FORM),
     get("/compte/quartier", "/compte/quartier", MEMBERS),

@@ -156,6 +156,8 @@ const PAGES = [
   { route: '/admin/effacements', who: WHO.national, path: '/admin/effacements' },
   { route: '/admin/registre', who: WHO.national, path: '/admin/registre' },
   { route: '/admin/qpv', who: WHO.national, path: '/admin/qpv' },
+  { route: '/rapport-impact', who: WHO.office, path: '/rapport-impact' },
+  { route: '/rapport-impact/imprimer', who: WHO.office, path: '/rapport-impact/imprimer' },
   { route: '/admin/courriels', who: WHO.national, path: '/admin/courriels' },
   // The outbox holds at least the mentor's « Mot de passe oublié » e-mail.
   { route: '/admin/courriels/{id}', who: WHO.national, link: new RegExp(`^/admin/courriels/${UUID}$`) },
@@ -167,7 +169,7 @@ const NOT_PAGES = [
   '/events.ics', '/cercles/{slug}/events.ics', '/evenements/{id}/evenement.ics',
   '/evenements/{id}/inscriptions.csv', '/api/v1/communes', '/api/v1/communes/{code}',
   '/mon-espace/attestation.pdf', '/admin/benevolat.csv', '/metrics',
-  '/compte/mes-donnees.zip', '/admin/registre.html',
+  '/compte/mes-donnees.zip', '/admin/registre.html', '/rapport-impact.csv',
   '/api/v1/openapi.json', '/api/v1/circles', '/api/v1/circles/{slug}',
   '/api/v1/circles/{slug}/projects', '/api/v1/events', '/api/v1/events/{id}/registrations',
   '/api/v1/dashboard', '/api/v1/me', '/api/v1/projects', '/api/v1/requests',

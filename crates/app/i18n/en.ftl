@@ -1603,3 +1603,57 @@ api-tokens-revoke-confirm = Revoke this token? The tools using it will lose acce
 api-tokens-revoked-done = The token is revoked.
 api-tokens-docs = API documentation
 error-too-many-tokens = You already have ten active tokens: revoke one before creating another.
+
+## The impact report
+impact-title = Impact report
+impact-lead = The mentoring figures over a period and a territory, for funders and partners. Counts of fewer than five people are never shown.
+impact-from = From
+impact-to = To (included)
+impact-scope = Territory
+impact-show = Show the report
+impact-scope-network = The whole network
+impact-scope-region = Région { $name }
+impact-scope-departement = Département { $name } ({ $code })
+impact-scope-circle = Cercle des Mentors of { $name }
+impact-heading = { $scope }, from { $from } to { $to }
+impact-suppression-note = “< 5”: fewer than five people (figure hidden to keep them anonymous; another figure may be hidden too, so that the total does not reveal it).
+impact-csv = Download (CSV)
+impact-print = Printable version
+impact-csv-section = Section
+impact-csv-indicator = Indicator
+impact-csv-value = Value
+impact-hidden = < 5
+impact-too-few = fewer than 5 answers
+impact-average = { $avg } out of 5 ({ $n } answers)
+impact-days = { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}
+impact-porteurs = Porteurs
+impact-porteurs-total = Porteurs who submitted a project
+impact-porteurs-qpv = of whom living in a priority neighbourhood (QPV)
+impact-porteurs-qpv-share = Share of porteurs from a QPV
+impact-projects = Projects
+impact-projects-total = Projects submitted
+impact-projects-by-field = Projects by field
+impact-projects-by-stage = Projects by stage
+impact-mentoring = Requests and mentoring relationships
+impact-requests-made = Requests made to a mentor
+impact-requests-accepted = Requests accepted
+impact-mentorships-started = Relationships started
+impact-mentorships-closed = Relationships closed
+impact-median-days = Median time from the project's submission to the mentoring's start
+impact-meetings = Meetings
+impact-meetings-count = Meetings held
+impact-volunteer-hours = Mentors' volunteer hours
+impact-satisfaction = Satisfaction
+impact-checkin-satisfaction = Satisfaction at check-ins
+impact-closing-satisfaction = Satisfaction at closing
+impact-outcomes = What changed for porteurs (boxes ticked at closing)
+impact-outcomes-answers = Porteurs who gave their closing feedback
+impact-mentors = Mentors
+impact-mentors-total = Approved mentors (new in the period)
+impact-mentors-value = { $total } ({ $new } new)
+impact-mentors-by-circle = Mentors by circle (new in the period)
+error-impact-dates = Invalid dates: give two dates (dd/mm/yyyy), the first before the second.
+error-impact-scope = Unknown territory: choose one in the list.

@@ -1619,3 +1619,60 @@ api-tokens-revoke-confirm = Révoquer ce jeton ? Les outils qui s'en servent n'a
 api-tokens-revoked-done = Le jeton est révoqué.
 api-tokens-docs = Documentation de l'API
 error-too-many-tokens = Vous avez déjà dix jetons actifs : révoquez-en un avant d'en créer un autre.
+
+## The impact report
+impact-title = Rapport d'impact
+impact-lead = Les chiffres du mentorat sur une période et un territoire, pour les financeurs et les partenaires. Les effectifs de moins de cinq personnes ne sont jamais affichés.
+impact-from = Du
+impact-to = Au (inclus)
+impact-scope = Territoire
+impact-show = Afficher le rapport
+impact-scope-network = Tout le réseau
+impact-scope-region = Région { $name }
+impact-scope-departement = Département { $name } ({ $code })
+impact-scope-circle = { $elide ->
+    [yes] Cercle des Mentors d'{ $name }
+   *[no] Cercle des Mentors de { $name }
+}
+impact-heading = { $scope }, du { $from } au { $to }
+impact-suppression-note = « < 5 » : moins de cinq personnes (chiffre masqué pour protéger leur anonymat ; un autre chiffre peut l'être aussi, pour que le total ne le révèle pas).
+impact-csv = Télécharger (CSV)
+impact-print = Version imprimable
+impact-csv-section = Rubrique
+impact-csv-indicator = Indicateur
+impact-csv-value = Valeur
+impact-hidden = < 5
+impact-too-few = moins de 5 réponses
+impact-average = { $avg } sur 5 ({ $n } réponses)
+impact-days = { $days ->
+    [one] { $days } jour
+   *[other] { $days } jours
+}
+impact-porteurs = Porteurs de projet
+impact-porteurs-total = Porteurs ayant déposé un projet
+impact-porteurs-qpv = dont habitant un quartier prioritaire (QPV)
+impact-porteurs-qpv-share = Part des porteurs issus d'un QPV
+impact-projects = Projets
+impact-projects-total = Projets déposés
+impact-projects-by-field = Projets par domaine
+impact-projects-by-stage = Projets par étape
+impact-mentoring = Demandes et relations de mentorat
+impact-requests-made = Demandes faites à un mentor
+impact-requests-accepted = Demandes acceptées
+impact-mentorships-started = Relations commencées
+impact-mentorships-closed = Relations closes
+impact-median-days = Délai médian entre le dépôt du projet et le début du mentorat
+impact-meetings = Rencontres
+impact-meetings-count = Rencontres tenues
+impact-volunteer-hours = Heures de bénévolat des mentors
+impact-satisfaction = Satisfaction
+impact-checkin-satisfaction = Satisfaction aux points d'étape
+impact-closing-satisfaction = Satisfaction à la clôture
+impact-outcomes = Ce qui a changé pour les porteurs (cases cochées à la clôture)
+impact-outcomes-answers = Porteurs ayant donné leur avis de clôture
+impact-mentors = Mentors
+impact-mentors-total = Mentors validés (nouveaux sur la période)
+impact-mentors-value = { $total } (dont { $new } nouveaux)
+impact-mentors-by-circle = Mentors par cercle (nouveaux sur la période)
+error-impact-dates = Dates invalides : indiquez deux dates (jj/mm/aaaa), la première avant la seconde.
+error-impact-scope = Territoire inconnu : choisissez-en un dans la liste.

@@ -17,6 +17,7 @@ pub mod demo;
 pub mod email;
 pub mod events;
 pub mod i18n;
+pub mod impact;
 pub mod inbox;
 pub mod mentoring;
 pub mod passwords;

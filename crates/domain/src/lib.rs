@@ -16,6 +16,7 @@ pub mod policy;
 pub mod slug;
 pub mod spreadsheet;
 pub mod status;
+pub mod suppression;
 pub mod territory;
 
 pub use circle::{Circle, CircleEdition, CircleStatus};

@@ -14,6 +14,7 @@ mod coverage;
 mod db;
 mod event_partners;
 mod events;
+mod impact;
 mod launch;
 mod mentoring;
 mod operations;
@@ -39,6 +40,7 @@ pub use circles::{CircleSummary, Member, NewEdition};
 pub use db::{Backend, Tx};
 pub use event_partners::{EventFunnel, PartnerLink};
 pub use events::{HostMailStep, NewEvent};
+pub use impact::ImpactFigures;
 pub use launch::LaunchDates;
 pub use mentoring::{
     CheckinRecord, CheckinSummary, FlaggedCheckin, HoursLine, MentorHours, MessageRecord,

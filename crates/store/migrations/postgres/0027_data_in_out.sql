@@ -50,3 +50,10 @@ CREATE INDEX api_tokens_user ON api_tokens (user_id, created_at);
 -- The API's pages walk these lists by id.
 CREATE INDEX registrations_event_id ON registrations (event_id, id);
 CREATE INDEX projects_circle_id ON projects (circle_id, id);
+
+-- The impact report reads each figure over a period.
+CREATE INDEX projects_created ON projects (created_at);
+CREATE INDEX requests_created ON mentorship_requests (created_at);
+CREATE INDEX mentorships_started ON mentorships (started_at);
+CREATE INDEX mentorships_closed_at ON mentorships (closed_at);
+CREATE INDEX feedback_created ON feedback (created_at);

@@ -14,6 +14,7 @@ pub mod errors;
 pub mod events;
 pub mod forms;
 pub mod home;
+pub mod impact;
 pub mod inbox;
 pub mod language;
 pub mod map;
@@ -34,6 +35,28 @@ pub fn render_string(template: &impl Template) -> Result<String, crate::WebError
         tracing::error!(error = %e, "template rendering failed");
         crate::WebError::Internal(e.to_string())
     })
+}
+
+/// A CSV file to download (`filename` is ASCII), kept in no cache.
+pub fn csv_download(filename: &'static str, bytes: Vec<u8>) -> Response {
+    use axum::http::{HeaderValue, header};
+    let disposition = format!("attachment; filename=\"{filename}\"");
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/csv; charset=utf-8"),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                HeaderValue::from_str(&disposition)
+                    .unwrap_or(HeaderValue::from_static("attachment")),
+            ),
+            (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
+        ],
+        bytes,
+    )
+        .into_response()
 }
 
 pub fn render(template: &impl Template) -> Response {

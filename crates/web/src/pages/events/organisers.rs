@@ -469,21 +469,7 @@ pub(super) async fn export_csv(ctx: Ctx, Path(id): Path<String>) -> Result<Respo
         .app
         .registrations_csv(actor, &event, &labels)
         .await?;
-    Ok((
-        [
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("text/csv; charset=utf-8"),
-            ),
-            (
-                header::CONTENT_DISPOSITION,
-                HeaderValue::from_static("attachment; filename=\"inscriptions.csv\""),
-            ),
-            (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
-        ],
-        bytes,
-    )
-        .into_response())
+    Ok(crate::pages::csv_download("inscriptions.csv", bytes))
 }
 
 #[derive(Template)]

@@ -370,19 +370,8 @@ pub(super) async fn hours_csv(ctx: Ctx, Query(q): Query<HoursQuery>) -> Result<R
     .map(|k| tr.t(k))
     .collect();
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
-    Ok((
-        [
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("text/csv; charset=utf-8"),
-            ),
-            (
-                header::CONTENT_DISPOSITION,
-                HeaderValue::from_static("attachment; filename=\"benevolat.csv\""),
-            ),
-            (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
-        ],
+    Ok(crate::pages::csv_download(
+        "benevolat.csv",
         mentorat_domain::csv::french_csv(&header, &rows),
-    )
-        .into_response())
+    ))
 }
