@@ -15,6 +15,7 @@ mod helpers;
 mod i18n;
 mod ics_check;
 mod impact;
+mod import;
 mod input;
 mod kept_pages;
 mod logs;

@@ -278,6 +278,33 @@ pub(crate) const ROWS: &[Row] = &[
     ),
     get("/admin/registre", "/admin/registre", NATIONAL),
     get("/admin/qpv", "/admin/qpv", NATIONAL),
+    get("/admin/import", "/admin/import", NATIONAL),
+    get(
+        "/admin/import/modele-mentors.csv",
+        "/admin/import/modele-mentors.csv",
+        NATIONAL,
+    ),
+    // No file: the page says which.
+    post("/admin/import", "/admin/import", &[], NATIONAL_FORM),
+    get(
+        "/admin/import/{id}",
+        "/admin/import/00000000-0000-0000-0000-000000000000",
+        [303, 403, 403, 403, 403, 403, 404],
+    ),
+    post(
+        "/admin/import/{id}/confirmer",
+        "/admin/import/00000000-0000-0000-0000-000000000000/confirmer",
+        &[("confirm", "1")],
+        [303, 403, 403, 403, 403, 403, 404],
+    ),
+    get("/mon-espace/charte", "/mon-espace/charte", MEMBERS),
+    // The box not ticked: the page says so.
+    post(
+        "/mon-espace/charte",
+        "/mon-espace/charte",
+        &[],
+        MEMBERS_FORM,
+    ),
     // Each coordinator on their circle by default, the national team on the network.
     get("/rapport-impact", "/rapport-impact", OFFICES),
     get("/rapport-impact.csv", "/rapport-impact.csv", OFFICES),

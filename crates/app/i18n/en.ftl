@@ -1657,3 +1657,70 @@ impact-mentors-value = { $total } ({ $new } new)
 impact-mentors-by-circle = Mentors by circle (new in the period)
 error-impact-dates = Invalid dates: give two dates (dd/mm/yyyy), the first before the second.
 error-impact-scope = Unknown territory: choose one in the list.
+
+## Accounts made from an imported spreadsheet (GDPR art. 14)
+email-imported-subject = Your account on the Cercles des Mentors platform
+email-imported-p1 = { $controller } recorded your details on the Cercles des Mentors platform, from a file sent by your circle or your partner association. Choose your password to access it (the link is valid for 7 days).
+email-imported-p2 = Why: to organise the network's mentoring (matching mentors and porteurs of your territory, following the relationships, the network's anonymous figures). Only your circle's coordinators and the national team see your details.
+email-imported-p3 = How long: as long as you use your account; an account unused for { $months } months is erased, after a warning.
+email-imported-p4 = You may object at any time: reply to this message, or ask for your account's erasure in “My account”. Your rights and how to use them are described at { $site }/confidentialite.
+email-imported-action = Choose my password
+
+## Importing people from a spreadsheet
+import-title = Import a file
+import-lead = Add at once the people your association already follows in a spreadsheet. Nothing is saved before you have seen and confirmed the preview; importing the same file twice changes nothing.
+import-mentors-title = Mentors already vetted
+import-mentors-lead = Mentors met and checked by your association: first name, last name, e-mail address, commune (INSEE code, postal code or name), fields, interview date (dd/mm/yyyy), background checked (oui/non). Each one gets an invitation to choose a password and accepts the charter at first sign-in. A CSV file saved from a spreadsheet (semicolon or comma, UTF-8 or Windows-1252).
+import-template = Download the template (CSV)
+import-preview = See the preview
+import-past = My last imports
+import-status-previewed = Preview: nothing is saved yet. Check, then confirm.
+import-status-running = Import running…
+import-status-done = Import finished.
+import-status-failed = The import stopped on an error; the batches already written are kept. Try again: the people already imported will be left as they are.
+import-progress = { $done } lines done out of { $total }
+import-refresh = Refresh
+import-count-created = { $count ->
+    [0] Nobody to create
+    [one] { $count } person created
+   *[other] { $count } people created
+}
+import-count-updated = { $count ->
+    [0] No account to complete
+    [one] { $count } existing account completed
+   *[other] { $count } existing accounts completed
+}
+import-count-unchanged = { $count ->
+    [0] Nobody already there
+    [one] { $count } person already there (left as is)
+   *[other] { $count } people already there (left as is)
+}
+import-count-refused = { $count ->
+    [0] No line left out
+    [one] { $count } line left out
+   *[other] { $count } lines left out
+}
+import-who = Person
+import-what = What will be done
+import-accepted-title = Lines kept
+import-will-create = Account created, invitation sent
+import-will-update = Existing account: mentor profile added
+import-unchanged = Already there: nothing changes
+import-more = Only the first 500 lines of each table are shown; the numbers above count the whole file.
+import-confirm = Confirm the import
+import-confirm-question = Import these lines and send the invitations?
+import-cancel = Cancel
+import-again = Import another file
+error-import-columns = Columns not found: start from the template (prenom, nom, email, commune, domaines, date_entretien are required).
+error-import-too-long = The file has too many lines (60,000 at most): split it.
+error-import-duplicate-email = This address is already higher up in the file (line { $detail }).
+error-import-commune-ambiguous = Several communes have this name: give the INSEE code. Possible: { $detail }.
+error-import-domain = Unknown field: use the codes or names of the list of fields.
+error-import-capacity = Porteurs followed at once: from 1 to 5.
+error-import-date = Invalid date: dd/mm/yyyy, and not in the future.
+error-import-yes-no = Answer oui or non.
+error-import-language = Language: fr or en.
+error-import-formula = Cell refused: it starts like a spreadsheet formula (=, +, - or @).
+charter-title = The mentor's charter
+charter-lead = Your association registered you as a mentor. Before you start, read and accept the charter every mentor of the network commits to.
+charter-accept = I accept the charter

@@ -1676,3 +1676,70 @@ impact-mentors-value = { $total } (dont { $new } nouveaux)
 impact-mentors-by-circle = Mentors par cercle (nouveaux sur la période)
 error-impact-dates = Dates invalides : indiquez deux dates (jj/mm/aaaa), la première avant la seconde.
 error-impact-scope = Territoire inconnu : choisissez-en un dans la liste.
+
+## Accounts made from an imported spreadsheet (GDPR art. 14)
+email-imported-subject = Votre compte sur la plateforme des Cercles des Mentors
+email-imported-p1 = { $controller } a enregistré vos coordonnées sur la plateforme des Cercles des Mentors, à partir d'un fichier transmis par votre cercle ou votre association partenaire. Choisissez votre mot de passe pour y accéder (le lien est valable 7 jours).
+email-imported-p2 = Pourquoi : pour organiser le mentorat du réseau (mise en relation entre mentors et porteurs de projet de votre territoire, suivi des relations, chiffres anonymes du réseau). Seuls les coordinateurs de votre cercle et l'équipe nationale voient vos coordonnées.
+email-imported-p3 = Combien de temps : tant que vous utilisez votre compte ; un compte inutilisé pendant { $months } mois est effacé, après un avertissement.
+email-imported-p4 = Vous pouvez vous y opposer à tout moment : répondez à ce message, ou demandez l'effacement de votre compte dans « Mon compte ». Vos droits et la façon de les exercer sont décrits sur { $site }/confidentialite.
+email-imported-action = Choisir mon mot de passe
+
+## Importing people from a spreadsheet
+import-title = Importer un fichier
+import-lead = Ajoutez d'un coup les personnes que votre association suit déjà dans un tableur. Rien n'est enregistré avant que vous ayez vu et confirmé l'aperçu ; importer deux fois le même fichier ne change rien.
+import-mentors-title = Des mentors déjà validés
+import-mentors-lead = Mentors rencontrés et vérifiés par votre association : prénom, nom, adresse e-mail, commune (code INSEE, code postal ou nom), domaines, date de l'entretien (jj/mm/aaaa), antécédents vérifiés (oui/non). Chacun reçoit une invitation à choisir son mot de passe et accepte la charte à sa première connexion. Fichier CSV enregistré depuis un tableur (point-virgule ou virgule, UTF-8 ou Windows-1252).
+import-template = Télécharger le modèle (CSV)
+import-preview = Voir l'aperçu
+import-past = Mes derniers imports
+import-status-previewed = Aperçu : rien n'est encore enregistré. Vérifiez puis confirmez.
+import-status-running = Import en cours…
+import-status-done = Import terminé.
+import-status-failed = L'import s'est arrêté sur une erreur ; les lots déjà écrits sont gardés. Réessayez : les personnes déjà importées seront laissées telles quelles.
+import-progress = { $done } lignes traitées sur { $total }
+import-refresh = Rafraîchir
+import-count-created = { $count ->
+    [0] Aucune personne à créer
+    [one] { $count } personne créée
+   *[other] { $count } personnes créées
+}
+import-count-updated = { $count ->
+    [0] Aucun compte à compléter
+    [one] { $count } compte existant complété
+   *[other] { $count } comptes existants complétés
+}
+import-count-unchanged = { $count ->
+    [0] Aucune personne déjà présente
+    [one] { $count } personne déjà présente (laissée telle quelle)
+   *[other] { $count } personnes déjà présentes (laissées telles quelles)
+}
+import-count-refused = { $count ->
+    [0] Aucune ligne écartée
+    [one] { $count } ligne écartée
+   *[other] { $count } lignes écartées
+}
+import-who = Personne
+import-what = Ce qui sera fait
+import-accepted-title = Lignes retenues
+import-will-create = Compte créé, invitation envoyée
+import-will-update = Compte existant : profil de mentor ajouté
+import-unchanged = Déjà présent : rien ne change
+import-more = Seules les 500 premières lignes de chaque tableau sont affichées ; les nombres ci-dessus comptent tout le fichier.
+import-confirm = Confirmer l'import
+import-confirm-question = Importer ces lignes et envoyer les invitations ?
+import-cancel = Annuler
+import-again = Importer un autre fichier
+error-import-columns = Colonnes introuvables : partez du modèle (prenom, nom, email, commune, domaines, date_entretien sont obligatoires).
+error-import-too-long = Le fichier a trop de lignes (60 000 au plus) : découpez-le.
+error-import-duplicate-email = Cette adresse figure déjà plus haut dans le fichier (ligne { $detail }).
+error-import-commune-ambiguous = Plusieurs communes portent ce nom : indiquez le code INSEE. Possibles : { $detail }.
+error-import-domain = Domaine inconnu : utilisez les codes ou les noms de la liste des domaines.
+error-import-capacity = Nombre de porteurs suivis à la fois : de 1 à 5.
+error-import-date = Date invalide : jj/mm/aaaa, et pas dans le futur.
+error-import-yes-no = Répondez par oui ou non.
+error-import-language = Langue : fr ou en.
+error-import-formula = Cellule refusée : elle commence comme une formule de tableur (=, +, - ou @).
+charter-title = La charte du mentor
+charter-lead = Votre association vous a inscrit comme mentor. Avant de commencer, lisez et acceptez la charte qui engage chaque mentor du réseau.
+charter-accept = J'accepte la charte

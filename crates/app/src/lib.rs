@@ -18,6 +18,7 @@ pub mod email;
 pub mod events;
 pub mod i18n;
 pub mod impact;
+pub mod import;
 pub mod inbox;
 pub mod mentoring;
 pub mod passwords;

@@ -112,7 +112,7 @@ impl Store {
 
         let mut q = Query::select()
             .expr_as(Expr::cust("COUNT(*)"), "a")
-            .expr_as(Expr::cust("0"), "b")
+            .expr_as(Expr::cust("CAST(0 AS BIGINT)"), "b")
             .from("projects")
             .cond_where(between(("projects", "created_at"), from, to))
             .to_owned();
@@ -160,7 +160,7 @@ impl Store {
         for (column, target) in [("started_at", 0), ("closed_at", 1)] {
             let mut q = Query::select()
                 .expr_as(Expr::cust("COUNT(*)"), "a")
-                .expr_as(Expr::cust("0"), "b")
+                .expr_as(Expr::cust("CAST(0 AS BIGINT)"), "b")
                 .from("mentorships")
                 .to_owned();
             join_project(&mut q, "mentorships");
@@ -191,7 +191,10 @@ impl Store {
 
         let mut q = Query::select()
             .expr_as(Expr::cust("COUNT(*)"), "a")
-            .expr_as(Expr::cust("COALESCE(SUM(meetings.minutes), 0)"), "b")
+            .expr_as(
+                Expr::cust("CAST(COALESCE(SUM(meetings.minutes), 0) AS BIGINT)"),
+                "b",
+            )
             .from("meetings")
             .inner_join(
                 "mentorships",
@@ -211,7 +214,7 @@ impl Store {
             let mut q = Query::select()
                 .expr_as(Expr::cust("COUNT(*)"), "a")
                 .expr_as(
-                    Expr::cust(format!("COALESCE(SUM({table}.{score}), 0)")),
+                    Expr::cust(format!("CAST(COALESCE(SUM({table}.{score}), 0) AS BIGINT)")),
                     "b",
                 )
                 .from(table)
@@ -238,7 +241,7 @@ impl Store {
 
         let mut q = Query::select()
             .expr_as(Expr::cust("COUNT(*)"), "a")
-            .expr_as(Expr::cust("0"), "b")
+            .expr_as(Expr::cust("CAST(0 AS BIGINT)"), "b")
             .from("feedback")
             .inner_join(
                 "mentorships",
@@ -279,33 +282,39 @@ impl Store {
         in_scope(&mut q, circles);
         f.outcomes = keyed(me, &q).await?;
 
-        let mut q = Query::select()
-            .column("circle_id")
-            .expr_as(Expr::cust("COUNT(*)"), "total")
-            .expr_as(
-                Expr::case(
-                    Cond::all()
-                        .add(Expr::col("approved_at").gte(from))
-                        .add(Expr::col("approved_at").lt(to)),
-                    1,
-                )
-                .finally(0)
-                .sum(),
-                "recent",
-            )
-            .from("mentors")
-            .and_where(Expr::col("status").eq("approved"))
-            .and_where(Expr::col("circle_id").is_not_null())
-            .group_by_col("circle_id")
-            .to_owned();
-        if let Some(circles) = circles {
-            q.and_where(Expr::col("circle_id").is_in(circles.iter().copied()));
+        // Approved mentors by circle, and those approved in the period (two counts).
+        let mut counts: Vec<std::collections::HashMap<Uuid, i64>> = Vec::new();
+        for recent in [false, true] {
+            let mut q = Query::select()
+                .column("circle_id")
+                .expr_as(Expr::cust("COUNT(*)"), "total")
+                .expr_as(Expr::cust("CAST(0 AS BIGINT)"), "recent")
+                .from("mentors")
+                .and_where(Expr::col("status").eq("approved"))
+                .and_where(Expr::col("circle_id").is_not_null())
+                .group_by_col("circle_id")
+                .to_owned();
+            if recent {
+                q.and_where(Expr::col("approved_at").gte(from))
+                    .and_where(Expr::col("approved_at").lt(to));
+            }
+            if let Some(circles) = circles {
+                q.and_where(Expr::col("circle_id").is_in(circles.iter().copied()));
+            }
+            counts.push(
+                db::fetch_all::<CircleRow>(me, &q)
+                    .await?
+                    .into_iter()
+                    .map(|r| (r.circle_id, r.total + r.recent))
+                    .collect(),
+            );
         }
-        f.mentors_by_circle = db::fetch_all::<CircleRow>(me, &q)
-            .await?
-            .into_iter()
-            .map(|r| (r.circle_id, r.total, r.recent))
+        let mut by_circle: Vec<(Uuid, i64, i64)> = counts[0]
+            .iter()
+            .map(|(id, total)| (*id, *total, counts[1].get(id).copied().unwrap_or(0)))
             .collect();
+        by_circle.sort();
+        f.mentors_by_circle = by_circle;
         Ok(f)
     }
 }

@@ -15,6 +15,7 @@ mod db;
 mod event_partners;
 mod events;
 mod impact;
+mod imports;
 mod launch;
 mod mentoring;
 mod operations;
@@ -41,6 +42,7 @@ pub use db::{Backend, Tx};
 pub use event_partners::{EventFunnel, PartnerLink};
 pub use events::{HostMailStep, NewEvent};
 pub use impact::ImpactFigures;
+pub use imports::{ImportRecord, ImportedMentor, KnownAddress};
 pub use launch::LaunchDates;
 pub use mentoring::{
     CheckinRecord, CheckinSummary, FlaggedCheckin, HoursLine, MentorHours, MessageRecord,

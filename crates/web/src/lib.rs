@@ -64,6 +64,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::privacy_admin::router())
         .merge(pages::qpv::router())
         .merge(pages::impact::router())
+        .merge(pages::imports::router())
         .merge(pages::tokens::router())
         .merge(pages::events::router())
         .merge(pages::inbox::router())

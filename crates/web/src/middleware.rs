@@ -18,7 +18,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
 /// The routes that take a file (multipart), and how large it may be: a spreadsheet of
 /// 50,000 lines is a few megabytes.
-pub const UPLOAD_PATHS: &[&str] = &["/admin/qpv"];
+pub const UPLOAD_PATHS: &[&str] = &["/admin/qpv", "/admin/import"];
 pub const MAX_UPLOAD_BYTES: usize = 16 * 1024 * 1024;
 
 /// How large a request's body may be: uploads on their routes, else a form's.

@@ -22,6 +22,15 @@ use tokio::sync::Notify;
 /// `email-<key>-p1`… and, when it carries a link, `email-<key>-action`.
 #[derive(Debug, Clone)]
 pub enum Mail {
+    /// An account made from a spreadsheet: the link to choose a password, and what the
+    /// GDPR requires for data not collected from the person (art. 14): who holds it
+    /// (`controller`), why, for how long (`months` unused), how to object.
+    Imported {
+        name: String,
+        link: String,
+        controller: String,
+        months: i64,
+    },
     VerifyEmail {
         name: String,
         link: String,
@@ -180,6 +189,7 @@ pub enum Mail {
 /// does not look for the erased person's name in them (see `Tx::erase_person`). A kind
 /// missing from this list is searched (the safe side).
 pub const ABOUT_THE_RECIPIENT_ONLY: &[&str] = &[
+    "imported",
     "verify",
     "exists",
     "reset",
@@ -325,6 +335,7 @@ impl Mail {
             Mail::MentorPaused { .. } => "mentor-paused",
             Mail::PartnerLeft { .. } => "partner-left",
             Mail::Inactive { .. } => "inactive",
+            Mail::Imported { .. } => "imported",
         }
     }
 
@@ -391,6 +402,12 @@ impl Mail {
             Mail::DeletionRequested { date, .. } | Mail::Inactive { date, .. } => {
                 vec![("date", date.clone())]
             }
+            Mail::Imported {
+                controller, months, ..
+            } => vec![
+                ("controller", controller.clone()),
+                ("months", months.to_string()),
+            ],
             _ => Vec::new(),
         }
     }
@@ -399,6 +416,7 @@ impl Mail {
     fn paragraphs(&self) -> usize {
         match self {
             Mail::VerifyEmail { .. } | Mail::ResetPassword { .. } | Mail::AccountExists { .. } => 2,
+            Mail::Imported { .. } => 4,
             Mail::Event {
                 kind: EventMail::Cancelled | EventMail::EventCancelled,
                 ..
@@ -440,7 +458,8 @@ impl Mail {
             | Mail::MentorSilent { name, .. }
             | Mail::MentorPaused { name, .. }
             | Mail::PartnerLeft { name, .. }
-            | Mail::Inactive { name, .. } => Some(name),
+            | Mail::Inactive { name, .. }
+            | Mail::Imported { name, .. } => Some(name),
             Mail::AccountExists { .. } | Mail::NewInInbox { .. } => None,
         }
     }
@@ -492,6 +511,7 @@ impl Mail {
             | Mail::MentorPaused { link, .. }
             | Mail::PartnerLeft { link, .. }
             | Mail::Inactive { link, .. }
+            | Mail::Imported { link, .. }
             | Mail::DeletionRequested { link, .. } => Some(link),
             Mail::Event { link, .. } => link.as_deref(),
             _ => None,

@@ -57,6 +57,12 @@ fn every_mail() -> Vec<Mail> {
             date: "6 janvier 2027".into(),
             link: link.clone(),
         },
+        Mail::Imported {
+            name: name.clone(),
+            link: link.clone(),
+            controller: "Réseau des Cercles des Mentors".into(),
+            months: 36,
+        },
     ];
     for kind in [
         EventMail::Confirmed,
@@ -224,10 +230,11 @@ fn variant(mail: &Mail) -> usize {
         Mail::MentorPaused { .. } => 27,
         Mail::PartnerLeft { .. } => 28,
         Mail::Inactive { .. } => 29,
+        Mail::Imported { .. } => 30,
     }
 }
 
-const VARIANTS: usize = 30;
+const VARIANTS: usize = 31;
 
 #[test]
 fn every_variant_has_an_example() {

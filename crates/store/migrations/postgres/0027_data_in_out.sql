@@ -57,3 +57,28 @@ CREATE INDEX requests_created ON mentorship_requests (created_at);
 CREATE INDEX mentorships_started ON mentorships (started_at);
 CREATE INDEX mentorships_closed_at ON mentorships (closed_at);
 CREATE INDEX feedback_created ON feedback (created_at);
+
+-- Spreadsheets imported: the file is kept from its preview to its import (then
+-- emptied: it holds other people's data); the counts stay.
+CREATE TABLE imports (
+    id          UUID PRIMARY KEY NOT NULL,
+    actor_id    UUID NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    kind        TEXT NOT NULL CHECK (kind IN ('mentors', 'porteurs', 'partners', 'registrations')),
+    event_id    UUID REFERENCES events (id) ON DELETE CASCADE,
+    file_name   TEXT NOT NULL DEFAULT '',
+    content     BYTEA,
+    status      TEXT NOT NULL CHECK (status IN ('previewed', 'running', 'done', 'failed')),
+    total_lines BIGINT NOT NULL DEFAULT 0,
+    done_lines  BIGINT NOT NULL DEFAULT 0,
+    created     BIGINT NOT NULL DEFAULT 0,
+    updated     BIGINT NOT NULL DEFAULT 0,
+    unchanged   BIGINT NOT NULL DEFAULT 0,
+    refused     BIGINT NOT NULL DEFAULT 0,
+    created_at  TIMESTAMPTZ NOT NULL,
+    finished_at TIMESTAMPTZ
+);
+CREATE INDEX imports_actor ON imports (actor_id, created_at);
+CREATE INDEX imports_status ON imports (status, created_at);
+CREATE INDEX imports_event ON imports (event_id);
+-- A mentor who came from a file (vetted elsewhere) accepts the charter at first sign-in.
+ALTER TABLE mentors ADD COLUMN imported_at TIMESTAMPTZ;

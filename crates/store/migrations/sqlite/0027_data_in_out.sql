@@ -57,3 +57,28 @@ CREATE INDEX requests_created ON mentorship_requests (created_at);
 CREATE INDEX mentorships_started ON mentorships (started_at);
 CREATE INDEX mentorships_closed_at ON mentorships (closed_at);
 CREATE INDEX feedback_created ON feedback (created_at);
+
+-- Spreadsheets imported: the file is kept from its preview to its import (then
+-- emptied: it holds other people's data); the counts stay.
+CREATE TABLE imports (
+    id          BLOB PRIMARY KEY NOT NULL,
+    actor_id    BLOB NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    kind        TEXT NOT NULL CHECK (kind IN ('mentors', 'porteurs', 'partners', 'registrations')),
+    event_id    BLOB REFERENCES events (id) ON DELETE CASCADE,
+    file_name   TEXT NOT NULL DEFAULT '',
+    content     BLOB,
+    status      TEXT NOT NULL CHECK (status IN ('previewed', 'running', 'done', 'failed')),
+    total_lines INTEGER NOT NULL DEFAULT 0,
+    done_lines  INTEGER NOT NULL DEFAULT 0,
+    created     INTEGER NOT NULL DEFAULT 0,
+    updated     INTEGER NOT NULL DEFAULT 0,
+    unchanged   INTEGER NOT NULL DEFAULT 0,
+    refused     INTEGER NOT NULL DEFAULT 0,
+    created_at  TEXT NOT NULL,
+    finished_at TEXT
+);
+CREATE INDEX imports_actor ON imports (actor_id, created_at);
+CREATE INDEX imports_status ON imports (status, created_at);
+CREATE INDEX imports_event ON imports (event_id);
+-- A mentor who came from a file (vetted elsewhere) accepts the charter at first sign-in.
+ALTER TABLE mentors ADD COLUMN imported_at TEXT;

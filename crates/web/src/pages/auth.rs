@@ -310,7 +310,13 @@ async fn sign_in(ctx: Ctx, Form(input): Form<SignInInput>) -> Result<Response, W
                     Some(DEVICE_VALIDITY.num_seconds()),
                 ),
             );
-            Ok((headers, Redirect::to(&back_to)).into_response())
+            // An imported mentor accepts the charter first.
+            let to = if app.charter_pending(signed_in.user_id).await? {
+                "/mon-espace/charte".to_owned()
+            } else {
+                back_to
+            };
+            Ok((headers, Redirect::to(&to)).into_response())
         }
         Err(e) => {
             let tr = ctx.tr();

@@ -15,6 +15,7 @@ pub mod events;
 pub mod forms;
 pub mod home;
 pub mod impact;
+pub mod imports;
 pub mod inbox;
 pub mod language;
 pub mod map;

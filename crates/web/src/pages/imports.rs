@@ -1,0 +1,279 @@
+//! Importing people from a spreadsheet (`/admin/import`): a template to fill, the file
+//! sent, a preview of every line (created, updated, already there, refused with its line,
+//! column and reason), then, once confirmed, the import in the background with its
+//! progress shown (the page refreshes itself, no script needed).
+
+use super::confirm::{self, Confirmation};
+use super::qpv::uploaded_file;
+use crate::page::{Ctx, Page};
+use crate::{AppState, WebError};
+use askama::Template;
+use axum::Router;
+use axum::extract::multipart::MultipartRejection;
+use axum::extract::{Form, Multipart, Path};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use mentorat_app::AppError;
+use mentorat_app::import::{Preview, Verdict};
+use mentorat_domain::policy::{Action, Resource};
+use uuid::Uuid;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/admin/import", get(start).post(upload))
+        .route("/admin/import/modele-mentors.csv", get(template))
+        .route("/admin/import/{id}", get(show))
+        .route("/admin/import/{id}/confirmer", post(confirm_import))
+        .route("/mon-espace/charte", get(charter).post(accept_charter))
+}
+
+#[derive(Template)]
+#[template(path = "pages/charter.html")]
+struct CharterTemplate<'a> {
+    page: Page<'a>,
+    error: Option<String>,
+}
+
+/// The charter an imported mentor accepts before going on.
+async fn charter(ctx: Ctx) -> Result<Response, WebError> {
+    super::account::own(&ctx)?;
+    let tr = ctx.tr();
+    Ok(super::render(&CharterTemplate {
+        page: ctx.page(tr.t("charter-title")),
+        error: None,
+    }))
+}
+
+#[derive(serde::Deserialize)]
+struct CharterInput {
+    #[serde(default)]
+    charter: String,
+}
+
+async fn accept_charter(ctx: Ctx, Form(input): Form<CharterInput>) -> Result<Response, WebError> {
+    let account = super::account::own(&ctx)?;
+    let app = &ctx.state().app;
+    match app.accept_charter(account.id, input.charter == "1").await {
+        Ok(()) => Ok(Redirect::to("/mon-espace").into_response()),
+        Err(AppError::Invalid { key, .. }) => {
+            let tr = ctx.tr();
+            let mut response = super::render(&CharterTemplate {
+                page: ctx.page(tr.t("charter-title")),
+                error: Some(tr.t(key)),
+            });
+            *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            Ok(response)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Lines listed on the preview, of each kind (the counts say the rest).
+const LISTED: usize = 500;
+
+struct Past {
+    href: String,
+    when: String,
+    status: String,
+}
+
+#[derive(Template)]
+#[template(path = "pages/import.html")]
+struct StartTemplate<'a> {
+    page: Page<'a>,
+    error: Option<String>,
+    past: Vec<Past>,
+}
+
+fn national(ctx: &Ctx) -> Result<Uuid, WebError> {
+    Ok(ctx.require(Action::ManageNetwork, &Resource::Platform)?.id)
+}
+
+fn status_label(ctx: &Ctx, status: &str) -> String {
+    ctx.tr().t(&format!("import-status-{status}"))
+}
+
+async fn render_start(ctx: &Ctx, error: Option<String>) -> Result<Response, WebError> {
+    let actor = national(ctx)?;
+    let tr = ctx.tr();
+    let past = ctx
+        .state()
+        .app
+        .recent_imports(actor)
+        .await?
+        .into_iter()
+        .map(|r| Past {
+            href: format!("/admin/import/{}", r.id),
+            when: tr.date_time(&r.created_at),
+            status: status_label(ctx, &r.status),
+        })
+        .collect();
+    let status = if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let mut response = super::render(&StartTemplate {
+        page: ctx.page(tr.t("import-title")),
+        error,
+        past,
+    });
+    *response.status_mut() = status;
+    Ok(response)
+}
+
+async fn start(ctx: Ctx) -> Result<Response, WebError> {
+    render_start(&ctx, None).await
+}
+
+async fn template(ctx: Ctx) -> Result<Response, WebError> {
+    national(&ctx)?;
+    Ok(super::csv_download(
+        "modele-mentors.csv",
+        mentorat_app::import::mentors_template(),
+    ))
+}
+
+async fn upload(
+    ctx: Ctx,
+    form: Result<Multipart, MultipartRejection>,
+) -> Result<Response, WebError> {
+    let actor = national(&ctx)?;
+    let bytes = uploaded_file(form).await?;
+    let app = &ctx.state().app;
+    let preview = match app.preview_mentors(&bytes).await {
+        Ok(p) => p,
+        Err(AppError::Invalid { key, .. }) => {
+            return render_start(&ctx, Some(ctx.tr().t(key))).await;
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let id = app
+        .keep_import(actor, "mentors", "", &bytes, preview.lines.len())
+        .await?;
+    Ok(Redirect::to(&format!("/admin/import/{id}")).into_response())
+}
+
+struct Line {
+    line: usize,
+    who: String,
+    column: &'static str,
+    reason: String,
+}
+
+#[derive(Template)]
+#[template(path = "pages/import_preview.html")]
+struct PreviewTemplate<'a> {
+    page: Page<'a>,
+    id: Uuid,
+    /// `previewed`, `running`, `done` or `failed`.
+    status: String,
+    status_label: String,
+    counts: [i64; 4],
+    total: i64,
+    done: i64,
+    /// « 12 000 lignes sur 50 000 ».
+    progress: String,
+    refused: Vec<Line>,
+    accepted: Vec<Line>,
+    more: bool,
+}
+
+fn lines(ctx: &Ctx, preview: &Preview) -> (Vec<Line>, Vec<Line>, bool) {
+    let tr = ctx.tr();
+    let mut refused = Vec::new();
+    let mut accepted = Vec::new();
+    for l in &preview.lines {
+        let (list, column, reason) = match &l.verdict {
+            Verdict::Refused(r) => (&mut refused, r.column, tr.ts(r.key, "detail", &r.detail)),
+            Verdict::Create => (&mut accepted, "", tr.t("import-will-create")),
+            Verdict::Update => (&mut accepted, "", tr.t("import-will-update")),
+            Verdict::Unchanged => (&mut accepted, "", tr.t("import-unchanged")),
+        };
+        if list.len() < LISTED {
+            list.push(Line {
+                line: l.line,
+                who: l.who.clone(),
+                column,
+                reason,
+            });
+        }
+    }
+    let more = preview.lines.len() > refused.len() + accepted.len();
+    (refused, accepted, more)
+}
+
+async fn show(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
+    let actor = national(&ctx)?;
+    let id: Uuid = id.parse().map_err(|_| WebError::NotFound)?;
+    let app = &ctx.state().app;
+    let record = app.import_record(id).await?;
+    if record.actor_id != actor {
+        return Err(WebError::NotFound);
+    }
+    let (counts, refused, accepted, more) = if record.status == "previewed" {
+        let preview = app.import_preview(id).await?;
+        let (refused, accepted, more) = lines(&ctx, &preview);
+        (preview.counts(), refused, accepted, more)
+    } else {
+        (
+            [
+                record.created,
+                record.updated,
+                record.unchanged,
+                record.refused,
+            ],
+            Vec::new(),
+            Vec::new(),
+            false,
+        )
+    };
+    let tr = ctx.tr();
+    Ok(super::render(&PreviewTemplate {
+        page: ctx.page(tr.t("import-title")),
+        id,
+        status_label: status_label(&ctx, &record.status),
+        status: record.status,
+        counts,
+        total: record.total_lines,
+        done: record.done_lines,
+        progress: tr.tc(
+            "import-progress",
+            &[("done", record.done_lines), ("total", record.total_lines)],
+        ),
+        refused,
+        accepted,
+        more,
+    }))
+}
+
+async fn confirm_import(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(c): Form<Confirmation>,
+) -> Result<Response, WebError> {
+    let actor = national(&ctx)?;
+    let id: Uuid = id.parse().map_err(|_| WebError::NotFound)?;
+    let app = ctx.state().app.clone();
+    let record = app.import_record(id).await?;
+    if record.actor_id != actor {
+        return Err(WebError::NotFound);
+    }
+    if !c.given() {
+        return Ok(confirm::ask(
+            &ctx,
+            &format!("/admin/import/{id}/confirmer"),
+            ctx.tr().t("import-confirm-question"),
+            Vec::new(),
+            &format!("/admin/import/{id}"),
+        ));
+    }
+    if app.start_import(id).await? {
+        // In the background: the page shows the progress meanwhile.
+        tokio::spawn(async move {
+            let _ = app.run_import(id).await;
+        });
+    }
+    Ok(Redirect::to(&format!("/admin/import/{id}")).into_response())
+}
