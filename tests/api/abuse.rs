@@ -145,10 +145,19 @@ async fn every_post_without_a_valid_csrf_token_is_refused() {
             .await
             .unwrap();
         assert_eq!(without.status(), 403, "{path} without a token");
-        assert!(
-            without.text().await.unwrap().contains("Accès refusé"),
-            "{path}: a friendly page"
-        );
+        if path.starts_with("/api/") {
+            // The API answers in its own words: a problem document.
+            assert_eq!(
+                without.headers()["content-type"],
+                "application/problem+json",
+                "{path}"
+            );
+        } else {
+            assert!(
+                without.text().await.unwrap().contains("Accès refusé"),
+                "{path}: a friendly page"
+            );
+        }
         let forged = app
             .client
             .post(app.url(path))

@@ -11,7 +11,11 @@ async fn json(app: &crate::helpers::TestApp, path: &str) -> (u16, Value) {
         response.headers()["content-type"]
             .to_str()
             .unwrap()
-            .starts_with("application/json"),
+            .starts_with(if status < 400 {
+                "application/json"
+            } else {
+                "application/problem+json"
+            }),
         "{path}"
     );
     (status, response.json().await.unwrap())
