@@ -143,3 +143,24 @@
     input.addEventListener("blur", function () { setTimeout(close, 100); });
   }
 })();
+
+// An import running in the background: its page follows the progress (every two
+// seconds, the state part of the page is fetched again and replaced; without a script,
+// the page has a « Rafraîchir » link).
+(function () {
+  "use strict";
+  if (!document.querySelector("[data-import-running]")) return;
+  function follow() {
+    fetch(location.href, { headers: { Accept: "text/html" } })
+      .then(function (response) { return response.text(); })
+      .then(function (text) {
+        var fresh = new DOMParser().parseFromString(text, "text/html").getElementById("import-state");
+        var shown = document.getElementById("import-state");
+        if (!fresh || !shown) return;
+        shown.replaceWith(fresh);
+        if (fresh.hasAttribute("data-import-running")) setTimeout(follow, 2000);
+      })
+      .catch(function () { setTimeout(follow, 5000); });
+  }
+  setTimeout(follow, 2000);
+})();

@@ -1,7 +1,7 @@
 //! Importing people from a spreadsheet (`/admin/import`): a template to fill, the file
 //! sent, a preview of every line (created, updated, already there, refused with its line,
 //! column and reason), then, once confirmed, the import in the background with its
-//! progress shown (the page refreshes itself, no script needed).
+//! progress shown (followed by `app.js`; without a script, a « Rafraîchir » link).
 
 use super::confirm::{self, Confirmation};
 use super::qpv::uploaded_file;
