@@ -542,3 +542,74 @@ async fn a_conference_scheduled_where_no_circle_is_creates_the_towns_planned_cir
     let (entries, _) = app.app.audit_log(&Default::default(), 0, 10).await.unwrap();
     assert!(entries.iter().any(|e| e.action == "circle_created"));
 }
+
+#[tokio::test]
+async fn a_circles_mentors_and_projects_download_as_csv_and_the_download_is_logged() {
+    let app = crate::helpers::spawn_demo_app().await;
+    let coordinator =
+        crate::mentoring::signed_in(&app, "coordination.compiegne@mentorat.example").await;
+    let page = coordinator
+        .get_html("/admin/cercles/compiegne/mentors")
+        .await;
+    assert!(page.contains("href=\"/admin/cercles/compiegne/mentors.csv\""));
+    let response = coordinator
+        .get("/admin/cercles/compiegne/mentors.csv")
+        .await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(
+        response.headers()["content-type"],
+        "text/csv; charset=utf-8"
+    );
+    let bytes = response.bytes().await.unwrap();
+    let sheet = mentorat_domain::spreadsheet::read(&bytes).unwrap();
+    assert_eq!(sheet.header, ["Mentor", "État", "Lien"]);
+    // Every mentor of the circle, not a page of them.
+    let (_, total) = app
+        .app
+        .circle_mentor_page(mentorat_app::demo::demo_id("circle/compiegne"), 0, 1)
+        .await
+        .unwrap();
+    assert_eq!(sheet.rows.len() as i64, total);
+    assert!(
+        sheet
+            .rows
+            .iter()
+            .all(|r| r.cells[2].contains("/coordination/mentors/"))
+    );
+    let projects = coordinator
+        .get("/admin/cercles/compiegne/projets.csv")
+        .await;
+    let sheet = mentorat_domain::spreadsheet::read(&projects.bytes().await.unwrap()).unwrap();
+    assert_eq!(sheet.header[0], "Projet");
+    assert!(!sheet.rows.is_empty());
+    let (entries, _) = app
+        .app
+        .store
+        .audit_entries(
+            &mentorat_store::AuditFilter {
+                action: Some("list_exported".into()),
+                actor_id: None,
+                subject_id: None,
+                since: None,
+                until: None,
+            },
+            0,
+            10,
+        )
+        .await
+        .unwrap();
+    let what: Vec<&str> = entries.iter().map(|e| e.detail.as_str()).collect();
+    assert!(
+        what.contains(&"compiegne_mentors") && what.contains(&"compiegne_projets"),
+        "{what:?}"
+    );
+    // Another circle's coordinator gets nothing.
+    let paris = crate::mentoring::signed_in(&app, "coordination.paris@mentorat.example").await;
+    assert_eq!(
+        paris
+            .get("/admin/cercles/compiegne/mentors.csv")
+            .await
+            .status(),
+        403
+    );
+}

@@ -133,6 +133,12 @@ pub(crate) const ROWS: &[Row] = &[
         &[("title", "Objectif")],
         [401, 404, 422, 404, 422, 404, 422],
     ),
+    // A proposal for Compiègne: its coordinator and the national team.
+    get(
+        "/api/v1/proposals/{id}",
+        "/api/v1/proposals/{proposal}",
+        [401, 403, 403, 403, 200, 403, 200],
+    ),
     get("/compte/jetons", "/compte/jetons", MEMBERS),
     post(
         "/compte/jetons",
@@ -481,6 +487,16 @@ pub(crate) const ROWS: &[Row] = &[
     get(
         "/admin/cercles/{slug}/projets",
         "/admin/cercles/compiegne/projets",
+        COMPIEGNE_OFFICE,
+    ),
+    get(
+        "/admin/cercles/{slug}/mentors.csv",
+        "/admin/cercles/compiegne/mentors.csv",
+        COMPIEGNE_OFFICE,
+    ),
+    get(
+        "/admin/cercles/{slug}/projets.csv",
+        "/admin/cercles/compiegne/projets.csv",
         COMPIEGNE_OFFICE,
     ),
     post(

@@ -172,11 +172,12 @@ const NOT_PAGES = [
   '/evenements/{id}/inscriptions.csv', '/api/v1/communes', '/api/v1/communes/{code}',
   '/mon-espace/attestation.pdf', '/admin/benevolat.csv', '/metrics',
   '/compte/mes-donnees.zip', '/admin/registre.html', '/rapport-impact.csv',
+  '/admin/cercles/{slug}/mentors.csv', '/admin/cercles/{slug}/projets.csv',
   '/admin/import/modele-mentors.csv', '/admin/import/{id}',
   '/api/v1/openapi.json', '/api/v1/circles', '/api/v1/circles/{slug}',
   '/api/v1/circles/{slug}/projects', '/api/v1/events', '/api/v1/events/{id}/registrations',
   '/api/v1/dashboard', '/api/v1/me', '/api/v1/projects', '/api/v1/requests',
-  '/api/v1/mentorships', '/api/v1/mentorships/{id}',
+  '/api/v1/mentorships', '/api/v1/mentorships/{id}', '/api/v1/proposals/{id}',
   '/langue/{lang}',
 ];
 

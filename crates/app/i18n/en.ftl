@@ -1724,3 +1724,7 @@ error-import-formula = Cell refused: it starts like a spreadsheet formula (=, +,
 charter-title = The mentor's charter
 charter-lead = Your association registered you as a mentor. Before you start, read and accept the charter every mentor of the network commits to.
 charter-accept = I accept the charter
+list-csv = Download the list (CSV)
+circle-mentors-csv-name = Mentor
+circle-projects-csv-name = Project
+csv-link = Link

@@ -1743,3 +1743,7 @@ error-import-formula = Cellule refusée : elle commence comme une formule de tab
 charter-title = La charte du mentor
 charter-lead = Votre association vous a inscrit comme mentor. Avant de commencer, lisez et acceptez la charte qui engage chaque mentor du réseau.
 charter-accept = J'accepte la charte
+list-csv = Télécharger la liste (CSV)
+circle-mentors-csv-name = Mentor
+circle-projects-csv-name = Projet
+csv-link = Lien

@@ -101,4 +101,10 @@ impl App {
             .await?
             .ok_or(AppError::NotFound)
     }
+
+    /// A list downloaded as a CSV (`what` names it): in the audit log, as every export
+    /// of personal data.
+    pub async fn record_export(&self, actor: Option<Uuid>, what: &str) -> Result<(), AppError> {
+        Ok(self.store.audit(actor, "list_exported", None, what).await?)
+    }
 }

@@ -60,6 +60,7 @@ impl Modify for TokenScheme {
         super::mentoring::mentorships,
         super::mentoring::mentorship,
         super::mentoring::add_goal,
+        super::mentoring::proposal,
     ),
     modifiers(&TokenScheme)
 )]

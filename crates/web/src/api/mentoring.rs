@@ -24,6 +24,86 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/mentorships", get(mentorships))
         .route("/api/v1/mentorships/{id}", get(mentorship))
         .route("/api/v1/mentorships/{id}/goals", post(add_goal))
+        .route("/api/v1/proposals/{id}", get(proposal))
+}
+
+/// A pair a batch proposal suggests: a project and a mentor, with its score.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProposedPair {
+    pub project_id: Uuid,
+    pub mentor_id: Uuid,
+    pub score: i64,
+    /// Taken out by a coordinator's review.
+    pub removed: bool,
+}
+
+/// A batch matching proposal and a page of its pairs.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Proposal {
+    pub id: Uuid,
+    pub circle_id: Option<Uuid>,
+    /// `draft` or `published`.
+    pub status: String,
+    pub total_score: i64,
+    pub matched: i64,
+    pub unmatched: i64,
+    pub created_at: DateTime<Utc>,
+    pub pairs: Page<ProposedPair>,
+}
+
+/// A batch matching proposal, for the coordinators of its circles and the national
+/// team; its pairs a page at a time.
+#[utoipa::path(get, path = "/api/v1/proposals/{id}", tag = "mentoring",
+    params(("id" = Uuid, Path, description = "The proposal's id"), Paging),
+    security(("token" = [])),
+    responses((status = 200, description = "The proposal", body = Proposal),
+        (status = "default", description = "An error", body = super::Problem, content_type = "application/problem+json")))]
+pub(super) async fn proposal(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Query(paging): Query<Paging>,
+) -> Result<Json<Proposal>, ApiError> {
+    signed_in(&ctx)?;
+    let app = &ctx.state().app;
+    let id: Uuid = id.parse().map_err(|_| ApiError::not_found())?;
+    let limit = paging.limit()?;
+    let offset: u64 = match paging.after()? {
+        None => 0,
+        Some(key) => key
+            .parse()
+            .map_err(|_| ApiError::invalid("cursor: not a cursor this API gave"))?,
+    };
+    let record = app.proposal_record(id).await?;
+    let circles = app.proposal_circles(&record).await?;
+    if circles.is_empty() {
+        require(&ctx, Action::ManageNetwork, &Resource::Platform)?;
+    }
+    for c in &circles {
+        require(&ctx, Action::ManageCircle, &Resource::Circle(*c))?;
+    }
+    let (pairs, _) = app.proposal_page(id, offset, limit as u64 + 1).await?;
+    let more = pairs.len() > limit;
+    let items: Vec<ProposedPair> = pairs
+        .into_iter()
+        .take(limit)
+        .map(|p| ProposedPair {
+            project_id: p.project_id,
+            mentor_id: p.mentor_id,
+            score: p.score,
+            removed: p.removed,
+        })
+        .collect();
+    let next_cursor = more.then(|| super::encode_cursor(&(offset + limit as u64).to_string()));
+    Ok(Json(Proposal {
+        id: record.id,
+        circle_id: record.circle_id,
+        status: record.status.as_str().to_owned(),
+        total_score: record.total_score,
+        matched: record.matched,
+        unmatched: record.unmatched,
+        created_at: record.created_at,
+        pairs: Page { items, next_cursor },
+    }))
 }
 
 /// A role held: `national_team`, `coordinator` (of a circle), `partner` (member of an

@@ -41,6 +41,11 @@ pub fn router() -> Router<AppState> {
         .route("/admin/cercles/{slug}", get(office))
         .route("/admin/cercles/{slug}/mentors", get(circle_mentors))
         .route("/admin/cercles/{slug}/projets", get(circle_projects))
+        .route("/admin/cercles/{slug}/mentors.csv", get(circle_mentors_csv))
+        .route(
+            "/admin/cercles/{slug}/projets.csv",
+            get(circle_projects_csv),
+        )
         .route("/admin/cercles/{slug}/etat", post(set_status))
         .route("/admin/cercles/{slug}/territoire", post(extend))
         .route("/admin/cercles/{slug}/editions", post(add_edition))

@@ -17,6 +17,8 @@ pub(super) struct PeopleTemplate<'a> {
     /// (href, name or title, status)
     rows: Vec<(String, String, String)>,
     pager: Pager,
+    /// The whole list as a CSV.
+    csv: String,
 }
 
 #[derive(Deserialize, Default)]
@@ -55,12 +57,13 @@ async fn rows(
     people: People,
     circle_id: Uuid,
     offset: u64,
+    limit: u64,
 ) -> Result<(Vec<(String, String, String)>, i64), WebError> {
     let app = &ctx.state().app;
     let tr = ctx.tr();
     Ok(match people {
         People::Mentors => {
-            let (lines, total) = app.circle_mentor_page(circle_id, offset, PAGE_SIZE).await?;
+            let (lines, total) = app.circle_mentor_page(circle_id, offset, limit).await?;
             let rows = lines
                 .iter()
                 .map(|m| {
@@ -80,9 +83,7 @@ async fn rows(
             (rows, total)
         }
         People::Projects => {
-            let (lines, total) = app
-                .circle_project_page(circle_id, offset, PAGE_SIZE)
-                .await?;
+            let (lines, total) = app.circle_project_page(circle_id, offset, limit).await?;
             let rows = lines
                 .iter()
                 .map(|p| {
@@ -102,13 +103,13 @@ async fn list(ctx: Ctx, slug: &str, q: PageQuery, people: People) -> Result<Resp
     let office = managed(&ctx, slug).await?;
     let c = &office.circle;
     let page = q.page.unwrap_or(1).max(1);
-    let (mut lines, total) = rows(&ctx, people, c.id, (page - 1) * PAGE_SIZE).await?;
+    let (mut lines, total) = rows(&ctx, people, c.id, (page - 1) * PAGE_SIZE, PAGE_SIZE).await?;
     let tr = ctx.tr();
     let base = format!("/admin/cercles/{}/{}", c.slug, people.path());
     let pager = pager(&tr, &base, "", page, total);
     if page > pager.pages {
         // An old link past the last page: the last one.
-        (lines, _) = rows(&ctx, people, c.id, (pager.pages - 1) * PAGE_SIZE).await?;
+        (lines, _) = rows(&ctx, people, c.id, (pager.pages - 1) * PAGE_SIZE, PAGE_SIZE).await?;
     }
     let key = people.key();
     let heading = tr.of_place(&format!("{key}-title"), &c.name);
@@ -120,7 +121,55 @@ async fn list(ctx: Ctx, slug: &str, q: PageQuery, people: People) -> Result<Resp
         empty: tr.t(&format!("{key}-empty")),
         rows: lines,
         pager,
+        csv: format!("{base}.csv"),
     }))
+}
+
+/// Every line of the list, as a CSV for a French spreadsheet (audited).
+async fn csv(ctx: Ctx, slug: &str, people: People) -> Result<Response, WebError> {
+    let office = managed(&ctx, slug).await?;
+    let c = &office.circle;
+    // A circle holds tens to hundreds of people: the whole list at once.
+    let (lines, _) = rows(&ctx, people, c.id, 0, 1_000_000).await?;
+    let tr = ctx.tr();
+    let key = people.key();
+    let header = [
+        tr.t(&format!("{key}-csv-name")),
+        tr.t("csv-status"),
+        tr.t("csv-link"),
+    ];
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let base = &ctx.state().app.settings.base_url;
+    let rows: Vec<Vec<String>> = lines
+        .into_iter()
+        .map(|(href, name, status)| vec![name, status, format!("{base}{href}")])
+        .collect();
+    let actor = ctx.account().map(|a| a.id);
+    ctx.state()
+        .app
+        .record_export(actor, &format!("{}_{}", c.slug, people.path()))
+        .await?;
+    Ok(crate::pages::csv_download(
+        match people {
+            People::Mentors => "mentors.csv",
+            People::Projects => "projets.csv",
+        },
+        mentorat_domain::csv::french_csv(&header, &rows),
+    ))
+}
+
+pub(super) async fn circle_mentors_csv(
+    ctx: Ctx,
+    Path(slug): Path<String>,
+) -> Result<Response, WebError> {
+    csv(ctx, &slug, People::Mentors).await
+}
+
+pub(super) async fn circle_projects_csv(
+    ctx: Ctx,
+    Path(slug): Path<String>,
+) -> Result<Response, WebError> {
+    csv(ctx, &slug, People::Projects).await
 }
 
 pub(super) async fn circle_mentors(
