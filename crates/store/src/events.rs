@@ -90,15 +90,7 @@ impl Store {
         after: Option<(DateTime<Utc>, Uuid)>,
         limit: u64,
     ) -> Result<Vec<Event>> {
-        let mut query = Query::select();
-        query
-            .columns(EVENT_COLUMNS)
-            .from("events")
-            .and_where(Expr::col("starts_at").gt(now))
-            .and_where(Expr::col("status").eq(EventStatus::Scheduled.as_str()))
-            .order_by("starts_at", Order::Asc)
-            .order_by("id", Order::Asc)
-            .limit(limit);
+        let mut query = upcoming(now, limit);
         if let Some(circle) = circle_id {
             query.and_where(Expr::col("circle_id").eq(circle));
         }
@@ -128,15 +120,7 @@ impl Store {
         circles: &[Uuid],
         limit: u64,
     ) -> Result<Vec<Event>> {
-        let mut query = Query::select();
-        query
-            .columns(EVENT_COLUMNS)
-            .from("events")
-            .and_where(Expr::col("starts_at").gt(now))
-            .and_where(Expr::col("status").eq(EventStatus::Scheduled.as_str()))
-            .order_by("starts_at", Order::Asc)
-            .order_by("id", Order::Asc)
-            .limit(limit);
+        let mut query = upcoming(now, limit);
         if !circles.is_empty() {
             query.and_where(Expr::col("circle_id").is_in(circles.iter().copied()));
         }
@@ -146,6 +130,19 @@ impl Store {
             .map(EventRow::into_event)
             .collect()
     }
+}
+
+/// Scheduled events starting after `now`, soonest first, `limit` of them.
+fn upcoming(now: DateTime<Utc>, limit: u64) -> sea_query::SelectStatement {
+    Query::select()
+        .columns(EVENT_COLUMNS)
+        .from("events")
+        .and_where(Expr::col("starts_at").gt(now))
+        .and_where(Expr::col("status").eq(EventStatus::Scheduled.as_str()))
+        .order_by("starts_at", Order::Asc)
+        .order_by("id", Order::Asc)
+        .limit(limit)
+        .to_owned()
 }
 
 async fn event(exec: &mut impl db::Exec, id: Uuid) -> Result<Option<Event>> {

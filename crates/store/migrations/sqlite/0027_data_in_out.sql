@@ -32,6 +32,7 @@ CREATE TABLE feedback_outcomes (
     FOREIGN KEY (mentorship_id, author_id) REFERENCES feedback (mentorship_id, author_id) ON DELETE CASCADE
 );
 CREATE INDEX feedback_outcomes_outcome ON feedback_outcomes (outcome);
+CREATE INDEX feedback_outcomes_author ON feedback_outcomes (author_id);
 
 -- Personal API tokens: only a SHA-256 of the secret is kept (it is shown once).
 CREATE TABLE api_tokens (

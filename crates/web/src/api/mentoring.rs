@@ -67,12 +67,7 @@ pub(super) async fn proposal(
     let app = &ctx.state().app;
     let id: Uuid = id.parse().map_err(|_| ApiError::not_found())?;
     let limit = paging.limit()?;
-    let offset: u64 = match paging.after()? {
-        None => 0,
-        Some(key) => key
-            .parse()
-            .map_err(|_| ApiError::invalid("cursor: not a cursor this API gave"))?,
-    };
+    let offset: u64 = paging.after_as()?.unwrap_or(0);
     let record = app.proposal_record(id).await?;
     let circles = app.proposal_circles(&record).await?;
     if circles.is_empty() {

@@ -207,6 +207,17 @@ impl Paging {
         }
     }
 
+    /// The cursor's key read as `T` (an id, an offset).
+    pub fn after_as<T: std::str::FromStr>(&self) -> Result<Option<T>, ApiError> {
+        match self.after()? {
+            None => Ok(None),
+            Some(key) => key
+                .parse()
+                .map(Some)
+                .map_err(|_| ApiError::invalid("cursor: not a cursor this API gave")),
+        }
+    }
+
     /// The cursor's key: what the last item of the page before was ordered by.
     pub fn after(&self) -> Result<Option<String>, ApiError> {
         match self.cursor.as_deref() {

@@ -183,13 +183,7 @@ pub(super) async fn registrations(
     let app = &ctx.state().app;
     let id: Uuid = id.parse().map_err(|_| ApiError::not_found())?;
     let limit = paging.limit()?;
-    let after = match paging.after()? {
-        None => None,
-        Some(key) => Some(
-            key.parse::<Uuid>()
-                .map_err(|_| ApiError::invalid("cursor: not a cursor this API gave"))?,
-        ),
-    };
+    let after = paging.after_as::<Uuid>()?;
     let event = app.event_page(id).await?.event;
     let viewer = require(
         &ctx,
@@ -265,13 +259,7 @@ pub(super) async fn circle_projects(
 ) -> Result<Json<Page<Project>>, ApiError> {
     let app = &ctx.state().app;
     let limit = paging.limit()?;
-    let after = match paging.after()? {
-        None => None,
-        Some(key) => Some(
-            key.parse::<Uuid>()
-                .map_err(|_| ApiError::invalid("cursor: not a cursor this API gave"))?,
-        ),
-    };
+    let after = paging.after_as::<Uuid>()?;
     let circle = circle_of(&ctx, &slug).await?.summary.circle;
     let viewer = require(&ctx, Action::ManageCircle, &Resource::Circle(circle.id))?.id;
     let rows = app
