@@ -308,6 +308,7 @@ async fn visible(
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct NewGoal {
     /// 1 to 200 characters.
+    #[schema(min_length = 1, max_length = 200)]
     pub title: String,
 }
 

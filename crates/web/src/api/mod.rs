@@ -195,6 +195,7 @@ pub struct Paging {
     #[param(minimum = 1, maximum = 100)]
     pub limit: Option<i64>,
     /// The `next_cursor` of the page before.
+    #[param(pattern = "^c([0-9a-f]{2})*$")]
     pub cursor: Option<String>,
 }
 
