@@ -4,7 +4,7 @@
 
 use crate::events::event_with_capacity;
 use crate::helpers::{TestApp, csrf_in, spawn_app_with};
-use crate::matrix::{Places, ROWS, clients_of_every_role};
+use crate::matrix::{Places, clients_of_every_role, rows};
 use crate::mentoring::{approved_mentor, validated_porteur};
 use std::collections::BTreeMap;
 
@@ -82,7 +82,7 @@ async fn signed_in_pages_change_no_data_but_the_access_log_and_threads_read() {
     app.app.deferred.settle().await;
     let before = snapshot(&url).await;
     let mut seen = 0;
-    for row in ROWS.iter().filter(|r| r.method == "GET") {
+    for row in rows().filter(|r| r.method == "GET") {
         let path = places.fill(row.path);
         for client in &clients {
             let status = client.get(app.url(&path)).send().await.unwrap().status();

@@ -11,7 +11,7 @@
 //     screen (its top, at scroll 0, above 740 / 3 px), so a menu never hides it;
 //   - `check`: no console error, no CSP violation, no axe WCAG 2.1 A/AA violation.
 //
-// The pages are the GET routes of crates/web/src (the rows of tests/api/matrix.rs).
+// The pages are the GET routes of crates/web/src (the rows of tests/api/matrix/).
 // Path parameters come from the pages themselves: the first link of the right
 // shape seen so far (the role's own pages first, then the earlier roles'), e.g. an
 // event from the home page, a mentorship from the mentor's « Mon espace »; only
@@ -23,7 +23,7 @@
 // `/robots.txt`, `/healthz`, `/readyz`, `/map.svg`, the `.ics` feeds, the `.csv`
 // export, `/api/v1/…`) and `/langue/{lang}` (a redirect back to the page).
 // Not visited, per role (each answers a redirect to /connexion or a 403, see
-// tests/api/matrix.rs; `WHO` below says who sees what):
+// tests/api/matrix/; `WHO` below says who sees what):
 //   - a visitor: « Mon compte », « Mon espace », « Organiser » and every page of
 //     the porteur, of the mentor, of the coordination and of the national team;
 //   - the porteur: the mentor's mentorship, the coordination, the event organisers'
@@ -67,7 +67,7 @@ const ROLES = [
   { key: 'national', label: 'the national team', email: 'admin@mentorat.example' },
 ];
 
-// Who sees what, as in tests/api/matrix.rs.
+// Who sees what, as in tests/api/matrix/.
 const WHO = {
   everyone: ['visitor', 'porteur', 'mentor', 'coordinator', 'national'],
   members: ['porteur', 'mentor', 'coordinator', 'national'],
