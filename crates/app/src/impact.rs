@@ -127,18 +127,19 @@ impl App {
             .await?)
     }
 
-    /// The report as published (small counts masked), in `tr`'s language.
+    /// The report as published (small counts masked), in `tr`'s language; `circles`
+    /// are the network's (as `App::circles` reads them, once per request).
     pub async fn impact_report(
         &self,
         from: NaiveDate,
         to: NaiveDate,
         scope: &ImpactScope,
+        circles: &[CircleSummary],
         tr: &Tr<'_>,
     ) -> Result<ImpactReport, AppError> {
-        let circles = self.store.list_circles().await?;
-        let figures = self.figures_over(from, to, scope, &circles).await?;
+        let figures = self.figures_over(from, to, scope, circles).await?;
         let domains = self.domains().await?;
-        let lines = lines(&figures, &circles, &domains, tr);
+        let lines = lines(&figures, circles, &domains, tr);
         Ok(ImpactReport { figures, lines })
     }
 

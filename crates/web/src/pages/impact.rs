@@ -13,6 +13,7 @@ use axum::response::Response;
 use axum::routing::get;
 use chrono::{Datelike, Duration, NaiveDate};
 use mentorat_app::impact::{ImpactLine, ImpactScope};
+use mentorat_app::public::CircleSummary;
 use mentorat_app::territories::territories;
 use mentorat_domain::policy::{Action, Resource};
 use serde::Deserialize;
@@ -49,11 +50,14 @@ fn date(raw: &str) -> Option<NaiveDate> {
 }
 
 /// Reads the form and checks the viewer may see that scope.
-async fn asked(ctx: &Ctx, p: &Params) -> Result<Result<Asked, &'static str>, WebError> {
+async fn asked(
+    ctx: &Ctx,
+    p: &Params,
+    circles: &[CircleSummary],
+) -> Result<Result<Asked, &'static str>, WebError> {
     ctx.require(Action::Coordinate, &Resource::Platform)?;
     let app = &ctx.state().app;
     let today = app.now().date_naive();
-    let circles = app.circles().await?;
     let national = ctx.allowed(Action::ManageNetwork, &Resource::Platform);
     let portee = if p.portee.is_empty() && !national {
         // A coordinator starts with their first circle.
@@ -65,7 +69,7 @@ async fn asked(ctx: &Ctx, p: &Params) -> Result<Result<Asked, &'static str>, Web
     } else {
         p.portee.clone()
     };
-    let Some(scope) = ImpactScope::parse(&portee, &circles) else {
+    let Some(scope) = ImpactScope::parse(&portee, circles) else {
         return Ok(Err("error-impact-scope"));
     };
     match &scope {
@@ -105,7 +109,7 @@ async fn asked(ctx: &Ctx, p: &Params) -> Result<Result<Asked, &'static str>, Web
 }
 
 /// The scopes the viewer may choose: (value, label).
-async fn scopes(ctx: &Ctx) -> Result<Vec<(String, String)>, WebError> {
+fn scopes(ctx: &Ctx, circles: &[CircleSummary]) -> Vec<(String, String)> {
     let tr = ctx.tr();
     let mut out = Vec::new();
     let national = ctx.allowed(Action::ManageNetwork, &Resource::Platform);
@@ -128,7 +132,7 @@ async fn scopes(ctx: &Ctx) -> Result<Vec<(String, String)>, WebError> {
             ));
         }
     }
-    for c in ctx.state().app.circles().await?.iter() {
+    for c in circles {
         if ctx.allowed(Action::ManageCircle, &Resource::Circle(c.circle.id)) {
             out.push((
                 format!("cercle-{}", c.circle.slug),
@@ -136,7 +140,7 @@ async fn scopes(ctx: &Ctx) -> Result<Vec<(String, String)>, WebError> {
             ));
         }
     }
-    Ok(out)
+    out
 }
 
 /// The lines grouped by section, in order.
@@ -173,8 +177,10 @@ struct ImpactTemplate<'a> {
 
 async fn render(ctx: &Ctx, p: Params, printable: bool) -> Result<Response, WebError> {
     let tr = ctx.tr();
-    let scopes = scopes(ctx).await?;
-    let asked = asked(ctx, &p).await?;
+    ctx.require(Action::Coordinate, &Resource::Platform)?;
+    let circles = ctx.state().app.circles().await?;
+    let scopes = scopes(ctx, &circles);
+    let asked = asked(ctx, &p, &circles).await?;
     let (error, heading, found, query, du, au, portee) = match asked {
         Err(key) => (
             Some(tr.t(key)),
@@ -189,7 +195,7 @@ async fn render(ctx: &Ctx, p: Params, printable: bool) -> Result<Response, WebEr
             let report = ctx
                 .state()
                 .app
-                .impact_report(a.from, a.to, &a.scope, &tr)
+                .impact_report(a.from, a.to, &a.scope, &circles, &tr)
                 .await?;
             let label = scopes
                 .iter()
@@ -250,14 +256,18 @@ async fn printable(ctx: Ctx, Query(p): Query<Params>) -> Result<Response, WebErr
 }
 
 async fn csv(ctx: Ctx, Query(p): Query<Params>) -> Result<Response, WebError> {
-    let a = match asked(&ctx, &p).await? {
+    ctx.require(Action::Coordinate, &Resource::Platform)?;
+    let app = &ctx.state().app;
+    let circles = app.circles().await?;
+    let a = match asked(&ctx, &p, &circles).await? {
         Ok(a) => a,
         Err(key) => return Err(WebError::Invalid { key }),
     };
     let tr = ctx.tr();
-    let app = &ctx.state().app;
     let actor = ctx.account().map(|a| a.id).unwrap_or_default();
-    let report = app.impact_report(a.from, a.to, &a.scope, &tr).await?;
+    let report = app
+        .impact_report(a.from, a.to, &a.scope, &circles, &tr)
+        .await?;
     let bytes = app.impact_csv(actor, &report, &tr).await?;
     Ok(super::csv_download("rapport-impact.csv", bytes))
 }

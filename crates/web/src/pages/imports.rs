@@ -4,7 +4,7 @@
 //! progress shown (followed by `app.js`; without a script, a « Rafraîchir » link).
 
 use super::confirm::{self, Confirmation};
-use super::qpv::uploaded_file;
+use super::uploaded_file;
 use crate::page::{Ctx, Page};
 use crate::{AppState, WebError};
 use askama::Template;

@@ -38,6 +38,31 @@ pub fn render_string(template: &impl Template) -> Result<String, crate::WebError
     })
 }
 
+/// The bytes of the form's `file` field (empty when none was chosen).
+pub(crate) async fn uploaded_file(
+    form: Result<axum::extract::Multipart, axum::extract::multipart::MultipartRejection>,
+) -> Result<Vec<u8>, crate::WebError> {
+    // A form posted without a file (or not as multipart): no file.
+    let Ok(mut form) = form else {
+        return Ok(Vec::new());
+    };
+    while let Some(field) = form
+        .next_field()
+        .await
+        .map_err(|_| crate::WebError::Invalid {
+            key: "error-file-unreadable",
+        })?
+    {
+        if field.name() == Some("file") {
+            let bytes = field.bytes().await.map_err(|_| crate::WebError::Invalid {
+                key: "error-file-unreadable",
+            })?;
+            return Ok(bytes.to_vec());
+        }
+    }
+    Ok(Vec::new())
+}
+
 /// A CSV file to download (`filename` is ASCII), kept in no cache.
 pub fn csv_download(filename: &'static str, bytes: Vec<u8>) -> Response {
     use axum::http::{HeaderValue, header};

@@ -3,6 +3,7 @@
 //! says which one they live in, among their commune's (`/compte/quartier`).
 
 use super::account::own;
+use super::uploaded_file;
 use crate::page::{Ctx, Page};
 use crate::{AppState, WebError};
 use askama::Template;
@@ -65,27 +66,6 @@ async fn render_admin(
 async fn admin_page(ctx: Ctx) -> Result<Response, WebError> {
     ctx.require(Action::ManageNetwork, &Resource::Platform)?;
     render_admin(&ctx, None, Vec::new(), None).await
-}
-
-/// The bytes of the form's `file` field (empty when none was chosen).
-pub(crate) async fn uploaded_file(
-    form: Result<Multipart, MultipartRejection>,
-) -> Result<Vec<u8>, WebError> {
-    // A form posted without a file (or not as multipart): no file.
-    let Ok(mut form) = form else {
-        return Ok(Vec::new());
-    };
-    while let Some(field) = form.next_field().await.map_err(|_| WebError::Invalid {
-        key: "error-file-unreadable",
-    })? {
-        if field.name() == Some("file") {
-            let bytes = field.bytes().await.map_err(|_| WebError::Invalid {
-                key: "error-file-unreadable",
-            })?;
-            return Ok(bytes.to_vec());
-        }
-    }
-    Ok(Vec::new())
 }
 
 async fn upload(
