@@ -64,7 +64,7 @@ pub struct EventPage {
 }
 
 /// A phone number as people type it: digits, spaces, dots, dashes, a leading +.
-fn parse_phone(raw: &str) -> Result<String, AppError> {
+pub(crate) fn parse_phone(raw: &str) -> Result<String, AppError> {
     let phone = raw.trim();
     let digits = phone.chars().filter(char::is_ascii_digit).count();
     let ok = phone.is_empty()
@@ -165,7 +165,7 @@ impl App {
     }
 
     /// The invitation attached to confirmation e-mails.
-    fn ics_attachment(&self, locale: Locale, event: &Event) -> Option<(String, String, String)> {
+    pub(crate) fn ics_attachment(&self, locale: Locale, event: &Event) -> Option<(String, String, String)> {
         Some((
             "evenement.ics".into(),
             "text/calendar; charset=utf-8; method=PUBLISH".into(),

@@ -1,5 +1,6 @@
 //! Spreadsheets imported: the row that carries a file from its preview to its import
-//! (and its progress), and the writes of one imported mentor.
+//! (and its progress), and the writes of one imported mentor, registration or
+//! association.
 
 use crate::db;
 use crate::{Result, Store, Tx};
@@ -248,6 +249,26 @@ impl Tx {
         Ok(true)
     }
 
+    /// Writes one imported registration, unless the address has one for this event
+    /// already, whatever its status: a person who cancelled is not registered again by
+    /// a file. `None` when left as it was.
+    pub async fn import_registration(
+        &mut self,
+        r: &crate::NewRegistration,
+        now: DateTime<Utc>,
+    ) -> Result<Option<crate::Seat>> {
+        let q = Query::select()
+            .expr_as(db::count_rows(), "n")
+            .from("registrations")
+            .and_where(Expr::col("event_id").eq(r.event_id))
+            .and_where(Expr::col("email_folded").eq(r.email.folded()))
+            .to_owned();
+        if db::fetch_one::<db::Count>(self, &q).await?.n > 0 {
+            return Ok(None);
+        }
+        Ok(Some(self.register(r, now).await?))
+    }
+
     /// The charter accepted by a mentor who was imported.
     pub async fn accept_charter(
         &mut self,
@@ -324,6 +345,50 @@ impl Store {
                 .and_where(Expr::col(("users", "email_folded")).is_in(chunk.iter().cloned()))
                 .to_owned();
             out.extend(db::fetch_all::<KnownAddress>(&mut &*self, &q).await?);
+        }
+        Ok(out)
+    }
+
+    /// The folded addresses of these that have a registration to `event_id`, whatever
+    /// its status (500 per query).
+    pub async fn registered_addresses(
+        &self,
+        event_id: Uuid,
+        folded: &[String],
+    ) -> Result<Vec<String>> {
+        #[derive(sqlx::FromRow)]
+        struct Folded {
+            email_folded: String,
+        }
+        let mut out = Vec::new();
+        for chunk in folded.chunks(500) {
+            let q = Query::select()
+                .column("email_folded")
+                .from("registrations")
+                .and_where(Expr::col("event_id").eq(event_id))
+                .and_where(Expr::col("email_folded").is_in(chunk.iter().cloned()))
+                .to_owned();
+            let rows: Vec<Folded> = db::fetch_all(&mut &*self, &q).await?;
+            out.extend(rows.into_iter().map(|f| f.email_folded));
+        }
+        Ok(out)
+    }
+
+    /// The slugs of these that name a partner association (500 per query).
+    pub async fn known_partner_slugs(&self, slugs: &[String]) -> Result<Vec<String>> {
+        #[derive(sqlx::FromRow)]
+        struct Known {
+            slug: String,
+        }
+        let mut out = Vec::new();
+        for chunk in slugs.chunks(500) {
+            let q = Query::select()
+                .column("slug")
+                .from("partners")
+                .and_where(Expr::col("slug").is_in(chunk.iter().cloned()))
+                .to_owned();
+            let rows: Vec<Known> = db::fetch_all(&mut &*self, &q).await?;
+            out.extend(rows.into_iter().map(|k| k.slug));
         }
         Ok(out)
     }

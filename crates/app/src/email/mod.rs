@@ -31,6 +31,17 @@ pub enum Mail {
         controller: String,
         months: i64,
     },
+    /// A registration to a conference made from a spreadsheet: what the GDPR requires
+    /// for data not collected from the person (who, why, how long, how to object —
+    /// the cancellation `link`), confirmed or on the waiting list.
+    RegistrationImported {
+        name: String,
+        event: EventFacts,
+        link: String,
+        controller: String,
+        months: i64,
+        waitlisted: bool,
+    },
     VerifyEmail {
         name: String,
         link: String,
@@ -190,6 +201,8 @@ pub enum Mail {
 /// missing from this list is searched (the safe side).
 pub const ABOUT_THE_RECIPIENT_ONLY: &[&str] = &[
     "imported",
+    "registration-imported",
+    "registration-imported-waitlisted",
     "verify",
     "exists",
     "reset",
@@ -336,6 +349,10 @@ impl Mail {
             Mail::PartnerLeft { .. } => "partner-left",
             Mail::Inactive { .. } => "inactive",
             Mail::Imported { .. } => "imported",
+            Mail::RegistrationImported {
+                waitlisted: false, ..
+            } => "registration-imported",
+            Mail::RegistrationImported { .. } => "registration-imported-waitlisted",
         }
     }
 
@@ -408,6 +425,18 @@ impl Mail {
                 ("controller", controller.clone()),
                 ("months", months.to_string()),
             ],
+            Mail::RegistrationImported {
+                event,
+                controller,
+                months,
+                ..
+            } => vec![
+                ("title", crate::events::event_title(tr, &event.title)),
+                ("when", tr.date_time(&event.starts_at)),
+                ("venue", event.venue.clone()),
+                ("controller", controller.clone()),
+                ("months", months.to_string()),
+            ],
             _ => Vec::new(),
         }
     }
@@ -417,6 +446,7 @@ impl Mail {
         match self {
             Mail::VerifyEmail { .. } | Mail::ResetPassword { .. } | Mail::AccountExists { .. } => 2,
             Mail::Imported { .. } => 4,
+            Mail::RegistrationImported { .. } => 3,
             Mail::Event {
                 kind: EventMail::Cancelled | EventMail::EventCancelled,
                 ..
@@ -459,7 +489,8 @@ impl Mail {
             | Mail::MentorPaused { name, .. }
             | Mail::PartnerLeft { name, .. }
             | Mail::Inactive { name, .. }
-            | Mail::Imported { name, .. } => Some(name),
+            | Mail::Imported { name, .. }
+            | Mail::RegistrationImported { name, .. } => Some(name),
             Mail::AccountExists { .. } | Mail::NewInInbox { .. } => None,
         }
     }
@@ -512,6 +543,7 @@ impl Mail {
             | Mail::PartnerLeft { link, .. }
             | Mail::Inactive { link, .. }
             | Mail::Imported { link, .. }
+            | Mail::RegistrationImported { link, .. }
             | Mail::DeletionRequested { link, .. } => Some(link),
             Mail::Event { link, .. } => link.as_deref(),
             _ => None,

@@ -64,6 +64,16 @@ fn every_mail() -> Vec<Mail> {
             months: 36,
         },
     ];
+    for waitlisted in [false, true] {
+        mails.push(Mail::RegistrationImported {
+            name: name.clone(),
+            event: facts(),
+            link: link.clone(),
+            controller: "Réseau des Cercles des Mentors".into(),
+            months: 24,
+            waitlisted,
+        });
+    }
     for kind in [
         EventMail::Confirmed,
         EventMail::Waitlisted,
@@ -231,10 +241,11 @@ fn variant(mail: &Mail) -> usize {
         Mail::PartnerLeft { .. } => 28,
         Mail::Inactive { .. } => 29,
         Mail::Imported { .. } => 30,
+        Mail::RegistrationImported { .. } => 31,
     }
 }
 
-const VARIANTS: usize = 31;
+const VARIANTS: usize = 32;
 
 #[test]
 fn every_variant_has_an_example() {

@@ -4,6 +4,8 @@
 
 mod organisers;
 
+pub(crate) use organisers::managed;
+
 use super::auth::{message, render_form};
 use super::forms::{Field, FormView};
 use crate::error::refusal;

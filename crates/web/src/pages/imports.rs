@@ -1,7 +1,9 @@
-//! Importing people from a spreadsheet (`/admin/import`): a template to fill, the file
-//! sent, a preview of every line (created, updated, already there, refused with its line,
-//! column and reason), then, once confirmed, the import in the background with its
-//! progress shown (followed by `app.js`; without a script, a « Rafraîchir » link).
+//! Importing from a spreadsheet: mentors and partner associations (`/admin/import`,
+//! the national team), a conference's registrations (`/evenements/{id}/importer`, its
+//! organisers). A template to fill, the file sent, a preview of every line (created,
+//! updated, already there, refused with its line, column and reason), then, once
+//! confirmed, the import in the background with its progress shown (followed by
+//! `app.js`; without a script, a « Rafraîchir » link).
 
 use super::confirm::{self, Confirmation};
 use super::uploaded_file;
@@ -15,14 +17,29 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use mentorat_app::AppError;
-use mentorat_app::import::{Preview, Verdict};
+use mentorat_app::import::{Kind, Preview, Verdict};
+use mentorat_app::import::ImportRecord;
+use mentorat_domain::event::Event;
 use mentorat_domain::policy::{Action, Resource};
 use uuid::Uuid;
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/admin/import", get(start).post(upload))
+        .route("/admin/import/associations", post(upload_associations))
         .route("/admin/import/modele-mentors.csv", get(template))
+        .route(
+            "/admin/import/modele-associations.csv",
+            get(associations_template),
+        )
+        .route(
+            "/evenements/{id}/importer",
+            get(event_start).post(event_upload),
+        )
+        .route(
+            "/evenements/{id}/modele-inscriptions.csv",
+            get(registrations_template),
+        )
         .route("/admin/import/{id}", get(show))
         .route("/admin/import/{id}/confirmer", post(confirm_import))
         .route("/mon-espace/charte", get(charter).post(accept_charter))
@@ -82,7 +99,10 @@ struct Past {
 #[template(path = "pages/import.html")]
 struct StartTemplate<'a> {
     page: Page<'a>,
+    /// The mentors' file refused as a whole, and why.
     error: Option<String>,
+    /// The associations' file refused as a whole, and why.
+    associations_error: Option<String>,
     past: Vec<Past>,
 }
 
@@ -94,7 +114,11 @@ fn status_label(ctx: &Ctx, status: &str) -> String {
     ctx.tr().t(&format!("import-status-{status}"))
 }
 
-async fn render_start(ctx: &Ctx, error: Option<String>) -> Result<Response, WebError> {
+async fn render_start(
+    ctx: &Ctx,
+    error: Option<String>,
+    associations_error: Option<String>,
+) -> Result<Response, WebError> {
     let actor = national(ctx)?;
     let tr = ctx.tr();
     let past = ctx
@@ -109,7 +133,7 @@ async fn render_start(ctx: &Ctx, error: Option<String>) -> Result<Response, WebE
             status: status_label(ctx, &r.status),
         })
         .collect();
-    let status = if error.is_some() {
+    let status = if error.is_some() || associations_error.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
         StatusCode::OK
@@ -117,6 +141,7 @@ async fn render_start(ctx: &Ctx, error: Option<String>) -> Result<Response, WebE
     let mut response = super::render(&StartTemplate {
         page: ctx.page(tr.t("import-title")),
         error,
+        associations_error,
         past,
     });
     *response.status_mut() = status;
@@ -124,7 +149,7 @@ async fn render_start(ctx: &Ctx, error: Option<String>) -> Result<Response, WebE
 }
 
 async fn start(ctx: Ctx) -> Result<Response, WebError> {
-    render_start(&ctx, None).await
+    render_start(&ctx, None, None).await
 }
 
 async fn template(ctx: Ctx) -> Result<Response, WebError> {
@@ -135,24 +160,112 @@ async fn template(ctx: Ctx) -> Result<Response, WebError> {
     ))
 }
 
+async fn associations_template(ctx: Ctx) -> Result<Response, WebError> {
+    national(&ctx)?;
+    Ok(super::csv_download(
+        "modele-associations.csv",
+        mentorat_app::import::associations_template(),
+    ))
+}
+
+async fn registrations_template(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
+    super::events::managed(&ctx, &id).await?;
+    Ok(super::csv_download(
+        "modele-inscriptions.csv",
+        mentorat_app::import::registrations_template(),
+    ))
+}
+
+/// Checks a file sent and keeps it for its preview; `Err` with the page's message
+/// when the file as a whole is refused.
+async fn preview_sent(
+    ctx: &Ctx,
+    actor: Uuid,
+    kind: Kind,
+    event: Option<Uuid>,
+    form: Result<Multipart, MultipartRejection>,
+) -> Result<Result<Response, String>, WebError> {
+    let bytes = uploaded_file(form).await?;
+    let app = &ctx.state().app;
+    let preview = match app.preview_import(kind, event, &bytes).await {
+        Ok(p) => p,
+        Err(AppError::Invalid { key, .. }) => return Ok(Err(ctx.tr().t(key))),
+        Err(e) => return Err(e.into()),
+    };
+    let id = app
+        .keep_import(actor, kind, event, &bytes, preview.lines.len())
+        .await?;
+    Ok(Ok(
+        Redirect::to(&format!("/admin/import/{id}")).into_response()
+    ))
+}
+
 async fn upload(
     ctx: Ctx,
     form: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, WebError> {
     let actor = national(&ctx)?;
-    let bytes = uploaded_file(form).await?;
-    let app = &ctx.state().app;
-    let preview = match app.preview_mentors(&bytes).await {
-        Ok(p) => p,
-        Err(AppError::Invalid { key, .. }) => {
-            return render_start(&ctx, Some(ctx.tr().t(key))).await;
-        }
-        Err(e) => return Err(e.into()),
+    match preview_sent(&ctx, actor, Kind::Mentors, None, form).await? {
+        Ok(r) => Ok(r),
+        Err(message) => render_start(&ctx, Some(message), None).await,
+    }
+}
+
+async fn upload_associations(
+    ctx: Ctx,
+    form: Result<Multipart, MultipartRejection>,
+) -> Result<Response, WebError> {
+    let actor = national(&ctx)?;
+    match preview_sent(&ctx, actor, Kind::Associations, None, form).await? {
+        Ok(r) => Ok(r),
+        Err(message) => render_start(&ctx, None, Some(message)).await,
+    }
+}
+
+#[derive(Template)]
+#[template(path = "pages/import_event.html")]
+struct EventTemplate<'a> {
+    page: Page<'a>,
+    id: Uuid,
+    title: String,
+    when: String,
+    error: Option<String>,
+}
+
+async fn render_event(ctx: &Ctx, event: &Event, error: Option<String>) -> Response {
+    let tr = ctx.tr();
+    let status = if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
     };
-    let id = app
-        .keep_import(actor, "mentors", "", &bytes, preview.lines.len())
-        .await?;
-    Ok(Redirect::to(&format!("/admin/import/{id}")).into_response())
+    let mut response = super::render(&EventTemplate {
+        page: ctx.page(tr.t("import-registrations-title")),
+        id: event.id,
+        title: mentorat_app::events::event_title(&tr, &event.title),
+        when: tr.date_time(&event.starts_at),
+        error,
+    });
+    *response.status_mut() = status;
+    response
+}
+
+async fn event_start(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
+    let event = super::events::managed(&ctx, &id).await?;
+    Ok(render_event(&ctx, &event, None).await)
+}
+
+async fn event_upload(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    form: Result<Multipart, MultipartRejection>,
+) -> Result<Response, WebError> {
+    let event = super::events::managed(&ctx, &id).await?;
+    let actor = super::account::own(&ctx)?.id;
+    match preview_sent(&ctx, actor, Kind::Registrations, Some(event.id), form).await? {
+        Ok(r) => Ok(r),
+        Err(message) => Ok(render_event(&ctx, &event, Some(message)).await),
+    }
 }
 
 struct Line {
@@ -167,6 +280,9 @@ struct Line {
 struct PreviewTemplate<'a> {
     page: Page<'a>,
     id: Uuid,
+    /// Where another file of the kind is sent.
+    again: String,
+    confirm_question: String,
     /// `previewed`, `running`, `done` or `failed`.
     status: String,
     status_label: String,
@@ -180,14 +296,18 @@ struct PreviewTemplate<'a> {
     more: bool,
 }
 
-fn lines(ctx: &Ctx, preview: &Preview) -> (Vec<Line>, Vec<Line>, bool) {
+fn lines(ctx: &Ctx, kind: Kind, preview: &Preview) -> (Vec<Line>, Vec<Line>, bool) {
     let tr = ctx.tr();
+    let created = match kind {
+        Kind::Mentors => tr.t("import-will-create"),
+        other => tr.t(&format!("import-will-create-{}", other.code())),
+    };
     let mut refused = Vec::new();
     let mut accepted = Vec::new();
     for l in &preview.lines {
         let (list, column, reason) = match &l.verdict {
             Verdict::Refused(r) => (&mut refused, r.column, tr.ts(r.key, "detail", &r.detail)),
-            Verdict::Create => (&mut accepted, "", tr.t("import-will-create")),
+            Verdict::Create => (&mut accepted, "", created.clone()),
             Verdict::Update => (&mut accepted, "", tr.t("import-will-update")),
             Verdict::Unchanged => (&mut accepted, "", tr.t("import-unchanged")),
         };
@@ -204,17 +324,42 @@ fn lines(ctx: &Ctx, preview: &Preview) -> (Vec<Line>, Vec<Line>, bool) {
     (refused, accepted, more)
 }
 
-async fn show(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
-    let actor = national(&ctx)?;
+/// An import of the person signed in (another's does not exist for them), once they
+/// may still import that kind: the national team for mentors and associations, the
+/// event's organisers for its registrations.
+async fn owned(ctx: &Ctx, id: &str) -> Result<(ImportRecord, Kind), WebError> {
+    let me = super::account::own(ctx)?.id;
     let id: Uuid = id.parse().map_err(|_| WebError::NotFound)?;
-    let app = &ctx.state().app;
-    let record = app.import_record(id).await?;
-    if record.actor_id != actor {
+    let record = ctx.state().app.import_record(id).await?;
+    if record.actor_id != me {
         return Err(WebError::NotFound);
     }
+    let kind = Kind::parse(&record.kind).ok_or(WebError::NotFound)?;
+    match (kind, record.event_id) {
+        (Kind::Registrations, Some(event)) => {
+            super::events::managed(ctx, &event.to_string()).await?;
+        }
+        _ => {
+            national(ctx)?;
+        }
+    }
+    Ok((record, kind))
+}
+
+/// Where another file of the same kind is sent.
+fn start_of(record: &ImportRecord) -> String {
+    match record.event_id {
+        Some(event) => format!("/evenements/{event}/importer"),
+        None => "/admin/import".to_owned(),
+    }
+}
+
+async fn show(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
+    let (record, kind) = owned(&ctx, &id).await?;
+    let app = &ctx.state().app;
     let (counts, refused, accepted, more) = if record.status == "previewed" {
-        let preview = app.import_preview(id).await?;
-        let (refused, accepted, more) = lines(&ctx, &preview);
+        let preview = app.import_preview(&record).await?;
+        let (refused, accepted, more) = lines(&ctx, kind, &preview);
         (preview.counts(), refused, accepted, more)
     } else {
         (
@@ -232,7 +377,9 @@ async fn show(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
     let tr = ctx.tr();
     Ok(super::render(&PreviewTemplate {
         page: ctx.page(tr.t("import-title")),
-        id,
+        id: record.id,
+        again: start_of(&record),
+        confirm_question: tr.t(&confirm_key(kind)),
         status_label: status_label(&ctx, &record.status),
         status: record.status,
         counts,
@@ -248,23 +395,26 @@ async fn show(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
     }))
 }
 
+fn confirm_key(kind: Kind) -> String {
+    match kind {
+        Kind::Mentors => "import-confirm-question".to_owned(),
+        other => format!("import-confirm-question-{}", other.code()),
+    }
+}
+
 async fn confirm_import(
     ctx: Ctx,
     Path(id): Path<String>,
     Form(c): Form<Confirmation>,
 ) -> Result<Response, WebError> {
-    let actor = national(&ctx)?;
-    let id: Uuid = id.parse().map_err(|_| WebError::NotFound)?;
+    let (record, kind) = owned(&ctx, &id).await?;
+    let id = record.id;
     let app = ctx.state().app.clone();
-    let record = app.import_record(id).await?;
-    if record.actor_id != actor {
-        return Err(WebError::NotFound);
-    }
     if !c.given() {
         return Ok(confirm::ask(
             &ctx,
             &format!("/admin/import/{id}/confirmer"),
-            ctx.tr().t("import-confirm-question"),
+            ctx.tr().t(&confirm_key(kind)),
             Vec::new(),
             &format!("/admin/import/{id}"),
         ));

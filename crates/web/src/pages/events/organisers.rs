@@ -5,7 +5,7 @@
 use super::*;
 
 /// The event, if the viewer may manage its registrations.
-pub(super) async fn managed(ctx: &Ctx, id: &str) -> Result<Event, WebError> {
+pub(crate) async fn managed(ctx: &Ctx, id: &str) -> Result<Event, WebError> {
     let event = ctx.state().app.event_page(event_id(id)?).await?.event;
     ctx.require(
         Action::ManageEventRegistrations,

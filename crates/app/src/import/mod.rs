@@ -1,0 +1,724 @@
+//! Importing from a spreadsheet: mentors vetted elsewhere, partner associations, and a
+//! conference's registrations. The file is read as French spreadsheets save it (see
+//! `spreadsheet`); every line is checked and classified — created, updated, already
+//! there, or refused with its line, column and reason — and nothing is written until
+//! the preview is confirmed. The import then runs in the background, 500 lines per
+//! transaction (the site goes on between batches), and its progress is kept.
+//! Importing the same file twice changes nothing: what is already there is left as it
+//! is, and nobody is written to twice.
+//!
+//! Each kind has its columns, its line check and its writes (`mentors`, `others`).
+//! Each new person gets a message that says, as the GDPR requires for data not
+//! collected from them, who holds their data, why, for how long and how to object.
+
+mod mentors;
+mod others;
+
+use crate::{App, AppError, invalid};
+use mentorat_domain::association::Detail;
+use mentorat_domain::event::Event;
+use mentorat_domain::spreadsheet::{self, Row, Sheet, looks_like_formula, normalise_header};
+use mentorat_domain::territory::{Commune, fold};
+use mentorat_domain::{Email, Locale};
+use mentorat_store::{ImportedMentor, NewPartner, NewRegistration, Tx};
+use std::collections::HashMap;
+use uuid::Uuid;
+
+pub use mentorat_store::ImportRecord;
+pub use mentors::mentors_template;
+pub use others::{associations_template, registrations_template};
+
+use crate::territories::territories;
+
+/// Lines written per transaction.
+pub const BATCH: usize = 500;
+/// How long an invitation's link lasts.
+pub const INVITATION_VALIDITY: chrono::Duration = chrono::Duration::days(7);
+/// The largest file accepted (the upload route's limit is a little above).
+pub const MAX_LINES: usize = 60_000;
+
+/// A column of a kind's file: (key, required, header variants accepted).
+type Column = (&'static str, bool, &'static [&'static str]);
+
+/// What a file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Mentors,
+    Associations,
+    /// A conference's registrations (the import names the event).
+    Registrations,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 3] = [Kind::Mentors, Kind::Associations, Kind::Registrations];
+
+    /// As kept in `imports.kind`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Kind::Mentors => "mentors",
+            Kind::Associations => "associations",
+            Kind::Registrations => "registrations",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    fn columns(self) -> &'static [Column] {
+        match self {
+            Kind::Mentors => mentors::COLUMNS,
+            Kind::Associations => others::ASSOCIATION_COLUMNS,
+            Kind::Registrations => others::REGISTRATION_COLUMNS,
+        }
+    }
+}
+
+/// Why a line is left out: its column and the message (a Fluent key), with the
+/// candidates of an ambiguous commune or the earlier line of a duplicate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    pub column: &'static str,
+    pub key: &'static str,
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    Create,
+    /// The address has an account that is not a mentor's: a mentor profile is added.
+    Update,
+    /// Already there: left as it is.
+    Unchanged,
+    Refused(Refusal),
+}
+
+#[derive(Debug, Clone)]
+pub struct PreviewLine {
+    pub line: usize,
+    /// « Zoé Martin <zoe.martin@exemple.fr> », « Les Amis d'Ath (Ath) », as written.
+    pub who: String,
+    pub verdict: Verdict,
+}
+
+/// A line checked, ready to write.
+#[derive(Debug, Clone)]
+enum Item {
+    Mentor(ImportedMentor),
+    Association {
+        partner: NewPartner,
+        /// The circle it is linked to (named in the file, else the one covering its
+        /// commune, found when written).
+        circle: Option<Uuid>,
+    },
+    Registration(NewRegistration),
+}
+
+impl Item {
+    /// What makes two lines the same (an address, an association's slug).
+    fn key(&self) -> String {
+        match self {
+            Item::Mentor(m) => m.email.folded(),
+            Item::Association { partner, .. } => partner.slug.clone(),
+            Item::Registration(r) => r.email.folded(),
+        }
+    }
+}
+
+/// A file checked: every line's verdict, and the counts.
+#[derive(Debug, Clone, Default)]
+pub struct Preview {
+    pub lines: Vec<PreviewLine>,
+    /// Valid lines, ready to write (with their verdict Create or Update).
+    items: Vec<Item>,
+}
+
+impl Preview {
+    /// (created, updated, unchanged, refused).
+    pub fn counts(&self) -> [i64; 4] {
+        let mut c = [0; 4];
+        for l in &self.lines {
+            let i = match l.verdict {
+                Verdict::Create => 0,
+                Verdict::Update => 1,
+                Verdict::Unchanged => 2,
+                Verdict::Refused(_) => 3,
+            };
+            c[i] += 1;
+        }
+        c
+    }
+}
+
+/// A commune as a person writes it in a spreadsheet: its INSEE code, a postal code,
+/// or its name. `Err` tells why not: unknown, or ambiguous with the candidates.
+pub fn commune_written(raw: &str) -> Result<&'static Commune, (&'static str, String)> {
+    let t = territories();
+    let raw = raw.trim();
+    if let Some(c) = t.resolve(raw) {
+        return Ok(c);
+    }
+    let candidates: Vec<&'static Commune> =
+        if raw.len() == 5 && raw.bytes().all(|b| b.is_ascii_digit()) {
+            t.communes()
+                .iter()
+                .filter(|c| c.postal_codes.iter().any(|p| p == raw))
+                .collect()
+        } else {
+            let folded = fold(raw);
+            let mut found: Vec<&'static Commune> = t
+                .search(raw, 50)
+                .into_iter()
+                .map(|h| h.commune)
+                .filter(|c| fold(&c.name) == folded)
+                .collect();
+            found.dedup_by_key(|c| c.key());
+            found
+        };
+    match candidates.as_slice() {
+        [one] => Ok(one),
+        [] => Err(("error-import-commune-unknown", String::new())),
+        many => Err((
+            "error-import-commune-ambiguous",
+            many.iter()
+                .take(8)
+                .map(|c| {
+                    let dep = t.departement_of(c).map(|d| d.name.as_str()).unwrap_or("");
+                    format!("{} ({}, {})", c.name, c.code, dep)
+                })
+                .collect::<Vec<_>>()
+                .join(", "),
+        )),
+    }
+}
+
+/// A commune cell checked, refused with the candidates when ambiguous.
+fn commune_cell(raw: &str) -> Result<&'static Commune, Verdict> {
+    commune_written(raw).map_err(|(key, detail)| {
+        Verdict::Refused(Refusal {
+            column: "commune",
+            key,
+            detail,
+        })
+    })
+}
+
+fn refuse(column: &'static str, key: &'static str) -> Verdict {
+    Verdict::Refused(Refusal {
+        column,
+        key,
+        detail: String::new(),
+    })
+}
+
+/// The columns found: key → index.
+fn columns(kind: Kind, sheet: &Sheet) -> Result<HashMap<&'static str, usize>, AppError> {
+    let mut found = HashMap::new();
+    for (key, required, variants) in kind.columns() {
+        match sheet
+            .header
+            .iter()
+            .position(|h| variants.contains(&normalise_header(h).as_str()))
+        {
+            Some(i) => {
+                found.insert(*key, i);
+            }
+            None if *required => return Err(invalid("file", "error-import-columns")),
+            None => {}
+        }
+    }
+    Ok(found)
+}
+
+/// A template: the kind's header and one example line.
+fn template(kind: Kind, example: &[&str]) -> Vec<u8> {
+    let header: Vec<&str> = kind.columns().iter().map(|(k, _, _)| *k).collect();
+    let example: Vec<Vec<String>> = vec![example.iter().map(|c| (*c).to_owned()).collect()];
+    mentorat_domain::csv::french_csv(&header, &example)
+}
+
+/// A line's cells by column key.
+struct Cells<'a> {
+    row: &'a Row,
+    cols: &'a HashMap<&'static str, usize>,
+}
+
+impl Cells<'_> {
+    fn get(&self, key: &str) -> String {
+        self.row.get(self.cols.get(key).copied()).to_owned()
+    }
+
+    /// The checks every kind makes first: no cell a spreadsheet would run (refused,
+    /// never stored), no required cell empty.
+    fn first_checks(&self, kind: Kind) -> Result<(), Verdict> {
+        for (key, _, _) in kind.columns() {
+            if looks_like_formula(&self.get(key)) {
+                return Err(refuse(key, "error-import-formula"));
+            }
+        }
+        for (key, required, _) in kind.columns() {
+            if *required && self.get(key).is_empty() {
+                return Err(refuse(key, "error-import-missing"));
+            }
+        }
+        Ok(())
+    }
+
+    fn email(&self) -> Result<Email, Verdict> {
+        Email::parse(&self.get("email")).map_err(|e| refuse("email", e.key()))
+    }
+
+    fn locale(&self) -> Result<Locale, Verdict> {
+        match self.get("langue").to_lowercase().as_str() {
+            "" | "fr" | "francais" | "français" => Ok(Locale::Fr),
+            "en" | "anglais" | "english" => Ok(Locale::En),
+            _ => Err(refuse("langue", "error-import-language")),
+        }
+    }
+
+    fn yes_no(&self, key: &'static str) -> Result<bool, Verdict> {
+        match fold(&self.get(key)).as_str() {
+            "" | "non" | "no" | "n" | "0" | "faux" | "false" => Ok(false),
+            "oui" | "yes" | "o" | "y" | "1" | "vrai" | "true" | "x" => Ok(true),
+            _ => Err(refuse(key, "error-import-yes-no")),
+        }
+    }
+
+    /// A free text of at most `max` characters.
+    fn text(&self, key: &'static str, max: usize) -> Result<String, Verdict> {
+        let text = self.get(key);
+        if text.chars().count() > max {
+            return Err(refuse(key, "error-too-long"));
+        }
+        Ok(text)
+    }
+}
+
+/// What a kind's line check needs besides the line.
+struct Checking {
+    kind: Kind,
+    today: chrono::NaiveDate,
+    domains: Vec<mentorat_store::Domain>,
+    /// Circles by slug and folded name, for the associations' `cercle`.
+    circles: HashMap<String, Uuid>,
+    event: Option<Event>,
+}
+
+/// What writing needs besides the lines.
+struct Writing {
+    actor: Uuid,
+    controller: String,
+    months: i64,
+    event: Option<Event>,
+    circles: HashMap<String, Option<Uuid>>,
+}
+
+/// A line written: created, completed (`Update`), or found there meanwhile.
+enum Written {
+    Created,
+    Updated,
+    Unchanged,
+}
+
+impl App {
+    /// Checks a file of `kind` (for `event`, when registrations) and says what an
+    /// import would do; writes nothing.
+    pub async fn preview_import(
+        &self,
+        kind: Kind,
+        event: Option<Uuid>,
+        bytes: &[u8],
+    ) -> Result<Preview, AppError> {
+        let sheet = spreadsheet::read(bytes).ok_or(invalid("file", "error-file-empty"))?;
+        if sheet.rows.len() > MAX_LINES {
+            return Err(invalid("file", "error-import-too-long"));
+        }
+        let cols = columns(kind, &sheet)?;
+        let checking = Checking {
+            kind,
+            today: self.now().date_naive(),
+            domains: match kind {
+                Kind::Mentors => self.domains().await?,
+                _ => Vec::new(),
+            },
+            circles: match kind {
+                Kind::Associations => others::circles_named(&self.store.circles_by_name().await?),
+                _ => HashMap::new(),
+            },
+            event: match event {
+                Some(id) => Some(self.importable_event(id).await?),
+                None => None,
+            },
+        };
+        let mut preview = Preview::default();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut pending: Vec<(usize, Item)> = Vec::new();
+        for row in &sheet.rows {
+            let cells = Cells { row, cols: &cols };
+            let who = match kind {
+                Kind::Associations => format!("{} ({})", cells.get("nom"), cells.get("commune")),
+                _ => format!(
+                    "{} {} <{}>",
+                    cells.get("prenom"),
+                    cells.get("nom"),
+                    cells.get("email")
+                ),
+            };
+            let checked = cells
+                .first_checks(kind)
+                .and_then(|()| self.check_line(&cells, &checking))
+                .and_then(|item| match seen.get(&item.key()) {
+                    // The same person or association twice: the first line counts.
+                    Some(first) => Err(Verdict::Refused(Refusal {
+                        column: if kind == Kind::Associations {
+                            "nom"
+                        } else {
+                            "email"
+                        },
+                        key: if kind == Kind::Associations {
+                            "error-import-duplicate-name"
+                        } else {
+                            "error-import-duplicate-email"
+                        },
+                        detail: first.to_string(),
+                    })),
+                    None => {
+                        seen.insert(item.key(), row.line);
+                        Ok(item)
+                    }
+                });
+            let verdict = match checked {
+                Ok(item) => {
+                    pending.push((preview.lines.len(), item));
+                    Verdict::Create
+                }
+                Err(verdict) => verdict,
+            };
+            preview.lines.push(PreviewLine {
+                line: row.line,
+                who,
+                verdict,
+            });
+        }
+        // What is already there, in a few queries.
+        let keys: Vec<String> = pending.iter().map(|(_, i)| i.key()).collect();
+        let known = self.known_keys(kind, event, &keys).await?;
+        for (at, mut item) in pending {
+            let verdict = match (known.get(&item.key()), &mut item) {
+                (None, _) => Verdict::Create,
+                (Some(None), _) => Verdict::Unchanged,
+                (Some(Some(id)), Item::Mentor(m)) => {
+                    m.user_id = *id;
+                    m.new_account = false;
+                    Verdict::Update
+                }
+                (Some(Some(_)), _) => Verdict::Unchanged,
+            };
+            if verdict != Verdict::Unchanged {
+                preview.items.push(item);
+            }
+            preview.lines[at].verdict = verdict;
+        }
+        Ok(preview)
+    }
+
+    /// An event whose registrations may be imported: upcoming, not cancelled.
+    async fn importable_event(&self, id: Uuid) -> Result<Event, AppError> {
+        let event = self.store.event(id).await?.ok_or(AppError::NotFound)?;
+        if event.status == mentorat_domain::EventStatus::Cancelled || event.starts_at <= self.now()
+        {
+            return Err(invalid("event", "error-event-closed"));
+        }
+        Ok(event)
+    }
+
+    fn check_line(&self, cells: &Cells<'_>, checking: &Checking) -> Result<Item, Verdict> {
+        match checking.kind {
+            Kind::Mentors => mentors::check(cells, &checking.domains, checking.today),
+            Kind::Associations => others::check_association(cells, &checking.circles),
+            Kind::Registrations => others::check_registration(
+                cells,
+                checking.event.as_ref().map(|e| e.id).unwrap_or_default(),
+            ),
+        }
+    }
+
+    /// The keys already there: `Some(id)` for an account that a mentor's line
+    /// completes, `None` for what is left as it is.
+    async fn known_keys(
+        &self,
+        kind: Kind,
+        event: Option<Uuid>,
+        keys: &[String],
+    ) -> Result<HashMap<String, Option<Uuid>>, AppError> {
+        Ok(match kind {
+            Kind::Mentors => self
+                .store
+                .known_addresses(keys)
+                .await?
+                .into_iter()
+                .map(|k| (k.email_folded, (!k.is_mentor).then_some(k.id)))
+                .collect(),
+            Kind::Associations => self
+                .store
+                .known_partner_slugs(keys)
+                .await?
+                .into_iter()
+                .map(|k| (k, None))
+                .collect(),
+            Kind::Registrations => self
+                .store
+                .registered_addresses(event.unwrap_or_default(), keys)
+                .await?
+                .into_iter()
+                .map(|k| (k, None))
+                .collect(),
+        })
+    }
+
+    /// Keeps a checked file for its confirmation; the import's id.
+    pub async fn keep_import(
+        &self,
+        actor: Uuid,
+        kind: Kind,
+        event: Option<Uuid>,
+        bytes: &[u8],
+        total: usize,
+    ) -> Result<Uuid, AppError> {
+        let id = Uuid::new_v4();
+        let mut tx = self.store.begin().await?;
+        tx.insert_import(
+            id,
+            actor,
+            kind.code(),
+            event,
+            "",
+            bytes,
+            total as i64,
+            self.now(),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// An import, for the person who made it (or the national team).
+    pub async fn import_record(&self, id: Uuid) -> Result<ImportRecord, AppError> {
+        self.store.import(id).await?.ok_or(AppError::NotFound)
+    }
+
+    pub async fn recent_imports(&self, actor: Uuid) -> Result<Vec<ImportRecord>, AppError> {
+        Ok(self.store.imports_of(actor, 10).await?)
+    }
+
+    /// The preview of a kept file (read again: nothing of it is kept elsewhere).
+    pub async fn import_preview(&self, record: &ImportRecord) -> Result<Preview, AppError> {
+        let bytes = self
+            .store
+            .import_content(record.id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let kind = Kind::parse(&record.kind).ok_or(AppError::NotFound)?;
+        self.preview_import(kind, record.event_id, &bytes).await
+    }
+
+    /// Confirms a previewed import: false when it was confirmed already.
+    pub async fn start_import(&self, id: Uuid) -> Result<bool, AppError> {
+        let mut tx = self.store.begin().await?;
+        let started = tx.start_import(id).await?;
+        tx.commit().await?;
+        Ok(started)
+    }
+
+    /// Writes a started import, batch by batch, keeping its progress; the file is
+    /// emptied at the end.
+    pub async fn run_import(&self, id: Uuid) -> Result<(), AppError> {
+        let record = self.import_record(id).await?;
+        let result = self.write_import(&record).await;
+        let mut tx = self.store.begin().await?;
+        tx.finish_import(
+            id,
+            if result.is_ok() { "done" } else { "failed" },
+            self.now(),
+        )
+        .await?;
+        tx.commit().await?;
+        if let Err(e) = &result {
+            tracing::error!(error = %e, "import failed");
+        }
+        result
+    }
+
+    async fn write_import(&self, record: &ImportRecord) -> Result<(), AppError> {
+        let preview = self.import_preview(record).await?;
+        let [_, _, mut unchanged, refused] = preview.counts();
+        let details = self.association_details().await?;
+        let kind = Kind::parse(&record.kind).ok_or(AppError::NotFound)?;
+        let mut writing = Writing {
+            actor: record.actor_id,
+            controller: details
+                .get(Detail::Name)
+                .unwrap_or("Cercles des Mentors")
+                .to_owned(),
+            months: i64::from(details.period(if kind == Kind::Registrations {
+                Detail::RetentionRegistrationsMonths
+            } else {
+                Detail::RetentionInactiveMonths
+            })),
+            event: match record.event_id {
+                Some(id) => self.store.event(id).await?,
+                None => None,
+            },
+            circles: HashMap::new(),
+        };
+        let (mut created, mut updated) = (0, 0);
+        let mut done = unchanged + refused;
+        for batch in preview.items.chunks(BATCH) {
+            let mut ready = Vec::with_capacity(batch.len());
+            for item in batch {
+                ready.push(self.place(item.clone(), &mut writing).await?);
+            }
+            let mut tx = self.store.begin().await?;
+            for item in &ready {
+                match self.write_item(&mut tx, item, &writing).await? {
+                    Written::Created => created += 1,
+                    Written::Updated => updated += 1,
+                    Written::Unchanged => unchanged += 1,
+                }
+            }
+            done += batch.len() as i64;
+            tx.import_progress(record.id, done, [created, updated, unchanged, refused])
+                .await?;
+            tx.commit().await?;
+            self.mail_queued();
+        }
+        // The final counts, also when no line was left to write.
+        let mut tx = self.store.begin().await?;
+        tx.import_progress(record.id, done, [created, updated, unchanged, refused])
+            .await?;
+        tx.commit().await?;
+        self.store
+            .audit(
+                Some(record.actor_id),
+                "import_done",
+                None,
+                &format!(
+                    "kind={} created={created} updated={updated} unchanged={unchanged} refused={refused}",
+                    record.kind
+                ),
+            )
+            .await?;
+        Ok(())
+    }
+
+    /// The circle of a mentor or an association: the one the file named, else the
+    /// one covering its commune (looked up once per commune).
+    async fn place(&self, item: Item, writing: &mut Writing) -> Result<Item, AppError> {
+        let commune = match &item {
+            Item::Mentor(m) if m.circle_id.is_none() => m.commune_code.clone(),
+            Item::Association {
+                partner,
+                circle: None,
+            } => partner.commune_code.clone(),
+            _ => return Ok(item),
+        };
+        let circle = match writing.circles.get(&commune) {
+            Some(c) => *c,
+            None => {
+                let c = match territories().commune(&commune) {
+                    Some(c) => self.circle_for_commune(c).await?.map(|c| c.id),
+                    None => None,
+                };
+                writing.circles.insert(commune, c);
+                c
+            }
+        };
+        Ok(match item {
+            Item::Mentor(m) => Item::Mentor(ImportedMentor {
+                circle_id: circle,
+                ..m
+            }),
+            Item::Association { partner, .. } => Item::Association { partner, circle },
+            other => other,
+        })
+    }
+
+    async fn write_item(
+        &self,
+        tx: &mut Tx,
+        item: &Item,
+        writing: &Writing,
+    ) -> Result<Written, AppError> {
+        match item {
+            Item::Mentor(m) => self.write_mentor(tx, m, writing).await,
+            Item::Association { partner, circle } => {
+                if !tx.insert_partner_if_absent(partner).await? {
+                    return Ok(Written::Unchanged);
+                }
+                if let Some(circle) = circle {
+                    tx.link_circle_partner(*circle, partner.id).await?;
+                }
+                Ok(Written::Created)
+            }
+            Item::Registration(r) => self.write_registration(tx, r, writing).await,
+        }
+    }
+
+    /// Whether `user` must accept the charter before going on (an imported mentor).
+    pub async fn charter_pending(&self, user: Uuid) -> Result<bool, AppError> {
+        Ok(self.store.charter_pending(user).await?)
+    }
+
+    pub async fn accept_charter(&self, user: Uuid, ticked: bool) -> Result<(), AppError> {
+        if !ticked {
+            return Err(invalid("charter", "error-charter"));
+        }
+        let mut tx = self.store.begin().await?;
+        tx.accept_charter(
+            user,
+            mentorat_domain::mentoring::CHARTER_VERSION,
+            self.now(),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn communes_by_code_postal_code_or_name() {
+        assert_eq!(commune_written("60159").unwrap().name, "Compiègne");
+        assert_eq!(commune_written("compiegne").unwrap().code, "60159");
+        assert_eq!(commune_written("75115").unwrap().code, "75056");
+        let (key, candidates) = commune_written("Saint-Denis").unwrap_err();
+        assert_eq!(key, "error-import-commune-ambiguous");
+        assert!(candidates.contains("93066"), "{candidates}");
+        assert_eq!(
+            commune_written("Nullepartville").unwrap_err().0,
+            "error-import-commune-unknown"
+        );
+    }
+
+    #[test]
+    fn every_template_has_every_column_and_reads_back() {
+        for (kind, bytes) in [
+            (Kind::Mentors, mentors_template()),
+            (Kind::Associations, associations_template()),
+            (Kind::Registrations, registrations_template()),
+        ] {
+            let sheet = spreadsheet::read(&bytes).unwrap();
+            assert_eq!(columns(kind, &sheet).unwrap().len(), kind.columns().len());
+            assert_eq!(sheet.rows.len(), 1);
+            let cols = columns(kind, &sheet).unwrap();
+            let cells = Cells {
+                row: &sheet.rows[0],
+                cols: &cols,
+            };
+            assert_eq!(cells.first_checks(kind), Ok(()), "{kind:?}");
+        }
+    }
+}
