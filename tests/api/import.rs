@@ -51,7 +51,7 @@ async fn previewed(app: &TestApp) -> (String, String) {
     (page, html)
 }
 
-async fn wait_done(app: &TestApp, page: &str) -> mentorat_store::ImportRecord {
+pub(crate) async fn wait_done(app: &TestApp, page: &str) -> mentorat_store::ImportRecord {
     let id = page.rsplit('/').next().unwrap().parse().unwrap();
     for _ in 0..200 {
         let r = app.app.import_record(id).await.unwrap();

@@ -16,6 +16,7 @@ mod i18n;
 mod ics_check;
 mod impact;
 mod import;
+mod import_others;
 mod input;
 mod kept_pages;
 mod logs;

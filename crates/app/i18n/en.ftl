@@ -1700,6 +1700,28 @@ import-count-refused = { $count ->
     [one] { $count } line left out
    *[other] { $count } lines left out
 }
+import-count-created-partners = { $count ->
+    [0] No association to add
+    [one] { $count } association added
+   *[other] { $count } associations added
+}
+import-count-unchanged-partners = { $count ->
+    [0] No association already known
+    [one] { $count } association already known (left as it is)
+   *[other] { $count } associations already known (left as they are)
+}
+import-count-created-registrations = { $count ->
+    [0] Nobody to register
+    [one] { $count } person registered
+   *[other] { $count } people registered
+}
+import-count-unchanged-registrations = { $count ->
+    [0] No address already registered
+    [one] { $count } address already registered (left as it is)
+   *[other] { $count } addresses already registered (left as they are)
+}
+import-who-partners = Association
+import-who-registrations = Person
 import-who = Person
 import-what = What will be done
 import-accepted-title = Lines kept
@@ -1721,9 +1743,9 @@ import-registrations-lead = People registered elsewhere (on paper, in another to
 import-registrations-link = Import registrations (CSV)
 back-to-registrations = Back to the registrations
 import-registrations-where = A conference's registrations are imported from its registrations page: “Import registrations (CSV)”.
-import-will-create-associations = Association added
+import-will-create-partners = Association added
 import-will-create-registrations = Registered, confirmation sent
-import-confirm-question-associations = Add these associations?
+import-confirm-question-partners = Add these associations?
 import-confirm-question-registrations = Register these people and send them their confirmation?
 error-import-duplicate-name = This association is already higher up in the file (line { $detail }).
 error-import-circle = Unknown circle: give the circle's short address (such as compiegne) or its town's name.

@@ -1719,6 +1719,28 @@ import-count-refused = { $count ->
     [one] { $count } ligne écartée
    *[other] { $count } lignes écartées
 }
+import-count-created-partners = { $count ->
+    [0] Aucune association à ajouter
+    [one] { $count } association ajoutée
+   *[other] { $count } associations ajoutées
+}
+import-count-unchanged-partners = { $count ->
+    [0] Aucune association déjà connue
+    [one] { $count } association déjà connue (laissée telle quelle)
+   *[other] { $count } associations déjà connues (laissées telles quelles)
+}
+import-count-created-registrations = { $count ->
+    [0] Aucune inscription à faire
+    [one] { $count } personne inscrite
+   *[other] { $count } personnes inscrites
+}
+import-count-unchanged-registrations = { $count ->
+    [0] Aucune adresse déjà inscrite
+    [one] { $count } adresse déjà inscrite (laissée telle quelle)
+   *[other] { $count } adresses déjà inscrites (laissées telles quelles)
+}
+import-who-partners = Association
+import-who-registrations = Personne
 import-who = Personne
 import-what = Ce qui sera fait
 import-accepted-title = Lignes retenues
@@ -1740,9 +1762,9 @@ import-registrations-lead = Les personnes inscrites ailleurs (sur papier, dans u
 import-registrations-link = Importer des inscriptions (CSV)
 back-to-registrations = Retour aux inscriptions
 import-registrations-where = Les inscriptions à une conférence s'importent depuis la page de ses inscriptions : « Importer des inscriptions (CSV) ».
-import-will-create-associations = Association ajoutée
+import-will-create-partners = Association ajoutée
 import-will-create-registrations = Inscription, confirmation envoyée
-import-confirm-question-associations = Ajouter ces associations ?
+import-confirm-question-partners = Ajouter ces associations ?
 import-confirm-question-registrations = Inscrire ces personnes et leur envoyer leur confirmation ?
 error-import-duplicate-name = Cette association figure déjà plus haut dans le fichier (ligne { $detail }).
 error-import-circle = Cercle inconnu : indiquez l'adresse courte du cercle (par exemple compiegne) ou le nom de sa ville.

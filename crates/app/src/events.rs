@@ -165,7 +165,11 @@ impl App {
     }
 
     /// The invitation attached to confirmation e-mails.
-    pub(crate) fn ics_attachment(&self, locale: Locale, event: &Event) -> Option<(String, String, String)> {
+    pub(crate) fn ics_attachment(
+        &self,
+        locale: Locale,
+        event: &Event,
+    ) -> Option<(String, String, String)> {
         Some((
             "evenement.ics".into(),
             "text/calendar; charset=utf-8; method=PUBLISH".into(),

@@ -215,18 +215,30 @@ pub(super) const PAGE_ROWS: &[Row] = &[
         "/admin/import/modele-mentors.csv",
         NATIONAL,
     ),
+    get(
+        "/admin/import/modele-associations.csv",
+        "/admin/import/modele-associations.csv",
+        NATIONAL,
+    ),
     // No file: the page says which.
     post("/admin/import", "/admin/import", &[], NATIONAL_FORM),
+    post(
+        "/admin/import/associations",
+        "/admin/import/associations",
+        &[],
+        NATIONAL_FORM,
+    ),
+    // An import that is not one's own does not exist (an organiser imports too).
     get(
         "/admin/import/{id}",
         "/admin/import/00000000-0000-0000-0000-000000000000",
-        [303, 403, 403, 403, 403, 403, 404],
+        [303, 404, 404, 404, 404, 404, 404],
     ),
     post(
         "/admin/import/{id}/confirmer",
         "/admin/import/00000000-0000-0000-0000-000000000000/confirmer",
         &[("confirm", "1")],
-        [303, 403, 403, 403, 403, 403, 404],
+        [303, 404, 404, 404, 404, 404, 404],
     ),
     get("/mon-espace/charte", "/mon-espace/charte", MEMBERS),
     // The box not ticked: the page says so.
@@ -322,6 +334,28 @@ pub(super) const PAGE_ROWS: &[Row] = &[
         "/evenements/{id}/feuille",
         "/evenements/{event}/feuille",
         COMPIEGNE_ORGANISERS,
+    ),
+    get(
+        "/evenements/{id}/importer",
+        "/evenements/{event}/importer",
+        COMPIEGNE_ORGANISERS,
+    ),
+    get(
+        "/evenements/{id}/importer",
+        "/evenements/{paris_event}/importer",
+        PARIS_ORGANISERS,
+    ),
+    get(
+        "/evenements/{id}/modele-inscriptions.csv",
+        "/evenements/{event}/modele-inscriptions.csv",
+        COMPIEGNE_ORGANISERS,
+    ),
+    // No file: the page says which.
+    post(
+        "/evenements/{id}/importer",
+        "/evenements/{event}/importer",
+        &[],
+        [303, 403, 403, 422, 422, 403, 422],
     ),
     post(
         "/evenements/{id}/presence",

@@ -56,7 +56,7 @@ impl Kind {
     pub fn code(self) -> &'static str {
         match self {
             Kind::Mentors => "mentors",
-            Kind::Associations => "associations",
+            Kind::Associations => "partners",
             Kind::Registrations => "registrations",
         }
     }

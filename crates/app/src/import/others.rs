@@ -36,7 +36,11 @@ pub(super) const ASSOCIATION_COLUMNS: &[Column] = &[
     ),
     ("cercle", false, &["cercle", "circle", "cercle_des_mentors"]),
     ("langue", false, &["langue", "language"]),
-    ("description", false, &["description", "presentation", "objet"]),
+    (
+        "description",
+        false,
+        &["description", "presentation", "objet"],
+    ),
 ];
 
 pub(super) const REGISTRATION_COLUMNS: &[Column] = &[

@@ -17,8 +17,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use mentorat_app::AppError;
-use mentorat_app::import::{Kind, Preview, Verdict};
 use mentorat_app::import::ImportRecord;
+use mentorat_app::import::{Kind, Preview, Verdict};
 use mentorat_domain::event::Event;
 use mentorat_domain::policy::{Action, Resource};
 use uuid::Uuid;
@@ -283,6 +283,12 @@ struct PreviewTemplate<'a> {
     /// Where another file of the kind is sent.
     again: String,
     confirm_question: String,
+    /// Mentors' files complete existing accounts; the other kinds do not.
+    mentors: bool,
+    created_key: String,
+    unchanged_key: String,
+    /// « Personne », « Association ».
+    who_label: String,
     /// `previewed`, `running`, `done` or `failed`.
     status: String,
     status_label: String,
@@ -298,10 +304,7 @@ struct PreviewTemplate<'a> {
 
 fn lines(ctx: &Ctx, kind: Kind, preview: &Preview) -> (Vec<Line>, Vec<Line>, bool) {
     let tr = ctx.tr();
-    let created = match kind {
-        Kind::Mentors => tr.t("import-will-create"),
-        other => tr.t(&format!("import-will-create-{}", other.code())),
-    };
+    let created = tr.t(&kind_key("import-will-create", kind));
     let mut refused = Vec::new();
     let mut accepted = Vec::new();
     for l in &preview.lines {
@@ -379,7 +382,11 @@ async fn show(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
         page: ctx.page(tr.t("import-title")),
         id: record.id,
         again: start_of(&record),
-        confirm_question: tr.t(&confirm_key(kind)),
+        confirm_question: tr.t(&kind_key("import-confirm-question", kind)),
+        mentors: kind == Kind::Mentors,
+        created_key: kind_key("import-count-created", kind),
+        unchanged_key: kind_key("import-count-unchanged", kind),
+        who_label: tr.t(&kind_key("import-who", kind)),
         status_label: status_label(&ctx, &record.status),
         status: record.status,
         counts,
@@ -395,10 +402,11 @@ async fn show(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
     }))
 }
 
-fn confirm_key(kind: Kind) -> String {
+/// A message of the import's pages for `kind`: the mentors' is the plain key.
+fn kind_key(key: &str, kind: Kind) -> String {
     match kind {
-        Kind::Mentors => "import-confirm-question".to_owned(),
-        other => format!("import-confirm-question-{}", other.code()),
+        Kind::Mentors => key.to_owned(),
+        other => format!("{key}-{}", other.code()),
     }
 }
 
@@ -414,7 +422,7 @@ async fn confirm_import(
         return Ok(confirm::ask(
             &ctx,
             &format!("/admin/import/{id}/confirmer"),
-            ctx.tr().t(&confirm_key(kind)),
+            ctx.tr().t(&kind_key("import-confirm-question", kind)),
             Vec::new(),
             &format!("/admin/import/{id}"),
         ));
