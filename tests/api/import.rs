@@ -236,7 +236,7 @@ async fn a_spreadsheet_of_mentors_is_previewed_then_imported_once() {
         .await;
     assert_eq!(accepted.status(), 303);
     let zoe_id = app.account_id("zoe.import@exemple.fr").await;
-    assert!(!app.app.charter_pending(zoe_id).await.unwrap());
+    assert_eq!(app.app.first_step(zoe_id).await.unwrap(), None);
 }
 
 #[tokio::test]

@@ -276,3 +276,144 @@ async fn a_conferences_organisers_import_its_registrations_once_and_each_person_
     );
     assert_eq!(paris.get(&page).await.status(), 404);
 }
+
+fn porteurs(year: i32) -> String {
+    let minor = year - 13;
+    format!(
+        "prenom;nom;email;commune;annee_naissance;titre_projet;description_projet;domaines;stade;aide_souhaitee;nom_parent;email_parent;langue\r\n\
+Inès;Haddad;ines.import@exemple.fr;60159;1998;Épicerie solidaire;Ouvrir une épicerie solidaire.;commerce;préparation;Le financement;;;fr\r\n\
+Yanis;Petit;yanis.import@exemple.fr;60159;{minor};Club de robotique;Monter un club au collège.;numerique;idée;;Nadia Petit;nadia.parent@exemple.fr;fr\r\n\
+Léo;Seul;leo.import@exemple.fr;60159;{minor};Un journal;Un journal du quartier.;numerique;;;;;fr\r\n\
+Max;Stade;max.import@exemple.fr;60159;1990;Projet;Un projet.;numerique;presque fini;;;;fr\r\n\
+Porteur;Compte;porteur@mentorat.example;60159;1990;Projet;Un projet.;numerique;;;;;fr\r\n\
+Bébé;Futur;bebe.import@exemple.fr;60159;{};Projet;Un projet.;numerique;;;;;fr\r\n",
+        year + 1
+    )
+}
+
+#[tokio::test]
+async fn porteurs_come_with_their_project_and_under_15_both_consents_are_still_asked() {
+    use chrono::Datelike;
+    let Some(smtp) = SmtpServer::start() else {
+        return;
+    };
+    let url = smtp.url();
+    let app = spawn_app_with(|s| s.smtp_url = Some(url)).await;
+    app.app.load_demo().await.unwrap();
+    let before = app.app.store.census().await.unwrap();
+    let file = porteurs(app.app.now().year());
+    let (page, html) = preview(
+        &app,
+        "admin@mentorat.example",
+        "/admin/import/porteurs",
+        &file,
+    )
+    .await;
+    for (line, column) in [("4", "nom_parent"), ("5", "stade"), ("7", "annee_naissance")] {
+        assert!(
+            html.contains(&format!("<tr><td>{line}</td><td>{column}</td>")),
+            "line {line}, {column}: {html}"
+        );
+    }
+    assert!(html.contains("2 porteurs créés avec leur projet"), "{html}");
+    assert!(html.contains("1 adresse qui a déjà un compte"), "{html}");
+    assert!(html.contains("3 lignes écartées"), "{html}");
+    assert_eq!(app.app.store.census().await.unwrap(), before);
+
+    let admin = signed_in(&app, "admin@mentorat.example").await;
+    admin
+        .post_form(&format!("{page}/confirmer"), &[("confirm", "1")])
+        .await;
+    let done = wait_done(&app, &page).await;
+    assert_eq!(done.status, "done");
+    assert_eq!((done.created, done.unchanged, done.refused), (2, 1, 3));
+    let after = app.app.store.census().await.unwrap();
+    assert_eq!(after.users, before.users + 2);
+    assert_eq!(after.projects, before.projects + 2);
+
+    // Inès's project waits for the circle's review, in Compiègne's circle.
+    let ines = app.account_id("ines.import@exemple.fr").await;
+    let project = &app.app.projects_of(ines).await.unwrap()[0];
+    assert_eq!(project.status.as_str(), "submitted");
+    assert_eq!(project.circle_id, Some(demo_id("circle/compiegne")));
+    assert_eq!(project.stage, "preparing");
+    smtp.wait_for("ines.import@exemple.fr", "Votre compte sur la plateforme")
+        .await;
+
+    // Yanis is 13: his parent is asked, and he is asked at his first sign-in.
+    let yanis = app.account_id("yanis.import@exemple.fr").await;
+    let project = app.app.projects_of(yanis).await.unwrap().remove(0);
+    assert!(project.minor_consent_at.is_none(), "a file gives no consent");
+    assert!(!app.app.project_is_matchable(&project));
+    let parent = smtp
+        .wait_for("nadia.parent@exemple.fr", "Votre accord pour le projet de Yanis")
+        .await;
+    let consent = parent.link(&format!("{}/consentement/", app.address));
+    let invitation = smtp
+        .wait_for("yanis.import@exemple.fr", "Votre compte sur la plateforme")
+        .await;
+    let link = invitation.link(&format!("{}/compte/mot-de-passe/", app.address));
+    let browser = app.browser();
+    let path = link.strip_prefix(&app.address).unwrap().to_owned();
+    let password = "une phrase de passe solide et longue";
+    app.post_form_from(
+        &browser.client,
+        &path,
+        &[("password", password), ("confirmation", password)],
+    )
+    .await;
+    let signed = app
+        .post_form_from(
+            &browser.client,
+            "/connexion",
+            &[("email", "yanis.import@exemple.fr"), ("password", password)],
+        )
+        .await;
+    assert_eq!(location(&signed), "/mon-espace/accord");
+    let notice = browser.get_html("/mon-espace/accord").await;
+    assert!(unescape(&notice).contains("Pour toi, si tu as moins de 15 ans"));
+    assert_eq!(
+        browser.post_form("/mon-espace/accord", &[]).await.status(),
+        422
+    );
+    assert_eq!(
+        browser
+            .post_form("/mon-espace/accord", &[("minor_consent", "1")])
+            .await
+            .status(),
+        303
+    );
+    let token = consent.rsplit('/').next().unwrap();
+    app.app
+        .give_parental_consent(token, mentorat_domain::Locale::Fr)
+        .await
+        .unwrap();
+    let project = app.app.projects_of(yanis).await.unwrap().remove(0);
+    assert!(project.minor_consent_at.is_some());
+    assert!(project.consent_given_at.is_some());
+    // Signed in again: straight to his space.
+    let again = app.browser();
+    let signed = app
+        .post_form_from(
+            &again.client,
+            "/connexion",
+            &[("email", "yanis.import@exemple.fr"), ("password", password)],
+        )
+        .await;
+    assert_ne!(location(&signed), "/mon-espace/accord");
+
+    // The same file again: nobody new, nobody written to twice.
+    let (again, html) = preview(
+        &app,
+        "admin@mentorat.example",
+        "/admin/import/porteurs",
+        &file,
+    )
+    .await;
+    assert!(html.contains("Aucun porteur à créer"), "{html}");
+    admin
+        .post_form(&format!("{again}/confirmer"), &[("confirm", "1")])
+        .await;
+    wait_done(&app, &again).await;
+    assert_eq!(app.app.store.census().await.unwrap(), after);
+}

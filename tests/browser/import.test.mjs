@@ -27,10 +27,12 @@ test('the national team imports a file of mentors: preview, confirmation, result
     const csv = 'prenom;nom;email;commune;domaines;capacite;date_entretien;antecedents_verifies;langue;presentation\r\n'
       + `Inès;Navigateur;ines.${stamp}@exemple.fr;Compiègne;numerique;2;01/09/2026;oui;fr;Développeuse\r\n`
       + `Marc;Sansdate;marc.${stamp}@exemple.fr;60159;numerique;2;;non;fr;\r\n`;
-    await page.getByLabel('Fichier CSV', { exact: true }).setInputFiles({
+    // The mentors' form, among the kinds of file.
+    const mentors = page.getByRole('region', { name: 'Des mentors déjà validés', exact: true });
+    await mentors.getByLabel('Fichier CSV', { exact: true }).setInputFiles({
       name: 'mentors.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8'),
     });
-    await navigateBy(page, () => page.getByRole('button', { name: "Voir l'aperçu", exact: true }).click());
+    await navigateBy(page, () => mentors.getByRole('button', { name: "Voir l'aperçu", exact: true }).click());
     assert.match(new URL(page.url()).pathname, /^\/admin\/import\/[0-9a-f-]{36}$/);
     const main = page.getByRole('main');
     await main.getByText('1 personne créée', { exact: true }).waitFor();

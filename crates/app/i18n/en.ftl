@@ -1741,6 +1741,26 @@ import-associations-lead = The associations that host the conferences or spread 
 import-registrations-title = Import registrations
 import-registrations-lead = People registered elsewhere (on paper, in another tool): first name, last name, e-mail address, phone, agreement to be contacted after the conference (oui/non), language (fr/en). The seats left are given in the file's order, then the waiting list. Each one receives their confirmation with the link to cancel, and learns where their details come from. An address already registered, even one that cancelled since, is left as it is.
 import-registrations-link = Import registrations (CSV)
+import-porteurs-title = Porteurs de projet and their project
+import-porteurs-lead = The porteurs your association already supports: first name, last name, e-mail address, commune, year of birth, the project's title and description, fields, stage (idée, préparation, lancement, en activité), help wanted, language. Each project arrives “submitted” and the circle's team reviews it as any other. Under 15: a parent's name and e-mail address are required; the parent receives the link to consent, and the porteur gives their own consent at first sign-in. An address that already has an account is left as it is.
+import-will-create-porteurs = Account and project created, invitation sent
+import-confirm-question-porteurs = Import these porteurs and their projects, and send the invitations?
+import-who-porteurs = Person
+import-count-created-porteurs = { $count ->
+    [0] No porteur to create
+    [one] { $count } porteur created with their project
+   *[other] { $count } porteurs created with their project
+}
+import-count-unchanged-porteurs = { $count ->
+    [0] No address already known
+    [one] { $count } address that already has an account (left as it is)
+   *[other] { $count } addresses that already have an account (left as they are)
+}
+error-import-stage = Unknown stage: idée, préparation, lancement or en activité.
+error-import-parent = Under 15: give a parent's name and e-mail address.
+error-import-parent-same = The parent's address must differ from the porteur's.
+minor-first-lead = Your association registered you on the platform to help you find a mentor. Before you start, read this text: it is up to you to say whether you agree.
+minor-consent-give = I agree
 back-to-registrations = Back to the registrations
 import-registrations-where = A conference's registrations are imported from its registrations page: “Import registrations (CSV)”.
 import-will-create-partners = Association added

@@ -1760,6 +1760,26 @@ import-associations-lead = Les associations qui accueillent les conférences ou 
 import-registrations-title = Importer des inscriptions
 import-registrations-lead = Les personnes inscrites ailleurs (sur papier, dans un autre outil) : prénom, nom, adresse e-mail, téléphone, accord pour être recontacté après la conférence (oui/non), langue (fr/en). Les places restantes sont attribuées dans l'ordre du fichier, puis la liste d'attente. Chacune reçoit sa confirmation avec le lien pour annuler, et apprend d'où viennent ses coordonnées. Une adresse déjà inscrite, même désinscrite depuis, est laissée telle quelle.
 import-registrations-link = Importer des inscriptions (CSV)
+import-porteurs-title = Des porteurs de projet et leur projet
+import-porteurs-lead = Les porteurs que votre association accompagne déjà : prénom, nom, adresse e-mail, commune, année de naissance, titre et description du projet, domaines, stade (idée, préparation, lancement, en activité), aide souhaitée, langue. Chaque projet arrive « soumis » et l'équipe du cercle le relit comme les autres. Moins de 15 ans : le nom et l'adresse e-mail d'un parent sont obligatoires ; le parent reçoit le lien pour donner son accord, et le porteur donne le sien à sa première connexion. Une adresse qui a déjà un compte est laissée telle quelle.
+import-will-create-porteurs = Compte et projet créés, invitation envoyée
+import-confirm-question-porteurs = Importer ces porteurs et leurs projets, et envoyer les invitations ?
+import-who-porteurs = Personne
+import-count-created-porteurs = { $count ->
+    [0] Aucun porteur à créer
+    [one] { $count } porteur créé avec son projet
+   *[other] { $count } porteurs créés avec leur projet
+}
+import-count-unchanged-porteurs = { $count ->
+    [0] Aucune adresse déjà connue
+    [one] { $count } adresse qui a déjà un compte (laissée telle quelle)
+   *[other] { $count } adresses qui ont déjà un compte (laissées telles quelles)
+}
+error-import-stage = Stade inconnu : idée, préparation, lancement ou en activité.
+error-import-parent = Moins de 15 ans : indiquez le nom et l'adresse e-mail d'un parent.
+error-import-parent-same = L'adresse du parent doit être différente de celle du porteur.
+minor-first-lead = Ton association t'a inscrit sur la plateforme pour t'aider à trouver un mentor. Avant de commencer, lis ce texte : c'est à toi de dire si tu es d'accord.
+minor-consent-give = Je suis d'accord
 back-to-registrations = Retour aux inscriptions
 import-registrations-where = Les inscriptions à une conférence s'importent depuis la page de ses inscriptions : « Importer des inscriptions (CSV) ».
 import-will-create-partners = Association ajoutée

@@ -62,6 +62,17 @@ pub struct ImportedMentor {
     pub background_checked: bool,
 }
 
+/// A porteur de projet and their project, as an import writes them. Under 15, the
+/// parent's consent is asked by e-mail and the porteur's own at first sign-in.
+#[derive(Debug, Clone)]
+pub struct ImportedPorteur {
+    pub email: mentorat_domain::Email,
+    pub name: mentorat_domain::PersonName,
+    pub locale: mentorat_domain::Locale,
+    /// `mentee_id` is the new account's id.
+    pub project: crate::NewProjectDetails,
+}
+
 #[derive(sqlx::FromRow)]
 struct Content {
     content: Option<Vec<u8>>,
@@ -269,6 +280,37 @@ impl Tx {
         Ok(Some(self.register(r, now).await?))
     }
 
+    /// Writes one imported porteur: the account, the role, the project (submitted, for
+    /// the circle's coordinators to review). False when the address has an account.
+    pub async fn import_porteur(
+        &mut self,
+        p: &ImportedPorteur,
+        consent_hash: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<bool> {
+        let created = self
+            .insert_user_if_absent(&crate::NewUser {
+                id: p.project.mentee_id,
+                email: p.email.clone(),
+                name: p.name.clone(),
+                locale: p.locale,
+                password_hash: None,
+                verified_at: Some(now),
+            })
+            .await?;
+        if !created {
+            return Ok(false);
+        }
+        self.grant_role(
+            p.project.mentee_id,
+            &mentorat_domain::RoleGrant::plain(mentorat_domain::Role::Mentee),
+        )
+        .await?;
+        self.insert_project_details(&p.project, consent_hash, now)
+            .await?;
+        Ok(true)
+    }
+
     /// The charter accepted by a mentor who was imported.
     pub async fn accept_charter(
         &mut self,
@@ -393,15 +435,35 @@ impl Store {
         Ok(out)
     }
 
-    /// Whether an approved mentor has yet to accept the charter (an imported one).
-    pub async fn charter_pending(&self, user_id: Uuid) -> Result<bool> {
-        let q = Query::select()
-            .expr_as(db::count_rows(), "n")
+    /// What an imported person has to do before going on, in one query: (an approved
+    /// mentor yet to accept the charter, a porteur under 15 yet to give their own
+    /// consent — never asked on a file's word, never asked again once withdrawn).
+    pub async fn first_steps(&self, user_id: Uuid) -> Result<(bool, bool)> {
+        #[derive(sqlx::FromRow)]
+        struct Steps {
+            charter: i64,
+            minor: i64,
+        }
+        let charter = Query::select()
+            .expr(db::count_rows())
             .from("mentors")
             .and_where(Expr::col("user_id").eq(user_id))
             .and_where(Expr::col("imported_at").is_not_null())
             .and_where(Expr::col("charter_accepted_at").is_null())
             .to_owned();
-        Ok(db::fetch_one::<db::Count>(&mut &*self, &q).await?.n > 0)
+        let minor = Query::select()
+            .expr(db::count_rows())
+            .from("projects")
+            .and_where(Expr::col("mentee_id").eq(user_id))
+            .and_where(Expr::col("parent_name").is_not_null())
+            .and_where(Expr::col("minor_consent_at").is_null())
+            .and_where(Expr::col("minor_consent_withdrawn_at").is_null())
+            .to_owned();
+        let q = Query::select()
+            .expr_as(Expr::SubQuery(None, Box::new(charter.into())), "charter")
+            .expr_as(Expr::SubQuery(None, Box::new(minor.into())), "minor")
+            .to_owned();
+        let steps: Steps = db::fetch_one(&mut &*self, &q).await?;
+        Ok((steps.charter > 0, steps.minor > 0))
     }
 }

@@ -42,7 +42,7 @@ pub use db::{Backend, Tx};
 pub use event_partners::{EventFunnel, PartnerLink};
 pub use events::{HostMailStep, NewEvent};
 pub use impact::ImpactFigures;
-pub use imports::{ImportRecord, ImportedMentor, KnownAddress};
+pub use imports::{ImportRecord, ImportedMentor, ImportedPorteur, KnownAddress};
 pub use launch::LaunchDates;
 pub use mentoring::{
     CheckinRecord, CheckinSummary, FlaggedCheckin, HoursLine, MentorHours, MessageRecord,

@@ -220,6 +220,17 @@ pub(super) const PAGE_ROWS: &[Row] = &[
         "/admin/import/modele-associations.csv",
         NATIONAL,
     ),
+    get(
+        "/admin/import/modele-porteurs.csv",
+        "/admin/import/modele-porteurs.csv",
+        NATIONAL,
+    ),
+    post(
+        "/admin/import/porteurs",
+        "/admin/import/porteurs",
+        &[],
+        NATIONAL_FORM,
+    ),
     // No file: the page says which.
     post("/admin/import", "/admin/import", &[], NATIONAL_FORM),
     post(
@@ -241,6 +252,14 @@ pub(super) const PAGE_ROWS: &[Row] = &[
         [303, 404, 404, 404, 404, 404, 404],
     ),
     get("/mon-espace/charte", "/mon-espace/charte", MEMBERS),
+    get("/mon-espace/accord", "/mon-espace/accord", MEMBERS),
+    // The box not ticked: the page says so.
+    post(
+        "/mon-espace/accord",
+        "/mon-espace/accord",
+        &[],
+        MEMBERS_FORM,
+    ),
     // The box not ticked: the page says so.
     post(
         "/mon-espace/charte",

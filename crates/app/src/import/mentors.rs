@@ -88,7 +88,7 @@ pub fn mentors_template() -> Vec<u8> {
     )
 }
 
-fn domains_written(raw: &str, domains: &[Domain]) -> Option<Vec<String>> {
+pub(super) fn domains_written(raw: &str, domains: &[Domain]) -> Option<Vec<String>> {
     let mut out = Vec::new();
     for part in raw
         .split([',', ';', '|'])

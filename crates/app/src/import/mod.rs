@@ -13,20 +13,23 @@
 
 mod mentors;
 mod others;
+mod porteurs;
 
 use crate::{App, AppError, invalid};
 use mentorat_domain::association::Detail;
 use mentorat_domain::event::Event;
 use mentorat_domain::spreadsheet::{self, Row, Sheet, looks_like_formula, normalise_header};
 use mentorat_domain::territory::{Commune, fold};
+use chrono::Datelike;
 use mentorat_domain::{Email, Locale};
-use mentorat_store::{ImportedMentor, NewPartner, NewRegistration, Tx};
+use mentorat_store::{ImportedMentor, ImportedPorteur, NewPartner, NewRegistration, Tx};
 use std::collections::HashMap;
 use uuid::Uuid;
 
 pub use mentorat_store::ImportRecord;
 pub use mentors::mentors_template;
 pub use others::{associations_template, registrations_template};
+pub use porteurs::porteurs_template;
 
 use crate::territories::territories;
 
@@ -44,18 +47,26 @@ type Column = (&'static str, bool, &'static [&'static str]);
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     Mentors,
+    /// Porteurs de projet with their project.
+    Porteurs,
     Associations,
     /// A conference's registrations (the import names the event).
     Registrations,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 3] = [Kind::Mentors, Kind::Associations, Kind::Registrations];
+    pub const ALL: [Kind; 4] = [
+        Kind::Mentors,
+        Kind::Porteurs,
+        Kind::Associations,
+        Kind::Registrations,
+    ];
 
     /// As kept in `imports.kind`.
     pub fn code(self) -> &'static str {
         match self {
             Kind::Mentors => "mentors",
+            Kind::Porteurs => "porteurs",
             Kind::Associations => "partners",
             Kind::Registrations => "registrations",
         }
@@ -68,6 +79,7 @@ impl Kind {
     fn columns(self) -> &'static [Column] {
         match self {
             Kind::Mentors => mentors::COLUMNS,
+            Kind::Porteurs => porteurs::COLUMNS,
             Kind::Associations => others::ASSOCIATION_COLUMNS,
             Kind::Registrations => others::REGISTRATION_COLUMNS,
         }
@@ -105,6 +117,7 @@ pub struct PreviewLine {
 #[derive(Debug, Clone)]
 enum Item {
     Mentor(ImportedMentor),
+    Porteur(ImportedPorteur),
     Association {
         partner: NewPartner,
         /// The circle it is linked to (named in the file, else the one covering its
@@ -119,6 +132,7 @@ impl Item {
     fn key(&self) -> String {
         match self {
             Item::Mentor(m) => m.email.folded(),
+            Item::Porteur(p) => p.email.folded(),
             Item::Association { partner, .. } => partner.slug.clone(),
             Item::Registration(r) => r.email.folded(),
         }
@@ -338,7 +352,7 @@ impl App {
             kind,
             today: self.now().date_naive(),
             domains: match kind {
-                Kind::Mentors => self.domains().await?,
+                Kind::Mentors | Kind::Porteurs => self.domains().await?,
                 _ => Vec::new(),
             },
             circles: match kind {
@@ -435,6 +449,7 @@ impl App {
     fn check_line(&self, cells: &Cells<'_>, checking: &Checking) -> Result<Item, Verdict> {
         match checking.kind {
             Kind::Mentors => mentors::check(cells, &checking.domains, checking.today),
+            Kind::Porteurs => porteurs::check(cells, &checking.domains, checking.today.year()),
             Kind::Associations => others::check_association(cells, &checking.circles),
             Kind::Registrations => others::check_registration(
                 cells,
@@ -458,6 +473,14 @@ impl App {
                 .await?
                 .into_iter()
                 .map(|k| (k.email_folded, (!k.is_mentor).then_some(k.id)))
+                .collect(),
+            // An account there already: left as it is (its owner submits projects).
+            Kind::Porteurs => self
+                .store
+                .known_addresses(keys)
+                .await?
+                .into_iter()
+                .map(|k| (k.email_folded, None))
                 .collect(),
             Kind::Associations => self
                 .store
@@ -616,6 +639,7 @@ impl App {
     async fn place(&self, item: Item, writing: &mut Writing) -> Result<Item, AppError> {
         let commune = match &item {
             Item::Mentor(m) if m.circle_id.is_none() => m.commune_code.clone(),
+            Item::Porteur(p) if p.project.circle_id.is_none() => p.project.commune_code.clone(),
             Item::Association {
                 partner,
                 circle: None,
@@ -638,6 +662,10 @@ impl App {
                 circle_id: circle,
                 ..m
             }),
+            Item::Porteur(mut p) => {
+                p.project.circle_id = circle;
+                Item::Porteur(p)
+            }
             Item::Association { partner, .. } => Item::Association { partner, circle },
             other => other,
         })
@@ -651,6 +679,7 @@ impl App {
     ) -> Result<Written, AppError> {
         match item {
             Item::Mentor(m) => self.write_mentor(tx, m, writing).await,
+            Item::Porteur(p) => self.write_porteur(tx, p, writing).await,
             Item::Association { partner, circle } => {
                 if !tx.insert_partner_if_absent(partner).await? {
                     return Ok(Written::Unchanged);
@@ -664,9 +693,53 @@ impl App {
         }
     }
 
-    /// Whether `user` must accept the charter before going on (an imported mentor).
-    pub async fn charter_pending(&self, user: Uuid) -> Result<bool, AppError> {
-        Ok(self.store.charter_pending(user).await?)
+    /// Where an imported person goes first after signing in, if anywhere: the
+    /// charter (a mentor), their own consent (a porteur under 15).
+    pub async fn first_step(&self, user: Uuid) -> Result<Option<&'static str>, AppError> {
+        Ok(match self.store.first_steps(user).await? {
+            (true, _) => Some("/mon-espace/charte"),
+            (_, true) => Some("/mon-espace/accord"),
+            _ => None,
+        })
+    }
+
+    /// A porteur under 15 imported from a file gives their own consent, having read
+    /// the notice in `locale` (kept as shown), for each project that waits for it.
+    pub async fn give_minor_consent(
+        &self,
+        user: Uuid,
+        ticked: bool,
+        locale: Locale,
+    ) -> Result<(), AppError> {
+        if !ticked {
+            return Err(invalid("minor_consent", "error-minor-consent"));
+        }
+        let waiting: Vec<Uuid> = self
+            .projects_of(user)
+            .await?
+            .into_iter()
+            .filter(|p| {
+                p.parent_name.is_some()
+                    && p.minor_consent_at.is_none()
+                    && p.minor_consent_withdrawn_at.is_none()
+            })
+            .map(|p| p.id)
+            .collect();
+        let now = self.now();
+        let version = mentorat_domain::mentoring::CONSENT_NOTICE_VERSION;
+        let mut tx = self.store.begin().await?;
+        for project in &waiting {
+            tx.set_minor_consent(*project, true, version, now).await?;
+        }
+        if !waiting.is_empty() {
+            let notice = self.tr(locale).t("minor-notice");
+            tx.keep_notice("minor", version, locale.code(), &notice, now)
+                .await?;
+            tx.audit(Some(user), "minor_consent", Some(user), version)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
     }
 
     pub async fn accept_charter(&self, user: Uuid, ticked: bool) -> Result<(), AppError> {
@@ -707,6 +780,7 @@ mod tests {
     fn every_template_has_every_column_and_reads_back() {
         for (kind, bytes) in [
             (Kind::Mentors, mentors_template()),
+            (Kind::Porteurs, porteurs_template()),
             (Kind::Associations, associations_template()),
             (Kind::Registrations, registrations_template()),
         ] {

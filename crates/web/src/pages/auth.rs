@@ -310,11 +310,11 @@ async fn sign_in(ctx: Ctx, Form(input): Form<SignInInput>) -> Result<Response, W
                     Some(DEVICE_VALIDITY.num_seconds()),
                 ),
             );
-            // An imported mentor accepts the charter first.
-            let to = if app.charter_pending(signed_in.user_id).await? {
-                "/mon-espace/charte".to_owned()
-            } else {
-                back_to
+            // An imported mentor accepts the charter first; an imported porteur under
+            // 15 gives their own consent first.
+            let to = match app.first_step(signed_in.user_id).await? {
+                Some(step) => step.to_owned(),
+                None => back_to,
             };
             Ok((headers, Redirect::to(&to)).into_response())
         }

@@ -27,10 +27,18 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/admin/import", get(start).post(upload))
         .route("/admin/import/associations", post(upload_associations))
-        .route("/admin/import/modele-mentors.csv", get(template))
+        .route("/admin/import/porteurs", post(upload_porteurs))
+        .route(
+            "/admin/import/modele-mentors.csv",
+            get(|ctx: Ctx| template(ctx, Kind::Mentors)),
+        )
+        .route(
+            "/admin/import/modele-porteurs.csv",
+            get(|ctx: Ctx| template(ctx, Kind::Porteurs)),
+        )
         .route(
             "/admin/import/modele-associations.csv",
-            get(associations_template),
+            get(|ctx: Ctx| template(ctx, Kind::Associations)),
         )
         .route(
             "/evenements/{id}/importer",
@@ -43,6 +51,10 @@ pub fn router() -> Router<AppState> {
         .route("/admin/import/{id}", get(show))
         .route("/admin/import/{id}/confirmer", post(confirm_import))
         .route("/mon-espace/charte", get(charter).post(accept_charter))
+        .route(
+            "/mon-espace/accord",
+            get(minor_consent).post(give_minor_consent),
+        )
 }
 
 #[derive(Template)]
@@ -60,6 +72,53 @@ async fn charter(ctx: Ctx) -> Result<Response, WebError> {
         page: ctx.page(tr.t("charter-title")),
         error: None,
     }))
+}
+
+#[derive(Template)]
+#[template(path = "pages/minor_consent.html")]
+struct MinorConsentTemplate<'a> {
+    page: Page<'a>,
+    error: Option<String>,
+}
+
+/// A porteur under 15 imported from a file gives their own consent before going on.
+async fn minor_consent(ctx: Ctx) -> Result<Response, WebError> {
+    super::account::own(&ctx)?;
+    let tr = ctx.tr();
+    Ok(super::render(&MinorConsentTemplate {
+        page: ctx.page(tr.t("minor-notice-title")),
+        error: None,
+    }))
+}
+
+#[derive(serde::Deserialize)]
+struct MinorConsentInput {
+    #[serde(default)]
+    minor_consent: String,
+}
+
+async fn give_minor_consent(
+    ctx: Ctx,
+    Form(input): Form<MinorConsentInput>,
+) -> Result<Response, WebError> {
+    let account = super::account::own(&ctx)?;
+    let app = &ctx.state().app;
+    match app
+        .give_minor_consent(account.id, input.minor_consent == "1", ctx.locale)
+        .await
+    {
+        Ok(()) => Ok(Redirect::to("/mon-espace").into_response()),
+        Err(AppError::Invalid { key, .. }) => {
+            let tr = ctx.tr();
+            let mut response = super::render(&MinorConsentTemplate {
+                page: ctx.page(tr.t("minor-notice-title")),
+                error: Some(tr.t(key)),
+            });
+            *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            Ok(response)
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 #[derive(serde::Deserialize)]
@@ -95,14 +154,30 @@ struct Past {
     status: String,
 }
 
+/// A kind of file the national team imports from `/admin/import`.
+struct Section {
+    /// In the template's and the form's addresses: `mentors`, `porteurs`,
+    /// `associations`.
+    name: &'static str,
+    title: String,
+    lead: String,
+    action: &'static str,
+    /// The file refused as a whole, and why.
+    error: Option<String>,
+}
+
+/// The national team's kinds: (kind, name in addresses and messages, form action).
+const NATIONAL_KINDS: [(Kind, &str, &str); 3] = [
+    (Kind::Mentors, "mentors", "/admin/import"),
+    (Kind::Porteurs, "porteurs", "/admin/import/porteurs"),
+    (Kind::Associations, "associations", "/admin/import/associations"),
+];
+
 #[derive(Template)]
 #[template(path = "pages/import.html")]
 struct StartTemplate<'a> {
     page: Page<'a>,
-    /// The mentors' file refused as a whole, and why.
-    error: Option<String>,
-    /// The associations' file refused as a whole, and why.
-    associations_error: Option<String>,
+    sections: Vec<Section>,
     past: Vec<Past>,
 }
 
@@ -114,11 +189,8 @@ fn status_label(ctx: &Ctx, status: &str) -> String {
     ctx.tr().t(&format!("import-status-{status}"))
 }
 
-async fn render_start(
-    ctx: &Ctx,
-    error: Option<String>,
-    associations_error: Option<String>,
-) -> Result<Response, WebError> {
+/// The page, with `error` under the form of the kind whose file was refused.
+async fn render_start(ctx: &Ctx, error: Option<(Kind, String)>) -> Result<Response, WebError> {
     let actor = national(ctx)?;
     let tr = ctx.tr();
     let past = ctx
@@ -133,15 +205,27 @@ async fn render_start(
             status: status_label(ctx, &r.status),
         })
         .collect();
-    let status = if error.is_some() || associations_error.is_some() {
+    let status = if error.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
         StatusCode::OK
     };
+    let sections = NATIONAL_KINDS
+        .iter()
+        .map(|(kind, name, action)| Section {
+            name,
+            title: tr.t(&format!("import-{name}-title")),
+            lead: tr.t(&format!("import-{name}-lead")),
+            action,
+            error: error
+                .as_ref()
+                .filter(|(k, _)| k == kind)
+                .map(|(_, e)| e.clone()),
+        })
+        .collect();
     let mut response = super::render(&StartTemplate {
         page: ctx.page(tr.t("import-title")),
-        error,
-        associations_error,
+        sections,
         past,
     });
     *response.status_mut() = status;
@@ -149,23 +233,24 @@ async fn render_start(
 }
 
 async fn start(ctx: Ctx) -> Result<Response, WebError> {
-    render_start(&ctx, None, None).await
+    render_start(&ctx, None).await
 }
 
-async fn template(ctx: Ctx) -> Result<Response, WebError> {
+/// The template of one of the national team's kinds.
+async fn template(ctx: Ctx, kind: Kind) -> Result<Response, WebError> {
     national(&ctx)?;
-    Ok(super::csv_download(
-        "modele-mentors.csv",
-        mentorat_app::import::mentors_template(),
-    ))
-}
-
-async fn associations_template(ctx: Ctx) -> Result<Response, WebError> {
-    national(&ctx)?;
-    Ok(super::csv_download(
-        "modele-associations.csv",
-        mentorat_app::import::associations_template(),
-    ))
+    let (file, bytes) = match kind {
+        Kind::Porteurs => (
+            "modele-porteurs.csv",
+            mentorat_app::import::porteurs_template(),
+        ),
+        Kind::Associations => (
+            "modele-associations.csv",
+            mentorat_app::import::associations_template(),
+        ),
+        _ => ("modele-mentors.csv", mentorat_app::import::mentors_template()),
+    };
+    Ok(super::csv_download(file, bytes))
 }
 
 async fn registrations_template(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
@@ -200,26 +285,39 @@ async fn preview_sent(
     ))
 }
 
+/// A file of `kind` sent from `/admin/import`: its preview, or the page again with why
+/// the file was refused.
+async fn national_upload(
+    ctx: Ctx,
+    kind: Kind,
+    form: Result<Multipart, MultipartRejection>,
+) -> Result<Response, WebError> {
+    let actor = national(&ctx)?;
+    match preview_sent(&ctx, actor, kind, None, form).await? {
+        Ok(r) => Ok(r),
+        Err(message) => render_start(&ctx, Some((kind, message))).await,
+    }
+}
+
 async fn upload(
     ctx: Ctx,
     form: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, WebError> {
-    let actor = national(&ctx)?;
-    match preview_sent(&ctx, actor, Kind::Mentors, None, form).await? {
-        Ok(r) => Ok(r),
-        Err(message) => render_start(&ctx, Some(message), None).await,
-    }
+    national_upload(ctx, Kind::Mentors, form).await
+}
+
+async fn upload_porteurs(
+    ctx: Ctx,
+    form: Result<Multipart, MultipartRejection>,
+) -> Result<Response, WebError> {
+    national_upload(ctx, Kind::Porteurs, form).await
 }
 
 async fn upload_associations(
     ctx: Ctx,
     form: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, WebError> {
-    let actor = national(&ctx)?;
-    match preview_sent(&ctx, actor, Kind::Associations, None, form).await? {
-        Ok(r) => Ok(r),
-        Err(message) => render_start(&ctx, None, Some(message)).await,
-    }
+    national_upload(ctx, Kind::Associations, form).await
 }
 
 #[derive(Template)]
