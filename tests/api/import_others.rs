@@ -309,7 +309,11 @@ async fn porteurs_come_with_their_project_and_under_15_both_consents_are_still_a
         &file,
     )
     .await;
-    for (line, column) in [("4", "nom_parent"), ("5", "stade"), ("7", "annee_naissance")] {
+    for (line, column) in [
+        ("4", "nom_parent"),
+        ("5", "stade"),
+        ("7", "annee_naissance"),
+    ] {
         assert!(
             html.contains(&format!("<tr><td>{line}</td><td>{column}</td>")),
             "line {line}, {column}: {html}"
@@ -343,10 +347,16 @@ async fn porteurs_come_with_their_project_and_under_15_both_consents_are_still_a
     // Yanis is 13: his parent is asked, and he is asked at his first sign-in.
     let yanis = app.account_id("yanis.import@exemple.fr").await;
     let project = app.app.projects_of(yanis).await.unwrap().remove(0);
-    assert!(project.minor_consent_at.is_none(), "a file gives no consent");
+    assert!(
+        project.minor_consent_at.is_none(),
+        "a file gives no consent"
+    );
     assert!(!app.app.project_is_matchable(&project));
     let parent = smtp
-        .wait_for("nadia.parent@exemple.fr", "Votre accord pour le projet de Yanis")
+        .wait_for(
+            "nadia.parent@exemple.fr",
+            "Votre accord pour le projet de Yanis",
+        )
         .await;
     let consent = parent.link(&format!("{}/consentement/", app.address));
     let invitation = smtp

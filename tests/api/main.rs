@@ -11,6 +11,7 @@ mod circles_admin;
 mod cli;
 mod demo;
 mod events;
+mod exports;
 mod helpers;
 mod i18n;
 mod ics_check;

@@ -206,6 +206,7 @@ audit-actor = By
 audit-subject = Record
 audit-detail = Detail
 audit-empty = No entry matches these filters.
+audit-export-hint = The newest 50,000 lines the filters select; narrow the dates for the others.
 audit-count = { $count ->
     [one] { $count } entry
    *[other] { $count } entries
@@ -1792,4 +1793,10 @@ charter-accept = I accept the charter
 list-csv = Download the list (CSV)
 circle-mentors-csv-name = Mentor
 circle-projects-csv-name = Project
+csv-circle = Circle
+csv-commune-code = Commune code
+csv-active-mentors = Active mentors
+csv-projects-supported = Projects supported
+csv-editions = Editions
+csv-contact-name = Contact name
 csv-link = Link

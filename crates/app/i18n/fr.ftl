@@ -213,6 +213,7 @@ audit-actor = Par
 audit-subject = Dossier
 audit-detail = Détail
 audit-empty = Aucune entrée ne correspond à ces filtres.
+audit-export-hint = Les 50 000 lignes les plus récentes qui répondent aux filtres ; resserrez les dates pour les autres.
 audit-count = { $count ->
     [one] { $count } entrée
    *[other] { $count } entrées
@@ -1811,4 +1812,10 @@ charter-accept = J'accepte la charte
 list-csv = Télécharger la liste (CSV)
 circle-mentors-csv-name = Mentor
 circle-projects-csv-name = Projet
+csv-circle = Cercle
+csv-commune-code = Code commune
+csv-active-mentors = Mentors actifs
+csv-projects-supported = Projets accompagnés
+csv-editions = Éditions
+csv-contact-name = Nom du contact
 csv-link = Lien

@@ -68,6 +68,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::tokens::router())
         .merge(pages::events::router())
         .merge(pages::inbox::router())
+        .merge(pages::inbox_export::router())
         .merge(pages::dashboard::router())
         .merge(pages::circles_admin::router())
         .merge(pages::mentoring::router())

@@ -5,6 +5,7 @@ use super::*;
 
 pub(super) const OFFICE_ROWS: &[Row] = &[
     get("/admin/messages", "/admin/messages", NATIONAL),
+    get("/admin/messages.csv", "/admin/messages.csv", NATIONAL),
     post(
         "/admin/messages/{id}/etat",
         "/admin/messages/{contact}/etat",
@@ -19,6 +20,7 @@ pub(super) const OFFICE_ROWS: &[Row] = &[
         NATIONAL_FORM,
     ),
     get("/admin/cercles", "/admin/cercles", NATIONAL),
+    get("/admin/cercles.csv", "/admin/cercles.csv", NATIONAL),
     post(
         "/admin/cercles",
         "/admin/cercles",

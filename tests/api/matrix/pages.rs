@@ -193,6 +193,7 @@ pub(super) const PAGE_ROWS: &[Row] = &[
         NATIONAL_FORM,
     ),
     get("/admin/journal", "/admin/journal", NATIONAL),
+    get("/admin/journal.csv", "/admin/journal.csv", NATIONAL),
     get("/admin/effacements", "/admin/effacements", NATIONAL),
     post(
         "/admin/effacements",
@@ -291,6 +292,7 @@ pub(super) const PAGE_ROWS: &[Row] = &[
     ),
     get("/admin/registre.html", "/admin/registre.html", NATIONAL),
     get("/admin/lancements", "/admin/lancements", NATIONAL),
+    get("/admin/lancements.csv", "/admin/lancements.csv", NATIONAL),
     get("/admin/courriels", "/admin/courriels", NATIONAL),
     get("/admin/courriels/{id}", "{message}", NATIONAL),
     get("/evenements/{id}", "/evenements/{event}", ALL_200),
@@ -414,6 +416,7 @@ pub(super) const PAGE_ROWS: &[Row] = &[
     get("/devenir-mentor", "/devenir-mentor", ALL_200),
     get("/trouver-un-mentor", "/trouver-un-mentor", ALL_200),
     get("/admin/demandes", "/admin/demandes", NATIONAL),
+    get("/admin/demandes.csv", "/admin/demandes.csv", NATIONAL),
     get(
         "/admin/demandes/{id}",
         "/admin/demandes/{request}",

@@ -16,11 +16,11 @@ mod others;
 mod porteurs;
 
 use crate::{App, AppError, invalid};
+use chrono::Datelike;
 use mentorat_domain::association::Detail;
 use mentorat_domain::event::Event;
 use mentorat_domain::spreadsheet::{self, Row, Sheet, looks_like_formula, normalise_header};
 use mentorat_domain::territory::{Commune, fold};
-use chrono::Datelike;
 use mentorat_domain::{Email, Locale};
 use mentorat_store::{ImportedMentor, ImportedPorteur, NewPartner, NewRegistration, Tx};
 use std::collections::HashMap;

@@ -31,7 +31,12 @@ pub(super) const COLUMNS: &[Column] = &[
     (
         "annee_naissance",
         true,
-        &["annee_naissance", "annee_de_naissance", "naissance", "birth_year"],
+        &[
+            "annee_naissance",
+            "annee_de_naissance",
+            "naissance",
+            "birth_year",
+        ],
     ),
     ("titre_projet", true, &["titre_projet", "projet", "titre"]),
     (
@@ -41,8 +46,16 @@ pub(super) const COLUMNS: &[Column] = &[
     ),
     ("domaines", true, &["domaines", "domaine", "champs"]),
     ("stade", false, &["stade", "etape", "stage"]),
-    ("aide_souhaitee", false, &["aide_souhaitee", "aide", "besoin"]),
-    ("nom_parent", false, &["nom_parent", "parent", "responsable_legal"]),
+    (
+        "aide_souhaitee",
+        false,
+        &["aide_souhaitee", "aide", "besoin"],
+    ),
+    (
+        "nom_parent",
+        false,
+        &["nom_parent", "parent", "responsable_legal"],
+    ),
     (
         "email_parent",
         false,
@@ -110,7 +123,8 @@ pub(super) fn check(cells: &Cells<'_>, domains: &[Domain], year: i32) -> Result<
     let description = cells.text("description_projet", 4_000)?;
     let fields = super::mentors::domains_written(&cells.get("domaines"), domains)
         .ok_or_else(|| refuse("domaines", "error-import-domain"))?;
-    let stage = stage_written(&cells.get("stade")).ok_or_else(|| refuse("stade", "error-import-stage"))?;
+    let stage =
+        stage_written(&cells.get("stade")).ok_or_else(|| refuse("stade", "error-import-stage"))?;
     let help_wanted = cells.text("aide_souhaitee", 1_500)?;
     let locale = cells.locale()?;
     let parent = if needs_parental_consent(birth_year, year) {

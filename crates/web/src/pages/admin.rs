@@ -17,6 +17,7 @@ use uuid::Uuid;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/admin/journal", get(audit))
+        .route("/admin/journal.csv", get(audit_csv))
         .route("/admin/courriels", get(outbox))
         .route("/admin/courriels/{id}", get(outbox_message))
 }
@@ -90,6 +91,8 @@ struct AuditTemplate<'a> {
     rows: Vec<AuditRow>,
     total: i64,
     pager: Pager,
+    /// The export of what the filters select.
+    csv: String,
 }
 
 fn day(raw: Option<&str>) -> Option<NaiveDate> {
@@ -97,13 +100,25 @@ fn day(raw: Option<&str>) -> Option<NaiveDate> {
         .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
 }
 
-async fn audit(ctx: Ctx, Query(q): Query<AuditQuery>) -> Result<Response, WebError> {
+/// The audit page's filters as its address gives them: the store's query, the query
+/// string that keeps them (pages, export), and what the form shows again.
+struct AuditFilters {
+    filter: mentorat_app::admin::AuditQuery,
+    query: String,
+    action: Option<String>,
+    since: Option<NaiveDate>,
+    until: Option<NaiveDate>,
+    person: String,
+    viewer: String,
+    /// A « who » filter named nobody.
+    unknown: bool,
+}
+
+async fn audit_filters(ctx: &Ctx, q: AuditQuery) -> Result<AuditFilters, WebError> {
     ctx.require(Action::ReadAuditLog, &Resource::Platform)?;
-    let tr = ctx.tr();
     let action = q.action.filter(|a| AUDIT_ACTIONS.contains(&a.as_str()));
     let since = day(q.since.as_deref());
     let until = day(q.until.as_deref());
-    let page = q.page.unwrap_or(1).max(1);
     let app = &ctx.state().app;
     let person = q.personne.unwrap_or_default().trim().to_owned();
     let viewer = q.par.unwrap_or_default().trim().to_owned();
@@ -127,28 +142,6 @@ async fn audit(ctx: Ctx, Query(q): Query<AuditQuery>) -> Result<Response, WebErr
                 + chrono::Duration::days(1)
         }),
     };
-    let (entries, total) = ctx
-        .state()
-        .app
-        .audit_log(&filter, (page - 1) * PAGE_SIZE, PAGE_SIZE)
-        .await?;
-    let paris = chrono_tz::Europe::Paris;
-    let rows = entries
-        .into_iter()
-        .map(|e| AuditRow {
-            at: e
-                .at
-                .with_timezone(&paris)
-                .format("%Y-%m-%d %H:%M:%S")
-                .to_string(),
-            actor: who(e.actor_first_name, e.actor_last_name, e.actor_email)
-                .unwrap_or_else(|| "—".into()),
-            action: tr.t(&format!("action-{}", e.action)),
-            subject: who(e.subject_first_name, e.subject_last_name, e.subject_email)
-                .or_else(|| e.subject_id.map(|s| s.to_string()))
-                .unwrap_or_default(),
-        })
-        .collect();
     let mut query = Vec::new();
     if let Some(a) = &action {
         query.push(format!("action={a}"));
@@ -168,6 +161,53 @@ async fn audit(ctx: Ctx, Query(q): Query<AuditQuery>) -> Result<Response, WebErr
     if !viewer.is_empty() {
         query.push(format!("par={}", mentorat_app::events::url_encode(&viewer)));
     }
+    Ok(AuditFilters {
+        filter,
+        query: query.join("&"),
+        action,
+        since,
+        until,
+        person,
+        viewer,
+        unknown,
+    })
+}
+
+fn audit_rows(ctx: &Ctx, entries: Vec<mentorat_app::admin::AuditEntry>) -> Vec<AuditRow> {
+    let tr = ctx.tr();
+    let paris = chrono_tz::Europe::Paris;
+    entries
+        .into_iter()
+        .map(|e| AuditRow {
+            at: e
+                .at
+                .with_timezone(&paris)
+                .format("%Y-%m-%d %H:%M:%S")
+                .to_string(),
+            actor: who(e.actor_first_name, e.actor_last_name, e.actor_email)
+                .unwrap_or_else(|| "—".into()),
+            action: tr.t(&format!("action-{}", e.action)),
+            subject: who(e.subject_first_name, e.subject_last_name, e.subject_email)
+                .or_else(|| e.subject_id.map(|s| s.to_string()))
+                .unwrap_or_default(),
+        })
+        .collect()
+}
+
+async fn audit(ctx: Ctx, Query(q): Query<AuditQuery>) -> Result<Response, WebError> {
+    let page = q.page.unwrap_or(1).max(1);
+    let f = audit_filters(&ctx, q).await?;
+    let tr = ctx.tr();
+    let (entries, total) = ctx
+        .state()
+        .app
+        .audit_log(&f.filter, (page - 1) * PAGE_SIZE, PAGE_SIZE)
+        .await?;
+    let rows = audit_rows(&ctx, entries);
+    let csv = match f.query.as_str() {
+        "" => "/admin/journal.csv".to_owned(),
+        query => format!("/admin/journal.csv?{query}"),
+    };
     Ok(super::render(&AuditTemplate {
         page: ctx.page(tr.t("admin-audit-title")),
         actions: AUDIT_ACTIONS
@@ -176,19 +216,41 @@ async fn audit(ctx: Ctx, Query(q): Query<AuditQuery>) -> Result<Response, WebErr
                 (
                     *a,
                     tr.t(&format!("action-{a}")),
-                    action.as_deref() == Some(a),
+                    f.action.as_deref() == Some(a),
                 )
             })
             .collect(),
-        since: since.map(|d| d.to_string()).unwrap_or_default(),
-        until: until.map(|d| d.to_string()).unwrap_or_default(),
-        person,
-        viewer,
-        unknown,
+        since: f.since.map(|d| d.to_string()).unwrap_or_default(),
+        until: f.until.map(|d| d.to_string()).unwrap_or_default(),
+        person: f.person,
+        viewer: f.viewer,
+        unknown: f.unknown,
         rows,
         total,
-        pager: pager(&tr, "/admin/journal", &query.join("&"), page, total),
+        pager: pager(&tr, "/admin/journal", &f.query, page, total),
+        csv,
     }))
+}
+
+/// The most lines an export of the audit log holds (the newest): narrower dates give
+/// the rest.
+pub const AUDIT_EXPORT_MAX: u64 = 50_000;
+
+/// The audit log as the filters select it, newest first, as a CSV (itself audited).
+async fn audit_csv(ctx: Ctx, Query(q): Query<AuditQuery>) -> Result<Response, WebError> {
+    let f = audit_filters(&ctx, q).await?;
+    let (entries, _) = ctx
+        .state()
+        .app
+        .audit_log(&f.filter, 0, AUDIT_EXPORT_MAX)
+        .await?;
+    let tr = ctx.tr();
+    let header = ["audit-at", "audit-action", "audit-actor", "audit-subject"].map(|k| tr.t(k));
+    let rows = audit_rows(&ctx, entries)
+        .into_iter()
+        .map(|r| vec![r.at, r.action, r.actor, r.subject])
+        .collect();
+    super::list_export(&ctx, "audit_log", "journal.csv", &header, rows).await
 }
 
 /// « Prénom Nom <adresse> », when the entry names an account.

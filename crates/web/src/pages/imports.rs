@@ -170,7 +170,11 @@ struct Section {
 const NATIONAL_KINDS: [(Kind, &str, &str); 3] = [
     (Kind::Mentors, "mentors", "/admin/import"),
     (Kind::Porteurs, "porteurs", "/admin/import/porteurs"),
-    (Kind::Associations, "associations", "/admin/import/associations"),
+    (
+        Kind::Associations,
+        "associations",
+        "/admin/import/associations",
+    ),
 ];
 
 #[derive(Template)]
@@ -248,7 +252,10 @@ async fn template(ctx: Ctx, kind: Kind) -> Result<Response, WebError> {
             "modele-associations.csv",
             mentorat_app::import::associations_template(),
         ),
-        _ => ("modele-mentors.csv", mentorat_app::import::mentors_template()),
+        _ => (
+            "modele-mentors.csv",
+            mentorat_app::import::mentors_template(),
+        ),
     };
     Ok(super::csv_download(file, bytes))
 }

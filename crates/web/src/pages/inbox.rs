@@ -332,7 +332,7 @@ async fn contact(ctx: Ctx, Form(input): Form<ContactInput>) -> Result<Response, 
 
 // ---- the national team's inboxes ----
 
-fn national(ctx: &Ctx) -> Result<(), WebError> {
+pub(super) fn national(ctx: &Ctx) -> Result<(), WebError> {
     ctx.require(Action::ManageNetwork, &Resource::Platform)
         .map(drop)
 }
@@ -353,7 +353,7 @@ struct RequestsTemplate<'a> {
     pager: Pager,
 }
 
-fn commune_name(code: &str) -> String {
+pub(super) fn commune_name(code: &str) -> String {
     mentorat_app::territories::territories()
         .commune(code)
         .map(|c| c.name.clone())
@@ -541,6 +541,8 @@ struct MessagesTemplate<'a> {
     filters: Vec<(&'static str, String, bool)>,
     rows: Vec<MessageRow>,
     pager: Pager,
+    /// The export of what the filter selects.
+    csv: String,
 }
 
 async fn messages(ctx: Ctx, Query(q): Query<PageQuery>) -> Result<Response, WebError> {
@@ -600,6 +602,10 @@ async fn messages(ctx: Ctx, Query(q): Query<PageQuery>) -> Result<Response, WebE
             .collect(),
         rows,
         pager: pager(&tr, "/admin/messages", &query, page, total),
+        csv: match query.as_str() {
+            "" => "/admin/messages.csv".to_owned(),
+            q => format!("/admin/messages.csv?{q}"),
+        },
     }))
 }
 

@@ -17,6 +17,7 @@ pub mod home;
 pub mod impact;
 pub mod imports;
 pub mod inbox;
+pub mod inbox_export;
 pub mod language;
 pub mod map;
 pub mod mentoring;
@@ -61,6 +62,24 @@ pub(crate) async fn uploaded_file(
         }
     }
     Ok(Vec::new())
+}
+
+/// A whole list as a CSV for a French spreadsheet, its download recorded in the audit
+/// log under `what` (as every export of personal data).
+pub(crate) async fn list_export(
+    ctx: &crate::page::Ctx,
+    what: &str,
+    filename: &'static str,
+    header: &[String],
+    rows: Vec<Vec<String>>,
+) -> Result<Response, crate::WebError> {
+    let actor = ctx.account().map(|a| a.id);
+    ctx.state().app.record_export(actor, what).await?;
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    Ok(csv_download(
+        filename,
+        mentorat_domain::csv::french_csv(&header, &rows),
+    ))
 }
 
 /// A CSV file to download (`filename` is ASCII), kept in no cache.

@@ -79,3 +79,31 @@ pub(super) async fn launches(ctx: Ctx, Query(q): Query<PageQuery>) -> Result<Res
         pager,
     }))
 }
+
+/// Every launch, step by step, as a CSV (audited).
+pub(super) async fn launches_csv(ctx: Ctx) -> Result<Response, WebError> {
+    ctx.require(Action::ManageNetwork, &Resource::Platform)?;
+    let app = &ctx.state().app;
+    // Hundreds of circles at most: at once.
+    let (list, _) = app.launches(0, 100_000).await?;
+    let tr = ctx.tr();
+    let mut header = vec![tr.t("csv-circle"), tr.t("csv-status")];
+    header.extend(
+        steps(&ctx, &Default::default())
+            .into_iter()
+            .map(|(label, _)| label),
+    );
+    let rows = list
+        .iter()
+        .map(|Launch { circle, dates }| {
+            let mut row = vec![circle.name.clone(), tr.t(views::status_key(circle.status))];
+            row.extend(
+                steps(&ctx, dates)
+                    .into_iter()
+                    .map(|(_, when)| when.unwrap_or_default()),
+            );
+            row
+        })
+        .collect();
+    crate::pages::list_export(&ctx, "launches", "lancements.csv", &header, rows).await
+}

@@ -129,3 +129,39 @@ pub(super) async fn create(
         }
     }
 }
+
+/// Every circle with its figures, as a CSV (audited).
+pub(super) async fn list_csv(ctx: Ctx) -> Result<Response, WebError> {
+    ctx.require(Action::ManageNetwork, &Resource::Platform)?;
+    let tr = ctx.tr();
+    let base = &ctx.state().app.settings.base_url;
+    let rows = ctx
+        .state()
+        .app
+        .circles()
+        .await?
+        .into_iter()
+        .map(|c| {
+            vec![
+                c.circle.name,
+                tr.t(super::views::status_key(c.circle.status)),
+                c.circle.commune_code,
+                c.active_mentors.to_string(),
+                c.projects_supported.to_string(),
+                c.editions.to_string(),
+                format!("{base}/cercles/{}", c.circle.slug),
+            ]
+        })
+        .collect();
+    let header = [
+        "csv-circle",
+        "csv-status",
+        "csv-commune-code",
+        "csv-active-mentors",
+        "csv-projects-supported",
+        "csv-editions",
+        "csv-link",
+    ]
+    .map(|k| tr.t(k));
+    crate::pages::list_export(&ctx, "circles", "cercles.csv", &header, rows).await
+}

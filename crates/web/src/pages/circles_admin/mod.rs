@@ -37,7 +37,9 @@ use uuid::Uuid;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/admin/cercles", get(list).post(create))
+        .route("/admin/cercles.csv", get(list_csv))
         .route("/admin/lancements", get(launches))
+        .route("/admin/lancements.csv", get(launches_csv))
         .route("/admin/cercles/{slug}", get(office))
         .route("/admin/cercles/{slug}/mentors", get(circle_mentors))
         .route("/admin/cercles/{slug}/projets", get(circle_projects))

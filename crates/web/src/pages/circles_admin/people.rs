@@ -138,24 +138,22 @@ async fn csv(ctx: Ctx, slug: &str, people: People) -> Result<Response, WebError>
         tr.t("csv-status"),
         tr.t("csv-link"),
     ];
-    let header: Vec<&str> = header.iter().map(String::as_str).collect();
     let base = &ctx.state().app.settings.base_url;
     let rows: Vec<Vec<String>> = lines
         .into_iter()
         .map(|(href, name, status)| vec![name, status, format!("{base}{href}")])
         .collect();
-    let actor = ctx.account().map(|a| a.id);
-    ctx.state()
-        .app
-        .record_export(actor, &format!("{}_{}", c.slug, people.path()))
-        .await?;
-    Ok(crate::pages::csv_download(
+    crate::pages::list_export(
+        &ctx,
+        &format!("{}_{}", c.slug, people.path()),
         match people {
             People::Mentors => "mentors.csv",
             People::Projects => "projets.csv",
         },
-        mentorat_domain::csv::french_csv(&header, &rows),
-    ))
+        &header,
+        rows,
+    )
+    .await
 }
 
 pub(super) async fn circle_mentors_csv(

@@ -1,0 +1,162 @@
+//! Every list the national team reads downloads whole, as a French spreadsheet opens
+//! it (BOM, `;`, CRLF: read back here by our spreadsheet reader), with the page's
+//! filter kept, and each download is in the audit log.
+
+use crate::mentoring::signed_in;
+use mentorat_domain::spreadsheet::{self, Sheet};
+
+/// The CSV at `path`, read as a spreadsheet reads it.
+async fn sheet(client: &crate::helpers::Browser<'_>, path: &str) -> Sheet {
+    let response = client.get(path).await;
+    assert_eq!(response.status(), 200, "{path}");
+    assert_eq!(
+        response.headers()["content-type"],
+        "text/csv; charset=utf-8",
+        "{path}"
+    );
+    let bytes = response.bytes().await.unwrap();
+    assert!(
+        bytes.starts_with(b"\xEF\xBB\xBF"),
+        "{path}: a BOM for Excel"
+    );
+    spreadsheet::read(&bytes).unwrap()
+}
+
+#[tokio::test]
+async fn the_national_teams_lists_download_whole_with_their_filter_and_are_logged() {
+    let app = crate::helpers::spawn_demo_app().await;
+    // A contact message and a request to host, so that the inboxes hold something.
+    let client = mentorat_app::auth::Client {
+        ip: "10.4.5.6".parse().unwrap(),
+        device: None,
+    };
+    app.app
+        .send_contact_message(
+            "press",
+            "Jeanne Presse",
+            "jeanne.presse@exemple.fr",
+            "Une interview pour notre journal ?",
+            mentorat_domain::Locale::Fr,
+            &client,
+        )
+        .await
+        .unwrap();
+    let admin = signed_in(&app, "admin@mentorat.example").await;
+
+    // The circles, every one with its figures.
+    let page = admin.get_html("/admin/cercles").await;
+    assert!(page.contains("href=\"/admin/cercles.csv\""));
+    let circles = sheet(&admin, "/admin/cercles.csv").await;
+    assert_eq!(
+        circles.header,
+        [
+            "Cercle",
+            "État",
+            "Code commune",
+            "Mentors actifs",
+            "Projets accompagnés",
+            "Éditions",
+            "Lien"
+        ]
+    );
+    let all = app.app.circles().await.unwrap();
+    assert_eq!(circles.rows.len(), all.len());
+    let compiegne = all
+        .iter()
+        .find(|c| c.circle.slug.as_str() == "compiegne")
+        .unwrap();
+    let line = circles
+        .rows
+        .iter()
+        .find(|r| r.cells[0] == "Compiègne")
+        .expect("Compiègne's line");
+    assert_eq!(line.cells[2], "60159");
+    assert_eq!(line.cells[3], compiegne.active_mentors.to_string());
+
+    // The launches, step by step.
+    let page = admin.get_html("/admin/lancements").await;
+    assert!(page.contains("href=\"/admin/lancements.csv\""));
+    let launches = sheet(&admin, "/admin/lancements.csv").await;
+    let (_, total) = app.app.launches(0, 1).await.unwrap();
+    assert_eq!(launches.rows.len() as i64, total);
+    assert_eq!(launches.header[0], "Cercle");
+    assert!(launches.header.len() > 3, "a column per step");
+
+    // The audit log, as filtered: the sign-ins only.
+    let page = admin.get_html("/admin/journal?action=sign_in").await;
+    assert!(
+        page.contains("href=\"/admin/journal.csv?action=sign_in\""),
+        "the export keeps the filter"
+    );
+    let log = sheet(&admin, "/admin/journal.csv?action=sign_in").await;
+    assert!(!log.rows.is_empty());
+    assert!(
+        log.rows.iter().all(|r| r.cells[1] == "Connexion"),
+        "{:?}",
+        log.rows
+    );
+    assert!(
+        log.rows
+            .iter()
+            .any(|r| r.cells[2].contains("admin@mentorat.example"))
+    );
+
+    // The inboxes.
+    let messages = sheet(&admin, "/admin/messages.csv?etat=new").await;
+    let jeanne = messages
+        .rows
+        .iter()
+        .find(|r| r.cells[3] == "jeanne.presse@exemple.fr")
+        .expect("the new message");
+    assert_eq!(jeanne.cells[1], "Presse");
+    assert!(
+        sheet(&admin, "/admin/messages.csv?etat=done")
+            .await
+            .rows
+            .iter()
+            .all(|r| r.cells[3] != "jeanne.presse@exemple.fr")
+    );
+    let requests = sheet(&admin, "/admin/demandes.csv").await;
+    let (_, total) = app.app.hosting_requests(0, 1).await.unwrap();
+    assert_eq!(requests.rows.len() as i64, total);
+
+    // Each download is in the audit log.
+    let (entries, _) = app
+        .app
+        .store
+        .audit_entries(
+            &mentorat_store::AuditFilter {
+                action: Some("list_exported".into()),
+                actor_id: None,
+                subject_id: None,
+                since: None,
+                until: None,
+            },
+            0,
+            50,
+        )
+        .await
+        .unwrap();
+    let what: Vec<&str> = entries.iter().map(|e| e.detail.as_str()).collect();
+    for list in [
+        "circles",
+        "launches",
+        "audit_log",
+        "contact_messages",
+        "hosting_requests",
+    ] {
+        assert!(what.contains(&list), "{list} in {what:?}");
+    }
+
+    // Not for a coordinator.
+    let coordinator = signed_in(&app, "coordination.compiegne@mentorat.example").await;
+    for path in [
+        "/admin/cercles.csv",
+        "/admin/lancements.csv",
+        "/admin/journal.csv",
+        "/admin/messages.csv",
+        "/admin/demandes.csv",
+    ] {
+        assert_eq!(coordinator.get(path).await.status(), 403, "{path}");
+    }
+}
