@@ -148,6 +148,11 @@ async fn the_national_teams_lists_download_whole_with_their_filter_and_are_logge
         assert!(what.contains(&list), "{list} in {what:?}");
     }
 
+    // The audit log's page names them, and filters on them.
+    let page =
+        crate::mentoring::unescape(&admin.get_html("/admin/journal?action=list_exported").await);
+    assert!(page.contains("<td>Export de liste</td>"), "{page}");
+
     // Not for a coordinator.
     let coordinator = signed_in(&app, "coordination.compiegne@mentorat.example").await;
     for path in [

@@ -238,3 +238,25 @@ async fn the_report_counts_what_happened_and_masks_small_counts() {
     let bad = admin.get("/rapport-impact?du=31/02/2027").await;
     assert_eq!(bad.status(), 422);
 }
+
+#[tokio::test]
+async fn a_report_is_kept_five_minutes_then_computed_again() {
+    let app = spawn_demo_app().await;
+    app.app.clock.advance(Duration::days(400));
+    let from = app.app.now().date_naive();
+    let to = from + Duration::days(30);
+    let circles = app.app.circles().await.unwrap();
+    let tr = app.app.tr(mentorat_domain::Locale::Fr);
+    let report = || {
+        app.app
+            .impact_report(from, to, &ImpactScope::Network, &circles, &tr)
+    };
+    assert_eq!(report().await.unwrap().figures.projects, 0);
+    validated_porteur_with(&app, "Gardé", "garde@exemple.fr", &project_form(1990)).await;
+    // Asked again a minute later: the figures computed a minute ago.
+    app.app.clock.advance(Duration::minutes(1));
+    assert_eq!(report().await.unwrap().figures.projects, 0);
+    // Past five minutes: computed again, the new project counted.
+    app.app.clock.advance(Duration::minutes(5));
+    assert_eq!(report().await.unwrap().figures.projects, 1);
+}

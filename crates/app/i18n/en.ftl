@@ -1409,6 +1409,13 @@ action-hours_exported = Volunteer hours exported
 action-parental_consent_withdrawn = Parental consent withdrawn
 action-minor_consent = Minor project holder's consent
 action-minor_consent_withdrawn = Minor project holder's consent withdrawn
+action-api_token_created = API token created
+action-api_token_revoked = API token revoked
+action-impact_report_exported = Impact report exported
+action-import_done = File import finished
+action-list_exported = List exported
+action-qpv_imported = Priority neighbourhoods imported
+action-registrations_viewed = Registrations viewed
 audit-person = Who viewed the data of
 audit-person-hint = The person's e-mail address.
 audit-viewer = What was viewed by
@@ -1607,7 +1614,7 @@ error-too-many-tokens = You already have ten active tokens: revoke one before cr
 
 ## The impact report
 impact-title = Impact report
-impact-lead = The mentoring figures over a period and a territory, for funders and partners. Counts of fewer than five people are never shown.
+impact-lead = The mentoring figures over a period and a territory, for funders and partners. Counts of fewer than five people are never shown. The figures are computed again every five minutes.
 impact-from = From
 impact-to = To (included)
 impact-scope = Territory

@@ -1425,6 +1425,13 @@ action-hours_exported = Heures de bénévolat exportées
 action-parental_consent_withdrawn = Accord parental retiré
 action-minor_consent = Accord du porteur mineur
 action-minor_consent_withdrawn = Accord du porteur mineur retiré
+action-api_token_created = Jeton d'API créé
+action-api_token_revoked = Jeton d'API révoqué
+action-impact_report_exported = Rapport d'impact exporté
+action-import_done = Import de fichier terminé
+action-list_exported = Export de liste
+action-qpv_imported = Quartiers prioritaires importés
+action-registrations_viewed = Inscriptions consultées
 audit-person = Qui a consulté les données de
 audit-person-hint = L'adresse e-mail de la personne.
 audit-viewer = Ce qu'a consulté
@@ -1623,7 +1630,7 @@ error-too-many-tokens = Vous avez déjà dix jetons actifs : révoquez-en un ava
 
 ## The impact report
 impact-title = Rapport d'impact
-impact-lead = Les chiffres du mentorat sur une période et un territoire, pour les financeurs et les partenaires. Les effectifs de moins de cinq personnes ne sont jamais affichés.
+impact-lead = Les chiffres du mentorat sur une période et un territoire, pour les financeurs et les partenaires. Les effectifs de moins de cinq personnes ne sont jamais affichés. Les chiffres sont recalculés toutes les cinq minutes.
 impact-from = Du
 impact-to = Au (inclus)
 impact-scope = Territoire

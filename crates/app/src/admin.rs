@@ -47,6 +47,13 @@ pub const AUDIT_ACTIONS: &[&str] = &[
     "matching_weights_reset",
     "association_edited",
     "relay_added",
+    "registrations_viewed",
+    "list_exported",
+    "impact_report_exported",
+    "import_done",
+    "qpv_imported",
+    "api_token_created",
+    "api_token_revoked",
 ];
 
 #[derive(Debug, Clone, Default)]

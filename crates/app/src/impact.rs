@@ -13,10 +13,23 @@ use mentorat_domain::csv::french_csv;
 use mentorat_domain::status::Outcome;
 use mentorat_domain::suppression::{self, Cell, THRESHOLD};
 use mentorat_store::{CircleSummary, Domain, ImpactFigures};
+use std::collections::HashMap;
+use std::sync::Arc;
 use uuid::Uuid;
 
+/// How long a report's figures are kept: a funder's report need not be to the second,
+/// and its page, CSV and printable version, asked one after the other, read the
+/// network's whole year once.
+pub const KEPT_FOR: chrono::Duration = chrono::Duration::minutes(5);
+/// The most reports kept at once (the oldest make way).
+const KEPT_MAX: usize = 64;
+
+/// Reports computed lately: (scope, from, to) → (computed at, figures).
+pub(crate) type KeptReports =
+    HashMap<(ImpactScope, NaiveDate, NaiveDate), (chrono::DateTime<Utc>, Arc<ImpactFigures>)>;
+
 /// What the report covers.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ImpactScope {
     Network,
     Region(String),
@@ -129,6 +142,7 @@ impl App {
 
     /// The report as published (small counts masked), in `tr`'s language; `circles`
     /// are the network's (as `App::circles` reads them, once per request).
+    /// The figures are computed at most once every `KEPT_FOR` per scope and period.
     pub async fn impact_report(
         &self,
         from: NaiveDate,
@@ -137,7 +151,34 @@ impl App {
         circles: &[CircleSummary],
         tr: &Tr<'_>,
     ) -> Result<ImpactReport, AppError> {
-        let figures = self.figures_over(from, to, scope, circles).await?;
+        let key = (scope.clone(), from, to);
+        let now = self.now();
+        let kept = {
+            let reports = self.impact_reports.lock().expect("the reports' lock");
+            reports
+                .get(&key)
+                .filter(|(at, _)| now - *at < KEPT_FOR && *at <= now)
+                .map(|(_, f)| f.clone())
+        };
+        let figures = match kept {
+            Some(f) => f,
+            None => {
+                let fresh = Arc::new(self.figures_over(from, to, scope, circles).await?);
+                let mut reports = self.impact_reports.lock().expect("the reports' lock");
+                reports.retain(|_, (at, _)| now - *at < KEPT_FOR);
+                if reports.len() >= KEPT_MAX
+                    && let Some(oldest) = reports
+                        .iter()
+                        .min_by_key(|(_, (at, _))| *at)
+                        .map(|(k, _)| k.clone())
+                {
+                    reports.remove(&oldest);
+                }
+                reports.insert(key, (now, fresh.clone()));
+                fresh
+            }
+        };
+        let figures = (*figures).clone();
         let domains = self.domains().await?;
         let lines = lines(&figures, circles, &domains, tr);
         Ok(ImpactReport { figures, lines })

@@ -53,6 +53,8 @@ pub struct App {
     /// The national dashboard, with the generations and the day it was computed for
     /// (see [`App::dashboard`]).
     dashboard: Arc<tokio::sync::Mutex<Option<dashboard::Kept>>>,
+    /// Impact reports computed in the last minutes (`impact::KEPT_FOR`).
+    impact_reports: Arc<std::sync::Mutex<impact::KeptReports>>,
     /// The coordination pages' figures, by scope (see [`App::coordination_board`]).
     boards: Arc<tokio::sync::Mutex<mentoring::KeptBoards>>,
     /// The national team's check-in figures and when they were read (kept a minute).
@@ -108,6 +110,7 @@ impl App {
             deferred: deferred::DeferredWrites::start(store.clone()),
             pool: Arc::default(),
             dashboard: Arc::default(),
+            impact_reports: Arc::default(),
             follow_up: Arc::default(),
             stats: Arc::default(),
             boards: Arc::default(),
