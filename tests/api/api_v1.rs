@@ -347,6 +347,54 @@ async fn lists_are_walked_page_by_page_with_the_cursor() {
 }
 
 #[tokio::test]
+async fn a_circles_mentors_are_walked_page_by_page_with_their_public_profile_only() {
+    let app = spawn_demo_app().await;
+    let coordinator = token(
+        &app,
+        "coordination.compiegne@mentorat.example",
+        "read",
+        "30",
+    )
+    .await;
+    let approved = app
+        .app
+        .circles()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|c| c.circle.slug.as_str() == "compiegne")
+        .unwrap()
+        .active_mentors;
+    assert!(approved > 2);
+    let mut seen = std::collections::BTreeSet::new();
+    let mut path = "/api/v1/circles/compiegne/mentors?limit=2".to_owned();
+    loop {
+        let (status, _, page) = get(&app, &path, Some(&coordinator)).await;
+        assert_eq!(status, 200);
+        for m in page["items"].as_array().unwrap() {
+            let keys: Vec<&str> = m.as_object().unwrap().keys().map(String::as_str).collect();
+            assert!(
+                !keys
+                    .iter()
+                    .any(|k| k.contains("mail") || k.contains("phone")),
+                "{keys:?}"
+            );
+            assert!(m["name"].as_str().unwrap().ends_with('.'), "{m}");
+            assert!(!m["fields"].as_array().unwrap().is_empty(), "{m}");
+            assert!(seen.insert(m["id"].as_str().unwrap().to_owned()), "once");
+        }
+        match page["next_cursor"].as_str() {
+            Some(c) => path = format!("/api/v1/circles/compiegne/mentors?limit=2&cursor={c}"),
+            None => break,
+        }
+    }
+    assert_eq!(seen.len() as i64, approved);
+    // Not another circle's coordinator.
+    let (status, _, _) = get(&app, "/api/v1/circles/paris/mentors", Some(&coordinator)).await;
+    assert_eq!(status, 403);
+}
+
+#[tokio::test]
 async fn the_openapi_document_lists_every_route_and_the_docs_page_reads_it() {
     let app = spawn_demo_app().await;
     let (status, kind, doc) = get(&app, "/api/v1/openapi.json", None).await;

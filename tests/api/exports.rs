@@ -165,3 +165,35 @@ async fn the_national_teams_lists_download_whole_with_their_filter_and_are_logge
         assert_eq!(coordinator.get(path).await.status(), 403, "{path}");
     }
 }
+
+#[tokio::test]
+async fn a_long_audit_log_says_more_than_ten_thousand_and_its_filters_still_count() {
+    let app = crate::helpers::spawn_demo_app().await;
+    let mentor = app.account_id("mentor@mentorat.example").await;
+    let mut tx = app.app.store.begin().await.unwrap();
+    for _ in 0..10_010 {
+        tx.audit(Some(mentor), "mentee_viewed", Some(mentor), "")
+            .await
+            .unwrap();
+    }
+    tx.commit().await.unwrap();
+    let admin = signed_in(&app, "admin@mentorat.example").await;
+    let page = crate::mentoring::unescape(&admin.get_html("/admin/journal").await);
+    assert!(page.contains("Plus de 10"), "{page}");
+    assert!(page.contains("000 entrées"), "{page}");
+    // A narrower filter counts exactly.
+    let sign_ins = mentorat_app::admin::AuditQuery {
+        action: Some("sign_in".into()),
+        ..Default::default()
+    };
+    let (_, n) = app.app.audit_log(&sign_ins, 0, 1).await.unwrap();
+    assert!((1..10).contains(&n));
+    let page = crate::mentoring::unescape(&admin.get_html("/admin/journal?action=sign_in").await);
+    let said = if n == 1 {
+        "1 entrée".to_owned()
+    } else {
+        format!("{n} entrées")
+    };
+    assert!(page.contains(&format!(">{said}<")), "{said}: {page}");
+    assert!(!page.contains("Plus de 10"), "{page}");
+}

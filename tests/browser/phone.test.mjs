@@ -180,7 +180,7 @@ const NOT_PAGES = [
   '/admin/lancements.csv', '/admin/demandes.csv', '/admin/messages.csv',
   '/evenements/{id}/modele-inscriptions.csv', '/admin/import/{id}',
   '/api/v1/openapi.json', '/api/v1/circles', '/api/v1/circles/{slug}',
-  '/api/v1/circles/{slug}/projects', '/api/v1/events', '/api/v1/events/{id}/registrations',
+  '/api/v1/circles/{slug}/projects', '/api/v1/circles/{slug}/mentors', '/api/v1/events', '/api/v1/events/{id}/registrations',
   '/api/v1/dashboard', '/api/v1/me', '/api/v1/projects', '/api/v1/requests',
   '/api/v1/mentorships', '/api/v1/mentorships/{id}', '/api/v1/proposals/{id}',
   '/langue/{lang}',

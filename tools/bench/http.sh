@@ -23,6 +23,8 @@ PASSES="${PASSES:-1}"               # the page runs this many times over (2: doe
 DATABASE="${DATABASE:-sqlite}"      # or `postgres`: a new database on POSTGRES_URL's server
 POSTGRES_URL="${POSTGRES_URL:-postgres://postgres@127.0.0.1:5432}"
 INSTANCES="${INSTANCES:-1}"         # servers over the same database; past one, nginx balances
+ONLY="${ONLY:-}"                    # an extended regex: only the page runs whose label matches
+                                    # (then no static ceiling nor mixed run), e.g. 'rapport|api'
 # The generator numbers porteurs by their project's state (mentored, closed, then
 # validated: the directory's); by default the first with a validated project, which
 # `mentorat demo --scale` names (4001 in the national set, 40001 at 10x).
@@ -324,6 +326,7 @@ RESULTS="$WORK/results.tsv"
 # bench LABEL URL [COOKIE_JAR | rotate FILE] [CONNECTIONS]
 bench() {
   local label="$1" url="$2" jar="${3:-}" file="${4:-}" connections="${5:-$CONNECTIONS}"
+  if [ -n "$ONLY" ] && ! [[ "$label" =~ $ONLY ]]; then return 0; fi
   local cookie="" rotate=""
   if [ "$jar" = rotate ]; then rotate="$file"; elif [ -n "$jar" ]; then cookie=$(cookie_header "$jar"); fi
   # The page must answer 200 before it is measured (a redirect to sign in is no page);
@@ -395,10 +398,20 @@ for pass in $(seq "$PASSES"); do
   bench "/mon-espace/attestation (mentor)$p" "$BASE/mon-espace/attestation" "$JARS/mentor"
   bench "/coordination/suivi (coordinator)$p" "$BASE/coordination/suivi" "$JARS/coordinator"
   bench "/coordination/suivi (national team)$p" "$BASE/coordination/suivi" "$JARS/national"
+  bench "/rapport-impact (national team, network, 12 months)$p" "$BASE/rapport-impact" "$JARS/national"
+  bench "/rapport-impact (coordinator, circle)$p" "$BASE/rapport-impact" "$JARS/coordinator"
+  bench "/compte/quartier (porteur)$p" "$BASE/compte/quartier" "$JARS/porteur"
+  bench "/compte/jetons (porteur)$p" "$BASE/compte/jetons" "$JARS/porteur"
+  bench "/api/v1/circles?limit=100 (national team)$p" "$BASE/api/v1/circles?limit=100" "$JARS/national"
+  bench "/api/v1/events?limit=100 (national team)$p" "$BASE/api/v1/events?limit=100" "$JARS/national"
+  bench "/api/v1/circles/$CIRCLE/projects (coordinator)$p" "$BASE/api/v1/circles/$CIRCLE/projects" "$JARS/coordinator"
+  bench "/admin/import (national team)$p" "$BASE/admin/import" "$JARS/national"
+  bench "/admin/journal (national team)$p" "$BASE/admin/journal" "$JARS/national"
   RSS_PASSES="$RSS_PASSES${RSS_PASSES:+, }$(rss_all) after pass $pass"
 done
 
 # ---- the ceiling: nginx serving a static copy of the home page ---------------------------
+if [ -z "$ONLY" ]; then
 # The uncompressed HTML of `/`, gzipped by nginx on every request at level 6 (nginx-light
 # has no brotli); the same work a dynamic server's compression does, without the page.
 # nginx's workers run as another user: the page sits in a folder they can read.
@@ -438,7 +451,10 @@ kill "$NGINX_PID" 2>/dev/null || true
 wait "$NGINX_PID" 2>/dev/null || true
 NGINX_PID=""
 
+fi
+
 # ---- mixed: reads while people write -----------------------------------------------------
+if [ -z "$ONLY" ]; then
 # Each second, one of each: a porteur asks a mentor (the first card of their directory), a
 # mentor accepts an open request, a mentor records a meeting. There is no route to edit a
 # mentor's profile yet; recording a meeting is the mentor's everyday write in its place.
@@ -512,6 +528,11 @@ wait "$reader"
 wait "$WRITER_PID" || true
 WRITER_PID=""
 RSS_END=$(rss_all)
+
+fi
+# With ONLY, no mixed run: no writes, the RSS after the page runs.
+WRITES="${WRITES:-/dev/null}"
+RSS_END="${RSS_END:-$(rss_all)}"
 
 # ---- report --------------------------------------------------------------------------------
 mkdir -p "$OUT_DIR"

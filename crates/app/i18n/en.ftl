@@ -207,6 +207,7 @@ audit-subject = Record
 audit-detail = Detail
 audit-empty = No entry matches these filters.
 audit-export-hint = The newest 50,000 lines the filters select; narrow the dates for the others.
+audit-count-more = More than { $count } entries: narrow the filters (dates, action, person) to go through them.
 audit-count = { $count ->
     [one] { $count } entry
    *[other] { $count } entries

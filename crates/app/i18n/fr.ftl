@@ -214,6 +214,7 @@ audit-subject = Dossier
 audit-detail = Détail
 audit-empty = Aucune entrée ne correspond à ces filtres.
 audit-export-hint = Les 50 000 lignes les plus récentes qui répondent aux filtres ; resserrez les dates pour les autres.
+audit-count-more = Plus de { $count } entrées : précisez les filtres (dates, action, personne) pour les parcourir.
 audit-count = { $count ->
     [one] { $count } entrée
    *[other] { $count } entrées

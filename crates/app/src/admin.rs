@@ -4,7 +4,7 @@
 use crate::{App, AppError};
 use chrono::{DateTime, Utc};
 use mentorat_store::AuditFilter;
-pub use mentorat_store::{AuditEntry, OutboxMessage};
+pub use mentorat_store::{AUDIT_COUNT_CAP, AuditEntry, OutboxMessage};
 use uuid::Uuid;
 
 /// Every action the audit log records (a filter offers these).

@@ -4,7 +4,8 @@
 use crate::{App, AppError};
 use chrono::{DateTime, Utc};
 use mentorat_domain::Event;
-use mentorat_store::{ProjectRecord, Registration};
+use mentorat_store::{ProjectRecord, PublicMentor, Registration};
+use std::collections::HashMap;
 use uuid::Uuid;
 
 impl App {
@@ -43,5 +44,28 @@ impl App {
             .store
             .circle_projects_after(circle_id, after, limit)
             .await?)
+    }
+
+    /// A circle's approved mentors as porteurs see them, `limit` after `after`, with
+    /// each one's fields (codes, most years first): two queries.
+    pub async fn circle_mentors_after(
+        &self,
+        circle_id: Uuid,
+        after: Option<Uuid>,
+        limit: u64,
+    ) -> Result<(Vec<PublicMentor>, HashMap<Uuid, Vec<String>>), AppError> {
+        let mentors = self
+            .store
+            .circle_mentors_after(circle_id, after, limit)
+            .await?;
+        let ids: Vec<Uuid> = mentors.iter().map(|m| m.user_id).collect();
+        let fields = self
+            .store
+            .mentor_domains_of(&ids)
+            .await?
+            .into_iter()
+            .map(|(id, d)| (id, d.into_iter().map(|(code, _)| code).collect()))
+            .collect();
+        Ok((mentors, fields))
     }
 }

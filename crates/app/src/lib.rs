@@ -53,6 +53,10 @@ pub struct App {
     /// The national dashboard, with the generations and the day it was computed for
     /// (see [`App::dashboard`]).
     dashboard: Arc<tokio::sync::Mutex<Option<dashboard::Kept>>>,
+    /// The circles with their figures, with the generations they were read at
+    /// (`App::circles`).
+    circles_kept:
+        Arc<std::sync::Mutex<Option<((i64, i64), Arc<Vec<mentorat_store::CircleSummary>>)>>>,
     /// Impact reports computed in the last minutes (`impact::KEPT_FOR`).
     impact_reports: Arc<std::sync::Mutex<impact::KeptReports>>,
     /// The coordination pages' figures, by scope (see [`App::coordination_board`]).
@@ -111,6 +115,7 @@ impl App {
             pool: Arc::default(),
             dashboard: Arc::default(),
             impact_reports: Arc::default(),
+            circles_kept: Arc::default(),
             follow_up: Arc::default(),
             stats: Arc::default(),
             boards: Arc::default(),

@@ -75,8 +75,21 @@ impl App {
         Ok(self.store.circle_names(ids).await?)
     }
 
+    /// Every circle with its figures. They change with the public data and the mentors
+    /// only: read again once either moves (one small query to know), not per request.
     pub async fn circles(&self) -> Result<Vec<CircleSummary>, AppError> {
-        Ok(self.store.list_circles().await?)
+        let generation = self.store.public_generation().await?;
+        {
+            let kept = self.circles_kept.lock().expect("the circles' lock");
+            if let Some((g, circles)) = kept.as_ref()
+                && *g == generation
+            {
+                return Ok(circles.as_ref().clone());
+            }
+        }
+        let fresh = std::sync::Arc::new(self.store.list_circles().await?);
+        *self.circles_kept.lock().expect("the circles' lock") = Some((generation, fresh.clone()));
+        Ok(fresh.as_ref().clone())
     }
 
     pub async fn circle_page(&self, slug: &str) -> Result<CirclePage, AppError> {

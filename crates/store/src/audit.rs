@@ -58,8 +58,12 @@ fn filtered(filter: &AuditFilter) -> SelectStatement {
         .to_owned()
 }
 
+/// The most entries the log's pages count: past it, they say « more than ».
+pub const AUDIT_COUNT_CAP: i64 = 10_000;
+
 impl Store {
-    /// One page of the log, newest first, and the number of matching entries.
+    /// One page of the log, newest first, and the number of matching entries (at most
+    /// `AUDIT_COUNT_CAP + 1`).
     pub async fn audit_entries(
         &self,
         filter: &AuditFilter,
@@ -97,7 +101,16 @@ impl Store {
             .limit(limit)
             .to_owned();
         let entries = db::fetch_all(&mut &*self, &page).await?;
-        let count = filtered(filter).expr_as(db::count_rows(), "n").to_owned();
+        // Counted up to one past the cap: the log holds every view of every record, and
+        // a page need not count a million lines to say « more than 10,000 ».
+        let capped = filtered(filter)
+            .expr(Expr::val(1))
+            .limit(AUDIT_COUNT_CAP as u64 + 1)
+            .to_owned();
+        let count = Query::select()
+            .expr_as(db::count_rows(), "n")
+            .from_subquery(capped, "capped")
+            .to_owned();
         let total = db::fetch_one::<Count>(&mut &*self, &count).await?.n;
         Ok((entries, total))
     }

@@ -35,7 +35,7 @@ mod users;
 mod weights;
 
 pub use api_tokens::{ApiTokenOwner, ApiTokenRow};
-pub use audit::{AuditEntry, AuditFilter};
+pub use audit::{AUDIT_COUNT_CAP, AuditEntry, AuditFilter};
 pub use bulk::Census;
 pub use circles::{CircleSummary, Member, NewEdition};
 pub use db::{Backend, Tx};
@@ -48,7 +48,7 @@ pub use mentoring::{
     CheckinRecord, CheckinSummary, FlaggedCheckin, HoursLine, MentorHours, MessageRecord,
     OpenReport, ReportRecord,
 };
-pub use mentoring::{CircleCounts, MentorLine, ProjectLine};
+pub use mentoring::{CircleCounts, MentorLine, ProjectLine, PublicMentor};
 pub use mentoring::{
     Domain, FeedbackRecord, FeedbackSummary, GoalRecord, MeetingRecord, MentorApplication,
     MentorProfile, MentorshipRecord, MentorshipSheet, NewProjectDetails, Party, ProjectRecord,

@@ -29,6 +29,11 @@ pub(super) const PAGE_ROWS: &[Row] = &[
         "/api/v1/circles/compiegne/projects",
         [401, 403, 403, 403, 200, 403, 200],
     ),
+    get(
+        "/api/v1/circles/{slug}/mentors",
+        "/api/v1/circles/compiegne/mentors",
+        [401, 403, 403, 403, 200, 403, 200],
+    ),
     get("/api/v1/events", "/api/v1/events", ALL_200),
     get(
         "/api/v1/events/{id}/registrations",

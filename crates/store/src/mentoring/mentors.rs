@@ -335,3 +335,59 @@ impl Tx {
         Ok(db::execute(self, &q).await? == 1)
     }
 }
+
+/// A mentor as porteurs see them before any match: first name, fields, town, what they
+/// say of themselves, never an address.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PublicMentor {
+    pub user_id: Uuid,
+    pub first_name: String,
+    pub last_name: String,
+    pub commune_code: String,
+    pub bio: String,
+    pub capacity: i64,
+    pub active_mentees: i64,
+    pub remote: bool,
+    pub languages: String,
+}
+
+impl Store {
+    /// A circle's approved mentors by id, after `after` (a page of `limit`), through
+    /// the index on (circle, status, id) (migration 0028).
+    pub async fn circle_mentors_after(
+        &self,
+        circle_id: Uuid,
+        after: Option<Uuid>,
+        limit: u64,
+    ) -> Result<Vec<PublicMentor>> {
+        let mut q = Query::select()
+            .column(("mentors", "user_id"))
+            .column(("users", "first_name"))
+            .column(("users", "last_name"))
+            .columns(
+                [
+                    "commune_code",
+                    "bio",
+                    "capacity",
+                    "active_mentees",
+                    "remote",
+                    "languages",
+                ]
+                .map(|c| ("mentors", c)),
+            )
+            .from("mentors")
+            .inner_join(
+                "users",
+                Expr::col(("users", "id")).equals(("mentors", "user_id")),
+            )
+            .and_where(Expr::col(("mentors", "circle_id")).eq(circle_id))
+            .and_where(Expr::col(("mentors", "status")).eq(Vetting::Approved.as_str()))
+            .order_by(("mentors", "user_id"), Order::Asc)
+            .limit(limit)
+            .to_owned();
+        if let Some(after) = after {
+            q.and_where(Expr::col(("mentors", "user_id")).gt(after));
+        }
+        db::fetch_all(&mut &*self, &q).await
+    }
+}

@@ -10,6 +10,7 @@ mod relationship;
 mod requests;
 mod volunteers;
 
+pub use mentors::PublicMentor;
 pub use mentorships::{FeedbackSummary, GoalRecord, MentorshipSheet, Party, QuietMentorship};
 pub use queues::{CircleCounts, MentorLine, ProjectLine};
 pub use relationship::{

@@ -51,6 +51,7 @@ impl Modify for TokenScheme {
         super::network::circles,
         super::network::circle,
         super::network::circle_projects,
+        super::network::circle_mentors,
         super::network::events,
         super::network::registrations,
         super::network::dashboard,

@@ -18,6 +18,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/circles", get(circles))
         .route("/api/v1/circles/{slug}", get(circle))
         .route("/api/v1/circles/{slug}/projects", get(circle_projects))
+        .route("/api/v1/circles/{slug}/mentors", get(circle_mentors))
         .route("/api/v1/events", get(events))
         .route("/api/v1/events/{id}/registrations", get(registrations))
         .route("/api/v1/dashboard", get(dashboard))
@@ -272,6 +273,71 @@ pub(super) async fn circle_projects(
     let items = rows.into_iter().map(project_body).collect();
     Ok(Json(page_from_rows(items, limit, |p: &Project| {
         p.id.to_string()
+    })))
+}
+
+/// A mentor's public profile: what porteurs see before any match, never an address.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Mentor {
+    pub id: Uuid,
+    /// First name and initial (« Zoé M. »).
+    pub name: String,
+    /// The commune key of where they live.
+    pub commune_code: String,
+    pub bio: String,
+    /// Their fields' codes, most years of experience first.
+    pub fields: Vec<String>,
+    /// The languages they mentor in (`fr`, `en`…).
+    pub languages: Vec<String>,
+    /// They also mentor at a distance.
+    pub remote: bool,
+    /// Porteurs they can still take on.
+    pub places_left: i64,
+}
+
+/// A circle's approved mentors, for its coordinators and the national team.
+#[utoipa::path(get, path = "/api/v1/circles/{slug}/mentors", tag = "mentoring",
+    params(("slug" = String, Path, description = "The circle's slug"), Paging),
+    security(("token" = [])),
+    responses((status = 200, description = "A page of mentors", body = Page<Mentor>),
+        (status = "default", description = "An error", body = super::Problem, content_type = "application/problem+json")))]
+pub(super) async fn circle_mentors(
+    ctx: Ctx,
+    Path(slug): Path<String>,
+    Query(paging): Query<Paging>,
+) -> Result<Json<Page<Mentor>>, ApiError> {
+    let app = &ctx.state().app;
+    let limit = paging.limit()?;
+    let after = paging.after_as::<Uuid>()?;
+    let circle = circle_of(&ctx, &slug).await?.summary.circle;
+    require(&ctx, Action::ManageCircle, &Resource::Circle(circle.id))?;
+    let (rows, mut fields) = app
+        .circle_mentors_after(circle.id, after, limit as u64 + 1)
+        .await?;
+    let items = rows
+        .into_iter()
+        .map(|m| {
+            let initial: String = m.last_name.chars().take(1).collect();
+            Mentor {
+                id: m.user_id,
+                name: format!("{} {initial}.", m.first_name).trim().to_owned(),
+                commune_code: m.commune_code,
+                bio: m.bio,
+                fields: fields.remove(&m.user_id).unwrap_or_default(),
+                languages: m
+                    .languages
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(str::to_owned)
+                    .collect(),
+                remote: m.remote,
+                places_left: (m.capacity - m.active_mentees).max(0),
+            }
+        })
+        .collect();
+    Ok(Json(page_from_rows(items, limit, |m: &Mentor| {
+        m.id.to_string()
     })))
 }
 

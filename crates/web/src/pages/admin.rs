@@ -9,7 +9,7 @@ use axum::extract::{Path, Query};
 use axum::response::Response;
 use axum::routing::get;
 use chrono::{NaiveDate, TimeZone, Utc};
-use mentorat_app::admin::AUDIT_ACTIONS;
+use mentorat_app::admin::{AUDIT_ACTIONS, AUDIT_COUNT_CAP};
 use mentorat_domain::policy::{Action, Resource};
 use serde::Deserialize;
 use uuid::Uuid;
@@ -90,6 +90,8 @@ struct AuditTemplate<'a> {
     unknown: bool,
     rows: Vec<AuditRow>,
     total: i64,
+    /// « 12 entrées », « Plus de 10 000 entrées… ».
+    count: String,
     pager: Pager,
     /// The export of what the filters select.
     csv: String,
@@ -227,6 +229,11 @@ async fn audit(ctx: Ctx, Query(q): Query<AuditQuery>) -> Result<Response, WebErr
         unknown: f.unknown,
         rows,
         total,
+        count: if total > AUDIT_COUNT_CAP {
+            tr.tn("audit-count-more", "count", AUDIT_COUNT_CAP)
+        } else {
+            tr.tn("audit-count", "count", total)
+        },
         pager: pager(&tr, "/admin/journal", &f.query, page, total),
         csv,
     }))
