@@ -7,6 +7,9 @@ pub use mentorat_store::CircleSummary;
 use std::collections::HashMap;
 use uuid::Uuid;
 
+/// The circles with their figures, and the generations they were read at.
+pub(crate) type KeptCircles = ((i64, i64), std::sync::Arc<Vec<CircleSummary>>);
+
 /// The network's targets (editable by the national team with the dashboard issue).
 pub const TARGET_MENTORS: i64 = 10_000;
 pub const TARGET_CIRCLES: i64 = 300;
