@@ -55,8 +55,7 @@ pub struct App {
     dashboard: Arc<tokio::sync::Mutex<Option<dashboard::Kept>>>,
     /// The circles with their figures, with the generations they were read at
     /// (`App::circles`).
-    circles_kept:
-        Arc<std::sync::Mutex<Option<((i64, i64), Arc<Vec<mentorat_store::CircleSummary>>)>>>,
+    circles_kept: Arc<std::sync::Mutex<Option<public::KeptCircles>>>,
     /// Impact reports computed in the last minutes (`impact::KEPT_FOR`).
     impact_reports: Arc<std::sync::Mutex<impact::KeptReports>>,
     /// The coordination pages' figures, by scope (see [`App::coordination_board`]).
