@@ -582,6 +582,7 @@ async fn a_circles_mentors_and_projects_download_as_csv_and_the_download_is_logg
     let sheet = mentorat_domain::spreadsheet::read(&projects.bytes().await.unwrap()).unwrap();
     assert_eq!(sheet.header[0], "Projet");
     assert!(!sheet.rows.is_empty());
+    app.app.deferred.settle().await;
     let (entries, _) = app
         .app
         .store

@@ -121,6 +121,7 @@ async fn the_national_teams_lists_download_whole_with_their_filter_and_are_logge
     assert_eq!(requests.rows.len() as i64, total);
 
     // Each download is in the audit log.
+    app.app.deferred.settle().await;
     let (entries, _) = app
         .app
         .store

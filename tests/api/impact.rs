@@ -213,6 +213,13 @@ async fn the_report_counts_what_happened_and_masks_small_counts() {
     };
     assert!(sheet.rows.iter().all(|r| r.cells.len() == 3));
     assert_eq!(value("Porteurs ayant déposé un projet"), "8");
+    // The download is in the audit log (written after the response).
+    app.app.deferred.settle().await;
+    let exported = mentorat_app::admin::AuditQuery {
+        action: Some("impact_report_exported".into()),
+        ..Default::default()
+    };
+    assert_eq!(app.app.audit_log(&exported, 0, 10).await.unwrap().1, 1);
     assert_eq!(value("dont habitant un quartier prioritaire (QPV)"), "< 5");
     assert_eq!(value("Satisfaction à la clôture"), "4,3 sur 5 (6 réponses)");
     // The printable version has the figures and no form.

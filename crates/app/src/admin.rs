@@ -110,8 +110,17 @@ impl App {
     }
 
     /// A list downloaded as a CSV (`what` names it): in the audit log, as every export
-    /// of personal data.
+    /// of personal data, written after the response (a GET writes nothing itself).
     pub async fn record_export(&self, actor: Option<Uuid>, what: &str) -> Result<(), AppError> {
-        Ok(self.store.audit(actor, "list_exported", None, what).await?)
+        self.deferred
+            .push(crate::deferred::Deferred::Audit {
+                at: self.now(),
+                actor,
+                action: "list_exported",
+                subject: None,
+                detail: what.to_owned(),
+            })
+            .await;
+        Ok(())
     }
 }

@@ -196,9 +196,16 @@ impl App {
             .iter()
             .map(|l| vec![l.section.clone(), l.label.clone(), l.value.clone()])
             .collect();
-        self.store
-            .audit(Some(actor), "impact_report_exported", None, "")
-            .await?;
+        // Written after the response: a GET writes nothing itself.
+        self.deferred
+            .push(crate::deferred::Deferred::Audit {
+                at: self.now(),
+                actor: Some(actor),
+                action: "impact_report_exported",
+                subject: None,
+                detail: String::new(),
+            })
+            .await;
         Ok(french_csv(
             &[
                 &tr.t("impact-csv-section"),
