@@ -255,6 +255,64 @@ async fn the_template_downloads_and_only_the_national_team_imports() {
     // A file without the columns: said at once.
     let wrong = admin.upload("/admin/import", "x.csv", b"a;b\n1;2\n").await;
     assert_eq!(wrong.status(), 422);
+    // A coordinator imports mentors and porteurs, not associations.
     let coordinator = signed_in(&app, "coordination.compiegne@mentorat.example").await;
-    assert_eq!(coordinator.get("/admin/import").await.status(), 403);
+    let page = unescape(&coordinator.get_html("/admin/import").await);
+    assert!(page.contains("Des mentors déjà validés"), "{page}");
+    assert!(page.contains("Des porteurs de projet"), "{page}");
+    assert!(!page.contains("Des associations partenaires"), "{page}");
+    let porteur = signed_in(&app, "porteur@mentorat.example").await;
+    assert_eq!(porteur.get("/admin/import").await.status(), 403);
+}
+
+#[tokio::test]
+async fn a_coordinator_imports_only_the_people_of_their_circles() {
+    let app = crate::helpers::spawn_demo_app().await;
+    let file = "prenom;nom;email;commune;domaines;date_entretien\r\n\
+Agnès;Compiégnoise;agnes.cercle@exemple.fr;60159;numerique;15/09/2026\r\n\
+Paul;Parisien;paul.cercle@exemple.fr;75056;numerique;15/09/2026\r\n\
+Jules;Ailleurs;jules.cercle@exemple.fr;01001;numerique;15/09/2026\r\n";
+    let coordinator = signed_in(&app, "coordination.compiegne@mentorat.example").await;
+    let sent = coordinator
+        .upload("/admin/import", "mentors.csv", file.as_bytes())
+        .await;
+    assert_eq!(sent.status(), 303);
+    let page = location(&sent);
+    let html = unescape(&coordinator.get_html(&page).await);
+    for line in ["3", "4"] {
+        assert!(
+            html.contains(&format!("<tr><td>{line}</td><td>commune</td>")),
+            "line {line}: {html}"
+        );
+    }
+    assert!(
+        html.contains("aucun des cercles que vous coordonnez"),
+        "{html}"
+    );
+    assert!(html.contains("1 personne créée"), "{html}");
+    coordinator
+        .post_form(&format!("{page}/confirmer"), &[("confirm", "1")])
+        .await;
+    let done = wait_done(&app, &page).await;
+    assert_eq!((done.created, done.refused), (1, 2));
+    let agnes = app.account_id("agnes.cercle@exemple.fr").await;
+    let profile = app.app.mentor_profile(agnes).await.unwrap();
+    assert_eq!(
+        profile.circle_id,
+        Some(mentorat_app::demo::demo_id("circle/compiegne"))
+    );
+    assert!(
+        app.app
+            .account_id_by_email("paul.cercle@exemple.fr")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    // The national team imports the Paris line.
+    let admin = signed_in(&app, "admin@mentorat.example").await;
+    let sent = admin
+        .upload("/admin/import", "mentors.csv", file.as_bytes())
+        .await;
+    let html = unescape(&admin.get_html(&location(&sent)).await);
+    assert!(html.contains("2 personnes créées"), "{html}");
 }

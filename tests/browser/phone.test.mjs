@@ -157,7 +157,7 @@ const PAGES = [
   { route: '/admin/effacements', who: WHO.national, path: '/admin/effacements' },
   { route: '/admin/registre', who: WHO.national, path: '/admin/registre' },
   { route: '/admin/qpv', who: WHO.national, path: '/admin/qpv' },
-  { route: '/admin/import', who: WHO.national, path: '/admin/import' },
+  { route: '/admin/import', who: WHO.office, path: '/admin/import' },
   { route: '/mon-espace/charte', who: WHO.members, path: '/mon-espace/charte' },
   { route: '/mon-espace/accord', who: WHO.members, path: '/mon-espace/accord' },
   { route: '/rapport-impact', who: WHO.office, path: '/rapport-impact' },

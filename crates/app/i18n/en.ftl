@@ -1777,6 +1777,7 @@ import-will-create-registrations = Registered, confirmation sent
 import-confirm-question-partners = Add these associations?
 import-confirm-question-registrations = Register these people and send them their confirmation?
 error-import-duplicate-name = This association is already higher up in the file (line { $detail }).
+error-import-not-your-circle = This commune is in none of the circles you coordinate: the national team or that circle can import this line.
 error-import-circle = Unknown circle: give the circle's short address (such as compiegne) or its town's name.
 email-registration-imported-subject = Your registration: { $title }
 email-registration-imported-p1 = { $controller } registered you for “{ $title }”, { $when }, { $venue }, from the list sent by the association organising it. Your seat is booked; the attached file adds the event to your calendar.

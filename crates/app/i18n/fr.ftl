@@ -1796,6 +1796,7 @@ import-will-create-registrations = Inscription, confirmation envoyée
 import-confirm-question-partners = Ajouter ces associations ?
 import-confirm-question-registrations = Inscrire ces personnes et leur envoyer leur confirmation ?
 error-import-duplicate-name = Cette association figure déjà plus haut dans le fichier (ligne { $detail }).
+error-import-not-your-circle = Cette commune n'est dans aucun des cercles que vous coordonnez : l'équipe nationale ou le cercle concerné peut importer cette ligne.
 error-import-circle = Cercle inconnu : indiquez l'adresse courte du cercle (par exemple compiegne) ou le nom de sa ville.
 email-registration-imported-subject = Votre inscription : { $title }
 email-registration-imported-p1 = { $controller } vous a inscrit à « { $title } », { $when }, { $venue }, à partir de la liste transmise par l'association qui organise la rencontre. Votre place est réservée ; le fichier joint ajoute l'événement à votre agenda.

@@ -48,6 +48,8 @@ const MEMBERS: [u16; 7] = [303, 200, 200, 200, 200, 200, 200];
 const MEMBERS_FORM: [u16; 7] = [303, 422, 422, 422, 422, 422, 422];
 /// Coordinators (of any circle) and the national team.
 const OFFICES: [u16; 7] = [303, 403, 403, 403, 200, 200, 200];
+/// The same, for a form sent incomplete (the page says what is missing).
+const OFFICES_FORM: [u16; 7] = [303, 403, 403, 403, 422, 422, 422];
 /// An API route for anyone signed in (anonymous: 401, no redirect).
 const API_MEMBERS: [u16; 7] = [401, 200, 200, 200, 200, 200, 200];
 const NATIONAL: [u16; 7] = [303, 403, 403, 403, 403, 403, 200];

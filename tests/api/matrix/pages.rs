@@ -215,11 +215,11 @@ pub(super) const PAGE_ROWS: &[Row] = &[
     ),
     get("/admin/registre", "/admin/registre", NATIONAL),
     get("/admin/qpv", "/admin/qpv", NATIONAL),
-    get("/admin/import", "/admin/import", NATIONAL),
+    get("/admin/import", "/admin/import", OFFICES),
     get(
         "/admin/import/modele-mentors.csv",
         "/admin/import/modele-mentors.csv",
-        NATIONAL,
+        OFFICES,
     ),
     get(
         "/admin/import/modele-associations.csv",
@@ -229,16 +229,16 @@ pub(super) const PAGE_ROWS: &[Row] = &[
     get(
         "/admin/import/modele-porteurs.csv",
         "/admin/import/modele-porteurs.csv",
-        NATIONAL,
+        OFFICES,
     ),
     post(
         "/admin/import/porteurs",
         "/admin/import/porteurs",
         &[],
-        NATIONAL_FORM,
+        OFFICES_FORM,
     ),
     // No file: the page says which.
-    post("/admin/import", "/admin/import", &[], NATIONAL_FORM),
+    post("/admin/import", "/admin/import", &[], OFFICES_FORM),
     post(
         "/admin/import/associations",
         "/admin/import/associations",

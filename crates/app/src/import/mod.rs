@@ -337,8 +337,11 @@ enum Written {
 impl App {
     /// Checks a file of `kind` (for `event`, when registrations) and says what an
     /// import would do; writes nothing.
+    /// `actor` imports: a coordinator's mentors and porteurs must live in a circle they
+    /// coordinate (`policy::authorize`, circle by circle); the national team's anywhere.
     pub async fn preview_import(
         &self,
+        actor: Uuid,
         kind: Kind,
         event: Option<Uuid>,
         bytes: &[u8],
@@ -414,6 +417,7 @@ impl App {
                 verdict,
             });
         }
+        let pending = self.within_reach(actor, pending, &mut preview).await?;
         // What is already there, in a few queries.
         let keys: Vec<String> = pending.iter().map(|(_, i)| i.key()).collect();
         let known = self.known_keys(kind, event, &keys).await?;
@@ -434,6 +438,64 @@ impl App {
             preview.lines[at].verdict = verdict;
         }
         Ok(preview)
+    }
+
+    /// The people `actor` may import: all for the national team; for a coordinator,
+    /// those whose commune is in a circle they coordinate (each line's circle found
+    /// once per commune; the others refused on their `commune`).
+    async fn within_reach(
+        &self,
+        actor: Uuid,
+        pending: Vec<(usize, Item)>,
+        preview: &mut Preview,
+    ) -> Result<Vec<(usize, Item)>, AppError> {
+        use mentorat_domain::policy::{Action, Decision, Resource, Viewer, authorize};
+        let roles = self.store.roles_of(actor).await?;
+        let viewer = Viewer {
+            user_id: actor,
+            roles: &roles,
+        };
+        let allowed = |action, resource: &Resource| {
+            authorize(Some(&viewer), action, resource) == Decision::Allow
+        };
+        if allowed(Action::ManageNetwork, &Resource::Platform) {
+            return Ok(pending);
+        }
+        let mut circles: HashMap<String, Option<Uuid>> = HashMap::new();
+        let mut kept = Vec::with_capacity(pending.len());
+        for (at, mut item) in pending {
+            let commune = match &item {
+                Item::Mentor(m) => m.commune_code.clone(),
+                Item::Porteur(p) => p.project.commune_code.clone(),
+                _ => {
+                    kept.push((at, item));
+                    continue;
+                }
+            };
+            let circle = match circles.get(&commune) {
+                Some(c) => *c,
+                None => {
+                    let c = match territories().commune(&commune) {
+                        Some(c) => self.circle_for_commune(c).await?.map(|c| c.id),
+                        None => None,
+                    };
+                    circles.insert(commune, c);
+                    c
+                }
+            };
+            match circle {
+                Some(c) if allowed(Action::ManageCircle, &Resource::Circle(c)) => {
+                    match &mut item {
+                        Item::Mentor(m) => m.circle_id = Some(c),
+                        Item::Porteur(p) => p.project.circle_id = Some(c),
+                        _ => {}
+                    }
+                    kept.push((at, item));
+                }
+                _ => preview.lines[at].verdict = refuse("commune", "error-import-not-your-circle"),
+            }
+        }
+        Ok(kept)
     }
 
     /// An event whose registrations may be imported: upcoming, not cancelled.
@@ -542,7 +604,8 @@ impl App {
             .await?
             .ok_or(AppError::NotFound)?;
         let kind = Kind::parse(&record.kind).ok_or(AppError::NotFound)?;
-        self.preview_import(kind, record.event_id, &bytes).await
+        self.preview_import(record.actor_id, kind, record.event_id, &bytes)
+            .await
     }
 
     /// Confirms a previewed import: false when it was confirmed already.

@@ -166,7 +166,8 @@ struct Section {
     error: Option<String>,
 }
 
-/// The national team's kinds: (kind, name in addresses and messages, form action).
+/// The kinds imported from `/admin/import`: (kind, name in addresses and messages, form
+/// action); each shown to whoever may import it.
 const NATIONAL_KINDS: [(Kind, &str, &str); 3] = [
     (Kind::Mentors, "mentors", "/admin/import"),
     (Kind::Porteurs, "porteurs", "/admin/import/porteurs"),
@@ -189,13 +190,24 @@ fn national(ctx: &Ctx) -> Result<Uuid, WebError> {
     Ok(ctx.require(Action::ManageNetwork, &Resource::Platform)?.id)
 }
 
+/// Who imports `kind` from `/admin/import`: the national team every kind, coordinators
+/// mentors and porteurs (each line then checked against their circles).
+fn importer(ctx: &Ctx, kind: Kind) -> Result<Uuid, WebError> {
+    match kind {
+        Kind::Mentors | Kind::Porteurs => {
+            Ok(ctx.require(Action::Coordinate, &Resource::Platform)?.id)
+        }
+        _ => national(ctx),
+    }
+}
+
 fn status_label(ctx: &Ctx, status: &str) -> String {
     ctx.tr().t(&format!("import-status-{status}"))
 }
 
 /// The page, with `error` under the form of the kind whose file was refused.
 async fn render_start(ctx: &Ctx, error: Option<(Kind, String)>) -> Result<Response, WebError> {
-    let actor = national(ctx)?;
+    let actor = importer(ctx, Kind::Mentors)?;
     let tr = ctx.tr();
     let past = ctx
         .state()
@@ -216,6 +228,7 @@ async fn render_start(ctx: &Ctx, error: Option<(Kind, String)>) -> Result<Respon
     };
     let sections = NATIONAL_KINDS
         .iter()
+        .filter(|(kind, _, _)| importer(ctx, *kind).is_ok())
         .map(|(kind, name, action)| Section {
             name,
             title: tr.t(&format!("import-{name}-title")),
@@ -240,9 +253,9 @@ async fn start(ctx: Ctx) -> Result<Response, WebError> {
     render_start(&ctx, None).await
 }
 
-/// The template of one of the national team's kinds.
+/// The template of one of the kinds imported from `/admin/import`.
 async fn template(ctx: Ctx, kind: Kind) -> Result<Response, WebError> {
-    national(&ctx)?;
+    importer(&ctx, kind)?;
     let (file, bytes) = match kind {
         Kind::Porteurs => (
             "modele-porteurs.csv",
@@ -279,7 +292,7 @@ async fn preview_sent(
 ) -> Result<Result<Response, String>, WebError> {
     let bytes = uploaded_file(form).await?;
     let app = &ctx.state().app;
-    let preview = match app.preview_import(kind, event, &bytes).await {
+    let preview = match app.preview_import(actor, kind, event, &bytes).await {
         Ok(p) => p,
         Err(AppError::Invalid { key, .. }) => return Ok(Err(ctx.tr().t(key))),
         Err(e) => return Err(e.into()),
@@ -299,7 +312,7 @@ async fn national_upload(
     kind: Kind,
     form: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, WebError> {
-    let actor = national(&ctx)?;
+    let actor = importer(&ctx, kind)?;
     match preview_sent(&ctx, actor, kind, None, form).await? {
         Ok(r) => Ok(r),
         Err(message) => render_start(&ctx, Some((kind, message))).await,
@@ -433,8 +446,8 @@ fn lines(ctx: &Ctx, kind: Kind, preview: &Preview) -> (Vec<Line>, Vec<Line>, boo
 }
 
 /// An import of the person signed in (another's does not exist for them), once they
-/// may still import that kind: the national team for mentors and associations, the
-/// event's organisers for its registrations.
+/// may still import that kind: the national team (and coordinators, for mentors and
+/// porteurs), the event's organisers for its registrations.
 async fn owned(ctx: &Ctx, id: &str) -> Result<(ImportRecord, Kind), WebError> {
     let me = super::account::own(ctx)?.id;
     let id: Uuid = id.parse().map_err(|_| WebError::NotFound)?;
@@ -448,7 +461,7 @@ async fn owned(ctx: &Ctx, id: &str) -> Result<(ImportRecord, Kind), WebError> {
             super::events::managed(ctx, &event.to_string()).await?;
         }
         _ => {
-            national(ctx)?;
+            importer(ctx, kind)?;
         }
     }
     Ok((record, kind))
