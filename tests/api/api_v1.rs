@@ -395,6 +395,28 @@ async fn a_circles_mentors_are_walked_page_by_page_with_their_public_profile_onl
 }
 
 #[tokio::test]
+async fn a_tokens_owner_sees_the_day_it_was_last_used() {
+    let app = spawn_demo_app().await;
+    let secret = token(&app, "mentor@mentorat.example", "read", "30").await;
+    let browser = signed_in(&app, "mentor@mentorat.example").await;
+    let before = unescape(&browser.get_html("/compte/jetons").await);
+    assert!(before.contains("<td>Jamais</td>"), "{before}");
+    assert_eq!(get(&app, "/api/v1/me", Some(&secret)).await.0, 200);
+    assert_eq!(get(&app, "/api/v1/me", Some(&secret)).await.0, 200);
+    app.app.deferred.settle().await;
+    let today = app
+        .app
+        .tr(mentorat_domain::Locale::Fr)
+        .date(&app.app.now().date_naive());
+    let after = unescape(&browser.get_html("/compte/jetons").await);
+    assert!(
+        after.contains(&format!("<td>{today}</td><td>Actif")),
+        "{today}: {after}"
+    );
+    assert!(!after.contains("<td>Jamais</td>"), "{after}");
+}
+
+#[tokio::test]
 async fn the_openapi_document_lists_every_route_and_the_docs_page_reads_it() {
     let app = spawn_demo_app().await;
     let (status, kind, doc) = get(&app, "/api/v1/openapi.json", None).await;

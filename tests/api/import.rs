@@ -294,7 +294,20 @@ Jules;Ailleurs;jules.cercle@exemple.fr;01001;numerique;15/09/2026\r\n";
         .post_form(&format!("{page}/confirmer"), &[("confirm", "1")])
         .await;
     let done = wait_done(&app, &page).await;
-    assert_eq!((done.created, done.refused), (1, 2));
+    assert_eq!(
+        (done.status.as_str(), done.created, done.refused),
+        ("done", 1, 2),
+        "{}",
+        {
+            let all = crate::logs::captured();
+            let lines: Vec<&str> = all.lines().collect();
+            let at = lines
+                .iter()
+                .position(|l| l.contains("import failed"))
+                .unwrap_or(0);
+            lines[at.saturating_sub(6)..=at].join("\n")
+        }
+    );
     let agnes = app.account_id("agnes.cercle@exemple.fr").await;
     let profile = app.app.mentor_profile(agnes).await.unwrap();
     assert_eq!(

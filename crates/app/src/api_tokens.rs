@@ -132,6 +132,16 @@ impl App {
         let Some(scope) = Scope::parse(&owner.scope) else {
             return Ok(None);
         };
+        // Its owner sees the day it was last used; marked after the request, once a day.
+        let today = self.now().date_naive().to_string();
+        if owner.last_used_on.as_deref() != Some(today.as_str()) {
+            self.deferred
+                .push(crate::deferred::Deferred::TokenUsed {
+                    id: owner.id,
+                    day: today,
+                })
+                .await;
+        }
         Ok(self
             .store
             .account_by_id(owner.user_id)

@@ -15,7 +15,7 @@ pub struct Clock {
 
 impl Clock {
     pub fn now(&self) -> DateTime<Utc> {
-        Utc::now() + Duration::milliseconds(self.offset_ms.load(Ordering::Relaxed))
+        mentorat_store::now() + Duration::milliseconds(self.offset_ms.load(Ordering::Relaxed))
     }
 
     /// Lets `by` pass for everything that reads this clock (tests).

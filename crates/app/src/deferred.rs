@@ -1,5 +1,6 @@
 //! Writes that a page causes but need not wait for — appends to the audit log, a
-//! session's rare touch, a thread marked read when one of its pair opens it — queued and written after the response, in batches.
+//! session's rare touch, an API token's day of last use, a thread marked read when one
+//! of its pair opens it — queued and written after the response, in batches.
 //!
 //! A signed-in GET must not hold SQLite's one writer while its page renders: under
 //! load the pages would queue behind each other's bookkeeping. The queue is written
@@ -24,6 +25,11 @@ pub(crate) enum Deferred {
     TouchSession {
         id_hash: String,
         at: DateTime<Utc>,
+    },
+    /// An API token was used on `day` (`2026-12-07`).
+    TokenUsed {
+        id: Uuid,
+        day: String,
     },
     /// One of a pair opened their thread: read up to `at`.
     ThreadRead {
@@ -112,6 +118,7 @@ async fn write_batch(store: &Store, writes: &[Deferred]) -> mentorat_store::Resu
                 detail,
             } => tx.audit_at(*at, *actor, action, *subject, detail).await?,
             Deferred::TouchSession { id_hash, at } => tx.touch_session(id_hash, *at).await?,
+            Deferred::TokenUsed { id, day } => tx.mark_token_used(*id, day).await?,
             Deferred::ThreadRead {
                 mentorship,
                 user,

@@ -16,13 +16,17 @@ pub struct ApiTokenRow {
     pub expires_at: DateTime<Utc>,
     pub revoked_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
+    /// The last day it opened the API (`2026-12-07`), marked after the request.
+    pub last_used_on: Option<String>,
 }
 
 /// The owner and scope of a live token.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ApiTokenOwner {
+    pub id: Uuid,
     pub user_id: Uuid,
     pub scope: String,
+    pub last_used_on: Option<String>,
 }
 
 impl Tx {
@@ -80,6 +84,24 @@ impl Tx {
     }
 }
 
+impl Tx {
+    /// Marks the day a token was last used (once a day at most).
+    pub async fn mark_token_used(&mut self, id: Uuid, day: &str) -> Result<()> {
+        let q = Query::update()
+            .table("api_tokens")
+            .value("last_used_on", day)
+            .and_where(Expr::col("id").eq(id))
+            .cond_where(
+                sea_query::Cond::any()
+                    .add(Expr::col("last_used_on").is_null())
+                    .add(Expr::col("last_used_on").ne(day)),
+            )
+            .to_owned();
+        db::execute(self, &q).await?;
+        Ok(())
+    }
+}
+
 impl Store {
     /// A person's tokens, newest first (at most 50: a person keeps a few).
     pub async fn api_tokens_of(&self, user_id: Uuid) -> Result<Vec<ApiTokenRow>> {
@@ -91,6 +113,7 @@ impl Store {
                 "expires_at",
                 "revoked_at",
                 "created_at",
+                "last_used_on",
             ])
             .from("api_tokens")
             .and_where(Expr::col("user_id").eq(user_id))
@@ -107,7 +130,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Option<ApiTokenOwner>> {
         let q = Query::select()
-            .columns(["user_id", "scope"])
+            .columns(["id", "user_id", "scope", "last_used_on"])
             .from("api_tokens")
             .and_where(Expr::col("token_hash").eq(token_hash))
             .and_where(Expr::col("revoked_at").is_null())

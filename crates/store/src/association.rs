@@ -2,7 +2,7 @@
 
 use crate::db;
 use crate::{Result, Store, Tx};
-use chrono::Utc;
+
 use mentorat_domain::association::{Detail, Details};
 use sea_query::{OnConflict, Query};
 use uuid::Uuid;
@@ -33,7 +33,7 @@ impl Store {
 impl Tx {
     /// Saves every detail of `details` (an empty one too: it stays cleared).
     pub async fn set_association_details(&mut self, details: &Details, by: Uuid) -> Result<()> {
-        let now = Utc::now();
+        let now = crate::now();
         let mut q = Query::insert()
             .into_table("association_details")
             .columns(["key", "value", "updated_by", "updated_at"])

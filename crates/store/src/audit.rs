@@ -137,7 +137,7 @@ impl Tx {
         subject_id: Option<Uuid>,
         detail: &str,
     ) -> Result<()> {
-        self.audit_at(Utc::now(), actor_id, action, subject_id, detail)
+        self.audit_at(crate::now(), actor_id, action, subject_id, detail)
             .await
     }
 

@@ -2,7 +2,7 @@
 
 use crate::db;
 use crate::{Result, Store, StoreError, Tx};
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use mentorat_domain::{Circle, CircleEdition, CircleStatus, Slug};
 use sea_query::{Expr, ExprTrait, OnConflict, Order, Query, SelectStatement};
 use uuid::Uuid;
@@ -257,7 +257,7 @@ impl Tx {
                 circle.inaugurated_on.into(),
                 circle.description_fr.as_str().into(),
                 circle.description_en.as_str().into(),
-                Utc::now().into(),
+                crate::now().into(),
             ])
             .on_conflict(OnConflict::new().do_nothing().to_owned())
             .to_owned();

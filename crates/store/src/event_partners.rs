@@ -250,7 +250,7 @@ impl Tx {
                 partner_id.into(),
                 role.into(),
                 new_code().into(),
-                Utc::now().into(),
+                crate::now().into(),
             ])
             .on_conflict(
                 OnConflict::columns(["event_id", "partner_id"])

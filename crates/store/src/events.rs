@@ -372,7 +372,7 @@ impl Tx {
                 event.address.as_str().into(),
                 event.commune_code.as_str().into(),
                 event.capacity.into(),
-                Utc::now().into(),
+                crate::now().into(),
             ])
             .on_conflict(OnConflict::new().do_nothing().to_owned())
             .to_owned();

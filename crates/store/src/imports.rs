@@ -252,7 +252,7 @@ impl Tx {
                 .columns(["user_id", "domain_code", "years"])
                 .to_owned();
             for d in &m.domains {
-                q.values_panic([m.user_id.into(), d.as_str().into(), 0.into()]);
+                q.values_panic([m.user_id.into(), d.as_str().into(), 0i64.into()]);
             }
             q.on_conflict(OnConflict::new().do_nothing().to_owned());
             db::execute(self, &q).await?;

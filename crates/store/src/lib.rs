@@ -67,6 +67,14 @@ pub use tokens::TokenPurpose;
 pub use users::{Account, Credentials, NewUser, Recipient};
 pub use weights::CircleWeights;
 
+/// The time now, to the microsecond: what both databases keep (PostgreSQL rounds finer
+/// instants, SQLite would keep their nanoseconds), so that a row reads the same on
+/// both and a copy restores value for value.
+pub fn now() -> chrono::DateTime<chrono::Utc> {
+    use chrono::SubsecRound;
+    chrono::Utc::now().trunc_subsecs(6)
+}
+
 use std::time::Duration;
 
 /// What can go wrong at the storage boundary. Callers match on `NotFound` and

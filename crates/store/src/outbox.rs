@@ -168,7 +168,7 @@ impl Store {
 impl Tx {
     pub async fn enqueue_message(&mut self, message: &NewMessage) -> Result<Uuid> {
         let id = Uuid::new_v4();
-        let now = Utc::now();
+        let now = crate::now();
         let (name, kind, body) = match &message.attachment {
             Some((n, k, b)) => (Some(n.clone()), Some(k.clone()), Some(b.clone())),
             None => (None, None, None),

@@ -82,7 +82,7 @@ impl Tx {
                 partner.commune_code.as_str().into(),
                 partner.contact_email.as_str().into(),
                 partner.description.as_str().into(),
-                Utc::now().into(),
+                crate::now().into(),
                 partner.locale.as_str().into(),
             ])
             .on_conflict(OnConflict::new().do_nothing().to_owned())
@@ -110,7 +110,7 @@ impl Tx {
                 mentor.bio.as_str().into(),
                 mentor.status.as_str().into(),
                 mentor.capacity.into(),
-                Utc::now().into(),
+                crate::now().into(),
                 (mentor.status == Vetting::Approved).then(Utc::now).into(),
             ])
             .on_conflict(OnConflict::new().do_nothing().to_owned())
@@ -139,7 +139,7 @@ impl Tx {
                 project.description.as_str().into(),
                 project.commune_code.as_str().into(),
                 project.status.as_str().into(),
-                Utc::now().into(),
+                crate::now().into(),
             ])
             .on_conflict(OnConflict::new().do_nothing().to_owned())
             .to_owned();

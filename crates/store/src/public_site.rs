@@ -289,7 +289,7 @@ impl Tx {
                 r.expected_audience.into(),
                 r.preferred_dates.as_str().into(),
                 r.message.as_str().into(),
-                Utc::now().into(),
+                crate::now().into(),
                 r.locale.as_str().into(),
                 r.partner_id.into(),
             ])
@@ -344,7 +344,7 @@ impl Tx {
                 name.into(),
                 email.into(),
                 message.into(),
-                Utc::now().into(),
+                crate::now().into(),
             ])
             .to_owned();
         db::execute(self, &q).await?;

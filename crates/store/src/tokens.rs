@@ -52,7 +52,7 @@ impl Tx {
                 purpose.as_str().into(),
                 expires_at.into(),
                 payload.into(),
-                Utc::now().into(),
+                crate::now().into(),
             ])
             .to_owned();
         db::execute(self, &query).await?;

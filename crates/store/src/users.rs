@@ -405,7 +405,7 @@ impl Tx {
                 user.locale.code().into(),
                 user.password_hash.clone().into(),
                 user.verified_at.into(),
-                Utc::now().into(),
+                crate::now().into(),
             ])
             .on_conflict(OnConflict::new().do_nothing().to_owned())
             .to_owned();
@@ -479,7 +479,7 @@ impl Tx {
                 grant.role.as_str().into(),
                 grant.circle_id.into(),
                 grant.partner_id.into(),
-                Utc::now().into(),
+                crate::now().into(),
             ])
             .on_conflict(OnConflict::new().do_nothing().to_owned())
             .to_owned();

@@ -2,7 +2,7 @@
 
 use crate::db;
 use crate::{Result, Store, Tx};
-use chrono::Utc;
+
 use sea_query::{Expr, ExprTrait, OnConflict, Query};
 use uuid::Uuid;
 
@@ -102,7 +102,7 @@ impl Tx {
             .values_panic(
                 std::iter::once(circle_id.into())
                     .chain(w.parts().map(Into::into))
-                    .chain([by.into(), Utc::now().into()]),
+                    .chain([by.into(), crate::now().into()]),
             )
             .on_conflict(
                 OnConflict::column("circle_id")

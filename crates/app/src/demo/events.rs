@@ -5,7 +5,7 @@ use super::*;
 /// Past conferences are fixed in 2016; upcoming ones are placed relative to the day
 /// the demo is first loaded, so that a fresh demo always has a future to show.
 pub(super) async fn load_events(tx: &mut Tx, report: &mut DemoReport) -> Result<(), AppError> {
-    let today = Utc::now().date_naive();
+    let today = mentorat_store::now().date_naive();
     // (key, circle, partner, kind, title, date, local time, tz, venue, address, commune, capacity)
     type Row = (
         &'static str,

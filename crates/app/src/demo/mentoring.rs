@@ -14,7 +14,7 @@ pub(super) async fn load_mentoring(tx: &mut Tx, report: &mut DemoReport) -> Resu
     tx.add_mentor_domain(mentor, "creation-entreprise", 15)
         .await?;
     tx.add_mentor_domain(mentor, "commerce", 10).await?;
-    tx.set_approved_at(mentor, Utc::now() - chrono::Duration::days(200))
+    tx.set_approved_at(mentor, mentorat_store::now() - chrono::Duration::days(200))
         .await?;
     for p in MENTEES {
         tx.add_project_domain(
@@ -41,17 +41,17 @@ pub(super) async fn load_mentoring(tx: &mut Tx, report: &mut DemoReport) -> Resu
             status: mentorat_domain::RequestStatus::Open,
             decline_reason: None,
             decline_text: String::new(),
-            created_at: Utc::now() - chrono::Duration::days(40),
+            created_at: mentorat_store::now() - chrono::Duration::days(40),
             reasons: "field\tnumerique\ncommune".into(),
         };
         tx.insert_request(&request).await?;
         if let Some(mentorship) = tx
-            .accept_request(&request, Utc::now() - chrono::Duration::days(38))
+            .accept_request(&request, mentorat_store::now() - chrono::Duration::days(38))
             .await?
         {
             let meeting = mentorat_store::MeetingRecord {
                 id: demo_id("meeting/mentor/kevin/1"),
-                held_on: Utc::now() - chrono::Duration::days(20),
+                held_on: mentorat_store::now() - chrono::Duration::days(20),
                 minutes: 75,
                 remote: false,
                 topics: "Choisir une formation, préparer le financement".into(),
@@ -59,7 +59,7 @@ pub(super) async fn load_mentoring(tx: &mut Tx, report: &mut DemoReport) -> Resu
                     "Kevin hésite entre deux formations ; reparler du budget la prochaine fois."
                         .into(),
             };
-            tx.insert_meeting(mentorship, &meeting, mentor, Utc::now())
+            tx.insert_meeting(mentorship, &meeting, mentor, mentorat_store::now())
                 .await?;
             // Their thread: a meeting set up, a document promised.
             let kevin_id = demo_id(&format!("user/{kevin}"));
@@ -84,7 +84,7 @@ pub(super) async fn load_mentoring(tx: &mut Tx, report: &mut DemoReport) -> Resu
                     mentorship_id: mentorship,
                     author_id: author,
                     body: body.into(),
-                    created_at: Utc::now() - chrono::Duration::days(days)
+                    created_at: mentorat_store::now() - chrono::Duration::days(days)
                         + chrono::Duration::hours(n as i64),
                 })
                 .await?;

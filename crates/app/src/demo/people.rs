@@ -428,7 +428,7 @@ pub(super) async fn load_role_accounts(
                 name: person(a.first, a.last),
                 locale: Locale::Fr,
                 password_hash: Some(password_hash.to_owned()),
-                verified_at: Some(Utc::now()),
+                verified_at: Some(mentorat_store::now()),
             })
             .await?,
         );
@@ -476,7 +476,7 @@ pub(super) async fn load_people(tx: &mut Tx, report: &mut DemoReport) -> Result<
                 name: person(m.first, m.last),
                 locale: Locale::Fr,
                 password_hash: None,
-                verified_at: Some(Utc::now()),
+                verified_at: Some(mentorat_store::now()),
             })
             .await?,
         );
@@ -508,7 +508,7 @@ pub(super) async fn load_people(tx: &mut Tx, report: &mut DemoReport) -> Result<
                 name: person(p.first, p.last),
                 locale: Locale::Fr,
                 password_hash: None,
-                verified_at: Some(Utc::now()),
+                verified_at: Some(mentorat_store::now()),
             })
             .await?,
         );

@@ -7,7 +7,7 @@ use super::*;
 /// has content.
 pub(super) async fn load_public_site(tx: &mut Tx, report: &mut DemoReport) -> Result<(), AppError> {
     use mentorat_store::{NewHostingRequest, NewRegistration, Seat};
-    let now = Utc::now();
+    let now = mentorat_store::now();
     tx.set_targets(i64::from(chrono::Datelike::year(&now)), 10_000, 300)
         .await?;
     // People who came to the founding conferences, and people registered for the next ones.

@@ -93,7 +93,7 @@ impl App {
         let w = Writer {
             store: &self.store,
             model: &model,
-            now: Utc::now(),
+            now: mentorat_store::now(),
             hash,
         };
         let mut rows = 0;

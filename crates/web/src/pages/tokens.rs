@@ -27,6 +27,8 @@ struct TokenLine {
     scope: String,
     created: String,
     expires: String,
+    /// The day it was last used, or « Jamais ».
+    used: String,
     state: String,
     live: bool,
 }
@@ -79,6 +81,12 @@ async fn render(
                 scope: tr.t(&format!("api-tokens-scope-{}", t.scope)),
                 created: tr.date(&t.created_at.date_naive()),
                 expires: tr.date(&t.expires_at.date_naive()),
+                used: t
+                    .last_used_on
+                    .as_deref()
+                    .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+                    .map(|d| tr.date(&d))
+                    .unwrap_or_else(|| tr.t("api-tokens-never-used")),
                 state: tr.t(if t.revoked_at.is_some() {
                     "api-tokens-revoked"
                 } else if live {
