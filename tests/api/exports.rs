@@ -116,6 +116,12 @@ async fn the_national_teams_lists_download_whole_with_their_filter_and_are_logge
             .iter()
             .all(|r| r.cells[3] != "jeanne.presse@exemple.fr")
     );
+    // The outbox: to whom, what, where it stands; never the bodies.
+    let outbox = sheet(&admin, "/admin/courriels.csv").await;
+    assert_eq!(outbox.header, ["Créé le", "Destinataire", "Objet", "État"]);
+    let (_, total) = app.app.outbox(0, 1).await.unwrap();
+    assert_eq!(outbox.rows.len() as i64, total);
+    assert!(outbox.rows.iter().all(|r| r.cells.len() == 4));
     let requests = sheet(&admin, "/admin/demandes.csv").await;
     let (_, total) = app.app.hosting_requests(0, 1).await.unwrap();
     assert_eq!(requests.rows.len() as i64, total);
@@ -145,6 +151,7 @@ async fn the_national_teams_lists_download_whole_with_their_filter_and_are_logge
         "audit_log",
         "contact_messages",
         "hosting_requests",
+        "outbox",
     ] {
         assert!(what.contains(&list), "{list} in {what:?}");
     }
@@ -162,6 +169,7 @@ async fn the_national_teams_lists_download_whole_with_their_filter_and_are_logge
         "/admin/journal.csv",
         "/admin/messages.csv",
         "/admin/demandes.csv",
+        "/admin/courriels.csv",
     ] {
         assert_eq!(coordinator.get(path).await.status(), 403, "{path}");
     }

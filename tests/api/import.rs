@@ -329,3 +329,41 @@ Jules;Ailleurs;jules.cercle@exemple.fr;01001;numerique;15/09/2026\r\n";
     let html = unescape(&admin.get_html(&location(&sent)).await);
     assert!(html.contains("2 personnes créées"), "{html}");
 }
+
+#[tokio::test]
+async fn an_import_stopped_by_a_restart_is_said_failed_and_can_be_tried_again() {
+    let app = crate::helpers::spawn_demo_app().await;
+    let admin_id = app.account_id("admin@mentorat.example").await;
+    let bytes = mentorat_app::import::mentors_template();
+    let kind = mentorat_app::import::Kind::Mentors;
+    // Confirmed, then the process stopped before its first batch.
+    let stopped = app
+        .app
+        .keep_import(admin_id, kind, None, &bytes, 1)
+        .await
+        .unwrap();
+    assert!(app.app.start_import(stopped).await.unwrap());
+    // Five minutes later another is confirmed: still young.
+    app.app.clock.advance(chrono::Duration::minutes(5));
+    let young = app
+        .app
+        .keep_import(admin_id, kind, None, &bytes, 1)
+        .await
+        .unwrap();
+    assert!(app.app.start_import(young).await.unwrap());
+    app.app.clock.advance(chrono::Duration::minutes(6));
+    assert_eq!(app.app.fail_stalled_imports().await.unwrap(), 1);
+    assert_eq!(
+        app.app.import_record(stopped).await.unwrap().status,
+        "failed"
+    );
+    assert_eq!(
+        app.app.import_record(young).await.unwrap().status,
+        "running"
+    );
+    // Its page says so and how to go on.
+    let admin = signed_in(&app, "admin@mentorat.example").await;
+    let page = unescape(&admin.get_html(&format!("/admin/import/{stopped}")).await);
+    assert!(page.contains("L'import s'est arrêté"), "{page}");
+    assert!(page.contains("Réessayez"), "{page}");
+}

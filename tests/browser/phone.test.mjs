@@ -177,7 +177,7 @@ const NOT_PAGES = [
   '/admin/cercles/{slug}/mentors.csv', '/admin/cercles/{slug}/projets.csv',
   '/admin/import/modele-mentors.csv', '/admin/import/modele-associations.csv',
   '/admin/import/modele-porteurs.csv', '/admin/journal.csv', '/admin/cercles.csv',
-  '/admin/lancements.csv', '/admin/demandes.csv', '/admin/messages.csv',
+  '/admin/lancements.csv', '/admin/demandes.csv', '/admin/messages.csv', '/admin/courriels.csv',
   '/evenements/{id}/modele-inscriptions.csv', '/admin/import/{id}',
   '/api/v1/openapi.json', '/api/v1/circles', '/api/v1/circles/{slug}',
   '/api/v1/circles/{slug}/projects', '/api/v1/circles/{slug}/mentors', '/api/v1/events', '/api/v1/events/{id}/registrations',

@@ -644,6 +644,12 @@ impl App {
             }
             self.stats
                 .sweep_done("mentoring", self.now(), started.elapsed().as_secs_f64());
+            let started = std::time::Instant::now();
+            if let Err(e) = self.fail_stalled_imports().await {
+                tracing::warn!(error = %e, "imports sweep failed");
+            }
+            self.stats
+                .sweep_done("imports", self.now(), started.elapsed().as_secs_f64());
             tokio::select! {
                 _ = tokio::time::sleep(REMINDER_SWEEP) => {}
                 _ = stop.notified() => return,

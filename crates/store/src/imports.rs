@@ -129,10 +129,11 @@ impl Tx {
 
     /// Moves a previewed import to running; false when it was not previewed (a second
     /// confirmation, or one already done).
-    pub async fn start_import(&mut self, id: Uuid) -> Result<bool> {
+    pub async fn start_import(&mut self, id: Uuid, now: DateTime<Utc>) -> Result<bool> {
         let q = Query::update()
             .table("imports")
             .value("status", "running")
+            .value("progressed_at", now)
             .and_where(Expr::col("id").eq(id))
             .and_where(Expr::col("status").eq("previewed"))
             .to_owned();
@@ -145,11 +146,13 @@ impl Tx {
         id: Uuid,
         done_lines: i64,
         counts: [i64; 4],
+        now: DateTime<Utc>,
     ) -> Result<()> {
         let [created, updated, unchanged, refused] = counts;
         let q = Query::update()
             .table("imports")
             .value("done_lines", done_lines)
+            .value("progressed_at", now)
             .value("created", created)
             .value("updated", updated)
             .value("unchanged", unchanged)
@@ -158,6 +161,24 @@ impl Tx {
             .to_owned();
         db::execute(self, &q).await?;
         Ok(())
+    }
+
+    /// Imports still « running » with no batch written since `before` — their process
+    /// stopped (a restart): failed, their file emptied. How many.
+    pub async fn fail_stalled_imports(
+        &mut self,
+        before: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<u64> {
+        let q = Query::update()
+            .table("imports")
+            .value("status", "failed")
+            .value("content", Option::<Vec<u8>>::None)
+            .value("finished_at", now)
+            .and_where(Expr::col("status").eq("running"))
+            .and_where(Expr::col("progressed_at").lt(before))
+            .to_owned();
+        db::execute(self, &q).await
     }
 
     /// The end: the status, and the file emptied.

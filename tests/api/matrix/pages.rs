@@ -299,6 +299,7 @@ pub(super) const PAGE_ROWS: &[Row] = &[
     get("/admin/lancements", "/admin/lancements", NATIONAL),
     get("/admin/lancements.csv", "/admin/lancements.csv", NATIONAL),
     get("/admin/courriels", "/admin/courriels", NATIONAL),
+    get("/admin/courriels.csv", "/admin/courriels.csv", NATIONAL),
     get("/admin/courriels/{id}", "{message}", NATIONAL),
     get("/evenements/{id}", "/evenements/{event}", ALL_200),
     get("/fait/{what}", "/fait/compte-cree", ALL_200),

@@ -37,6 +37,9 @@ use crate::territories::territories;
 pub const BATCH: usize = 500;
 /// How long an invitation's link lasts.
 pub const INVITATION_VALIDITY: chrono::Duration = chrono::Duration::days(7);
+/// An import with no batch written for this long has stopped (its process restarted):
+/// a batch of 500 lines takes about half a second.
+pub const STALLED: chrono::Duration = chrono::Duration::minutes(10);
 /// The largest file accepted (the upload route's limit is a little above).
 pub const MAX_LINES: usize = 60_000;
 
@@ -611,7 +614,7 @@ impl App {
     /// Confirms a previewed import: false when it was confirmed already.
     pub async fn start_import(&self, id: Uuid) -> Result<bool, AppError> {
         let mut tx = self.store.begin().await?;
-        let started = tx.start_import(id).await?;
+        let started = tx.start_import(id, self.now()).await?;
         tx.commit().await?;
         Ok(started)
     }
@@ -673,15 +676,25 @@ impl App {
                 }
             }
             done += batch.len() as i64;
-            tx.import_progress(record.id, done, [created, updated, unchanged, refused])
-                .await?;
+            tx.import_progress(
+                record.id,
+                done,
+                [created, updated, unchanged, refused],
+                self.now(),
+            )
+            .await?;
             tx.commit().await?;
             self.mail_queued();
         }
         // The final counts, also when no line was left to write.
         let mut tx = self.store.begin().await?;
-        tx.import_progress(record.id, done, [created, updated, unchanged, refused])
-            .await?;
+        tx.import_progress(
+            record.id,
+            done,
+            [created, updated, unchanged, refused],
+            self.now(),
+        )
+        .await?;
         tx.commit().await?;
         self.store
             .audit(
@@ -754,6 +767,20 @@ impl App {
             }
             Item::Registration(r) => self.write_registration(tx, r, writing).await,
         }
+    }
+
+    /// Says failed the imports whose process stopped (a restart) — no batch for
+    /// `STALLED` —, so that their page offers to try again; how many. Run with the
+    /// periodic sweeps.
+    pub async fn fail_stalled_imports(&self) -> Result<u64, AppError> {
+        let now = self.now();
+        let mut tx = self.store.begin().await?;
+        let failed = tx.fail_stalled_imports(now - STALLED, now).await?;
+        tx.commit().await?;
+        if failed > 0 {
+            tracing::warn!(failed, "imports stopped by a restart, said failed");
+        }
+        Ok(failed)
     }
 
     /// Where an imported person goes first after signing in, if anywhere: the

@@ -19,6 +19,7 @@ pub fn router() -> Router<AppState> {
         .route("/admin/journal", get(audit))
         .route("/admin/journal.csv", get(audit_csv))
         .route("/admin/courriels", get(outbox))
+        .route("/admin/courriels.csv", get(outbox_csv))
         .route("/admin/courriels/{id}", get(outbox_message))
 }
 
@@ -329,6 +330,37 @@ async fn outbox(ctx: Ctx, Query(q): Query<PageQuery>) -> Result<Response, WebErr
         rows,
         pager: pager(&tr, "/admin/courriels", "", page, total),
     }))
+}
+
+/// The outbox's messages, newest first (at most as many as the audit log's export), as
+/// a CSV: when, to whom, what, where it stands — never the bodies.
+async fn outbox_csv(ctx: Ctx) -> Result<Response, WebError> {
+    ctx.require(Action::ReadOutbox, &Resource::Platform)?;
+    let tr = ctx.tr();
+    let (messages, _) = ctx.state().app.outbox(0, AUDIT_EXPORT_MAX).await?;
+    let paris = chrono_tz::Europe::Paris;
+    let rows = messages
+        .iter()
+        .map(|m| {
+            vec![
+                m.created_at
+                    .with_timezone(&paris)
+                    .format("%Y-%m-%d %H:%M")
+                    .to_string(),
+                m.to_address.clone(),
+                m.subject.clone(),
+                status_of(&tr, m),
+            ]
+        })
+        .collect();
+    let header = [
+        "outbox-created",
+        "outbox-to",
+        "outbox-subject",
+        "outbox-status",
+    ]
+    .map(|k| tr.t(k));
+    super::list_export(&ctx, "outbox", "courriels.csv", &header, rows).await
 }
 
 #[derive(Template)]
