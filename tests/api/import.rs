@@ -51,6 +51,19 @@ async fn previewed(app: &TestApp) -> (String, String) {
     (page, html)
 }
 
+/// Confirms the import previewed at `page` as `client`, and waits for its end.
+pub(crate) async fn confirmed(
+    app: &TestApp,
+    client: &crate::helpers::Browser<'_>,
+    page: &str,
+) -> mentorat_store::ImportRecord {
+    let sent = client
+        .post_form(&format!("{page}/confirmer"), &[("confirm", "1")])
+        .await;
+    assert_eq!(sent.status(), 303);
+    wait_done(app, page).await
+}
+
 pub(crate) async fn wait_done(app: &TestApp, page: &str) -> mentorat_store::ImportRecord {
     let id = page.rsplit('/').next().unwrap().parse().unwrap();
     for _ in 0..200 {
@@ -110,10 +123,10 @@ async fn a_spreadsheet_of_mentors_is_previewed_then_imported_once() {
 
     // Confirmed: exactly the good lines, in the background.
     let admin = signed_in(&app, "admin@mentorat.example").await;
-    let confirmed = admin
+    let sent = admin
         .post_form(&format!("{page}/confirmer"), &[("confirm", "1")])
         .await;
-    assert_eq!(confirmed.status(), 303);
+    assert_eq!(sent.status(), 303);
     let done = wait_done(&app, &page).await;
     assert_eq!(
         done.status,
@@ -186,10 +199,7 @@ async fn a_spreadsheet_of_mentors_is_previewed_then_imported_once() {
     let (again, html) = previewed(&app).await;
     assert!(html.contains("Aucune personne à créer"), "{html}");
     assert!(html.contains("5 personnes déjà présentes"), "{html}");
-    admin
-        .post_form(&format!("{again}/confirmer"), &[("confirm", "1")])
-        .await;
-    let second = wait_done(&app, &again).await;
+    let second = confirmed(&app, &admin, &again).await;
     assert_eq!(
         (second.created, second.updated, second.unchanged),
         (0, 0, 5)
@@ -290,10 +300,7 @@ Jules;Ailleurs;jules.cercle@exemple.fr;01001;numerique;15/09/2026\r\n";
         "{html}"
     );
     assert!(html.contains("1 personne créée"), "{html}");
-    coordinator
-        .post_form(&format!("{page}/confirmer"), &[("confirm", "1")])
-        .await;
-    let done = wait_done(&app, &page).await;
+    let done = confirmed(&app, &coordinator, &page).await;
     assert_eq!(
         (done.status.as_str(), done.created, done.refused),
         ("done", 1, 2),

@@ -5,7 +5,7 @@
 //! person who had cancelled is not registered again by a file.
 
 use crate::helpers::{TestApp, spawn_app_with};
-use crate::import::wait_done;
+use crate::import::confirmed;
 use crate::mentoring::{location, signed_in, unescape};
 use crate::smtp::SmtpServer;
 use mentorat_app::demo::demo_id;
@@ -62,10 +62,7 @@ async fn partner_associations_are_previewed_then_imported_once() {
     assert_eq!(app.app.store.census().await.unwrap(), before);
 
     let admin = signed_in(&app, "admin@mentorat.example").await;
-    admin
-        .post_form(&format!("{page}/confirmer"), &[("confirm", "1")])
-        .await;
-    let done = wait_done(&app, &page).await;
+    let done = confirmed(&app, &admin, &page).await;
     assert_eq!(done.status, "done");
     assert_eq!(
         (done.created, done.updated, done.unchanged, done.refused),
@@ -96,10 +93,7 @@ async fn partner_associations_are_previewed_then_imported_once() {
     )
     .await;
     assert!(html.contains("Aucune association à ajouter"), "{html}");
-    admin
-        .post_form(&format!("{again}/confirmer"), &[("confirm", "1")])
-        .await;
-    wait_done(&app, &again).await;
+    confirmed(&app, &admin, &again).await;
     assert_eq!(app.app.store.census().await.unwrap(), after);
 
     // The template, and only the national team.
@@ -197,10 +191,7 @@ async fn a_conferences_organisers_import_its_registrations_once_and_each_person_
         count_before
     );
 
-    coordinator
-        .post_form(&format!("{page}/confirmer"), &[("confirm", "1")])
-        .await;
-    let done = wait_done(&app, &page).await;
+    let done = confirmed(&app, &coordinator, &page).await;
     assert_eq!(done.status, "done");
     assert_eq!((done.created, done.unchanged, done.refused), (2, 1, 3));
     let after = app.app.registrations(event).await.unwrap();
@@ -249,10 +240,7 @@ async fn a_conferences_organisers_import_its_registrations_once_and_each_person_
     )
     .await;
     assert!(html.contains("Aucune inscription à faire"), "{html}");
-    coordinator
-        .post_form(&format!("{again}/confirmer"), &[("confirm", "1")])
-        .await;
-    wait_done(&app, &again).await;
+    confirmed(&app, &coordinator, &again).await;
     assert_eq!(
         app.app.registrations(event).await.unwrap().len(),
         after.len()
@@ -325,10 +313,7 @@ async fn porteurs_come_with_their_project_and_under_15_both_consents_are_still_a
     assert_eq!(app.app.store.census().await.unwrap(), before);
 
     let admin = signed_in(&app, "admin@mentorat.example").await;
-    admin
-        .post_form(&format!("{page}/confirmer"), &[("confirm", "1")])
-        .await;
-    let done = wait_done(&app, &page).await;
+    let done = confirmed(&app, &admin, &page).await;
     assert_eq!(done.status, "done");
     assert_eq!((done.created, done.unchanged, done.refused), (2, 1, 3));
     let after = app.app.store.census().await.unwrap();
@@ -421,9 +406,6 @@ async fn porteurs_come_with_their_project_and_under_15_both_consents_are_still_a
     )
     .await;
     assert!(html.contains("Aucun porteur à créer"), "{html}");
-    admin
-        .post_form(&format!("{again}/confirmer"), &[("confirm", "1")])
-        .await;
-    wait_done(&app, &again).await;
+    confirmed(&app, &admin, &again).await;
     assert_eq!(app.app.store.census().await.unwrap(), after);
 }

@@ -199,6 +199,28 @@ impl Tx {
         Ok(())
     }
 
+    /// An account made from a file: no password yet (its invitation sets one), the
+    /// address taken as verified (the association knows it; the link proves it). False
+    /// when the address has an account already.
+    async fn imported_account(
+        &mut self,
+        id: Uuid,
+        email: &mentorat_domain::Email,
+        name: &mentorat_domain::PersonName,
+        locale: mentorat_domain::Locale,
+        now: DateTime<Utc>,
+    ) -> Result<bool> {
+        self.insert_user_if_absent(&crate::NewUser {
+            id,
+            email: email.clone(),
+            name: name.clone(),
+            locale,
+            password_hash: None,
+            verified_at: Some(now),
+        })
+        .await
+    }
+
     /// Writes one imported mentor: the account (when new), the role, the approved
     /// profile with its vetting facts (the charter is theirs to accept at first
     /// sign-in), the fields.
@@ -208,20 +230,12 @@ impl Tx {
         actor: Uuid,
         now: DateTime<Utc>,
     ) -> Result<bool> {
-        if m.new_account {
-            let created = self
-                .insert_user_if_absent(&crate::NewUser {
-                    id: m.user_id,
-                    email: m.email.clone(),
-                    name: m.name.clone(),
-                    locale: m.locale,
-                    password_hash: None,
-                    verified_at: Some(now),
-                })
-                .await?;
-            if !created {
-                return Ok(false);
-            }
+        if m.new_account
+            && !self
+                .imported_account(m.user_id, &m.email, &m.name, m.locale, now)
+                .await?
+        {
+            return Ok(false);
         }
         self.grant_role(
             m.user_id,
@@ -309,17 +323,10 @@ impl Tx {
         consent_hash: Option<&str>,
         now: DateTime<Utc>,
     ) -> Result<bool> {
-        let created = self
-            .insert_user_if_absent(&crate::NewUser {
-                id: p.project.mentee_id,
-                email: p.email.clone(),
-                name: p.name.clone(),
-                locale: p.locale,
-                password_hash: None,
-                verified_at: Some(now),
-            })
-            .await?;
-        if !created {
+        if !self
+            .imported_account(p.project.mentee_id, &p.email, &p.name, p.locale, now)
+            .await?
+        {
             return Ok(false);
         }
         self.grant_role(

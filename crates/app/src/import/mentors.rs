@@ -2,37 +2,23 @@
 //! check) come with them; they accept the charter at their first sign-in, and each new
 //! one is invited to choose a password.
 
-use super::{Cells, Column, INVITATION_VALIDITY, Item, Kind, Verdict, Writing, Written, refuse};
+use super::{Cells, Column, Item, Kind, Verdict, Writing, Written, refuse};
 use crate::App;
 use crate::AppError;
-use crate::email::Mail;
-use crate::security::{random_token, token_hash};
 use chrono::{NaiveDate, TimeZone, Utc};
 use mentorat_domain::PersonName;
 use mentorat_domain::spreadsheet;
 use mentorat_domain::territory::fold;
-use mentorat_store::{Domain, ImportedMentor, TokenPurpose, Tx};
+use mentorat_store::{Domain, ImportedMentor, Tx};
 use uuid::Uuid;
 
 /// The columns of the mentors' file, in the template's order: (key, required, header
 /// variants accepted).
 pub(super) const COLUMNS: &[Column] = &[
-    ("prenom", true, &["prenom", "first_name", "prenoms"]),
-    (
-        "nom",
-        true,
-        &["nom", "last_name", "nom_de_famille", "nom_d_usage"],
-    ),
-    (
-        "email",
-        true,
-        &["email", "e_mail", "courriel", "adresse_e_mail", "mail"],
-    ),
-    (
-        "commune",
-        true,
-        &["commune", "ville", "code_insee", "code_postal", "localite"],
-    ),
+    super::FIRST_NAME,
+    super::LAST_NAME,
+    super::EMAIL,
+    super::COMMUNE,
     (
         "domaines",
         true,
@@ -163,22 +149,7 @@ impl App {
         if !m.new_account {
             return Ok(Written::Updated);
         }
-        let token = random_token();
-        tx.insert_token(
-            &token_hash(&token),
-            m.user_id,
-            TokenPurpose::SetPassword,
-            now + INVITATION_VALIDITY,
-            "",
-        )
-        .await?;
-        let mail = Mail::Imported {
-            name: m.name.first().to_owned(),
-            link: self.link(&format!("/compte/mot-de-passe/{token}")),
-            controller: writing.controller.clone(),
-            months: writing.months,
-        };
-        self.queue_mail(tx, m.email.as_str(), m.locale, &mail)
+        self.invite_imported(tx, m.user_id, m.name.first(), &m.email, m.locale, writing)
             .await?;
         Ok(Written::Created)
     }

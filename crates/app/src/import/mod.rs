@@ -11,18 +11,19 @@
 //! Each new person gets a message that says, as the GDPR requires for data not
 //! collected from them, who holds their data, why, for how long and how to object.
 
+mod first_steps;
 mod mentors;
 mod others;
 mod porteurs;
+mod run;
 
 use crate::{App, AppError, invalid};
 use chrono::Datelike;
-use mentorat_domain::association::Detail;
 use mentorat_domain::event::Event;
 use mentorat_domain::spreadsheet::{self, Row, Sheet, looks_like_formula, normalise_header};
 use mentorat_domain::territory::{Commune, fold};
 use mentorat_domain::{Email, Locale};
-use mentorat_store::{ImportedMentor, ImportedPorteur, NewPartner, NewRegistration, Tx};
+use mentorat_store::{ImportedMentor, ImportedPorteur, NewPartner, NewRegistration};
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -45,6 +46,24 @@ pub const MAX_LINES: usize = 60_000;
 
 /// A column of a kind's file: (key, required, header variants accepted).
 type Column = (&'static str, bool, &'static [&'static str]);
+
+/// The columns that name a person, as every kind of people's file has them.
+const FIRST_NAME: Column = ("prenom", true, &["prenom", "first_name", "prenoms"]);
+const LAST_NAME: Column = (
+    "nom",
+    true,
+    &["nom", "last_name", "nom_de_famille", "nom_d_usage"],
+);
+const EMAIL: Column = (
+    "email",
+    true,
+    &["email", "e_mail", "courriel", "adresse_e_mail", "mail"],
+);
+const COMMUNE: Column = (
+    "commune",
+    true,
+    &["commune", "ville", "code_insee", "code_postal", "localite"],
+);
 
 /// What a file holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -562,289 +581,6 @@ impl App {
                 .map(|k| (k, None))
                 .collect(),
         })
-    }
-
-    /// Keeps a checked file for its confirmation; the import's id.
-    pub async fn keep_import(
-        &self,
-        actor: Uuid,
-        kind: Kind,
-        event: Option<Uuid>,
-        bytes: &[u8],
-        total: usize,
-    ) -> Result<Uuid, AppError> {
-        let id = Uuid::new_v4();
-        let mut tx = self.store.begin().await?;
-        tx.insert_import(
-            id,
-            actor,
-            kind.code(),
-            event,
-            "",
-            bytes,
-            total as i64,
-            self.now(),
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(id)
-    }
-
-    /// An import, for the person who made it (or the national team).
-    pub async fn import_record(&self, id: Uuid) -> Result<ImportRecord, AppError> {
-        self.store.import(id).await?.ok_or(AppError::NotFound)
-    }
-
-    pub async fn recent_imports(&self, actor: Uuid) -> Result<Vec<ImportRecord>, AppError> {
-        Ok(self.store.imports_of(actor, 10).await?)
-    }
-
-    /// The preview of a kept file (read again: nothing of it is kept elsewhere).
-    pub async fn import_preview(&self, record: &ImportRecord) -> Result<Preview, AppError> {
-        let bytes = self
-            .store
-            .import_content(record.id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let kind = Kind::parse(&record.kind).ok_or(AppError::NotFound)?;
-        self.preview_import(record.actor_id, kind, record.event_id, &bytes)
-            .await
-    }
-
-    /// Confirms a previewed import: false when it was confirmed already.
-    pub async fn start_import(&self, id: Uuid) -> Result<bool, AppError> {
-        let mut tx = self.store.begin().await?;
-        let started = tx.start_import(id, self.now()).await?;
-        tx.commit().await?;
-        Ok(started)
-    }
-
-    /// Writes a started import, batch by batch, keeping its progress; the file is
-    /// emptied at the end.
-    pub async fn run_import(&self, id: Uuid) -> Result<(), AppError> {
-        let record = self.import_record(id).await?;
-        let result = self.write_import(&record).await;
-        let mut tx = self.store.begin().await?;
-        tx.finish_import(
-            id,
-            if result.is_ok() { "done" } else { "failed" },
-            self.now(),
-        )
-        .await?;
-        tx.commit().await?;
-        if let Err(e) = &result {
-            tracing::error!(error = %e, "import failed");
-        }
-        result
-    }
-
-    async fn write_import(&self, record: &ImportRecord) -> Result<(), AppError> {
-        let preview = self.import_preview(record).await?;
-        let [_, _, mut unchanged, refused] = preview.counts();
-        let details = self.association_details().await?;
-        let kind = Kind::parse(&record.kind).ok_or(AppError::NotFound)?;
-        let mut writing = Writing {
-            actor: record.actor_id,
-            controller: details
-                .get(Detail::Name)
-                .unwrap_or("Cercles des Mentors")
-                .to_owned(),
-            months: i64::from(details.period(if kind == Kind::Registrations {
-                Detail::RetentionRegistrationsMonths
-            } else {
-                Detail::RetentionInactiveMonths
-            })),
-            event: match record.event_id {
-                Some(id) => self.store.event(id).await?,
-                None => None,
-            },
-            circles: HashMap::new(),
-        };
-        let (mut created, mut updated) = (0, 0);
-        let mut done = unchanged + refused;
-        for batch in preview.items.chunks(BATCH) {
-            let mut ready = Vec::with_capacity(batch.len());
-            for item in batch {
-                ready.push(self.place(item.clone(), &mut writing).await?);
-            }
-            let mut tx = self.store.begin().await?;
-            for item in &ready {
-                match self.write_item(&mut tx, item, &writing).await? {
-                    Written::Created => created += 1,
-                    Written::Updated => updated += 1,
-                    Written::Unchanged => unchanged += 1,
-                }
-            }
-            done += batch.len() as i64;
-            tx.import_progress(
-                record.id,
-                done,
-                [created, updated, unchanged, refused],
-                self.now(),
-            )
-            .await?;
-            tx.commit().await?;
-            self.mail_queued();
-        }
-        // The final counts, also when no line was left to write.
-        let mut tx = self.store.begin().await?;
-        tx.import_progress(
-            record.id,
-            done,
-            [created, updated, unchanged, refused],
-            self.now(),
-        )
-        .await?;
-        tx.commit().await?;
-        self.store
-            .audit(
-                Some(record.actor_id),
-                "import_done",
-                None,
-                &format!(
-                    "kind={} created={created} updated={updated} unchanged={unchanged} refused={refused}",
-                    record.kind
-                ),
-            )
-            .await?;
-        Ok(())
-    }
-
-    /// The circle of a mentor or an association: the one the file named, else the
-    /// one covering its commune (looked up once per commune).
-    async fn place(&self, item: Item, writing: &mut Writing) -> Result<Item, AppError> {
-        let commune = match &item {
-            Item::Mentor(m) if m.circle_id.is_none() => m.commune_code.clone(),
-            Item::Porteur(p) if p.project.circle_id.is_none() => p.project.commune_code.clone(),
-            Item::Association {
-                partner,
-                circle: None,
-            } => partner.commune_code.clone(),
-            _ => return Ok(item),
-        };
-        let circle = match writing.circles.get(&commune) {
-            Some(c) => *c,
-            None => {
-                let c = match territories().commune(&commune) {
-                    Some(c) => self.circle_for_commune(c).await?.map(|c| c.id),
-                    None => None,
-                };
-                writing.circles.insert(commune, c);
-                c
-            }
-        };
-        Ok(match item {
-            Item::Mentor(m) => Item::Mentor(ImportedMentor {
-                circle_id: circle,
-                ..m
-            }),
-            Item::Porteur(mut p) => {
-                p.project.circle_id = circle;
-                Item::Porteur(p)
-            }
-            Item::Association { partner, .. } => Item::Association { partner, circle },
-            other => other,
-        })
-    }
-
-    async fn write_item(
-        &self,
-        tx: &mut Tx,
-        item: &Item,
-        writing: &Writing,
-    ) -> Result<Written, AppError> {
-        match item {
-            Item::Mentor(m) => self.write_mentor(tx, m, writing).await,
-            Item::Porteur(p) => self.write_porteur(tx, p, writing).await,
-            Item::Association { partner, circle } => {
-                if !tx.insert_partner_if_absent(partner).await? {
-                    return Ok(Written::Unchanged);
-                }
-                if let Some(circle) = circle {
-                    tx.link_circle_partner(*circle, partner.id).await?;
-                }
-                Ok(Written::Created)
-            }
-            Item::Registration(r) => self.write_registration(tx, r, writing).await,
-        }
-    }
-
-    /// Says failed the imports whose process stopped (a restart) — no batch for
-    /// `STALLED` —, so that their page offers to try again; how many. Run with the
-    /// periodic sweeps.
-    pub async fn fail_stalled_imports(&self) -> Result<u64, AppError> {
-        let now = self.now();
-        let mut tx = self.store.begin().await?;
-        let failed = tx.fail_stalled_imports(now - STALLED, now).await?;
-        tx.commit().await?;
-        if failed > 0 {
-            tracing::warn!(failed, "imports stopped by a restart, said failed");
-        }
-        Ok(failed)
-    }
-
-    /// Where an imported person goes first after signing in, if anywhere: the
-    /// charter (a mentor), their own consent (a porteur under 15).
-    pub async fn first_step(&self, user: Uuid) -> Result<Option<&'static str>, AppError> {
-        Ok(match self.store.first_steps(user).await? {
-            (true, _) => Some("/mon-espace/charte"),
-            (_, true) => Some("/mon-espace/accord"),
-            _ => None,
-        })
-    }
-
-    /// A porteur under 15 imported from a file gives their own consent, having read
-    /// the notice in `locale` (kept as shown), for each project that waits for it.
-    pub async fn give_minor_consent(
-        &self,
-        user: Uuid,
-        ticked: bool,
-        locale: Locale,
-    ) -> Result<(), AppError> {
-        if !ticked {
-            return Err(invalid("minor_consent", "error-minor-consent"));
-        }
-        let waiting: Vec<Uuid> = self
-            .projects_of(user)
-            .await?
-            .into_iter()
-            .filter(|p| {
-                p.parent_name.is_some()
-                    && p.minor_consent_at.is_none()
-                    && p.minor_consent_withdrawn_at.is_none()
-            })
-            .map(|p| p.id)
-            .collect();
-        let now = self.now();
-        let version = mentorat_domain::mentoring::CONSENT_NOTICE_VERSION;
-        let mut tx = self.store.begin().await?;
-        for project in &waiting {
-            tx.set_minor_consent(*project, true, version, now).await?;
-        }
-        if !waiting.is_empty() {
-            let notice = self.tr(locale).t("minor-notice");
-            tx.keep_notice("minor", version, locale.code(), &notice, now)
-                .await?;
-            tx.audit(Some(user), "minor_consent", Some(user), version)
-                .await?;
-        }
-        tx.commit().await?;
-        Ok(())
-    }
-
-    pub async fn accept_charter(&self, user: Uuid, ticked: bool) -> Result<(), AppError> {
-        if !ticked {
-            return Err(invalid("charter", "error-charter"));
-        }
-        let mut tx = self.store.begin().await?;
-        tx.accept_charter(
-            user,
-            mentorat_domain::mentoring::CHARTER_VERSION,
-            self.now(),
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(())
     }
 }
 

@@ -5,29 +5,21 @@
 //! project is never suggested nor matched. An address that has an account is left as
 //! it is.
 
-use super::{Cells, Column, INVITATION_VALIDITY, Item, Kind, Verdict, Writing, Written, refuse};
+use super::{Cells, Column, Item, Kind, Verdict, Writing, Written, refuse};
 use crate::email::Mail;
 use crate::security::{random_token, token_hash};
 use crate::{App, AppError};
 use mentorat_domain::PersonName;
 use mentorat_domain::mentoring::{CONSENT_NOTICE_VERSION, STAGES, needs_parental_consent};
 use mentorat_domain::territory::fold;
-use mentorat_store::{Domain, ImportedPorteur, NewProjectDetails, TokenPurpose, Tx};
+use mentorat_store::{Domain, ImportedPorteur, NewProjectDetails, Tx};
 use uuid::Uuid;
 
 pub(super) const COLUMNS: &[Column] = &[
-    ("prenom", true, &["prenom", "first_name", "prenoms"]),
-    ("nom", true, &["nom", "last_name", "nom_de_famille"]),
-    (
-        "email",
-        true,
-        &["email", "e_mail", "courriel", "adresse_e_mail", "mail"],
-    ),
-    (
-        "commune",
-        true,
-        &["commune", "ville", "code_insee", "code_postal", "localite"],
-    ),
+    super::FIRST_NAME,
+    super::LAST_NAME,
+    super::EMAIL,
+    super::COMMUNE,
     (
         "annee_naissance",
         true,
@@ -185,23 +177,15 @@ impl App {
         {
             return Ok(Written::Unchanged);
         }
-        let token = random_token();
-        tx.insert_token(
-            &token_hash(&token),
+        self.invite_imported(
+            tx,
             p.project.mentee_id,
-            TokenPurpose::SetPassword,
-            now + INVITATION_VALIDITY,
-            "",
+            p.name.first(),
+            &p.email,
+            p.locale,
+            writing,
         )
         .await?;
-        let mail = Mail::Imported {
-            name: p.name.first().to_owned(),
-            link: self.link(&format!("/compte/mot-de-passe/{token}")),
-            controller: writing.controller.clone(),
-            months: writing.months,
-        };
-        self.queue_mail(tx, p.email.as_str(), p.locale, &mail)
-            .await?;
         if let Some((parent_name, parent_email, _)) = &p.project.parent {
             let mail = Mail::ParentalConsent {
                 name: parent_name.clone(),
