@@ -200,3 +200,49 @@ async fn a_long_audit_log_says_more_than_ten_thousand_and_its_filters_still_coun
     assert!(page.contains(&format!(">{said}<")), "{said}: {page}");
     assert!(!page.contains("Plus de 10"), "{page}");
 }
+
+#[tokio::test]
+async fn a_proposal_downloads_with_every_pair_and_every_porteur_left_without_a_mentor() {
+    let app = crate::helpers::spawn_demo_app().await;
+    let coordinator = signed_in(&app, "coordination.compiegne@mentorat.example").await;
+    let sent = coordinator
+        .post_form(
+            "/coordination/appariements",
+            &[(
+                "circle",
+                &mentorat_app::demo::demo_id("circle/compiegne").to_string(),
+            )],
+        )
+        .await;
+    assert_eq!(sent.status(), 303);
+    let page = crate::mentoring::location(&sent);
+    let html = coordinator.get_html(&page).await;
+    let csv = format!("{page}/appariements.csv");
+    assert!(html.contains(&format!("href=\"{csv}\"")), "{html}");
+    let id = page.rsplit('/').next().unwrap().parse().unwrap();
+    let proposal = app.app.proposal_record(id).await.unwrap();
+    let sheet = sheet(&coordinator, &csv).await;
+    assert_eq!(
+        sheet.header,
+        ["Projet — porteur", "Mentor", "Score", "Raisons", "État"]
+    );
+    let pairs = sheet
+        .rows
+        .iter()
+        .filter(|r| r.cells[4] == "Proposée")
+        .count();
+    let left = sheet
+        .rows
+        .iter()
+        .filter(|r| r.cells[4] == "Sans mentor")
+        .count();
+    assert_eq!(
+        (pairs as i64, left as i64),
+        (proposal.matched, proposal.unmatched)
+    );
+    assert!(proposal.matched > 0);
+    assert!(exported(&app).await.iter().any(|w| w == "proposal"));
+    // Not another circle's coordinator.
+    let paris = signed_in(&app, "coordination.paris@mentorat.example").await;
+    assert_eq!(paris.get(&csv).await.status(), 403);
+}

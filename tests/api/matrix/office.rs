@@ -342,6 +342,11 @@ pub(super) const OFFICE_ROWS: &[Row] = &[
         "/coordination/appariements/{proposal}",
         COMPIEGNE_OFFICE,
     ),
+    get(
+        "/coordination/appariements/{id}/appariements.csv",
+        "/coordination/appariements/{proposal}/appariements.csv",
+        COMPIEGNE_OFFICE,
+    ),
     post(
         "/coordination/appariements/{id}/retirer",
         "/coordination/appariements/{proposal}/retirer",

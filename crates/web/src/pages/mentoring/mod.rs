@@ -94,6 +94,10 @@ pub fn router() -> Router<AppState> {
         .route("/mentorats/{id}/objectifs/{goal}", post(set_goal))
         .route("/coordination/appariements", post(propose))
         .route("/coordination/appariements/{id}", get(proposal_page))
+        .route(
+            "/coordination/appariements/{id}/appariements.csv",
+            get(proposals::proposal_csv),
+        )
         .route("/coordination/appariements/{id}/retirer", post(remove_pair))
         .route("/coordination/appariements/{id}/publier", post(publish))
         .route(

@@ -124,63 +124,13 @@ pub(super) async fn render_proposal(
     let total = proposal.matched.max(proposal.unmatched);
     let pages = (total.max(0) as u64).div_ceil(PAGE_SIZE).max(1);
     let page = page.clamp(1, pages);
-    let (pairs, unmatched) = app
-        .proposal_page(id, (page - 1) * PAGE_SIZE, PAGE_SIZE)
-        .await?;
-    // The page's porteurs and mentors, read at once.
-    let ids: Vec<Uuid> = pairs
-        .iter()
-        .map(|p| p.project_id)
-        .chain(unmatched.iter().map(|(p, _)| *p))
-        .collect();
-    let projects = app
-        .store
-        .projects_by_ids(&ids)
-        .await
-        .map_err(AppError::from)?;
-    let mentors: Vec<Uuid> = pairs.iter().map(|p| p.mentor_id).collect();
-    let names = app.store.names(&mentors).await.map_err(AppError::from)?;
-    // The fields' labels, for the reasons in the reader's language.
-    let domains = app.domains().await?;
+    let (lines, unmatched) = proposal_lines(ctx, id, (page - 1) * PAGE_SIZE, PAGE_SIZE).await?;
     // The counts leave out the pairs removed since.
     let removed = app
         .store
         .removed_pairs_summary(id)
         .await
         .map_err(AppError::from)?;
-    // « Title — First L. »: no more of the porteur than the pair needs.
-    let project_line = |id: &Uuid| {
-        projects.get(id).map_or_else(String::new, |project| {
-            let name = PersonName::short_of(&project.first_name, &project.last_name);
-            format!("{} — {name}", project.title)
-        })
-    };
-    let lines = pairs
-        .iter()
-        .map(|p| PairLine {
-            project_id: p.project_id,
-            project: project_line(&p.project_id),
-            mentor: names
-                .get(&p.mentor_id)
-                .map(|n| n.short())
-                .unwrap_or_default(),
-            score: p.score,
-            reasons: ReasonNote::decode(&p.reasons)
-                .iter()
-                .map(|n| app.reason_text(ctx.locale, n, &domains))
-                .collect(),
-            removed: p.removed,
-        })
-        .collect();
-    let unmatched = unmatched
-        .iter()
-        .map(|(project, reason)| {
-            (
-                project_line(project),
-                tr.t(&format!("proposal-unmatched-{reason}")),
-            )
-        })
-        .collect();
     let pager = pager(
         &tr,
         &format!("/coordination/appariements/{id}"),
@@ -216,6 +166,112 @@ pub(super) async fn render_proposal(
         pager,
         notice,
     }))
+}
+
+/// A proposal's pairs and porteurs without a mentor from `offset` (`limit` of each), as
+/// its page and its CSV name them: « Title — First L. », the mentor's short name, the
+/// reasons in the reader's language.
+async fn proposal_lines(
+    ctx: &Ctx,
+    id: Uuid,
+    offset: u64,
+    limit: u64,
+) -> Result<(Vec<PairLine>, Vec<(String, String)>), WebError> {
+    let app = &ctx.state().app;
+    let tr = ctx.tr();
+    let (pairs, unmatched) = app.proposal_page(id, offset, limit).await?;
+    // The page's porteurs and mentors, read at once.
+    let ids: Vec<Uuid> = pairs
+        .iter()
+        .map(|p| p.project_id)
+        .chain(unmatched.iter().map(|(p, _)| *p))
+        .collect();
+    let projects = app
+        .store
+        .projects_by_ids(&ids)
+        .await
+        .map_err(AppError::from)?;
+    let mentors: Vec<Uuid> = pairs.iter().map(|p| p.mentor_id).collect();
+    let names = app.store.names(&mentors).await.map_err(AppError::from)?;
+    // The fields' labels, for the reasons in the reader's language.
+    let domains = app.domains().await?;
+    // « Title — First L. »: no more of the porteur than the pair needs.
+    let project_line = |id: &Uuid| {
+        projects.get(id).map_or_else(String::new, |project| {
+            let name = PersonName::short_of(&project.first_name, &project.last_name);
+            format!("{} — {name}", project.title)
+        })
+    };
+    let lines = pairs
+        .iter()
+        .map(|p| PairLine {
+            project_id: p.project_id,
+            project: project_line(&p.project_id),
+            mentor: names
+                .get(&p.mentor_id)
+                .map(|n| n.short())
+                .unwrap_or_default(),
+            score: p.score,
+            reasons: ReasonNote::decode(&p.reasons)
+                .iter()
+                .map(|n| app.reason_text(ctx.locale, n, &domains))
+                .collect(),
+            removed: p.removed,
+        })
+        .collect();
+    let unmatched = unmatched
+        .iter()
+        .map(|(project, reason)| {
+            (
+                project_line(project),
+                tr.t(&format!("proposal-unmatched-{reason}")),
+            )
+        })
+        .collect();
+    Ok((lines, unmatched))
+}
+
+/// Every pair and porteur without a mentor of a proposal, as a CSV (audited).
+pub(super) async fn proposal_csv(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
+    let id = id_of(&id)?;
+    matching_proposal(&ctx, id).await?;
+    // A network-wide proposal holds thousands of lines: all of them.
+    let (pairs, unmatched) = proposal_lines(&ctx, id, 0, 1_000_000).await?;
+    let tr = ctx.tr();
+    let mut rows: Vec<Vec<String>> = pairs
+        .into_iter()
+        .map(|p| {
+            vec![
+                p.project,
+                p.mentor,
+                p.score.to_string(),
+                p.reasons.join(" ; "),
+                tr.t(if p.removed {
+                    "proposal-csv-removed"
+                } else {
+                    "proposal-csv-proposed"
+                }),
+            ]
+        })
+        .collect();
+    rows.extend(unmatched.into_iter().map(|(project, why)| {
+        vec![
+            project,
+            String::new(),
+            String::new(),
+            why,
+            tr.t("proposal-csv-unmatched"),
+        ]
+    }));
+    let header = [
+        "csv-proposal-project",
+        "csv-mentor",
+        "csv-score",
+        "csv-reasons",
+        "csv-status",
+    ]
+    .map(|k| tr.t(k));
+    crate::pages::list_export(&ctx, "proposal", "appariements.csv", &header, rows).await
 }
 
 /// The proposal's page; after publishing (a redirect, so that a refresh publishes
