@@ -246,3 +246,54 @@ async fn a_proposal_downloads_with_every_pair_and_every_porteur_left_without_a_m
     let paris = signed_in(&app, "coordination.paris@mentorat.example").await;
     assert_eq!(paris.get(&csv).await.status(), 403);
 }
+
+#[tokio::test]
+async fn the_coordination_queues_download_whole_for_the_viewers_circles() {
+    use mentorat_domain::policy::Scope;
+    let app = crate::helpers::spawn_demo_app().await;
+    let coordinator = signed_in(&app, "coordination.compiegne@mentorat.example").await;
+    let page = crate::mentoring::unescape(&coordinator.get_html("/coordination").await);
+    let compiegne = Scope::Circles(vec![mentorat_app::demo::demo_id("circle/compiegne")]);
+    let board = app.app.coordination_board(&compiegne).await.unwrap();
+    let mentors = board.mentors.as_ref().unwrap().total;
+    for (path, total) in [
+        ("/coordination/candidatures.csv", board.applications.total),
+        ("/coordination/projets-a-relire.csv", board.to_review.total),
+        ("/coordination/porteurs-en-attente.csv", board.waiting.total),
+        ("/coordination/mentors.csv", mentors),
+    ] {
+        if total > 0 {
+            assert!(page.contains(&format!("href=\"{path}\"")), "{path}: {page}");
+        }
+        let sheet = sheet(&coordinator, path).await;
+        assert_eq!(sheet.rows.len() as i64, total, "{path}");
+        assert!(
+            sheet
+                .rows
+                .iter()
+                .all(|r| r.cells[3].contains("/coordination/")),
+            "{path}"
+        );
+    }
+    assert!(mentors > 0);
+    let mentors_sheet = sheet(&coordinator, "/coordination/mentors.csv").await;
+    assert_eq!(
+        mentors_sheet.header,
+        ["Mentor", "État", "Dernière activité", "Lien"]
+    );
+    // The national team's: the whole network's.
+    let admin = signed_in(&app, "admin@mentorat.example").await;
+    let network = app.app.coordination_board(&Scope::Network).await.unwrap();
+    let waiting = sheet(&admin, "/coordination/porteurs-en-attente.csv").await;
+    assert_eq!(waiting.rows.len() as i64, network.waiting.total);
+    assert!(network.waiting.total >= board.waiting.total);
+    let what = exported(&app).await;
+    for list in [
+        "queue_applications",
+        "queue_projects_to_review",
+        "queue_waiting",
+        "queue_mentors",
+    ] {
+        assert!(what.iter().any(|w| w == list), "{list} in {what:?}");
+    }
+}

@@ -179,6 +179,8 @@ const NOT_PAGES = [
   '/admin/import/modele-porteurs.csv', '/admin/journal.csv', '/admin/cercles.csv',
   '/admin/lancements.csv', '/admin/demandes.csv', '/admin/messages.csv', '/admin/courriels.csv',
   '/coordination/appariements/{id}/appariements.csv',
+  '/coordination/candidatures.csv', '/coordination/projets-a-relire.csv',
+  '/coordination/porteurs-en-attente.csv', '/coordination/mentors.csv',
   '/evenements/{id}/modele-inscriptions.csv', '/admin/import/{id}',
   '/api/v1/openapi.json', '/api/v1/circles', '/api/v1/circles/{slug}',
   '/api/v1/circles/{slug}/projects', '/api/v1/circles/{slug}/mentors', '/api/v1/events', '/api/v1/events/{id}/registrations',

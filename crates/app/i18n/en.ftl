@@ -1817,4 +1817,7 @@ csv-reasons = Reasons
 proposal-csv-proposed = Proposed
 proposal-csv-removed = Removed
 proposal-csv-unmatched = No mentor
+csv-project = Project
+csv-submitted = Submitted on
+csv-last-active = Last active
 csv-link = Link

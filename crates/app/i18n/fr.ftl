@@ -1836,4 +1836,7 @@ csv-reasons = Raisons
 proposal-csv-proposed = Proposée
 proposal-csv-removed = Retirée
 proposal-csv-unmatched = Sans mentor
+csv-project = Projet
+csv-submitted = Déposé le
+csv-last-active = Dernière activité
 csv-link = Lien

@@ -153,6 +153,26 @@ pub(super) const OFFICE_ROWS: &[Row] = &[
         [303, 403, 403, 403, 200, 200, 200],
     ),
     get(
+        "/coordination/candidatures.csv",
+        "/coordination/candidatures.csv",
+        [303, 403, 403, 403, 200, 200, 200],
+    ),
+    get(
+        "/coordination/projets-a-relire.csv",
+        "/coordination/projets-a-relire.csv",
+        [303, 403, 403, 403, 200, 200, 200],
+    ),
+    get(
+        "/coordination/porteurs-en-attente.csv",
+        "/coordination/porteurs-en-attente.csv",
+        [303, 403, 403, 403, 200, 200, 200],
+    ),
+    get(
+        "/coordination/mentors.csv",
+        "/coordination/mentors.csv",
+        [303, 403, 403, 403, 200, 200, 200],
+    ),
+    get(
         "/coordination/mentors/{id}",
         "/coordination/mentors/{demo_mentor}",
         COMPIEGNE_OFFICE,

@@ -21,6 +21,17 @@ pub const QUEUE_LINES: u64 = 50;
 /// How many lines each of the network's queues shows to the national team, who finds
 /// each circle's counts in the overview and its queues on the circle's page.
 pub const NETWORK_QUEUE_LINES: u64 = 10;
+/// The most lines a queue's CSV holds (the network has tens of thousands of projects).
+const WHOLE_QUEUE: u64 = 200_000;
+
+/// The circles of a scope for the queues' queries: none for the whole network.
+fn scope_circles(scope: &Scope) -> &[Uuid] {
+    match scope {
+        Scope::Network => &[],
+        Scope::Circles(ids) => ids,
+    }
+}
+
 /// How many upcoming events the page lists.
 const EVENTS: u64 = 10;
 
@@ -130,11 +141,44 @@ impl App {
         }
     }
 
-    async fn compute_board(&self, scope: &Scope) -> Result<Board, AppError> {
-        let circles: &[Uuid] = match scope {
-            Scope::Network => &[],
-            Scope::Circles(ids) => ids,
+    /// A whole queue of the page, for its CSV: the applications to vet or the mentors
+    /// past vetting (`vetted`), oldest first.
+    pub async fn whole_mentor_queue(
+        &self,
+        scope: &Scope,
+        vetted: bool,
+    ) -> Result<Vec<MentorLine>, AppError> {
+        let statuses: &[Vetting] = if vetted {
+            &[Vetting::Approved, Vetting::Paused, Vetting::Declined]
+        } else {
+            &[Vetting::Submitted, Vetting::InterviewPlanned]
         };
+        Ok(self
+            .store
+            .mentors_queue(scope_circles(scope), statuses, 0, WHOLE_QUEUE)
+            .await?)
+    }
+
+    /// A whole queue of the page, for its CSV: the projects to review, or those
+    /// validated and waiting for a mentor (`waiting`), oldest first.
+    pub async fn whole_project_queue(
+        &self,
+        scope: &Scope,
+        waiting: bool,
+    ) -> Result<Vec<ProjectLine>, AppError> {
+        let statuses: &[ProjectStatus] = if waiting {
+            &[ProjectStatus::Validated]
+        } else {
+            &[ProjectStatus::Submitted, ProjectStatus::NeedsDetails]
+        };
+        Ok(self
+            .store
+            .projects_queue(scope_circles(scope), statuses, 0, WHOLE_QUEUE)
+            .await?)
+    }
+
+    async fn compute_board(&self, scope: &Scope) -> Result<Board, AppError> {
+        let circles = scope_circles(scope);
         let now = self.now();
         let store = &self.store;
         let vetted = [Vetting::Approved, Vetting::Paused, Vetting::Declined];

@@ -12,9 +12,14 @@ pub(super) fn coordination_scope(ctx: &Ctx) -> Result<Scope, WebError> {
         .ok_or(WebError::Forbidden)
 }
 
-/// A heading, a note when it shows only the first of its lines, and its lines (href,
-/// name, state).
-pub(super) type Section = (String, Option<String>, Vec<(String, String, String)>);
+/// A heading, a note when it shows only the first of its lines, its lines (href,
+/// name, state), and the address of the whole list as a CSV.
+pub(super) type Section = (
+    String,
+    Option<String>,
+    Vec<(String, String, String)>,
+    Option<String>,
+);
 
 /// A circle of the national team's overview: (href, name, status, counts, weights href).
 pub(super) type CircleRow = (String, String, String, [i64; 4], String);
@@ -59,6 +64,7 @@ fn section<T>(
     tr: Tr<'_>,
     title: &str,
     queue: &Queue<T>,
+    whole: WholeQueue,
     line: impl Fn(&T) -> (String, String, String),
 ) -> Section {
     let shown = queue.lines.len() as i64;
@@ -71,7 +77,12 @@ fn section<T>(
             ],
         )
     });
-    (tr.t(title), note, queue.lines.iter().map(line).collect())
+    (
+        tr.t(title),
+        note,
+        queue.lines.iter().map(line).collect(),
+        Some(whole.href()),
+    )
 }
 
 /// The coordination page, with `error` next to the matching forms; `page` is the page
@@ -128,13 +139,37 @@ pub(super) async fn render_coordination(
         })
         .collect();
     let mut sections = vec![
-        (tr.t("coordination-attention"), None, attention),
-        section(tr, "coordination-applications", &board.applications, mentor),
-        section(tr, "coordination-projects", &board.to_review, project),
-        section(tr, "coordination-waiting", &board.waiting, waiting),
+        (tr.t("coordination-attention"), None, attention, None),
+        section(
+            tr,
+            "coordination-applications",
+            &board.applications,
+            WholeQueue::Applications,
+            mentor,
+        ),
+        section(
+            tr,
+            "coordination-projects",
+            &board.to_review,
+            WholeQueue::ToReview,
+            project,
+        ),
+        section(
+            tr,
+            "coordination-waiting",
+            &board.waiting,
+            WholeQueue::Waiting,
+            waiting,
+        ),
     ];
     if let Some(mentors) = &board.mentors {
-        sections.push(section(tr, "coordination-mentors", mentors, mentor));
+        sections.push(section(
+            tr,
+            "coordination-mentors",
+            mentors,
+            WholeQueue::Mentors,
+            mentor,
+        ));
     }
     let feedback = (board.feedback.answers > 0).then(|| {
         tr.tv(

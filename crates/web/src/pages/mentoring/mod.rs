@@ -9,6 +9,7 @@ mod fields;
 mod journey;
 mod mentorship;
 mod proposals;
+mod queues;
 mod relationship;
 mod space;
 mod volunteers;
@@ -21,6 +22,7 @@ use fields::*;
 use journey::*;
 use mentorship::*;
 use proposals::*;
+use queues::*;
 use relationship::*;
 use space::*;
 use volunteers::*;
@@ -93,6 +95,22 @@ pub fn router() -> Router<AppState> {
         .route("/mentorats/{id}/objectifs", post(add_goal))
         .route("/mentorats/{id}/objectifs/{goal}", post(set_goal))
         .route("/coordination/appariements", post(propose))
+        .route(
+            "/coordination/candidatures.csv",
+            get(|ctx: Ctx| queue_csv(ctx, WholeQueue::Applications)),
+        )
+        .route(
+            "/coordination/projets-a-relire.csv",
+            get(|ctx: Ctx| queue_csv(ctx, WholeQueue::ToReview)),
+        )
+        .route(
+            "/coordination/porteurs-en-attente.csv",
+            get(|ctx: Ctx| queue_csv(ctx, WholeQueue::Waiting)),
+        )
+        .route(
+            "/coordination/mentors.csv",
+            get(|ctx: Ctx| queue_csv(ctx, WholeQueue::Mentors)),
+        )
         .route("/coordination/appariements/{id}", get(proposal_page))
         .route(
             "/coordination/appariements/{id}/appariements.csv",
