@@ -2,6 +2,8 @@
 
 use super::*;
 use crate::i18n::I18n;
+use chrono::Duration;
+use mentorat_domain::Locale;
 
 fn facts() -> EventFacts {
     EventFacts {
