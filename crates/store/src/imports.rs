@@ -281,16 +281,8 @@ impl Tx {
         if db::execute(self, &q).await? == 0 {
             return Ok(false);
         }
-        if !m.domains.is_empty() {
-            let mut q = Query::insert()
-                .into_table("mentor_domains")
-                .columns(["user_id", "domain_code", "years"])
-                .to_owned();
-            for d in &m.domains {
-                q.values_panic([m.user_id.into(), d.as_str().into(), 0i64.into()]);
-            }
-            q.on_conflict(OnConflict::new().do_nothing().to_owned());
-            db::execute(self, &q).await?;
+        for d in &m.domains {
+            self.add_mentor_domain(m.user_id, d, 0).await?;
         }
         Ok(true)
     }

@@ -494,18 +494,7 @@ impl App {
                     continue;
                 }
             };
-            let circle = match circles.get(&commune) {
-                Some(c) => *c,
-                None => {
-                    let c = match territories().commune(&commune) {
-                        Some(c) => self.circle_for_commune(c).await?.map(|c| c.id),
-                        None => None,
-                    };
-                    circles.insert(commune, c);
-                    c
-                }
-            };
-            match circle {
+            match self.circle_of_commune(&mut circles, commune).await? {
                 Some(c) if allowed(Action::ManageCircle, &Resource::Circle(c)) => {
                     match &mut item {
                         Item::Mentor(m) => m.circle_id = Some(c),
@@ -518,6 +507,23 @@ impl App {
             }
         }
         Ok(kept)
+    }
+
+    /// The circle covering a commune (by key), looked up once per commune of a file.
+    async fn circle_of_commune(
+        &self,
+        known: &mut HashMap<String, Option<Uuid>>,
+        commune: String,
+    ) -> Result<Option<Uuid>, AppError> {
+        if let Some(c) = known.get(&commune) {
+            return Ok(*c);
+        }
+        let c = match territories().commune(&commune) {
+            Some(c) => self.circle_for_commune(c).await?.map(|c| c.id),
+            None => None,
+        };
+        known.insert(commune, c);
+        Ok(c)
     }
 
     /// An event whose registrations may be imported: upcoming, not cancelled.

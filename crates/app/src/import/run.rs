@@ -5,7 +5,6 @@
 use super::{BATCH, INVITATION_VALIDITY, Item, Kind, Preview, STALLED, Writing, Written};
 use crate::email::Mail;
 use crate::security::{random_token, token_hash};
-use crate::territories::territories;
 use crate::{App, AppError};
 use mentorat_domain::association::Detail;
 use mentorat_domain::{Email, Locale};
@@ -164,17 +163,9 @@ impl App {
             } => partner.commune_code.clone(),
             _ => return Ok(item),
         };
-        let circle = match writing.circles.get(&commune) {
-            Some(c) => *c,
-            None => {
-                let c = match territories().commune(&commune) {
-                    Some(c) => self.circle_for_commune(c).await?.map(|c| c.id),
-                    None => None,
-                };
-                writing.circles.insert(commune, c);
-                c
-            }
-        };
+        let circle = self
+            .circle_of_commune(&mut writing.circles, commune)
+            .await?;
         Ok(match item {
             Item::Mentor(m) => Item::Mentor(ImportedMentor {
                 circle_id: circle,
