@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use uuid::Uuid;
 
 /// The circles with their figures, and the generations they were read at.
-pub(crate) type KeptCircles = ((i64, i64), std::sync::Arc<Vec<CircleSummary>>);
+pub(crate) type KeptCircles = ((i64, i64), Vec<CircleSummary>);
 
 /// The network's targets (editable by the national team with the dashboard issue).
 pub const TARGET_MENTORS: i64 = 10_000;
@@ -87,12 +87,12 @@ impl App {
             if let Some((g, circles)) = kept.as_ref()
                 && *g == generation
             {
-                return Ok(circles.as_ref().clone());
+                return Ok(circles.clone());
             }
         }
-        let fresh = std::sync::Arc::new(self.store.list_circles().await?);
+        let fresh = self.store.list_circles().await?;
         *self.circles_kept.lock().expect("the circles' lock") = Some((generation, fresh.clone()));
-        Ok(fresh.as_ref().clone())
+        Ok(fresh)
     }
 
     pub async fn circle_page(&self, slug: &str) -> Result<CirclePage, AppError> {
